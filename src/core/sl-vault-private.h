@@ -1,0 +1,41 @@
+/* sl-vault-private.h
+ *
+ * Copyright 2026 The Sightline authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sl-vault.h"
+
+G_BEGIN_DECLS
+
+#define SL_VAULT_DB_NAME   "vault.db"
+#define SL_VAULT_KEYS_NAME "keys.json"
+
+/* The connection of an unlocked vault. Callers hold the vault's mutex
+ * (_sl_vault_lock_db / _sl_vault_unlock_db) while they use it. */
+sqlite3  *_sl_vault_get_db      (SlVault  *self);
+void      _sl_vault_lock_db     (SlVault  *self);
+void      _sl_vault_unlock_db   (SlVault  *self);
+gboolean  _sl_vault_exec        (SlVault  *self,
+                                 const char *sql,
+                                 GError  **error);
+void      _sl_set_error_from_db (GError  **error,
+                                 sqlite3  *db,
+                                 int       rc,
+                                 const char *what);
+
+char     *_sl_recovery_key_encode (const guint8 *key);
+SlSecret *_sl_recovery_key_decode (const char   *text,
+                                   GError      **error);
+
+G_END_DECLS

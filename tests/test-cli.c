@@ -1,0 +1,296 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Sightline authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "sl-test-utils.h"
+#include "sl-vault-private.h"
+
+#define PASS SL_TEST_PASSPHRASE "\n"
+#define PASS2 SL_TEST_PASSPHRASE_2 "\n"
+#define CHEAP "--kdf-memory", "8", "--kdf-passes", "1"
+
+typedef struct
+{
+  char *tmpdir;
+  char *path;
+} CliFixture;
+
+static void
+cli_setup (CliFixture    *fx,
+           gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+  int rc;
+
+  fx->tmpdir = sl_test_make_tmpdir ();
+  fx->path = g_build_filename (fx->tmpdir, "csegg.sightline", NULL);
+  rc = sl_test_run_cli (PASS, NULL, &err, "create", fx->path, "--new-passphrase-fd", "0",
+                        "--title", "CSEGG inquiry", CHEAP, NULL);
+  g_assert_cmpint (rc, ==, 0);
+}
+
+static void
+cli_teardown (CliFixture    *fx,
+              gconstpointer  data)
+{
+  sl_test_remove_tree (fx->tmpdir);
+  g_free (fx->path);
+  g_free (fx->tmpdir);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (haystack == NULL || strstr (haystack, needle) == NULL)
+    g_error ("expected '%s' in: %s", needle, haystack ? haystack : "(null)");
+}
+
+static void
+test_create_and_info (CliFixture    *fx,
+                      gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int rc;
+
+  rc = sl_test_run_cli (PASS, &out, &err, "info", fx->path, "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "Title:           CSEGG inquiry");
+  assert_contains (out, "Schema version:  1");
+  assert_contains (out, "Cipher:          SQLCipher 3.");
+  assert_contains (out, "Argon2id, 8 MiB, 1 pass");
+  /* No secret appears: not the passphrase, not a key. */
+  g_assert_null (strstr (out, SL_TEST_PASSPHRASE));
+  g_assert_null (strstr (out, "wrapped"));
+  g_clear_pointer (&out, g_free);
+
+  /* Without the passphrase, what the key file tells. */
+  rc = sl_test_run_cli (NULL, &out, NULL, "info", fx->path, "--locked", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "Schema version:  (locked");
+  assert_contains (out, "Key slots:       1");
+}
+
+static void
+test_wrong_passphrase (CliFixture    *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(GHashTable) before = sl_test_snapshot (fx->tmpdir);
+  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int rc;
+
+  rc = sl_test_run_cli ("not the passphrase\n", &out, &err, "info", fx->path,
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 1);
+  g_assert_true (g_str_has_prefix (err, "sightline: The passphrase is wrong"));
+  g_assert_cmpstr (out, ==, "");
+  after = sl_test_snapshot (fx->tmpdir);
+  sl_test_assert_snapshot_equal (before, after);
+}
+
+static void
+test_passwd (CliFixture    *fx,
+             gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *weak_err = NULL;
+  int rc;
+
+  /* A weak new passphrase is refused with the reason, and nothing changes. */
+  rc = sl_test_run_cli (PASS "secret\n", NULL, &weak_err, "passwd", fx->path,
+                        "--passphrase-fd", "0", "--new-passphrase-fd", "0", CHEAP, NULL);
+  g_assert_cmpint (rc, ==, 1);
+  assert_contains (weak_err, "too weak");
+  rc = sl_test_run_cli (PASS, NULL, NULL, "check", fx->path, "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+
+  rc = sl_test_run_cli (PASS PASS2, NULL, &err, "passwd", fx->path, "--passphrase-fd", "0",
+                        "--new-passphrase-fd", "0", CHEAP, NULL);
+  g_assert_cmpint (rc, ==, 0);
+  rc = sl_test_run_cli (PASS, NULL, NULL, "check", fx->path, "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 1);
+  rc = sl_test_run_cli (PASS2, NULL, NULL, "check", fx->path, "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+}
+
+static void
+test_slots_and_recovery (CliFixture    *fx,
+                         gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *key_line = NULL;
+  g_autofree char *in = NULL;
+  g_auto(GStrv) lines = NULL;
+  int rc;
+
+  rc = sl_test_run_cli (PASS PASS2, &out, NULL, "slot", "add", fx->path, "--passphrase-fd", "0",
+                        "--new-passphrase-fd", "0", CHEAP, NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "key slot 1");
+  g_clear_pointer (&out, g_free);
+
+  rc = sl_test_run_cli (PASS2, &out, NULL, "recovery-key", fx->path, "--passphrase-fd", "0",
+                        NULL);
+  g_assert_cmpint (rc, ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *t = g_strstrip (g_strdup (lines[i]));
+
+      if (strlen (t) == 69 && t[4] == '-')
+        key_line = g_steal_pointer (&t);
+    }
+  g_assert_nonnull (key_line);
+
+  /* Forgotten passphrases: reset slot 0 with the recovery key. */
+  in = g_strdup_printf ("%s\n%s", key_line, "marble orchestra quietly folding\n");
+  rc = sl_test_run_cli (in, NULL, &err, "passwd", fx->path, "--recovery-key-fd", "0",
+                        "--new-passphrase-fd", "0", CHEAP, NULL);
+  g_assert_cmpint (rc, ==, 0);
+  rc = sl_test_run_cli ("marble orchestra quietly folding\n", NULL, NULL, "check", fx->path,
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  rc = sl_test_run_cli (PASS, NULL, NULL, "check", fx->path, "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 1);
+
+  /* Remove slot 1; its passphrase fails; the last passphrase stays. */
+  rc = sl_test_run_cli (PASS2, NULL, NULL, "slot", "remove", fx->path, "1",
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  rc = sl_test_run_cli (PASS2, NULL, NULL, "check", fx->path, "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 1);
+  g_clear_pointer (&err, g_free);
+  rc = sl_test_run_cli ("marble orchestra quietly folding\n", NULL, &err, "slot", "remove",
+                        fx->path, "0", "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 1);
+  assert_contains (err, "only passphrase");
+}
+
+static void
+test_check_detects_damage (CliFixture    *fx,
+                           gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (fx->path, SL_VAULT_DB_NAME, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *err = NULL;
+  gsize len;
+  int rc;
+
+  g_assert_true (g_file_get_contents (db, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, 2048);
+  /* in the middle of the last page (its last bytes are unused padding) */
+  contents[len - 600] ^= 0x40;
+  g_assert_true (g_file_set_contents (db, contents, (gssize) len, NULL));
+
+  rc = sl_test_run_cli (PASS, NULL, &err, "check", fx->path, "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 1);
+  assert_contains (err, "sightline: ");
+  assert_contains (err, "backup");
+}
+
+static void
+detach_terminal (gpointer data)
+{
+  setsid ();
+}
+
+static void
+test_usage (void)
+{
+  static const char *commands[][2] = {
+    { "create", NULL }, { "info", NULL }, { "passwd", NULL }, { "slot", "add" },
+    { "slot", "remove" }, { "recovery-key", NULL }, { "check", NULL },
+  };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int rc;
+
+  /* --help on every command, exit 0. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *help = NULL;
+
+      if (commands[i][1] != NULL)
+        rc = sl_test_run_cli (NULL, &help, NULL, commands[i][0], commands[i][1], "--help", NULL);
+      else
+        rc = sl_test_run_cli (NULL, &help, NULL, commands[i][0], "--help", NULL);
+      g_assert_cmpint (rc, ==, 0);
+      assert_contains (help, "Usage:");
+      assert_contains (help, "Exit codes");
+    }
+
+  rc = sl_test_run_cli (NULL, &out, NULL, "--help", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "recovery-key");
+
+  /* Usage errors: exit 2 with a sightline: message. */
+  rc = sl_test_run_cli (NULL, NULL, &err, "frobnicate", NULL);
+  g_assert_cmpint (rc, ==, 2);
+  assert_contains (err, "sightline: unknown command");
+  g_clear_pointer (&err, g_free);
+  rc = sl_test_run_cli (NULL, NULL, &err, "info", NULL);
+  g_assert_cmpint (rc, ==, 2);
+  g_clear_pointer (&err, g_free);
+  rc = sl_test_run_cli (NULL, NULL, &err, "info", "a", "--no-such-option", NULL);
+  g_assert_cmpint (rc, ==, 2);
+  g_clear_pointer (&err, g_free);
+  rc = sl_test_run_cli (NULL, NULL, &err, "slot", "remove", "v", "two", NULL);
+  g_assert_cmpint (rc, ==, 2);
+
+  /* No terminal and no descriptor: says how to pass the passphrase. */
+  {
+    g_autofree char *tmpdir = sl_test_make_tmpdir ();
+    g_autofree char *path = g_build_filename (tmpdir, "v", NULL);
+    g_autoptr(GSubprocess) proc = NULL;
+    g_autoptr(GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE);
+    g_autofree char *e = NULL;
+
+    /* setsid: no controlling terminal, as in CI */
+    g_subprocess_launcher_set_child_setup (launcher, detach_terminal, NULL, NULL);
+    proc = g_subprocess_launcher_spawn (launcher, NULL, g_getenv ("SIGHTLINE_CLI"), "create",
+                                        path, NULL);
+    g_assert_nonnull (proc);
+    g_subprocess_communicate_utf8 (proc, NULL, NULL, NULL, &e, NULL);
+    g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 1);
+    assert_contains (e, "--passphrase-fd");
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    sl_test_remove_tree (tmpdir);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define CLI_TEST(path, fn) \
+  g_test_add ("/sightline/cli/" path, CliFixture, NULL, cli_setup, fn, cli_teardown)
+
+  CLI_TEST ("create-and-info", test_create_and_info);
+  CLI_TEST ("wrong-passphrase", test_wrong_passphrase);
+  CLI_TEST ("passwd", test_passwd);
+  CLI_TEST ("slots-and-recovery", test_slots_and_recovery);
+  CLI_TEST ("check-detects-damage", test_check_detects_damage);
+  g_test_add_func ("/sightline/cli/usage", test_usage);
+
+  return g_test_run ();
+}
