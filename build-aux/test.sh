@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# test.sh: installs what is missing, builds with warnings as errors under
+# AddressSanitizer and UndefinedBehaviorSanitizer, and runs every test (the
+# UI tests in a virtual X server). Ends with one line: N passed, N failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+build-aux/deps.sh || exit 1
+
+dir=build-test
+if [ -f "$dir/build.ninja" ]; then
+  meson setup --reconfigure "$dir" >/dev/null || exit 1
+else
+  meson setup "$dir" --buildtype=debug -Dwerror=true -Db_sanitize=address,undefined \
+    -Db_lundef=false || exit 1
+fi
+ninja -C "$dir" || exit 1
+
+xvfb-run -a -s '-screen 0 1280x800x24' \
+  meson test -C "$dir" --print-errorlogs --num-processes 2
+status=$?
+
+# Count from meson's own log: each TAP subtest, or the whole test when it
+# speaks no TAP. (The log holds each test's environment: keep it private.)
+python3 - "$dir/meson-logs/testlog.json" <<'PY'
+import json, re, sys
+passed = failed = skipped = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    t = json.loads(line)
+    out = t.get("stdout") or ""
+    oks = len(re.findall(r"^ok \d+", out, re.M))
+    skips = len(re.findall(r"^ok \d+ .*# SKIP", out, re.M))
+    bad = len(re.findall(r"^not ok \d+", out, re.M))
+    if oks or bad:
+        passed += oks - skips
+        skipped += skips
+        failed += bad
+        if t["result"] not in ("OK", "SKIP", "EXPECTEDFAIL") and bad == 0:
+            failed += 1   # crashed or timed out between subtests
+    elif t["result"] == "OK":
+        passed += 1
+    elif t["result"] == "SKIP":
+        skipped += 1
+    else:
+        failed += 1
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
