@@ -70,7 +70,7 @@ test_create_and_info (CliFixture    *fx,
   rc = sl_test_run_cli (PASS, &out, &err, "info", fx->path, "--passphrase-fd", "0", NULL);
   g_assert_cmpint (rc, ==, 0);
   assert_contains (out, "Title:           CSEGG inquiry");
-  assert_contains (out, "Schema version:  1");
+  assert_contains (out, "Schema version:  " G_STRINGIFY (SL_VAULT_SCHEMA_VERSION));
   assert_contains (out, "Cipher:          SQLCipher 3.");
   assert_contains (out, "Argon2id, 8 MiB, 1 pass");
   /* No secret appears: not the passphrase, not a key. */

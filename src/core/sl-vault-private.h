@@ -34,6 +34,30 @@ void      _sl_set_error_from_db (GError  **error,
                                  int       rc,
                                  const char *what);
 
+typedef struct _SlTxn SlTxn;
+
+SlCodebook *_sl_vault_get_codebook        (SlVault    *self);
+void        _sl_vault_emit_records_changed (SlVault   *self,
+                                            GPtrArray *ids);
+
+SlTxn    *_sl_txn_begin     (SlVault     *self,
+                             GError     **error);
+gboolean  _sl_txn_commit    (SlTxn       *txn,
+                             GPtrArray  **touched,
+                             GError     **error);
+void      _sl_txn_rollback  (SlTxn       *txn);
+sqlite3  *_sl_txn_get_db    (SlTxn       *txn);
+SlVault  *_sl_txn_get_vault (SlTxn       *txn);
+sqlite3_stmt *_sl_txn_stmt  (SlTxn       *txn,
+                             const char  *sql);
+gboolean  _sl_txn_append    (SlTxn       *txn,
+                             const char  *record,
+                             const char  *op,
+                             const char  *field,
+                             const char  *value,
+                             char       **hlc,
+                             GError     **error);
+
 char     *_sl_recovery_key_encode (const guint8 *key);
 SlSecret *_sl_recovery_key_decode (const char   *text,
                                    GError      **error);

@@ -24,6 +24,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sl-change-log.h"
+#include "sl-codebook.h"
 #include "sl-vault-private.h"
 
 /*
@@ -86,6 +88,9 @@ struct _SlVault
   SlSecret  *master;
   guint      unlocked_slot;
   int        schema_version;
+  SlCodebook *codebook;
+  char      *device_id;
+  char      *author;
 };
 
 G_DEFINE_FINAL_TYPE (SlVault, sl_vault, G_TYPE_OBJECT)
@@ -100,11 +105,36 @@ enum {
   N_PROPS
 };
 
+enum {
+  RECORDS_CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static const char *migrations[] = {
   /* 1: the vault itself */
   "CREATE TABLE vault_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);",
+
+  /* 2: the codebook, records and the change log */
+  "CREATE TABLE codebooks (id TEXT NOT NULL, version INTEGER NOT NULL, json TEXT NOT NULL,"
+  "  loaded TEXT NOT NULL, PRIMARY KEY (id, version));"
+  "CREATE TABLE records (id TEXT PRIMARY KEY NOT NULL, type TEXT NOT NULL, parent TEXT,"
+  "  codebook_version INTEGER NOT NULL, created_hlc TEXT NOT NULL, updated_hlc TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL DEFAULT '',"
+  "  search TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX records_by_type ON records (type);"
+  "CREATE INDEX records_by_parent ON records (parent);"
+  "CREATE TABLE record_values (record TEXT NOT NULL REFERENCES records (id), field TEXT NOT NULL,"
+  "  value TEXT NOT NULL, hlc TEXT NOT NULL, PRIMARY KEY (record, field)) WITHOUT ROWID;"
+  "CREATE TABLE changes (seq INTEGER PRIMARY KEY, device TEXT NOT NULL,"
+  "  device_seq INTEGER NOT NULL, hlc TEXT NOT NULL, record TEXT NOT NULL, op TEXT NOT NULL,"
+  "  field TEXT, value TEXT, author TEXT NOT NULL, codebook_version INTEGER NOT NULL,"
+  "  prev_hash BLOB, hash BLOB NOT NULL, UNIQUE (device, device_seq));"
+  "CREATE INDEX changes_by_record ON changes (record);"
+  "CREATE TABLE devices (id TEXT PRIMARY KEY NOT NULL, last_seq INTEGER NOT NULL DEFAULT 0,"
+  "  last_hash BLOB, last_hlc TEXT NOT NULL DEFAULT '');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_VAULT_SCHEMA_VERSION);
@@ -953,6 +983,69 @@ _sl_recovery_key_decode (const char  *text,
   return g_steal_pointer (&raw);
 }
 
+/* Stores @book as the vault's codebook (the newest version is in force). */
+static gboolean
+store_codebook (sqlite3     *db,
+                SlCodebook  *book,
+                GError     **error)
+{
+  g_autofree char *loaded = now_iso8601 ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO codebooks (id, version, json, loaded) "
+                      "VALUES (?1, ?2, ?3, ?4)", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, sl_codebook_get_id (book), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, sl_codebook_get_version (book));
+  sqlite3_bind_text (stmt, 3, sl_codebook_get_json (book), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, loaded, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sl_set_error_from_db (error, db, rc, "The codebook could not be stored");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The device identity of this vault and its codebook in force; a vault
+ * from before codebooks gets the bundled one. */
+static gboolean
+load_session (sqlite3     *db,
+              char       **device_id,
+              SlCodebook **codebook,
+              GError     **error)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  *device_id = query_text (db, "SELECT value FROM vault_meta WHERE key = ?1", "device_id", NULL);
+  if (*device_id == NULL)
+    {
+      *device_id = g_uuid_string_random ();
+      if (!set_meta (db, "device_id", *device_id, error))
+        return FALSE;
+    }
+
+  json = query_text (db, "SELECT json FROM codebooks ORDER BY version DESC, loaded DESC LIMIT 1",
+                     NULL, NULL);
+  if (json == NULL)
+    {
+      *codebook = sl_codebook_new_default ();
+      return store_codebook (db, *codebook, error);
+    }
+  *codebook = sl_codebook_new_from_data (json, -1, &local_error);
+  if (*codebook == NULL)
+    {
+      g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_CORRUPT,
+                   "The vault's codebook cannot be read (%s). Restore the vault from a backup "
+                   "copy", local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Unlocking */
 
 /* Runs in any thread. */
@@ -967,6 +1060,8 @@ unlock_with (SlVault        *self,
   g_autoptr(SlSecret) master = NULL;
   g_autofree char *db_path = NULL;
   g_autofree char *stored_id = NULL;
+  g_autofree char *device_id = NULL;
+  g_autoptr(SlCodebook) codebook = NULL;
   sqlite3 *db = NULL;
   guint slot_id = 0;
   int version = 0;
@@ -1038,7 +1133,8 @@ unlock_with (SlVault        *self,
       goto fail;
     }
 
-  if (!configure_db (db, error) || !migrate_db (db, version, error))
+  if (!configure_db (db, error) || !migrate_db (db, version, error) ||
+      !load_session (db, &device_id, &codebook, error))
     goto fail;
 
   g_mutex_lock (&self->mutex);
@@ -1052,6 +1148,9 @@ unlock_with (SlVault        *self,
   self->master = g_steal_pointer (&master);
   self->unlocked_slot = slot_id;
   self->schema_version = SL_VAULT_SCHEMA_VERSION;
+  g_set_object (&self->codebook, codebook);
+  g_free (self->device_id);
+  self->device_id = g_steal_pointer (&device_id);
   g_mutex_unlock (&self->mutex);
 
   return TRUE;
@@ -1254,6 +1353,9 @@ sl_vault_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->master, sl_secret_unref);
+  g_clear_object (&self->codebook);
+  g_clear_pointer (&self->device_id, g_free);
+  g_clear_pointer (&self->author, g_free);
   g_clear_object (&self->location);
   g_clear_pointer (&self->name, g_free);
   g_mutex_clear (&self->mutex);
@@ -1352,6 +1454,18 @@ sl_vault_class_init (SlVaultClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SlVault::records-changed:
+   * @self: the vault
+   * @ids: (array zero-terminated=1): the records that changed
+   *
+   * Emitted in the main context after a transaction that changed records
+   * has been committed.
+   */
+  signals[RECORDS_CHANGED] =
+    g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
 }
 
 static void
@@ -1729,6 +1843,7 @@ sl_vault_lock (SlVault *self)
       self->db = NULL;
     }
   g_clear_pointer (&self->master, sl_secret_unref);
+  g_clear_object (&self->codebook);
   self->schema_version = 0;
   g_mutex_unlock (&self->mutex);
 
@@ -2185,6 +2300,183 @@ _sl_vault_exec (SlVault     *self,
   g_mutex_lock (&self->mutex);
   if (require_unlocked (self, error))
     ret = exec_sql (self->db, sql, error);
+  g_mutex_unlock (&self->mutex);
+  return ret;
+}
+
+/**
+ * _sl_vault_get_codebook:
+ * @self: an unlocked vault
+ *
+ * Returns: (transfer none) (nullable): the codebook in force
+ */
+SlCodebook *
+_sl_vault_get_codebook (SlVault *self)
+{
+  return self->codebook;
+}
+
+/**
+ * sl_vault_get_codebook:
+ * @self: an unlocked vault
+ *
+ * Returns: (transfer none) (nullable): the codebook in force, %NULL when
+ *   locked
+ */
+SlCodebook *
+sl_vault_get_codebook (SlVault *self)
+{
+  g_return_val_if_fail (SL_IS_VAULT (self), NULL);
+
+  return self->codebook;
+}
+
+/**
+ * sl_vault_get_device_id:
+ * @self: an unlocked vault
+ *
+ * Returns: (transfer none) (nullable): this vault's device id: every
+ *   change made here carries it
+ */
+const char *
+sl_vault_get_device_id (SlVault *self)
+{
+  g_return_val_if_fail (SL_IS_VAULT (self), NULL);
+
+  return self->device_id;
+}
+
+/**
+ * sl_vault_get_author:
+ * @self: a vault
+ *
+ * Returns: (transfer none): who is named on new changes: set with
+ *   sl_vault_set_author(), else the user's real name
+ */
+const char *
+sl_vault_get_author (SlVault *self)
+{
+  g_return_val_if_fail (SL_IS_VAULT (self), NULL);
+
+  if (self->author == NULL)
+    {
+      const char *real = g_get_real_name ();
+
+      self->author = g_strdup (real && *real && !g_str_equal (real, "Unknown") ?
+                               real : g_get_user_name ());
+    }
+  return self->author;
+}
+
+void
+sl_vault_set_author (SlVault    *self,
+                     const char *author)
+{
+  g_return_if_fail (SL_IS_VAULT (self));
+
+  g_free (self->author);
+  self->author = g_strdup (author);
+}
+
+typedef struct
+{
+  SlVault *vault;
+  GStrv    ids;
+} RecordsChanged;
+
+static gboolean
+emit_records_changed_cb (gpointer data)
+{
+  RecordsChanged *rc = data;
+
+  g_signal_emit (rc->vault, signals[RECORDS_CHANGED], 0, rc->ids);
+  g_object_unref (rc->vault);
+  g_strfreev (rc->ids);
+  g_free (rc);
+  return G_SOURCE_REMOVE;
+}
+
+/* Emits ::records-changed in the main context, from any thread. */
+void
+_sl_vault_emit_records_changed (SlVault   *self,
+                                GPtrArray *ids)
+{
+  RecordsChanged *rc;
+
+  if (ids == NULL || ids->len == 0)
+    return;
+  rc = g_new0 (RecordsChanged, 1);
+  rc->vault = g_object_ref (self);
+  rc->ids = g_new0 (char *, ids->len + 1);
+  for (guint i = 0; i < ids->len; i++)
+    rc->ids[i] = g_strdup (g_ptr_array_index (ids, i));
+  if (g_main_context_is_owner (g_main_context_default ()))
+    emit_records_changed_cb (rc);
+  else if (g_main_context_acquire (g_main_context_default ()))
+    {
+      /* No main loop runs (the CLI, a test): emit here. */
+      emit_records_changed_cb (rc);
+      g_main_context_release (g_main_context_default ());
+    }
+  else
+    g_main_context_invoke (NULL, emit_records_changed_cb, rc);
+}
+
+/**
+ * sl_vault_install_codebook:
+ * @self: an unlocked vault
+ * @codebook: a codebook
+ * @error: return location for a #GError
+ *
+ * Puts @codebook in force. A vault with records accepts only a newer
+ * version of its own codebook that keeps every existing code; an empty
+ * vault accepts any codebook. Existing values are never touched.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sl_vault_install_codebook (SlVault     *self,
+                           SlCodebook  *codebook,
+                           GError     **error)
+{
+  gboolean ret = FALSE;
+  int n = 0;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (SL_IS_CODEBOOK (codebook), FALSE);
+
+  g_mutex_lock (&self->mutex);
+  if (!require_unlocked (self, error) ||
+      !query_int (self->db, "SELECT count(*) FROM records", &n, error))
+    goto out;
+
+  if (n > 0)
+    {
+      g_autoptr(GPtrArray) problems = sl_codebook_check_upgrade (codebook, self->codebook);
+
+      if (problems->len > 0)
+        {
+          g_autofree char *all = NULL;
+
+          g_ptr_array_add (problems, NULL);
+          all = g_strjoinv ("\n  ", (char **) problems->pdata);
+          g_set_error (error, SL_CODEBOOK_ERROR, SL_CODEBOOK_ERROR_INCOMPATIBLE,
+                       "This codebook cannot replace the vault's (%s version %" G_GINT64_FORMAT
+                       "), which already holds records:\n  %s",
+                       sl_codebook_get_id (self->codebook),
+                       sl_codebook_get_version (self->codebook), all);
+          goto out;
+        }
+    }
+  else if (!exec_sql (self->db, "DELETE FROM codebooks", error))
+    goto out;
+
+  if (!store_codebook (self->db, codebook, error))
+    goto out;
+  g_set_object (&self->codebook, codebook);
+  ret = TRUE;
+
+out:
   g_mutex_unlock (&self->mutex);
   return ret;
 }

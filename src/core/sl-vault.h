@@ -18,6 +18,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _SlCodebook SlCodebook;
+
 /**
  * SlVaultError:
  * @SL_VAULT_ERROR_WRONG_PASSPHRASE: no key slot opens with the passphrase given
@@ -101,7 +103,7 @@ typedef struct
 void sl_key_slot_info_free (SlKeySlotInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlKeySlotInfo, sl_key_slot_info_free)
 
-#define SL_VAULT_SCHEMA_VERSION 1
+#define SL_VAULT_SCHEMA_VERSION 2
 #define SL_VAULT_FORMAT_VERSION 1
 #define SL_VAULT_RECOVERY_KEY_BYTES 32
 
@@ -190,5 +192,9 @@ gboolean      sl_vault_check_passphrase_strength
                                               GError             **error);
 gboolean      sl_vault_is_vault              (GFile               *location);
 SlKdfParams   sl_kdf_params_default          (void);
+SlCodebook   *sl_vault_get_codebook          (SlVault             *self);
+gboolean      sl_vault_install_codebook      (SlVault             *self,
+                                              SlCodebook          *codebook,
+                                              GError             **error);
 
 G_END_DECLS

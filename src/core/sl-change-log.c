@@ -1,0 +1,698 @@
+/* sl-change-log.c
+ *
+ * Copyright 2026 The Sightline authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sl-change-log"
+
+#include "config.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "sl-change-log.h"
+#include "sl-codebook.h"
+#include "sl-vault-private.h"
+
+/*
+ * Every edit is a change appended to the log, in the same transaction
+ * that brings the current values (records, record_values) in step with
+ * it. Each change carries the SHA-256 of its device's previous change, so
+ * the log of each device is a hash chain: a change edited, removed or
+ * moved breaks it, and `audit` names the first break.
+ */
+
+#define HASH_BYTES crypto_hash_sha256_BYTES
+
+struct _SlTxn
+{
+  SlVault      *vault;
+  sqlite3      *db;
+  sqlite3_stmt *insert_change;
+  char         *device;
+  char         *author;
+  gint64        codebook_version;
+  gint64        seq;
+  gint64        hlc_ms;
+  guint         hlc_counter;
+  guint8        hash[HASH_BYTES];
+  gboolean      has_hash;
+  char         *last_hlc;
+  GHashTable   *touched;   /* record ids changed in this transaction */
+  GHashTable   *stmts;     /* SQL text -> prepared statement */
+};
+
+void
+sl_change_free (SlChange *change)
+{
+  g_free (change->device);
+  g_free (change->hlc);
+  g_free (change->record);
+  g_free (change->op);
+  g_free (change->field);
+  g_free (change->value);
+  g_free (change->author);
+  g_free (change);
+}
+
+void
+sl_audit_report_free (SlAuditReport *report)
+{
+  g_clear_pointer (&report->problems, g_ptr_array_unref);
+  g_free (report);
+}
+
+static void
+hash_field (crypto_hash_sha256_state *st,
+            const char               *s)
+{
+  guint32 len = s ? (guint32) strlen (s) : G_MAXUINT32;
+  guint8 be[4] = { len >> 24, len >> 16, len >> 8, len };
+
+  crypto_hash_sha256_update (st, be, 4);
+  if (s)
+    crypto_hash_sha256_update (st, (const guint8 *) s, len);
+}
+
+/* The hash covers every column and the previous hash, each length-prefixed
+ * so that no two different changes serialise alike. */
+static void
+change_hash (const char   *device,
+             gint64        device_seq,
+             const char   *hlc,
+             const char   *record,
+             const char   *op,
+             const char   *field,
+             const char   *value,
+             const char   *author,
+             gint64        codebook_version,
+             const guint8 *prev_hash,
+             guint8       *out)
+{
+  crypto_hash_sha256_state st;
+  char num[32];
+
+  crypto_hash_sha256_init (&st);
+  hash_field (&st, "sightline-change-v1");
+  hash_field (&st, device);
+  g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT, device_seq);
+  hash_field (&st, num);
+  hash_field (&st, hlc);
+  hash_field (&st, record);
+  hash_field (&st, op);
+  hash_field (&st, field);
+  hash_field (&st, value);
+  hash_field (&st, author);
+  g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT, codebook_version);
+  hash_field (&st, num);
+  if (prev_hash)
+    crypto_hash_sha256_update (&st, prev_hash, HASH_BYTES);
+  crypto_hash_sha256_final (&st, out);
+}
+
+/* Transactions */
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/**
+ * _sl_txn_begin:
+ * @self: an unlocked vault
+ * @error: return location for a #GError
+ *
+ * Takes the vault's lock and starts a write transaction (BEGIN IMMEDIATE,
+ * so no other process writes meanwhile), with this device's chain state.
+ *
+ * Returns: (transfer full) (nullable): the transaction; end it with
+ *   _sl_txn_commit() or _sl_txn_rollback()
+ */
+SlTxn *
+_sl_txn_begin (SlVault  *self,
+               GError  **error)
+{
+  g_autofree SlTxn *txn = g_new0 (SlTxn, 1);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  _sl_vault_lock_db (self);
+  txn->vault = self;
+  txn->db = _sl_vault_get_db (self);
+  if (txn->db == NULL)
+    {
+      g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED,
+                   "The vault %s is locked. Unlock it first", sl_vault_get_name (self));
+      _sl_vault_unlock_db (self);
+      return NULL;
+    }
+  if ((rc = sqlite3_exec (txn->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
+    {
+      _sl_set_error_from_db (error, txn->db, rc, "The vault could not start a change");
+      _sl_vault_unlock_db (self);
+      return NULL;
+    }
+
+  txn->device = g_strdup (sl_vault_get_device_id (self));
+  txn->author = g_strdup (sl_vault_get_author (self));
+  txn->codebook_version = sl_codebook_get_version (_sl_vault_get_codebook (self));
+  txn->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  txn->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_stmt);
+
+  sqlite3_prepare_v2 (txn->db, "SELECT last_seq, last_hash, last_hlc FROM devices WHERE id = ?1",
+                      -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, txn->device, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *hlc = (const char *) sqlite3_column_text (stmt, 2);
+
+      txn->seq = sqlite3_column_int64 (stmt, 0);
+      if (sqlite3_column_bytes (stmt, 1) == HASH_BYTES)
+        {
+          memcpy (txn->hash, sqlite3_column_blob (stmt, 1), HASH_BYTES);
+          txn->has_hash = TRUE;
+        }
+      if (hlc != NULL && strlen (hlc) > 15)
+        {
+          txn->hlc_ms = g_ascii_strtoll (hlc, NULL, 10);
+          txn->hlc_counter = (guint) g_ascii_strtoull (hlc + 16, NULL, 10);
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  rc = sqlite3_prepare_v2 (txn->db,
+                           "INSERT INTO changes (device, device_seq, hlc, record, op, field, value, "
+                           "author, codebook_version, prev_hash, hash) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                           -1, &txn->insert_change, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _sl_set_error_from_db (error, txn->db, rc, "The vault's change log could not be written");
+      _sl_txn_rollback (g_steal_pointer (&txn));
+      return NULL;
+    }
+  return g_steal_pointer (&txn);
+}
+
+static void
+txn_free (SlTxn *txn)
+{
+  sqlite3_finalize (txn->insert_change);
+  g_clear_pointer (&txn->stmts, g_hash_table_unref);
+  g_clear_pointer (&txn->touched, g_hash_table_unref);
+  g_free (txn->device);
+  g_free (txn->author);
+  g_free (txn->last_hlc);
+  _sl_vault_unlock_db (txn->vault);
+  g_free (txn);
+}
+
+void
+_sl_txn_rollback (SlTxn *txn)
+{
+  sqlite3_exec (txn->db, "ROLLBACK", NULL, NULL, NULL);
+  txn_free (txn);
+}
+
+/**
+ * _sl_txn_commit:
+ * @txn: (transfer full): a transaction
+ * @touched: (out) (optional) (transfer full): the records it changed
+ * @error: return location for a #GError
+ *
+ * Saves the chain state and commits; on failure rolls back, so the vault
+ * holds all of the transaction or none of it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_sl_txn_commit (SlTxn       *txn,
+                GPtrArray  **touched,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (txn->seq > 0)
+    {
+      sqlite3_prepare_v2 (txn->db,
+                          "INSERT OR REPLACE INTO devices (id, last_seq, last_hash, last_hlc) "
+                          "VALUES (?1, ?2, ?3, ?4)", -1, &stmt, NULL);
+      sqlite3_bind_text (stmt, 1, txn->device, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, txn->seq);
+      sqlite3_bind_blob (stmt, 3, txn->hash, HASH_BYTES, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, txn->last_hlc ? txn->last_hlc : "", -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _sl_set_error_from_db (error, txn->db, rc, "The change could not be saved");
+          _sl_txn_rollback (txn);
+          return FALSE;
+        }
+    }
+
+  if ((rc = sqlite3_exec (txn->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
+    {
+      _sl_set_error_from_db (error, txn->db, rc, "The change could not be saved");
+      _sl_txn_rollback (txn);
+      return FALSE;
+    }
+
+  if (touched != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      *touched = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_iter_init (&iter, txn->touched);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_ptr_array_add (*touched, g_strdup (key));
+    }
+  txn_free (txn);
+  return TRUE;
+}
+
+sqlite3 *
+_sl_txn_get_db (SlTxn *txn)
+{
+  return txn->db;
+}
+
+SlVault *
+_sl_txn_get_vault (SlTxn *txn)
+{
+  return txn->vault;
+}
+
+/**
+ * _sl_txn_stmt:
+ * @txn: a transaction
+ * @sql: a static SQL string
+ *
+ * Prepares @sql once per transaction (bulk imports run one statement many
+ * times) and hands it back reset, with no bindings.
+ *
+ * Returns: (transfer none): the statement
+ */
+sqlite3_stmt *
+_sl_txn_stmt (SlTxn      *txn,
+              const char *sql)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (txn->stmts, sql);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v2 (txn->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        g_error ("Invalid SQL in Sightline: %s: %s", sql, sqlite3_errmsg (txn->db));
+      g_hash_table_insert (txn->stmts, (gpointer) sql, stmt);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
+}
+
+/* A hybrid logical clock: wall-clock milliseconds, a counter for changes
+ * within one millisecond (or when the wall clock went back), and the
+ * device, so that every clock value is unique and totally ordered. */
+static char *
+next_hlc (SlTxn *txn)
+{
+  gint64 wall = g_get_real_time () / 1000;
+
+  if (wall > txn->hlc_ms)
+    {
+      txn->hlc_ms = wall;
+      txn->hlc_counter = 0;
+    }
+  else
+    txn->hlc_counter++;
+  return g_strdup_printf ("%015" G_GINT64_FORMAT ".%06u.%s", txn->hlc_ms, txn->hlc_counter,
+                          txn->device);
+}
+
+/**
+ * _sl_txn_append:
+ * @txn: a transaction
+ * @record: the record's id
+ * @op: "create", "set", "delete" or "undelete"
+ * @field: (nullable): the field, for "set"
+ * @value: (nullable): the value as JSON
+ * @hlc_out: (out) (optional) (transfer full): the change's clock
+ * @error: return location for a #GError
+ *
+ * Appends one change to this device's chain.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_sl_txn_append (SlTxn       *txn,
+                const char  *record,
+                const char  *op,
+                const char  *field,
+                const char  *value,
+                char       **hlc_out,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = txn->insert_change;
+  guint8 hash[HASH_BYTES];
+  g_autofree char *hlc = next_hlc (txn);
+  gint64 seq = txn->seq + 1;
+  int rc;
+
+  change_hash (txn->device, seq, hlc, record, op, field, value, txn->author,
+               txn->codebook_version, txn->has_hash ? txn->hash : NULL, hash);
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, txn->device, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  sqlite3_bind_text (stmt, 3, hlc, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, record, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, op, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, txn->author, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, txn->codebook_version);
+  if (txn->has_hash)
+    sqlite3_bind_blob (stmt, 10, txn->hash, HASH_BYTES, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 10);
+  sqlite3_bind_blob (stmt, 11, hash, HASH_BYTES, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sl_set_error_from_db (error, txn->db, rc, "The change could not be recorded");
+      return FALSE;
+    }
+
+  txn->seq = seq;
+  memcpy (txn->hash, hash, HASH_BYTES);
+  txn->has_hash = TRUE;
+  g_free (txn->last_hlc);
+  txn->last_hlc = g_strdup (hlc);
+  if (!g_hash_table_contains (txn->touched, record))
+    g_hash_table_add (txn->touched, g_strdup (record));
+  if (hlc_out)
+    *hlc_out = g_steal_pointer (&hlc);
+  return TRUE;
+}
+
+/* Reading the log */
+
+static SlChange *
+change_from_row (sqlite3_stmt *stmt,
+                 int           first)
+{
+  SlChange *c = g_new0 (SlChange, 1);
+
+  c->device = g_strdup ((const char *) sqlite3_column_text (stmt, first + 0));
+  c->device_seq = sqlite3_column_int64 (stmt, first + 1);
+  c->hlc = g_strdup ((const char *) sqlite3_column_text (stmt, first + 2));
+  c->record = g_strdup ((const char *) sqlite3_column_text (stmt, first + 3));
+  c->op = g_strdup ((const char *) sqlite3_column_text (stmt, first + 4));
+  c->field = g_strdup ((const char *) sqlite3_column_text (stmt, first + 5));
+  c->value = g_strdup ((const char *) sqlite3_column_text (stmt, first + 6));
+  c->author = g_strdup ((const char *) sqlite3_column_text (stmt, first + 7));
+  c->codebook_version = sqlite3_column_int64 (stmt, first + 8);
+  return c;
+}
+
+#define CHANGE_COLUMNS "device, device_seq, hlc, record, op, field, value, author, codebook_version"
+
+/**
+ * sl_vault_dup_history:
+ * @self: an unlocked vault
+ * @record: a record's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type SlChange): the record's changes,
+ *   oldest first: who changed what, when, from which device
+ */
+GPtrArray *
+sl_vault_dup_history (SlVault     *self,
+                      const char  *record,
+                      GError     **error)
+{
+  GPtrArray *ret = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), NULL);
+
+  _sl_vault_lock_db (self);
+  if ((db = _sl_vault_get_db (self)) == NULL)
+    {
+      g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
+      goto out;
+    }
+  sqlite3_prepare_v2 (db, "SELECT " CHANGE_COLUMNS " FROM changes WHERE record = ?1 "
+                      "ORDER BY hlc", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
+  ret = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_change_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ret, change_from_row (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _sl_set_error_from_db (error, db, rc, "The history could not be read");
+      g_clear_pointer (&ret, g_ptr_array_unref);
+    }
+  sqlite3_finalize (stmt);
+
+out:
+  _sl_vault_unlock_db (self);
+  return ret;
+}
+
+static char *
+short_id (const char *id)
+{
+  return g_strndup (id ? id : "?", 8);
+}
+
+static void
+audit_problem (SlAuditReport *report,
+               const char    *fmt,
+               ...) G_GNUC_PRINTF (2, 3);
+
+static void
+audit_problem (SlAuditReport *report,
+               const char    *fmt,
+               ...)
+{
+  va_list args;
+
+  va_start (args, fmt);
+  g_ptr_array_add (report->problems, g_strdup_vprintf (fmt, args));
+  va_end (args);
+}
+
+/* Walks one device's chain in order; reports the first break only, since
+ * everything after a break is unverifiable. */
+static void
+audit_device (sqlite3       *db,
+              const char    *device,
+              gint64         recorded_last,
+              const guint8  *recorded_hash,
+              SlAuditReport *report)
+{
+  g_autofree char *dev = short_id (device);
+  sqlite3_stmt *stmt = NULL;
+  guint8 prev[HASH_BYTES];
+  gboolean has_prev = FALSE;
+  gint64 expected = 1;
+  gboolean broken = FALSE;
+
+  sqlite3_prepare_v2 (db, "SELECT " CHANGE_COLUMNS ", prev_hash, hash FROM changes "
+                      "WHERE device = ?1 ORDER BY device_seq", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, device, -1, SQLITE_STATIC);
+  while (!broken && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(SlChange) c = change_from_row (stmt, 0);
+      const guint8 *stored_prev = sqlite3_column_blob (stmt, 9);
+      int stored_prev_len = sqlite3_column_bytes (stmt, 9);
+      const guint8 *stored = sqlite3_column_blob (stmt, 10);
+      int stored_len = sqlite3_column_bytes (stmt, 10);
+      guint8 computed[HASH_BYTES];
+
+      report->n_changes++;
+      if (c->device_seq != expected)
+        {
+          audit_problem (report, "device %s: change %" G_GINT64_FORMAT " is missing (the chain "
+                         "jumps from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT "): a change was "
+                         "removed", dev, expected, expected - 1, c->device_seq);
+          broken = TRUE;
+          break;
+        }
+      if ((has_prev && (stored_prev_len != HASH_BYTES || memcmp (stored_prev, prev, HASH_BYTES))) ||
+          (!has_prev && stored_prev_len != 0))
+        {
+          audit_problem (report, "device %s: change %" G_GINT64_FORMAT " (record %s, %s) does not "
+                         "follow change %" G_GINT64_FORMAT ": changes were removed or reordered",
+                         dev, c->device_seq, c->record, c->op, c->device_seq - 1);
+          broken = TRUE;
+          break;
+        }
+      change_hash (c->device, c->device_seq, c->hlc, c->record, c->op, c->field, c->value,
+                   c->author, c->codebook_version, has_prev ? prev : NULL, computed);
+      if (stored_len != HASH_BYTES || memcmp (stored, computed, HASH_BYTES) != 0)
+        {
+          audit_problem (report, "device %s: change %" G_GINT64_FORMAT " (record %s, %s%s%s) was "
+                         "edited: its contents no longer match its hash",
+                         dev, c->device_seq, c->record, c->op, c->field ? " " : "",
+                         c->field ? c->field : "");
+          broken = TRUE;
+          break;
+        }
+      memcpy (prev, computed, HASH_BYTES);
+      has_prev = TRUE;
+      expected++;
+    }
+  sqlite3_finalize (stmt);
+
+  if (!broken && expected - 1 != recorded_last)
+    audit_problem (report, "device %s: the log ends at change %" G_GINT64_FORMAT " but %"
+                   G_GINT64_FORMAT " were recorded: the last changes were removed",
+                   dev, expected - 1, recorded_last);
+  else if (!broken && recorded_hash != NULL && has_prev && memcmp (recorded_hash, prev, HASH_BYTES))
+    audit_problem (report, "device %s: the last change does not match the chain's recorded end: "
+                   "the log was rewritten", dev);
+}
+
+/* The current values must be what the log says: the latest change of
+ * each field by clock. */
+static void
+audit_current_values (sqlite3       *db,
+                      SlAuditReport *report)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint found = 0;
+
+  /* Values whose latest change disagrees, values with no change, and
+   * changes whose latest value is missing. */
+  sqlite3_prepare_v2 (db,
+                      "SELECT l.record, l.field, l.value, v.value FROM "
+                      " (SELECT c.record, c.field, c.value FROM changes c "
+                      "  JOIN (SELECT record, field, max(hlc) AS hlc FROM changes "
+                      "        WHERE op = 'set' GROUP BY record, field) m "
+                      "  ON c.record = m.record AND c.field = m.field AND c.hlc = m.hlc) l "
+                      " LEFT JOIN record_values v ON v.record = l.record AND v.field = l.field "
+                      "WHERE (l.value IS NULL AND v.value IS NOT NULL) "
+                      "   OR (l.value IS NOT NULL AND (v.value IS NULL OR v.value <> l.value)) "
+                      "UNION ALL "
+                      "SELECT v.record, v.field, NULL, v.value FROM record_values v "
+                      "WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.record = v.record "
+                      "                  AND c.field = v.field AND c.op = 'set')",
+                      -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW && found < 20)
+    {
+      audit_problem (report, "record %s, field %s: the current value does not match the change "
+                     "log (log: %s; current: %s)",
+                     (const char *) sqlite3_column_text (stmt, 0),
+                     (const char *) sqlite3_column_text (stmt, 1),
+                     sqlite3_column_text (stmt, 2) ? (const char *) sqlite3_column_text (stmt, 2) : "none",
+                     sqlite3_column_text (stmt, 3) ? (const char *) sqlite3_column_text (stmt, 3) : "none");
+      found++;
+    }
+  sqlite3_finalize (stmt);
+
+  /* Records must exist in the log, and be deleted exactly when it says. */
+  sqlite3_prepare_v2 (db,
+                      "SELECT r.id FROM records r WHERE NOT EXISTS "
+                      " (SELECT 1 FROM changes c WHERE c.record = r.id AND c.op = 'create') "
+                      "OR r.deleted <> coalesce((SELECT c.op = 'delete' FROM changes c "
+                      "  WHERE c.record = r.id AND c.op IN ('delete', 'undelete') "
+                      "  ORDER BY c.hlc DESC LIMIT 1), 0)",
+                      -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW && found < 40)
+    {
+      audit_problem (report, "record %s: it is not as the change log says (created or deleted "
+                     "outside the log)", (const char *) sqlite3_column_text (stmt, 0));
+      found++;
+    }
+  sqlite3_finalize (stmt);
+}
+
+/**
+ * sl_vault_audit_sync:
+ * @self: an unlocked vault
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Verifies every device's hash chain, that each chain ends where it was
+ * recorded to end, and that the current values are those the log gives.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL with @error
+ */
+SlAuditReport *
+sl_vault_audit_sync (SlVault       *self,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(SlAuditReport) report = g_new0 (SlAuditReport, 1);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  SlAuditReport *ret = NULL;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), NULL);
+
+  report->problems = g_ptr_array_new_with_free_func (g_free);
+  _sl_vault_lock_db (self);
+  if ((db = _sl_vault_get_db (self)) == NULL)
+    {
+      g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
+      goto out;
+    }
+
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (db, "SELECT id, last_seq, last_hash FROM devices", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *device = (const char *) sqlite3_column_text (stmt, 0);
+      const guint8 *last_hash = sqlite3_column_bytes (stmt, 2) == HASH_BYTES ?
+                                sqlite3_column_blob (stmt, 2) : NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      g_hash_table_add (seen, g_strdup (device));
+      audit_device (db, device, sqlite3_column_int64 (stmt, 1), last_hash, report);
+      report->n_devices++;
+    }
+  sqlite3_finalize (stmt);
+
+  /* Changes from a device the vault has no record of. */
+  sqlite3_prepare_v2 (db, "SELECT DISTINCT device FROM changes", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *device = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (!g_hash_table_contains (seen, device))
+        {
+          g_autofree char *dev = short_id (device);
+
+          audit_problem (report, "device %s: its changes are in the log but the device's chain "
+                         "record is missing: the log was altered", dev);
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  audit_current_values (db, report);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+    ret = g_steal_pointer (&report);
+
+out:
+  _sl_vault_unlock_db (self);
+  return ret;
+}

@@ -1,0 +1,1115 @@
+/* sl-record.c
+ *
+ * Copyright 2026 The Sightline authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sl-record"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sl-change-log.h"
+#include "sl-csv.h"
+#include "sl-record.h"
+#include "sl-vault-private.h"
+
+struct _SlRecord
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *type;
+  char       *parent;
+  char       *title;
+  char       *updated;
+  GHashTable *values;    /* field -> JsonNode */
+  gint64      codebook_version;
+  guint       deleted : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SlRecord, sl_record, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sl-record-error-quark, sl_record_error)
+
+#define SQL_RECORD_INSERT \
+  "INSERT INTO records (id, type, parent, codebook_version, created_hlc, updated_hlc, title, " \
+  "search) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)"
+#define SQL_VALUE_UPSERT \
+  "INSERT OR REPLACE INTO record_values (record, field, value, hlc) VALUES (?1, ?2, ?3, ?4)"
+#define SQL_VALUE_DELETE "DELETE FROM record_values WHERE record = ?1 AND field = ?2"
+#define SQL_RECORD_GET "SELECT type, parent, deleted FROM records WHERE id = ?1"
+#define SQL_VALUES_GET "SELECT field, value FROM record_values WHERE record = ?1"
+
+/* GObject */
+
+static void
+sl_record_finalize (GObject *object)
+{
+  SlRecord *self = SL_RECORD (object);
+
+  g_free (self->id);
+  g_free (self->type);
+  g_free (self->parent);
+  g_free (self->title);
+  g_free (self->updated);
+  g_clear_pointer (&self->values, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sl_record_parent_class)->finalize (object);
+}
+
+static void
+sl_record_class_init (SlRecordClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sl_record_finalize;
+}
+
+static void
+sl_record_init (SlRecord *self)
+{
+  self->values = sl_values_new ();
+}
+
+const char *
+sl_record_get_id (SlRecord *self)
+{
+  g_return_val_if_fail (SL_IS_RECORD (self), NULL);
+  return self->id;
+}
+
+const char *
+sl_record_get_record_type (SlRecord *self)
+{
+  g_return_val_if_fail (SL_IS_RECORD (self), NULL);
+  return self->type;
+}
+
+const char *
+sl_record_get_parent (SlRecord *self)
+{
+  g_return_val_if_fail (SL_IS_RECORD (self), NULL);
+  return self->parent;
+}
+
+const char *
+sl_record_get_title (SlRecord *self)
+{
+  g_return_val_if_fail (SL_IS_RECORD (self), NULL);
+  return self->title;
+}
+
+gboolean
+sl_record_get_deleted (SlRecord *self)
+{
+  g_return_val_if_fail (SL_IS_RECORD (self), FALSE);
+  return self->deleted;
+}
+
+gint64
+sl_record_get_codebook_version (SlRecord *self)
+{
+  g_return_val_if_fail (SL_IS_RECORD (self), 0);
+  return self->codebook_version;
+}
+
+/**
+ * sl_record_get_updated:
+ * @self: a record
+ *
+ * Returns: (transfer none): the clock of the record's latest change
+ */
+const char *
+sl_record_get_updated (SlRecord *self)
+{
+  g_return_val_if_fail (SL_IS_RECORD (self), NULL);
+  return self->updated;
+}
+
+/**
+ * sl_record_get_value:
+ * @self: a record
+ * @field: a field id
+ *
+ * Returns: (transfer none) (nullable): the field's value, %NULL if none
+ */
+JsonNode *
+sl_record_get_value (SlRecord   *self,
+                     const char *field)
+{
+  g_return_val_if_fail (SL_IS_RECORD (self), NULL);
+  return g_hash_table_lookup (self->values, field);
+}
+
+/**
+ * sl_record_get_values:
+ * @self: a record
+ *
+ * Returns: (transfer none) (element-type utf8 JsonNode): every value
+ */
+GHashTable *
+sl_record_get_values (SlRecord *self)
+{
+  g_return_val_if_fail (SL_IS_RECORD (self), NULL);
+  return self->values;
+}
+
+/* Values */
+
+/**
+ * sl_values_new:
+ *
+ * Returns: (transfer full) (element-type utf8 JsonNode): an empty table of
+ *   field values; a JSON null clears a field
+ */
+GHashTable *
+sl_values_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
+}
+
+/**
+ * sl_values_from_assignments:
+ * @type: the record type
+ * @assignments: `FIELD=VALUE` strings, values as a person types them
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the values, or %NULL with @error
+ *   naming the field and what to write
+ */
+GHashTable *
+sl_values_from_assignments (SlRecordType       *type,
+                            const char * const *assignments,
+                            GError            **error)
+{
+  g_autoptr(GHashTable) values = sl_values_new ();
+
+  for (guint i = 0; assignments && assignments[i]; i++)
+    {
+      const char *eq = strchr (assignments[i], '=');
+      g_autofree char *name = NULL;
+      SlField *field;
+      JsonNode *value;
+
+      if (eq == NULL || eq == assignments[i])
+        {
+          g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_INVALID,
+                       "'%s' is not FIELD=VALUE; write for example age=14", assignments[i]);
+          return NULL;
+        }
+      name = g_strndup (assignments[i], (gsize) (eq - assignments[i]));
+      g_strstrip (name);
+      if (!(field = sl_record_type_lookup_field (type, name, error)) ||
+          !(value = sl_field_parse_input (field, eq + 1, error)))
+        return NULL;
+      g_hash_table_replace (values, g_strdup (field->id), value);
+    }
+  return g_steal_pointer (&values);
+}
+
+/**
+ * sl_values_from_json:
+ * @type: the record type
+ * @object: field names and values: a string is read as typed input, a
+ *   number, boolean, array or object as a stored value
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the values
+ */
+GHashTable *
+sl_values_from_json (SlRecordType  *type,
+                     JsonObject    *object,
+                     GError       **error)
+{
+  g_autoptr(GHashTable) values = sl_values_new ();
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (object, l->data);
+      SlField *field = sl_record_type_lookup_field (type, l->data, error);
+      JsonNode *value;
+
+      if (field == NULL)
+        return NULL;
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+          field->type != SL_FIELD_TEXT && field->type != SL_FIELD_LONG_TEXT)
+        {
+          if (!(value = sl_field_parse_input (field, json_node_get_string (node), error)))
+            return NULL;
+        }
+      else
+        {
+          if (!sl_field_validate (field, node, error))
+            return NULL;
+          value = json_node_copy (node);
+        }
+      g_hash_table_replace (values, g_strdup (field->id), value);
+    }
+  return g_steal_pointer (&values);
+}
+
+static gboolean
+is_empty (JsonNode *value)
+{
+  return value == NULL || JSON_NODE_HOLDS_NULL (value);
+}
+
+static gboolean
+remove_empty_cb (gpointer key,
+                 gpointer value,
+                 gpointer data)
+{
+  return is_empty (value);
+}
+
+/* Title and search text, from the full set of values. */
+static void
+describe (SlRecordType  *type,
+          GHashTable    *values,
+          const char    *id,
+          char         **title,
+          char         **search)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  JsonNode *t = type->title_field ? g_hash_table_lookup (values, type->title_field) : NULL;
+
+  if (!is_empty (t))
+    {
+      SlField *f = sl_record_type_lookup_field (type, type->title_field, NULL);
+
+      *title = sl_field_format_value (f, t);
+    }
+  else
+    *title = g_strdup_printf ("%s %.8s", type->label, id);
+
+  for (guint i = 0; i < type->fields->len; i++)
+    {
+      SlField *f = g_ptr_array_index (type->fields, i);
+      JsonNode *v = g_hash_table_lookup (values, f->id);
+      g_autofree char *text = NULL;
+
+      if (is_empty (v) || sl_value_get_missing (v))
+        continue;
+      text = sl_field_format_value (f, v);
+      g_string_append (s, text);
+      g_string_append_c (s, '\n');
+    }
+  *search = g_utf8_casefold (s->str, (gssize) s->len);
+}
+
+/* Checks parent, references and values against the codebook, inside the
+ * transaction (so references see records added earlier in it). */
+static gboolean
+check_record (SlTxn         *txn,
+              SlRecordType  *type,
+              const char    *parent,
+              GHashTable    *values,
+              gboolean       complete,
+              GError       **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (parent != NULL || type->parents[0] != NULL)
+    {
+      sqlite3_stmt *stmt;
+      g_autofree char *parent_type = NULL;
+      g_autofree char *allowed = g_strjoinv (", ", type->parents);
+
+      if (type->parents[0] == NULL)
+        {
+          g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_INVALID,
+                       "a %s stands on its own and belongs to no other record", type->id);
+          return FALSE;
+        }
+      if (parent == NULL)
+        {
+          g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_INVALID,
+                       "a %s belongs to a %s: name the record it belongs to", type->id, allowed);
+          return FALSE;
+        }
+      stmt = _sl_txn_stmt (txn, SQL_RECORD_GET);
+      sqlite3_bind_text (stmt, 1, parent, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        parent_type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (parent_type == NULL || !sl_record_type_allows_parent (type, parent_type))
+        {
+          g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_INVALID,
+                       parent_type == NULL ?
+                         "the record %s that this %s should belong to does not exist" :
+                         "the record %s is not a %s, so this %s cannot belong to it",
+                       parent, parent_type == NULL ? type->id : allowed, type->id);
+          return FALSE;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      SlField *f = sl_record_type_lookup_field (type, key, error);
+
+      if (f == NULL || !sl_field_validate (f, value, error))
+        return FALSE;
+      if (f->type == SL_FIELD_REFERENCE && !is_empty (value) && !sl_value_get_missing (value))
+        {
+          sqlite3_stmt *stmt = _sl_txn_stmt (txn, SQL_RECORD_GET);
+          gboolean ok;
+
+          sqlite3_bind_text (stmt, 1, json_node_get_string (value), -1, SQLITE_TRANSIENT);
+          ok = sqlite3_step (stmt) == SQLITE_ROW &&
+               g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), f->references) == 0;
+          if (!ok)
+            {
+              g_set_error (error, SL_CODEBOOK_ERROR, SL_CODEBOOK_ERROR_VALUE,
+                           "%s: there is no %s with the id %s", f->id, f->references,
+                           json_node_get_string (value));
+              return FALSE;
+            }
+        }
+    }
+
+  if (complete)
+    for (guint i = 0; i < type->fields->len; i++)
+      {
+        SlField *f = g_ptr_array_index (type->fields, i);
+
+        if (f->required && is_empty (g_hash_table_lookup (values, f->id)))
+          {
+            g_set_error (error, SL_CODEBOOK_ERROR, SL_CODEBOOK_ERROR_VALUE,
+                         "%s: %s is required; fill it in (or write \"unknown\")", f->id, f->label);
+            return FALSE;
+          }
+      }
+  return TRUE;
+}
+
+static gboolean
+step_done (SlTxn         *txn,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sl_set_error_from_db (error, _sl_txn_get_db (txn), rc, "The record could not be saved");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_value (SlTxn       *txn,
+             const char  *record,
+             const char  *field,
+             JsonNode    *value,
+             GError     **error)
+{
+  g_autofree char *json = is_empty (value) ? NULL : sl_value_to_json (value);
+  g_autofree char *hlc = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!_sl_txn_append (txn, record, "set", field, json, &hlc, error))
+    return FALSE;
+  if (json == NULL)
+    {
+      stmt = _sl_txn_stmt (txn, SQL_VALUE_DELETE);
+      sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
+    }
+  else
+    {
+      stmt = _sl_txn_stmt (txn, SQL_VALUE_UPSERT);
+      sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, json, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, hlc, -1, SQLITE_STATIC);
+    }
+  return step_done (txn, stmt, error);
+}
+
+/* Adds one record inside @txn. */
+static gboolean
+txn_add_record (SlTxn         *txn,
+                SlRecordType  *type,
+                const char    *id,
+                const char    *parent,
+                GHashTable    *values,
+                GError       **error)
+{
+  SlCodebook *book = _sl_vault_get_codebook (_sl_txn_get_vault (txn));
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) create = NULL;
+  g_autofree char *create_json = NULL;
+  g_autofree char *hlc = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *search = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!check_record (txn, type, parent, values, TRUE, error))
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, type->id);
+  if (parent != NULL)
+    {
+      json_builder_set_member_name (builder, "parent");
+      json_builder_add_string_value (builder, parent);
+    }
+  json_builder_end_object (builder);
+  create = json_builder_get_root (builder);
+  create_json = sl_value_to_json (create);
+
+  if (!_sl_txn_append (txn, id, "create", NULL, create_json, &hlc, error))
+    return FALSE;
+
+  describe (type, values, id, &title, &search);
+  stmt = _sl_txn_stmt (txn, SQL_RECORD_INSERT);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type->id, -1, SQLITE_STATIC);
+  if (parent)
+    sqlite3_bind_text (stmt, 3, parent, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, sl_codebook_get_version (book));
+  sqlite3_bind_text (stmt, 5, hlc, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, search, -1, SQLITE_STATIC);
+  if (!step_done (txn, stmt, error))
+    return FALSE;
+
+  /* In codebook order, so the log reads like the form. */
+  for (guint i = 0; i < type->fields->len; i++)
+    {
+      SlField *f = g_ptr_array_index (type->fields, i);
+      JsonNode *v = g_hash_table_lookup (values, f->id);
+
+      if (!is_empty (v) && !write_value (txn, id, f->id, v, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Loads the stored values of @id within a transaction. */
+static GHashTable *
+txn_load_values (SlTxn      *txn,
+                 const char *id)
+{
+  GHashTable *values = sl_values_new ();
+  sqlite3_stmt *stmt = _sl_txn_stmt (txn, SQL_VALUES_GET);
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      JsonNode *v = sl_value_from_json ((const char *) sqlite3_column_text (stmt, 1), NULL);
+
+      if (v != NULL)
+        g_hash_table_replace (values, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), v);
+    }
+  return values;
+}
+
+typedef struct
+{
+  char     *type;
+  char     *parent;
+  gboolean  deleted;
+} RecordRow;
+
+static gboolean
+txn_get_record (SlTxn       *txn,
+                const char  *id,
+                RecordRow   *row,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = _sl_txn_stmt (txn, SQL_RECORD_GET);
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_NOT_FOUND,
+                   "There is no record %s. `sightline-cli record list VAULT TYPE` shows the "
+                   "records", id);
+      return FALSE;
+    }
+  row->type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  row->parent = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  row->deleted = sqlite3_column_int (stmt, 2) != 0;
+  return TRUE;
+}
+
+static void
+record_row_clear (RecordRow *row)
+{
+  g_clear_pointer (&row->type, g_free);
+  g_clear_pointer (&row->parent, g_free);
+}
+
+static gboolean
+txn_update_description (SlTxn        *txn,
+                        SlRecordType *type,
+                        const char   *id,
+                        GError      **error)
+{
+  g_autoptr(GHashTable) values = txn_load_values (txn, id);
+  g_autofree char *title = NULL;
+  g_autofree char *search = NULL;
+  sqlite3_stmt *stmt;
+
+  describe (type, values, id, &title, &search);
+  stmt = _sl_txn_stmt (txn, "UPDATE records SET title = ?2, search = ?3 WHERE id = ?1");
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, search, -1, SQLITE_STATIC);
+  return step_done (txn, stmt, error);
+}
+
+static gboolean
+finish (SlVault  *self,
+        SlTxn    *txn,
+        gboolean  ok,
+        GError  **error)
+{
+  g_autoptr(GPtrArray) touched = NULL;
+
+  if (!ok)
+    {
+      _sl_txn_rollback (txn);
+      return FALSE;
+    }
+  if (!_sl_txn_commit (txn, &touched, error))
+    return FALSE;
+  _sl_vault_emit_records_changed (self, touched);
+  return TRUE;
+}
+
+static SlCodebook *
+require_codebook (SlVault  *self,
+                  GError  **error)
+{
+  SlCodebook *book = _sl_vault_get_codebook (self);
+
+  if (book == NULL)
+    g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED,
+                 "The vault %s is locked. Unlock it first", sl_vault_get_name (self));
+  return book;
+}
+
+/**
+ * sl_vault_add_record:
+ * @self: an unlocked vault
+ * @type: the record type's id
+ * @parent: (nullable): the record it belongs to (coded people)
+ * @values: (element-type utf8 JsonNode): its values
+ * @error: return location for a #GError
+ *
+ * Validates against the codebook and adds the record, as changes in the
+ * log, in one transaction.
+ *
+ * Returns: (transfer full) (nullable): the new record's id
+ */
+char *
+sl_vault_add_record (SlVault     *self,
+                     const char  *type,
+                     const char  *parent,
+                     GHashTable  *values,
+                     GError     **error)
+{
+  g_autofree char *id = NULL;
+  SlCodebook *book;
+  SlRecordType *rt;
+  SlTxn *txn;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), NULL);
+
+  if (!(book = require_codebook (self, error)) ||
+      !(rt = sl_codebook_lookup_type (book, type, error)) ||
+      !(txn = _sl_txn_begin (self, error)))
+    return NULL;
+
+  id = g_uuid_string_random ();
+  if (!finish (self, txn, txn_add_record (txn, rt, id, parent, values, error), error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/**
+ * sl_vault_edit_record:
+ * @self: an unlocked vault
+ * @id: the record's id
+ * @values: (element-type utf8 JsonNode): the fields to change; a JSON
+ *   null clears one
+ * @error: return location for a #GError
+ *
+ * Each field whose value really changes becomes one change in the log.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sl_vault_edit_record (SlVault     *self,
+                      const char  *id,
+                      GHashTable  *values,
+                      GError     **error)
+{
+  g_autoptr(GHashTable) merged = NULL;
+  RecordRow row = { 0 };
+  SlCodebook *book;
+  SlRecordType *rt;
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean ok = FALSE;
+  SlTxn *txn;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), FALSE);
+
+  if (!(book = require_codebook (self, error)) || !(txn = _sl_txn_begin (self, error)))
+    return FALSE;
+
+  if (!txn_get_record (txn, id, &row, error) ||
+      !(rt = sl_codebook_lookup_type (book, row.type, error)))
+    goto out;
+  if (row.deleted)
+    {
+      g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_DELETED,
+                   "The record %s is deleted; undelete it before editing", id);
+      goto out;
+    }
+
+  merged = txn_load_values (txn, id);
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_replace (merged, g_strdup (key), json_node_ref (value));
+  g_hash_table_foreach_remove (merged, remove_empty_cb, NULL);
+  if (!check_record (txn, rt, row.parent, values, FALSE, error) ||
+      !check_record (txn, rt, row.parent, merged, TRUE, error))
+    goto out;
+
+  {
+    g_autoptr(GHashTable) current = txn_load_values (txn, id);
+
+    for (guint i = 0; i < rt->fields->len; i++)
+      {
+        SlField *f = g_ptr_array_index (rt->fields, i);
+        JsonNode *v;
+        JsonNode *old;
+
+        if (!g_hash_table_lookup_extended (values, f->id, NULL, (gpointer *) &v))
+          continue;
+        old = g_hash_table_lookup (current, f->id);
+        if ((is_empty (v) && old == NULL) || (!is_empty (v) && old && json_node_equal (v, old)))
+          continue;   /* no real change */
+        if (!write_value (txn, id, f->id, v, error))
+          goto out;
+      }
+  }
+  ok = txn_update_description (txn, rt, id, error);
+
+out:
+  record_row_clear (&row);
+  return finish (self, txn, ok, error);
+}
+
+static gboolean
+set_deleted (SlVault     *self,
+             const char  *id,
+             gboolean     deleted,
+             GError     **error)
+{
+  RecordRow row = { 0 };
+  gboolean ok = FALSE;
+  sqlite3_stmt *stmt;
+  SlTxn *txn;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), FALSE);
+
+  if (!require_codebook (self, error) || !(txn = _sl_txn_begin (self, error)))
+    return FALSE;
+  if (!txn_get_record (txn, id, &row, error))
+    goto out;
+  if (row.deleted == deleted)
+    {
+      g_set_error (error, SL_RECORD_ERROR,
+                   deleted ? SL_RECORD_ERROR_DELETED : SL_RECORD_ERROR_NOT_DELETED,
+                   deleted ? "The record %s is already deleted" : "The record %s is not deleted",
+                   id);
+      goto out;
+    }
+  if (!_sl_txn_append (txn, id, deleted ? "delete" : "undelete", NULL, NULL, NULL, error))
+    goto out;
+  stmt = _sl_txn_stmt (txn, "UPDATE records SET deleted = ?2 WHERE id = ?1");
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, deleted);
+  ok = step_done (txn, stmt, error);
+
+out:
+  record_row_clear (&row);
+  return finish (self, txn, ok, error);
+}
+
+/**
+ * sl_vault_delete_record:
+ * @self: an unlocked vault
+ * @id: the record's id
+ * @error: return location for a #GError
+ *
+ * Deletion is a change too (a tombstone): the record and its history stay
+ * in the vault, and sl_vault_undelete_record() brings it back.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sl_vault_delete_record (SlVault     *self,
+                        const char  *id,
+                        GError     **error)
+{
+  return set_deleted (self, id, TRUE, error);
+}
+
+gboolean
+sl_vault_undelete_record (SlVault     *self,
+                          const char  *id,
+                          GError     **error)
+{
+  return set_deleted (self, id, FALSE, error);
+}
+
+static SlRecord *
+load_record (sqlite3    *db,
+             const char *id)
+{
+  g_autoptr(SlRecord) rec = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  sqlite3_prepare_v2 (db, "SELECT type, parent, deleted, codebook_version, title, updated_hlc "
+                      "FROM records WHERE id = ?1", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      rec = g_object_new (SL_TYPE_RECORD, NULL);
+      rec->id = g_strdup (id);
+      rec->type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      rec->parent = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      rec->deleted = sqlite3_column_int (stmt, 2) != 0;
+      rec->codebook_version = sqlite3_column_int64 (stmt, 3);
+      rec->title = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      rec->updated = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+    }
+  sqlite3_finalize (stmt);
+  if (rec == NULL)
+    return NULL;
+
+  sqlite3_prepare_v2 (db, SQL_VALUES_GET, -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      JsonNode *v = sl_value_from_json ((const char *) sqlite3_column_text (stmt, 1), NULL);
+
+      if (v != NULL)
+        g_hash_table_replace (rec->values, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), v);
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&rec);
+}
+
+/**
+ * sl_vault_load_record:
+ * @self: an unlocked vault
+ * @id: the record's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the record as it stands now
+ */
+SlRecord *
+sl_vault_load_record (SlVault     *self,
+                      const char  *id,
+                      GError     **error)
+{
+  SlRecord *rec = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), NULL);
+
+  _sl_vault_lock_db (self);
+  if ((db = _sl_vault_get_db (self)) == NULL)
+    g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
+  else if (!(rec = load_record (db, id)))
+    g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_NOT_FOUND,
+                 "There is no record %s. `sightline-cli record list VAULT TYPE` shows the "
+                 "records", id);
+  _sl_vault_unlock_db (self);
+  return rec;
+}
+
+/**
+ * sl_vault_list_records:
+ * @self: an unlocked vault
+ * @type: a record type id
+ * @include_deleted: whether to list deleted records too
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type SlRecord): the records of @type,
+ *   in the order they were added
+ */
+GPtrArray *
+sl_vault_list_records (SlVault     *self,
+                       const char  *type,
+                       gboolean     include_deleted,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *ret = NULL;
+  sqlite3_stmt *stmt = NULL;
+  SlCodebook *book;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), NULL);
+
+  if (!(book = require_codebook (self, error)) || !sl_codebook_lookup_type (book, type, error))
+    return NULL;
+
+  _sl_vault_lock_db (self);
+  if ((db = _sl_vault_get_db (self)) == NULL)
+    {
+      g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
+      goto out;
+    }
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (db, "SELECT id FROM records WHERE type = ?1 AND (?2 OR deleted = 0) "
+                      "ORDER BY rowid", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, include_deleted);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  ret = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      SlRecord *rec = load_record (db, g_ptr_array_index (ids, i));
+
+      if (rec != NULL)
+        g_ptr_array_add (ret, rec);
+    }
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+out:
+  _sl_vault_unlock_db (self);
+  return ret;
+}
+
+/**
+ * sl_vault_resolve_record_id:
+ * @self: an unlocked vault
+ * @prefix: a record id, or its first characters (at least 4)
+ * @error: return location for a #GError
+ *
+ * Lets a person type the start of an id, as `record list` shows it.
+ *
+ * Returns: (transfer full) (nullable): the full id
+ */
+char *
+sl_vault_resolve_record_id (SlVault     *self,
+                            const char  *prefix,
+                            GError     **error)
+{
+  g_autofree char *pattern = NULL;
+  g_autofree char *found = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  guint n = 0;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), NULL);
+
+  if (strlen (prefix) < 4 || strspn (prefix, "0123456789abcdef-") != strlen (prefix))
+    {
+      g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_NOT_FOUND,
+                   "'%s' is not a record id; give at least its first 4 characters, as "
+                   "`record list` shows them", prefix);
+      return NULL;
+    }
+  pattern = g_strconcat (prefix, "%", NULL);
+
+  _sl_vault_lock_db (self);
+  if ((db = _sl_vault_get_db (self)) != NULL)
+    {
+      sqlite3_prepare_v2 (db, "SELECT id FROM records WHERE id LIKE ?1 LIMIT 2", -1, &stmt, NULL);
+      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          n++;
+          g_free (found);
+          found = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        }
+      sqlite3_finalize (stmt);
+    }
+  _sl_vault_unlock_db (self);
+
+  if (n == 1)
+    return g_steal_pointer (&found);
+  g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_NOT_FOUND,
+               n == 0 ? "There is no record %s. `sightline-cli record list VAULT TYPE` shows the "
+                        "records" :
+                        "More than one record starts with %s; give more of its id", prefix);
+  return NULL;
+}
+
+/* Import */
+
+/**
+ * sl_vault_import_csv:
+ * @self: an unlocked vault
+ * @type: the record type of every row
+ * @data: CSV text (UTF-8, a byte-order mark is allowed), the first row
+ *   naming the fields; a `parent` column names the record each row
+ *   belongs to
+ * @length: its length
+ * @n_imported: (out) (optional): rows added
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Imports in one transaction: if any row is bad, nothing is written and
+ * the error lists every bad row, column and reason.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sl_vault_import_csv (SlVault       *self,
+                     const char    *type,
+                     const char    *data,
+                     gsize          length,
+                     guint         *n_imported,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GError) csv_error = NULL;
+  GPtrArray *header;
+  SlField **columns;
+  int parent_col = -1;
+  SlCodebook *book;
+  SlRecordType *rt;
+  SlTxn *txn;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), FALSE);
+
+  if (!(book = require_codebook (self, error)) ||
+      !(rt = sl_codebook_lookup_type (book, type, error)))
+    return FALSE;
+
+  if (!(rows = sl_csv_parse (data, length, &csv_error)))
+    {
+      g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_IMPORT,
+                   "The file is not valid CSV: %s. Nothing was imported", csv_error->message);
+      return FALSE;
+    }
+  if (rows->len == 0)
+    {
+      g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_IMPORT,
+                   "The file is empty. Its first row should name the fields");
+      return FALSE;
+    }
+
+  header = g_ptr_array_index (rows, 0);
+  columns = g_newa (SlField *, header->len + 1);
+  for (guint c = 0; c < header->len; c++)
+    {
+      const char *name = g_ptr_array_index (header, c);
+      g_autoptr(GError) e = NULL;
+
+      columns[c] = NULL;
+      if (g_ascii_strcasecmp (name, "parent") == 0)
+        parent_col = (int) c;
+      else if (!(columns[c] = sl_record_type_lookup_field (rt, name, &e)))
+        g_ptr_array_add (problems, g_strdup_printf ("row 1, column %u (%s): %s", c + 1, name,
+                                                    e->message));
+    }
+
+  for (guint r = 1; r < rows->len && problems->len < 200; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, r);
+      GHashTable *values = sl_values_new ();
+
+      g_ptr_array_add (parsed, values);
+      if (row->len != header->len)
+        {
+          g_ptr_array_add (problems, g_strdup_printf ("row %u: it has %u columns but the first "
+                                                      "row has %u", r + 1, row->len, header->len));
+          continue;
+        }
+      for (guint c = 0; c < row->len; c++)
+        {
+          g_autoptr(GError) e = NULL;
+          JsonNode *v;
+
+          if (columns[c] == NULL)
+            continue;
+          if (!(v = sl_field_parse_input (columns[c], g_ptr_array_index (row, c), &e)))
+            g_ptr_array_add (problems, g_strdup_printf ("row %u, column %s: %s", r + 1,
+                                                        columns[c]->id, e->message));
+          else
+            g_hash_table_replace (values, g_strdup (columns[c]->id), v);
+        }
+    }
+
+  if (problems->len == 0)
+    {
+      if (!(txn = _sl_txn_begin (self, error)))
+        return FALSE;
+      for (guint r = 1; r < rows->len; r++)
+        {
+          GPtrArray *row = g_ptr_array_index (rows, r);
+          const char *parent = parent_col >= 0 ? g_ptr_array_index (row, parent_col) : NULL;
+          g_autofree char *id = g_uuid_string_random ();
+          g_autoptr(GError) e = NULL;
+
+          if (r % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              _sl_txn_rollback (txn);
+              return FALSE;
+            }
+          if (parent != NULL && *parent == '\0')
+            parent = NULL;
+          if (!txn_add_record (txn, rt, id, parent, g_ptr_array_index (parsed, r - 1), &e))
+            {
+              if (e->domain != SL_CODEBOOK_ERROR && e->domain != SL_RECORD_ERROR)
+                {
+                  g_propagate_error (error, g_steal_pointer (&e));
+                  _sl_txn_rollback (txn);
+                  return FALSE;
+                }
+              g_ptr_array_add (problems, g_strdup_printf ("row %u: %s", r + 1, e->message));
+              ok = FALSE;
+            }
+        }
+      if (!ok)
+        _sl_txn_rollback (txn);
+      else if (!finish (self, txn, TRUE, error))
+        return FALSE;
+    }
+
+  if (problems->len > 0)
+    {
+      g_autofree char *all = NULL;
+      guint n = problems->len;
+
+      g_ptr_array_add (problems, NULL);
+      all = g_strjoinv ("\n  ", (char **) problems->pdata);
+      g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_IMPORT,
+                   "The file was not imported; nothing was changed. %u problem%s to correct:\n  %s",
+                   n, n == 1 ? "" : "s", all);
+      return FALSE;
+    }
+
+  if (n_imported)
+    *n_imported = rows->len - 1;
+  return TRUE;
+}
