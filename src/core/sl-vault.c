@@ -1028,8 +1028,23 @@ load_session (sqlite3     *db,
         return FALSE;
     }
 
-  json = query_text (db, "SELECT json FROM codebooks ORDER BY version DESC, loaded DESC LIMIT 1",
-                     NULL, NULL);
+  {
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2 (db, "SELECT json FROM codebooks "
+                                 "ORDER BY version DESC, loaded DESC LIMIT 1", -1, &stmt, NULL);
+
+    if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      json = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      {
+        /* The key is right (the slot opened), so a failed read is damage. */
+        g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_CORRUPT,
+                     "The vault's database is damaged: a page failed its check (%s). "
+                     "Restore the vault from a backup copy", sqlite3_errstr (rc));
+        return FALSE;
+      }
+  }
   if (json == NULL)
     {
       *codebook = sl_codebook_new_default ();
@@ -1245,6 +1260,7 @@ create_in_thread (SlVault        *self,
   g_autoptr(GFile) tmp_file = NULL;
   g_autoptr(SlSecret) master = sl_secret_new (MASTER_BYTES);
   g_autoptr(KeyFile) kf = key_file_new ();
+  g_autoptr(SlCodebook) default_book = sl_codebook_new_default ();
   KeySlot *slot;
   sqlite3 *db = NULL;
 
@@ -1302,6 +1318,7 @@ create_in_thread (SlVault        *self,
       !set_meta (db, "title", job->title != NULL ? job->title : "", error) ||
       !set_meta (db, "created", created, error) ||
       !set_meta (db, "created_with", PACKAGE_VERSION, error) ||
+      !store_codebook (db, default_book, error) ||
       !exec_sql (db, "COMMIT;", error) ||
       !key_file_save (kf, tmp_file, error))
     goto fail;
