@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <gio/gunixinputstream.h>
 #include <locale.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -24,6 +25,10 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "sl-change-log.h"
+#include "sl-codebook.h"
+#include "sl-csv.h"
+#include "sl-record.h"
 #include "sl-vault.h"
 
 /* Exit codes, as documented in `sightline-cli --help` and README.md. */
@@ -45,7 +50,18 @@ typedef struct
   char     *title;
   gboolean  locked;
   int       slot;
+  char     *codebook;
+  char     *author;
+  char     *parent;
+  char     *format;
+  char     *against;
+  gboolean  json;
+  gboolean  deleted;
+  gboolean  codes;
 } Options;
+
+static Options cli_options = { -1, -1, FALSE, -1, 0, 0, NULL, FALSE, -1,
+                        NULL, NULL, NULL, NULL, NULL, FALSE, FALSE, FALSE };
 
 typedef int (*CommandFunc) (Options *opts, int argc, char **argv);
 
@@ -55,9 +71,10 @@ typedef struct
   const char  *args;
   const char  *summary;
   const char  *description;
-  CommandFunc  func;
-  guint        unlocks : 1;
-  guint        sets_passphrase : 1;
+  CommandFunc         func;
+  const GOptionEntry *entries;
+  guint               unlocks : 1;
+  guint               sets_passphrase : 1;
 } Command;
 
 static const char *prog_command = NULL;
@@ -210,6 +227,8 @@ open_vault (const char  *path,
       if (passphrase == NULL || !sl_vault_unlock_sync (vault, passphrase, NULL, error))
         return NULL;
     }
+  if (opts->author != NULL)
+    sl_vault_set_author (vault, opts->author);
   return g_steal_pointer (&vault);
 }
 
@@ -225,6 +244,7 @@ cmd_create (Options  *opts,
   g_autoptr(SlSecret) passphrase = NULL;
   g_autofree char *path = NULL;
   g_autofree char *title = NULL;
+  g_autoptr(SlCodebook) codebook = NULL;
   SlKdfParams params;
   GError *error = NULL;
 
@@ -244,9 +264,18 @@ cmd_create (Options  *opts,
   if (!(passphrase = read_new_passphrase (opts, &error)))
     return fail (error);
 
+  if (opts->codebook != NULL)
+    {
+      g_autoptr(GFile) cb_file = g_file_new_for_commandline_arg (opts->codebook);
+
+      if (!(codebook = sl_codebook_new_from_file (cb_file, &error)))
+        return fail (error);
+    }
   vault = sl_vault_new (file);
   title = g_strdup (opts->title != NULL ? opts->title : sl_vault_get_name (vault));
   if (!sl_vault_create_sync (vault, title, passphrase, &params, NULL, &error))
+    return fail (error);
+  if (codebook != NULL && !sl_vault_install_codebook (vault, codebook, &error))
     return fail (error);
 
   g_print ("Created the vault %s at %s.\n", sl_vault_get_name (vault), path);
@@ -475,37 +504,651 @@ cmd_check (Options  *opts,
   return EXIT_OK;
 }
 
+/* Codebooks and records */
+
+static char *
+read_file_arg (const char  *path,
+               gsize       *len,
+               GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  char *contents = NULL;
+
+  if (!g_file_load_contents (file, NULL, &contents, len, NULL, error))
+    return NULL;
+  return contents;
+}
+
+static int
+cmd_codebook_check (Options  *o,
+                    int       argc,
+                    char    **argv)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(SlCodebook) previous = NULL;
+  g_autoptr(SlCodebook) book = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  GError *error = NULL;
+  guint n_fields = 0;
+  gsize len = 0;
+
+  if (argc != 1)
+    return usage_error ("codebook check takes one FILE");
+  if (!(data = read_file_arg (argv[0], &len, &error)))
+    return fail (error);
+  if (o->against != NULL)
+    {
+      g_autoptr(GFile) old = g_file_new_for_commandline_arg (o->against);
+
+      if (!(previous = sl_codebook_new_from_file (old, &error)))
+        {
+          g_prefix_error (&error, "%s: ", o->against);
+          return fail (error);
+        }
+    }
+
+  problems = sl_codebook_check_data (data, (gssize) len, previous);
+  if (problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("sightline: %s: %s\n", argv[0], (char *) g_ptr_array_index (problems, i));
+      g_printerr ("sightline: %s: %u problem%s; correct %s and check again\n", argv[0],
+                  problems->len, problems->len == 1 ? "" : "s",
+                  problems->len == 1 ? "it" : "them");
+      return EXIT_FAIL;
+    }
+
+  book = sl_codebook_new_from_data (data, (gssize) len, NULL);
+  for (guint i = 0; i < sl_codebook_get_record_types (book)->len; i++)
+    n_fields += ((SlRecordType *) g_ptr_array_index (sl_codebook_get_record_types (book), i))->fields->len;
+  g_print ("%s: the codebook %s version %" G_GINT64_FORMAT " is valid: %u record types, %u "
+           "fields.\n", argv[0], sl_codebook_get_id (book), sl_codebook_get_version (book),
+           sl_codebook_get_record_types (book)->len, n_fields);
+  return EXIT_OK;
+}
+
+static int
+cmd_codebook_load (Options  *o,
+                   int       argc,
+                   char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(SlCodebook) book = NULL;
+  g_autoptr(GFile) file = NULL;
+  GError *error = NULL;
+
+  if (argc != 2)
+    return usage_error ("codebook load takes a VAULT and a codebook FILE");
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!(book = sl_codebook_new_from_file (file, &error)))
+    return fail (error);
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !sl_vault_install_codebook (vault, book, &error))
+    return fail (error);
+  g_print ("The vault now uses the codebook %s version %" G_GINT64_FORMAT "; every existing "
+           "value is kept.\n", sl_codebook_get_id (book), sl_codebook_get_version (book));
+  return EXIT_OK;
+}
+
+static char *
+resolve_id (SlVault     *vault,
+            const char  *arg,
+            GError     **error)
+{
+  return sl_vault_resolve_record_id (vault, arg, error);
+}
+
+static GHashTable *
+values_from_args (SlRecordType  *rt,
+                  Options       *o,
+                  int            argc,
+                  char         **argv,
+                  GError       **error)
+{
+  if (o->json)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+
+      if (argc > 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       "with --json the values come from standard input, not FIELD=VALUE");
+          return NULL;
+        }
+      if (!json_parser_load_from_stream (parser, in, NULL, error))
+        {
+          g_prefix_error (error, "standard input is not JSON: ");
+          return NULL;
+        }
+      if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "standard input must hold one JSON object of field names and values");
+          return NULL;
+        }
+      return sl_values_from_json (rt, json_node_get_object (json_parser_get_root (parser)), error);
+    }
+  return sl_values_from_assignments (rt, (const char * const *) argv, error);
+}
+
+static int
+cmd_record_add (Options  *o,
+                int       argc,
+                char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *id = NULL;
+  SlRecordType *rt;
+  GError *error = NULL;
+
+  if (argc < 2)
+    return usage_error ("record add takes a VAULT, a record TYPE and FIELD=VALUE pairs");
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !(rt = sl_codebook_lookup_type (sl_vault_get_codebook (vault), argv[1], &error)) ||
+      !(values = values_from_args (rt, o, argc - 2, argv + 2, &error)))
+    return fail (error);
+  if (o->parent != NULL && !(parent = resolve_id (vault, o->parent, &error)))
+    return fail (error);
+  if (!(id = sl_vault_add_record (vault, argv[1], parent, values, &error)))
+    return fail (error);
+  g_print ("%s\n", id);
+  return EXIT_OK;
+}
+
+static int
+cmd_record_edit (Options  *o,
+                 int       argc,
+                 char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(SlRecord) rec = NULL;
+  g_autofree char *id = NULL;
+  SlRecordType *rt;
+  GError *error = NULL;
+
+  if (argc < 2 || (argc < 3 && !o->json))
+    return usage_error ("record edit takes a VAULT, a record ID and FIELD=VALUE pairs");
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !(id = resolve_id (vault, argv[1], &error)) ||
+      !(rec = sl_vault_load_record (vault, id, &error)) ||
+      !(rt = sl_codebook_lookup_type (sl_vault_get_codebook (vault),
+                                      sl_record_get_record_type (rec), &error)) ||
+      !(values = values_from_args (rt, o, argc - 2, argv + 2, &error)) ||
+      !sl_vault_edit_record (vault, id, values, &error))
+    return fail (error);
+  g_print ("Saved %s.\n", id);
+  return EXIT_OK;
+}
+
+static int
+cmd_record_show (Options  *o,
+                 int       argc,
+                 char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(SlRecord) rec = NULL;
+  g_autofree char *id = NULL;
+  SlRecordType *rt;
+  GError *error = NULL;
+  guint width = 0;
+
+  if (argc != 2)
+    return usage_error ("record show takes a VAULT and a record ID");
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !(id = resolve_id (vault, argv[1], &error)) ||
+      !(rec = sl_vault_load_record (vault, id, &error)) ||
+      !(rt = sl_codebook_lookup_type (sl_vault_get_codebook (vault),
+                                      sl_record_get_record_type (rec), &error)))
+    return fail (error);
+
+  for (guint i = 0; i < rt->fields->len; i++)
+    width = MAX (width, g_utf8_strlen (((SlField *) g_ptr_array_index (rt->fields, i))->label, -1));
+
+  g_print ("%s: %s%s\n", rt->label, sl_record_get_title (rec),
+           sl_record_get_deleted (rec) ? " (deleted)" : "");
+  g_print ("  id %s, codebook version %" G_GINT64_FORMAT "\n", id,
+           sl_record_get_codebook_version (rec));
+  if (sl_record_get_parent (rec) != NULL)
+    {
+      g_autoptr(SlRecord) parent = sl_vault_load_record (vault, sl_record_get_parent (rec), NULL);
+
+      g_print ("  belongs to %s %s\n", parent ? sl_record_get_title (parent) : "",
+               sl_record_get_parent (rec));
+    }
+  for (guint i = 0; i < rt->fields->len; i++)
+    {
+      SlField *f = g_ptr_array_index (rt->fields, i);
+      JsonNode *v = sl_record_get_value (rec, f->id);
+      g_autofree char *text = NULL;
+
+      if (v == NULL)
+        continue;
+      text = sl_field_format_value (f, v);
+      g_print ("%s:%*s %s\n", f->label, (int) (width - g_utf8_strlen (f->label, -1)), "", text);
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_record_list (Options  *o,
+                 int       argc,
+                 char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  const char *format = o->format ? o->format : "text";
+  SlRecordType *rt;
+  GError *error = NULL;
+
+  if (argc != 2)
+    return usage_error ("record list takes a VAULT and a record TYPE");
+  if (!g_str_equal (format, "text") && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+    return usage_error ("--format is text, csv or json, not '%s'", format);
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !(rt = sl_codebook_lookup_type (sl_vault_get_codebook (vault), argv[1], &error)) ||
+      !(records = sl_vault_list_records (vault, argv[1], o->deleted, &error)))
+    return fail (error);
+
+  if (g_str_equal (format, "text"))
+    {
+      for (guint i = 0; i < records->len; i++)
+        {
+          SlRecord *rec = g_ptr_array_index (records, i);
+
+          g_print ("%.8s  %s%s\n", sl_record_get_id (rec), sl_record_get_title (rec),
+                   sl_record_get_deleted (rec) ? "  (deleted)" : "");
+        }
+      if (records->len == 0)
+        {
+          g_autofree char *lower = g_utf8_strdown (rt->plural, -1);
+
+          g_printerr ("No %s yet.\n", lower);
+        }
+    }
+  else if (g_str_equal (format, "csv"))
+    {
+      g_autoptr(GString) line = g_string_new ("id,parent");
+
+      if (o->deleted)
+        g_string_append (line, ",deleted");
+      for (guint j = 0; j < rt->fields->len; j++)
+        {
+          g_string_append_c (line, ',');
+          sl_csv_append_field (line, ((SlField *) g_ptr_array_index (rt->fields, j))->id);
+        }
+      g_print ("%s\r\n", line->str);
+      for (guint i = 0; i < records->len; i++)
+        {
+          SlRecord *rec = g_ptr_array_index (records, i);
+
+          g_string_assign (line, sl_record_get_id (rec));
+          g_string_append_c (line, ',');
+          sl_csv_append_field (line, sl_record_get_parent (rec));
+          if (o->deleted)
+            g_string_append (line, sl_record_get_deleted (rec) ? ",yes" : ",no");
+          for (guint j = 0; j < rt->fields->len; j++)
+            {
+              SlField *f = g_ptr_array_index (rt->fields, j);
+              JsonNode *v = sl_record_get_value (rec, f->id);
+              g_autofree char *text = o->codes ? sl_field_format_value_code (f, v)
+                                               : sl_field_format_value (f, v);
+
+              g_string_append_c (line, ',');
+              sl_csv_append_field (line, text);
+            }
+          g_print ("%s\r\n", line->str);
+        }
+    }
+  else
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < records->len; i++)
+        {
+          SlRecord *rec = g_ptr_array_index (records, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_string_value (b, sl_record_get_id (rec));
+          json_builder_set_member_name (b, "type");
+          json_builder_add_string_value (b, sl_record_get_record_type (rec));
+          json_builder_set_member_name (b, "parent");
+          if (sl_record_get_parent (rec))
+            json_builder_add_string_value (b, sl_record_get_parent (rec));
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "deleted");
+          json_builder_add_boolean_value (b, sl_record_get_deleted (rec));
+          json_builder_set_member_name (b, "codebook_version");
+          json_builder_add_int_value (b, sl_record_get_codebook_version (rec));
+          json_builder_set_member_name (b, "values");
+          json_builder_begin_object (b);
+          for (guint j = 0; j < rt->fields->len; j++)
+            {
+              SlField *f = g_ptr_array_index (rt->fields, j);
+              JsonNode *v = sl_record_get_value (rec, f->id);
+
+              if (v == NULL)
+                continue;
+              json_builder_set_member_name (b, f->id);
+              json_builder_add_value (b, json_node_copy (v));
+            }
+          json_builder_end_object (b);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      json_generator_set_root (gen, root);
+      json_generator_set_pretty (gen, TRUE);
+      text = json_generator_to_data (gen, NULL);
+      g_print ("%s\n", text);
+    }
+  return EXIT_OK;
+}
+
+static char *
+format_hlc (const char *hlc)
+{
+  gint64 ms = g_ascii_strtoll (hlc, NULL, 10);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  return local ? g_date_time_format (local, "%Y-%m-%d %H:%M:%S") : g_strdup (hlc);
+}
+
+static int
+cmd_record_history (Options  *o,
+                    int       argc,
+                    char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(SlRecord) rec = NULL;
+  g_autofree char *id = NULL;
+  SlRecordType *rt;
+  GError *error = NULL;
+
+  if (argc != 2)
+    return usage_error ("record history takes a VAULT and a record ID");
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !(id = resolve_id (vault, argv[1], &error)) ||
+      !(rec = sl_vault_load_record (vault, id, &error)) ||
+      !(rt = sl_codebook_lookup_type (sl_vault_get_codebook (vault),
+                                      sl_record_get_record_type (rec), &error)) ||
+      !(changes = sl_vault_dup_history (vault, id, &error)))
+    return fail (error);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      SlChange *c = g_ptr_array_index (changes, i);
+      g_autofree char *when = format_hlc (c->hlc);
+      g_autofree char *what = NULL;
+
+      if (g_str_equal (c->op, "set"))
+        {
+          SlField *f = sl_record_type_lookup_field (rt, c->field, NULL);
+          g_autoptr(JsonNode) v = c->value ? sl_value_from_json (c->value, NULL) : NULL;
+          g_autofree char *text = f && v ? sl_field_format_value (f, v) : g_strdup (c->value);
+
+          what = v ? g_strdup_printf ("set %s to %s", f ? f->label : c->field, text)
+                   : g_strdup_printf ("cleared %s", f ? f->label : c->field);
+        }
+      else if (g_str_equal (c->op, "create"))
+        {
+          g_autofree char *lower = g_utf8_strdown (rt->label, -1);
+
+          what = g_strdup_printf ("created the %s record", lower);
+        }
+      else
+        what = g_strdup_printf ("%sd the record", c->op);
+      g_print ("%s  %-20s  device %.8s  %s\n", when, c->author, c->device, what);
+    }
+  return EXIT_OK;
+}
+
+static int
+delete_or_undelete (Options  *o,
+                    int       argc,
+                    char    **argv,
+                    gboolean  delete)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autofree char *id = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (argc != 2)
+    return usage_error ("this command takes a VAULT and a record ID");
+  if (!(vault = open_vault (argv[0], o, &error)) || !(id = resolve_id (vault, argv[1], &error)))
+    return fail (error);
+  ok = delete ? sl_vault_delete_record (vault, id, &error)
+              : sl_vault_undelete_record (vault, id, &error);
+  if (!ok)
+    return fail (error);
+  if (delete)
+    g_print ("Deleted %s. It stays in the vault's history; `record undelete` brings it back.\n", id);
+  else
+    g_print ("Restored %s.\n", id);
+  return EXIT_OK;
+}
+
+static int
+cmd_record_delete (Options  *o,
+                   int       argc,
+                   char    **argv)
+{
+  return delete_or_undelete (o, argc, argv, TRUE);
+}
+
+static int
+cmd_record_undelete (Options  *o,
+                     int       argc,
+                     char    **argv)
+{
+  return delete_or_undelete (o, argc, argv, FALSE);
+}
+
+static int
+cmd_import (Options  *o,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autofree char *data = NULL;
+  GError *error = NULL;
+  guint n = 0;
+  gsize len = 0;
+
+  if (argc != 3)
+    return usage_error ("import takes a VAULT, a record TYPE and a FILE.csv");
+  if (!(data = read_file_arg (argv[2], &len, &error)))
+    return fail (error);
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !sl_vault_import_csv (vault, argv[1], data, len, &n, NULL, &error))
+    return fail (error);
+  g_print ("Imported %u record%s from %s.\n", n, n == 1 ? "" : "s", argv[2]);
+  return EXIT_OK;
+}
+
+static int
+cmd_audit (Options  *o,
+           int       argc,
+           char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(SlAuditReport) report = NULL;
+  GError *error = NULL;
+
+  if (argc != 1)
+    return usage_error ("audit takes one VAULT");
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !(report = sl_vault_audit_sync (vault, NULL, &error)))
+    return fail (error);
+  if (report->problems->len > 0)
+    {
+      for (guint i = 0; i < report->problems->len; i++)
+        g_printerr ("sightline: %s\n", (char *) g_ptr_array_index (report->problems, i));
+      g_printerr ("sightline: the change log of %s has been tampered with or damaged (%u "
+                  "problem%s). Keep this vault as evidence and restore from a backup copy\n",
+                  sl_vault_get_name (vault), report->problems->len,
+                  report->problems->len == 1 ? "" : "s");
+      return EXIT_FAIL;
+    }
+  g_print ("Verified %" G_GUINT64_FORMAT " change%s from %u device%s: the change log is intact "
+           "and the current values match it.\n", report->n_changes,
+           report->n_changes == 1 ? "" : "s", report->n_devices,
+           report->n_devices == 1 ? "" : "s");
+  return EXIT_OK;
+}
+
+/* Options of each command */
+
+static const GOptionEntry unlock_entries[] = {
+  { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &cli_options.passphrase_fd,
+    "Read the passphrase from file descriptor N (one line)", "N" },
+  { "recovery", 0, 0, G_OPTION_ARG_NONE, &cli_options.recovery,
+    "Unlock with the recovery key instead of a passphrase (asked on the terminal)", NULL },
+  { "recovery-key-fd", 0, 0, G_OPTION_ARG_INT, &cli_options.recovery_key_fd,
+    "Read the recovery key from file descriptor N (one line)", "N" },
+  { NULL }
+};
+static const GOptionEntry new_entries[] = {
+  { "new-passphrase-fd", 0, 0, G_OPTION_ARG_INT, &cli_options.new_passphrase_fd,
+    "Read the new passphrase from file descriptor N (one line)", "N" },
+  { "kdf-memory", 0, 0, G_OPTION_ARG_INT, &cli_options.kdf_memory_mib,
+    "Argon2id memory in MiB (default 256)", "MIB" },
+  { "kdf-passes", 0, 0, G_OPTION_ARG_INT, &cli_options.kdf_passes,
+    "Argon2id passes (default 3)", "N" },
+  { NULL }
+};
+static const GOptionEntry create_entries[] = {
+  { "title", 0, 0, G_OPTION_ARG_STRING, &cli_options.title,
+    "The vault's title, shown in the window (default: the folder's name)", "TITLE" },
+  { "codebook", 0, 0, G_OPTION_ARG_FILENAME, &cli_options.codebook,
+    "The inquiry's codebook (default: the CSEGG 2012 codebook)", "FILE" },
+  { NULL }
+};
+static const GOptionEntry info_entries[] = {
+  { "locked", 0, 0, G_OPTION_ARG_NONE, &cli_options.locked,
+    "Do not ask for the passphrase; show only what can be read without it", NULL },
+  { NULL }
+};
+static const GOptionEntry passwd_entries[] = {
+  { "slot", 0, 0, G_OPTION_ARG_INT, &cli_options.slot,
+    "Change the passphrase in slot N (default: the one you unlock with)", "N" },
+  { NULL }
+};
+static const GOptionEntry check_codebook_entries[] = {
+  { "against", 0, 0, G_OPTION_ARG_FILENAME, &cli_options.against,
+    "The version FILE replaces: no existing code may change meaning", "OLD" },
+  { NULL }
+};
+static const GOptionEntry write_entries[] = {
+  { "author", 0, 0, G_OPTION_ARG_STRING, &cli_options.author,
+    "Who is named on the changes (default: your name on this computer)", "NAME" },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &cli_options.json,
+    "Read the values as one JSON object on standard input", NULL },
+  { "parent", 0, 0, G_OPTION_ARG_STRING, &cli_options.parent,
+    "The record this one belongs to (a coded person's submission, visit or session)", "ID" },
+  { NULL }
+};
+static const GOptionEntry author_entries[] = {
+  { "author", 0, 0, G_OPTION_ARG_STRING, &cli_options.author,
+    "Who is named on the changes (default: your name on this computer)", "NAME" },
+  { NULL }
+};
+static const GOptionEntry list_entries[] = {
+  { "format", 0, 0, G_OPTION_ARG_STRING, &cli_options.format,
+    "text (default), csv or json", "FORMAT" },
+  { "deleted", 0, 0, G_OPTION_ARG_NONE, &cli_options.deleted, "Include deleted records", NULL },
+  { "codes", 0, 0, G_OPTION_ARG_NONE, &cli_options.codes,
+    "In CSV, write codes and ISO dates instead of labels", NULL },
+  { NULL }
+};
+
 static const Command commands[] = {
   { "create", "VAULT", "Create a new vault (a folder)",
     "Creates an encrypted vault at VAULT, a folder that must not exist yet, and asks for\n"
     "its first passphrase twice. The key is derived with Argon2id (256 MiB, 3 passes).",
-    cmd_create, FALSE, TRUE },
+    cmd_create, create_entries, FALSE, TRUE },
   { "info", "VAULT", "Show slots, key derivation, schema and cipher (no secrets)",
     "Shows the vault's key slots and their key-derivation cost, the schema version and the\n"
     "SQLCipher version. Asks for the passphrase, to read the schema and title; --locked\n"
     "shows what can be read without it.",
-    cmd_info, TRUE, FALSE },
+    cmd_info, info_entries, TRUE, FALSE },
   { "passwd", "VAULT", "Change a passphrase",
     "Changes the passphrase you unlock with (or the one in --slot N). Only that key slot is\n"
     "rewritten, atomically: after a crash the old or the new passphrase works. With\n"
     "--recovery, a forgotten passphrase is reset using the recovery key.",
-    cmd_passwd, TRUE, TRUE },
+    cmd_passwd, passwd_entries, TRUE, TRUE },
   { "slot add", "VAULT", "Add another passphrase",
     "Adds a key slot with a second passphrase; either passphrase then opens the vault.",
-    cmd_slot_add, TRUE, TRUE },
+    cmd_slot_add, NULL, TRUE, TRUE },
   { "slot remove", "VAULT N", "Remove key slot N (never the last passphrase)",
     "Removes key slot N, as `info` numbers them. The vault's only passphrase cannot be\n"
     "removed.",
-    cmd_slot_remove, TRUE, FALSE },
+    cmd_slot_remove, NULL, TRUE, FALSE },
   { "recovery-key", "VAULT", "Make a recovery key (shown once)",
     "Makes a new random 256-bit recovery key, shown once as 14 groups of 4 letters and\n"
     "digits, that opens the vault when every passphrase is forgotten. It replaces any\n"
     "earlier recovery key.",
-    cmd_recovery_key, TRUE, FALSE },
+    cmd_recovery_key, NULL, TRUE, FALSE },
   { "check", "VAULT", "Verify every page of the vault",
     "Decrypts every page (each page's HMAC is verified) and runs SQLite's integrity check.\n"
     "Exit code 1 if anything is damaged.",
-    cmd_check, TRUE, FALSE },
+    cmd_check, NULL, TRUE, FALSE },
+  { "codebook check", "FILE", "Validate a codebook",
+    "Checks a codebook and reports every problem with its JSON path and what to change.\n"
+    "With --against OLD, also checks that no code of the version in use changes meaning.",
+    cmd_codebook_check, check_codebook_entries, FALSE, FALSE },
+  { "codebook load", "VAULT FILE", "Put a newer codebook version in force",
+    "Loads a newer version of the vault's codebook. Every existing value is kept; a\n"
+    "version that changes an existing code is refused.",
+    cmd_codebook_load, NULL, TRUE, FALSE },
+  { "record add", "VAULT TYPE FIELD=VALUE…", "Add a record",
+    "Adds a record of TYPE (submission, site_visit, oral_session, victim, perpetrator…).\n"
+    "Values as a person types them: a choice by code or label (\"other: …\" where allowed),\n"
+    "several choices separated by ';', yes/no, dates as 14/05/2011 or May 2011, and\n"
+    "\"unknown\" or \"not recorded\". A coded person needs --parent. Prints the new id.",
+    cmd_record_add, write_entries, TRUE, FALSE },
+  { "record edit", "VAULT ID FIELD=VALUE…", "Change fields of a record",
+    "Changes the fields given; FIELD= (nothing after =) clears one. Each real change is\n"
+    "one entry in the change log. ID may be the first characters of the id.",
+    cmd_record_edit, write_entries, TRUE, FALSE },
+  { "record show", "VAULT ID", "Show a record",
+    "Shows a record's values with their labels.",
+    cmd_record_show, NULL, TRUE, FALSE },
+  { "record list", "VAULT TYPE", "List the records of a type",
+    "Lists the records of TYPE: as text (id and title), CSV (a column per field; it imports\n"
+    "back) or JSON (stored values).",
+    cmd_record_list, list_entries, TRUE, FALSE },
+  { "record history", "VAULT ID", "Show who changed what, when, from which device",
+    "Shows every change to a record, oldest first.",
+    cmd_record_history, NULL, TRUE, FALSE },
+  { "record delete", "VAULT ID", "Delete a record (it can be undeleted)",
+    "Marks the record deleted. Deletion is itself a change: the record and its history stay\n"
+    "in the vault.",
+    cmd_record_delete, author_entries, TRUE, FALSE },
+  { "record undelete", "VAULT ID", "Bring back a deleted record",
+    "Restores a deleted record.",
+    cmd_record_undelete, author_entries, TRUE, FALSE },
+  { "import", "VAULT TYPE FILE.csv", "Import records from a CSV file",
+    "Imports one record of TYPE per row. The first row names the fields (a `parent` column\n"
+    "names the record each row belongs to). One transaction: if any row is bad, nothing is\n"
+    "imported and every bad row, column and reason is listed.",
+    cmd_import, author_entries, TRUE, FALSE },
+  { "audit", "VAULT", "Verify the change log",
+    "Verifies every device's hash chain and that the current values match the log, and\n"
+    "names the first change that was edited, removed or reordered. Exit code 1 if any.",
+    cmd_audit, NULL, TRUE, FALSE },
 };
 
 static void
@@ -515,7 +1158,7 @@ print_main_help (void)
            "Sightline keeps an inquiry's evidence in an encrypted vault.\n\n"
            "Commands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-13s %-8s %s\n", commands[i].name, commands[i].args, commands[i].summary);
+    g_print ("  %-16s %-22s %s\n", commands[i].name, commands[i].args, commands[i].summary);
   g_print ("\nRun `sightline-cli COMMAND --help` for a command's options.\n\n"
            "Passphrases are read from the terminal with echo off, or, for scripts, from a\n"
            "file descriptor (--passphrase-fd N, --new-passphrase-fd N): never from the\n"
@@ -567,45 +1210,10 @@ main (int    argc,
   g_autofree char *parameter = NULL;
   g_autoptr(GError) error = NULL;
   const Command *cmd;
-  Options opts = { -1, -1, FALSE, -1, 0, 0, NULL, FALSE, -1 };
   int consumed = 0;
   int rest_argc;
   char **rest;
   int ret;
-
-  GOptionEntry unlock_entries[] = {
-    { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &opts.passphrase_fd,
-      "Read the passphrase from file descriptor N (one line)", "N" },
-    { "recovery", 0, 0, G_OPTION_ARG_NONE, &opts.recovery,
-      "Unlock with the recovery key instead of a passphrase (asked on the terminal)", NULL },
-    { "recovery-key-fd", 0, 0, G_OPTION_ARG_INT, &opts.recovery_key_fd,
-      "Read the recovery key from file descriptor N (one line)", "N" },
-    { NULL }
-  };
-  GOptionEntry new_entries[] = {
-    { "new-passphrase-fd", 0, 0, G_OPTION_ARG_INT, &opts.new_passphrase_fd,
-      "Read the new passphrase from file descriptor N (one line)", "N" },
-    { "kdf-memory", 0, 0, G_OPTION_ARG_INT, &opts.kdf_memory_mib,
-      "Argon2id memory in MiB (default 256)", "MIB" },
-    { "kdf-passes", 0, 0, G_OPTION_ARG_INT, &opts.kdf_passes,
-      "Argon2id passes (default 3)", "N" },
-    { NULL }
-  };
-  GOptionEntry create_entries[] = {
-    { "title", 0, 0, G_OPTION_ARG_STRING, &opts.title,
-      "The vault's title, shown in the window (default: the folder's name)", "TITLE" },
-    { NULL }
-  };
-  GOptionEntry info_entries[] = {
-    { "locked", 0, 0, G_OPTION_ARG_NONE, &opts.locked,
-      "Do not ask for the passphrase; show only what can be read without it", NULL },
-    { NULL }
-  };
-  GOptionEntry passwd_entries[] = {
-    { "slot", 0, 0, G_OPTION_ARG_INT, &opts.slot,
-      "Change the passphrase in slot N (default: the one you unlock with)", "N" },
-    { NULL }
-  };
 
   setlocale (LC_ALL, "");
   harden_process ();
@@ -629,9 +1237,10 @@ main (int    argc,
 
   if (!(cmd = find_command (argc, argv, &consumed)))
     {
-      if (g_str_equal (argv[1], "slot"))
-        g_printerr ("sightline: `slot` needs a subcommand: `slot add VAULT` or "
-                    "`slot remove VAULT N`\n");
+      if (g_str_equal (argv[1], "slot") || g_str_equal (argv[1], "record") ||
+          g_str_equal (argv[1], "codebook"))
+        g_printerr ("sightline: `%s` needs a subcommand. Run `sightline-cli --help` for the "
+                    "list\n", argv[1]);
       else
         g_printerr ("sightline: unknown command '%s'. Run `sightline-cli --help` for the "
                     "list\n", argv[1]);
@@ -649,12 +1258,8 @@ main (int    argc,
     g_option_context_add_main_entries (context, unlock_entries, NULL);
   if (cmd->sets_passphrase)
     g_option_context_add_main_entries (context, new_entries, NULL);
-  if (cmd->func == cmd_create)
-    g_option_context_add_main_entries (context, create_entries, NULL);
-  if (cmd->func == cmd_info)
-    g_option_context_add_main_entries (context, info_entries, NULL);
-  if (cmd->func == cmd_passwd)
-    g_option_context_add_main_entries (context, passwd_entries, NULL);
+  if (cmd->entries != NULL)
+    g_option_context_add_main_entries (context, cmd->entries, NULL);
 
   /* Hand GOption "sightline-cli CMD args…" with the command words removed. */
   rest_argc = argc - consumed;
@@ -670,8 +1275,13 @@ main (int    argc,
       return ret;
     }
 
-  ret = cmd->func (&opts, rest_argc - 1, rest + 1);
+  ret = cmd->func (&cli_options, rest_argc - 1, rest + 1);
   g_free (rest);
-  g_free (opts.title);
+  g_free (cli_options.title);
+  g_free (cli_options.codebook);
+  g_free (cli_options.author);
+  g_free (cli_options.parent);
+  g_free (cli_options.format);
+  g_free (cli_options.against);
   return ret;
 }
