@@ -654,7 +654,7 @@ sl_vault_audit_sync (SlVault       *self,
       goto out;
     }
 
-  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  sqlite3_exec (db, "SAVEPOINT sl_read", NULL, NULL, NULL);
   sqlite3_prepare_v2 (db, "SELECT id, last_seq, last_hash FROM devices", -1, &stmt, NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -687,7 +687,7 @@ sl_vault_audit_sync (SlVault       *self,
   sqlite3_finalize (stmt);
 
   audit_current_values (db, report);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_exec (db, "RELEASE sl_read", NULL, NULL, NULL);
 
   if (!g_cancellable_set_error_if_cancelled (cancellable, error))
     ret = g_steal_pointer (&report);

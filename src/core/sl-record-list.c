@@ -178,10 +178,13 @@ records_changed_cb (SlRecordList  *self,
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *e = &g_array_index (self->entries, Entry, i);
-      gpointer rec;
+      gpointer key, rec;
 
-      if (g_hash_table_steal_extended (keep, e->id, NULL, &rec))
-        e->record = rec;
+      if (g_hash_table_steal_extended (keep, e->id, &key, &rec))
+        {
+          e->record = rec;
+          g_free (key);
+        }
     }
   refilter (self);
 }

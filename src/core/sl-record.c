@@ -879,7 +879,7 @@ sl_vault_list_records (SlVault     *self,
       g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
       goto out;
     }
-  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  sqlite3_exec (db, "SAVEPOINT sl_read", NULL, NULL, NULL);
   sqlite3_prepare_v2 (db, "SELECT id FROM records WHERE type = ?1 AND (?2 OR deleted = 0) "
                       "ORDER BY rowid", -1, &stmt, NULL);
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
@@ -896,7 +896,7 @@ sl_vault_list_records (SlVault     *self,
       if (rec != NULL)
         g_ptr_array_add (ret, rec);
     }
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_exec (db, "RELEASE sl_read", NULL, NULL, NULL);
 
 out:
   _sl_vault_unlock_db (self);
