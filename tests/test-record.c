@@ -254,9 +254,10 @@ test_audit_tampering (RecordFixture *fx,
   assert_audit_clean (fx->vault);
 
   /* Someone with the key edits a value in the log (and its current value). */
-  sql = g_strdup_printf ("UPDATE changes SET value = '17' WHERE record = '%s' AND field = 'age';"
-                         "UPDATE record_values SET value = '17' WHERE record = '%s' AND field = 'age'",
-                         a, a);
+  sql = g_strdup_printf ("UPDATE changes SET value = '17' WHERE field = 'age' AND "
+                         "record = (SELECT no FROM records WHERE id = '%s');"
+                         "UPDATE record_values SET value = '17' WHERE field = 'age' AND "
+                         "record = (SELECT no FROM records WHERE id = '%s')", a, a);
   exec (fx->vault, "SAVEPOINT t");
   exec (fx->vault, sql);
   assert_audit_finds (fx->vault, "was edited");
@@ -286,8 +287,8 @@ test_audit_tampering (RecordFixture *fx,
 
   /* The current value is changed behind the log's back. */
   g_free (sql);
-  sql = g_strdup_printf ("UPDATE record_values SET value = '\"male\"' WHERE record = '%s' "
-                         "AND field = 'gender'", b);
+  sql = g_strdup_printf ("UPDATE record_values SET value = '\"male\"' WHERE field = 'gender' "
+                         "AND record = (SELECT no FROM records WHERE id = '%s')", b);
   exec (fx->vault, "SAVEPOINT t");
   exec (fx->vault, sql);
   assert_audit_finds (fx->vault, "does not match the change log");

@@ -37,14 +37,14 @@ struct _SlTxn
   sqlite3      *db;
   sqlite3_stmt *insert_change;
   char         *device;
+  gint64        device_no;
   char         *author;
+  gint64        author_no;
   gint64        codebook_version;
   gint64        seq;
-  gint64        hlc_ms;
-  guint         hlc_counter;
+  gint64        hlc;
   guint8        hash[HASH_BYTES];
   gboolean      has_hash;
-  char         *last_hlc;
   GHashTable   *touched;   /* record ids changed in this transaction */
   GHashTable   *stmts;     /* SQL text -> prepared statement */
 };
@@ -167,31 +167,52 @@ _sl_txn_begin (SlVault  *self,
   txn->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   txn->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_stmt);
 
-  sqlite3_prepare_v2 (txn->db, "SELECT last_seq, last_hash, last_hlc FROM devices WHERE id = ?1",
+  /* This device's chain, and the author's number; both rows are created
+   * on first use. */
+  sqlite3_exec (txn->db, "SAVEPOINT sl_ids", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (txn->db, "INSERT OR IGNORE INTO devices (id) VALUES (?1)", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, txn->device, -1, SQLITE_STATIC);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  sqlite3_prepare_v2 (txn->db, "INSERT OR IGNORE INTO authors (name) VALUES (?1)", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, txn->author, -1, SQLITE_STATIC);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  sqlite3_exec (txn->db, "RELEASE sl_ids", NULL, NULL, NULL);
+
+  sqlite3_prepare_v2 (txn->db, "SELECT no, last_seq, last_hash, last_hlc FROM devices WHERE id = ?1",
                       -1, &stmt, NULL);
   sqlite3_bind_text (stmt, 1, txn->device, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *hlc = (const char *) sqlite3_column_text (stmt, 2);
-
-      txn->seq = sqlite3_column_int64 (stmt, 0);
-      if (sqlite3_column_bytes (stmt, 1) == HASH_BYTES)
+      txn->device_no = sqlite3_column_int64 (stmt, 0);
+      txn->seq = sqlite3_column_int64 (stmt, 1);
+      if (sqlite3_column_bytes (stmt, 2) == HASH_BYTES)
         {
-          memcpy (txn->hash, sqlite3_column_blob (stmt, 1), HASH_BYTES);
+          memcpy (txn->hash, sqlite3_column_blob (stmt, 2), HASH_BYTES);
           txn->has_hash = TRUE;
         }
-      if (hlc != NULL && strlen (hlc) > 15)
-        {
-          txn->hlc_ms = g_ascii_strtoll (hlc, NULL, 10);
-          txn->hlc_counter = (guint) g_ascii_strtoull (hlc + 16, NULL, 10);
-        }
+      txn->hlc = sqlite3_column_int64 (stmt, 3);
     }
   sqlite3_finalize (stmt);
+  sqlite3_prepare_v2 (txn->db, "SELECT no FROM authors WHERE name = ?1", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, txn->author, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    txn->author_no = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (txn->device_no == 0 || txn->author_no == 0)
+    {
+      g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_FAILED,
+                   "The vault could not record this device or author: %s",
+                   sqlite3_errmsg (txn->db));
+      _sl_txn_rollback (g_steal_pointer (&txn));
+      return NULL;
+    }
 
   rc = sqlite3_prepare_v2 (txn->db,
                            "INSERT INTO changes (device, device_seq, hlc, record, op, field, value, "
-                           "author, codebook_version, prev_hash, hash) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                           "author, codebook_version, hash) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                            -1, &txn->insert_change, NULL);
   if (rc != SQLITE_OK)
     {
@@ -210,7 +231,6 @@ txn_free (SlTxn *txn)
   g_clear_pointer (&txn->touched, g_hash_table_unref);
   g_free (txn->device);
   g_free (txn->author);
-  g_free (txn->last_hlc);
   _sl_vault_unlock_db (txn->vault);
   g_free (txn);
 }
@@ -244,12 +264,12 @@ _sl_txn_commit (SlTxn       *txn,
   if (txn->seq > 0)
     {
       sqlite3_prepare_v2 (txn->db,
-                          "INSERT OR REPLACE INTO devices (id, last_seq, last_hash, last_hlc) "
-                          "VALUES (?1, ?2, ?3, ?4)", -1, &stmt, NULL);
-      sqlite3_bind_text (stmt, 1, txn->device, -1, SQLITE_STATIC);
+                          "UPDATE devices SET last_seq = ?2, last_hash = ?3, last_hlc = ?4 "
+                          "WHERE no = ?1", -1, &stmt, NULL);
+      sqlite3_bind_int64 (stmt, 1, txn->device_no);
       sqlite3_bind_int64 (stmt, 2, txn->seq);
       sqlite3_bind_blob (stmt, 3, txn->hash, HASH_BYTES, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, txn->last_hlc ? txn->last_hlc : "", -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, txn->hlc);
       rc = sqlite3_step (stmt);
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
@@ -320,33 +340,52 @@ _sl_txn_stmt (SlTxn      *txn,
   return stmt;
 }
 
-/* A hybrid logical clock: wall-clock milliseconds, a counter for changes
- * within one millisecond (or when the wall clock went back), and the
- * device, so that every clock value is unique and totally ordered. */
-static char *
+/* A hybrid logical clock: wall-clock milliseconds times 65536, plus a
+ * counter for changes within one millisecond (or while the wall clock is
+ * behind the last change seen). With the device id as tie-break, clock
+ * values order every change of every device. */
+static gint64
 next_hlc (SlTxn *txn)
 {
-  gint64 wall = g_get_real_time () / 1000;
+  gint64 wall = (g_get_real_time () / 1000) << 16;
 
-  if (wall > txn->hlc_ms)
-    {
-      txn->hlc_ms = wall;
-      txn->hlc_counter = 0;
-    }
-  else
-    txn->hlc_counter++;
-  return g_strdup_printf ("%015" G_GINT64_FORMAT ".%06u.%s", txn->hlc_ms, txn->hlc_counter,
-                          txn->device);
+  txn->hlc = wall > txn->hlc ? wall : txn->hlc + 1;
+  return txn->hlc;
+}
+
+/* The clock value the next change will carry. */
+gint64
+_sl_txn_tick (SlTxn *txn)
+{
+  return next_hlc (txn);
+}
+
+/**
+ * sl_hlc_to_string:
+ * @hlc: a clock value
+ * @device: the device that made the change
+ *
+ * Returns: (transfer full): the clock as text that sorts like the clock:
+ *   milliseconds, counter, device
+ */
+char *
+sl_hlc_to_string (gint64      hlc,
+                  const char *device)
+{
+  return g_strdup_printf ("%015" G_GINT64_FORMAT ".%05u.%s", hlc >> 16, (guint) (hlc & 0xffff),
+                          device);
 }
 
 /**
  * _sl_txn_append:
  * @txn: a transaction
+ * @record_no: the record's row number
  * @record: the record's id
  * @op: "create", "set", "delete" or "undelete"
  * @field: (nullable): the field, for "set"
  * @value: (nullable): the value as JSON
- * @hlc_out: (out) (optional) (transfer full): the change's clock
+ * @hlc_out: (inout) (optional): the change's clock; a clock from
+ *   _sl_txn_tick() on the way in is used as it is, 0 takes the next one
  * @error: return location for a #GError
  *
  * Appends one change to this device's chain.
@@ -355,37 +394,35 @@ next_hlc (SlTxn *txn)
  */
 gboolean
 _sl_txn_append (SlTxn       *txn,
+                gint64       record_no,
                 const char  *record,
                 const char  *op,
                 const char  *field,
                 const char  *value,
-                char       **hlc_out,
+                gint64      *hlc_out,
                 GError     **error)
 {
   sqlite3_stmt *stmt = txn->insert_change;
   guint8 hash[HASH_BYTES];
-  g_autofree char *hlc = next_hlc (txn);
+  gint64 hlc = hlc_out != NULL && *hlc_out != 0 ? *hlc_out : next_hlc (txn);
+  g_autofree char *hlc_text = sl_hlc_to_string (hlc, txn->device);
   gint64 seq = txn->seq + 1;
   int rc;
 
-  change_hash (txn->device, seq, hlc, record, op, field, value, txn->author,
+  change_hash (txn->device, seq, hlc_text, record, op, field, value, txn->author,
                txn->codebook_version, txn->has_hash ? txn->hash : NULL, hash);
 
   sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, txn->device, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 1, txn->device_no);
   sqlite3_bind_int64 (stmt, 2, seq);
-  sqlite3_bind_text (stmt, 3, hlc, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, record, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, hlc);
+  sqlite3_bind_int64 (stmt, 4, record_no);
   sqlite3_bind_text (stmt, 5, op, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, field, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, txn->author, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, txn->author_no);
   sqlite3_bind_int64 (stmt, 9, txn->codebook_version);
-  if (txn->has_hash)
-    sqlite3_bind_blob (stmt, 10, txn->hash, HASH_BYTES, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, 10);
-  sqlite3_bind_blob (stmt, 11, hash, HASH_BYTES, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 10, hash, HASH_BYTES, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
@@ -397,36 +434,38 @@ _sl_txn_append (SlTxn       *txn,
   txn->seq = seq;
   memcpy (txn->hash, hash, HASH_BYTES);
   txn->has_hash = TRUE;
-  g_free (txn->last_hlc);
-  txn->last_hlc = g_strdup (hlc);
   if (!g_hash_table_contains (txn->touched, record))
     g_hash_table_add (txn->touched, g_strdup (record));
   if (hlc_out)
-    *hlc_out = g_steal_pointer (&hlc);
+    *hlc_out = hlc;
   return TRUE;
 }
 
 /* Reading the log */
 
 static SlChange *
-change_from_row (sqlite3_stmt *stmt,
-                 int           first)
+change_from_row (sqlite3_stmt *stmt)
 {
   SlChange *c = g_new0 (SlChange, 1);
 
-  c->device = g_strdup ((const char *) sqlite3_column_text (stmt, first + 0));
-  c->device_seq = sqlite3_column_int64 (stmt, first + 1);
-  c->hlc = g_strdup ((const char *) sqlite3_column_text (stmt, first + 2));
-  c->record = g_strdup ((const char *) sqlite3_column_text (stmt, first + 3));
-  c->op = g_strdup ((const char *) sqlite3_column_text (stmt, first + 4));
-  c->field = g_strdup ((const char *) sqlite3_column_text (stmt, first + 5));
-  c->value = g_strdup ((const char *) sqlite3_column_text (stmt, first + 6));
-  c->author = g_strdup ((const char *) sqlite3_column_text (stmt, first + 7));
-  c->codebook_version = sqlite3_column_int64 (stmt, first + 8);
+  c->device = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  c->device_seq = sqlite3_column_int64 (stmt, 1);
+  c->hlc = sl_hlc_to_string (sqlite3_column_int64 (stmt, 2), c->device);
+  c->record = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  c->op = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  c->field = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  c->value = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  c->author = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  c->codebook_version = sqlite3_column_int64 (stmt, 8);
   return c;
 }
 
-#define CHANGE_COLUMNS "device, device_seq, hlc, record, op, field, value, author, codebook_version"
+/* Columns 0-8 in the order change_from_row() reads them; 9 is the hash. */
+#define CHANGE_SELECT \
+  "SELECT d.id, c.device_seq, c.hlc, r.id, c.op, c.field, c.value, a.name, " \
+  "c.codebook_version, c.hash FROM changes c " \
+  "LEFT JOIN devices d ON d.no = c.device LEFT JOIN records r ON r.no = c.record " \
+  "LEFT JOIN authors a ON a.no = c.author "
 
 /**
  * sl_vault_dup_history:
@@ -455,12 +494,12 @@ sl_vault_dup_history (SlVault     *self,
       g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
       goto out;
     }
-  sqlite3_prepare_v2 (db, "SELECT " CHANGE_COLUMNS " FROM changes WHERE record = ?1 "
-                      "ORDER BY hlc", -1, &stmt, NULL);
+  sqlite3_prepare_v2 (db, CHANGE_SELECT "WHERE c.record = (SELECT no FROM records WHERE id = ?1) "
+                      "ORDER BY c.hlc, d.id", -1, &stmt, NULL);
   sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
   ret = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_change_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ret, change_from_row (stmt, 0));
+    g_ptr_array_add (ret, change_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
       _sl_set_error_from_db (error, db, rc, "The history could not be read");
@@ -500,6 +539,7 @@ audit_problem (SlAuditReport *report,
  * everything after a break is unverifiable. */
 static void
 audit_device (sqlite3       *db,
+              gint64         device_no,
               const char    *device,
               gint64         recorded_last,
               const guint8  *recorded_hash,
@@ -512,16 +552,14 @@ audit_device (sqlite3       *db,
   gint64 expected = 1;
   gboolean broken = FALSE;
 
-  sqlite3_prepare_v2 (db, "SELECT " CHANGE_COLUMNS ", prev_hash, hash FROM changes "
-                      "WHERE device = ?1 ORDER BY device_seq", -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, device, -1, SQLITE_STATIC);
+  sqlite3_prepare_v2 (db, CHANGE_SELECT "WHERE c.device = ?1 ORDER BY c.device_seq", -1, &stmt,
+                      NULL);
+  sqlite3_bind_int64 (stmt, 1, device_no);
   while (!broken && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autoptr(SlChange) c = change_from_row (stmt, 0);
-      const guint8 *stored_prev = sqlite3_column_blob (stmt, 9);
-      int stored_prev_len = sqlite3_column_bytes (stmt, 9);
-      const guint8 *stored = sqlite3_column_blob (stmt, 10);
-      int stored_len = sqlite3_column_bytes (stmt, 10);
+      g_autoptr(SlChange) c = change_from_row (stmt);
+      const guint8 *stored = sqlite3_column_blob (stmt, 9);
+      int stored_len = sqlite3_column_bytes (stmt, 9);
       guint8 computed[HASH_BYTES];
 
       report->n_changes++;
@@ -533,23 +571,16 @@ audit_device (sqlite3       *db,
           broken = TRUE;
           break;
         }
-      if ((has_prev && (stored_prev_len != HASH_BYTES || memcmp (stored_prev, prev, HASH_BYTES))) ||
-          (!has_prev && stored_prev_len != 0))
-        {
-          audit_problem (report, "device %s: change %" G_GINT64_FORMAT " (record %s, %s) does not "
-                         "follow change %" G_GINT64_FORMAT ": changes were removed or reordered",
-                         dev, c->device_seq, c->record, c->op, c->device_seq - 1);
-          broken = TRUE;
-          break;
-        }
-      change_hash (c->device, c->device_seq, c->hlc, c->record, c->op, c->field, c->value,
+      /* Each hash covers the one before it: an edited change, or one moved
+       * to another place in the chain, no longer matches. */
+      change_hash (device, c->device_seq, c->hlc, c->record, c->op, c->field, c->value,
                    c->author, c->codebook_version, has_prev ? prev : NULL, computed);
       if (stored_len != HASH_BYTES || memcmp (stored, computed, HASH_BYTES) != 0)
         {
           audit_problem (report, "device %s: change %" G_GINT64_FORMAT " (record %s, %s%s%s) was "
-                         "edited: its contents no longer match its hash",
-                         dev, c->device_seq, c->record, c->op, c->field ? " " : "",
-                         c->field ? c->field : "");
+                         "edited, or changes before it were removed or reordered: it no longer "
+                         "matches its hash", dev, c->device_seq, c->record, c->op,
+                         c->field ? " " : "", c->field ? c->field : "");
           broken = TRUE;
           break;
         }
@@ -580,8 +611,8 @@ audit_current_values (sqlite3       *db,
   /* Values whose latest change disagrees, values with no change, and
    * changes whose latest value is missing. */
   sqlite3_prepare_v2 (db,
-                      "SELECT l.record, l.field, l.value, v.value FROM "
-                      " (SELECT c.record, c.field, c.value FROM changes c "
+                      "SELECT (SELECT id FROM records WHERE no = l.record), l.field, l.value, v.value "
+                      "FROM (SELECT c.record, c.field, c.value FROM changes c "
                       "  JOIN (SELECT record, field, max(hlc) AS hlc FROM changes "
                       "        WHERE op = 'set' GROUP BY record, field) m "
                       "  ON c.record = m.record AND c.field = m.field AND c.hlc = m.hlc) l "
@@ -589,7 +620,8 @@ audit_current_values (sqlite3       *db,
                       "WHERE (l.value IS NULL AND v.value IS NOT NULL) "
                       "   OR (l.value IS NOT NULL AND (v.value IS NULL OR v.value <> l.value)) "
                       "UNION ALL "
-                      "SELECT v.record, v.field, NULL, v.value FROM record_values v "
+                      "SELECT (SELECT id FROM records WHERE no = v.record), v.field, NULL, v.value "
+                      "FROM record_values v "
                       "WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.record = v.record "
                       "                  AND c.field = v.field AND c.op = 'set')",
                       -1, &stmt, NULL);
@@ -608,9 +640,9 @@ audit_current_values (sqlite3       *db,
   /* Records must exist in the log, and be deleted exactly when it says. */
   sqlite3_prepare_v2 (db,
                       "SELECT r.id FROM records r WHERE NOT EXISTS "
-                      " (SELECT 1 FROM changes c WHERE c.record = r.id AND c.op = 'create') "
+                      " (SELECT 1 FROM changes c WHERE c.record = r.no AND c.op = 'create') "
                       "OR r.deleted <> coalesce((SELECT c.op = 'delete' FROM changes c "
-                      "  WHERE c.record = r.id AND c.op IN ('delete', 'undelete') "
+                      "  WHERE c.record = r.no AND c.op IN ('delete', 'undelete') "
                       "  ORDER BY c.hlc DESC LIMIT 1), 0)",
                       -1, &stmt, NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW && found < 40)
@@ -655,34 +687,32 @@ sl_vault_audit_sync (SlVault       *self,
     }
 
   sqlite3_exec (db, "SAVEPOINT sl_read", NULL, NULL, NULL);
-  sqlite3_prepare_v2 (db, "SELECT id, last_seq, last_hash FROM devices", -1, &stmt, NULL);
+  sqlite3_prepare_v2 (db, "SELECT no, id, last_seq, last_hash FROM devices WHERE last_seq > 0",
+                      -1, &stmt, NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *device = (const char *) sqlite3_column_text (stmt, 0);
-      const guint8 *last_hash = sqlite3_column_bytes (stmt, 2) == HASH_BYTES ?
-                                sqlite3_column_blob (stmt, 2) : NULL;
+      const char *device = (const char *) sqlite3_column_text (stmt, 1);
+      const guint8 *last_hash = sqlite3_column_bytes (stmt, 3) == HASH_BYTES ?
+                                sqlite3_column_blob (stmt, 3) : NULL;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
-      g_hash_table_add (seen, g_strdup (device));
-      audit_device (db, device, sqlite3_column_int64 (stmt, 1), last_hash, report);
+      g_hash_table_add (seen, g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0)));
+      audit_device (db, sqlite3_column_int64 (stmt, 0), device, sqlite3_column_int64 (stmt, 2),
+                    last_hash, report);
       report->n_devices++;
     }
   sqlite3_finalize (stmt);
 
-  /* Changes from a device the vault has no record of. */
+  /* Changes from a device whose chain the vault has no record of. */
   sqlite3_prepare_v2 (db, "SELECT DISTINCT device FROM changes", -1, &stmt, NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *device = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *no = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
 
-      if (!g_hash_table_contains (seen, device))
-        {
-          g_autofree char *dev = short_id (device);
-
-          audit_problem (report, "device %s: its changes are in the log but the device's chain "
-                         "record is missing: the log was altered", dev);
-        }
+      if (!g_hash_table_contains (seen, no))
+        audit_problem (report, "device number %s: its changes are in the log but the device's "
+                       "chain record is missing: the log was altered", no);
     }
   sqlite3_finalize (stmt);
 

@@ -73,5 +73,7 @@ const char    *sl_vault_get_device_id   (SlVault       *self);
 const char    *sl_vault_get_author      (SlVault       *self);
 void           sl_vault_set_author      (SlVault       *self,
                                          const char    *author);
+char          *sl_hlc_to_string         (gint64         hlc,
+                                         const char    *device);
 
 G_END_DECLS

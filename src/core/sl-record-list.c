@@ -132,7 +132,7 @@ load_entries (SlRecordList  *self,
     }
   g_array_set_size (self->entries, 0);
   sqlite3_prepare_v2 (db, "SELECT id, search FROM records WHERE type = ?1 AND deleted = 0 "
-                      "ORDER BY rowid", -1, &stmt, NULL);
+                      "ORDER BY no", -1, &stmt, NULL);
   sqlite3_bind_text (stmt, 1, self->type, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -429,8 +429,8 @@ sl_record_list_set_field_filter (SlRecordList  *self,
       _sl_vault_lock_db (self->vault);
       if ((db = _sl_vault_get_db (self->vault)) != NULL)
         {
-          sqlite3_prepare_v2 (db, "SELECT v.record, v.value FROM record_values v "
-                              "JOIN records r ON r.id = v.record "
+          sqlite3_prepare_v2 (db, "SELECT r.id, v.value FROM record_values v "
+                              "JOIN records r ON r.no = v.record "
                               "WHERE r.type = ?1 AND v.field = ?2", -1, &stmt, NULL);
           sqlite3_bind_text (stmt, 1, self->type, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);

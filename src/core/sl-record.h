@@ -67,6 +67,13 @@ char        *sl_vault_add_record            (SlVault      *self,
                                              const char   *parent,
                                              GHashTable   *values,
                                              GError      **error);
+gboolean     sl_vault_add_records           (SlVault      *self,
+                                             const char   *type,
+                                             GPtrArray    *parents,
+                                             GPtrArray    *values,
+                                             GPtrArray   **ids,
+                                             GCancellable *cancellable,
+                                             GError      **error);
 gboolean     sl_vault_edit_record           (SlVault      *self,
                                              const char   *id,
                                              GHashTable   *values,

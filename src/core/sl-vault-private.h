@@ -50,12 +50,14 @@ sqlite3  *_sl_txn_get_db    (SlTxn       *txn);
 SlVault  *_sl_txn_get_vault (SlTxn       *txn);
 sqlite3_stmt *_sl_txn_stmt  (SlTxn       *txn,
                              const char  *sql);
+gint64    _sl_txn_tick      (SlTxn       *txn);
 gboolean  _sl_txn_append    (SlTxn       *txn,
+                             gint64       record_no,
                              const char  *record,
                              const char  *op,
                              const char  *field,
                              const char  *value,
-                             char       **hlc,
+                             gint64      *hlc,
                              GError     **error);
 
 char     *_sl_recovery_key_encode (const guint8 *key);

@@ -51,6 +51,8 @@
 
 /* Recovery key: 32 random bytes and 3 check bytes, 56 Crockford base32
  * characters shown as 14 groups of 4. */
+#define SL_VAULT_PAGE_SIZE 4096
+
 #define RECOVERY_CHECK_BYTES 3
 #define RECOVERY_CHARS       56
 #define RECOVERY_GROUP       4
@@ -117,24 +119,30 @@ static const char *migrations[] = {
   /* 1: the vault itself */
   "CREATE TABLE vault_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);",
 
-  /* 2: the codebook, records and the change log */
+  /* 2: the codebook, records and the change log. Rows refer to each other
+   * by small integers (records.no, devices.no, authors.no); the UUIDs that
+   * travel between vaults are stored once. */
   "CREATE TABLE codebooks (id TEXT NOT NULL, version INTEGER NOT NULL, json TEXT NOT NULL,"
   "  loaded TEXT NOT NULL, PRIMARY KEY (id, version));"
-  "CREATE TABLE records (id TEXT PRIMARY KEY NOT NULL, type TEXT NOT NULL, parent TEXT,"
-  "  codebook_version INTEGER NOT NULL, created_hlc TEXT NOT NULL, updated_hlc TEXT NOT NULL,"
+  "CREATE TABLE devices (no INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+  "  last_seq INTEGER NOT NULL DEFAULT 0, last_hash BLOB, last_hlc INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE authors (no INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+  "CREATE TABLE records (no INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,"
+  "  parent INTEGER REFERENCES records (no), codebook_version INTEGER NOT NULL,"
+  "  created_hlc INTEGER NOT NULL, updated_hlc INTEGER NOT NULL,"
   "  deleted INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL DEFAULT '',"
   "  search TEXT NOT NULL DEFAULT '');"
   "CREATE INDEX records_by_type ON records (type);"
   "CREATE INDEX records_by_parent ON records (parent);"
-  "CREATE TABLE record_values (record TEXT NOT NULL REFERENCES records (id), field TEXT NOT NULL,"
-  "  value TEXT NOT NULL, hlc TEXT NOT NULL, PRIMARY KEY (record, field)) WITHOUT ROWID;"
-  "CREATE TABLE changes (seq INTEGER PRIMARY KEY, device TEXT NOT NULL,"
-  "  device_seq INTEGER NOT NULL, hlc TEXT NOT NULL, record TEXT NOT NULL, op TEXT NOT NULL,"
-  "  field TEXT, value TEXT, author TEXT NOT NULL, codebook_version INTEGER NOT NULL,"
-  "  prev_hash BLOB, hash BLOB NOT NULL, UNIQUE (device, device_seq));"
-  "CREATE INDEX changes_by_record ON changes (record);"
-  "CREATE TABLE devices (id TEXT PRIMARY KEY NOT NULL, last_seq INTEGER NOT NULL DEFAULT 0,"
-  "  last_hash BLOB, last_hlc TEXT NOT NULL DEFAULT '');",
+  "CREATE TABLE record_values (record INTEGER NOT NULL REFERENCES records (no),"
+  "  field TEXT NOT NULL, value TEXT NOT NULL, hlc INTEGER NOT NULL,"
+  "  PRIMARY KEY (record, field)) WITHOUT ROWID;"
+  "CREATE TABLE changes (seq INTEGER PRIMARY KEY, device INTEGER NOT NULL REFERENCES devices (no),"
+  "  device_seq INTEGER NOT NULL, hlc INTEGER NOT NULL,"
+  "  record INTEGER NOT NULL REFERENCES records (no), op TEXT NOT NULL, field TEXT, value TEXT,"
+  "  author INTEGER NOT NULL REFERENCES authors (no), codebook_version INTEGER NOT NULL,"
+  "  hash BLOB NOT NULL, UNIQUE (device, device_seq));"
+  "CREATE INDEX changes_by_record ON changes (record);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_VAULT_SCHEMA_VERSION);
@@ -414,6 +422,17 @@ open_db (const char  *path,
       return NULL;
     }
 
+  /* 4 KiB pages: SQLCipher's cost is mostly per page (a fresh IV, an HMAC),
+   * so larger pages make bulk writes several times cheaper. SQLCipher 3
+   * does not record the page size in the file: every open sets it. */
+  if (sqlite3_exec (db, "PRAGMA cipher_page_size = " G_STRINGIFY (SL_VAULT_PAGE_SIZE), NULL, NULL,
+                    NULL) != SQLITE_OK)
+    {
+      _sl_set_error_from_db (error, db, SQLITE_ERROR, "The vault's page size could not be set");
+      sqlite3_close (db);
+      return NULL;
+    }
+
   cipher = query_text (db, "PRAGMA cipher_version", NULL, NULL);
   if (cipher == NULL || *cipher == '\0')
     {
@@ -444,7 +463,9 @@ configure_db (sqlite3  *db,
                  "PRAGMA secure_delete = ON;"
                  "PRAGMA temp_store = MEMORY;"
                  "PRAGMA foreign_keys = ON;"
-                 "PRAGMA synchronous = FULL;",
+                 "PRAGMA synchronous = FULL;"
+                 /* 16 MiB of decrypted pages. */
+                 "PRAGMA cache_size = -16384;",
                  error))
     return FALSE;
 
