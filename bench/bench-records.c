@@ -16,14 +16,13 @@
  *     SQLCipher insert into the same vault, in the same run;
  *   - the list of them opened as a GListModel, and filtered as a person
  *     types a search, keystroke by keystroke;
- *   - the process's peak memory. */
+ *   - the peak memory of a process that holds the open list. */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "sl-record.h"
 #include "sl-record-list.h"
@@ -91,7 +90,7 @@ list_phase (const char *path)
   g_autoptr(GError) error = NULL;
   const char *typed = "young person 9";
   double t0, t_open, worst = 0, total = 0;
-  struct rusage ru;
+  double peak_mb;
 
   if (!sl_vault_unlock_sync (vault, pass, NULL, &error))
     g_error ("%s", error->message);
@@ -128,9 +127,18 @@ list_phase (const char *path)
   }
 
 
-  getrusage (RUSAGE_SELF, &ru);
+  /* VmHWM, not getrusage(): the maximum that getrusage() reports survives
+   * exec, so a spawned process would report its parent's peak. */
+  {
+    g_autofree char *status = NULL;
+    const char *hwm;
+
+    g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+    hwm = status ? strstr (status, "VmHWM:") : NULL;
+    peak_mb = hwm ? g_ascii_strtod (hwm + 6, NULL) / 1024.0 : 0;
+  }
   g_print ("peak resident memory, list open %7.1f MB  (goal <= 150 MB: %s)\n",
-           ru.ru_maxrss / 1024.0, ru.ru_maxrss / 1024.0 <= 150 ? "met" : "MISSED");
+           peak_mb, peak_mb <= 150 ? "met" : "MISSED");
   return 0;
 }
 
