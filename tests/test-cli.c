@@ -205,6 +205,159 @@ test_check_detects_damage (CliFixture    *fx,
   assert_contains (err, "backup");
 }
 
+
+static char *
+first_line (const char *text)
+{
+  const char *nl = strchr (text, '\n');
+
+  return nl ? g_strndup (text, (gsize) (nl - text)) : g_strdup (text);
+}
+
+static void
+test_records (CliFixture    *fx,
+              gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *sub = NULL;
+  g_autofree char *victim = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *csv_path = g_build_filename (fx->tmpdir, "victims.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (fx->tmpdir, "bad.csv", NULL);
+  g_autofree char *bad = NULL;
+  int rc;
+
+  rc = sl_test_run_cli (PASS, &out, &err, "record", "add", fx->path, "submission",
+                        "reference=CFE-001", "organisation_name=Northshire Police",
+                        "organisation_type=Police", "date_received=14 May 2011",
+                        "within_window=yes", "--passphrase-fd", "0", "--author", "Ann Clerk",
+                        NULL);
+  g_assert_cmpint (rc, ==, 0);
+  sub = first_line (out);
+  g_assert_true (g_uuid_string_is_valid (sub));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A bad value: the field and what to write, exit 1, nothing added. */
+  rc = sl_test_run_cli (PASS, NULL, &err, "record", "add", fx->path, "victim", "age=200",
+                        "--parent", sub, "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 1);
+  assert_contains (err, "sightline: age: 200 is out of range");
+  g_clear_pointer (&err, g_free);
+
+  rc = sl_test_run_cli (PASS, &out, NULL, "record", "add", fx->path, "victim", "label=Victim 1",
+                        "age=14", "gender=female", "disability=learning_disability; autistic_spectrum",
+                        "missing=unknown", "--parent", sub, "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  victim = first_line (out);
+  g_clear_pointer (&out, g_free);
+
+  /* Edit by a shortened id; show; history names the author. */
+  {
+    g_autofree char *prefix = g_strndup (victim, 8);
+
+    rc = sl_test_run_cli (PASS, NULL, NULL, "record", "edit", fx->path, prefix, "age=15",
+                          "--passphrase-fd", "0", "--author", "Bo Panel", NULL);
+    g_assert_cmpint (rc, ==, 0);
+  }
+  rc = sl_test_run_cli (PASS, &out, NULL, "record", "show", fx->path, victim, "--passphrase-fd",
+                        "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "Victim 1");
+  assert_contains (out, "15");
+  assert_contains (out, "Unknown");
+  g_clear_pointer (&out, g_free);
+  rc = sl_test_run_cli (PASS, &out, NULL, "record", "history", fx->path, victim,
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "Bo Panel");
+  assert_contains (out, "set Age to 15");
+  g_clear_pointer (&out, g_free);
+
+  /* CSV out, and back in: the same values. */
+  rc = sl_test_run_cli (PASS, &csv, NULL, "record", "list", fx->path, "victim", "--format", "csv",
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (csv, "Victim 1");
+  g_assert_true (g_file_set_contents (csv_path, csv, -1, NULL));
+  {
+    /* the exported id column is not a field: drop it on import */
+    g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+    g_autoptr(GString) again = g_string_new (NULL);
+
+    for (guint i = 0; lines[i] && *lines[i]; i++)
+      g_string_append_printf (again, "%s\r\n", strchr (lines[i], ',') + 1);
+    g_assert_true (g_file_set_contents (csv_path, again->str, -1, NULL));
+  }
+  rc = sl_test_run_cli (PASS, &out, &err, "import", fx->path, "victim", csv_path,
+                        "--passphrase-fd", "0", NULL);
+  if (rc != 0)
+    g_error ("import failed: %s", err);
+  assert_contains (out, "Imported 1 record");
+  g_clear_pointer (&out, g_free);
+
+  /* A bad file: every bad row listed, exit 1, nothing imported. */
+  bad = g_strdup_printf ("parent,label,age\n%s,Victim 2,14\n%s,Victim 3,eleven\n", sub, sub);
+  g_assert_true (g_file_set_contents (bad_path, bad, -1, NULL));
+  g_clear_pointer (&err, g_free);
+  rc = sl_test_run_cli (PASS, NULL, &err, "import", fx->path, "victim", bad_path,
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 1);
+  assert_contains (err, "row 3, column age");
+  rc = sl_test_run_cli (PASS, &out, NULL, "record", "list", fx->path, "victim",
+                        "--passphrase-fd", "0", NULL);
+  g_assert_null (strstr (out, "Victim 2"));
+  g_clear_pointer (&out, g_free);
+
+  /* Delete, undelete, and the log is intact. */
+  rc = sl_test_run_cli (PASS, NULL, NULL, "record", "delete", fx->path, victim,
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  rc = sl_test_run_cli (PASS, NULL, NULL, "record", "undelete", fx->path, victim,
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  rc = sl_test_run_cli (PASS, &out, NULL, "audit", fx->path, "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "intact");
+  g_clear_pointer (&out, g_free);
+
+  /* JSON output holds stored values. */
+  rc = sl_test_run_cli (PASS, &out, NULL, "record", "list", fx->path, "victim", "--format",
+                        "json", "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "\"missing\" : \"unknown\"");
+}
+
+static void
+test_codebook_check (void)
+{
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "..", "data", "codebooks",
+                                                 "csegg-2012.json", NULL);
+  g_autofree char *tmpdir = sl_test_make_tmpdir ();
+  g_autofree char *bad = g_build_filename (tmpdir, "bad.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int rc;
+
+  rc = sl_test_run_cli (NULL, &out, NULL, "codebook", "check", good, NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "csegg-2012 version 1 is valid");
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"sightline-codebook\", "
+                                      "\"format_version\": 1, \"id\": \"x\", \"version\": 1, "
+                                      "\"title\": \"X\", \"record_types\": [{\"id\": \"a\", "
+                                      "\"label\": \"A\", \"fields\": [{\"id\": \"f\", "
+                                      "\"type\": \"colour\", \"label\": \"F\", "
+                                      "\"spss\": \"_F\"}]}]}", -1, NULL));
+  rc = sl_test_run_cli (NULL, NULL, &err, "codebook", "check", bad, NULL);
+  g_assert_cmpint (rc, ==, 1);
+  assert_contains (err, "$.record_types[0].fields[0].type: unknown field type 'colour'");
+  assert_contains (err, "$.record_types[0].fields[0].spss: '_F' is not a valid SPSS variable name");
+  assert_contains (err, "2 problems");
+  sl_test_remove_tree (tmpdir);
+}
+
 static void
 detach_terminal (gpointer data)
 {
@@ -217,6 +370,9 @@ test_usage (void)
   static const char *commands[][2] = {
     { "create", NULL }, { "info", NULL }, { "passwd", NULL }, { "slot", "add" },
     { "slot", "remove" }, { "recovery-key", NULL }, { "check", NULL },
+    { "codebook", "check" }, { "codebook", "load" }, { "record", "add" }, { "record", "edit" },
+    { "record", "show" }, { "record", "list" }, { "record", "history" }, { "record", "delete" },
+    { "record", "undelete" }, { "import", NULL }, { "audit", NULL },
   };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -290,7 +446,9 @@ main (int   argc,
   CLI_TEST ("passwd", test_passwd);
   CLI_TEST ("slots-and-recovery", test_slots_and_recovery);
   CLI_TEST ("check-detects-damage", test_check_detects_damage);
+  CLI_TEST ("records", test_records);
   g_test_add_func ("/sightline/cli/usage", test_usage);
+  g_test_add_func ("/sightline/cli/codebook-check", test_codebook_check);
 
   return g_test_run ();
 }

@@ -39,6 +39,10 @@ typedef struct
 {
   SlWindow  *window;
   GSettings *settings;
+
+  /* Weak pointers: must be finalized by tear-down. */
+  GObject   *window_watch;
+  GObject   *vault_watch;
 } UiFixture;
 
 typedef gboolean (*Condition) (gpointer data);
@@ -209,8 +213,28 @@ ui_fixture_set_up (UiFixture     *fixture,
     g_settings_set_strv (fixture->settings, "recent-vaults", data);
 
   fixture->window = g_object_ref_sink (sl_window_new (GTK_APPLICATION (g_application_get_default ())));
+  fixture->window_watch = G_OBJECT (fixture->window);
+  g_object_add_weak_pointer (fixture->window_watch, (gpointer *) &fixture->window_watch);
   gtk_window_present (GTK_WINDOW (fixture->window));
   spin (50);
+}
+
+/* Keeps an eye on @vault: tear-down checks that nothing kept it alive. */
+static void
+watch_vault (UiFixture *fixture,
+             SlVault   *vault)
+{
+  g_assert_null (fixture->vault_watch);
+  fixture->vault_watch = G_OBJECT (vault);
+  g_object_add_weak_pointer (fixture->vault_watch, (gpointer *) &fixture->vault_watch);
+}
+
+static gboolean
+fixture_released (gpointer data)
+{
+  UiFixture *fixture = data;
+
+  return fixture->window_watch == NULL && fixture->vault_watch == NULL;
 }
 
 static void
@@ -220,7 +244,10 @@ ui_fixture_tear_down (UiFixture     *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
   g_clear_object (&fixture->settings);
-  spin (50);
+
+  /* The window, and the vault it held, must go: a leaked reference would
+   * keep a vault, and perhaps its key, alive. */
+  wait_until (fixture_released, fixture, "the window and the vault to be finalized");
 }
 
 /* Tests */
@@ -274,6 +301,7 @@ test_create_lock_unlock (UiFixture     *fixture,
   /* The main page shows the new, unlocked vault. */
   vault = sl_window_get_vault (window);
   g_assert_nonnull (vault);
+  watch_vault (fixture, vault);
   g_assert_false (sl_vault_get_locked (vault));
   g_assert_cmpstr (sl_vault_get_name (vault), ==, VAULT_TITLE);
   title = sl_vault_dup_title (vault, NULL);
@@ -416,6 +444,7 @@ test_unlock_cancel (UiFixture     *fixture,
 
   sl_window_open_vault (window, location);
   g_assert_cmpstr (sl_window_get_visible_page_name (window), ==, "unlock");
+  watch_vault (fixture, sl_window_get_vault (window));
 
   set_text (unlock_page, SL_TYPE_UNLOCK_PAGE, "passphrase_row", STRONG_PASSPHRASE);
   g_signal_emit_by_name (template_child (unlock_page, SL_TYPE_UNLOCK_PAGE, "unlock_button"), "clicked");

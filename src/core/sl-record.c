@@ -14,7 +14,6 @@
 
 #include "config.h"
 
-#include <sodium.h>
 #include <string.h>
 
 #include "sl-change-log.h"
@@ -51,24 +50,12 @@ G_DEFINE_QUARK (sl-record-error-quark, sl_record_error)
   "WHERE r.id = ?1"
 #define SQL_VALUES_GET "SELECT field, value FROM record_values WHERE record = ?1"
 
-/* Record ids are UUIDs of version 7: 48 bits of milliseconds, then random
- * bits. Time-ordered ids keep the indexes keyed by record (values, the
- * change log) appending rather than scattering, which makes large imports
- * several times faster; they are still unique across laptops. */
+/* Record ids are random UUIDs (version 4), so that the first few
+ * characters a person types (`record show VAULT 3f2a91c0`) are enough. */
 static char *
 new_record_id (void)
 {
-  guint8 b[16];
-  gint64 ms = g_get_real_time () / 1000;
-
-  randombytes_buf (b, sizeof b);
-  for (int i = 0; i < 6; i++)
-    b[i] = (guint8) (ms >> (40 - 8 * i));
-  b[6] = (b[6] & 0x0f) | 0x70;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11],
-                          b[12], b[13], b[14], b[15]);
+  return g_uuid_string_random ();
 }
 
 /* GObject */

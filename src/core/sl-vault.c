@@ -72,6 +72,7 @@ typedef struct
 typedef struct
 {
   int        version;
+  int        page_size;
   char      *vault_id;
   GPtrArray *slots;   /* of KeySlot */
 } KeyFile;
@@ -173,6 +174,7 @@ key_file_new (void)
   KeyFile *kf = g_new0 (KeyFile, 1);
 
   kf->version = SL_VAULT_FORMAT_VERSION;
+  kf->page_size = SL_VAULT_PAGE_SIZE;
   kf->slots = g_ptr_array_new_with_free_func ((GDestroyNotify) key_slot_free);
   return kf;
 }
@@ -364,9 +366,11 @@ sl_vault_dup_cipher_version (GError **error)
 static sqlite3 *
 open_db (const char  *path,
          SlSecret    *master,
+         int          page_size,
          gboolean     create,
          GError     **error)
 {
+  g_autofree char *page_pragma = g_strdup_printf ("PRAGMA cipher_page_size = %d", page_size);
   g_autoptr(SlSecret) hex = sl_secret_new (3 + 2 * MASTER_BYTES);
   g_autofree char *cipher = NULL;
   sqlite3 *db = NULL;
@@ -423,10 +427,10 @@ open_db (const char  *path,
     }
 
   /* 4 KiB pages: SQLCipher's cost is mostly per page (a fresh IV, an HMAC),
-   * so larger pages make bulk writes several times cheaper. SQLCipher 3
-   * does not record the page size in the file: every open sets it. */
-  if (sqlite3_exec (db, "PRAGMA cipher_page_size = " G_STRINGIFY (SL_VAULT_PAGE_SIZE), NULL, NULL,
-                    NULL) != SQLITE_OK)
+   * so larger pages make bulk writes cheaper. SQLCipher 3 does not record
+   * the page size in the database: the key file does, and every open sets
+   * it. */
+  if (sqlite3_exec (db, page_pragma, NULL, NULL, NULL) != SQLITE_OK)
     {
       _sl_set_error_from_db (error, db, SQLITE_ERROR, "The vault's page size could not be set");
       sqlite3_close (db);
@@ -719,6 +723,9 @@ key_file_load (GFile   *location,
     }
 
   kf->vault_id = g_strdup (json_object_get_string_member_with_default (root, "vault_id", NULL));
+  kf->page_size = (int) json_object_get_int_member_with_default (root, "page_size", 1024);
+  if (kf->page_size < 512 || kf->page_size > 65536 || (kf->page_size & (kf->page_size - 1)))
+    goto corrupt;
   slots = json_object_has_member (root, "slots") ?
           json_object_get_array_member (root, "slots") : NULL;
   if (kf->version < 1 || kf->vault_id == NULL || slots == NULL)
@@ -822,6 +829,8 @@ key_file_save (KeyFile     *kf,
   json_builder_add_int_value (builder, kf->version);
   json_builder_set_member_name (builder, "vault_id");
   json_builder_add_string_value (builder, kf->vault_id);
+  json_builder_set_member_name (builder, "page_size");
+  json_builder_add_int_value (builder, kf->page_size);
   json_builder_set_member_name (builder, "slots");
   json_builder_begin_array (builder);
   for (guint i = 0; i < kf->slots->len; i++)
@@ -1136,7 +1145,7 @@ unlock_with (SlVault        *self,
     }
 
   db_path = child_path (self->location, SL_VAULT_DB_NAME);
-  if (!(db = open_db (db_path, master, FALSE, error)))
+  if (!(db = open_db (db_path, master, kf->page_size, FALSE, error)))
     return FALSE;
 
   /* Refuse newer schemas before anything is written. */
@@ -1331,7 +1340,7 @@ create_in_thread (SlVault        *self,
   db_path = g_build_filename (tmp, SL_VAULT_DB_NAME, NULL);
   created = now_iso8601 ();
 
-  if (!(db = open_db (db_path, master, TRUE, error)) ||
+  if (!(db = open_db (db_path, master, kf->page_size, TRUE, error)) ||
       !configure_db (db, error) ||
       !migrate_db (db, 0, error) ||
       !exec_sql (db, "BEGIN IMMEDIATE;", error) ||
