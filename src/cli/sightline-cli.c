@@ -904,8 +904,24 @@ cmd_record_history (Options  *o,
       else if (g_str_equal (c->op, "create"))
         {
           g_autofree char *lower = g_utf8_strdown (rt->label, -1);
+          g_autoptr(JsonNode) node = c->value ? sl_value_from_json (c->value, NULL) : NULL;
+          JsonObject *obj = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          JsonObject *first = obj && json_object_has_member (obj, "values") ?
+                              json_object_get_object_member (obj, "values") : NULL;
+          g_autoptr(GString) text = g_string_new (NULL);
 
-          what = g_strdup_printf ("created the %s record", lower);
+          g_string_printf (text, "created the %s record", lower);
+          for (guint j = 0, n = 0; first && j < rt->fields->len; j++)
+            {
+              SlField *f = g_ptr_array_index (rt->fields, j);
+              g_autofree char *shown = NULL;
+
+              if (!json_object_has_member (first, f->id))
+                continue;
+              shown = sl_field_format_value (f, json_object_get_member (first, f->id));
+              g_string_append_printf (text, "%s%s = %s", n++ ? "; " : ": ", f->label, shown);
+            }
+          what = g_string_free (g_steal_pointer (&text), FALSE);
         }
       else
         what = g_strdup_printf ("%sd the record", c->op);

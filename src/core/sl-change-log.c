@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <sodium.h>
 #include <string.h>
 
@@ -599,59 +600,103 @@ audit_device (sqlite3       *db,
                    "the log was rewritten", dev);
 }
 
-/* The current values must be what the log says: the latest change of
- * each field by clock. */
+/* The current values must be what the log says: replaying each record's
+ * changes in clock order (a create's first values, then each field's
+ * edits, deletes and undeletes) must give exactly what is stored. */
 static void
 audit_current_values (sqlite3       *db,
                       SlAuditReport *report)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *records = NULL;
+  sqlite3_stmt *changes = NULL;
+  sqlite3_stmt *values = NULL;
   guint found = 0;
 
-  /* Values whose latest change disagrees, values with no change, and
-   * changes whose latest value is missing. */
-  sqlite3_prepare_v2 (db,
-                      "SELECT (SELECT id FROM records WHERE no = l.record), l.field, l.value, v.value "
-                      "FROM (SELECT c.record, c.field, c.value FROM changes c "
-                      "  JOIN (SELECT record, field, max(hlc) AS hlc FROM changes "
-                      "        WHERE op = 'set' GROUP BY record, field) m "
-                      "  ON c.record = m.record AND c.field = m.field AND c.hlc = m.hlc) l "
-                      " LEFT JOIN record_values v ON v.record = l.record AND v.field = l.field "
-                      "WHERE (l.value IS NULL AND v.value IS NOT NULL) "
-                      "   OR (l.value IS NOT NULL AND (v.value IS NULL OR v.value <> l.value)) "
-                      "UNION ALL "
-                      "SELECT (SELECT id FROM records WHERE no = v.record), v.field, NULL, v.value "
-                      "FROM record_values v "
-                      "WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.record = v.record "
-                      "                  AND c.field = v.field AND c.op = 'set')",
-                      -1, &stmt, NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW && found < 20)
-    {
-      audit_problem (report, "record %s, field %s: the current value does not match the change "
-                     "log (log: %s; current: %s)",
-                     (const char *) sqlite3_column_text (stmt, 0),
-                     (const char *) sqlite3_column_text (stmt, 1),
-                     sqlite3_column_text (stmt, 2) ? (const char *) sqlite3_column_text (stmt, 2) : "none",
-                     sqlite3_column_text (stmt, 3) ? (const char *) sqlite3_column_text (stmt, 3) : "none");
-      found++;
-    }
-  sqlite3_finalize (stmt);
+  sqlite3_prepare_v2 (db, "SELECT no, id, deleted FROM records ORDER BY no", -1, &records, NULL);
+  sqlite3_prepare_v2 (db, "SELECT op, field, value FROM changes WHERE record = ?1 "
+                      "ORDER BY hlc, device", -1, &changes, NULL);
+  sqlite3_prepare_v2 (db, "SELECT field, value FROM record_values WHERE record = ?1",
+                      -1, &values, NULL);
 
-  /* Records must exist in the log, and be deleted exactly when it says. */
-  sqlite3_prepare_v2 (db,
-                      "SELECT r.id FROM records r WHERE NOT EXISTS "
-                      " (SELECT 1 FROM changes c WHERE c.record = r.no AND c.op = 'create') "
-                      "OR r.deleted <> coalesce((SELECT c.op = 'delete' FROM changes c "
-                      "  WHERE c.record = r.no AND c.op IN ('delete', 'undelete') "
-                      "  ORDER BY c.hlc DESC LIMIT 1), 0)",
-                      -1, &stmt, NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW && found < 40)
+  while (sqlite3_step (records) == SQLITE_ROW && found < 20)
     {
-      audit_problem (report, "record %s: it is not as the change log says (created or deleted "
-                     "outside the log)", (const char *) sqlite3_column_text (stmt, 0));
-      found++;
+      g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      gint64 no = sqlite3_column_int64 (records, 0);
+      const char *id = (const char *) sqlite3_column_text (records, 1);
+      gboolean deleted = FALSE;
+      gboolean created = FALSE;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      sqlite3_reset (changes);
+      sqlite3_bind_int64 (changes, 1, no);
+      while (sqlite3_step (changes) == SQLITE_ROW)
+        {
+          const char *op = (const char *) sqlite3_column_text (changes, 0);
+          const char *field = (const char *) sqlite3_column_text (changes, 1);
+          const char *val = (const char *) sqlite3_column_text (changes, 2);
+
+          if (g_strcmp0 (op, "create") == 0 && val != NULL)
+            {
+              g_autoptr(JsonNode) node = json_from_string (val, NULL);
+              JsonObject *obj = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+              JsonObject *first = obj && json_object_has_member (obj, "values") ?
+                                  json_object_get_object_member (obj, "values") : NULL;
+              g_autoptr(GList) members = first ? json_object_get_members (first) : NULL;
+
+              created = TRUE;
+              for (GList *l = members; l; l = l->next)
+                g_hash_table_replace (expected, g_strdup (l->data),
+                                      json_to_string (json_object_get_member (first, l->data), FALSE));
+            }
+          else if (g_strcmp0 (op, "set") == 0 && field != NULL)
+            {
+              if (val == NULL)
+                g_hash_table_remove (expected, field);
+              else
+                g_hash_table_replace (expected, g_strdup (field), g_strdup (val));
+            }
+          else if (g_strcmp0 (op, "delete") == 0)
+            deleted = TRUE;
+          else if (g_strcmp0 (op, "undelete") == 0)
+            deleted = FALSE;
+        }
+
+      if (!created || deleted != (sqlite3_column_int (records, 2) != 0))
+        {
+          audit_problem (report, "record %s: it is not as the change log says (created or "
+                         "deleted outside the log)", id);
+          found++;
+        }
+
+      sqlite3_reset (values);
+      sqlite3_bind_int64 (values, 1, no);
+      while (sqlite3_step (values) == SQLITE_ROW)
+        {
+          const char *field = (const char *) sqlite3_column_text (values, 0);
+          const char *val = (const char *) sqlite3_column_text (values, 1);
+          const char *want = g_hash_table_lookup (expected, field);
+
+          if (g_strcmp0 (want, val) != 0)
+            {
+              audit_problem (report, "record %s, field %s: the current value does not match the "
+                             "change log (log: %s; current: %s)", id, field,
+                             want ? want : "none", val);
+              found++;
+            }
+          g_hash_table_remove (expected, field);
+        }
+      g_hash_table_iter_init (&iter, expected);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          audit_problem (report, "record %s, field %s: the current value does not match the "
+                         "change log (log: %s; current: none)", id, (char *) key, (char *) value);
+          found++;
+        }
     }
-  sqlite3_finalize (stmt);
+  sqlite3_finalize (records);
+  sqlite3_finalize (changes);
+  sqlite3_finalize (values);
 }
 
 /**

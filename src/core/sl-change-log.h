@@ -24,7 +24,8 @@ G_BEGIN_DECLS
  * @record: the record's UUID
  * @op: "create", "set", "delete" or "undelete"
  * @field: (nullable): the field, for "set"
- * @value: (nullable): the value as JSON ("create": the type and parent)
+ * @value: (nullable): the value as JSON ("create": the type, the parent and
+ *   the record's first values)
  * @author: who made it
  * @codebook_version: the codebook version in force
  *

@@ -42,8 +42,10 @@ G_DEFINE_QUARK (sl-record-error-quark, sl_record_error)
 #define SQL_RECORD_INSERT \
   "INSERT INTO records (id, type, parent, codebook_version, created_hlc, updated_hlc, title, " \
   "search) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)"
-#define SQL_VALUE_UPSERT \
-  "INSERT OR REPLACE INTO record_values (record, field, value, hlc) VALUES (?1, ?2, ?3, ?4)"
+#define SQL_VALUE_UPDATE \
+  "UPDATE record_values SET value = ?3, hlc = ?4 WHERE record = ?1 AND field = ?2"
+#define SQL_VALUE_INSERT \
+  "INSERT INTO record_values (record, field, value, hlc) VALUES (?1, ?2, ?3, ?4)"
 #define SQL_VALUE_DELETE "DELETE FROM record_values WHERE record = ?1 AND field = ?2"
 #define SQL_RECORD_GET \
   "SELECT r.no, r.type, p.id, r.deleted FROM records r LEFT JOIN records p ON p.no = r.parent " \
@@ -420,6 +422,51 @@ step_done (SlTxn         *txn,
   return TRUE;
 }
 
+/* Brings the current value in step with a change. */
+static gboolean
+store_value (SlTxn       *txn,
+             gint64       record_no,
+             const char  *field,
+             const char  *json,
+             gint64       hlc,
+             gboolean     is_new,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (is_new)
+    {
+      stmt = _sl_txn_stmt (txn, SQL_VALUE_INSERT);
+      sqlite3_bind_int64 (stmt, 1, record_no);
+      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, json, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, hlc);
+    }
+  else if (json == NULL)
+    {
+      stmt = _sl_txn_stmt (txn, SQL_VALUE_DELETE);
+      sqlite3_bind_int64 (stmt, 1, record_no);
+      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
+    }
+  else
+    {
+      /* Not INSERT OR REPLACE: with foreign keys and secure delete, SQLite
+       * carries that out as a delete and an insert, several times slower. */
+      stmt = _sl_txn_stmt (txn, SQL_VALUE_UPDATE);
+      sqlite3_bind_int64 (stmt, 1, record_no);
+      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, json, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, hlc);
+      if (!step_done (txn, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (_sl_txn_get_db (txn)) > 0)
+        return TRUE;
+      return store_value (txn, record_no, field, json, hlc, TRUE, error);
+    }
+  return step_done (txn, stmt, error);
+}
+
+/* One field's edit: a change, and the current value. */
 static gboolean
 write_value (SlTxn       *txn,
              gint64       record_no,
@@ -430,25 +477,9 @@ write_value (SlTxn       *txn,
 {
   g_autofree char *json = is_empty (value) ? NULL : sl_value_to_json (value);
   gint64 hlc = 0;
-  sqlite3_stmt *stmt;
 
-  if (!_sl_txn_append (txn, record_no, record, "set", field, json, &hlc, error))
-    return FALSE;
-  if (json == NULL)
-    {
-      stmt = _sl_txn_stmt (txn, SQL_VALUE_DELETE);
-      sqlite3_bind_int64 (stmt, 1, record_no);
-      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
-    }
-  else
-    {
-      stmt = _sl_txn_stmt (txn, SQL_VALUE_UPSERT);
-      sqlite3_bind_int64 (stmt, 1, record_no);
-      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, json, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, hlc);
-    }
-  return step_done (txn, stmt, error);
+  return _sl_txn_append (txn, record_no, record, "set", field, json, &hlc, error) &&
+         store_value (txn, record_no, field, json, hlc, FALSE, error);
 }
 
 /* Adds one record inside @txn. */
@@ -474,6 +505,9 @@ txn_add_record (SlTxn         *txn,
   if (!check_record (txn, type, parent, values, TRUE, &parent_no, error))
     return FALSE;
 
+  /* A new record is one change: its type, parent and first values (in
+   * codebook order, so the log reads like the form). Later edits are one
+   * change per field. */
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "type");
   json_builder_add_string_value (builder, type->id);
@@ -482,6 +516,19 @@ txn_add_record (SlTxn         *txn,
       json_builder_set_member_name (builder, "parent");
       json_builder_add_string_value (builder, parent);
     }
+  json_builder_set_member_name (builder, "values");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < type->fields->len; i++)
+    {
+      SlField *f = g_ptr_array_index (type->fields, i);
+      JsonNode *v = g_hash_table_lookup (values, f->id);
+
+      if (is_empty (v))
+        continue;
+      json_builder_set_member_name (builder, f->id);
+      json_builder_add_value (builder, json_node_copy (v));
+    }
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
   create = json_builder_get_root (builder);
   create_json = sl_value_to_json (create);
@@ -503,13 +550,16 @@ txn_add_record (SlTxn         *txn,
   if (!_sl_txn_append (txn, no, id, "create", NULL, create_json, &hlc, error))
     return FALSE;
 
-  /* In codebook order, so the log reads like the form. */
   for (guint i = 0; i < type->fields->len; i++)
     {
       SlField *f = g_ptr_array_index (type->fields, i);
       JsonNode *v = g_hash_table_lookup (values, f->id);
+      g_autofree char *json = NULL;
 
-      if (!is_empty (v) && !write_value (txn, no, id, f->id, v, error))
+      if (is_empty (v))
+        continue;
+      json = sl_value_to_json (v);
+      if (!store_value (txn, no, f->id, json, hlc, TRUE, error))
         return FALSE;
     }
   return TRUE;
