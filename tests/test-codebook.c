@@ -153,6 +153,10 @@ static const BrokenCase broken[] = {
   { "\"generalise\": { \"method\": \"group\" }", "\"generalise\": { \"method\": \"any\" }",
     "$.record_types[0].fields[2].generalise", "multi_choice" },
   { "\"title\": \"Mini\",", "\"title\": \"Mini\" \"x\"", "$", "not valid JSON" },
+  { "\"required\": true", "\"requried\": true", "$.record_types[0].fields[0]",
+    "unknown key \"requried\"" },
+  { "\"label\": \"Count\"", "\"label\": \"Count\", \"allow_other\": true",
+    "$.record_types[0].fields[7]", "only choice and multi_choice" },
 };
 
 static void

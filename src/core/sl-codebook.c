@@ -183,6 +183,36 @@ spss_name_problem (const char *name)
   return NULL;
 }
 
+/* A misspelt key ("requried") would silently change nothing: name it. */
+static void
+check_keys (Parser      *p,
+            JsonObject  *obj,
+            const char  *path,
+            const char **known)
+{
+  g_autoptr(GList) members = json_object_get_members (obj);
+
+  for (GList *l = members; l; l = l->next)
+    if (!g_strv_contains (known, l->data))
+      {
+        g_autofree char *list = g_strjoinv (", ", (char **) known);
+
+        problem (p, path, "unknown key \"%s\"; the keys here are %s", (char *) l->data, list);
+      }
+}
+
+static const char *root_keys[] = { "format", "format_version", "id", "version", "title",
+                                   "description", "missing_values", "option_lists",
+                                   "record_types", NULL };
+static const char *type_keys[] = { "id", "label", "plural", "description", "title_field",
+                                   "parents", "fields", NULL };
+static const char *field_keys[] = { "id", "type", "label", "help", "required", "spss",
+                                    "identifying", "quasi_identifier", "min", "max", "options",
+                                    "allow_other", "references", "groups", "generalise", NULL };
+static const char *option_keys[] = { "code", "value", "label", "group", "retired", NULL };
+static const char *band_keys[] = { "min", "max", "label", NULL };
+static const char *generalise_keys[] = { "method", "bands", NULL };
+
 static const char *
 member_string (Parser     *p,
                JsonObject *obj,
@@ -284,6 +314,7 @@ parse_options (Parser     *p,
           continue;
         }
       obj = json_node_get_object (node);
+      check_keys (p, obj, opath, option_keys);
       o = g_new0 (SlOption, 1);
       g_ptr_array_add (options, o);
 
@@ -353,6 +384,7 @@ parse_bands (Parser     *p,
           problem (p, ipath, "a band must be an object with \"min\", \"max\" and \"label\"");
           continue;
         }
+      check_keys (p, json_node_get_object (bn), ipath, band_keys);
       b = g_new0 (SlBand, 1);
       g_ptr_array_add (f->bands, b);
       if (!member_int (p, json_node_get_object (bn), "min", ipath, &b->min) ||
@@ -396,6 +428,7 @@ parse_field (Parser     *p,
   JsonNode *opts;
   JsonNode *gen;
 
+  check_keys (p, obj, path, field_keys);
   f->id = g_strdup (member_string (p, obj, "id", path, TRUE));
   if (f->id != NULL && !is_identifier (f->id, FALSE))
     problem (p, path, "the field id '%s' must start with a lower-case letter and hold only "
@@ -535,6 +568,10 @@ parse_field (Parser     *p,
 
   if (f->type == SL_FIELD_REFERENCE && f->references == NULL)
     problem (p, path, "a reference field needs \"references\": the record type it points to");
+  if (f->type != SL_FIELD_REFERENCE && f->references != NULL)
+    problem (p, path, "only reference fields take \"references\"");
+  if (f->allow_other && f->type != SL_FIELD_CHOICE && f->type != SL_FIELD_MULTI_CHOICE)
+    problem (p, path, "only choice and multi_choice fields take \"allow_other\"");
 
   /* Generalisation */
   gen = json_object_get_member (obj, "generalise");
@@ -548,6 +585,7 @@ parse_field (Parser     *p,
         problem (p, gpath, "\"generalise\" must be an object with a \"method\"");
       else if ((method = member_string (p, json_node_get_object (gen), "method", gpath, TRUE)))
         {
+          check_keys (p, json_node_get_object (gen), gpath, generalise_keys);
           for (i = 1; i < G_N_ELEMENTS (generalise_names); i++)
             if (g_str_equal (method, generalise_names[i]))
               break;
@@ -599,6 +637,7 @@ parse_record_type (Parser     *p,
   JsonNode *pnode = json_object_get_member (obj, "parents");
   const char *plural;
 
+  check_keys (p, obj, path, type_keys);
   t->id = g_strdup (member_string (p, obj, "id", path, TRUE));
   if (t->id != NULL && !is_identifier (t->id, FALSE))
     problem (p, path, "the record type id '%s' must start with a lower-case letter and hold "
@@ -667,6 +706,16 @@ parse_record_type (Parser     *p,
   if (t->title_field != NULL && !g_hash_table_contains (ids, t->title_field))
     problem (p, path, "\"title_field\" names '%s', which is not one of its fields",
              t->title_field);
+  else if (t->title_field != NULL)
+    {
+      SlField *tf = sl_record_type_lookup_field (t, t->title_field, NULL);
+
+      /* Titles appear in lists, histories and references to the record. */
+      if (tf != NULL && tf->identifying)
+        problem (p, path, "\"title_field\" names '%s', which identifies someone directly; "
+                 "title records by a reference or a pseudonymous label instead",
+                 t->title_field);
+    }
   return t;
 }
 
@@ -682,6 +731,7 @@ parse_root (Parser     *p,
   gint64 fv = 0;
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
+  check_keys (p, root, "$", root_keys);
   format = member_string (p, root, "format", "$", TRUE);
   if (format != NULL && !g_str_equal (format, CODEBOOK_FORMAT))
     problem (p, "$.format", "must be \"%s\"", CODEBOOK_FORMAT);
