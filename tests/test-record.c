@@ -211,6 +211,22 @@ test_validation (RecordFixture *fx,
   g_assert_error (error, SL_CODEBOOK_ERROR, SL_CODEBOOK_ERROR_UNKNOWN_FIELD);
   g_clear_error (&error);
 
+  /* JSON input: stored values as they are, but only codes on offer. */
+  {
+    g_autoptr(JsonNode) ok = json_from_string ("{\"label\": \"Victim 5\", \"age\": 12, "
+                                               "\"disability\": [\"learning_disability\"], "
+                                               "\"missing\": {\"missing\": \"unknown\"}}", NULL);
+    g_autoptr(JsonNode) bad_code = json_from_string ("{\"disability\": [\"flying\"]}", NULL);
+    g_autoptr(GHashTable) from_json = sl_values_from_json (victim, json_node_get_object (ok), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (from_json), ==, 4);
+    g_assert_null (sl_values_from_json (victim, json_node_get_object (bad_code), &error));
+    g_assert_error (error, SL_CODEBOOK_ERROR, SL_CODEBOOK_ERROR_VALUE);
+    g_assert_nonnull (strstr (error->message, "'flying'"));
+    g_clear_error (&error);
+  }
+
   g_assert_null (sl_vault_add_record (fx->vault, "ship", NULL, v, &error));
   g_assert_error (error, SL_CODEBOOK_ERROR, SL_CODEBOOK_ERROR_UNKNOWN_TYPE);
 }

@@ -225,6 +225,40 @@ sl_values_from_assignments (SlRecordType       *type,
   return g_steal_pointer (&values);
 }
 
+/* Stored values may hold codes a newer codebook dropped; new input may
+ * use only the codes on offer. */
+static gboolean
+codes_offered (SlField   *field,
+               JsonNode  *node,
+               GError   **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  if (field->type == SL_FIELD_CHOICE)
+    g_ptr_array_add (items, node);
+  else if (field->type == SL_FIELD_MULTI_CHOICE && JSON_NODE_HOLDS_ARRAY (node))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+      g_ptr_array_add (items, json_array_get_element (json_node_get_array (node), i));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      JsonNode *item = g_ptr_array_index (items, i);
+      SlOption *o;
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        continue;   /* "other" and missing values were validated already */
+      o = sl_field_lookup_option (field, json_node_get_string (item));
+      if (o == NULL || o->retired)
+        {
+          g_set_error (error, SL_CODEBOOK_ERROR, SL_CODEBOOK_ERROR_VALUE,
+                       "%s: '%s' is not one of the options offered; use a code the codebook "
+                       "lists", field->id, json_node_get_string (item));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * sl_values_from_json:
  * @type: the record type
@@ -258,7 +292,7 @@ sl_values_from_json (SlRecordType  *type,
         }
       else
         {
-          if (!sl_field_validate (field, node, error))
+          if (!sl_field_validate (field, node, error) || !codes_offered (field, node, error))
             return NULL;
           value = json_node_copy (node);
         }
