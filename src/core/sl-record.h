@@ -91,6 +91,14 @@ GPtrArray   *sl_vault_list_records          (SlVault      *self,
                                              const char   *type,
                                              gboolean      include_deleted,
                                              GError      **error);
+GPtrArray   *sl_vault_list_children         (SlVault      *self,
+                                             const char   *parent,
+                                             GError      **error);
+GHashTable  *sl_vault_count_records         (SlVault      *self,
+                                             GError      **error);
+gboolean     sl_vault_undo_last_change      (SlVault      *self,
+                                             char        **record,
+                                             GError      **error);
 char        *sl_vault_resolve_record_id     (SlVault      *self,
                                              const char   *prefix,
                                              GError      **error);
