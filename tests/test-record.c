@@ -602,6 +602,62 @@ test_far_from_home_end_to_end (void)
   sl_test_remove_tree (tmpdir);
 }
 
+
+static void
+test_undo_children_counts (RecordFixture *fx,
+                           gconstpointer  data)
+{
+  g_autofree char *a = add_victim (fx, "Victim 1", "14");
+  g_autofree char *b = add_victim (fx, "Victim 2", "9");
+  g_autoptr(GHashTable) edit = values (fx->vault, "victim", "age=15", NULL);
+  g_autoptr(GHashTable) edit2 = values (fx->vault, "victim", "age=16", NULL);
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *touched = NULL;
+  SlRecord *rec;
+
+  children = sl_vault_list_children (fx->vault, fx->submission, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (children->len, ==, 2);
+  g_assert_cmpstr (sl_record_get_id (g_ptr_array_index (children, 0)), ==, a);
+  counts = sl_vault_count_records (fx->vault, &error);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "victim")), ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "submission")), ==, 1);
+
+  /* Undo an edit back to the first value, then an edit back to the edit. */
+  g_assert_true (sl_vault_edit_record (fx->vault, a, edit, &error));
+  g_assert_true (sl_vault_edit_record (fx->vault, a, edit2, &error));
+  g_assert_true (sl_vault_undo_last_change (fx->vault, &touched, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (touched, ==, a);
+  rec = sl_vault_load_record (fx->vault, a, NULL);
+  g_assert_cmpint (json_node_get_int (sl_record_get_value (rec, "age")), ==, 15);
+  g_object_unref (rec);
+
+  /* Undoing the undo redoes it. */
+  g_assert_true (sl_vault_undo_last_change (fx->vault, NULL, &error));
+  rec = sl_vault_load_record (fx->vault, a, NULL);
+  g_assert_cmpint (json_node_get_int (sl_record_get_value (rec, "age")), ==, 16);
+  g_object_unref (rec);
+
+  /* Undo a deletion; undo a new record. */
+  g_assert_true (sl_vault_delete_record (fx->vault, b, &error));
+  g_assert_true (sl_vault_undo_last_change (fx->vault, NULL, &error));
+  rec = sl_vault_load_record (fx->vault, b, NULL);
+  g_assert_false (sl_record_get_deleted (rec));
+  g_object_unref (rec);
+  {
+    g_autofree char *c = add_victim (fx, "Victim 3", "11");
+
+    g_assert_true (sl_vault_undo_last_change (fx->vault, NULL, &error));
+    rec = sl_vault_load_record (fx->vault, c, NULL);
+    g_assert_true (sl_record_get_deleted (rec));
+    g_object_unref (rec);
+  }
+  assert_audit_clean (fx->vault);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,6 +673,7 @@ main (int   argc,
   RECORD_TEST ("import-csv", test_import);
   RECORD_TEST ("list-model", test_record_list);
   RECORD_TEST ("codebook-upgrade", test_codebook_upgrade_keeps_values);
+  RECORD_TEST ("undo-children-counts", test_undo_children_counts);
   g_test_add_func ("/sightline/record/far-from-home", test_far_from_home_end_to_end);
 
   return g_test_run ();

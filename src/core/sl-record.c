@@ -883,6 +883,33 @@ out:
 }
 
 static gboolean
+txn_set_deleted (SlTxn       *txn,
+                 RecordRow   *row,
+                 const char  *id,
+                 gboolean     deleted,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (row->deleted == deleted)
+    {
+      g_set_error (error, SL_RECORD_ERROR,
+                   deleted ? SL_RECORD_ERROR_DELETED : SL_RECORD_ERROR_NOT_DELETED,
+                   deleted ? "The record %s is already deleted" : "The record %s is not deleted",
+                   id);
+      return FALSE;
+    }
+  if (!_sl_txn_append (txn, row->no, id, deleted ? "delete" : "undelete", NULL, NULL, NULL, error))
+    return FALSE;
+  stmt = _sl_txn_stmt (txn, "UPDATE records SET deleted = ?2, "
+                       "updated_hlc = (SELECT max(hlc) FROM changes WHERE record = ?1) "
+                       "WHERE no = ?1");
+  sqlite3_bind_int64 (stmt, 1, row->no);
+  sqlite3_bind_int (stmt, 2, deleted);
+  return step_done (txn, stmt, error);
+}
+
+static gboolean
 set_deleted (SlVault     *self,
              const char  *id,
              gboolean     deleted,
@@ -890,35 +917,136 @@ set_deleted (SlVault     *self,
 {
   RecordRow row = { 0 };
   gboolean ok = FALSE;
-  sqlite3_stmt *stmt;
   SlTxn *txn;
 
   g_return_val_if_fail (SL_IS_VAULT (self), FALSE);
 
   if (!require_codebook (self, error) || !(txn = _sl_txn_begin (self, error)))
     return FALSE;
-  if (!txn_get_record (txn, id, &row, error))
-    goto out;
-  if (row.deleted == deleted)
+  ok = txn_get_record (txn, id, &row, error) && txn_set_deleted (txn, &row, id, deleted, error);
+  record_row_clear (&row);
+  return finish (self, txn, ok, error);
+}
+
+/* The value @field had before the change at @hlc: an earlier edit, or the
+ * record's first value, or none. Returns FALSE if there was none. */
+static gboolean
+txn_value_before (SlTxn       *txn,
+                  gint64       no,
+                  const char  *field,
+                  gint64       hlc,
+                  char       **json)
+{
+  sqlite3_stmt *stmt = _sl_txn_stmt (txn, "SELECT value FROM changes WHERE record = ?1 AND "
+                                     "field = ?2 AND op = 'set' AND hlc < ?3 "
+                                     "ORDER BY hlc DESC LIMIT 1");
+
+  sqlite3_bind_int64 (stmt, 1, no);
+  sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, hlc);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_set_error (error, SL_RECORD_ERROR,
-                   deleted ? SL_RECORD_ERROR_DELETED : SL_RECORD_ERROR_NOT_DELETED,
-                   deleted ? "The record %s is already deleted" : "The record %s is not deleted",
-                   id);
+      *json = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      return *json != NULL;
+    }
+
+  stmt = _sl_txn_stmt (txn, "SELECT value FROM changes WHERE record = ?1 AND op = 'create'");
+  sqlite3_bind_int64 (stmt, 1, no);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    {
+      g_autoptr(JsonNode) create = sl_value_from_json ((const char *) sqlite3_column_text (stmt, 0),
+                                                       NULL);
+      JsonObject *obj = create && JSON_NODE_HOLDS_OBJECT (create) ? json_node_get_object (create) : NULL;
+      JsonObject *first = obj && json_object_has_member (obj, "values") ?
+                          json_object_get_object_member (obj, "values") : NULL;
+
+      if (first && json_object_has_member (first, field))
+        {
+          *json = json_to_string (json_object_get_member (first, field), FALSE);
+          return TRUE;
+        }
+    }
+  *json = NULL;
+  return FALSE;
+}
+
+/**
+ * sl_vault_undo_last_change:
+ * @self: an unlocked vault
+ * @record: (out) (optional) (transfer full): the record it touched
+ * @error: return location for a #GError
+ *
+ * Undoes this device's latest change by appending its inverse (history
+ * is never rewritten): an edit puts the field back as it was, a new
+ * record is deleted, a deletion is undone and an undeletion redone.
+ * Undoing twice undoes the undo.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sl_vault_undo_last_change (SlVault     *self,
+                           char       **record,
+                           GError     **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *op = NULL;
+  g_autofree char *field = NULL;
+  RecordRow row = { 0 };
+  SlCodebook *book;
+  sqlite3_stmt *stmt;
+  gint64 hlc = 0;
+  gboolean ok = FALSE;
+  SlTxn *txn;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), FALSE);
+
+  if (!(book = require_codebook (self, error)) || !(txn = _sl_txn_begin (self, error)))
+    return FALSE;
+
+  stmt = _sl_txn_stmt (txn, "SELECT r.id, c.op, c.field, c.hlc FROM changes c "
+                       "JOIN records r ON r.no = c.record "
+                       "WHERE c.device = (SELECT no FROM devices WHERE id = ?1) "
+                       "ORDER BY c.device_seq DESC LIMIT 1");
+  sqlite3_bind_text (stmt, 1, sl_vault_get_device_id (self), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_NOT_FOUND,
+                   "There is nothing to undo: no change has been made here yet");
       goto out;
     }
-  if (!_sl_txn_append (txn, row.no, id, deleted ? "delete" : "undelete", NULL, NULL, NULL, error))
+  id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  op = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  field = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  hlc = sqlite3_column_int64 (stmt, 3);
+
+  if (!txn_get_record (txn, id, &row, error))
     goto out;
-  stmt = _sl_txn_stmt (txn, "UPDATE records SET deleted = ?2, "
-                       "updated_hlc = (SELECT max(hlc) FROM changes WHERE record = ?1) "
-                       "WHERE no = ?1");
-  sqlite3_bind_int64 (stmt, 1, row.no);
-  sqlite3_bind_int (stmt, 2, deleted);
-  ok = step_done (txn, stmt, error);
+
+  if (g_str_equal (op, "set") && field != NULL)
+    {
+      g_autofree char *before = NULL;
+      g_autoptr(JsonNode) value = NULL;
+      SlRecordType *rt = sl_codebook_lookup_type (book, row.type, error);
+
+      if (rt == NULL)
+        goto out;
+      if (txn_value_before (txn, row.no, field, hlc, &before))
+        value = sl_value_from_json (before, NULL);
+      ok = write_value (txn, row.no, id, field, value, error) &&
+           txn_update_description (txn, rt, row.no, id, error);
+    }
+  else if (g_str_equal (op, "create") || g_str_equal (op, "undelete"))
+    ok = txn_set_deleted (txn, &row, id, TRUE, error);
+  else if (g_str_equal (op, "delete"))
+    ok = txn_set_deleted (txn, &row, id, FALSE, error);
 
 out:
   record_row_clear (&row);
-  return finish (self, txn, ok, error);
+  if (!finish (self, txn, ok, error))
+    return FALSE;
+  if (record != NULL)
+    *record = g_steal_pointer (&id);
+  return TRUE;
 }
 
 /**
@@ -1071,6 +1199,89 @@ sl_vault_list_records (SlVault     *self,
   sqlite3_exec (db, "RELEASE sl_read", NULL, NULL, NULL);
 
 out:
+  _sl_vault_unlock_db (self);
+  return ret;
+}
+
+/**
+ * sl_vault_list_children:
+ * @self: an unlocked vault
+ * @parent: a record's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type SlRecord): the undeleted records
+ *   that belong to @parent (its coded people), in the order they were added
+ */
+GPtrArray *
+sl_vault_list_children (SlVault     *self,
+                        const char  *parent,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *ret = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), NULL);
+
+  _sl_vault_lock_db (self);
+  if ((db = _sl_vault_get_db (self)) == NULL)
+    {
+      g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
+      goto out;
+    }
+  sqlite3_prepare_v2 (db, "SELECT r.id FROM records r JOIN records p ON p.no = r.parent "
+                      "WHERE p.id = ?1 AND r.deleted = 0 ORDER BY r.no", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, parent, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  ret = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      SlRecord *rec = load_record (db, g_ptr_array_index (ids, i));
+
+      if (rec != NULL)
+        g_ptr_array_add (ret, rec);
+    }
+
+out:
+  _sl_vault_unlock_db (self);
+  return ret;
+}
+
+/**
+ * sl_vault_count_records:
+ * @self: an unlocked vault
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type utf8 guint): the number of
+ *   undeleted records of each type (types with none are absent)
+ */
+GHashTable *
+sl_vault_count_records (SlVault  *self,
+                        GError  **error)
+{
+  GHashTable *ret = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), NULL);
+
+  _sl_vault_lock_db (self);
+  if ((db = _sl_vault_get_db (self)) == NULL)
+    g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
+  else
+    {
+      ret = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      sqlite3_prepare_v2 (db, "SELECT type, count(*) FROM records WHERE deleted = 0 "
+                          "GROUP BY type", -1, &stmt, NULL);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (ret, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                             GUINT_TO_POINTER ((guint) sqlite3_column_int (stmt, 1)));
+      sqlite3_finalize (stmt);
+    }
   _sl_vault_unlock_db (self);
   return ret;
 }
