@@ -29,6 +29,7 @@
 #include "sl-codebook.h"
 #include "sl-csv.h"
 #include "sl-record.h"
+#include "sl-tables.h"
 #include "sl-vault.h"
 
 /* Exit codes, as documented in `sightline-cli --help` and README.md. */
@@ -58,10 +59,13 @@ typedef struct
   gboolean  json;
   gboolean  deleted;
   gboolean  codes;
+  gboolean  exact;
+  int       threshold;
 } Options;
 
 static Options cli_options = { -1, -1, FALSE, -1, 0, 0, NULL, FALSE, -1,
-                        NULL, NULL, NULL, NULL, NULL, FALSE, FALSE, FALSE };
+                        NULL, NULL, NULL, NULL, NULL, FALSE, FALSE, FALSE, FALSE,
+                        SL_TABLES_DEFAULT_THRESHOLD };
 
 typedef int (*CommandFunc) (Options *opts, int argc, char **argv);
 
@@ -1025,6 +1029,61 @@ cmd_audit (Options  *o,
   return EXIT_OK;
 }
 
+static int
+cmd_tables (Options  *o,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  const char *format = o->format ? o->format : "text";
+  GError *error = NULL;
+
+  if (argc < 1)
+    return usage_error ("tables takes a VAULT and optionally table names");
+  if (!g_str_equal (format, "text") && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+    return usage_error ("--format is text, csv or json, not '%s'", format);
+  if (o->threshold < 1)
+    return usage_error ("--threshold must be 1 or more");
+  if (!(vault = open_vault (argv[0], o, &error)))
+    return fail (error);
+
+  if (argc == 1)
+    {
+      g_autoptr(GPtrArray) all = sl_tables_list (vault, &error);
+
+      if (all == NULL)
+        return fail (error);
+      for (guint i = 0; i < all->len; i++)
+        g_ptr_array_add (ids, g_strdup (((SlTable *) g_ptr_array_index (all, i))->id));
+    }
+  for (int i = 1; i < argc; i++)
+    g_ptr_array_add (ids, g_strdup (argv[i]));
+
+  if (g_str_equal (format, "json"))
+    g_print ("[\n");
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(SlTable) t = sl_tables_compute (vault, g_ptr_array_index (ids, i),
+                                                o->exact ? 0 : (guint) o->threshold, &error);
+      g_autofree char *out = NULL;
+
+      if (t == NULL)
+        return fail (error);
+      if (g_str_equal (format, "csv"))
+        out = sl_table_to_csv (t);
+      else if (g_str_equal (format, "json"))
+        out = sl_table_to_json (t);
+      else
+        out = sl_table_to_text (t);
+      g_print ("%s%s%s", i > 0 ? (g_str_equal (format, "json") ? ",\n" : "\n") : "", out,
+               g_str_equal (format, "csv") ? "" : "");
+    }
+  if (g_str_equal (format, "json"))
+    g_print ("\n]\n");
+  return EXIT_OK;
+}
+
 /* Options of each command */
 
 static const GOptionEntry unlock_entries[] = {
@@ -1074,6 +1133,15 @@ static const GOptionEntry write_entries[] = {
     "Read the values as one JSON object on standard input", NULL },
   { "parent", 0, 0, G_OPTION_ARG_STRING, &cli_options.parent,
     "The record this one belongs to (a coded person's submission, visit or session)", "ID" },
+  { NULL }
+};
+static const GOptionEntry tables_entries[] = {
+  { "format", 0, 0, G_OPTION_ARG_STRING, &cli_options.format,
+    "text (default), csv or json", "FORMAT" },
+  { "exact", 0, 0, G_OPTION_ARG_NONE, &cli_options.exact,
+    "Exact counts, without small-cell suppression: for use inside the vault only", NULL },
+  { "threshold", 0, 0, G_OPTION_ARG_INT, &cli_options.threshold,
+    "Suppress counts under N (default 5)", "N" },
   { NULL }
 };
 static const GOptionEntry author_entries[] = {
@@ -1161,6 +1229,11 @@ static const Command commands[] = {
     "names the record each row belongs to). One transaction: if any row is bad, nothing is\n"
     "imported and every bad row, column and reason is listed.",
     cmd_import, author_entries, TRUE, FALSE },
+  { "tables", "VAULT [NAME…]", "The inquiry's tables from the live records",
+    "Computes the tables the codebook defines (all, or those named) from the records as\n"
+    "they stand. Counts under 5 are suppressed, with further cells hidden so that none can\n"
+    "be worked out from the totals; --exact shows exact counts, for use inside the vault.",
+    cmd_tables, tables_entries, TRUE, FALSE },
   { "audit", "VAULT", "Verify the change log",
     "Verifies every device's hash chain and that the current values match the log, and\n"
     "names the first change that was edited, removed or reordered. Exit code 1 if any.",
