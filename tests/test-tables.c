@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sl-chart.h"
 #include "sl-record.h"
 #include "sl-tables.h"
 #include "sl-test-utils.h"
@@ -277,6 +278,88 @@ test_counts_and_unknown_table (TablesFixture *fx,
   g_assert_nonnull (strstr (error->message, "table10"));
 }
 
+
+/* A chart of Table 10, written as SVG and PNG: one bar per count of each
+ * submission, drawn where the chart says, in its series' colour. */
+static void
+test_chart (TablesFixture *fx,
+            gconstpointer  data)
+{
+  static const char *rows[] = {
+    "reference=A|victims_count=306|victims_in_care_count=19|within_window=no",
+    "reference=D|victims_count=7|victims_in_care_count=6|within_window=yes",
+    "reference=H|victims_count=509|victims_in_care_count=125|within_window=yes",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlTable) t = NULL;
+  g_autoptr(GArray) bars = NULL;
+  g_autofree char *svg_path = g_build_filename (fx->tmpdir, "t10.svg", NULL);
+  g_autofree char *png_path = g_build_filename (fx->tmpdir, "t10.png", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *words = NULL;
+  cairo_surface_t *png;
+  cairo_surface_t *scratch;
+  cairo_t *cr;
+  guint blue = 0;
+  const char *p;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_free (add (fx->vault, "submission", NULL, rows[i]));
+  t = sl_tables_compute (fx->vault, "table10", 0, &error);
+  g_assert_no_error (error);
+
+  /* Where the bars go: 3 rows x 2 series (victims, victims in care). */
+  scratch = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 400);
+  cr = cairo_create (scratch);
+  sl_chart_draw (t, cr, 900, 400, &bars);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+  g_assert_cmpuint (bars->len, ==, 6);
+  /* The longest bar is H's 509 victims; D's 6 in care is the shortest. */
+  for (guint i = 0; i < bars->len; i++)
+    {
+      SlChartBar *b = &g_array_index (bars, SlChartBar, i);
+
+      g_assert_cmpfloat (b->width, <=, g_array_index (bars, SlChartBar, 4).width);
+      g_assert_cmpfloat (b->width, >=, g_array_index (bars, SlChartBar, 3).width);
+    }
+
+  g_assert_true (sl_chart_write (t, svg_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+  g_assert_true (g_str_has_prefix (svg, "<?xml"));
+  for (p = svg; (p = strstr (p, "fill:rgb(21%,52%,89%)")); p++)
+    blue++;
+  g_assert_cmpuint (blue, ==, 3 + 1);   /* three bars and the legend's swatch */
+
+  g_assert_true (sl_chart_write (t, png_path, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (png);
+  for (guint i = 0; i < bars->len; i++)
+    {
+      SlChartBar *b = &g_array_index (bars, SlChartBar, i);
+      int x = (int) (b->x + b->width / 2), y = (int) (b->y + b->height / 2);
+      guint32 px = *(guint32 *) (cairo_image_surface_get_data (png) +
+                                 y * cairo_image_surface_get_stride (png) + x * 4);
+      double r, g, bl;
+
+      sl_chart_series_rgb (b->series, &r, &g, &bl);
+      /* within one step of the colour (cairo truncates where we round) */
+      g_assert_cmpint (ABS ((int) ((px >> 16) & 0xff) - (int) lround (r * 255)), <=, 1);
+      g_assert_cmpint (ABS ((int) ((px >> 8) & 0xff) - (int) lround (g * 255)), <=, 1);
+      g_assert_cmpint (ABS ((int) (px & 0xff) - (int) lround (bl * 255)), <=, 1);
+    }
+  cairo_surface_destroy (png);
+
+  words = sl_chart_describe (t);
+  g_assert_nonnull (strstr (words, "H: Victims 509, Victims in care 125"));
+
+  g_assert_false (sl_chart_write (t, "/nonexistent/x.gif", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +372,7 @@ main (int   argc,
   TABLES_TEST ("table10", test_table10);
   TABLES_TEST ("suppression", test_suppression);
   TABLES_TEST ("counts", test_counts_and_unknown_table);
+  TABLES_TEST ("chart", test_chart);
 
   return g_test_run ();
 }

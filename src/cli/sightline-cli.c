@@ -29,6 +29,7 @@
 #include "sl-codebook.h"
 #include "sl-csv.h"
 #include "sl-record.h"
+#include "sl-chart.h"
 #include "sl-tables.h"
 #include "sl-vault.h"
 
@@ -61,11 +62,12 @@ typedef struct
   gboolean  codes;
   gboolean  exact;
   int       threshold;
+  char     *chart;
 } Options;
 
 static Options cli_options = { -1, -1, FALSE, -1, 0, 0, NULL, FALSE, -1,
                         NULL, NULL, NULL, NULL, NULL, FALSE, FALSE, FALSE, FALSE,
-                        SL_TABLES_DEFAULT_THRESHOLD };
+                        SL_TABLES_DEFAULT_THRESHOLD, NULL };
 
 typedef int (*CommandFunc) (Options *opts, int argc, char **argv);
 
@@ -1070,6 +1072,24 @@ cmd_tables (Options  *o,
 
       if (t == NULL)
         return fail (error);
+      if (o->chart != NULL)
+        {
+          g_autofree char *chart_path = ids->len == 1 ? g_strdup (o->chart) : NULL;
+
+          if (chart_path == NULL)
+            {
+              /* several tables: table3.svg, table11.svg… beside the name given */
+              g_autofree char *dir = g_path_get_dirname (o->chart);
+              const char *ext = strrchr (o->chart, '.');
+              g_autofree char *name = g_strconcat (t->id, ext ? ext : ".svg", NULL);
+
+              chart_path = g_build_filename (dir, name, NULL);
+            }
+          if (!sl_chart_write (t, chart_path, &error))
+            return fail (error);
+          g_printerr ("Wrote the chart of %s to %s.\n", t->id, chart_path);
+          continue;
+        }
       if (g_str_equal (format, "csv"))
         out = sl_table_to_csv (t);
       else if (g_str_equal (format, "json"))
@@ -1142,6 +1162,8 @@ static const GOptionEntry tables_entries[] = {
     "Exact counts, without small-cell suppression: for use inside the vault only", NULL },
   { "threshold", 0, 0, G_OPTION_ARG_INT, &cli_options.threshold,
     "Suppress counts under N (default 5)", "N" },
+  { "chart", 0, 0, G_OPTION_ARG_FILENAME, &cli_options.chart,
+    "Write a bar chart instead, to FILE (.svg, .png or .pdf)", "FILE" },
   { NULL }
 };
 static const GOptionEntry author_entries[] = {
@@ -1372,5 +1394,6 @@ main (int    argc,
   g_free (cli_options.parent);
   g_free (cli_options.format);
   g_free (cli_options.against);
+  g_free (cli_options.chart);
   return ret;
 }

@@ -435,7 +435,12 @@ table_lines (SlTable *t,
           if (cell (row, c)->kind != SL_CELL_COUNT)
             continue;
           if (row->is_total)
-            col_line->total = rc;
+            {
+              /* The first total is what the rows add up to; later ones
+               * (a total of some rows) only sit beside it. */
+              if (col_line->total == G_MAXUINT)
+                col_line->total = rc;
+            }
           else if (row->is_group)
             {
               if (group_line)
@@ -944,8 +949,7 @@ compute_list (Data        *d,
       SlTableRow *row = add_row (t, json_object_get_string_member_with_default (tot, "label", "Total"),
                                  ncols);
 
-      /* The first total is what the rows add up to. */
-      row->is_total = k == 0;
+      row->is_total = TRUE;
       for (guint c = 0; c < ncols; c++)
         {
           JsonObject *col = json_array_get_object_element (cols, c);
