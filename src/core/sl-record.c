@@ -1443,6 +1443,30 @@ sl_vault_import_csv (SlVault       *self,
         }
     }
 
+  /* A parent may be named by the start of its id, as `record list` shows
+   * it: resolve each distinct one before the transaction. */
+  if (parent_col >= 0)
+    for (guint r = 1; r < rows->len && problems->len < 200; r++)
+      {
+        GPtrArray *row = g_ptr_array_index (rows, r);
+        char **parent;
+        g_autoptr(GError) e = NULL;
+        char *full;
+
+        if (row->len != header->len)
+          continue;
+        parent = (char **) &g_ptr_array_index (row, parent_col);
+        if (**parent == '\0' || g_uuid_string_is_valid (*parent))
+          continue;
+        if (!(full = sl_vault_resolve_record_id (self, *parent, &e)))
+          g_ptr_array_add (problems, g_strdup_printf ("row %u, column parent: %s", r + 1, e->message));
+        else
+          {
+            g_free (*parent);
+            *parent = full;
+          }
+      }
+
   if (problems->len == 0)
     {
       if (!(txn = _sl_txn_begin (self, error)))

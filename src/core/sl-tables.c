@@ -510,9 +510,16 @@ sl_table_suppress (SlTable *table,
       SlTableRow *row = g_ptr_array_index (table->rows, r);
 
       for (guint c = 0; c < row->cells->len; c++)
-        if (cell (row, c)->kind == SL_CELL_COUNT && cell (row, c)->value > 0 &&
-            cell (row, c)->value < threshold)
-          cell (row, c)->suppressed = TRUE;
+        {
+          SlCell *x = cell (row, c);
+
+          if (x->kind == SL_CELL_COUNT && x->value > 0 && x->value < threshold)
+            x->suppressed = TRUE;
+          /* a share of a subset gives away the subset's count: the share of
+           * 3 in 10 is "3" */
+          if (x->kind == SL_CELL_PERCENT && x->numerator > 0 && x->numerator < threshold)
+            x->suppressed = TRUE;
+        }
     }
 
   lines = table_lines (table, total_column (table));
@@ -1021,6 +1028,110 @@ compute_share (Data        *d,
   return g_steal_pointer (&t);
 }
 
+/* rate: rows = categories of "rows", columns split by "by"; each cell is
+ * the share of the records in it whose "field" equals "equals", beside
+ * how many records the cell holds. */
+static SlTable *
+compute_rate (Data        *d,
+              JsonObject  *def,
+              GError     **error)
+{
+  g_autoptr(SlTable) t = table_new (json_object_get_string_member_with_default (def, "id", ""),
+                                    json_object_get_string_member_with_default (def, "title", ""));
+  const char *type = json_object_get_string_member_with_default (def, "type", "");
+  const char *by = json_object_get_string_member_with_default (def, "by", "");
+  const char *measure = json_object_get_string_member_with_default (def, "field", "");
+  JsonNode *equals = json_object_get_member (def, "equals");
+  gboolean by_parent = g_str_has_prefix (by, "parent.");
+  SlRecordType *rt = sl_codebook_lookup_type (d->book, type, error);
+  g_autoptr(GPtrArray) cats = NULL;
+  g_autoptr(GPtrArray) by_cats = NULL;
+  g_autofree double *n = NULL;
+  g_autofree double *yes = NULL;
+  g_autoptr(GArray) keep = g_array_new (FALSE, FALSE, sizeof (guint));
+  SlField *row_field, *by_field = NULL;
+  GPtrArray *records;
+  guint ncat, nby;
+
+  if (rt == NULL || !(records = records_of (d, type, error)) ||
+      !(row_field = sl_record_type_lookup_field (rt, json_object_get_string_member_with_default (def, "rows", ""), error)) ||
+      !sl_record_type_lookup_field (rt, measure, error))
+    return NULL;
+  for (guint i = 0; by_parent && rt->parents[i] && by_field == NULL; i++)
+    by_field = lookup_field (d, rt->parents[i], by + 7, NULL);
+  if (!by_parent)
+    by_field = sl_record_type_lookup_field (rt, by, NULL);
+  if (by_field == NULL || equals == NULL)
+    {
+      g_set_error (error, SL_TABLES_ERROR, SL_TABLES_ERROR_INVALID,
+                   "table %s: a rate needs \"by\" (a field of %s or its parent) and \"equals\"",
+                   t->id, type);
+      return NULL;
+    }
+  cats = categories_of (row_field);
+  by_cats = categories_of (by_field);
+  ncat = cats->len;
+  nby = by_cats->len;
+  n = g_new0 (double, ncat * nby);
+  yes = g_new0 (double, ncat * nby);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      SlRecord *rec = g_ptr_array_index (records, i);
+      SlRecord *holder = by_parent ? parent_of (d, rec) : rec;
+      g_auto(GStrv) rc = value_codes (row_field, sl_record_get_value (rec, row_field->id));
+      g_auto(GStrv) bc = value_codes (by_field, holder ? sl_record_get_value (holder, by_field->id) : NULL);
+      JsonNode *m = sl_record_get_value (rec, measure);
+      int ri = category_index (cats, rc[0] ? rc[0] : SL_MISSING_NOT_RECORDED);
+      int bi = category_index (by_cats, bc[0] ? bc[0] : SL_MISSING_NOT_RECORDED);
+
+      if (ri < 0 || bi < 0)
+        continue;
+      n[ri * nby + bi]++;
+      if (m != NULL && json_node_equal (m, equals))
+        yes[ri * nby + bi]++;
+    }
+
+  for (guint b = 0; b < nby; b++)
+    {
+      double col = 0;
+
+      for (guint r = 0; r < ncat; r++)
+        col += n[r * nby + b];
+      if (col > 0)
+        {
+          g_array_append_val (keep, b);
+          g_ptr_array_add (t->columns, g_strdup (((Category *) g_ptr_array_index (by_cats, b))->label));
+          g_ptr_array_add (t->columns, g_strdup ("%"));
+        }
+    }
+  for (guint r = 0; r < ncat; r++)
+    {
+      double row_n = 0;
+      SlTableRow *row;
+
+      for (guint b = 0; b < nby; b++)
+        row_n += n[r * nby + b];
+      if (row_n == 0)
+        continue;
+      row = add_row (t, ((Category *) g_ptr_array_index (cats, r))->label, keep->len * 2);
+      for (guint k = 0; k < keep->len; k++)
+        {
+          guint b = g_array_index (keep, guint, k);
+
+          set_count (row, k * 2, n[r * nby + b]);
+          set_percent (row, k * 2 + 1, yes[r * nby + b], n[r * nby + b]);
+          cell (row, k * 2 + 1)->numerator = yes[r * nby + b];
+        }
+    }
+  t->note = g_strdup_printf ("Each count is the records in the cell; the %% beside it is the share "
+                             "of them whose %s is %s.", measure,
+                             JSON_NODE_HOLDS_VALUE (equals) &&
+                             json_node_get_value_type (equals) == G_TYPE_STRING ?
+                               json_node_get_string (equals) : "the value given");
+  return g_steal_pointer (&t);
+}
+
 /**
  * sl_tables_compute:
  * @vault: an unlocked vault
@@ -1066,6 +1177,8 @@ sl_tables_compute (SlVault     *vault,
         t = compute_list (&d, def, error);
       else if (g_str_equal (kind, "share"))
         t = compute_share (&d, def, error);
+      else if (g_str_equal (kind, "rate"))
+        t = compute_rate (&d, def, error);
       else
         t = compute_count (&d, def, error);
       if (t == NULL)

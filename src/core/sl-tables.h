@@ -43,6 +43,8 @@ typedef enum
  * @kind: what the cell holds
  * @text: (nullable): the text of a %SL_CELL_TEXT cell
  * @value: a count, or a percentage (0 to 100)
+ * @numerator: for a percentage of a subset, the count it is made of (so
+ *   that a small one is suppressed too); 0 otherwise
  * @suppressed: hidden for disclosure control: shown as a marker
  * @secondary: suppressed so that another suppressed cell cannot be worked
  *   out from the totals
@@ -52,6 +54,7 @@ typedef struct
   SlCellKind  kind;
   char       *text;
   double      value;
+  double      numerator;
   guint       suppressed : 1;
   guint       secondary : 1;
 } SlCell;
