@@ -29,6 +29,7 @@
 #include "sl-codebook.h"
 #include "sl-csv.h"
 #include "sl-record.h"
+#include "sl-returns.h"
 #include "sl-chart.h"
 #include "sl-tables.h"
 #include "sl-vault.h"
@@ -63,11 +64,15 @@ typedef struct
   gboolean  exact;
   int       threshold;
   char     *chart;
+  char     *secret_file;
+  char     *output;
+  char     *match;
+  char     *provider;
 } Options;
 
 static Options cli_options = { -1, -1, FALSE, -1, 0, 0, NULL, FALSE, -1,
                         NULL, NULL, NULL, NULL, NULL, FALSE, FALSE, FALSE, FALSE,
-                        SL_TABLES_DEFAULT_THRESHOLD, NULL };
+                        SL_TABLES_DEFAULT_THRESHOLD, NULL, NULL, NULL, NULL, NULL };
 
 typedef int (*CommandFunc) (Options *opts, int argc, char **argv);
 
@@ -1104,6 +1109,105 @@ cmd_tables (Options  *o,
   return EXIT_OK;
 }
 
+static int
+cmd_returns_secret (Options  *o,
+                    int       argc,
+                    char    **argv)
+{
+  g_autoptr(SlSecret) secret = sl_returns_secret_new ();
+  g_autofree char *text = sl_returns_secret_to_text (secret);
+  GError *error = NULL;
+  gboolean ok;
+
+  if (argc != 0)
+    return usage_error ("returns secret takes no arguments; write it to a file with -o FILE");
+  if (o->output == NULL)
+    return usage_error ("name the file to write the secret to, with -o FILE");
+  if (g_file_test (o->output, G_FILE_TEST_EXISTS))
+    return usage_error ("%s already exists; a new secret would make keys that match no earlier "
+                        "return. Choose another file name", o->output);
+  ok = g_file_set_contents_full (o->output, text, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &error);
+  sodium_memzero (text, strlen (text));
+  if (!ok)
+    return fail (error);
+  g_print ("Wrote a new linkage secret to %s. Send it to each agency by a secure route, never\n"
+           "with the returns; every agency keys its return with the same secret.\n", o->output);
+  return EXIT_OK;
+}
+
+static int
+cmd_returns_key (Options  *o,
+                 int       argc,
+                 char    **argv)
+{
+  g_autoptr(SlSecret) secret = NULL;
+  g_autoptr(GString) in = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  SlMatch match = SL_MATCH_AUTO;
+  GError *error = NULL;
+  guint n = 0;
+  char buf[65536];
+  ssize_t got;
+
+  if (argc != 0)
+    return usage_error ("returns key reads the return on standard input and writes the keyed "
+                        "return on standard output");
+  if (o->secret_file == NULL)
+    return usage_error ("give the inquiry's linkage secret with --secret-file FILE");
+  if (o->match != NULL)
+    {
+      if (g_str_equal (o->match, "nhs"))
+        match = SL_MATCH_NHS;
+      else if (g_str_equal (o->match, "person"))
+        match = SL_MATCH_PERSON;
+      else
+        return usage_error ("--match is nhs or person, not '%s'", o->match);
+    }
+  if (!(secret = sl_returns_secret_load (o->secret_file, &error)))
+    return fail (error);
+  while ((got = read (0, buf, sizeof buf)) > 0)
+    g_string_append_len (in, buf, got);
+  if (!sl_returns_key_csv (secret, match, in->str, in->len, out, &n, &error))
+    {
+      sodium_memzero (in->str, in->len);
+      return fail (error);
+    }
+  sodium_memzero (in->str, in->len);
+  if (write (1, out->str, out->len) != (ssize_t) out->len)
+    {
+      g_printerr ("sightline: the keyed return could not be written to standard output\n");
+      return EXIT_FAIL;
+    }
+  g_printerr ("Keyed %u row%s; the identifying columns were dropped.\n", n, n == 1 ? "" : "s");
+  return EXIT_OK;
+}
+
+static int
+cmd_returns_import (Options  *o,
+                    int       argc,
+                    char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autofree char *data = NULL;
+  GError *error = NULL;
+  guint n = 0;
+  gsize len = 0;
+
+  if (argc != 2)
+    return usage_error ("returns import takes a VAULT and a keyed FILE.csv");
+  if (o->provider == NULL)
+    return usage_error ("name the agency the return came from, with --provider NAME");
+  if (!(data = read_file_arg (argv[1], &len, &error)))
+    return fail (error);
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !sl_vault_import_returns (vault, o->provider, data, len, &n, &error))
+    return fail (error);
+  g_print ("Imported the return of %s: %u children.\n", o->provider, n);
+  return EXIT_OK;
+}
+
 /* Options of each command */
 
 static const GOptionEntry unlock_entries[] = {
@@ -1164,6 +1268,24 @@ static const GOptionEntry tables_entries[] = {
     "Suppress counts under N (default 5)", "N" },
   { "chart", 0, 0, G_OPTION_ARG_FILENAME, &cli_options.chart,
     "Write a bar chart instead, to FILE (.svg, .png or .pdf)", "FILE" },
+  { NULL }
+};
+static const GOptionEntry secret_entries[] = {
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &cli_options.output,
+    "Write the secret to FILE (it must not exist)", "FILE" },
+  { NULL }
+};
+static const GOptionEntry key_entries[] = {
+  { "secret-file", 0, 0, G_OPTION_ARG_FILENAME, &cli_options.secret_file,
+    "The inquiry's linkage secret", "FILE" },
+  { "match", 0, 0, G_OPTION_ARG_STRING, &cli_options.match,
+    "Key by nhs (the NHS number) or person (name, date of birth, postcode); every agency "
+    "must use the same", "HOW" },
+  { NULL }
+};
+static const GOptionEntry returns_import_entries[] = {
+  { "provider", 0, 0, G_OPTION_ARG_STRING, &cli_options.provider,
+    "The agency the return came from (a data set)", "NAME" },
   { NULL }
 };
 static const GOptionEntry author_entries[] = {
@@ -1256,6 +1378,19 @@ static const Command commands[] = {
     "they stand. Counts under 5 are suppressed, with further cells hidden so that none can\n"
     "be worked out from the totals; --exact shows exact counts, for use inside the vault.",
     cmd_tables, tables_entries, TRUE, FALSE },
+  { "returns secret", "", "Make the linkage secret for indicator returns",
+    "Makes a random secret that agencies use to key their returns, so that the same child\n"
+    "gets the same key everywhere and the inquiry never receives names.",
+    cmd_returns_secret, secret_entries, FALSE, FALSE },
+  { "returns key", "< RETURN.csv > KEYED.csv", "Key a return at the agency",
+    "Replaces the identifying columns (NHS number, or name, date of birth and postcode,\n"
+    "normalised) by one keyed pseudonym, child_key, and drops them. Run by the agency, on its\n"
+    "own computer, before the return is sent.",
+    cmd_returns_key, key_entries, FALSE, FALSE },
+  { "returns import", "VAULT FILE.csv", "Import a keyed indicator return",
+    "Imports a keyed return: child_key and one column per Appendix C indicator (yes/no or a\n"
+    "count). One transaction; a file with an identifying column is refused.",
+    cmd_returns_import, returns_import_entries, TRUE, FALSE },
   { "audit", "VAULT", "Verify the change log",
     "Verifies every device's hash chain and that the current values match the log, and\n"
     "names the first change that was edited, removed or reordered. Exit code 1 if any.",
@@ -1349,7 +1484,7 @@ main (int    argc,
   if (!(cmd = find_command (argc, argv, &consumed)))
     {
       if (g_str_equal (argv[1], "slot") || g_str_equal (argv[1], "record") ||
-          g_str_equal (argv[1], "codebook"))
+          g_str_equal (argv[1], "codebook") || g_str_equal (argv[1], "returns"))
         g_printerr ("sightline: `%s` needs a subcommand. Run `sightline-cli --help` for the "
                     "list\n", argv[1]);
       else
@@ -1395,5 +1530,9 @@ main (int    argc,
   g_free (cli_options.format);
   g_free (cli_options.against);
   g_free (cli_options.chart);
+  g_free (cli_options.secret_file);
+  g_free (cli_options.output);
+  g_free (cli_options.match);
+  g_free (cli_options.provider);
   return ret;
 }

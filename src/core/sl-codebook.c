@@ -1311,11 +1311,18 @@ month_from_name (const char *s)
   return 0;
 }
 
-/* Parses a date as written in the UK: 14/05/2011, 14-5-2011, 14 May 2011,
- * 14th May 2011, 2011-05-14; with @partial also May 2011, 05/2011,
- * 2011-05 and 2011. Writes ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD). */
-static char *
-parse_date_input (const char *input,
+/**
+ * sl_parse_uk_date:
+ * @input: a date as written in the UK: 14/05/2011, 14-5-2011, 14 May 2011,
+ *   14th May 2011, 2011-05-14; with @partial also May 2011, 05/2011,
+ *   2011-05 and 2011
+ * @partial: whether a month or a year alone is accepted
+ *
+ * Returns: (transfer full) (nullable): the date in ISO 8601 (YYYY-MM-DD,
+ *   YYYY-MM or YYYY), or %NULL if @input is not a date
+ */
+char *
+sl_parse_uk_date (const char *input,
                   gboolean    partial)
 {
   g_auto(GStrv) parts = NULL;
@@ -1560,7 +1567,7 @@ sl_field_parse_input (SlField     *field,
     case SL_FIELD_DATE:
     case SL_FIELD_PARTIAL_DATE:
       {
-        g_autofree char *iso = parse_date_input (s, field->type == SL_FIELD_PARTIAL_DATE);
+        g_autofree char *iso = sl_parse_uk_date (s, field->type == SL_FIELD_PARTIAL_DATE);
 
         if (iso == NULL)
           {

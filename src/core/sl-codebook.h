@@ -167,5 +167,7 @@ JsonNode           *sl_value_new_missing          (const char    *missing);
 char               *sl_value_to_json              (JsonNode      *value);
 JsonNode           *sl_value_from_json            (const char    *json,
                                                    GError       **error);
+char               *sl_parse_uk_date              (const char    *input,
+                                                   gboolean       partial);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "sl-core-resources.h"
 #include "sl-csv.h"
 #include "sl-record.h"
+#include "sl-returns.h"
 #include "sl-tables.h"
 
 /*
@@ -1132,6 +1133,43 @@ compute_rate (Data        *d,
   return g_steal_pointer (&t);
 }
 
+/* returns: children matched across the indicator returns, counted by
+ * how many data sets ("datasets") or indicators ("indicators") they hit,
+ * cumulatively: 1 or more, 2 or more... */
+static SlTable *
+compute_returns (Data        *d,
+                 JsonObject  *def,
+                 gboolean     datasets,
+                 GError     **error)
+{
+  g_autoptr(SlTable) t = table_new (json_object_get_string_member_with_default (def, "id", ""),
+                                    json_object_get_string_member_with_default (def, "title", ""));
+  g_autoptr(GArray) profile = sl_vault_dup_return_profile (d->vault, datasets, error);
+  guint max = 0;
+
+  if (profile == NULL)
+    return NULL;
+  for (guint i = 0; i < profile->len; i++)
+    max = MAX (max, g_array_index (profile, guint, i));
+  g_ptr_array_add (t->columns, g_strdup ("Children"));
+  for (guint n = 1; n <= max; n++)
+    {
+      g_autofree char *label = g_strdup_printf ("%u or more", n);
+      SlTableRow *row = add_row (t, label, 1);
+      double count = 0;
+
+      for (guint i = 0; i < profile->len; i++)
+        if (g_array_index (profile, guint, i) >= n)
+          count++;
+      set_count (row, 0, count);
+    }
+  t->note = g_strdup (datasets ?
+                      "Each child is counted under every number of data sets up to the number "
+                      "they appear in." :
+                      "Indicators are counted one by one, several inside one data set included.");
+  return g_steal_pointer (&t);
+}
+
 /**
  * sl_tables_compute:
  * @vault: an unlocked vault
@@ -1179,6 +1217,10 @@ sl_tables_compute (SlVault     *vault,
         t = compute_share (&d, def, error);
       else if (g_str_equal (kind, "rate"))
         t = compute_rate (&d, def, error);
+      else if (g_str_equal (kind, "returns"))
+        t = compute_returns (&d, def,
+                             g_strcmp0 (json_object_get_string_member_with_default (def, "count", ""),
+                                        "datasets") == 0, error);
       else
         t = compute_count (&d, def, error);
       if (t == NULL)

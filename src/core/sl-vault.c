@@ -144,6 +144,12 @@ static const char *migrations[] = {
   "  author INTEGER NOT NULL REFERENCES authors (no), codebook_version INTEGER NOT NULL,"
   "  hash BLOB NOT NULL, UNIQUE (device, device_seq));"
   "CREATE INDEX changes_by_record ON changes (record);",
+
+  /* 3: indicator data returns, keyed at the agencies */
+  "CREATE TABLE return_hits (provider TEXT NOT NULL, child_key TEXT NOT NULL,"
+  "  indicator TEXT NOT NULL, hits INTEGER NOT NULL DEFAULT 1,"
+  "  PRIMARY KEY (provider, child_key, indicator)) WITHOUT ROWID;"
+  "CREATE INDEX return_hits_by_child ON return_hits (child_key);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_VAULT_SCHEMA_VERSION);

@@ -21,16 +21,34 @@
 #include <glib/gi18n.h>
 
 #include "sl-application.h"
+#include "sl-lock-monitor.h"
+#include "sl-preferences-window.h"
 #include "sl-utils-private.h"
 #include "sl-window.h"
 
+/*
+ * SlApplication: app-wide actions and the auto-lock. The lock monitor
+ * watches every window added; when it asks for a lock, every window locks
+ * its vault. The clipboard is emptied on every lock if it still holds text
+ * the app copied from a vault (sl_application_copy_text()).
+ */
 struct _SlApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication      parent_instance;
+
+  /* Owned references */
+  GSettings          *settings;
+  SlLockMonitor      *lock_monitor;
+
+  /* Borrowed references */
+  /* Weak: the clipboard owns it, until someone else copies. */
+  GdkContentProvider *clipboard_content;
+  /* Weak */
+  GtkWidget          *preferences_window;
 
   /* State */
-  gint64          start_time;
-  guint           benchmark_startup : 1;
+  gint64              start_time;
+  guint               benchmark_startup : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SlApplication, sl_application, ADW_TYPE_APPLICATION)
@@ -104,6 +122,25 @@ present_window (SlApplication *self,
     }
 }
 
+static void
+on_lock_monitor_lock_requested_cb (SlApplication *self,
+                                   SlLockReason   reason,
+                                   SlLockMonitor *monitor)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  g_debug ("Locking every vault (reason %d)", reason);
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    {
+      if (SL_IS_WINDOW (l->data))
+        sl_window_lock (SL_WINDOW (l->data));
+    }
+
+  /* Also when no window had a vault open. */
+  sl_application_clear_clipboard (self);
+}
+
 /* Actions */
 
 static void
@@ -149,9 +186,32 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  SlApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->preferences_window == NULL)
+    {
+      /* Transient for the main window, not for another dialog. */
+      while (window != NULL && gtk_window_get_transient_for (window) != NULL)
+        window = gtk_window_get_transient_for (window);
+
+      self->preferences_window = sl_preferences_window_new (window);
+      g_object_add_weak_pointer (G_OBJECT (self->preferences_window),
+                                 (gpointer *) &self->preferences_window);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->preferences_window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
 };
 
 /* GApplication overrides */
@@ -184,18 +244,47 @@ sl_application_startup (GApplication *application)
 {
   SlApplication *self = SL_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   harden_process ();
 
   G_APPLICATION_CLASS (sl_application_parent_class)->startup (application);
+
+  self->settings = _sl_settings_new ();
+  self->lock_monitor = sl_lock_monitor_new (self->settings);
+  g_signal_connect_object (self->lock_monitor,
+                           "lock-requested",
+                           G_CALLBACK (on_lock_monitor_lock_requested_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  /* The application's own connection: NULL when it has no id (tests). */
+  sl_lock_monitor_start (self->lock_monitor,
+                         g_application_get_dbus_connection (application));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,
                                    G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+sl_application_shutdown (GApplication *application)
+{
+  SlApplication *self = SL_APPLICATION (application);
+
+  /* The vaults are locked by now (each window locks as it closes). */
+  sl_application_clear_clipboard (self);
+
+  if (self->lock_monitor != NULL)
+    g_object_run_dispose (G_OBJECT (self->lock_monitor));
+  g_clear_object (&self->lock_monitor);
+  g_clear_object (&self->settings);
+
+  G_APPLICATION_CLASS (sl_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -225,6 +314,47 @@ sl_application_open (GApplication  *application,
   present_window (self, window);
 }
 
+/* GtkApplication overrides */
+
+static void
+sl_application_window_added (GtkApplication *application,
+                             GtkWindow      *window)
+{
+  SlApplication *self = SL_APPLICATION (application);
+
+  GTK_APPLICATION_CLASS (sl_application_parent_class)->window_added (application, window);
+
+  if (self->lock_monitor != NULL)
+    sl_lock_monitor_watch_window (self->lock_monitor, window);
+}
+
+/* GObject overrides */
+
+static void
+sl_application_dispose (GObject *object)
+{
+  SlApplication *self = SL_APPLICATION (object);
+
+  if (self->clipboard_content != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->clipboard_content),
+                                    (gpointer *) &self->clipboard_content);
+      self->clipboard_content = NULL;
+    }
+
+  if (self->preferences_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->preferences_window),
+                                    (gpointer *) &self->preferences_window);
+      self->preferences_window = NULL;
+    }
+
+  g_clear_object (&self->lock_monitor);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sl_application_parent_class)->dispose (object);
+}
+
 static void
 sl_application_constructed (GObject *object)
 {
@@ -239,13 +369,18 @@ sl_application_class_init (SlApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_application_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->constructed = sl_application_constructed;
+  object_class->dispose = sl_application_dispose;
 
   application_class->handle_local_options = sl_application_handle_local_options;
   application_class->startup = sl_application_startup;
   application_class->activate = sl_application_activate;
   application_class->open = sl_application_open;
+  application_class->shutdown = sl_application_shutdown;
+
+  gtk_application_class->window_added = sl_application_window_added;
 }
 
 static void
@@ -287,4 +422,94 @@ sl_application_set_start_time (SlApplication *self,
   g_return_if_fail (SL_IS_APPLICATION (self));
 
   self->start_time = monotonic_time;
+}
+
+/**
+ * sl_application_get_lock_monitor:
+ * @self: a #SlApplication
+ *
+ * Returns: (transfer none) (nullable): the monitor that asks for the
+ *   vaults to be locked, from startup to shutdown
+ */
+SlLockMonitor *
+sl_application_get_lock_monitor (SlApplication *self)
+{
+  g_return_val_if_fail (SL_IS_APPLICATION (self), NULL);
+
+  return self->lock_monitor;
+}
+
+/**
+ * sl_application_copy_text:
+ * @self: a #SlApplication
+ * @text: text read from a vault
+ *
+ * Puts @text on the clipboard and remembers that it came from a vault:
+ * the next lock empties the clipboard, unless something else was copied
+ * meanwhile. Every copy of vault data must go through here.
+ */
+void
+sl_application_copy_text (SlApplication *self,
+                          const char    *text)
+{
+  GdkDisplay *display;
+  GdkClipboard *clipboard;
+  g_autoptr(GdkContentProvider) content = NULL;
+
+  g_return_if_fail (SL_IS_APPLICATION (self));
+  g_return_if_fail (text != NULL);
+
+  if ((display = gdk_display_get_default ()) == NULL)
+    return;
+
+  clipboard = gdk_display_get_clipboard (display);
+  content = gdk_content_provider_new_typed (G_TYPE_STRING, text);
+
+  if (self->clipboard_content != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->clipboard_content),
+                                  (gpointer *) &self->clipboard_content);
+
+  gdk_clipboard_set_content (clipboard, content);
+
+  /* Weak: once another copy replaces it, the clipboard drops it and the
+   * text with it. */
+  self->clipboard_content = content;
+  g_object_add_weak_pointer (G_OBJECT (self->clipboard_content),
+                             (gpointer *) &self->clipboard_content);
+}
+
+/**
+ * sl_application_clear_clipboard:
+ * @self: a #SlApplication
+ *
+ * Empties the clipboard if it still holds text copied with
+ * sl_application_copy_text(); leaves anything else alone.
+ */
+void
+sl_application_clear_clipboard (SlApplication *self)
+{
+  GdkDisplay *display;
+  GdkClipboard *clipboard;
+
+  g_return_if_fail (SL_IS_APPLICATION (self));
+
+  if (self->clipboard_content == NULL)
+    return;
+
+  g_object_remove_weak_pointer (G_OBJECT (self->clipboard_content),
+                                (gpointer *) &self->clipboard_content);
+
+  if ((display = gdk_display_get_default ()) != NULL)
+    {
+      clipboard = gdk_display_get_clipboard (display);
+
+      if (gdk_clipboard_is_local (clipboard)
+          && gdk_clipboard_get_content (clipboard) == self->clipboard_content)
+        {
+          g_debug ("Emptying the clipboard: it held text from a vault");
+          gdk_clipboard_set_content (clipboard, NULL);
+        }
+    }
+
+  self->clipboard_content = NULL;
 }

@@ -14,6 +14,8 @@
 
 #include <adwaita.h>
 
+#include "sl-lock-monitor.h"
+
 G_BEGIN_DECLS
 
 #define SL_TYPE_APPLICATION    (sl_application_get_type ())
@@ -24,5 +26,9 @@ G_DECLARE_FINAL_TYPE (SlApplication, sl_application, SL, APPLICATION, AdwApplica
 SlApplication *sl_application_new            (void);
 void           sl_application_set_start_time (SlApplication *self,
                                               gint64         monotonic_time);
+SlLockMonitor *sl_application_get_lock_monitor (SlApplication *self);
+void           sl_application_copy_text      (SlApplication *self,
+                                              const char    *text);
+void           sl_application_clear_clipboard (SlApplication *self);
 
 G_END_DECLS

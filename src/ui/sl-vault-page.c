@@ -14,6 +14,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "sl-history-page.h"
+#include "sl-record.h"
+#include "sl-record-form.h"
+#include "sl-record-list-page.h"
 #include "sl-utils-private.h"
 #include "sl-vault-page.h"
 
@@ -21,18 +27,32 @@
  * SlVaultPage: the main page, shown while a vault is unlocked. The window
  * builds one on unlock and destroys it on lock, so nothing read from the
  * vault outlives the key.
+ *
+ * A sidebar lists the codebook's record types with their counts; the
+ * content is a stack of pages one navigates (nav, an AdwLeaflet that
+ * never unfolds): the selected type's list, then a record's form, then
+ * its history or a new record's form. Pages navigate through the page.*
+ * actions installed here; Escape goes back.
  */
 struct _SlVaultPage
 {
   AdwBin          parent_instance;
 
   /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet     *leaflet;
+  AdwLeaflet     *nav;
+  GtkListBox     *type_list;
   AdwWindowTitle *window_title;
   GtkButton      *lock_button;
-  AdwStatusPage  *empty_page;
 
   /* Owned references */
   SlVault        *vault;
+  GPtrArray      *count_labels;   /* GtkLabel per sidebar row, borrowed */
+
+  /* State */
+  guint           clean_up_id;
+  guint           drop_before_visible : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SlVaultPage, sl_vault_page, ADW_TYPE_BIN)
@@ -77,6 +97,364 @@ update_title (SlVaultPage *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
+
+/* Navigation */
+
+static GtkWidget *
+nav_visible (SlVaultPage *self)
+{
+  return adw_leaflet_get_visible_child (self->nav);
+}
+
+/* The nav's pages in order (its widget children include more). */
+static GPtrArray *
+nav_pages (SlVaultPage *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_leaflet_get_pages (self->nav);
+  GPtrArray *ret = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwLeafletPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_ptr_array_add (ret, adw_leaflet_page_get_child (page));
+    }
+  return ret;
+}
+
+/* Removes the pages one has left: after the visible one (gone back
+ * from), and before it after a switch to another type. Not while the
+ * leaflet animates: it still draws the page it leaves. */
+static void
+clean_up_pages (SlVaultPage *self)
+{
+  g_autoptr(GPtrArray) pages = NULL;
+  GtkWidget *visible = nav_visible (self);
+  gboolean after = FALSE;
+
+  if (adw_leaflet_get_child_transition_running (self->nav))
+    return;
+
+  pages = nav_pages (self);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (pages, i);
+
+      if (page == visible)
+        after = TRUE;
+      else if (after || self->drop_before_visible)
+        adw_leaflet_remove (self->nav, page);
+    }
+  self->drop_before_visible = FALSE;
+}
+
+static gboolean
+clean_up_pages_cb (gpointer data)
+{
+  SlVaultPage *self = data;
+
+  self->clean_up_id = 0;
+  clean_up_pages (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Never from inside adw_leaflet_set_visible_child(): it still uses the
+ * page it leaves. */
+static void
+queue_clean_up (SlVaultPage *self)
+{
+  if (self->clean_up_id == 0)
+    self->clean_up_id = g_idle_add (clean_up_pages_cb, self);
+}
+
+static void
+push_page (SlVaultPage *self,
+           GtkWidget   *page)
+{
+  /* Right after the visible page: any page beyond it was gone back from
+   * and goes when the animation ends. */
+  adw_leaflet_insert_child_after (self->nav, page, nav_visible (self));
+  adw_leaflet_set_visible_child (self->nav, page);
+  queue_clean_up (self);
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+pop_page (SlVaultPage *self)
+{
+  GtkWidget *visible = nav_visible (self);
+  GtkWidget *prev = NULL;
+  g_autoptr(GPtrArray) pages = nav_pages (self);
+
+  for (guint i = 1; i < pages->len; i++)
+    if (g_ptr_array_index (pages, i) == visible)
+      prev = g_ptr_array_index (pages, i - 1);
+
+  if (prev == NULL)
+    return FALSE;
+  adw_leaflet_set_visible_child (self->nav, prev);
+  queue_clean_up (self);
+  return TRUE;
+}
+
+static void
+show_type (SlVaultPage *self,
+           const char  *type)
+{
+  GtkWidget *page = sl_record_list_page_new (self->vault, type);
+
+  if (page == NULL)
+    return;
+
+  sl_record_list_page_set_show_back (SL_RECORD_LIST_PAGE (page), adw_leaflet_get_folded (self->leaflet));
+  adw_leaflet_append (self->nav, page);
+  adw_leaflet_set_visible_child (self->nav, page);
+  self->drop_before_visible = TRUE;
+  queue_clean_up (self);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->nav));
+}
+
+static void
+add_toast (SlVaultPage *self,
+           AdwToast    *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Sidebar */
+
+static void
+update_counts (SlVaultPage *self)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *types = sl_codebook_get_record_types (sl_vault_get_codebook (self->vault));
+
+  if (!(counts = sl_vault_count_records (self->vault, &error)))
+    {
+      g_debug ("Cannot count records: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < types->len && i < self->count_labels->len; i++)
+    {
+      SlRecordType *type = g_ptr_array_index (types, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, type->id));
+      g_autofree char *text = g_strdup_printf ("%u", n);
+      g_autofree char *description = NULL;
+      GtkWidget *label = g_ptr_array_index (self->count_labels, i);
+
+      gtk_label_set_text (GTK_LABEL (label), text);
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record", "%u records", n), n);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW)),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+}
+
+static void
+build_sidebar (SlVaultPage *self)
+{
+  GPtrArray *types = sl_codebook_get_record_types (sl_vault_get_codebook (self->vault));
+
+  for (guint i = 0; i < types->len; i++)
+    {
+      SlRecordType *type = g_ptr_array_index (types, i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (type->plural);
+      GtkWidget *count = gtk_label_new ("0");
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (count, "dim-label");
+      gtk_widget_add_css_class (count, "numeric");
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), count);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_widget_set_name (row, type->id);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, type->plural, -1);
+      if (type->description != NULL)
+        gtk_widget_set_tooltip_text (row, type->description);
+      gtk_list_box_append (self->type_list, row);
+      g_ptr_array_add (self->count_labels, count);
+    }
+
+  update_counts (self);
+
+  if (types->len > 0)
+    {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->type_list, 0);
+
+      gtk_list_box_select_row (self->type_list, first);
+      show_type (self, ((SlRecordType *) g_ptr_array_index (types, 0))->id);
+      adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+    }
+}
+
+/* Callbacks */
+
+static void
+on_records_changed_cb (SlVaultPage  *self,
+                       char        **ids,
+                       SlVault      *vault)
+{
+  update_counts (self);
+}
+
+static void
+on_type_activated_cb (SlVaultPage   *self,
+                      GtkListBoxRow *row)
+{
+  show_type (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+on_leaflet_folded_cb (SlVaultPage *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  g_autoptr(GPtrArray) pages = nav_pages (self);
+  GtkWidget *first = pages->len ? g_ptr_array_index (pages, 0) : NULL;
+
+  if (first != NULL && SL_IS_RECORD_LIST_PAGE (first))
+    sl_record_list_page_set_show_back (SL_RECORD_LIST_PAGE (first), folded);
+  gtk_list_box_set_selection_mode (self->type_list, folded ? GTK_SELECTION_NONE : GTK_SELECTION_SINGLE);
+}
+
+static void
+on_nav_transition_cb (SlVaultPage *self)
+{
+  queue_clean_up (self);
+}
+
+/* Actions */
+
+static void
+back_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  SlVaultPage *self = SL_VAULT_PAGE (widget);
+
+  if (!pop_page (self) && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+open_record_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  SlVaultPage *self = SL_VAULT_PAGE (widget);
+  GtkWidget *form = sl_record_form_new (self->vault, g_variant_get_string (param, NULL));
+
+  if (form != NULL)
+    push_page (self, form);
+}
+
+static void
+new_record_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SlVaultPage *self = SL_VAULT_PAGE (widget);
+  const char *type;
+  const char *parent;
+
+  g_variant_get (param, "(&s&s)", &type, &parent);
+  push_page (self, sl_record_form_new_for_creation (self->vault, type, parent));
+}
+
+static void
+record_created_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  SlVaultPage *self = SL_VAULT_PAGE (widget);
+  g_autoptr(SlRecord) record = NULL;
+  g_autofree char *message = NULL;
+  const char *id;
+  const char *parent;
+  GtkWidget *form;
+
+  g_variant_get (param, "(&s&s)", &id, &parent);
+  record = sl_vault_load_record (self->vault, id, NULL);
+
+  /* Translators: %s is the new record's title */
+  message = g_strdup_printf (_("“%s” added"), record ? sl_record_get_title (record) : id);
+  add_toast (self, adw_toast_new (message));
+
+  /* A coded person goes back to the record it belongs to; a new
+   * top-level record opens, to go on with it. */
+  if (parent[0] != '\0')
+    {
+      pop_page (self);
+      return;
+    }
+
+  form = sl_record_form_new (self->vault, id);
+  pop_page (self);
+  if (form != NULL)
+    push_page (self, form);
+}
+
+static void
+record_deleted_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  SlVaultPage *self = SL_VAULT_PAGE (widget);
+  AdwToast *toast = adw_toast_new (_("Record deleted"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "page.undelete");
+  adw_toast_set_action_target_value (toast, param);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (self, toast);
+
+  pop_page (self);
+}
+
+static void
+undelete_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  SlVaultPage *self = SL_VAULT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!sl_vault_undelete_record (self->vault, g_variant_get_string (param, NULL), &error))
+    {
+      g_warning ("Cannot restore a record: %s", error->message);
+      add_toast (self, adw_toast_new (_("The record could not be restored")));
+      return;
+    }
+  add_toast (self, adw_toast_new (_("Record restored")));
+}
+
+static void
+show_history_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  SlVaultPage *self = SL_VAULT_PAGE (widget);
+
+  push_page (self, sl_history_page_new (self->vault, g_variant_get_string (param, NULL)));
+}
+
+static void
+toast_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  add_toast (SL_VAULT_PAGE (widget), adw_toast_new (g_variant_get_string (param, NULL)));
+}
+
+/* GObject overrides */
+
 static void
 sl_vault_page_constructed (GObject *object)
 {
@@ -87,6 +465,9 @@ sl_vault_page_constructed (GObject *object)
   g_assert (SL_IS_VAULT (self->vault));
 
   update_title (self);
+  build_sidebar (self);
+  g_signal_connect_object (self->vault, "records-changed", G_CALLBACK (on_records_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -94,9 +475,18 @@ sl_vault_page_dispose (GObject *object)
 {
   SlVaultPage *self = SL_VAULT_PAGE (object);
 
+  g_clear_handle_id (&self->clean_up_id, g_source_remove);
+  if (self->nav != NULL)
+    {
+      g_autoptr(GPtrArray) pages = nav_pages (self);
+
+      for (guint i = 0; i < pages->len; i++)
+        adw_leaflet_remove (self->nav, g_ptr_array_index (pages, i));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_VAULT_PAGE);
 
   g_clear_object (&self->vault);
+  g_clear_pointer (&self->count_labels, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sl_vault_page_parent_class)->dispose (object);
 }
@@ -164,15 +554,34 @@ sl_vault_page_class_init (SlVaultPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SL_RESOURCE_BASE_PATH "/ui/sl-vault-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SlVaultPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SlVaultPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SlVaultPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SlVaultPage, nav);
+  gtk_widget_class_bind_template_child (widget_class, SlVaultPage, type_list);
   gtk_widget_class_bind_template_child (widget_class, SlVaultPage, lock_button);
   gtk_widget_class_bind_template_child (widget_class, SlVaultPage, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_type_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_nav_transition_cb);
+
+  gtk_widget_class_install_action (widget_class, "page.back", NULL, back_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.open-record", "s", open_record_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.new-record", "(ss)", new_record_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.record-created", "(ss)", record_created_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.record-deleted", "s", record_deleted_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.undelete", "s", undelete_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.show-history", "s", show_history_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.toast", "s", toast_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.back", NULL);
 }
 
 static void
 sl_vault_page_init (SlVaultPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->count_labels = g_ptr_array_new ();
 }
 
 /**
@@ -203,4 +612,61 @@ sl_vault_page_get_vault (SlVaultPage *self)
   g_return_val_if_fail (SL_IS_VAULT_PAGE (self), NULL);
 
   return self->vault;
+}
+
+/**
+ * sl_vault_page_get_visible_page:
+ * @self: a #SlVaultPage
+ *
+ * Returns: (transfer none) (nullable): the page shown in the content: an
+ *   #SlRecordListPage, #SlRecordForm or #SlHistoryPage
+ */
+GtkWidget *
+sl_vault_page_get_visible_page (SlVaultPage *self)
+{
+  g_return_val_if_fail (SL_IS_VAULT_PAGE (self), NULL);
+
+  return nav_visible (self);
+}
+
+/**
+ * sl_vault_page_show_record_type:
+ * @self: a #SlVaultPage
+ * @type: a record type id
+ *
+ * Shows the list of @type's records.
+ */
+void
+sl_vault_page_show_record_type (SlVaultPage *self,
+                                const char  *type)
+{
+  g_return_if_fail (SL_IS_VAULT_PAGE (self));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->type_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), type) == 0)
+      gtk_list_box_select_row (self->type_list, GTK_LIST_BOX_ROW (row));
+  show_type (self, type);
+}
+
+/**
+ * sl_vault_page_get_count_label:
+ * @self: a #SlVaultPage
+ * @type: a record type id
+ *
+ * Returns: (transfer none) (nullable): the count shown in the sidebar
+ */
+const char *
+sl_vault_page_get_count_label (SlVaultPage *self,
+                               const char  *type)
+{
+  GPtrArray *types;
+
+  g_return_val_if_fail (SL_IS_VAULT_PAGE (self), NULL);
+
+  types = sl_codebook_get_record_types (sl_vault_get_codebook (self->vault));
+  for (guint i = 0; i < types->len && i < self->count_labels->len; i++)
+    if (g_strcmp0 (((SlRecordType *) g_ptr_array_index (types, i))->id, type) == 0)
+      return gtk_label_get_text (g_ptr_array_index (self->count_labels, i));
+  return NULL;
 }

@@ -22,7 +22,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SlVaultPage, sl_vault_page, SL, VAULT_PAGE, AdwBin)
 
-GtkWidget *sl_vault_page_new       (SlVault     *vault);
-SlVault   *sl_vault_page_get_vault (SlVaultPage *self);
+GtkWidget  *sl_vault_page_new                (SlVault     *vault);
+SlVault    *sl_vault_page_get_vault          (SlVaultPage *self);
+GtkWidget  *sl_vault_page_get_visible_page   (SlVaultPage *self);
+void        sl_vault_page_show_record_type   (SlVaultPage *self,
+                                              const char  *type);
+const char *sl_vault_page_get_count_label    (SlVaultPage *self,
+                                              const char  *type);
 
 G_END_DECLS

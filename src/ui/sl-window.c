@@ -16,7 +16,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-application.h"
 #include "sl-create-dialog.h"
+#include "sl-preferences-window.h"
 #include "sl-unlock-page.h"
 #include "sl-utils-private.h"
 #include "sl-vault-page.h"
@@ -33,6 +35,11 @@
  *
  * The window owns the vault and runs its unlock; `cancellable` is cancelled
  * by the Cancel button (then replaced) and when the window goes.
+ *
+ * Whenever the vault locks (Ctrl+L, the auto-lock, the vault closing or
+ * locked from elsewhere), forget_vault_data() drops what showed it: the
+ * main page, the dialogs over the window, and the clipboard if it holds
+ * text copied from the vault.
  */
 struct _SlWindow
 {
@@ -129,17 +136,86 @@ show_vault_page (SlWindow *self)
   show_page (self, "main");
 }
 
+/* Whether @window is one of the dialogs over @self (at any depth). */
+static gboolean
+is_transient_for (GtkWindow *window,
+                  GtkWindow *parent)
+{
+  for (GtkWindow *w = gtk_window_get_transient_for (window);
+       w != NULL;
+       w = gtk_window_get_transient_for (w))
+    {
+      if (w == parent)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Dialogs that never show what a vault holds, and stay open on lock. */
+static gboolean
+keeps_open_on_lock (GtkWindow *window)
+{
+  return ADW_IS_ABOUT_WINDOW (window)
+         || SL_IS_PREFERENCES_WINDOW (window)
+         || GTK_IS_SHORTCUTS_WINDOW (window)
+         /* A new vault's form: closing it could lose one being created. */
+         || SL_IS_CREATE_DIALOG (window)
+         || GTK_IS_FILE_CHOOSER (window);
+}
+
+static void
+close_secondary_windows (SlWindow *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    {
+      GtkWindow *window = l->data;
+
+      if (window != GTK_WINDOW (self)
+          && is_transient_for (window, GTK_WINDOW (self))
+          && !keeps_open_on_lock (window))
+        g_ptr_array_add (doomed, g_object_ref (window));
+    }
+
+  for (guint i = 0; i < doomed->len; i++)
+    {
+      g_debug ("Closing %s on lock", G_OBJECT_TYPE_NAME (doomed->pdata[i]));
+      gtk_window_destroy (GTK_WINDOW (doomed->pdata[i]));
+    }
+}
+
+/* The vault has just locked: nothing it held may stay on screen, or on
+ * the clipboard. */
+static void
+forget_vault_data (SlWindow *self)
+{
+  GApplication *application = g_application_get_default ();
+
+  if (self->stack != NULL && self->vault_page != NULL)
+    {
+      /* Switch first so the stack never falls back to another page. */
+      if (self->vault != NULL)
+        show_page (self, "unlock");
+      drop_vault_page (self);
+    }
+
+  close_secondary_windows (self);
+
+  if (SL_IS_APPLICATION (application))
+    sl_application_clear_clipboard (SL_APPLICATION (application));
+}
+
 static void
 on_vault_notify_locked_cb (SlWindow   *self,
                            GParamSpec *pspec,
                            SlVault    *vault)
 {
   /* Locked from elsewhere (an idle timer, say): follow it. */
-  if (sl_vault_get_locked (vault) && self->vault_page != NULL)
-    {
-      show_page (self, "unlock");
-      drop_vault_page (self);
-    }
+  if (sl_vault_get_locked (vault))
+    forget_vault_data (self);
 
   update_actions (self);
 }
@@ -166,6 +242,7 @@ close_vault (SlWindow *self)
     }
 
   drop_vault_page (self);
+  forget_vault_data (self);
   sl_unlock_page_set_vault (self->unlock_page, NULL);
 
   if (self->vault != NULL)
@@ -455,16 +532,7 @@ lock_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  SlWindow *self = SL_WINDOW (widget);
-
-  if (self->vault == NULL || sl_vault_get_locked (self->vault))
-    return;
-
-  sl_vault_lock (self->vault);
-
-  /* Switch first so the stack never falls back to another page. */
-  show_page (self, "unlock");
-  drop_vault_page (self);
+  sl_window_lock (SL_WINDOW (widget));
 }
 
 static void
@@ -504,6 +572,15 @@ sl_window_dispose (GObject *object)
 
       if (!sl_vault_get_locked (self->vault))
         sl_vault_lock (self->vault);
+    }
+
+  if (self->stack != NULL)
+    {
+      GApplication *application = g_application_get_default ();
+
+      close_secondary_windows (self);
+      if (SL_IS_APPLICATION (application))
+        sl_application_clear_clipboard (SL_APPLICATION (application));
     }
 
   if (self->create_dialog != NULL)
@@ -709,4 +786,40 @@ sl_window_open_vault (SlWindow *self,
   vault = sl_vault_new (location);
   set_vault (self, vault);
   show_page (self, "unlock");
+}
+
+/**
+ * sl_window_lock:
+ * @self: a #SlWindow
+ *
+ * Locks the vault open in the window, if unlocked, and stops an unlock
+ * under way; then shows the unlock page, closes the dialogs that may show
+ * vault data and empties the clipboard if it holds text from the vault.
+ * Does all of it even when the vault was already locked.
+ */
+void
+sl_window_lock (SlWindow *self)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+
+  if (self->unlocking)
+    {
+      /* It would finish behind a locked screen: stop it. */
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+      self->unlocking = FALSE;
+      sl_unlock_page_set_busy (self->unlock_page, FALSE);
+    }
+
+  if (self->vault != NULL && !sl_vault_get_locked (self->vault))
+    {
+      /* Switch first so the stack never falls back to another page. */
+      show_page (self, "unlock");
+      sl_vault_lock (self->vault);
+    }
+
+  /* Again, in case the vault was locked already. */
+  forget_vault_data (self);
+  update_actions (self);
 }

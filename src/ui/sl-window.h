@@ -27,5 +27,6 @@ SlVault    *sl_window_get_vault             (SlWindow       *self);
 void        sl_window_open_vault            (SlWindow       *self,
                                              GFile          *location);
 const char *sl_window_get_visible_page_name (SlWindow       *self);
+void        sl_window_lock                  (SlWindow       *self);
 
 G_END_DECLS

@@ -1,0 +1,475 @@
+/* sl-record-list-page.c
+ *
+ * Copyright 2026 The Sightline authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sl-record-list-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-record-list.h"
+#include "sl-record-list-page.h"
+#include "sl-utils-private.h"
+
+/*
+ * SlRecordListPage: the records of one type, searched as you type and
+ * filtered on one of the type's single-choice fields. Activating a row
+ * activates page.open-record; "Add" activates page.new-record.
+ */
+struct _SlRecordListPage
+{
+  AdwBin          parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  GtkButton      *back_button;
+  GtkButton      *add_button;
+  GtkSearchEntry *search_entry;
+  GtkDropDown    *field_dropdown;
+  GtkDropDown    *option_dropdown;
+  GtkStack       *stack;
+  GtkListView    *list_view;
+  AdwStatusPage  *empty_page;
+
+  /* Owned references */
+  SlVault        *vault;
+  SlRecordList   *list;
+  GPtrArray      *filter_fields;   /* SlField, borrowed from the codebook */
+  GPtrArray      *filter_codes;    /* option position -> input code */
+
+  /* Borrowed references */
+  SlRecordType   *type;
+};
+
+G_DEFINE_FINAL_TYPE (SlRecordListPage, sl_record_list_page, ADW_TYPE_BIN)
+
+/* Helpers */
+
+static char *
+dup_subtitle (SlRecordListPage *self,
+              SlRecord         *record)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  guint n = 0;
+
+  /* The first few details other than the title say which record it is. */
+  for (guint i = 0; i < self->type->fields->len && n < 3; i++)
+    {
+      SlField *field = g_ptr_array_index (self->type->fields, i);
+      g_autofree char *text = NULL;
+      JsonNode *value;
+
+      if (g_strcmp0 (field->id, self->type->title_field) == 0 ||
+          field->type == SL_FIELD_LONG_TEXT || field->identifying)
+        continue;
+      value = sl_record_get_value (record, field->id);
+      if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+        continue;
+      text = sl_field_format_value (field, value);
+      if (text[0] == '\0')
+        continue;
+      g_string_append_printf (s, "%s%s: %s", n ? " · " : "", field->label, text);
+      n++;
+    }
+
+  if (n == 0)
+    return g_strdup (_("No details yet"));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+update_empty (SlRecordListPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  if (n > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+
+  if (sl_record_list_get_total (self->list) > 0)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Results Found"));
+      adw_status_page_set_description (self->empty_page, _("Try a different search or filter"));
+    }
+  else
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is a record type's plural, such as "Submissions" */
+      title = g_strdup_printf (_("No %s"), self->type->plural);
+      adw_status_page_set_icon_name (self->empty_page, "folder-documents-symbolic");
+      adw_status_page_set_title (self->empty_page, title);
+      adw_status_page_set_description (self->empty_page,
+                                       self->type->parents && self->type->parents[0] ?
+                                       _("They are added from the record they belong to") :
+                                       _("Add one with the + button"));
+    }
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+update_subtitle (SlRecordListPage *self)
+{
+  g_autofree char *subtitle = NULL;
+  guint total = sl_record_list_get_total (self->list);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  if (n == total)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record", "%u records", total), total);
+  else
+    /* Translators: records shown of all records */
+    subtitle = g_strdup_printf (_("%u of %u"), n, total);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+/* Callbacks */
+
+static void
+on_items_changed_cb (SlRecordListPage *self)
+{
+  update_empty (self);
+  update_subtitle (self);
+}
+
+static void
+on_search_changed_cb (SlRecordListPage *self)
+{
+  sl_record_list_set_filter_text (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_activate_cb (SlRecordListPage *self)
+{
+  /* Enter moves on to the list. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_list_activate_cb (SlRecordListPage *self,
+                     guint             position)
+{
+  g_autoptr(SlRecord) record = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+
+  if (record != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "page.open-record", "s", sl_record_get_id (record));
+}
+
+static void
+on_option_selected_cb (SlRecordListPage *self)
+{
+  guint field_pos = gtk_drop_down_get_selected (self->field_dropdown);
+  guint pos = gtk_drop_down_get_selected (self->option_dropdown);
+  g_autoptr(JsonNode) value = NULL;
+  g_autoptr(GError) error = NULL;
+  SlField *field;
+
+  if (self->filter_codes == NULL)
+    return;
+
+  sl_record_list_clear_field_filters (self->list);
+  if (field_pos == 0 || field_pos == GTK_INVALID_LIST_POSITION || pos == 0 ||
+      pos >= self->filter_codes->len)
+    return;
+
+  field = g_ptr_array_index (self->filter_fields, field_pos - 1);
+  value = sl_field_parse_input (field, g_ptr_array_index (self->filter_codes, pos), &error);
+  if (value == NULL || !sl_record_list_set_field_filter (self->list, field->id, value, &error))
+    g_warning ("Cannot filter on %s: %s", field->id, error ? error->message : "?");
+}
+
+static void
+on_field_selected_cb (SlRecordListPage *self)
+{
+  g_autoptr(GtkStringList) labels = NULL;
+  guint pos = gtk_drop_down_get_selected (self->field_dropdown);
+  SlField *field;
+
+  g_clear_pointer (&self->filter_codes, g_ptr_array_unref);
+  if (pos == 0 || pos == GTK_INVALID_LIST_POSITION || self->filter_fields == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->option_dropdown), FALSE);
+      if (self->list != NULL)
+        sl_record_list_clear_field_filters (self->list);
+      return;
+    }
+
+  field = g_ptr_array_index (self->filter_fields, pos - 1);
+  labels = gtk_string_list_new (NULL);
+  self->filter_codes = g_ptr_array_new_with_free_func (g_free);
+
+  /* Translators: the filter value that lets every record through */
+  gtk_string_list_append (labels, _("Any"));
+  g_ptr_array_add (self->filter_codes, g_strdup (""));
+  for (guint i = 0; field->options && i < field->options->len; i++)
+    {
+      SlOption *o = g_ptr_array_index (field->options, i);
+
+      gtk_string_list_append (labels, o->label);
+      g_ptr_array_add (self->filter_codes, g_strdup (o->code));
+    }
+  gtk_string_list_append (labels, _("Unknown"));
+  g_ptr_array_add (self->filter_codes, g_strdup ("unknown"));
+  gtk_string_list_append (labels, _("Not recorded"));
+  g_ptr_array_add (self->filter_codes, g_strdup ("not recorded"));
+
+  gtk_drop_down_set_model (self->option_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->option_dropdown, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->option_dropdown), TRUE);
+  on_option_selected_cb (self);
+}
+
+static void
+add_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SlRecordListPage *self = SL_RECORD_LIST_PAGE (widget);
+
+  gtk_widget_activate_action (widget, "page.new-record", "(ss)", self->type->id, "");
+}
+
+static void
+setup_item_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               SlRecordListPage         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_item_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SlRecordListPage         *self)
+{
+  SlRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *labels = gtk_widget_get_first_child (box);
+  GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (labels));
+  GtkLabel *subtitle = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)));
+  g_autofree char *text = dup_subtitle (self, record);
+  const char *record_title = sl_record_get_title (record);
+
+  gtk_label_set_text (title, record_title[0] ? record_title : _("Untitled"));
+  gtk_label_set_text (subtitle, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (title),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
+/* GObject overrides */
+
+static void
+sl_record_list_page_dispose (GObject *object)
+{
+  SlRecordListPage *self = SL_RECORD_LIST_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_RECORD_LIST_PAGE);
+
+  g_clear_object (&self->list);
+  g_clear_object (&self->vault);
+
+  G_OBJECT_CLASS (sl_record_list_page_parent_class)->dispose (object);
+}
+
+static void
+sl_record_list_page_finalize (GObject *object)
+{
+  SlRecordListPage *self = SL_RECORD_LIST_PAGE (object);
+
+  g_clear_pointer (&self->filter_fields, g_ptr_array_unref);
+  g_clear_pointer (&self->filter_codes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sl_record_list_page_parent_class)->finalize (object);
+}
+
+static void
+sl_record_list_page_class_init (SlRecordListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sl_record_list_page_dispose;
+  object_class->finalize = sl_record_list_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               SL_RESOURCE_BASE_PATH "/ui/sl-record-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlRecordListPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SlRecordListPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SlRecordListPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, SlRecordListPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SlRecordListPage, field_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SlRecordListPage, option_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SlRecordListPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SlRecordListPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SlRecordListPage, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_option_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "list.add", NULL, add_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "list.add", NULL);
+}
+
+static void
+sl_record_list_page_init (SlRecordListPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+/**
+ * sl_record_list_page_new:
+ * @vault: an unlocked vault
+ * @type: a record type id
+ *
+ * Returns: (transfer floating) (nullable): the list of @type's records
+ */
+GtkWidget *
+sl_record_list_page_new (SlVault    *vault,
+                         const char *type)
+{
+  g_autoptr(GtkStringList) fields = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GtkListItemFactory *factory;
+  SlRecordListPage *self;
+  SlRecordType *rt;
+  g_autofree char *placeholder = NULL;
+  g_autofree char *add_label = NULL;
+
+  g_return_val_if_fail (SL_IS_VAULT (vault), NULL);
+
+  if (!(rt = sl_codebook_lookup_type (sl_vault_get_codebook (vault), type, &error)))
+    {
+      g_critical ("%s", error->message);
+      return NULL;
+    }
+
+  self = g_object_new (SL_TYPE_RECORD_LIST_PAGE, NULL);
+  self->vault = g_object_ref (vault);
+  self->type = rt;
+  self->list = sl_record_list_new (vault, type, &error);
+  if (self->list == NULL)
+    {
+      g_warning ("Cannot list %s: %s", type, error->message);
+      g_object_ref_sink (self);
+      g_object_unref (self);
+      return NULL;
+    }
+
+  adw_window_title_set_title (self->window_title, rt->plural);
+  /* Translators: %s is a record type's plural, such as "Submissions" */
+  placeholder = g_strdup_printf (_("Search %s"), rt->plural);
+  g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
+
+  /* Translators: %s is a record type, such as "Submission" */
+  add_label = g_strdup_printf (_("Add %s (Ctrl+N)"), rt->label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), add_label);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), rt->parents == NULL || rt->parents[0] == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.add",
+                                 rt->parents == NULL || rt->parents[0] == NULL);
+
+  /* The filter: the type's single-choice fields, then their options. */
+  self->filter_fields = g_ptr_array_new ();
+  gtk_string_list_append (fields, _("All Records"));
+  for (guint i = 0; i < rt->fields->len; i++)
+    {
+      SlField *field = g_ptr_array_index (rt->fields, i);
+
+      if (field->type != SL_FIELD_CHOICE)
+        continue;
+      g_ptr_array_add (self->filter_fields, field);
+      gtk_string_list_append (fields, field->label);
+    }
+  gtk_drop_down_set_model (self->field_dropdown, G_LIST_MODEL (fields));
+  gtk_widget_set_visible (GTK_WIDGET (self->field_dropdown), self->filter_fields->len > 0);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_item_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_item_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)))));
+  g_object_unref (gtk_list_view_get_model (self->list_view));
+
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (on_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_items_changed_cb (self);
+
+  return GTK_WIDGET (self);
+}
+
+const char *
+sl_record_list_page_get_record_type (SlRecordListPage *self)
+{
+  g_return_val_if_fail (SL_IS_RECORD_LIST_PAGE (self), NULL);
+
+  return self->type->id;
+}
+
+/**
+ * sl_record_list_page_get_model:
+ * @self: a #SlRecordListPage
+ *
+ * Returns: (transfer none): the records shown (#SlRecord)
+ */
+GListModel *
+sl_record_list_page_get_model (SlRecordListPage *self)
+{
+  g_return_val_if_fail (SL_IS_RECORD_LIST_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->list);
+}
+
+/**
+ * sl_record_list_page_set_show_back:
+ * @self: a #SlRecordListPage
+ * @show: whether to show a back button (the sidebar is folded away)
+ */
+void
+sl_record_list_page_set_show_back (SlRecordListPage *self,
+                                   gboolean          show)
+{
+  g_return_if_fail (SL_IS_RECORD_LIST_PAGE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), show);
+}
