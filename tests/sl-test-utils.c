@@ -231,3 +231,18 @@ sl_test_run_cli (const char  *stdin_text,
     *err = g_steal_pointer (&e);
   return g_subprocess_get_exit_status (proc);
 }
+
+/* G_TEST_OPTION_ISOLATE_DIRS hides the MIME database, without which
+ * gdk-pixbuf recognises no SVG icon (and GTK's warning is fatal in tests).
+ * Call before g_test_init(). */
+void
+sl_test_use_system_mime_dirs (void)
+{
+  const char * const *data_dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+}

@@ -674,16 +674,9 @@ main (int   argc,
 {
   g_autoptr(SlApplication) app = NULL;
   g_autoptr(GError) error = NULL;
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
   int ret;
 
-  /* G_TEST_OPTION_ISOLATE_DIRS hides the MIME database, without which
-   * gdk-pixbuf recognises no SVG icon (and GTK warns, which is fatal). */
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+  sl_test_use_system_mime_dirs ();
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();

@@ -531,6 +531,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  sl_test_use_system_mime_dirs ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* Some machines fail to load GTK's own SVG icons (a Gtk-WARNING from
    * the pixbuf loader), which says nothing about the pages under test:

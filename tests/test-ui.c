@@ -532,6 +532,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
+  sl_test_use_system_mime_dirs ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
   adw_init ();

@@ -400,6 +400,7 @@ make_entry_row (SlFieldRow *self,
 {
   AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (row, TRUE);
   g_signal_connect_object (row, "apply", G_CALLBACK (on_apply_cb), self, G_CONNECT_SWAPPED);
@@ -449,6 +450,7 @@ make_combo_row (SlFieldRow *self,
   if (self->field->allow_other)
     add_combo_choice (self, labels, _("Other…"), CODE_OTHER);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (row, G_LIST_MODEL (labels));
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_combo_selected_cb), self,
@@ -467,6 +469,7 @@ add_check (SlFieldRow  *self,
   GtkWidget *check = gtk_check_button_new ();
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
@@ -484,6 +487,7 @@ make_expander_row (SlFieldRow *self,
 {
   AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   self->checks = g_ptr_array_new ();
   for (guint i = 0; self->field->options && i < self->field->options->len; i++)
@@ -569,6 +573,7 @@ build (SlFieldRow *self)
   if (self->field->allow_other && self->field->type != SL_FIELD_TEXT)
     {
       self->other_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->other_row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->other_row),
                                      /* Translators: the text of an "Other" choice */
                                      _("Other (say what)"));

@@ -115,6 +115,7 @@ make_child_row (SlRecordForm *self,
   GtkWidget *row = adw_action_row_new ();
   const char *title = sl_record_get_title (child);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title[0] ? title : _("Untitled"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), type ? type->label : "");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -150,6 +151,7 @@ load_children (SlRecordForm *self)
     {
       GtkWidget *row = adw_action_row_new ();
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No one coded yet"));
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->people_list, row);

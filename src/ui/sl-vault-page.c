@@ -39,7 +39,7 @@ struct _SlVaultPage
   AdwBin          parent_instance;
 
   /* Template widgets */
-  AdwToastOverlay *toast_overlay;
+  AdwToastOverlay *toast_overlay;  /* borrowed: the bin's child */
   AdwLeaflet     *leaflet;
   AdwLeaflet     *nav;
   GtkListBox     *type_list;
@@ -118,7 +118,8 @@ nav_pages (SlVaultPage *self)
     {
       g_autoptr(AdwLeafletPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
 
-      g_ptr_array_add (ret, adw_leaflet_page_get_child (page));
+      if (adw_leaflet_page_get_child (page) != NULL)
+        g_ptr_array_add (ret, adw_leaflet_page_get_child (page));
     }
   return ret;
 }
@@ -172,9 +173,13 @@ static void
 push_page (SlVaultPage *self,
            GtkWidget   *page)
 {
+  GtkWidget *visible = nav_visible (self);
+
   /* Right after the visible page: any page beyond it was gone back from
    * and goes when the animation ends. */
-  adw_leaflet_insert_child_after (self->nav, page, nav_visible (self));
+  adw_leaflet_append (self->nav, page);
+  if (visible != NULL)
+    adw_leaflet_reorder_child_after (self->nav, page, visible);
   adw_leaflet_set_visible_child (self->nav, page);
   queue_clean_up (self);
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
@@ -476,13 +481,6 @@ sl_vault_page_dispose (GObject *object)
   SlVaultPage *self = SL_VAULT_PAGE (object);
 
   g_clear_handle_id (&self->clean_up_id, g_source_remove);
-  if (self->nav != NULL)
-    {
-      g_autoptr(GPtrArray) pages = nav_pages (self);
-
-      for (guint i = 0; i < pages->len; i++)
-        adw_leaflet_remove (self->nav, g_ptr_array_index (pages, i));
-    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_VAULT_PAGE);
 
   g_clear_object (&self->vault);
@@ -554,7 +552,6 @@ sl_vault_page_class_init (SlVaultPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SL_RESOURCE_BASE_PATH "/ui/sl-vault-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SlVaultPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SlVaultPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SlVaultPage, nav);
   gtk_widget_class_bind_template_child (widget_class, SlVaultPage, type_list);
@@ -581,6 +578,9 @@ sl_vault_page_init (SlVaultPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Not a bound template child: it is the bin's own child, which
+   * AdwBin releases itself. */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
   self->count_labels = g_ptr_array_new ();
 }
 
