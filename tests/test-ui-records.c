@@ -27,10 +27,10 @@
 #include "sl-record.h"
 #include "sl-record-form.h"
 #include "sl-record-list-page.h"
+#include "sl-test-ui-utils.h"
 #include "sl-test-utils.h"
 #include "sl-vault-page.h"
 
-#define WAIT_TIMEOUT_SECONDS 30
 
 typedef struct
 {
@@ -40,45 +40,7 @@ typedef struct
   SlVaultPage *page;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
 /* Helpers */
-
-static gboolean
-flag_timeout_cb (gpointer data)
-{
-  gboolean *flag = data;
-
-  *flag = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, flag_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, flag_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_test_message ("Timed out waiting for %s", what);
-  else
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
 
 static GtkWidget *
 visible_page (Fixture *f)

@@ -23,13 +23,13 @@
 
 #include "sl-application.h"
 #include "sl-create-dialog-private.h"
+#include "sl-test-ui-utils.h"
 #include "sl-test-utils.h"
 #include "sl-unlock-page.h"
 #include "sl-vault-page.h"
 #include "sl-welcome-page.h"
 #include "sl-window.h"
 
-#define WAIT_TIMEOUT_SECONDS 60
 #define VAULT_TITLE          "CSEGG inquiry"
 #define STRONG_PASSPHRASE    "violet marmalade under the old bridge"
 #define WRONG_PASSPHRASE     "amber pelican over the new harbour"
@@ -45,63 +45,7 @@ typedef struct
   GObject   *vault_watch;
 } UiFixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
 /* Helpers */
-
-static gboolean
-flag_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds; fails the test after
- * WAIT_TIMEOUT_SECONDS. */
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id;
-
-  timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, flag_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_test_message ("Timed out after %d s waiting for %s", WAIT_TIMEOUT_SECONDS, what);
-  else
-    g_source_remove (timeout_id);
-
-  g_assert_false (timed_out);
-}
-
-/* Lets pending idles and callbacks run for @ms milliseconds. */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, flag_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GObject *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
 
 static SlUnlockPage *
 get_unlock_page (SlWindow *window)

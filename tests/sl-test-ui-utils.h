@@ -1,0 +1,32 @@
+/* sl-test-ui-utils.h
+ *
+ * Copyright 2026 The Sightline authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* How long a UI test waits for anything before it fails. */
+#define WAIT_TIMEOUT_SECONDS 60
+
+typedef gboolean (*Condition) (gpointer data);
+
+void     wait_until     (Condition   condition,
+                         gpointer    data,
+                         const char *what);
+void     spin           (guint       ms);
+GObject *template_child (gpointer    widget,
+                         GType       type,
+                         const char *name);
+
+G_END_DECLS
