@@ -354,6 +354,18 @@ sl_record_list_page_init (SlRecordListPage *self)
 
 /* Public API */
 
+static void
+name_dropdown_button (GtkDropDown *dropdown,
+                      const char  *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 /**
  * sl_record_list_page_new:
  * @vault: an unlocked vault
@@ -406,6 +418,11 @@ sl_record_list_page_new (SlVault    *vault,
   gtk_widget_set_visible (GTK_WIDGET (self->add_button), rt->parents == NULL || rt->parents[0] == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.add",
                                  rt->parents == NULL || rt->parents[0] == NULL);
+
+  /* GtkDropDown's own button carries no name in GTK 4.8: give it the
+   * dropdown's, so a screen reader says what it opens. */
+  name_dropdown_button (self->field_dropdown, _("Filter by Field"));
+  name_dropdown_button (self->option_dropdown, _("Filter Value"));
 
   /* The filter: the type's single-choice fields, then their options. */
   self->filter_fields = g_ptr_array_new ();
