@@ -28,6 +28,7 @@
 #include "sl-change-log.h"
 #include "sl-codebook.h"
 #include "sl-csv.h"
+#include "sl-identity.h"
 #include "sl-record.h"
 #include "sl-returns.h"
 #include "sl-chart.h"
@@ -68,11 +69,12 @@ typedef struct
   char     *output;
   char     *match;
   char     *provider;
+  char     *name;
 } Options;
 
 static Options cli_options = { -1, -1, FALSE, -1, 0, 0, NULL, FALSE, -1,
                         NULL, NULL, NULL, NULL, NULL, FALSE, FALSE, FALSE, FALSE,
-                        SL_TABLES_DEFAULT_THRESHOLD, NULL, NULL, NULL, NULL, NULL };
+                        SL_TABLES_DEFAULT_THRESHOLD, NULL, NULL, NULL, NULL, NULL, NULL };
 
 typedef int (*CommandFunc) (Options *opts, int argc, char **argv);
 
@@ -1208,6 +1210,84 @@ cmd_returns_import (Options  *o,
   return EXIT_OK;
 }
 
+static int
+cmd_identity (Options  *o,
+              int       argc,
+              char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autofree char *card = NULL;
+  GError *error = NULL;
+
+  if (argc != 1)
+    return usage_error ("identity takes one VAULT");
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !(card = sl_vault_dup_identity_card (vault, o->name, &error)))
+    return fail (error);
+  g_print ("%s", card);
+  return EXIT_OK;
+}
+
+static int
+cmd_peer_add (Options  *o,
+              int       argc,
+              char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(SlPeer) peer = NULL;
+  g_autofree char *card = NULL;
+  GError *error = NULL;
+  gsize len = 0;
+
+  if (argc != 2)
+    return usage_error ("peer add takes a VAULT and a CARD_FILE");
+  if (!(card = read_file_arg (argv[1], &len, &error)))
+    return fail (error);
+  if (!(vault = open_vault (argv[0], o, &error)) || !(peer = sl_vault_add_peer (vault, card, &error)))
+    return fail (error);
+  g_print ("Trusted %s, \"%s\". Compare its fingerprint aloud with the other side:\n    %s\n",
+           peer->id, peer->name, peer->fingerprint);
+  return EXIT_OK;
+}
+
+static int
+cmd_peer_list (Options  *o,
+               int       argc,
+               char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(GPtrArray) peers = NULL;
+  GError *error = NULL;
+
+  if (argc != 1)
+    return usage_error ("peer list takes one VAULT");
+  if (!(vault = open_vault (argv[0], o, &error)) || !(peers = sl_vault_list_peers (vault, &error)))
+    return fail (error);
+  for (guint i = 0; i < peers->len; i++)
+    {
+      SlPeer *p = g_ptr_array_index (peers, i);
+
+      g_print ("%s  %s  (fingerprint %s, trusted %s)\n", p->id, p->name, p->fingerprint, p->added);
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_peer_remove (Options  *o,
+                 int       argc,
+                 char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  GError *error = NULL;
+
+  if (argc != 2)
+    return usage_error ("peer remove takes a VAULT and a peer ID");
+  if (!(vault = open_vault (argv[0], o, &error)) || !sl_vault_remove_peer (vault, argv[1], &error))
+    return fail (error);
+  g_print ("No longer trusting %s.\n", argv[1]);
+  return EXIT_OK;
+}
+
 /* Options of each command */
 
 static const GOptionEntry unlock_entries[] = {
@@ -1286,6 +1366,11 @@ static const GOptionEntry key_entries[] = {
 static const GOptionEntry returns_import_entries[] = {
   { "provider", 0, 0, G_OPTION_ARG_STRING, &cli_options.provider,
     "The agency the return came from (a data set)", "NAME" },
+  { NULL }
+};
+static const GOptionEntry identity_entries[] = {
+  { "name", 0, 0, G_OPTION_ARG_STRING, &cli_options.name,
+    "The name on the card (default: the vault's title)", "NAME" },
   { NULL }
 };
 static const GOptionEntry author_entries[] = {
@@ -1391,6 +1476,19 @@ static const Command commands[] = {
     "Imports a keyed return: child_key and one column per Appendix C indicator (yes/no or a\n"
     "count). One transaction; a file with an identifying column is refused.",
     cmd_returns_import, returns_import_entries, TRUE, FALSE },
+  { "identity", "VAULT", "Print this vault's device card, for its peers",
+    "Prints the vault's public identity as a small signed text card: a name, its age\n"
+    "recipient (bundles are encrypted to it), its signing key and a fingerprint to read\n"
+    "aloud. Give the card to the peer; it holds no secret.",
+    cmd_identity, identity_entries, TRUE, FALSE },
+  { "peer add", "VAULT CARD_FILE", "Trust a peer from its card",
+    "Trusts the laptop or secretariat whose card this is. Compare the fingerprint it prints\n"
+    "with the other side's, aloud, before sending anything.",
+    cmd_peer_add, NULL, TRUE, FALSE },
+  { "peer list", "VAULT", "List the trusted peers, one a line, id first",
+    "Lists the peers this vault trusts.", cmd_peer_list, NULL, TRUE, FALSE },
+  { "peer remove", "VAULT ID", "Stop trusting a peer",
+    "Removes a trusted peer.", cmd_peer_remove, NULL, TRUE, FALSE },
   { "audit", "VAULT", "Verify the change log",
     "Verifies every device's hash chain and that the current values match the log, and\n"
     "names the first change that was edited, removed or reordered. Exit code 1 if any.",
@@ -1484,7 +1582,8 @@ main (int    argc,
   if (!(cmd = find_command (argc, argv, &consumed)))
     {
       if (g_str_equal (argv[1], "slot") || g_str_equal (argv[1], "record") ||
-          g_str_equal (argv[1], "codebook") || g_str_equal (argv[1], "returns"))
+          g_str_equal (argv[1], "codebook") || g_str_equal (argv[1], "returns") ||
+          g_str_equal (argv[1], "peer"))
         g_printerr ("sightline: `%s` needs a subcommand. Run `sightline-cli --help` for the "
                     "list\n", argv[1]);
       else
@@ -1534,5 +1633,6 @@ main (int    argc,
   g_free (cli_options.output);
   g_free (cli_options.match);
   g_free (cli_options.provider);
+  g_free (cli_options.name);
   return ret;
 }

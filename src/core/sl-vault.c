@@ -150,6 +150,11 @@ static const char *migrations[] = {
   "  indicator TEXT NOT NULL, hits INTEGER NOT NULL DEFAULT 1,"
   "  PRIMARY KEY (provider, child_key, indicator)) WITHOUT ROWID;"
   "CREATE INDEX return_hits_by_child ON return_hits (child_key);",
+
+  /* 4: peers trusted for sync */
+  "CREATE TABLE peers (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL,"
+  "  recipient TEXT NOT NULL, signing_key TEXT NOT NULL, fingerprint TEXT NOT NULL,"
+  "  added TEXT NOT NULL, acked_seq INTEGER NOT NULL DEFAULT 0);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_VAULT_SCHEMA_VERSION);
