@@ -118,8 +118,21 @@ def has_name(node, text):
         return False
 
 
+def wait_for(app, text, timeout=30, poke=None):
+    end = time.time() + timeout
+    next_poke = time.time()
+    while time.time() < end:
+        if has_name(app, text):
+            return True
+        if poke is not None and time.time() >= next_poke:
+            poke()
+            next_poke = time.time() + 4
+        time.sleep(0.5)
+    return False
+
+
 def check(app, what, n, expect):
-    time.sleep(1.0)
+    time.sleep(0.5)
     if not has_name(app, expect):
         print(f"not ok {n} - {what}: the page did not open (no '{expect}')")
         return False
@@ -164,12 +177,23 @@ def main():
         unlock = find(app, pyatspi.ROLE_PUSH_BUTTON, "_Unlock Unlock") or \
             find(app, pyatspi.ROLE_PUSH_BUTTON, "Unlock")
         unlock.queryAction().doAction(0)
-        time.sleep(3)
+        wait_for(app, "Search Submissions")
         ok &= check(app, "list of records", 2, "Search Submissions")
 
-        # Open the first record as a person would: Tab to the list, Enter.
-        subprocess.run(["xdotool", "key", "Tab", "Tab", "Tab", "Return"], check=False)
-        time.sleep(2)
+        # Open the first record as a person would: focus its row, Enter.
+        def open_first():
+            label = find(app, pyatspi.ROLE_LABEL, "CFE-001")
+            node = label
+            while node is not None and node.getRole() not in (pyatspi.ROLE_LIST_ITEM,
+                                                               pyatspi.ROLE_TABLE_CELL):
+                node = node.parent
+            try:
+                (node or label).queryComponent().grabFocus()
+            except Exception:
+                subprocess.run(["xdotool", "key", "Tab", "Tab", "Tab"], check=False)
+            subprocess.run(["xdotool", "key", "Return"], check=False)
+
+        wait_for(app, "Add victim", timeout=40, poke=open_first)
         ok &= check(app, "record form", 3, "Add victim")
     finally:
         proc.terminate()

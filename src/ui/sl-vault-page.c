@@ -20,6 +20,7 @@
 #include "sl-record.h"
 #include "sl-record-form.h"
 #include "sl-record-list-page.h"
+#include "sl-tables-page.h"
 #include "sl-utils-private.h"
 #include "sl-vault-page.h"
 
@@ -28,8 +29,8 @@
  * builds one on unlock and destroys it on lock, so nothing read from the
  * vault outlives the key.
  *
- * A sidebar lists the codebook's record types with their counts; the
- * content is a stack of pages one navigates (nav, an AdwLeaflet that
+ * A sidebar lists the codebook's record types with their counts, then
+ * (after a separator, in the same list) the tables; the content is a stack of pages one navigates (nav, an AdwLeaflet that
  * never unfolds): the selected type's list, then a record's form, then
  * its history or a new record's form. Pages navigate through the page.*
  * actions installed here; Escape goes back.
@@ -49,6 +50,9 @@ struct _SlVaultPage
   /* Owned references */
   SlVault        *vault;
   GPtrArray      *count_labels;   /* GtkLabel per sidebar row, borrowed */
+
+  /* Borrowed references */
+  GtkWidget      *tables_row;     /* the sidebar's last row */
 
   /* State */
   guint           clean_up_id;
@@ -221,6 +225,19 @@ show_type (SlVaultPage *self,
 }
 
 static void
+show_tables (SlVaultPage *self)
+{
+  GtkWidget *page = sl_tables_page_new (self->vault);
+
+  sl_tables_page_set_show_back (SL_TABLES_PAGE (page), adw_leaflet_get_folded (self->leaflet));
+  adw_leaflet_append (self->nav, page);
+  adw_leaflet_set_visible_child (self->nav, page);
+  self->drop_before_visible = TRUE;
+  queue_clean_up (self);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->nav));
+}
+
+static void
 add_toast (SlVaultPage *self,
            AdwToast    *toast)
 {
@@ -258,6 +275,45 @@ update_counts (SlVaultPage *self)
     }
 }
 
+/* A separator between the record types and the tables. */
+static void
+update_header_cb (GtkListBoxRow *row,
+                  GtkListBoxRow *before,
+                  gpointer       data)
+{
+  SlVaultPage *self = data;
+
+  if (before != NULL && GTK_WIDGET (row) == self->tables_row)
+    {
+      if (gtk_list_box_row_get_header (row) == NULL)
+        gtk_list_box_row_set_header (row, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+    }
+  else
+    gtk_list_box_row_set_header (row, NULL);
+}
+
+static GtkWidget *
+tables_row_new (void)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_("Tables"));
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", "x-office-spreadsheet-symbolic",
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, _("The report's tables and charts, from the records"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tables"), -1);
+  return row;
+}
+
 static void
 build_sidebar (SlVaultPage *self)
 {
@@ -288,6 +344,10 @@ build_sidebar (SlVaultPage *self)
       g_ptr_array_add (self->count_labels, count);
     }
 
+  self->tables_row = tables_row_new ();
+  gtk_list_box_append (self->type_list, self->tables_row);
+  gtk_list_box_set_header_func (self->type_list, update_header_cb, self, NULL);
+
   update_counts (self);
 
   if (types->len > 0)
@@ -314,7 +374,10 @@ static void
 on_type_activated_cb (SlVaultPage   *self,
                       GtkListBoxRow *row)
 {
-  show_type (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  if (GTK_WIDGET (row) == self->tables_row)
+    show_tables (self);
+  else
+    show_type (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
 static void
@@ -326,6 +389,8 @@ on_leaflet_folded_cb (SlVaultPage *self)
 
   if (first != NULL && SL_IS_RECORD_LIST_PAGE (first))
     sl_record_list_page_set_show_back (SL_RECORD_LIST_PAGE (first), folded);
+  if (first != NULL && SL_IS_TABLES_PAGE (first))
+    sl_tables_page_set_show_back (SL_TABLES_PAGE (first), folded);
   gtk_list_box_set_selection_mode (self->type_list, folded ? GTK_SELECTION_NONE : GTK_SELECTION_SINGLE);
 }
 
@@ -619,7 +684,7 @@ sl_vault_page_get_vault (SlVaultPage *self)
  * @self: a #SlVaultPage
  *
  * Returns: (transfer none) (nullable): the page shown in the content: an
- *   #SlRecordListPage, #SlRecordForm or #SlHistoryPage
+ *   #SlRecordListPage, #SlRecordForm, #SlHistoryPage or #SlTablesPage
  */
 GtkWidget *
 sl_vault_page_get_visible_page (SlVaultPage *self)
@@ -644,9 +709,24 @@ sl_vault_page_show_record_type (SlVaultPage *self,
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->type_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (gtk_widget_get_name (row), type) == 0)
+    if (row != self->tables_row && g_strcmp0 (gtk_widget_get_name (row), type) == 0)
       gtk_list_box_select_row (self->type_list, GTK_LIST_BOX_ROW (row));
   show_type (self, type);
+}
+
+/**
+ * sl_vault_page_show_tables:
+ * @self: a #SlVaultPage
+ *
+ * Shows the tables page (an #SlTablesPage) in the content.
+ */
+void
+sl_vault_page_show_tables (SlVaultPage *self)
+{
+  g_return_if_fail (SL_IS_VAULT_PAGE (self));
+
+  gtk_list_box_select_row (self->type_list, GTK_LIST_BOX_ROW (self->tables_row));
+  show_tables (self);
 }
 
 /**
