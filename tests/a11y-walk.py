@@ -19,10 +19,22 @@ import sys
 import tempfile
 import time
 
+# TAP goes to fd 3 when the test gives one: the accessibility daemons
+# started for this session write to stdout, which is not TAP.
+try:
+    TAP = os.fdopen(3, "w", buffering=1)
+except OSError:
+    TAP = sys.stdout
+
+
+def tap(line):
+    print(line, file=TAP)
+
+
 try:
     import pyatspi
 except ImportError:
-    print("1..0 # SKIP pyatspi is not installed (python3-pyatspi)")
+    tap("1..0 # SKIP pyatspi is not installed (python3-pyatspi)")
     sys.exit(0)
 
 CLI, APP, SCHEMAS = sys.argv[1:4]
@@ -44,7 +56,7 @@ def cli(home, *args, stdin=PASS):
     env = dict(os.environ, HOME=home, ASAN_OPTIONS="detect_leaks=0")
     out = subprocess.run([CLI, *args], input=stdin, capture_output=True, text=True, env=env)
     if out.returncode != 0:
-        print(f"Bail out! {' '.join(args)}: {out.stderr}")
+        tap(f"Bail out! {' '.join(args)}: {out.stderr}")
         sys.exit(1)
     return out.stdout.strip()
 
@@ -134,16 +146,16 @@ def wait_for(app, text, timeout=30, poke=None):
 def check(app, what, n, expect):
     time.sleep(0.5)
     if not has_name(app, expect):
-        print(f"not ok {n} - {what}: the page did not open (no '{expect}')")
+        tap(f"not ok {n} - {what}: the page did not open (no '{expect}')")
         return False
     found = []
     walk(app, found)
     if found:
-        print(f"not ok {n} - {what}: {len(found)} unnamed control(s)")
+        tap(f"not ok {n} - {what}: {len(found)} unnamed control(s)")
         for f in found[:20]:
-            print(f"# unnamed: {f}")
+            tap(f"# unnamed: {f}")
         return False
-    print(f"ok {n} - {what}: every control has a name")
+    tap(f"ok {n} - {what}: every control has a name")
     return True
 
 
@@ -161,17 +173,17 @@ def main():
     env.pop("GTK_A11Y", None)
     proc = subprocess.Popen([APP, vault], env=env)
     ok = True
-    print("1..3")
+    tap("1..3")
     try:
         app = find_app()
         if app is None:
-            print("Bail out! the application never appeared on the accessibility bus")
+            tap("Bail out! the application never appeared on the accessibility bus")
             return 1
         ok &= check(app, "unlock page", 1, "Passphrase")
 
         entry = find(app, pyatspi.ROLE_PASSWORD_TEXT) or find(app, pyatspi.ROLE_TEXT, "Passphrase")
         if entry is None:
-            print("Bail out! no passphrase entry on the unlock page")
+            tap("Bail out! no passphrase entry on the unlock page")
             return 1
         entry.queryEditableText().setTextContents(PASS.strip())
         unlock = find(app, pyatspi.ROLE_PUSH_BUTTON, "_Unlock Unlock") or \
