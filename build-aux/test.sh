@@ -31,6 +31,10 @@ for line in open(sys.argv[1], encoding="utf-8"):
     oks = len(re.findall(r"^ok \d+", out, re.M))
     skips = len(re.findall(r"^ok \d+ .*# SKIP", out, re.M))
     bad = len(re.findall(r"^not ok \d+", out, re.M))
+    plan = re.search(r"^1\.\.(\d+)", out, re.M)
+    if plan and t["result"] == "OK" and bad == 0:
+        # a long log may be cut short: trust the plan of a passing test
+        oks = max(oks, int(plan.group(1)))
     if oks or bad:
         passed += oks - skips
         skipped += skips
