@@ -100,43 +100,6 @@ peer_id (const guint8 *signing)
   return g_strdup (hex);
 }
 
-static char *
-meta_get (sqlite3    *db,
-          const char *key)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *ret = NULL;
-
-  sqlite3_prepare_v2 (db, "SELECT value FROM vault_meta WHERE key = ?1", -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    ret = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return ret;
-}
-
-static gboolean
-meta_set (sqlite3     *db,
-          const char  *key,
-          const char  *value,
-          GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  sqlite3_prepare_v2 (db, "INSERT INTO vault_meta (key, value) VALUES (?1, ?2)", -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sl_set_error_from_db (error, db, rc, "The device identity could not be stored");
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* This vault's keys, made on first use. Caller holds the vault's lock. */
 static gboolean
 load_keys (sqlite3   *db,
@@ -144,8 +107,8 @@ load_keys (sqlite3   *db,
            SlSecret **ed25519,
            GError   **error)
 {
-  g_autofree char *x = meta_get (db, "identity_x25519");
-  g_autofree char *e = meta_get (db, "identity_ed25519");
+  g_autofree char *x = _sl_db_dup_meta (db, "identity_x25519");
+  g_autofree char *e = _sl_db_dup_meta (db, "identity_ed25519");
 
   *x25519 = sl_secret_new (32);
   *ed25519 = sl_secret_new (crypto_sign_SECRETKEYBYTES);
@@ -162,7 +125,7 @@ load_keys (sqlite3   *db,
       xs = b64 (sl_secret_get_data (*x25519), 32);
       es = b64 (sl_secret_get_data (*ed25519), crypto_sign_SECRETKEYBYTES);
       sqlite3_exec (db, "SAVEPOINT sl_identity", NULL, NULL, NULL);
-      ok = meta_set (db, "identity_x25519", xs, error) && meta_set (db, "identity_ed25519", es, error);
+      ok = _sl_db_set_meta (db, "identity_x25519", xs, error) && _sl_db_set_meta (db, "identity_ed25519", es, error);
       sqlite3_exec (db, ok ? "RELEASE sl_identity" : "ROLLBACK TO sl_identity; RELEASE sl_identity",
                     NULL, NULL, NULL);
       sodium_memzero (xs, strlen (xs));
@@ -227,7 +190,7 @@ sl_vault_dup_identity_card (SlVault     *self,
   db = _sl_vault_get_db (self);
   ok = db != NULL && load_keys (db, &x, &e, error);
   if (db != NULL && name == NULL)
-    title = meta_get (db, "title");
+    title = _sl_db_dup_meta (db, "title");
   _sl_vault_unlock_db (self);
   if (db == NULL)
     g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");

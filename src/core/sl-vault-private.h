@@ -60,6 +60,13 @@ gboolean  _sl_txn_append    (SlTxn       *txn,
                              gint64      *hlc,
                              GError     **error);
 
+char     *_sl_db_dup_meta    (sqlite3     *db,
+                             const char  *key);
+gboolean  _sl_db_set_meta    (sqlite3     *db,
+                             const char  *key,
+                             const char  *value,
+                             GError     **error);
+
 char     *_sl_recovery_key_encode (const guint8 *key);
 SlSecret *_sl_recovery_key_decode (const char   *text,
                                    GError      **error);

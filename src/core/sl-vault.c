@@ -2538,3 +2538,20 @@ out:
   g_mutex_unlock (&self->mutex);
   return ret;
 }
+
+/* vault_meta, for the other core modules; the caller holds the lock. */
+char *
+_sl_db_dup_meta (sqlite3    *db,
+                 const char *key)
+{
+  return query_text (db, "SELECT value FROM vault_meta WHERE key = ?1", key, NULL);
+}
+
+gboolean
+_sl_db_set_meta (sqlite3     *db,
+                 const char  *key,
+                 const char  *value,
+                 GError     **error)
+{
+  return set_meta (db, key, value, error);
+}
