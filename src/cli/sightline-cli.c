@@ -30,6 +30,7 @@
 #include "sl-csv.h"
 #include "sl-identity.h"
 #include "sl-record.h"
+#include "sl-redactor.h"
 #include "sl-returns.h"
 #include "sl-chart.h"
 #include "sl-tables.h"
@@ -1387,6 +1388,133 @@ static const GOptionEntry list_entries[] = {
   { NULL }
 };
 
+/* redact */
+
+static gboolean redact_detect_jsonl = FALSE;
+static gboolean redact_text = FALSE;
+
+static const GOptionEntry redact_entries[] = {
+  { "detect-jsonl", 0, 0, G_OPTION_ARG_NONE, &redact_detect_jsonl,
+    "Read JSON lines {\"id\", \"text\"}; write {\"id\", \"spans\"} lines", NULL },
+  { "text", 0, 0, G_OPTION_ARG_NONE, &redact_text,
+    "Read text; write it with each identifier replaced by its type", NULL },
+  { NULL }
+};
+
+static char *
+detect_jsonl_line (const char *line,
+                   gsize       len)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GArray) spans = NULL;
+  JsonObject *obj;
+  JsonNode *id;
+  JsonNode *text;
+  const char *str;
+
+  if (!json_parser_load_from_data (parser, line, (gssize) len, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  obj = json_node_get_object (json_parser_get_root (parser));
+  id = json_object_get_member (obj, "id");
+  text = json_object_get_member (obj, "text");
+  if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) || text == NULL ||
+      !JSON_NODE_HOLDS_VALUE (text) || json_node_get_value_type (text) != G_TYPE_STRING)
+    return NULL;
+  str = json_node_get_string (text);
+  spans = sl_redactor_detect (str, -1);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_value (b, json_node_copy (id));
+  json_builder_set_member_name (b, "spans");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const SlSpan *span = &g_array_index (spans, SlSpan, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "start");
+      json_builder_add_int_value (b, (gint64) span->start);
+      json_builder_set_member_name (b, "end");
+      json_builder_add_int_value (b, (gint64) span->end);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, span->type);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+static int
+cmd_redact (Options  *o,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+  GError *error = NULL;
+
+  if (argc != 0)
+    return usage_error ("redact reads standard input and takes no arguments");
+  if (redact_detect_jsonl == redact_text)
+    return usage_error ("redact needs exactly one of --detect-jsonl and --text");
+
+  if (redact_detect_jsonl)
+    {
+      g_autoptr(GDataInputStream) data = g_data_input_stream_new (in);
+      guint64 lineno = 0;
+
+      for (;;)
+        {
+          g_autofree char *line = NULL;
+          g_autofree char *out = NULL;
+          gsize len = 0;
+
+          line = g_data_input_stream_read_line (data, &len, NULL, &error);
+          if (error != NULL)
+            return fail (error);
+          if (line == NULL)
+            break;
+          lineno++;
+          if (g_strstrip (line)[0] == '\0')
+            continue;
+          if (!(out = detect_jsonl_line (line, strlen (line))))
+            {
+              g_printerr ("sightline: line %" G_GUINT64_FORMAT " is not a JSON object with an "
+                          "\"id\" and a \"text\" string\n", lineno);
+              return EXIT_FAIL;
+            }
+          fputs (out, stdout);
+          fputc ('\n', stdout);
+        }
+    }
+  else
+    {
+      g_autoptr(GOutputStream) mem = g_memory_output_stream_new_resizable ();
+      g_autofree char *out = NULL;
+
+      if (g_output_stream_splice (mem, in, G_OUTPUT_STREAM_SPLICE_NONE, NULL, &error) < 0 ||
+          !g_output_stream_write_all (mem, "", 1, NULL, NULL, &error) ||
+          !g_output_stream_close (mem, NULL, &error))
+        return fail (error);
+      out = sl_redactor_redact_structured (
+        g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (mem)));
+      fputs (out, stdout);
+    }
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr ("sightline: standard output could not be written\n");
+      return EXIT_FAIL;
+    }
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "create", "VAULT", "Create a new vault (a folder)",
     "Creates an encrypted vault at VAULT, a folder that must not exist yet, and asks for\n"
@@ -1493,6 +1621,14 @@ static const Command commands[] = {
     "Verifies every device's hash chain and that the current values match the log, and\n"
     "names the first change that was edited, removed or reordered. Exit code 1 if any.",
     cmd_audit, NULL, TRUE, FALSE },
+  { "redact", "< INPUT", "Find or replace structured identifiers (NHS, phone, postcode…)",
+    "Finds structured UK identifiers: NHS, NI and pupil numbers, postcodes, phone numbers,\n"
+    "e-mail addresses, URLs, social media handles, vehicle registrations, dates of birth,\n"
+    "case references and street addresses. With --detect-jsonl, each input line is a JSON\n"
+    "object {\"id\", \"text\"} and each output line {\"id\", \"spans\"} gives byte offsets\n"
+    "and types. With --text, the text is written back with each identifier replaced by a\n"
+    "label such as [phone]. Names, places and institutions are not yet detected.",
+    cmd_redact, redact_entries, FALSE, FALSE },
 };
 
 static void

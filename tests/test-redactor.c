@@ -1,0 +1,362 @@
+/* test-redactor.c
+ *
+ * Copyright 2026 The Sightline authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "sl-redactor.h"
+
+typedef struct
+{
+  const char *text;
+  const char *type;     /* expected type, or NULL for "nothing found" */
+  const char *found;    /* the exact bytes expected in the span */
+} Case;
+
+/* Each positive case must yield exactly one span, of that type and bytes. */
+static const Case positives[] = {
+  /* NHS numbers (modulus 11) */
+  { "NHS no 943 476 5919 on file", SL_SPAN_NHS_NUMBER, "943 476 5919" },
+  { "NHS: 943-476-5919.", SL_SPAN_NHS_NUMBER, "943-476-5919" },
+  { "nhs 9434765919", SL_SPAN_NHS_NUMBER, "9434765919" },
+  { "NHS 401 023 2137", SL_SPAN_NHS_NUMBER, "401 023 2137" },
+  /* NI numbers */
+  { "NI AB123456C held", SL_SPAN_NI_NUMBER, "AB123456C" },
+  { "NINO: AB 12 34 56 C", SL_SPAN_NI_NUMBER, "AB 12 34 56 C" },
+  { "ni ce123456a", SL_SPAN_NI_NUMBER, "ce123456a" },
+  /* UPNs */
+  { "UPN H801200001001", SL_SPAN_UPN, "H801200001001" },
+  { "pupil W938611200003 at school", SL_SPAN_UPN, "W938611200003" },
+  /* Postcodes */
+  { "lives at M1 1AE now", SL_SPAN_POSTCODE, "M1 1AE" },
+  { "pc m11ae", SL_SPAN_POSTCODE, "m11ae" },
+  { "SW1A 1AA", SL_SPAN_POSTCODE, "SW1A 1AA" },
+  { "moved to B33 8TH.", SL_SPAN_POSTCODE, "B33 8TH" },
+  { "CR2 6XH", SL_SPAN_POSTCODE, "CR2 6XH" },
+  { "(DN55 1PT)", SL_SPAN_POSTCODE, "DN55 1PT" },
+  { "W1A 0AX", SL_SPAN_POSTCODE, "W1A 0AX" },
+  { "EC1A 1BB", SL_SPAN_POSTCODE, "EC1A 1BB" },
+  { "ec1a1bb", SL_SPAN_POSTCODE, "ec1a1bb" },
+  /* Phones */
+  { "call 07700 900123 today", SL_SPAN_PHONE, "07700 900123" },
+  { "mob 07700900123", SL_SPAN_PHONE, "07700900123" },
+  { "mob +44 7700 900123", SL_SPAN_PHONE, "+44 7700 900123" },
+  { "mob +44 (0)7700 900123.", SL_SPAN_PHONE, "+44 (0)7700 900123" },
+  { "tel 0161 496 0000", SL_SPAN_PHONE, "0161 496 0000" },
+  { "tel (0161) 496 0000", SL_SPAN_PHONE, "(0161) 496 0000" },
+  { "tel 020 7946 0000", SL_SPAN_PHONE, "020 7946 0000" },
+  { "tel 0114-496-0000", SL_SPAN_PHONE, "0114-496-0000" },
+  { "tel +447700900123", SL_SPAN_PHONE, "+447700900123" },
+  { "freephone 0800 123 4567", SL_SPAN_PHONE, "0800 123 4567" },
+  { "tel 01632 960123", SL_SPAN_PHONE, "01632 960123" },
+  { "mob 07700-900-123", SL_SPAN_PHONE, "07700-900-123" },
+  /* E-mail, URLs, handles */
+  { "mail jo.bloggs+x@example.co.uk.", SL_SPAN_EMAIL, "jo.bloggs+x@example.co.uk" },
+  { "see https://example.com/u/123?x=1.", SL_SPAN_URL, "https://example.com/u/123?x=1" },
+  { "(www.example.org/profile)", SL_SPAN_URL, "www.example.org/profile" },
+  { "Snapchat @kid_2011 messaged", SL_SPAN_SOCIAL_HANDLE, "@kid_2011" },
+  { "insta: @jo.bloggs.", SL_SPAN_SOCIAL_HANDLE, "@jo.bloggs" },
+  /* Vehicle registrations */
+  { "a car AB12 CDE seen", SL_SPAN_VEHICLE_REG, "AB12 CDE" },
+  { "reg YX68FHK", SL_SPAN_VEHICLE_REG, "YX68FHK" },
+  /* Dates of birth */
+  { "DOB 14/05/2002", SL_SPAN_DATE_OF_BIRTH, "14/05/2002" },
+  { "D.O.B: 14.05.02", SL_SPAN_DATE_OF_BIRTH, "14.05.02" },
+  { "date of birth 14-5-2002", SL_SPAN_DATE_OF_BIRTH, "14-5-2002" },
+  { "she was born on the 14th May 2002", SL_SPAN_DATE_OF_BIRTH, "14th May 2002" },
+  { "born May 14 2002", SL_SPAN_DATE_OF_BIRTH, "May 14 2002" },
+  { "Child A (b. 2002-05-14)", SL_SPAN_DATE_OF_BIRTH, "2002-05-14" },
+  { "dob 2003-02-01", SL_SPAN_DATE_OF_BIRTH, "2003-02-01" },
+  { "Date of Birth: 3rd of January, 2009", SL_SPAN_DATE_OF_BIRTH, "3rd of January, 2009" },
+  /* References */
+  { "Crime ref 12/34567/20 raised", SL_SPAN_REFERENCE, "12/34567/20" },
+  { "CRN: 01AB1234519", SL_SPAN_REFERENCE, "01AB1234519" },
+  { "case no. 2019-004512", SL_SPAN_REFERENCE, "2019-004512" },
+  { "LCS ID 1234567", SL_SPAN_REFERENCE, "1234567" },
+  { "Mosaic 7654321", SL_SPAN_REFERENCE, "7654321" },
+  { "URN 44AA0012345", SL_SPAN_REFERENCE, "44AA0012345" },
+  { "court ref: T20190123", SL_SPAN_REFERENCE, "T20190123" },
+  /* Addresses */
+  { "taken to 12 Canal Street that night", SL_SPAN_ADDRESS, "12 Canal Street" },
+  { "Flat 3, 45 Hope Road", SL_SPAN_ADDRESS, "Flat 3, 45 Hope Road" },
+  { "at 14a Church Lane", SL_SPAN_ADDRESS, "14a Church Lane" },
+  { "7 Old Mill Rd", SL_SPAN_ADDRESS, "7 Old Mill Rd" },
+};
+
+/* Each negative case must yield no span at all. */
+static const char *const negatives[] = {
+  /* wrong check digits and impossible NHS numbers */
+  "NHS no 943 476 5918",
+  "NHS no 9434765910",
+  /* NI numbers with forbidden prefixes or suffixes */
+  "NI GB123456A", "NI QQ123456C", "NI AO123456C", "NI DA123456C", "NI AB123456E",
+  "NI ZZ123456D",
+  /* UPN with a wrong check letter */
+  "UPN A801200001001",
+  /* not postcodes */
+  "QA1 1AA", "AI1 1AA", "M1 1AC", "M1 1IA", "YP3 2nd visit",
+  /* not phones */
+  "in 2011 there were 1234 referrals", "01234", "tel 0161 496 000", "0161 496 00000",
+  /* not handles */
+  "meet @14:30",
+  /* not vehicles */
+  "AB00 CDE", "AB12 CQE",
+  /* plain dates stay */
+  "meeting on 14/05/2019", "strategy meeting 3rd March 2020", "14:30 on 2019-05-14",
+  "the DOB was discussed at length on many occasions before 14/05/2019",
+  "DOB 32/05/2002",
+  /* references need a keyword and four digits */
+  "reference to section 3.2", "case no. 12", "crime 12/34567/20",
+  /* things that must stay */
+  "Child A", "YP3", "In 2011", "aged 14", "17A and 19C", "see 3.2 and table 4",
+  "£2,000", "at 14:30", "1,234 children", "Table 12",
+  "Child A, aged 14, was seen by YP3 in 2011 (offence 17A, para 3.2) at 14:30 for £50.",
+  "12 children lived in the area", "", "Born 2003", "years 1999-2001",
+  "ISBN 0-123-45678-9", "Offence codes 17A, 19C; see para 3.2 and Table 4.1",
+};
+
+static void
+test_positives (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (positives); i++)
+    {
+      const Case *c = &positives[i];
+      g_autoptr(GArray) spans = sl_redactor_detect (c->text, -1);
+      const char *at = strstr (c->text, c->found);
+      const SlSpan *span;
+
+      g_test_message ("%s", c->text);
+      g_assert_nonnull (at);
+      g_assert_cmpuint (spans->len, ==, 1);
+      span = &g_array_index (spans, SlSpan, 0);
+      g_assert_cmpstr (span->type, ==, c->type);
+      g_assert_cmpuint (span->start, ==, (gsize) (at - c->text));
+      g_assert_cmpuint (span->end, ==, (gsize) (at - c->text) + strlen (c->found));
+    }
+}
+
+static void
+test_negatives (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (negatives); i++)
+    {
+      g_autoptr(GArray) spans = sl_redactor_detect (negatives[i], -1);
+      g_autofree char *redacted = sl_redactor_redact_structured (negatives[i]);
+
+      g_test_message ("%s", negatives[i]);
+      if (spans->len > 0)
+        g_test_message ("found %s at %" G_GSIZE_FORMAT,
+                        g_array_index (spans, SlSpan, 0).type,
+                        g_array_index (spans, SlSpan, 0).start);
+      g_assert_cmpuint (spans->len, ==, 0);
+      g_assert_cmpstr (redacted, ==, negatives[i]);
+    }
+}
+
+static void
+test_byte_offsets (void)
+{
+  /* Multi-byte characters before the identifiers: offsets are bytes. */
+  const char *text = "Café — Zoë’s tel 07700 900123; DOB 14/05/2002 → M1 1AE";
+  g_autoptr(GArray) spans = sl_redactor_detect (text, -1);
+  const char *phone = strstr (text, "07700");
+  const char *dob = strstr (text, "14/05");
+  const char *pc = strstr (text, "M1 1AE");
+
+  g_assert_cmpuint (spans->len, ==, 3);
+  g_assert_cmpstr (g_array_index (spans, SlSpan, 0).type, ==, SL_SPAN_PHONE);
+  g_assert_cmpuint (g_array_index (spans, SlSpan, 0).start, ==, (gsize) (phone - text));
+  g_assert_cmpuint (g_array_index (spans, SlSpan, 0).end, ==, (gsize) (phone - text) + 12);
+  g_assert_cmpstr (g_array_index (spans, SlSpan, 1).type, ==, SL_SPAN_DATE_OF_BIRTH);
+  g_assert_cmpuint (g_array_index (spans, SlSpan, 1).start, ==, (gsize) (dob - text));
+  g_assert_cmpuint (g_array_index (spans, SlSpan, 1).end, ==, (gsize) (dob - text) + 10);
+  g_assert_cmpstr (g_array_index (spans, SlSpan, 2).type, ==, SL_SPAN_POSTCODE);
+  g_assert_cmpuint (g_array_index (spans, SlSpan, 2).start, ==, (gsize) (pc - text));
+  g_assert_cmpuint (g_array_index (spans, SlSpan, 2).end, ==, strlen (text));
+}
+
+static void
+test_length_limit (void)
+{
+  /* Only the first len bytes are scanned: a cut number is not found. */
+  const char *text = "tel 07700 900123";
+  g_autoptr(GArray) cut = sl_redactor_detect (text, 10);
+  g_autoptr(GArray) whole = sl_redactor_detect (text, (gssize) strlen (text));
+
+  g_assert_cmpuint (cut->len, ==, 0);
+  g_assert_cmpuint (whole->len, ==, 1);
+}
+
+static void
+test_overlaps (void)
+{
+  /* The e-mail wins over the handle inside it; the URL over its handle. */
+  const char *text = "mail jo@example.com or https://tiktok.com/@jo_b and @jo_b";
+  g_autoptr(GArray) spans = sl_redactor_detect (text, -1);
+
+  g_assert_cmpuint (spans->len, ==, 3);
+  g_assert_cmpstr (g_array_index (spans, SlSpan, 0).type, ==, SL_SPAN_EMAIL);
+  g_assert_cmpstr (g_array_index (spans, SlSpan, 1).type, ==, SL_SPAN_URL);
+  g_assert_cmpstr (g_array_index (spans, SlSpan, 2).type, ==, SL_SPAN_SOCIAL_HANDLE);
+  for (guint i = 1; i < spans->len; i++)
+    g_assert_cmpuint (g_array_index (spans, SlSpan, i - 1).end, <=,
+                      g_array_index (spans, SlSpan, i).start);
+}
+
+static void
+test_redact_note (void)
+{
+  static const char *const planted[] = {
+    "943 476 5919", "AB123456C", "H801200001001", "M1 1AE", "07700 900123",
+    "+44 (0)161 496 0000", "jo.bloggs@example.com", "https://example.com/jo", "@jo_bloggs",
+    "AB12 CDE", "14/05/2002", "12/34567/20", "01AB1234519", "12 Canal Street",
+  };
+  const char *note =
+    "Child A (NHS 943 476 5919, NI AB123456C, UPN H801200001001), DOB 14/05/2002, lives at "
+    "12 Canal Street, M1 1AE. Mob 07700 900123, home +44 (0)161 496 0000, e-mail "
+    "jo.bloggs@example.com, https://example.com/jo and Snapchat @jo_bloggs. Seen in AB12 CDE. "
+    "Crime ref 12/34567/20, CRN: 01AB1234519. Strategy meeting 14/06/2019 at 14:30; "
+    "aged 14 in 2011; offence 17A; see 3.2.";
+  g_autofree char *out = sl_redactor_redact_structured (note);
+
+  g_test_message ("%s", out);
+  for (guint i = 0; i < G_N_ELEMENTS (planted); i++)
+    g_assert_null (strstr (out, planted[i]));
+  g_assert_true (g_str_has_prefix (out, "Child A (NHS [NHS number], NI [NI number], UPN [UPN]), "
+                                        "DOB [date of birth], lives at [address], [postcode]. "
+                                        "Mob [phone], home [phone], e-mail [email], [URL] and "
+                                        "Snapchat [social handle]. Seen in [vehicle reg]. "
+                                        "Crime ref [reference], CRN: [reference]. "));
+  g_assert_true (g_str_has_suffix (out, "Strategy meeting 14/06/2019 at 14:30; aged 14 in 2011; "
+                                        "offence 17A; see 3.2."));
+}
+
+static void
+test_labels (void)
+{
+  g_assert_cmpstr (sl_redactor_get_label (SL_SPAN_PHONE), ==, "[phone]");
+  g_assert_cmpstr (sl_redactor_get_label (SL_SPAN_POSTCODE), ==, "[postcode]");
+  g_assert_cmpstr (sl_redactor_get_label (SL_SPAN_NHS_NUMBER), ==, "[NHS number]");
+}
+
+/* The CLI */
+
+static char *
+run_cli (const char  *input,
+         const char  *mode,
+         int         *status,
+         char       **err_out)
+{
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("SIGHTLINE_CLI");
+  char *out = NULL;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                           G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                           cli, "redact", mode, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, input, NULL, &out, err_out, &error);
+  g_assert_no_error (error);
+  *status = g_subprocess_get_exit_status (proc);
+  return out;
+}
+
+static void
+test_cli_jsonl (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status;
+
+  if (g_getenv ("SIGHTLINE_CLI") == NULL)
+    {
+      g_test_skip ("SIGHTLINE_CLI is not set");
+      return;
+    }
+  out = run_cli ("{\"id\": \"n1\", \"text\": \"Zoë tel 07700 900123\"}\n"
+                 "{\"id\": \"n2\", \"text\": \"Child A in 2011\"}\n",
+                 "--detect-jsonl", &status, &err);
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[0], ==,
+                   "{\"id\":\"n1\",\"spans\":[{\"start\":9,\"end\":21,\"type\":\"PHONE\"}]}");
+  g_assert_cmpstr (lines[1], ==, "{\"id\":\"n2\",\"spans\":[]}");
+  g_assert_cmpstr (lines[2], ==, "");
+}
+
+static void
+test_cli_bad_line (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  if (g_getenv ("SIGHTLINE_CLI") == NULL)
+    {
+      g_test_skip ("SIGHTLINE_CLI is not set");
+      return;
+    }
+  out = run_cli ("{\"id\": \"n1\", \"text\": \"ok\"}\nnot json\n", "--detect-jsonl",
+                 &status, &err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_true (g_str_has_prefix (err, "sightline: line 2 is not "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = run_cli ("{\"id\": \"n1\"}\n", "--detect-jsonl", &status, &err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_true (g_str_has_prefix (err, "sightline: line 1 is not "));
+}
+
+static void
+test_cli_text (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  if (g_getenv ("SIGHTLINE_CLI") == NULL)
+    {
+      g_test_skip ("SIGHTLINE_CLI is not set");
+      return;
+    }
+  out = run_cli ("Child A, DOB 14/05/2002, tel 0161 496 0000.\nMet 14/05/2019.\n", "--text",
+                 &status, &err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, "Child A, DOB [date of birth], tel [phone].\nMet 14/05/2019.\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/sightline/redactor/detect/valid", test_positives);
+  g_test_add_func ("/sightline/redactor/detect/invalid", test_negatives);
+  g_test_add_func ("/sightline/redactor/detect/byte-offsets", test_byte_offsets);
+  g_test_add_func ("/sightline/redactor/detect/length", test_length_limit);
+  g_test_add_func ("/sightline/redactor/detect/overlaps", test_overlaps);
+  g_test_add_func ("/sightline/redactor/redact/note", test_redact_note);
+  g_test_add_func ("/sightline/redactor/redact/labels", test_labels);
+  g_test_add_func ("/sightline/redactor/cli/detect-jsonl", test_cli_jsonl);
+  g_test_add_func ("/sightline/redactor/cli/bad-line", test_cli_bad_line);
+  g_test_add_func ("/sightline/redactor/cli/text", test_cli_text);
+
+  return g_test_run ();
+}
