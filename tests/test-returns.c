@@ -118,6 +118,22 @@ test_known_answer (void)
   t8 = sl_tables_compute (vault, "table8", 0, &error);
   assert_cumulative (t8, datasets, G_N_ELEMENTS (datasets));
 
+  /* The preview says how each column would be read. */
+  {
+    g_autoptr(GPtrArray) cols = sl_vault_preview_return (vault, police_return,
+                                                         strlen (police_return), &n, &error);
+    SlReturnColumn *first, *last;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 3);
+    g_assert_cmpuint (cols->len, ==, 6);
+    first = g_ptr_array_index (cols, 0);
+    last = g_ptr_array_index (cols, 5);
+    g_assert_true (first->identifying);
+    g_assert_cmpstr (last->indicator, ==, "repeat_missing");
+    g_assert_nonnull (last->label);
+  }
+
   /* A return with a raw identifier is refused, and nothing changes. */
   g_assert_false (sl_vault_import_returns (vault, "schools", police_return, strlen (police_return),
                                            &n, &error));

@@ -461,6 +461,84 @@ hit_count (const char *cell)
   return -1;
 }
 
+void
+sl_return_column_free (SlReturnColumn *column)
+{
+  g_free (column->header);
+  g_free (column->indicator);
+  g_free (column->label);
+  g_free (column);
+}
+
+/**
+ * sl_vault_preview_return:
+ * @vault: an unlocked vault
+ * @data: a keyed return
+ * @length: its length
+ * @n_rows: (out) (optional): its rows, header excepted
+ * @error: return location for a #GError
+ *
+ * How each column of a return would be read, before anything is written:
+ * the key, an indicator of the codebook, an identifier (which refuses the
+ * file), or neither (which refuses it too).
+ *
+ * Returns: (transfer full) (element-type SlReturnColumn) (nullable): the
+ *   columns, in the file's order
+ */
+GPtrArray *
+sl_vault_preview_return (SlVault     *vault,
+                         const char  *data,
+                         gsize        length,
+                         guint       *n_rows,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  SlCodebook *book = sl_vault_get_codebook (vault);
+  SlField *field;
+  GPtrArray *header;
+  GPtrArray *ret;
+
+  if (book == NULL)
+    {
+      g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
+      return NULL;
+    }
+  if (!(field = indicator_field (book)))
+    {
+      g_set_error (error, SL_RETURNS_ERROR, SL_RETURNS_ERROR_INVALID,
+                   "The codebook %s has no indicator returns", sl_codebook_get_id (book));
+      return NULL;
+    }
+  if (!(rows = sl_csv_parse (data, length, error)))
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, SL_RETURNS_ERROR, SL_RETURNS_ERROR_INVALID, "The return is empty");
+      return NULL;
+    }
+  header = g_ptr_array_index (rows, 0);
+  ret = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_return_column_free);
+  for (guint c = 0; c < header->len; c++)
+    {
+      SlReturnColumn *col = g_new0 (SlReturnColumn, 1);
+      const char *name = g_ptr_array_index (header, c);
+      SlOption *o;
+
+      col->header = g_strdup (name);
+      col->is_key = g_str_equal (name, KEY_COLUMN);
+      col->identifying = !col->is_key && column_kind (name) != COL_OTHER;
+      if (!col->is_key && !col->identifying && (o = indicator_option (field, name)))
+        {
+          col->indicator = g_strdup (o->code);
+          col->label = g_strdup (o->label);
+        }
+      g_ptr_array_add (ret, col);
+    }
+  if (n_rows)
+    *n_rows = rows->len - 1;
+  return ret;
+}
+
 /**
  * sl_vault_import_returns:
  * @vault: an unlocked vault

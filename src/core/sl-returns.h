@@ -74,6 +74,30 @@ gboolean   sl_vault_import_returns      (SlVault      *vault,
                                          guint        *n_rows,
                                          GError      **error);
 
+/**
+ * SlReturnColumn:
+ * @header: the column's name in the file
+ * @indicator: (nullable): the Appendix C indicator's code it maps to
+ * @label: (nullable): that indicator's label
+ * @identifying: the column identifies a child: the file is refused
+ * @is_key: the column is the child_key
+ */
+typedef struct
+{
+  char     *header;
+  char     *indicator;
+  char     *label;
+  gboolean  identifying;
+  gboolean  is_key;
+} SlReturnColumn;
+
+void       sl_return_column_free        (SlReturnColumn *column);
+
+GPtrArray *sl_vault_preview_return      (SlVault      *vault,
+                                         const char   *data,
+                                         gsize         length,
+                                         guint        *n_rows,
+                                         GError      **error);
 GArray    *sl_vault_dup_return_profile  (SlVault      *vault,
                                          gboolean      datasets,
                                          GError      **error);
