@@ -20,6 +20,7 @@
 #include "sl-record.h"
 #include "sl-record-form.h"
 #include "sl-record-list-page.h"
+#include "sl-return-import-dialog.h"
 #include "sl-tables-page.h"
 #include "sl-utils-private.h"
 #include "sl-vault-page.h"
@@ -523,6 +524,38 @@ toast_action_cb (GtkWidget  *widget,
   add_toast (SL_VAULT_PAGE (widget), adw_toast_new (g_variant_get_string (param, NULL)));
 }
 
+static void
+on_return_imported_cb (SlVaultPage          *self,
+                       const char           *provider,
+                       guint                 n_children,
+                       SlReturnImportDialog *dialog)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: %s is the agency (Police…), %u the number of children */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Imported the return of %s: %u child",
+                                          "Imported the return of %s: %u children",
+                                          n_children),
+                             provider, n_children);
+  add_toast (self, adw_toast_new (message));
+}
+
+static void
+import_return_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  SlVaultPage *self = SL_VAULT_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog = sl_return_import_dialog_new (self->vault,
+                                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_return_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* GObject overrides */
 
 static void
@@ -634,6 +667,7 @@ sl_vault_page_class_init (SlVaultPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.undelete", "s", undelete_action_cb);
   gtk_widget_class_install_action (widget_class, "page.show-history", "s", show_history_action_cb);
   gtk_widget_class_install_action (widget_class, "page.toast", "s", toast_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.import-return", NULL, import_return_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.back", NULL);
 }
