@@ -693,7 +693,8 @@ finish (SlVault  *self,
     }
   if (!_sl_txn_commit (txn, &touched, error))
     return FALSE;
-  _sl_vault_emit_records_changed (self, touched);
+  if (touched->len > 0)
+    _sl_vault_emit_records_changed (self, touched);
   return TRUE;
 }
 

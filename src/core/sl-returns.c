@@ -711,9 +711,12 @@ sl_vault_import_returns (SlVault     *vault,
   sqlite3_finalize (stmt);
   if (ok && (rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL)) == SQLITE_OK)
     {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
       _sl_vault_unlock_db (vault);
       if (n_rows)
         *n_rows = rows->len - 1;
+      _sl_vault_emit_records_changed (vault, none);
       return TRUE;
     }
   _sl_set_error_from_db (error, db, sqlite3_errcode (db), "The return could not be imported");

@@ -1519,7 +1519,8 @@ sl_vault_class_init (SlVaultClass *klass)
    * @ids: (array zero-terminated=1): the records that changed
    *
    * Emitted in the main context after a transaction that changed records
-   * has been committed.
+   * has been committed; with no ids when other data of the vault changed
+   * (an indicator return was imported).
    */
   signals[RECORDS_CHANGED] =
     g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -2461,7 +2462,9 @@ _sl_vault_emit_records_changed (SlVault   *self,
 {
   RecordsChanged *rc;
 
-  if (ids == NULL || ids->len == 0)
+  /* An empty list says data other than records changed (an indicator
+   * return): views that count it recompute. */
+  if (ids == NULL)
     return;
   rc = g_new0 (RecordsChanged, 1);
   rc->vault = g_object_ref (self);
