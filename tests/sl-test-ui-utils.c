@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "sl-test-ui-utils.h"
+#include "sl-test-utils.h"
 
 static gboolean
 flag_timeout_cb (gpointer data)
@@ -64,4 +65,33 @@ template_child (gpointer    widget,
 
   g_assert_nonnull (child);
   return child;
+}
+
+/* A plain window holding @child, presented and drawn once. */
+GtkWindow *
+sl_test_show_in_window (GtkWidget *child,
+                        int        width,
+                        int        height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  spin (50);
+  return window;
+}
+
+/* Closes the window, then locks, frees and deletes the vault. */
+void
+sl_test_close_vault_window (GtkWindow  *window,
+                            SlVault   **vault,
+                            char      **tmpdir)
+{
+  gtk_window_destroy (window);
+  spin (50);
+  sl_vault_lock (*vault);
+  g_clear_object (vault);
+  sl_test_remove_tree (*tmpdir);
+  g_clear_pointer (tmpdir, g_free);
 }

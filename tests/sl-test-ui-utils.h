@@ -14,6 +14,8 @@
 
 #include <gtk/gtk.h>
 
+#include "sl-vault.h"
+
 G_BEGIN_DECLS
 
 /* How long a UI test waits for anything before it fails. */
@@ -28,5 +30,11 @@ void     spin           (guint       ms);
 GObject *template_child (gpointer    widget,
                          GType       type,
                          const char *name);
+GtkWindow *sl_test_show_in_window (GtkWidget  *child,
+                                   int         width,
+                                   int         height);
+void     sl_test_close_vault_window (GtkWindow  *window,
+                                     SlVault   **vault,
+                                     char      **tmpdir);
 
 G_END_DECLS

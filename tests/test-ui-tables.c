@@ -187,24 +187,15 @@ fixture_set_up (Fixture       *f,
   /* Not in the table: no figure for children in care. */
   g_free (add (f->vault, "submission", "reference=J|victims_count=40"));
 
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1200, 800);
   f->page = SL_VAULT_PAGE (sl_vault_page_new (f->vault));
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  spin (50);
+  f->window = sl_test_show_in_window (GTK_WIDGET (f->page), 1200, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  spin (50);
-  sl_vault_lock (f->vault);
-  g_clear_object (&f->vault);
-  sl_test_remove_tree (f->tmpdir);
-  g_clear_pointer (&f->tmpdir, g_free);
+  sl_test_close_vault_window (f->window, &f->vault, &f->tmpdir);
 }
 
 typedef struct
