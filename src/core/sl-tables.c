@@ -594,6 +594,39 @@ total_column (SlTable *t)
 
 /* Kinds */
 
+static SlTable *
+table_for (JsonObject *def)
+{
+  return table_new (json_object_get_string_member_with_default (def, "id", ""),
+                    json_object_get_string_member_with_default (def, "title", ""));
+}
+
+/* The field a table splits its columns by: one of @type's own, or with
+ * "parent.FIELD" one of the first parent type that has it. */
+static SlField *
+split_field (Data        *d,
+             const char  *table,
+             const char  *type,
+             const char  *by,
+             gboolean    *by_parent,
+             GError     **error)
+{
+  SlRecordType *rt = sl_codebook_lookup_type (d->book, type, error);
+  SlField *f = NULL;
+
+  if (rt == NULL)
+    return NULL;
+  *by_parent = g_str_has_prefix (by, "parent.");
+  if (!*by_parent)
+    return sl_record_type_lookup_field (rt, by, error);
+  for (guint i = 0; rt->parents[i] && f == NULL; i++)
+    f = lookup_field (d, rt->parents[i], by + 7, NULL);
+  if (f == NULL)
+    g_set_error (error, SL_TABLES_ERROR, SL_TABLES_ERROR_INVALID,
+                 "table %s: no parent of %s has the field %s", table, type, by + 7);
+  return f;
+}
+
 typedef struct
 {
   char    *label;
@@ -613,8 +646,7 @@ compute_count (Data        *d,
                JsonObject  *def,
                GError     **error)
 {
-  g_autoptr(SlTable) t = table_new (json_object_get_string_member_with_default (def, "id", ""),
-                                    json_object_get_string_member_with_default (def, "title", ""));
+  g_autoptr(SlTable) t = table_for (def);
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
   g_autoptr(GPtrArray) cats = NULL;
   g_autoptr(GPtrArray) by_cats = NULL;
@@ -657,22 +689,7 @@ compute_count (Data        *d,
         return NULL;
       if (by != NULL)
         {
-          by_parent = g_str_has_prefix (by, "parent.");
-          if (by_parent)
-            {
-              /* the parent's type: from the first parent type that has the field */
-              SlRecordType *rt = sl_codebook_lookup_type (d->book, type, NULL);
-
-              for (guint i = 0; rt && rt->parents[i] && by_field == NULL; i++)
-                by_field = lookup_field (d, rt->parents[i], by + 7, NULL);
-              if (by_field == NULL)
-                {
-                  g_set_error (error, SL_TABLES_ERROR, SL_TABLES_ERROR_INVALID,
-                               "table %s: no parent of %s has the field %s", t->id, type, by + 7);
-                  return NULL;
-                }
-            }
-          else if (!(by_field = lookup_field (d, type, by, error)))
+          if (!(by_field = split_field (d, t->id, type, by, &by_parent, error)))
             return NULL;
           by_cats = categories_of (by_field);
         }
@@ -874,8 +891,7 @@ compute_list (Data        *d,
               JsonObject  *def,
               GError     **error)
 {
-  g_autoptr(SlTable) t = table_new (json_object_get_string_member_with_default (def, "id", ""),
-                                    json_object_get_string_member_with_default (def, "title", ""));
+  g_autoptr(SlTable) t = table_for (def);
   const char *type = json_object_get_string_member_with_default (def, "type", "");
   JsonObject *filter = json_object_has_member (def, "filter") ?
                        json_object_get_object_member (def, "filter") : NULL;
@@ -1001,8 +1017,7 @@ compute_share (Data        *d,
                JsonObject  *def,
                GError     **error)
 {
-  g_autoptr(SlTable) t = table_new (json_object_get_string_member_with_default (def, "id", ""),
-                                    json_object_get_string_member_with_default (def, "title", ""));
+  g_autoptr(SlTable) t = table_for (def);
   JsonArray *items = json_object_get_array_member (def, "items");
 
   g_ptr_array_add (t->columns, g_strdup ("Referring"));
@@ -1037,13 +1052,12 @@ compute_rate (Data        *d,
               JsonObject  *def,
               GError     **error)
 {
-  g_autoptr(SlTable) t = table_new (json_object_get_string_member_with_default (def, "id", ""),
-                                    json_object_get_string_member_with_default (def, "title", ""));
+  g_autoptr(SlTable) t = table_for (def);
   const char *type = json_object_get_string_member_with_default (def, "type", "");
   const char *by = json_object_get_string_member_with_default (def, "by", "");
   const char *measure = json_object_get_string_member_with_default (def, "field", "");
   JsonNode *equals = json_object_get_member (def, "equals");
-  gboolean by_parent = g_str_has_prefix (by, "parent.");
+  gboolean by_parent = FALSE;
   SlRecordType *rt = sl_codebook_lookup_type (d->book, type, error);
   g_autoptr(GPtrArray) cats = NULL;
   g_autoptr(GPtrArray) by_cats = NULL;
@@ -1058,15 +1072,12 @@ compute_rate (Data        *d,
       !(row_field = sl_record_type_lookup_field (rt, json_object_get_string_member_with_default (def, "rows", ""), error)) ||
       !sl_record_type_lookup_field (rt, measure, error))
     return NULL;
-  for (guint i = 0; by_parent && rt->parents[i] && by_field == NULL; i++)
-    by_field = lookup_field (d, rt->parents[i], by + 7, NULL);
-  if (!by_parent)
-    by_field = sl_record_type_lookup_field (rt, by, NULL);
-  if (by_field == NULL || equals == NULL)
+  if (!(by_field = split_field (d, t->id, type, by, &by_parent, error)))
+    return NULL;
+  if (equals == NULL)
     {
       g_set_error (error, SL_TABLES_ERROR, SL_TABLES_ERROR_INVALID,
-                   "table %s: a rate needs \"by\" (a field of %s or its parent) and \"equals\"",
-                   t->id, type);
+                   "table %s: a rate needs \"equals\", the value whose share it counts", t->id);
       return NULL;
     }
   cats = categories_of (row_field);
@@ -1142,8 +1153,7 @@ compute_returns (Data        *d,
                  gboolean     datasets,
                  GError     **error)
 {
-  g_autoptr(SlTable) t = table_new (json_object_get_string_member_with_default (def, "id", ""),
-                                    json_object_get_string_member_with_default (def, "title", ""));
+  g_autoptr(SlTable) t = table_for (def);
   g_autoptr(GArray) profile = sl_vault_dup_return_profile (d->vault, datasets, error);
   guint max = 0;
 
