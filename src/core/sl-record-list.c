@@ -32,6 +32,7 @@ typedef struct
   char     *id;
   char     *search;     /* case-folded */
   SlRecord *record;     /* loaded on demand */
+  gint64    no;         /* the order records were added in */
 } Entry;
 
 typedef struct
@@ -131,7 +132,7 @@ load_entries (SlRecordList  *self,
       return FALSE;
     }
   g_array_set_size (self->entries, 0);
-  sqlite3_prepare_v2 (db, "SELECT id, search FROM records WHERE type = ?1 AND deleted = 0 "
+  sqlite3_prepare_v2 (db, "SELECT id, search, no FROM records WHERE type = ?1 AND deleted = 0 "
                       "ORDER BY no", -1, &stmt, NULL);
   sqlite3_bind_text (stmt, 1, self->type, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -140,6 +141,7 @@ load_entries (SlRecordList  *self,
         g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
         g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
         NULL,
+        sqlite3_column_int64 (stmt, 2),
       };
 
       g_array_append_val (self->entries, e);
@@ -155,37 +157,88 @@ load_entries (SlRecordList  *self,
   return TRUE;
 }
 
+/* Brings one entry in step with the vault: added, changed, deleted or
+ * undeleted, or not of this list's type at all. */
+static void
+update_entry (SlRecordList *self,
+              sqlite3      *db,
+              const char   *id)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean shown = FALSE;
+  g_autofree char *search = NULL;
+  gint64 no = 0;
+  guint i;
+
+  sqlite3_prepare_v2 (db, "SELECT no, search FROM records WHERE id = ?1 AND type = ?2 "
+                      "AND deleted = 0", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, self->type, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      shown = TRUE;
+      no = sqlite3_column_int64 (stmt, 0);
+      search = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+
+  for (i = 0; i < self->entries->len; i++)
+    if (g_str_equal (g_array_index (self->entries, Entry, i).id, id))
+      break;
+
+  if (i < self->entries->len && !shown)
+    g_array_remove_index (self->entries, i);
+  else if (i < self->entries->len)
+    {
+      Entry *e = &g_array_index (self->entries, Entry, i);
+
+      g_free (e->search);
+      e->search = g_steal_pointer (&search);
+      g_clear_object (&e->record);   /* loaded again when drawn */
+    }
+  else if (shown)
+    {
+      Entry e = { g_strdup (id), g_steal_pointer (&search), NULL, no };
+      guint at = self->entries->len;
+
+      /* in the order records were added: an undeleted one goes back */
+      while (at > 0 && g_array_index (self->entries, Entry, at - 1).no > no)
+        at--;
+      g_array_insert_val (self->entries, at, e);
+    }
+}
+
 static void
 records_changed_cb (SlRecordList  *self,
                     char         **ids,
                     SlVault       *vault)
 {
-  /* Any change can add, hide or alter rows: reload ids and search text
-   * (cheap), keep loaded records that did not change. */
-  g_autoptr(GHashTable) keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                      g_object_unref);
-  g_autoptr(GError) error = NULL;
+  guint n = g_strv_length (ids);
+  sqlite3 *db;
 
-  for (guint i = 0; i < self->entries->len; i++)
+  if (n == 0)
+    return;   /* no record changed */
+
+  /* A few records (an edit, a new record): update their rows. Many (an
+   * import): read the list again, which is cheaper than searching it. */
+  if (n > 64)
     {
-      Entry *e = &g_array_index (self->entries, Entry, i);
+      g_autoptr(GError) error = NULL;
 
-      if (e->record && !g_strv_contains ((const char * const *) ids, e->id))
-        g_hash_table_insert (keep, g_strdup (e->id), g_steal_pointer (&e->record));
+      if (load_entries (self, &error))
+        refilter (self);
+      return;
     }
-  if (!load_entries (self, &error))
-    return;   /* locked meanwhile: the window drops the list */
-  for (guint i = 0; i < self->entries->len; i++)
+
+  _sl_vault_lock_db (self->vault);
+  if ((db = _sl_vault_get_db (self->vault)) == NULL)
     {
-      Entry *e = &g_array_index (self->entries, Entry, i);
-      gpointer key, rec;
-
-      if (g_hash_table_steal_extended (keep, e->id, &key, &rec))
-        {
-          e->record = rec;
-          g_free (key);
-        }
+      _sl_vault_unlock_db (self->vault);
+      return;   /* locked meanwhile: the window drops the list */
     }
+  for (guint k = 0; k < n; k++)
+    update_entry (self, db, ids[k]);
+  _sl_vault_unlock_db (self->vault);
   refilter (self);
 }
 
