@@ -25,6 +25,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "sl-bundle.h"
 #include "sl-change-log.h"
 #include "sl-codebook.h"
 #include "sl-csv.h"
@@ -71,6 +72,9 @@ typedef struct
   char     *match;
   char     *provider;
   char     *name;
+  char     *to;
+  gboolean  full;
+  gboolean  dry_run;
 } Options;
 
 static Options cli_options = { -1, -1, FALSE, -1, 0, 0, NULL, FALSE, -1,
@@ -1289,6 +1293,215 @@ cmd_peer_remove (Options  *o,
   return EXIT_OK;
 }
 
+/* Sync */
+
+static void
+print_by_type (SlVault         *vault,
+               SlBundleSummary *s)
+{
+  SlCodebook *book = sl_vault_get_codebook (vault);
+
+  for (guint i = 0; i < s->by_type->len; i++)
+    {
+      SlBundleTypeCount *t = g_ptr_array_index (s->by_type, i);
+      SlRecordType *rt = book ? sl_codebook_lookup_type (book, t->type, NULL) : NULL;
+
+      g_print ("  %-28s %6" G_GUINT64_FORMAT " new, %6" G_GUINT64_FORMAT " changes to "
+               "existing records\n", rt ? rt->label : t->type, t->n_new_records, t->n_edits);
+    }
+}
+
+static int
+cmd_bundle_export (Options  *o,
+                   int       argc,
+                   char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(SlBundleSummary) summary = NULL;
+  g_autoptr(GFile) file = NULL;
+  GError *error = NULL;
+
+  if (argc != 1)
+    return usage_error ("bundle export takes one VAULT");
+  if (o->to == NULL || o->output == NULL)
+    return usage_error ("name the peer with --to PEER_ID and the file with -o FILE");
+  file = g_file_new_for_commandline_arg (o->output);
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      (o->full && !sl_vault_forget_peer_acks (vault, o->to, &error)) ||
+      !(summary = sl_vault_export_bundle (vault, o->to, file, NULL, NULL, NULL, &error)))
+    return fail (error);
+  g_print ("Wrote %" G_GUINT64_FORMAT " change%s for %s (%s) to %s: %" G_GUINT64_FORMAT
+           " new record%s, %" G_GUINT64_FORMAT " deletion%s or undeletion%s.\n",
+           summary->n_changes, summary->n_changes == 1 ? "" : "s", summary->peer_name,
+           summary->peer_id, o->output, summary->n_new_records,
+           summary->n_new_records == 1 ? "" : "s", summary->n_deletions,
+           summary->n_deletions == 1 ? "" : "s", summary->n_deletions == 1 ? "" : "s");
+  return EXIT_OK;
+}
+
+static int
+cmd_bundle_import (Options  *o,
+                   int       argc,
+                   char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(SlBundleSummary) s = NULL;
+  g_autoptr(GFile) file = NULL;
+  GError *error = NULL;
+
+  if (argc != 2)
+    return usage_error ("bundle import takes a VAULT and a bundle FILE");
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !(s = sl_vault_import_bundle (vault, file, o->dry_run, NULL, NULL, NULL, &error)))
+    return fail (error);
+  g_print ("%s %s (%s), made %s: %" G_GUINT64_FORMAT " change%s, %" G_GUINT64_FORMAT
+           " new here.\n", o->dry_run ? "Would import the bundle from" : "Imported the bundle from",
+           s->peer_name, s->peer_id, s->created ? s->created : "?", s->n_changes,
+           s->n_changes == 1 ? "" : "s", s->n_new);
+  print_by_type (vault, s);
+  if (s->n_deletions > 0)
+    g_print ("  %" G_GUINT64_FORMAT " deletion%s or undeletion%s\n", s->n_deletions,
+             s->n_deletions == 1 ? "" : "s", s->n_deletions == 1 ? "" : "s");
+  if (s->codebook != NULL)
+    g_print ("  codebook updated to %s\n", s->codebook);
+  if (s->n_conflicts > 0)
+    g_print ("%u new conflict%s to settle: `sightline-cli conflicts list %s`.\n",
+             s->n_conflicts, s->n_conflicts == 1 ? "" : "s", argv[0]);
+  if (o->dry_run)
+    g_print ("Nothing was changed (--dry-run).\n");
+  return EXIT_OK;
+}
+
+/* Writes @data to @path, readable by its owner only, whole or not at all. */
+static gboolean
+write_private_file (const char  *path,
+                    const void  *data,
+                    gsize        len,
+                    GError     **error)
+{
+  return g_file_set_contents_full (path, data, (gssize) len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
+static int
+cmd_bundle_export_identity (Options  *o,
+                            int       argc,
+                            char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(SlSecret) identity = NULL;
+  g_autoptr(GString) text = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (argc != 1)
+    return usage_error ("bundle export-identity takes one VAULT");
+  if (o->output == NULL)
+    return usage_error ("name the file for the secret key with -o FILE");
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !(identity = sl_vault_dup_age_identity (vault, &error)))
+    return fail (error);
+  text = g_string_new ("# Sightline vault age identity: it decrypts every bundle sent to this "
+                       "vault.\n# Keep it as safe as the passphrase; delete it after use.\n");
+  g_string_append (text, sl_secret_get_string (identity));
+  g_string_append_c (text, '\n');
+  ok = write_private_file (o->output, text->str, text->len, &error);
+  sodium_memzero (text->str, text->len);
+  if (!ok)
+    return fail (error);
+  g_printerr ("Wrote the vault's secret age identity to %s (readable by you only). With it, "
+              "`age -d -i %s BUNDLE` decrypts bundles made for this vault.\n",
+              o->output, o->output);
+  return EXIT_OK;
+}
+
+static int
+cmd_bundle_decrypt (Options  *o,
+                    int       argc,
+                    char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GFile) file = NULL;
+  GError *error = NULL;
+  const char *data;
+  gsize len;
+
+  if (argc != 2)
+    return usage_error ("bundle decrypt takes a VAULT and a bundle FILE");
+  if (o->output == NULL)
+    return usage_error ("name the file for the decrypted change set with -o FILE; it holds "
+                        "the records in clear, so put it somewhere encrypted");
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !(plain = sl_vault_decrypt_bundle (vault, file, &error)))
+    return fail (error);
+  data = g_bytes_get_data (plain, &len);
+  if (!write_private_file (o->output, data, len, &error))
+    return fail (error);
+  g_printerr ("The bundle is signed by a trusted peer for this vault. Wrote its change set, in "
+              "clear, to %s: delete it when done.\n", o->output);
+  return EXIT_OK;
+}
+
+static int
+cmd_conflicts_list (Options  *o,
+                    int       argc,
+                    char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  GError *error = NULL;
+
+  if (argc != 1)
+    return usage_error ("conflicts list takes one VAULT");
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !(conflicts = sl_vault_list_conflicts (vault, &error)))
+    return fail (error);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      SlConflict *c = g_ptr_array_index (conflicts, i);
+
+      g_print ("%s %s  %s: %s\n", c->record, *c->field ? c->field : "-", c->title, c->label);
+      for (guint k = 0; k < c->values->len; k++)
+        {
+          SlConflictValue *v = g_ptr_array_index (c->values, k);
+
+          g_print ("  %s %s  %s  (%s, %s)\n", k == 0 ? "*" : " ", v->clock, v->text, v->author,
+                   v->when);
+        }
+    }
+  if (conflicts->len == 0)
+    g_print ("No conflicts.\n");
+  else
+    g_print ("* the value in force. Settle one with `sightline-cli conflicts resolve %s RECORD "
+             "FIELD CLOCK`.\n", argv[0]);
+  return EXIT_OK;
+}
+
+static int
+cmd_conflicts_resolve (Options  *o,
+                       int       argc,
+                       char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  GError *error = NULL;
+  const char *field;
+
+  if (argc != 4)
+    return usage_error ("conflicts resolve takes a VAULT, a RECORD, a FIELD (- for a deletion) "
+                        "and the CLOCK of the value to keep");
+  field = g_str_equal (argv[2], "-") ? "" : argv[2];
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !sl_vault_resolve_conflict (vault, argv[1], field, argv[3], &error))
+    return fail (error);
+  g_print ("Settled: the value kept is a new change, and settles the conflict wherever it "
+           "syncs.\n");
+  return EXIT_OK;
+}
+
 /* Options of each command */
 
 static const GOptionEntry unlock_entries[] = {
@@ -1367,6 +1580,24 @@ static const GOptionEntry key_entries[] = {
 static const GOptionEntry returns_import_entries[] = {
   { "provider", 0, 0, G_OPTION_ARG_STRING, &cli_options.provider,
     "The agency the return came from (a data set)", "NAME" },
+  { NULL }
+};
+static const GOptionEntry bundle_export_entries[] = {
+  { "to", 0, 0, G_OPTION_ARG_STRING, &cli_options.to,
+    "The trusted peer to send to (its id, from `peer list`)", "PEER_ID" },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &cli_options.output,
+    "Write the bundle to FILE", "FILE" },
+  { "full", 0, 0, G_OPTION_ARG_NONE, &cli_options.full,
+    "Send every change, not only those the peer is not known to hold", NULL },
+  { NULL }
+};
+static const GOptionEntry bundle_import_entries[] = {
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, &cli_options.dry_run,
+    "Check the bundle and show what would change; change nothing", NULL },
+  { NULL }
+};
+static const GOptionEntry output_entries[] = {
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &cli_options.output, "Write to FILE", "FILE" },
   { NULL }
 };
 static const GOptionEntry identity_entries[] = {
@@ -1617,6 +1848,33 @@ static const Command commands[] = {
     "Lists the peers this vault trusts.", cmd_peer_list, NULL, TRUE, FALSE },
   { "peer remove", "VAULT ID", "Stop trusting a peer",
     "Removes a trusted peer.", cmd_peer_remove, NULL, TRUE, FALSE },
+  { "bundle export", "VAULT --to PEER -o FILE", "Write a sync bundle for a peer",
+    "Writes the changes the peer is not known to hold (every device's, so the secretariat\n"
+    "relays laptops to each other), signed by this vault and encrypted to the peer (an age\n"
+    "file). It is written under a temporary name and renamed when complete.",
+    cmd_bundle_export, bundle_export_entries, TRUE, FALSE },
+  { "bundle import", "VAULT FILE", "Merge a peer's sync bundle",
+    "Checks the bundle (a trusted sender, made for this vault, whole, not replayed, the same\n"
+    "codebook, continuing this vault's history) and merges it field by field in one\n"
+    "transaction. Edits of one field made without knowing of each other are both kept as a\n"
+    "conflict; see `conflicts list`. With --dry-run, shows what would change.",
+    cmd_bundle_import, bundle_import_entries, TRUE, FALSE },
+  { "bundle export-identity", "VAULT -o FILE", "Write the vault's secret age identity",
+    "Writes the vault's age identity (AGE-SECRET-KEY-1…), with which the age tool decrypts\n"
+    "bundles made for this vault: `age -d -i FILE BUNDLE`. It is a secret key.",
+    cmd_bundle_export_identity, output_entries, TRUE, FALSE },
+  { "bundle decrypt", "VAULT FILE -o OUT", "Decrypt and verify a bundle, without importing",
+    "Checks that a trusted peer signed the bundle for this vault and writes its change set\n"
+    "in clear to OUT (readable by you only). For checking and interoperability.",
+    cmd_bundle_decrypt, output_entries, TRUE, FALSE },
+  { "conflicts list", "VAULT", "List the conflicts sync found",
+    "Lists each field edited on two devices without either knowing of the other (and each\n"
+    "record deleted on one while edited on another), with every value, who and when.",
+    cmd_conflicts_list, NULL, TRUE, FALSE },
+  { "conflicts resolve", "VAULT RECORD FIELD CLOCK", "Keep one value of a conflict",
+    "Keeps the value with CLOCK (as `conflicts list` shows it); FIELD - settles a deletion\n"
+    "that met an edit. The choice is a change like any other, and syncs.",
+    cmd_conflicts_resolve, author_entries, TRUE, FALSE },
   { "audit", "VAULT", "Verify the change log",
     "Verifies every device's hash chain and that the current values match the log, and\n"
     "names the first change that was edited, removed or reordered. Exit code 1 if any.",
@@ -1719,7 +1977,8 @@ main (int    argc,
     {
       if (g_str_equal (argv[1], "slot") || g_str_equal (argv[1], "record") ||
           g_str_equal (argv[1], "codebook") || g_str_equal (argv[1], "returns") ||
-          g_str_equal (argv[1], "peer"))
+          g_str_equal (argv[1], "peer") || g_str_equal (argv[1], "bundle") ||
+          g_str_equal (argv[1], "conflicts"))
         g_printerr ("sightline: `%s` needs a subcommand. Run `sightline-cli --help` for the "
                     "list\n", argv[1]);
       else
@@ -1770,5 +2029,6 @@ main (int    argc,
   g_free (cli_options.match);
   g_free (cli_options.provider);
   g_free (cli_options.name);
+  g_free (cli_options.to);
   return ret;
 }

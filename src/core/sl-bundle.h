@@ -132,6 +132,9 @@ SlBundleSummary *sl_vault_import_bundle (SlVault         *self,
                                          gpointer         progress_data,
                                          GCancellable    *cancellable,
                                          GError         **error);
+gboolean         sl_vault_forget_peer_acks (SlVault      *self,
+                                            const char   *peer_id,
+                                            GError      **error);
 GBytes          *sl_vault_decrypt_bundle (SlVault        *self,
                                           GFile          *file,
                                           GError        **error);

@@ -60,6 +60,7 @@ sl_change_free (SlChange *change)
   g_free (change->field);
   g_free (change->value);
   g_free (change->author);
+  g_free (change->base);
   g_free (change);
 }
 
@@ -83,19 +84,21 @@ hash_field (crypto_hash_sha256_state *st,
 }
 
 /* The hash covers every column and the previous hash, each length-prefixed
- * so that no two different changes serialise alike. */
-static void
-change_hash (const char   *device,
-             gint64        device_seq,
-             const char   *hlc,
-             const char   *record,
-             const char   *op,
-             const char   *field,
-             const char   *value,
-             const char   *author,
-             gint64        codebook_version,
-             const guint8 *prev_hash,
-             guint8       *out)
+ * so that no two different changes serialise alike. The base joined the
+ * log later: a change without one hashes as it always did. */
+void
+_sl_change_hash (const char   *device,
+                 gint64        device_seq,
+                 const char   *hlc,
+                 const char   *record,
+                 const char   *op,
+                 const char   *field,
+                 const char   *value,
+                 const char   *author,
+                 gint64        codebook_version,
+                 const char   *base,
+                 const guint8 *prev_hash,
+                 guint8       *out)
 {
   crypto_hash_sha256_state st;
   char num[32];
@@ -113,6 +116,11 @@ change_hash (const char   *device,
   hash_field (&st, author);
   g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT, codebook_version);
   hash_field (&st, num);
+  if (base != NULL)
+    {
+      hash_field (&st, "base");
+      hash_field (&st, base);
+    }
   if (prev_hash)
     crypto_hash_sha256_update (&st, prev_hash, HASH_BYTES);
   crypto_hash_sha256_final (&st, out);
@@ -212,8 +220,8 @@ _sl_txn_begin (SlVault  *self,
 
   rc = sqlite3_prepare_v2 (txn->db,
                            "INSERT INTO changes (device, device_seq, hlc, record, op, field, value, "
-                           "author, codebook_version, hash) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                           "author, codebook_version, hash, base) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                            -1, &txn->insert_change, NULL);
   if (rc != SQLITE_OK)
     {
@@ -262,14 +270,16 @@ _sl_txn_commit (SlTxn       *txn,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (txn->seq > 0)
+  /* The clock is saved even when this device made no change: an import
+   * moves it past every clock it brought. */
     {
       sqlite3_prepare_v2 (txn->db,
                           "UPDATE devices SET last_seq = ?2, last_hash = ?3, last_hlc = ?4 "
                           "WHERE no = ?1", -1, &stmt, NULL);
       sqlite3_bind_int64 (stmt, 1, txn->device_no);
       sqlite3_bind_int64 (stmt, 2, txn->seq);
-      sqlite3_bind_blob (stmt, 3, txn->hash, HASH_BYTES, SQLITE_STATIC);
+      if (txn->has_hash)
+        sqlite3_bind_blob (stmt, 3, txn->hash, HASH_BYTES, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, txn->hlc);
       rc = sqlite3_step (stmt);
       sqlite3_finalize (stmt);
@@ -361,6 +371,51 @@ _sl_txn_tick (SlTxn *txn)
   return next_hlc (txn);
 }
 
+/* A clock seen in an imported change: this device's next change must
+ * come after it, so that the clock orders a change after all it knew. */
+void
+_sl_txn_observe_clock (SlTxn  *txn,
+                       gint64  hlc)
+{
+  if (hlc > txn->hlc)
+    txn->hlc = hlc;
+}
+
+gint64
+_sl_txn_get_device_no (SlTxn *txn)
+{
+  return txn->device_no;
+}
+
+/* What this device knew of the record when changing it: per other
+ * device, the last of its changes to the record held here, as JSON
+ * ({"device": seq, ...}), or NULL when no other device touched it. Two
+ * changes are concurrent when neither was known to the other's base. */
+static char *
+txn_base (SlTxn  *txn,
+          gint64  record_no)
+{
+  sqlite3_stmt *stmt = _sl_txn_stmt (txn, "SELECT d.id, max(c.device_seq) FROM changes c "
+                                     "JOIN devices d ON d.no = c.device "
+                                     "WHERE c.record = ?1 AND c.device != ?2 "
+                                     "GROUP BY c.device ORDER BY d.id");
+  GString *base = NULL;
+
+  sqlite3_bind_int64 (stmt, 1, record_no);
+  sqlite3_bind_int64 (stmt, 2, txn->device_no);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      base = base ? g_string_append_c (base, ',') : g_string_new ("{");
+      g_string_append_printf (base, "\"%s\":%" G_GINT64_FORMAT,
+                              (const char *) sqlite3_column_text (stmt, 0),
+                              (gint64) sqlite3_column_int64 (stmt, 1));
+    }
+  if (base == NULL)
+    return NULL;
+  g_string_append_c (base, '}');
+  return g_string_free (base, FALSE);
+}
+
 /**
  * sl_hlc_to_string:
  * @hlc: a clock value
@@ -407,11 +462,12 @@ _sl_txn_append (SlTxn       *txn,
   guint8 hash[HASH_BYTES];
   gint64 hlc = hlc_out != NULL && *hlc_out != 0 ? *hlc_out : next_hlc (txn);
   g_autofree char *hlc_text = sl_hlc_to_string (hlc, txn->device);
+  g_autofree char *base = g_str_equal (op, "create") ? NULL : txn_base (txn, record_no);
   gint64 seq = txn->seq + 1;
   int rc;
 
-  change_hash (txn->device, seq, hlc_text, record, op, field, value, txn->author,
-               txn->codebook_version, txn->has_hash ? txn->hash : NULL, hash);
+  _sl_change_hash (txn->device, seq, hlc_text, record, op, field, value, txn->author,
+                   txn->codebook_version, base, txn->has_hash ? txn->hash : NULL, hash);
 
   sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, txn->device_no);
@@ -424,12 +480,29 @@ _sl_txn_append (SlTxn       *txn,
   sqlite3_bind_int64 (stmt, 8, txn->author_no);
   sqlite3_bind_int64 (stmt, 9, txn->codebook_version);
   sqlite3_bind_blob (stmt, 10, hash, HASH_BYTES, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, base, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
     {
       _sl_set_error_from_db (error, txn->db, rc, "The change could not be recorded");
       return FALSE;
+    }
+
+  /* A change made here knows every value the field (or, for a deletion,
+   * the record) had: it settles any conflict there. */
+  if (base != NULL)
+    {
+      sqlite3_stmt *settle = _sl_txn_stmt (txn, "DELETE FROM conflicts WHERE record = ?1 AND "
+                                           "field = ?2");
+
+      sqlite3_bind_int64 (settle, 1, record_no);
+      sqlite3_bind_text (settle, 2, g_str_equal (op, "set") ? field : "", -1, SQLITE_STATIC);
+      if ((rc = sqlite3_step (settle)) != SQLITE_DONE)
+        {
+          _sl_set_error_from_db (error, txn->db, rc, "The change could not be recorded");
+          return FALSE;
+        }
     }
 
   txn->seq = seq;
@@ -458,13 +531,14 @@ change_from_row (sqlite3_stmt *stmt)
   c->value = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
   c->author = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
   c->codebook_version = sqlite3_column_int64 (stmt, 8);
+  c->base = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
   return c;
 }
 
-/* Columns 0-8 in the order change_from_row() reads them; 9 is the hash. */
+/* Columns 0-9 in the order change_from_row() reads them; 10 is the hash. */
 #define CHANGE_SELECT \
   "SELECT d.id, c.device_seq, c.hlc, r.id, c.op, c.field, c.value, a.name, " \
-  "c.codebook_version, c.hash FROM changes c " \
+  "c.codebook_version, c.base, c.hash FROM changes c " \
   "LEFT JOIN devices d ON d.no = c.device LEFT JOIN records r ON r.no = c.record " \
   "LEFT JOIN authors a ON a.no = c.author "
 
@@ -559,8 +633,8 @@ audit_device (sqlite3       *db,
   while (!broken && sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(SlChange) c = change_from_row (stmt);
-      const guint8 *stored = sqlite3_column_blob (stmt, 9);
-      int stored_len = sqlite3_column_bytes (stmt, 9);
+      const guint8 *stored = sqlite3_column_blob (stmt, 10);
+      int stored_len = sqlite3_column_bytes (stmt, 10);
       guint8 computed[HASH_BYTES];
 
       report->n_changes++;
@@ -574,8 +648,8 @@ audit_device (sqlite3       *db,
         }
       /* Each hash covers the one before it: an edited change, or one moved
        * to another place in the chain, no longer matches. */
-      change_hash (device, c->device_seq, c->hlc, c->record, c->op, c->field, c->value,
-                   c->author, c->codebook_version, has_prev ? prev : NULL, computed);
+      _sl_change_hash (device, c->device_seq, c->hlc, c->record, c->op, c->field, c->value,
+                       c->author, c->codebook_version, c->base, has_prev ? prev : NULL, computed);
       if (stored_len != HASH_BYTES || memcmp (stored, computed, HASH_BYTES) != 0)
         {
           audit_problem (report, "device %s: change %" G_GINT64_FORMAT " (record %s, %s%s%s) was "
@@ -613,8 +687,9 @@ audit_current_values (sqlite3       *db,
   guint found = 0;
 
   sqlite3_prepare_v2 (db, "SELECT no, id, deleted FROM records ORDER BY no", -1, &records, NULL);
-  sqlite3_prepare_v2 (db, "SELECT op, field, value FROM changes WHERE record = ?1 "
-                      "ORDER BY hlc, device", -1, &changes, NULL);
+  sqlite3_prepare_v2 (db, "SELECT c.op, c.field, c.value FROM changes c "
+                      "JOIN devices d ON d.no = c.device WHERE c.record = ?1 "
+                      "ORDER BY c.hlc, d.id", -1, &changes, NULL);
   sqlite3_prepare_v2 (db, "SELECT field, value FROM record_values WHERE record = ?1",
                       -1, &values, NULL);
 

@@ -28,6 +28,8 @@ G_BEGIN_DECLS
  *   the record's first values)
  * @author: who made it
  * @codebook_version: the codebook version in force
+ * @base: (nullable): what the change knew of the record: per other device,
+ *   the last of its changes to the record (JSON); %NULL when none
  *
  * One entry of the append-only change log.
  */
@@ -42,6 +44,7 @@ typedef struct
   char   *value;
   char   *author;
   gint64  codebook_version;
+  char   *base;
 } SlChange;
 
 void sl_change_free (SlChange *change);

@@ -43,6 +43,7 @@ sl_peer_free (SlPeer *peer)
   g_free (peer->name);
   g_free (peer->recipient);
   g_free (peer->signing_key);
+  g_free (peer->device);
   g_free (peer->fingerprint);
   g_free (peer->added);
   g_free (peer);
@@ -89,8 +90,8 @@ fingerprint (const guint8 *recipient,
                           h[6] << 8 | h[7], h[8] << 8 | h[9]);
 }
 
-static char *
-peer_id (const guint8 *signing)
+char *
+_sl_identity_peer_id (const guint8 *signing)
 {
   guint8 h[crypto_hash_sha256_BYTES];
   char hex[17];
@@ -143,6 +144,38 @@ load_keys (sqlite3   *db,
   sodium_memzero (x, strlen (x));
   sodium_memzero (e, strlen (e));
   return TRUE;
+}
+
+/**
+ * _sl_vault_load_device_keys:
+ * @self: an unlocked vault
+ * @x25519: (out): its age identity (X25519 secret key)
+ * @ed25519: (out): its Ed25519 signing key (secret key, 64 bytes)
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_sl_vault_load_device_keys (SlVault   *self,
+                            SlSecret **x25519,
+                            SlSecret **ed25519,
+                            GError   **error)
+{
+  sqlite3 *db;
+  gboolean ok = FALSE;
+
+  _sl_vault_lock_db (self);
+  if ((db = _sl_vault_get_db (self)) == NULL)
+    g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
+  else
+    ok = load_keys (db, x25519, ed25519, error);
+  _sl_vault_unlock_db (self);
+  if (!ok)
+    {
+      g_clear_pointer (x25519, sl_secret_unref);
+      g_clear_pointer (ed25519, sl_secret_unref);
+    }
+  return ok;
 }
 
 static char *
@@ -289,6 +322,7 @@ sl_identity_parse_card (const char  *card,
   peer->name = g_strdup (g_hash_table_lookup (fields, "name"));
   peer->recipient = g_strdup (g_hash_table_lookup (fields, "recipient"));
   peer->signing_key = g_strdup (g_hash_table_lookup (fields, "signing-key"));
+  peer->device = g_strdup (g_hash_table_lookup (fields, "device"));
   if (peer->name == NULL || peer->recipient == NULL || peer->signing_key == NULL ||
       g_hash_table_lookup (fields, "device") == NULL ||
       g_hash_table_lookup (fields, "fingerprint") == NULL)
@@ -314,7 +348,7 @@ sl_identity_parse_card (const char  *card,
       return NULL;
     }
   peer->fingerprint = g_steal_pointer (&print);
-  peer->id = peer_id (pk);
+  peer->id = _sl_identity_peer_id (pk);
   return g_steal_pointer (&peer);
 }
 
@@ -360,14 +394,15 @@ sl_vault_add_peer (SlVault     *self,
   peer->added = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   _sl_vault_lock_db (self);
   db = _sl_vault_get_db (self);
-  sqlite3_prepare_v2 (db, "INSERT INTO peers (id, name, recipient, signing_key, fingerprint, added) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &stmt, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO peers (id, name, recipient, signing_key, fingerprint, added, "
+                      "device) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1, &stmt, NULL);
   sqlite3_bind_text (stmt, 1, peer->id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, peer->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, peer->recipient, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, peer->signing_key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, peer->fingerprint, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, peer->added, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, peer->device, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   _sl_vault_unlock_db (self);
@@ -409,8 +444,8 @@ sl_vault_list_peers (SlVault  *self,
   else
     {
       ret = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_peer_free);
-      sqlite3_prepare_v2 (db, "SELECT id, name, recipient, signing_key, fingerprint, added "
-                          "FROM peers ORDER BY added, id", -1, &stmt, NULL);
+      sqlite3_prepare_v2 (db, "SELECT id, name, recipient, signing_key, fingerprint, added, "
+                          "device FROM peers ORDER BY added, id", -1, &stmt, NULL);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           SlPeer *p = g_new0 (SlPeer, 1);
@@ -421,6 +456,7 @@ sl_vault_list_peers (SlVault  *self,
           p->signing_key = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
           p->fingerprint = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
           p->added = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+          p->device = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
           g_ptr_array_add (ret, p);
         }
       sqlite3_finalize (stmt);
@@ -455,6 +491,12 @@ sl_vault_remove_peer (SlVault     *self,
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_DONE)
         changed = sqlite3_changes (db);
+      sqlite3_finalize (stmt);
+      /* What it was known to hold goes with it: if it is trusted again,
+       * its first bundle carries everything. */
+      sqlite3_prepare_v2 (db, "DELETE FROM peer_acks WHERE peer = ?1", -1, &stmt, NULL);
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_step (stmt);
       sqlite3_finalize (stmt);
     }
   _sl_vault_unlock_db (self);

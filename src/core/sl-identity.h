@@ -44,6 +44,7 @@ GQuark sl_identity_error_quark (void);
  * @signing_key: its Ed25519 public key, base64
  * @fingerprint: the words to read aloud and compare
  * @added: when it was trusted
+ * @device: (nullable): the id of its change log (its device)
  */
 typedef struct
 {
@@ -53,6 +54,7 @@ typedef struct
   char *signing_key;
   char *fingerprint;
   char *added;
+  char *device;
 } SlPeer;
 
 void        sl_peer_free                 (SlPeer      *peer);

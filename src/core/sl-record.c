@@ -19,6 +19,7 @@
 #include "sl-change-log.h"
 #include "sl-csv.h"
 #include "sl-record.h"
+#include "sl-record-private.h"
 #include "sl-vault-private.h"
 
 struct _SlRecord
@@ -1520,4 +1521,65 @@ sl_vault_import_csv (SlVault       *self,
   if (n_imported)
     *n_imported = rows->len - 1;
   return TRUE;
+}
+
+/* For the merge of imported changes (sl-merge.c), which brings records in
+ * step with the log the same way edits made here do. */
+
+void
+_sl_record_describe (SlRecordType  *type,
+                     GHashTable    *values,
+                     const char    *id,
+                     char         **title,
+                     char         **search)
+{
+  describe (type, values, id, title, search);
+}
+
+gboolean
+_sl_txn_store_value (SlTxn       *txn,
+                     gint64       record_no,
+                     const char  *field,
+                     const char  *json,
+                     gint64       hlc,
+                     GError     **error)
+{
+  return store_value (txn, record_no, field, json, hlc, FALSE, error);
+}
+
+gboolean
+_sl_txn_write_value (SlTxn       *txn,
+                     gint64       record_no,
+                     const char  *record,
+                     const char  *field,
+                     JsonNode    *value,
+                     GError     **error)
+{
+  return write_value (txn, record_no, record, field, value, error);
+}
+
+GHashTable *
+_sl_txn_load_values (SlTxn  *txn,
+                     gint64  record_no)
+{
+  return txn_load_values (txn, record_no);
+}
+
+gboolean
+_sl_txn_update_description (SlTxn        *txn,
+                            SlRecordType *type,
+                            gint64        record_no,
+                            const char   *record,
+                            GError      **error)
+{
+  return txn_update_description (txn, type, record_no, record, error);
+}
+
+gboolean
+_sl_vault_finish_txn (SlVault  *self,
+                      SlTxn    *txn,
+                      gboolean  ok,
+                      GError  **error)
+{
+  return finish (self, txn, ok, error);
 }

@@ -14,6 +14,7 @@
 
 #include <sqlite3.h>
 
+#include "sl-secret.h"
 #include "sl-vault.h"
 
 G_BEGIN_DECLS
@@ -59,6 +60,32 @@ gboolean  _sl_txn_append    (SlTxn       *txn,
                              const char  *value,
                              gint64      *hlc,
                              GError     **error);
+
+gboolean  _sl_db_store_codebook   (sqlite3    *db,
+                                   SlCodebook *codebook,
+                                   GError    **error);
+void      _sl_vault_adopt_codebook (SlVault    *self,
+                                    SlCodebook *codebook);
+void      _sl_txn_observe_clock (SlTxn      *txn,
+                                 gint64      hlc);
+gint64    _sl_txn_get_device_no (SlTxn      *txn);
+void      _sl_change_hash       (const char   *device,
+                                 gint64        device_seq,
+                                 const char   *hlc,
+                                 const char   *record,
+                                 const char   *op,
+                                 const char   *field,
+                                 const char   *value,
+                                 const char   *author,
+                                 gint64        codebook_version,
+                                 const char   *base,
+                                 const guint8 *prev_hash,
+                                 guint8       *out);
+gboolean  _sl_vault_load_device_keys (SlVault   *self,
+                                      SlSecret **x25519,
+                                      SlSecret **ed25519,
+                                      GError   **error);
+char     *_sl_identity_peer_id  (const guint8 *signing_key);
 
 char     *_sl_db_dup_meta    (sqlite3     *db,
                              const char  *key);

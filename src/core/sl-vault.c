@@ -155,6 +155,19 @@ static const char *migrations[] = {
   "CREATE TABLE peers (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL,"
   "  recipient TEXT NOT NULL, signing_key TEXT NOT NULL, fingerprint TEXT NOT NULL,"
   "  added TEXT NOT NULL, acked_seq INTEGER NOT NULL DEFAULT 0);",
+
+  /* 5: sync. Each change names, per other device, the last change of that
+   * device to the same record it knew of (base), so that concurrent edits
+   * are told from later ones; the conflicts found; per peer, the device it
+   * runs, the clock of the last bundle taken from it and how far it holds
+   * each device's changes. */
+  "ALTER TABLE changes ADD COLUMN base TEXT;"
+  "CREATE TABLE conflicts (record INTEGER NOT NULL REFERENCES records (no),"
+  "  field TEXT NOT NULL, PRIMARY KEY (record, field)) WITHOUT ROWID;"
+  "ALTER TABLE peers ADD COLUMN device TEXT;"
+  "ALTER TABLE peers ADD COLUMN last_bundle INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE peer_acks (peer TEXT NOT NULL, device TEXT NOT NULL, seq INTEGER NOT NULL,"
+  "  PRIMARY KEY (peer, device)) WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_VAULT_SCHEMA_VERSION);
@@ -2540,6 +2553,26 @@ sl_vault_install_codebook (SlVault     *self,
 out:
   g_mutex_unlock (&self->mutex);
   return ret;
+}
+
+/* A codebook that arrived in a bundle: stored inside the importing
+ * transaction (the caller holds the lock), put in force once it commits. */
+gboolean
+_sl_db_store_codebook (sqlite3     *db,
+                       SlCodebook  *codebook,
+                       GError     **error)
+{
+  return store_codebook (db, codebook, error);
+}
+
+void
+_sl_vault_adopt_codebook (SlVault    *self,
+                          SlCodebook *codebook)
+{
+  g_mutex_lock (&self->mutex);
+  if (self->db != NULL)
+    g_set_object (&self->codebook, codebook);
+  g_mutex_unlock (&self->mutex);
 }
 
 /* vault_meta, for the other core modules; the caller holds the lock. */
