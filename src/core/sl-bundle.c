@@ -648,9 +648,10 @@ open_sealed (SlVault   *self,
         {
           g_set_error (error, SL_BUNDLE_ERROR, SL_BUNDLE_ERROR_DAMAGED,
                        len == 0 ? "The bundle %s is empty: it was not copied completely. Copy it "
-                                  "again from the sender's stick or folder"
+                                  "again from the sender's stick or folder. Nothing was changed"
                                 : "%s is not a Sightline bundle (it is not an encrypted age "
-                                  "file). Choose the .slbundle file the sender exported", name);
+                                  "file), or its start was cut off. Choose the .slbundle file the "
+                                  "sender exported. Nothing was changed", name);
           return NULL;
         }
     }
@@ -661,9 +662,10 @@ open_sealed (SlVault   *self,
 
   if (g_error_matches (local_error, SL_AGE_ERROR, SL_AGE_ERROR_NO_IDENTITY))
     g_set_error (error, SL_BUNDLE_ERROR, SL_BUNDLE_ERROR_NOT_FOR_THIS_VAULT,
-                 "The bundle %s was not made for this vault: it is encrypted to another device. "
-                 "Import it into the vault it was exported for, or ask the sender to export a "
-                 "bundle to this vault. Nothing was changed", name);
+                 "The bundle %s was not made for this vault: it is encrypted to another device "
+                 "(or its first lines were damaged). Import it into the vault it was exported "
+                 "for, or ask the sender to export a bundle to this vault. Nothing was changed",
+                 name);
   else if (g_error_matches (local_error, SL_AGE_ERROR, SL_AGE_ERROR_UNSUPPORTED))
     g_set_error (error, SL_BUNDLE_ERROR, SL_BUNDLE_ERROR_NEWER_FORMAT,
                  "The bundle %s uses an encryption format this version of Sightline does not "
@@ -762,7 +764,7 @@ header_string (JsonObject *h,
 static Bundle *
 bundle_open (SlVault      *self,
              GFile        *file,
-             gboolean      parse_changes,
+             gboolean      for_import,
              GError      **error)
 {
   g_autoptr(Bundle) b = g_new0 (Bundle, 1);
@@ -904,7 +906,7 @@ bundle_open (SlVault      *self,
     }
 
   b->clock = json_object_get_int_member_with_default (h, "clock", 0);
-  if (b->clock <= b->sender->last_bundle)
+  if (for_import && b->clock <= b->sender->last_bundle)
     {
       g_autofree char *made = header_string (h, "created") ? g_strdup (header_string (h, "created")) : g_strdup ("?");
 
@@ -953,7 +955,7 @@ bundle_open (SlVault      *self,
         }
     }
 
-  if (parse_changes)
+  if (for_import)
     {
       char *p = strchr (strchr (b->buf, '\n') + 1, '\n') + 1;
       BSection *sec = NULL;
