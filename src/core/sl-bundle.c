@@ -1089,11 +1089,13 @@ typedef struct
   gint64   no;
   char    *type;
   gboolean is_new;
+  GPtrArray *held;   /* SlMergeChange: all its changes, when new */
 } RecordInfo;
 
 static void
 record_info_free (RecordInfo *r)
 {
+  g_clear_pointer (&r->held, g_ptr_array_unref);
   g_free (r->type);
   g_free (r);
 }
@@ -1245,6 +1247,16 @@ codebook_known (SlTxn      *txn,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+static int
+by_clock (gconstpointer a,
+          gconstpointer b)
+{
+  const BChange *x = *(BChange **) a;
+  const BChange *y = *(BChange **) b;
+
+  return x->hlc < y->hlc ? -1 : x->hlc > y->hlc;
+}
+
 static gboolean
 import_changes (SlTxn            *txn,
                 Bundle           *b,
@@ -1260,7 +1272,7 @@ import_changes (SlTxn            *txn,
   g_autoptr(GHashTable) known_versions = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                                 g_free, NULL);
   g_autoptr(GHashTable) touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) parents = g_ptr_array_new_with_free_func (g_free); /* pairs: child, parent */
+  g_autoptr(GPtrArray) creates = g_ptr_array_new ();
   const char *self_device = sl_vault_get_device_id (_sl_txn_get_vault (txn));
   const char *who = b->sender->name;
   guint64 done = 0;
@@ -1301,7 +1313,8 @@ import_changes (SlTxn            *txn,
                               s->to, s->last_seq);
     }
 
-  /* New records first, so that changes from any device can refer to them. */
+  /* New records first, so that changes from any device can refer to them;
+   * in clock order, so that a parent comes before the people in it. */
   for (guint i = 0; i < b->sections->len; i++)
     {
       BSection *s = &g_array_index (b->sections, BSection, i);
@@ -1309,71 +1322,64 @@ import_changes (SlTxn            *txn,
       for (guint k = 0; k < s->n; k++)
         {
           BChange *c = &g_array_index (b->changes, BChange, s->first + k);
-          g_autoptr(JsonNode) create = NULL;
-          JsonObject *obj;
-          const char *type;
-          RecordInfo *r;
 
-          if (c->seq <= s->last_seq || !g_str_equal (c->op, "create"))
-            continue;
-          create = json_from_string (c->value, NULL);
-          obj = create && JSON_NODE_HOLDS_OBJECT (create) ? json_node_get_object (create) : NULL;
-          type = obj ? header_string (obj, "type") : NULL;
-          if (type == NULL)
-            return malformed (error, who, "a new record has no type");
-          if (sl_codebook_lookup_type (book, type, NULL) == NULL)
-            {
-              g_set_error (error, SL_BUNDLE_ERROR, SL_BUNDLE_ERROR_CODEBOOK,
-                           "The bundle from %s creates records of type \"%s\", which this "
-                           "vault's codebook (version %" G_GINT64_FORMAT ") does not have. Load "
-                           "the newer codebook the secretariat issued, then import again. "
-                           "Nothing was changed", who, type, sl_codebook_get_version (book));
-              return FALSE;
-            }
-          if (lookup_record (txn, records, c->record) != NULL)
-            return history_error (error, who, "it creates record %s, which this vault holds "
-                                  "already under another creation", c->record);
-          stmt = _sl_txn_stmt (txn, "INSERT INTO records (id, type, codebook_version, "
-                               "created_hlc, updated_hlc) VALUES (?1, ?2, ?3, ?4, ?4)");
-          sqlite3_bind_text (stmt, 1, c->record, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, type, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (stmt, 3, c->codebook_version);
-          sqlite3_bind_int64 (stmt, 4, c->hlc);
-          if (sqlite3_step (stmt) != SQLITE_DONE)
-            {
-              _sl_set_error_from_db (error, _sl_txn_get_db (txn), SQLITE_ERROR,
-                                     "The bundle could not be imported");
-              return FALSE;
-            }
-          r = g_new0 (RecordInfo, 1);
-          r->no = sqlite3_last_insert_rowid (_sl_txn_get_db (txn));
-          r->type = g_strdup (type);
-          r->is_new = TRUE;
-          g_hash_table_insert (records, g_strdup (c->record), r);
-          if (header_string (obj, "parent") != NULL)
-            {
-              g_ptr_array_add (parents, g_strdup (c->record));
-              g_ptr_array_add (parents, g_strdup (header_string (obj, "parent")));
-            }
-          summary->n_new_records++;
-          summary_type (summary, type)->n_new_records++;
+          if (c->seq > s->last_seq && g_str_equal (c->op, "create"))
+            g_ptr_array_add (creates, c);
         }
     }
-  for (guint i = 0; i < parents->len; i += 2)
+  g_ptr_array_sort (creates, by_clock);
+  for (guint i = 0; i < creates->len; i++)
     {
-      RecordInfo *child = lookup_record (txn, records, g_ptr_array_index (parents, i));
-      RecordInfo *parent = lookup_record (txn, records, g_ptr_array_index (parents, i + 1));
+      BChange *c = g_ptr_array_index (creates, i);
+      g_autoptr(JsonNode) create = json_from_string (c->value, NULL);
+      JsonObject *obj = create && JSON_NODE_HOLDS_OBJECT (create) ? json_node_get_object (create)
+                                                                  : NULL;
+      const char *type = obj ? header_string (obj, "type") : NULL;
+      const char *parent_id = obj ? header_string (obj, "parent") : NULL;
+      RecordInfo *parent = NULL;
+      RecordInfo *r;
 
-      if (parent == NULL)
+      if (type == NULL)
+        return malformed (error, who, "a new record has no type");
+      if (sl_codebook_lookup_type (book, type, NULL) == NULL)
+        {
+          g_set_error (error, SL_BUNDLE_ERROR, SL_BUNDLE_ERROR_CODEBOOK,
+                       "The bundle from %s creates records of type \"%s\", which this vault's "
+                       "codebook (version %" G_GINT64_FORMAT ") does not have. Load the newer "
+                       "codebook the secretariat issued, then import again. Nothing was changed",
+                       who, type, sl_codebook_get_version (book));
+          return FALSE;
+        }
+      if (lookup_record (txn, records, c->record) != NULL)
+        return history_error (error, who, "it creates record %s, which this vault holds "
+                              "already under another creation", c->record);
+      if (parent_id != NULL && !(parent = lookup_record (txn, records, parent_id)))
         return history_error (error, who, "record %s belongs to record %s, which is in neither "
-                              "the bundle nor this vault", (char *) g_ptr_array_index (parents, i),
-                              (char *) g_ptr_array_index (parents, i + 1));
-      stmt = _sl_txn_stmt (txn, "UPDATE records SET parent = ?2 WHERE no = ?1");
-      sqlite3_bind_int64 (stmt, 1, child->no);
-      sqlite3_bind_int64 (stmt, 2, parent->no);
-      sqlite3_step (stmt);
-    }
+                              "the bundle nor this vault", c->record, parent_id);
 
+      stmt = _sl_txn_stmt (txn, "INSERT INTO records (id, type, parent, codebook_version, "
+                           "created_hlc, updated_hlc) VALUES (?1, ?2, ?3, ?4, ?5, ?5)");
+      sqlite3_bind_text (stmt, 1, c->record, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, type, -1, SQLITE_TRANSIENT);
+      if (parent != NULL)
+        sqlite3_bind_int64 (stmt, 3, parent->no);
+      sqlite3_bind_int64 (stmt, 4, c->codebook_version);
+      sqlite3_bind_int64 (stmt, 5, c->hlc);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          _sl_set_error_from_db (error, _sl_txn_get_db (txn), SQLITE_ERROR,
+                                 "The bundle could not be imported");
+          return FALSE;
+        }
+      r = g_new0 (RecordInfo, 1);
+      r->no = sqlite3_last_insert_rowid (_sl_txn_get_db (txn));
+      r->type = g_strdup (type);
+      r->is_new = TRUE;
+      r->held = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (records, g_strdup (c->record), r);
+      summary->n_new_records++;
+      summary_type (summary, type)->n_new_records++;
+    }
   /* The changes, each checked against its device's hash chain */
   for (guint i = 0; i < b->sections->len; i++)
     {
@@ -1458,6 +1464,14 @@ import_changes (SlTxn            *txn,
               return FALSE;
             }
           summary->n_new++;
+          if (r->is_new)
+            {
+              SlMergeChange *m = g_new (SlMergeChange, 1);
+
+              *m = (SlMergeChange) { s->device, c->seq, c->hlc, c->op, c->field, c->value,
+                                     c->author, c->base };
+              g_ptr_array_add (r->held, m);
+            }
           if (!r->is_new && !g_str_equal (c->op, "create"))
             summary_type (summary, r->type)->n_edits++;
           if (g_str_equal (c->op, "delete") || g_str_equal (c->op, "undelete"))
@@ -1514,7 +1528,7 @@ merge_records (SlTxn            *txn,
       const char *id = g_ptr_array_index (summary->touched, i);
       RecordInfo *r = g_hash_table_lookup (records, id);
 
-      if (!_sl_txn_merge_record (txn, book, r->no, id, error))
+      if (!_sl_txn_merge_record (txn, book, r->no, id, r->is_new, r->held, error))
         return FALSE;
       if (i % PROGRESS_EVERY == PROGRESS_EVERY - 1)
         {
@@ -1631,6 +1645,7 @@ sl_vault_import_bundle (SlVault         *self,
         return NULL;
       }
   }
+
 
   conflicts_before = count_conflicts (txn);
   ok = import_changes (txn, b, book, summary, records, progress, progress_data, cancellable, error) &&

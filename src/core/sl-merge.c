@@ -42,24 +42,21 @@
 
 typedef struct
 {
-  char       *device;
+  const char *device;
   gint64      seq;
   gint64      hlc;
-  char       *op;
-  char       *field;
-  char       *value;
-  char       *author;
-  GHashTable *base;     /* device id -> seq (GINT64 in a pointer-sized box) */
+  const char *op;
+  const char *field;
+  const char *value;
+  const char *author;
+  GHashTable *base;     /* device id -> seq (boxed gint64) */
+  char       *owned;    /* the strings above, when read from the log */
 } MChange;
 
 static void
 mchange_free (MChange *c)
 {
-  g_free (c->device);
-  g_free (c->op);
-  g_free (c->field);
-  g_free (c->value);
-  g_free (c->author);
+  g_free (c->owned);
   g_clear_pointer (&c->base, g_hash_table_unref);
   g_free (c);
 }
@@ -135,15 +132,30 @@ load_changes (sqlite3_stmt *stmt,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       MChange *c = g_new0 (MChange, 1);
+      static const int cols[] = { 0, 3, 4, 5, 7 };
+      const char **dest[] = { &c->device, &c->op, &c->field, &c->value, &c->author };
+      gsize size = 0;
+      char *p;
 
-      c->device = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      /* One allocation for the five strings */
+      for (guint k = 0; k < G_N_ELEMENTS (cols); k++)
+        size += (gsize) sqlite3_column_bytes (stmt, cols[k]) + 1;
+      p = c->owned = g_malloc (size);
+      for (guint k = 0; k < G_N_ELEMENTS (cols); k++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, cols[k]);
+          gsize len = (gsize) sqlite3_column_bytes (stmt, cols[k]);
+
+          if (text == NULL)
+            continue;
+          memcpy (p, text, len);
+          p[len] = '\0';
+          *dest[k] = p;
+          p += len + 1;
+        }
       c->seq = sqlite3_column_int64 (stmt, 1);
       c->hlc = sqlite3_column_int64 (stmt, 2);
-      c->op = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      c->field = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      c->value = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       c->base = parse_base ((const char *) sqlite3_column_text (stmt, 6));
-      c->author = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
       g_ptr_array_add (changes, c);
     }
   return changes;
@@ -197,7 +209,7 @@ work_out_state (GPtrArray   *changes,
           MChange *w = g_hash_table_lookup (st->winners, c->field);
 
           if (w == NULL || later (c, w) > 0)
-            g_hash_table_insert (st->winners, c->field, c);
+            g_hash_table_insert (st->winners, (gpointer) c->field, c);
         }
     }
 
@@ -219,11 +231,9 @@ work_out_state (GPtrArray   *changes,
       if (!known)
         {
           if (!(heads = g_hash_table_lookup (st->heads, c->field)))
-            g_hash_table_insert (st->heads, c->field, heads = g_ptr_array_new ());
+            g_hash_table_insert (st->heads, (gpointer) c->field, heads = g_ptr_array_new ());
           g_ptr_array_add (heads, c);
         }
-      if (st->existence == NULL)
-        continue;
     }
 
   if (st->existence != NULL && g_str_equal (st->existence->op, "delete"))
@@ -257,6 +267,9 @@ first_values (MChange   *create,
  * @codebook: the codebook in force
  * @record_no: the record's row
  * @record: its id
+ * @is_new: the import created it (it holds nothing yet)
+ * @held: (nullable) (element-type SlMergeChange): all of its changes, when
+ *   the caller has them (a record the import created); %NULL reads the log
  * @error: return location for a #GError
  *
  * Brings a record's current values, deletion, title and conflicts in step
@@ -269,13 +282,17 @@ _sl_txn_merge_record (SlTxn       *txn,
                       SlCodebook  *codebook,
                       gint64       record_no,
                       const char  *record,
+                      gboolean     is_new,
+                      GPtrArray   *held,
                       GError     **error)
 {
-  g_autoptr(GPtrArray) changes = load_changes (_sl_txn_stmt (txn, SQL_RECORD_CHANGES), record_no);
-  g_autoptr(GHashTable) stored = _sl_txn_load_values (txn, record_no);
-  g_autoptr(GHashTable) want = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) want_hlc = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GHashTable) stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) want = g_hash_table_new (g_str_hash, g_str_equal);      /* field -> MChange or NULL */
+  g_autoptr(GHashTable) nodes = sl_values_new ();                               /* field -> JsonNode */
   g_autoptr(JsonNode) create_node = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *search = NULL;
   RecordState st = { 0 };
   SlRecordType *type = NULL;
   JsonObject *first;
@@ -283,7 +300,30 @@ _sl_txn_merge_record (SlTxn       *txn,
   gpointer key, value;
   sqlite3_stmt *stmt;
   gboolean ok = FALSE;
+  gboolean had_conflicts = FALSE;
   gint64 last_hlc = 0;
+
+  if (held != NULL)
+    {
+      changes = g_ptr_array_new_full (held->len, (GDestroyNotify) mchange_free);
+      for (guint i = 0; i < held->len; i++)
+        {
+          SlMergeChange *h = g_ptr_array_index (held, i);
+          MChange *c = g_new0 (MChange, 1);
+
+          c->device = h->device;
+          c->seq = h->seq;
+          c->hlc = h->hlc;
+          c->op = h->op;
+          c->field = h->field;
+          c->value = h->value;
+          c->author = h->author;
+          c->base = parse_base (h->base);
+          g_ptr_array_add (changes, c);
+        }
+    }
+  else
+    changes = load_changes (_sl_txn_stmt (txn, SQL_RECORD_CHANGES), record_no);
 
   work_out_state (changes, &st);
   first = first_values (st.create, &create_node);
@@ -297,85 +337,111 @@ _sl_txn_merge_record (SlTxn       *txn,
       goto out;
     }
 
-  /* The values it should hold */
+  /* The values it should hold: its first values, then each field's
+   * latest edit. */
   if (first != NULL)
     {
       g_autoptr(GList) members = json_object_get_members (first);
 
       for (GList *l = members; l; l = l->next)
-        {
-          g_hash_table_insert (want, g_strdup (l->data),
-                               json_to_string (json_object_get_member (first, l->data), FALSE));
-          g_hash_table_insert (want_hlc, l->data, st.create);
-        }
+        if (!g_hash_table_contains (st.winners, l->data))
+          {
+            g_hash_table_insert (want, l->data, st.create);
+            g_hash_table_insert (nodes, g_strdup (l->data),
+                                 json_node_copy (json_object_get_member (first, l->data)));
+          }
     }
   g_hash_table_iter_init (&iter, st.winners);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       MChange *w = value;
+      JsonNode *node = w->value ? sl_value_from_json (w->value, NULL) : NULL;
 
-      if (w->value == NULL)
-        g_hash_table_remove (want, key);
-      else
+      if (node != NULL)
         {
-          g_hash_table_replace (want, g_strdup (key), g_strdup (w->value));
-          g_hash_table_insert (want_hlc, key, w);
+          g_hash_table_insert (want, key, w);
+          g_hash_table_insert (nodes, g_strdup (key), node);
         }
     }
   for (guint i = 0; i < changes->len; i++)
     last_hlc = MAX (last_hlc, ((MChange *) g_ptr_array_index (changes, i))->hlc);
 
-  /* Write only what differs: a record merged with itself is untouched. */
+  /* What it holds now (nothing, when the bundle created it). */
+  if (!is_new)
+    {
+      stmt = _sl_txn_stmt (txn, "SELECT field, value FROM record_values WHERE record = ?1");
+      sqlite3_bind_int64 (stmt, 1, record_no);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (stored, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                             g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+
+  /* Write only what differs: a record merged with itself is untouched.
+   * Values are compared as stored: every vault writes them alike. */
   g_hash_table_iter_init (&iter, want);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      JsonNode *have = g_hash_table_lookup (stored, key);
-      g_autofree char *have_json = have ? sl_value_to_json (have) : NULL;
-      g_autoptr(JsonNode) want_node = sl_value_from_json (value, NULL);
-      g_autofree char *want_json = want_node ? sl_value_to_json (want_node) : g_strdup (value);
-      MChange *from = g_hash_table_lookup (want_hlc, key);
+      MChange *from = value;
+      const char *have = g_hash_table_lookup (stored, key);
+      g_autofree char *json = NULL;
 
-      if (g_strcmp0 (have_json, want_json) != 0 &&
-          !_sl_txn_store_value (txn, record_no, key, value, from ? from->hlc : last_hlc, error))
+      if (from == st.create)
+        json = sl_value_to_json (g_hash_table_lookup (nodes, key));
+      if (g_strcmp0 (have, json ? json : from->value) != 0 &&
+          !_sl_txn_store_value (txn, record_no, key, json ? json : from->value, from->hlc,
+                               is_new, error))
         goto out;
       g_hash_table_remove (stored, key);
     }
   g_hash_table_iter_init (&iter, stored);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!_sl_txn_store_value (txn, record_no, key, NULL, 0, error))
+    if (!_sl_txn_store_value (txn, record_no, key, NULL, 0, FALSE, error))
       goto out;
 
-  stmt = _sl_txn_stmt (txn, "UPDATE records SET deleted = ?2, created_hlc = ?3 WHERE no = ?1");
+  _sl_record_describe (type, nodes, record, &title, &search);
+  stmt = _sl_txn_stmt (txn, "UPDATE records SET deleted = ?2, created_hlc = ?3, "
+                       "updated_hlc = ?4, title = ?5, search = ?6 WHERE no = ?1");
   sqlite3_bind_int64 (stmt, 1, record_no);
   sqlite3_bind_int (stmt, 2, st.existence != NULL && g_str_equal (st.existence->op, "delete"));
   sqlite3_bind_int64 (stmt, 3, st.create->hlc);
-  if (sqlite3_step (stmt) != SQLITE_DONE ||
-      !_sl_txn_update_description (txn, type, record_no, record, error))
+  sqlite3_bind_int64 (stmt, 4, last_hlc);
+  sqlite3_bind_text (stmt, 5, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, search, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      if (error && *error == NULL)
-        g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_FAILED, "The record %s could not be "
-                     "merged", record);
+      _sl_set_error_from_db (error, _sl_txn_get_db (txn), SQLITE_ERROR,
+                             "The record could not be merged");
       goto out;
     }
 
   /* The conflict register */
-  stmt = _sl_txn_stmt (txn, "DELETE FROM conflicts WHERE record = ?1");
-  sqlite3_bind_int64 (stmt, 1, record_no);
-  sqlite3_step (stmt);
   g_hash_table_iter_init (&iter, st.heads);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (((GPtrArray *) value)->len > 1)
-      {
-        stmt = _sl_txn_stmt (txn, "INSERT INTO conflicts (record, field) VALUES (?1, ?2)");
-        sqlite3_bind_int64 (stmt, 1, record_no);
-        sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-        sqlite3_step (stmt);
-      }
-  if (st.edits_unknown_to_deletion->len > 0)
+  while (g_hash_table_iter_next (&iter, &key, &value) && !had_conflicts)
+    had_conflicts = ((GPtrArray *) value)->len > 1;
+  had_conflicts = had_conflicts || st.edits_unknown_to_deletion->len > 0;
+  if (!is_new)
     {
-      stmt = _sl_txn_stmt (txn, "INSERT INTO conflicts (record, field) VALUES (?1, '')");
+      stmt = _sl_txn_stmt (txn, "DELETE FROM conflicts WHERE record = ?1");
       sqlite3_bind_int64 (stmt, 1, record_no);
       sqlite3_step (stmt);
+    }
+  if (had_conflicts)
+    {
+      g_hash_table_iter_init (&iter, st.heads);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (((GPtrArray *) value)->len > 1)
+          {
+            stmt = _sl_txn_stmt (txn, "INSERT INTO conflicts (record, field) VALUES (?1, ?2)");
+            sqlite3_bind_int64 (stmt, 1, record_no);
+            sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+            sqlite3_step (stmt);
+          }
+      if (st.edits_unknown_to_deletion->len > 0)
+        {
+          stmt = _sl_txn_stmt (txn, "INSERT INTO conflicts (record, field) VALUES (?1, '')");
+          sqlite3_bind_int64 (stmt, 1, record_no);
+          sqlite3_step (stmt);
+        }
     }
   ok = TRUE;
 

@@ -28,6 +28,7 @@ gboolean    _sl_txn_store_value         (SlTxn         *txn,
                                          const char    *field,
                                          const char    *json,
                                          gint64         hlc,
+                                         gboolean       is_new,
                                          GError       **error);
 gboolean    _sl_txn_write_value         (SlTxn         *txn,
                                          gint64         record_no,
@@ -48,10 +49,26 @@ gboolean    _sl_vault_finish_txn        (SlVault       *self,
                                          GError       **error);
 
 /* sl-merge.c */
+
+/* One change, as the merge needs it (strings owned by the caller). */
+typedef struct
+{
+  const char *device;
+  gint64      seq;
+  gint64      hlc;
+  const char *op;
+  const char *field;
+  const char *value;
+  const char *author;
+  const char *base;
+} SlMergeChange;
+
 gboolean    _sl_txn_merge_record        (SlTxn         *txn,
                                          SlCodebook    *codebook,
                                          gint64         record_no,
                                          const char    *record,
+                                         gboolean       is_new,
+                                         GPtrArray     *held,
                                          GError       **error);
 
 G_END_DECLS

@@ -808,6 +808,63 @@ sl_vault_add_records (SlVault       *self,
   return TRUE;
 }
 
+/* Edits one record inside @txn. */
+static gboolean
+txn_edit_record (SlTxn       *txn,
+                 SlCodebook  *book,
+                 const char  *id,
+                 GHashTable  *values,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) merged = NULL;
+  g_autoptr(GHashTable) current = NULL;
+  RecordRow row = { 0 };
+  SlRecordType *rt;
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean ok = FALSE;
+
+  if (!txn_get_record (txn, id, &row, error) ||
+      !(rt = sl_codebook_lookup_type (book, row.type, error)))
+    goto out;
+  if (row.deleted)
+    {
+      g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_DELETED,
+                   "The record %s is deleted; undelete it before editing", id);
+      goto out;
+    }
+
+  merged = txn_load_values (txn, row.no);
+  current = txn_load_values (txn, row.no);
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_replace (merged, g_strdup (key), json_node_ref (value));
+  g_hash_table_foreach_remove (merged, remove_empty_cb, NULL);
+  if (!check_record (txn, rt, row.parent, values, FALSE, NULL, error) ||
+      !check_record (txn, rt, row.parent, merged, TRUE, NULL, error))
+    goto out;
+
+  for (guint i = 0; i < rt->fields->len; i++)
+    {
+      SlField *f = g_ptr_array_index (rt->fields, i);
+      JsonNode *v;
+      JsonNode *old;
+
+      if (!g_hash_table_lookup_extended (values, f->id, NULL, (gpointer *) &v))
+        continue;
+      old = g_hash_table_lookup (current, f->id);
+      if ((is_empty (v) && old == NULL) || (!is_empty (v) && old && json_node_equal (v, old)))
+        continue;   /* no real change */
+      if (!write_value (txn, row.no, id, f->id, v, error))
+        goto out;
+    }
+  ok = txn_update_description (txn, rt, row.no, id, error);
+
+out:
+  record_row_clear (&row);
+  return ok;
+}
+
 /**
  * sl_vault_edit_record:
  * @self: an unlocked vault
@@ -826,62 +883,53 @@ sl_vault_edit_record (SlVault     *self,
                       GHashTable  *values,
                       GError     **error)
 {
-  g_autoptr(GHashTable) merged = NULL;
-  RecordRow row = { 0 };
   SlCodebook *book;
-  SlRecordType *rt;
-  GHashTableIter iter;
-  gpointer key, value;
-  gboolean ok = FALSE;
   SlTxn *txn;
 
   g_return_val_if_fail (SL_IS_VAULT (self), FALSE);
 
   if (!(book = require_codebook (self, error)) || !(txn = _sl_txn_begin (self, error)))
     return FALSE;
+  return finish (self, txn, txn_edit_record (txn, book, id, values, error), error);
+}
 
-  if (!txn_get_record (txn, id, &row, error) ||
-      !(rt = sl_codebook_lookup_type (book, row.type, error)))
-    goto out;
-  if (row.deleted)
-    {
-      g_set_error (error, SL_RECORD_ERROR, SL_RECORD_ERROR_DELETED,
-                   "The record %s is deleted; undelete it before editing", id);
-      goto out;
-    }
+/**
+ * sl_vault_edit_records:
+ * @self: an unlocked vault
+ * @ids: (element-type utf8): the records
+ * @values: (element-type GHashTable): for each, the fields to change
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Edits many records in one transaction: all of the edits, or none (a
+ * recoding of many records at once).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sl_vault_edit_records (SlVault       *self,
+                       GPtrArray     *ids,
+                       GPtrArray     *values,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  SlCodebook *book;
+  SlTxn *txn;
 
-  merged = txn_load_values (txn, row.no);
-  g_hash_table_iter_init (&iter, values);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_replace (merged, g_strdup (key), json_node_ref (value));
-  g_hash_table_foreach_remove (merged, remove_empty_cb, NULL);
-  if (!check_record (txn, rt, row.parent, values, FALSE, NULL, error) ||
-      !check_record (txn, rt, row.parent, merged, TRUE, NULL, error))
-    goto out;
+  g_return_val_if_fail (SL_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (ids->len == values->len, FALSE);
 
-  {
-    g_autoptr(GHashTable) current = txn_load_values (txn, row.no);
-
-    for (guint i = 0; i < rt->fields->len; i++)
+  if (!(book = require_codebook (self, error)) || !(txn = _sl_txn_begin (self, error)))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if ((i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error)) ||
+        !txn_edit_record (txn, book, g_ptr_array_index (ids, i), g_ptr_array_index (values, i),
+                          error))
       {
-        SlField *f = g_ptr_array_index (rt->fields, i);
-        JsonNode *v;
-        JsonNode *old;
-
-        if (!g_hash_table_lookup_extended (values, f->id, NULL, (gpointer *) &v))
-          continue;
-        old = g_hash_table_lookup (current, f->id);
-        if ((is_empty (v) && old == NULL) || (!is_empty (v) && old && json_node_equal (v, old)))
-          continue;   /* no real change */
-        if (!write_value (txn, row.no, id, f->id, v, error))
-          goto out;
+        _sl_txn_rollback (txn);
+        return FALSE;
       }
-  }
-  ok = txn_update_description (txn, rt, row.no, id, error);
-
-out:
-  record_row_clear (&row);
-  return finish (self, txn, ok, error);
+  return finish (self, txn, TRUE, error);
 }
 
 static gboolean
@@ -1542,9 +1590,10 @@ _sl_txn_store_value (SlTxn       *txn,
                      const char  *field,
                      const char  *json,
                      gint64       hlc,
+                     gboolean     is_new,
                      GError     **error)
 {
-  return store_value (txn, record_no, field, json, hlc, FALSE, error);
+  return store_value (txn, record_no, field, json, hlc, is_new, error);
 }
 
 gboolean

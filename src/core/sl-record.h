@@ -78,6 +78,11 @@ gboolean     sl_vault_edit_record           (SlVault      *self,
                                              const char   *id,
                                              GHashTable   *values,
                                              GError      **error);
+gboolean     sl_vault_edit_records          (SlVault      *self,
+                                             GPtrArray    *ids,
+                                             GPtrArray    *values,
+                                             GCancellable *cancellable,
+                                             GError      **error);
 gboolean     sl_vault_delete_record         (SlVault      *self,
                                              const char   *id,
                                              GError      **error);
