@@ -898,6 +898,163 @@ test_age_interop (void)
   sl_test_remove_tree (tmpdir);
 }
 
+static void
+copy_vault (const char *from,
+            const char *to)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_mkdir_with_parents (to, 0700), ==, 0);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *src = g_build_filename (from, name, NULL);
+      g_autofree char *dst = g_build_filename (to, name, NULL);
+      g_autofree char *data = NULL;
+      gsize len = 0;
+
+      g_assert_true (g_file_get_contents (src, &data, &len, NULL));
+      g_assert_true (g_file_set_contents (dst, data, (gssize) len, NULL));
+    }
+}
+
+static gint64
+count_rows (SlVault    *vault,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  _sl_vault_lock_db (vault);
+  sqlite3_prepare_v2 (_sl_vault_get_db (vault), sql, -1, &stmt, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  _sl_vault_unlock_db (vault);
+  return n;
+}
+
+/* SIGKILL a `sightline-cli bundle import` of a large bundle at many
+ * moments: the vault always opens, passes its checks and its audit, and
+ * holds all of the bundle or none of it. */
+static void
+test_crash_during_import (void)
+{
+  g_autofree char *tmpdir = sl_test_make_tmpdir ();
+  g_autoptr(Device) laptop = device_new (tmpdir, "laptop");
+  g_autoptr(Device) office = device_new (tmpdir, "office");
+  g_autoptr(GFile) file = bundle_file (tmpdir, "large.slbundle");
+  g_autofree char *pristine = g_build_filename (tmpdir, "pristine.sightline", NULL);
+  g_autofree char *work = g_build_filename (tmpdir, "work.sightline", NULL);
+  g_autofree char *bundle_path = g_file_get_path (file);
+  g_autofree char *in = g_strdup_printf ("%s\n", SL_TEST_PASSPHRASE);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) parents = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sub = NULL;
+  const char *cli = g_getenv ("SIGHTLINE_CLI");
+  const guint people = 2000;
+  const guint runs = g_test_slow () ? 200 : 24;
+  SlRecordType *rt;
+  gint64 full_run, total_changes;
+  guint none = 0, all = 0;
+
+  trust (laptop, office);
+  sub = add (laptop->vault, "submission", NULL, "reference=CFE-005", NULL);
+  rt = sl_codebook_lookup_type (sl_vault_get_codebook (laptop->vault), "victim", NULL);
+  for (guint i = 0; i < people; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("label=Child %u", i);
+      g_autofree char *age = g_strdup_printf ("age=%u", 8 + i % 10);
+      const char *a[] = { label, age, "gender=female", NULL };
+      const char *e[] = { "gender=male", NULL };
+
+      g_ptr_array_add (values, sl_values_from_assignments (rt, a, NULL));
+      g_ptr_array_add (edits, sl_values_from_assignments (rt, e, NULL));
+      g_ptr_array_add (parents, sub);
+    }
+  g_assert_true (sl_vault_add_records (laptop->vault, "victim", parents, values, &ids, NULL, &error));
+  g_assert_true (sl_vault_edit_records (laptop->vault, ids, edits, NULL, &error));
+  g_assert_no_error (error);
+  total_changes = count_rows (laptop->vault, "SELECT count(*) FROM changes");
+  export_to (laptop, office, file);
+  g_clear_object (&office->vault);   /* closed: its files are the pristine copy */
+  copy_vault (office->path, pristine);
+
+  /* How long does one whole import take? */
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    copy_vault (pristine, work);
+    g_assert_cmpint (sl_test_run_cli (in, NULL, NULL, "bundle", "import", work, bundle_path,
+                                      "--passphrase-fd", "0", NULL), ==, 0);
+    full_run = g_get_monotonic_time () - start;
+    sl_test_remove_tree (work);
+  }
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr(GSubprocess) proc = NULL;
+      g_autoptr(GOutputStream) sink = NULL;
+      g_autoptr(GFile) work_file = g_file_new_for_path (work);
+      g_autoptr(SlVault) vault = NULL;
+      g_autoptr(SlSecret) pass = sl_test_secret (SL_TEST_PASSPHRASE);
+      g_autoptr(SlAuditReport) report = NULL;
+      /* Spread over the whole run and a little past it, with jitter. */
+      gint64 delay = full_run * (i % 20) / 16 + g_test_rand_int_range (0, 5000);
+      gint64 n_changes, n_records;
+
+      copy_vault (pristine, work);
+      proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                               G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                               cli, "bundle", "import", work, bundle_path, "--passphrase-fd", "0",
+                               NULL);
+      g_assert_no_error (error);
+      sink = g_object_ref (g_subprocess_get_stdin_pipe (proc));
+      g_output_stream_write_all (sink, in, strlen (in), NULL, NULL, &error);
+      g_output_stream_close (sink, NULL, NULL);
+      g_usleep ((gulong) delay);
+      g_subprocess_send_signal (proc, SIGKILL);
+      g_subprocess_wait (proc, NULL, NULL);
+
+      vault = sl_vault_new (work_file);
+      if (!sl_vault_unlock_sync (vault, pass, NULL, &error))
+        g_error ("run %u (killed after %" G_GINT64_FORMAT " µs): the vault does not open: %s",
+                 i, delay, error->message);
+      {
+        g_auto(GStrv) problems = sl_vault_check_sync (vault, NULL, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_strv_length (problems), ==, 0);
+      }
+      report = sl_vault_audit_sync (vault, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->problems->len, ==, 0);
+
+      n_changes = count_rows (vault, "SELECT count(*) FROM changes");
+      n_records = count_rows (vault, "SELECT count(*) FROM records");
+      if (n_changes == 0 && n_records == 0)
+        none++;
+      else if (n_changes == total_changes && n_records == people + 1)
+        all++;
+      else
+        g_error ("run %u (killed after %" G_GINT64_FORMAT " µs): the vault holds part of the "
+                 "bundle: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " changes", i, delay,
+                 n_changes, total_changes);
+      g_clear_object (&vault);
+      sl_test_remove_tree (work);
+    }
+
+  g_test_message ("%u kills during a %" G_GINT64_FORMAT "-change import: %u left none of it, "
+                  "%u all of it", runs, total_changes, none, all);
+  g_assert_cmpuint (none, >, 0);
+  g_assert_cmpuint (all, >, 0);
+  sl_test_remove_tree (tmpdir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -908,5 +1065,6 @@ main (int   argc,
   g_test_add_func ("/sightline/bundle/refusals", test_refusals);
   g_test_add_func ("/sightline/bundle/order-independence", test_order_independence);
   g_test_add_func ("/sightline/bundle/age-interop", test_age_interop);
+  g_test_add_func ("/sightline/bundle/crash-during-import", test_crash_during_import);
   return g_test_run ();
 }
