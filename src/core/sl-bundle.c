@@ -1647,6 +1647,16 @@ sl_vault_import_bundle (SlVault         *self,
   }
 
 
+  /* A large bundle touches pages all over the log's indexes: a page cache
+   * in step with its size (up to 256 MiB, for this import only) keeps
+   * SQLCipher from writing pages out and reading them back, decrypting
+   * them each time. */
+  {
+    gint64 kib = CLAMP ((gint64) b->changes->len / 4, -SL_VAULT_CACHE_SIZE, 262144);
+    g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = -%" G_GINT64_FORMAT, kib);
+
+    sqlite3_exec (_sl_txn_get_db (txn), pragma, NULL, NULL, NULL);
+  }
   conflicts_before = count_conflicts (txn);
   ok = import_changes (txn, b, book, summary, records, progress, progress_data, cancellable, error) &&
        merge_records (txn, book, summary, records, progress, progress_data, cancellable, error);
@@ -1663,12 +1673,15 @@ sl_vault_import_bundle (SlVault         *self,
   if (!ok || dry_run)
     {
       _sl_txn_rollback (txn);
+      _sl_vault_exec (self, "PRAGMA cache_size = " G_STRINGIFY (SL_VAULT_CACHE_SIZE), NULL);
       if (!ok)
         return NULL;
       report (progress, progress_data, 1.0);
       return g_steal_pointer (&summary);
     }
-  if (!_sl_txn_commit (txn, NULL, error))
+  ok = _sl_txn_commit (txn, NULL, error);
+  _sl_vault_exec (self, "PRAGMA cache_size = " G_STRINGIFY (SL_VAULT_CACHE_SIZE), NULL);
+  if (!ok)
     return NULL;
   if (upgrade != NULL)
     _sl_vault_adopt_codebook (self, upgrade);

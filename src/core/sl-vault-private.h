@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 #define SL_VAULT_DB_NAME   "vault.db"
 #define SL_VAULT_KEYS_NAME "keys.json"
 
+/* The page cache, as PRAGMA cache_size takes it (negative: KiB). */
+#define SL_VAULT_CACHE_SIZE -16384
+
 /* The connection of an unlocked vault. Callers hold the vault's mutex
  * (_sl_vault_lock_db / _sl_vault_unlock_db) while they use it. */
 sqlite3  *_sl_vault_get_db      (SlVault  *self);

@@ -493,7 +493,7 @@ configure_db (sqlite3  *db,
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA synchronous = FULL;"
                  /* 16 MiB of decrypted pages. */
-                 "PRAGMA cache_size = -16384;",
+                 "PRAGMA cache_size = " G_STRINGIFY (SL_VAULT_CACHE_SIZE) ";",
                  error))
     return FALSE;
 
