@@ -442,6 +442,58 @@ test_concurrent_edits (void)
   sl_test_remove_tree (tmpdir);
 }
 
+/* The secretariat's newer codebook reaches the laptops in its bundles. */
+static void
+test_codebook_update (void)
+{
+  g_autofree char *tmpdir = sl_test_make_tmpdir ();
+  g_autoptr(Device) laptop = device_new (tmpdir, "laptop");
+  g_autoptr(Device) office = device_new (tmpdir, "office");
+  g_autoptr(GFile) file = bundle_file (tmpdir, "update.slbundle");
+  g_autoptr(SlBundleSummary) dry = NULL;
+  g_autoptr(SlBundleSummary) s = NULL;
+  g_autoptr(SlCodebook) v2 = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *json = sl_codebook_get_json (sl_vault_get_codebook (office->vault));
+  g_auto(GStrv) parts = g_strsplit (json, "\"version\": 1", 2);
+  g_autofree char *text = g_strjoinv ("\"version\": 2", parts);
+  g_autofree char *sub = NULL;
+
+  trust (laptop, office);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  v2 = sl_codebook_new_from_data (text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (sl_vault_install_codebook (office->vault, v2, &error));
+  sub = add (office->vault, "submission", NULL, "reference=CFE-006", NULL);
+  export_to (office, laptop, file);
+
+  /* A dry run names the update and puts nothing in force. */
+  dry = sl_vault_import_bundle (laptop->vault, file, TRUE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dry->codebook);
+  g_assert_cmpint (sl_codebook_get_version (sl_vault_get_codebook (laptop->vault)), ==, 1);
+
+  s = import_ok (laptop, file);
+  g_assert_cmpstr (s->codebook, ==, dry->codebook);
+  g_assert_cmpint (sl_codebook_get_version (sl_vault_get_codebook (laptop->vault)), ==, 2);
+
+  /* ...and is still in force after the vault is locked and opened again. */
+  sl_vault_lock (laptop->vault);
+  {
+    g_autoptr(SlSecret) pass = sl_test_secret (SL_TEST_PASSPHRASE);
+
+    g_assert_true (sl_vault_unlock_sync (laptop->vault, pass, NULL, &error));
+  }
+  g_assert_cmpint (sl_codebook_get_version (sl_vault_get_codebook (laptop->vault)), ==, 2);
+  {
+    g_autoptr(SlRecord) r = sl_vault_load_record (laptop->vault, sub, NULL);
+
+    g_assert_nonnull (r);
+  }
+  assert_audit_clean (laptop->vault);
+  sl_test_remove_tree (tmpdir);
+}
+
 /* Refusals */
 
 /* Signs @body with @device's own key and seals it for @to, as a bundle. */
@@ -1062,6 +1114,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/sightline/bundle/round-trip", test_round_trip);
   g_test_add_func ("/sightline/bundle/concurrent-edits", test_concurrent_edits);
+  g_test_add_func ("/sightline/bundle/codebook-update", test_codebook_update);
   g_test_add_func ("/sightline/bundle/refusals", test_refusals);
   g_test_add_func ("/sightline/bundle/order-independence", test_order_independence);
   g_test_add_func ("/sightline/bundle/age-interop", test_age_interop);
