@@ -16,11 +16,13 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-bundle.h"
 #include "sl-history-page.h"
 #include "sl-record.h"
 #include "sl-record-form.h"
 #include "sl-record-list-page.h"
 #include "sl-return-import-dialog.h"
+#include "sl-sync-page.h"
 #include "sl-tables-page.h"
 #include "sl-utils-private.h"
 #include "sl-vault-page.h"
@@ -35,6 +37,11 @@
  * never unfolds): the selected type's list, then a record's form, then
  * its history or a new record's form. Pages navigate through the page.*
  * actions installed here; Escape goes back.
+ *
+ * Below the tables, in a list of its own (the type list ends with the
+ * tables), is Sync, with the number of conflicts to resolve. The Sync
+ * page is kept while the vault page lives, so that a bundle being written
+ * or imported carries on while one looks at the records.
  */
 struct _SlVaultPage
 {
@@ -45,15 +52,19 @@ struct _SlVaultPage
   AdwLeaflet     *leaflet;
   AdwLeaflet     *nav;
   GtkListBox     *type_list;
+  GtkListBox     *sync_list;
   AdwWindowTitle *window_title;
   GtkButton      *lock_button;
 
   /* Owned references */
   SlVault        *vault;
   GPtrArray      *count_labels;   /* GtkLabel per sidebar row, borrowed */
+  GtkWidget      *sync_page;      /* made when first shown */
 
   /* Borrowed references */
-  GtkWidget      *tables_row;     /* the sidebar's last row */
+  GtkWidget      *tables_row;     /* the type list's last row */
+  GtkWidget      *sync_row;       /* the sync list's row */
+  GtkWidget      *conflict_count; /* GtkLabel in sync_row */
 
   /* State */
   guint           clean_up_id;
@@ -218,6 +229,7 @@ show_type (SlVaultPage *self,
     return;
 
   sl_record_list_page_set_show_back (SL_RECORD_LIST_PAGE (page), adw_leaflet_get_folded (self->leaflet));
+  gtk_list_box_unselect_all (self->sync_list);
   adw_leaflet_append (self->nav, page);
   adw_leaflet_set_visible_child (self->nav, page);
   self->drop_before_visible = TRUE;
@@ -231,8 +243,26 @@ show_tables (SlVaultPage *self)
   GtkWidget *page = sl_tables_page_new (self->vault);
 
   sl_tables_page_set_show_back (SL_TABLES_PAGE (page), adw_leaflet_get_folded (self->leaflet));
+  gtk_list_box_unselect_all (self->sync_list);
   adw_leaflet_append (self->nav, page);
   adw_leaflet_set_visible_child (self->nav, page);
+  self->drop_before_visible = TRUE;
+  queue_clean_up (self);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->nav));
+}
+
+static void
+show_sync (SlVaultPage *self)
+{
+  if (self->sync_page == NULL)
+    self->sync_page = g_object_ref_sink (sl_sync_page_new (self->vault));
+
+  sl_sync_page_set_show_back (SL_SYNC_PAGE (self->sync_page), adw_leaflet_get_folded (self->leaflet));
+  gtk_list_box_unselect_all (self->type_list);
+  /* Still in the nav when shown again before the pages were cleaned up. */
+  if (gtk_widget_get_parent (self->sync_page) == NULL)
+    adw_leaflet_append (self->nav, self->sync_page);
+  adw_leaflet_set_visible_child (self->nav, self->sync_page);
   self->drop_before_visible = TRUE;
   queue_clean_up (self);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->nav));
@@ -276,6 +306,27 @@ update_counts (SlVaultPage *self)
     }
 }
 
+/* The conflicts to resolve, beside Sync; nothing when there are none. */
+static void
+update_conflict_count (SlVaultPage *self)
+{
+  guint n = sl_vault_count_conflicts (self->vault);
+  g_autofree char *text = g_strdup_printf ("%u", n);
+  g_autofree char *description = NULL;
+
+  gtk_label_set_text (GTK_LABEL (self->conflict_count), text);
+  gtk_widget_set_visible (self->conflict_count, n > 0);
+  if (n > 0)
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u conflict to resolve",
+                                                "%u conflicts to resolve", n), n);
+  else
+    description = g_strdup (_("Exchange changes with trusted devices"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
 /* A separator between the record types and the tables. */
 static void
 update_header_cb (GtkListBoxRow *row,
@@ -315,6 +366,35 @@ tables_row_new (void)
   return row;
 }
 
+static GtkWidget *
+sync_row_new (GtkWidget **count)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_("Sync"));
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", "emblem-synchronizing-symbolic",
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
+
+  *count = gtk_label_new ("0");
+  gtk_widget_add_css_class (*count, "dim-label");
+  gtk_widget_add_css_class (*count, "numeric");
+  gtk_widget_set_tooltip_text (*count, _("Conflicts to resolve"));
+  gtk_widget_set_visible (*count, FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), *count);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, _("Exchange changes with the other laptops and the secretariat, "
+                                      "and resolve conflicts"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sync"), -1);
+  return row;
+}
+
 static void
 build_sidebar (SlVaultPage *self)
 {
@@ -349,7 +429,11 @@ build_sidebar (SlVaultPage *self)
   gtk_list_box_append (self->type_list, self->tables_row);
   gtk_list_box_set_header_func (self->type_list, update_header_cb, self, NULL);
 
+  self->sync_row = sync_row_new (&self->conflict_count);
+  gtk_list_box_append (self->sync_list, self->sync_row);
+
   update_counts (self);
+  update_conflict_count (self);
 
   if (types->len > 0)
     {
@@ -369,6 +453,7 @@ on_records_changed_cb (SlVaultPage  *self,
                        SlVault      *vault)
 {
   update_counts (self);
+  update_conflict_count (self);
 }
 
 static void
@@ -382,6 +467,26 @@ on_type_activated_cb (SlVaultPage   *self,
 }
 
 static void
+on_sync_activated_cb (SlVaultPage   *self,
+                      GtkListBoxRow *row)
+{
+  show_sync (self);
+}
+
+/* The sidebar is two lists: the arrow keys go from one to the other. */
+static gboolean
+on_sidebar_keynav_failed_cb (SlVaultPage      *self,
+                             GtkDirectionType  direction,
+                             GtkListBox       *list)
+{
+  if (list == self->type_list && direction == GTK_DIR_DOWN)
+    return gtk_widget_grab_focus (self->sync_row);
+  if (list == self->sync_list && direction == GTK_DIR_UP)
+    return gtk_widget_grab_focus (self->tables_row);
+  return FALSE;
+}
+
+static void
 on_leaflet_folded_cb (SlVaultPage *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
@@ -392,7 +497,10 @@ on_leaflet_folded_cb (SlVaultPage *self)
     sl_record_list_page_set_show_back (SL_RECORD_LIST_PAGE (first), folded);
   if (first != NULL && SL_IS_TABLES_PAGE (first))
     sl_tables_page_set_show_back (SL_TABLES_PAGE (first), folded);
+  if (self->sync_page != NULL)
+    sl_sync_page_set_show_back (SL_SYNC_PAGE (self->sync_page), folded);
   gtk_list_box_set_selection_mode (self->type_list, folded ? GTK_SELECTION_NONE : GTK_SELECTION_SINGLE);
+  gtk_list_box_set_selection_mode (self->sync_list, folded ? GTK_SELECTION_NONE : GTK_SELECTION_SINGLE);
 }
 
 static void
@@ -581,6 +689,7 @@ sl_vault_page_dispose (GObject *object)
   g_clear_handle_id (&self->clean_up_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_VAULT_PAGE);
 
+  g_clear_object (&self->sync_page);
   g_clear_object (&self->vault);
   g_clear_pointer (&self->count_labels, g_ptr_array_unref);
 
@@ -653,9 +762,12 @@ sl_vault_page_class_init (SlVaultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlVaultPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SlVaultPage, nav);
   gtk_widget_class_bind_template_child (widget_class, SlVaultPage, type_list);
+  gtk_widget_class_bind_template_child (widget_class, SlVaultPage, sync_list);
   gtk_widget_class_bind_template_child (widget_class, SlVaultPage, lock_button);
   gtk_widget_class_bind_template_child (widget_class, SlVaultPage, window_title);
   gtk_widget_class_bind_template_callback (widget_class, on_type_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sync_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_keynav_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_nav_transition_cb);
 
@@ -718,7 +830,8 @@ sl_vault_page_get_vault (SlVaultPage *self)
  * @self: a #SlVaultPage
  *
  * Returns: (transfer none) (nullable): the page shown in the content: an
- *   #SlRecordListPage, #SlRecordForm, #SlHistoryPage or #SlTablesPage
+ *   #SlRecordListPage, #SlRecordForm, #SlHistoryPage, #SlTablesPage or
+ *   #SlSyncPage
  */
 GtkWidget *
 sl_vault_page_get_visible_page (SlVaultPage *self)
@@ -761,6 +874,21 @@ sl_vault_page_show_tables (SlVaultPage *self)
 
   gtk_list_box_select_row (self->type_list, GTK_LIST_BOX_ROW (self->tables_row));
   show_tables (self);
+}
+
+/**
+ * sl_vault_page_show_sync:
+ * @self: a #SlVaultPage
+ *
+ * Shows the Sync page (an #SlSyncPage) in the content.
+ */
+void
+sl_vault_page_show_sync (SlVaultPage *self)
+{
+  g_return_if_fail (SL_IS_VAULT_PAGE (self));
+
+  show_sync (self);
+  gtk_list_box_select_row (self->sync_list, GTK_LIST_BOX_ROW (self->sync_row));
 }
 
 /**

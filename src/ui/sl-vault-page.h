@@ -28,6 +28,7 @@ GtkWidget  *sl_vault_page_get_visible_page   (SlVaultPage *self);
 void        sl_vault_page_show_record_type   (SlVaultPage *self,
                                               const char  *type);
 void        sl_vault_page_show_tables        (SlVaultPage *self);
+void        sl_vault_page_show_sync          (SlVaultPage *self);
 const char *sl_vault_page_get_count_label    (SlVaultPage *self,
                                               const char  *type);
 
