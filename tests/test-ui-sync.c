@@ -597,6 +597,16 @@ test_exchange (Fixture       *f,
                    "The Bundle Was Refused");
   g_assert_nonnull (strstr (dialog_body (office), "imported already"));
   respond (office, "close");
+
+  /* Cancel while it is checked: no preview, no refusal, no progress. */
+  sl_sync_page_import_file (office, bundle);
+  g_assert_true (sl_sync_page_get_busy (office));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (_sl_sync_page_get_cancel_button (office))));
+  g_signal_emit_by_name (_sl_sync_page_get_cancel_button (office), "clicked");
+  wait_until (page_idle, office, "the check to stop");
+  spin (50);
+  g_assert_null (_sl_sync_page_get_dialog (office));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (_sl_sync_page_get_cancel_button (office))));
 }
 
 /* The same field changed on both sides: listed at the office after the
