@@ -712,7 +712,8 @@ typedef struct
 typedef struct
 {
   GBytes     *plain;
-  char       *buf;      /* mutable copy of the body */
+  char       *buf;      /* the body, parsed in place */
+  gsize       buf_len;
   JsonNode   *header;
   PeerRow    *sender;
   gint64      clock;
@@ -725,8 +726,9 @@ static void
 bundle_free (Bundle *b)
 {
   g_clear_pointer (&b->plain, g_bytes_unref);
+  /* The plaintext names children: wiped, not only freed. */
   if (b->buf)
-    sodium_memzero (b->buf, strlen (b->buf));
+    sodium_memzero (b->buf, b->buf_len);
   g_free (b->buf);
   g_clear_pointer (&b->header, json_node_unref);
   g_clear_pointer (&b->sender, peer_row_free);
@@ -779,6 +781,7 @@ bundle_open (SlVault      *self,
   guint8 sig[crypto_sign_BYTES];
   size_t got = 0;
   gsize len;
+  gsize body_len;
   gint64 format;
   SlCodebook *book = sl_vault_get_codebook (self);
   sqlite3 *db;
@@ -841,7 +844,24 @@ bundle_open (SlVault      *self,
       return NULL;
     }
 
-  b->buf = g_strndup (data, (gsize) (sig_line - data));
+  /* Parsed in place: an import takes the decrypted buffer over (a large
+   * bundle is not copied); the signature line is cut off. */
+  body_len = (gsize) (sig_line - data);
+  if (for_import)
+    {
+      gsize size = 0;
+
+      b->buf = g_bytes_unref_to_data (g_steal_pointer (&b->plain), &size);
+      b->buf_len = size;
+      b->buf[body_len] = '\0';
+      data = NULL;
+      sig_line = NULL;
+    }
+  else
+    {
+      b->buf = g_strndup (data, body_len);
+      b->buf_len = body_len;
+    }
   {
     char *hl = strchr (b->buf, '\n') + 1;
     char *he = strchr (hl, '\n');
@@ -886,7 +906,7 @@ bundle_open (SlVault      *self,
                    sender_id ? sender_id : "none");
       return NULL;
     }
-  if (crypto_sign_verify_detached (sig, (const guint8 *) data, (gsize) (sig_line - data),
+  if (crypto_sign_verify_detached (sig, (const guint8 *) b->buf, body_len,
                                    b->sender->signing) != 0)
     {
       g_set_error (error, SL_BUNDLE_ERROR, SL_BUNDLE_ERROR_SIGNATURE,
