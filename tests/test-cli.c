@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 #include <unistd.h>
 
@@ -329,6 +331,127 @@ test_records (CliFixture    *fx,
   assert_contains (out, "\"missing\" : \"unknown\"");
 }
 
+/* Two vaults meet through the commands a script would use. */
+static void
+test_sync (CliFixture    *fx,
+           gconstpointer  data)
+{
+  g_autofree char *office = g_build_filename (fx->tmpdir, "office.sightline", NULL);
+  g_autofree char *card_l = g_build_filename (fx->tmpdir, "laptop.card", NULL);
+  g_autofree char *card_o = g_build_filename (fx->tmpdir, "office.card", NULL);
+  g_autofree char *bundle = g_build_filename (fx->tmpdir, "to-office.slbundle", NULL);
+  g_autofree char *key = g_build_filename (fx->tmpdir, "office.key", NULL);
+  g_autofree char *plain = g_build_filename (fx->tmpdir, "plain.txt", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *office_id = NULL;
+  g_autofree char *sub = NULL;
+  int rc;
+
+  g_assert_cmpint (sl_test_run_cli (PASS, NULL, NULL, "create", office, "--new-passphrase-fd",
+                                    "0", CHEAP, NULL), ==, 0);
+  g_assert_cmpint (sl_test_run_cli (PASS, &out, NULL, "identity", fx->path, "--name", "Laptop",
+                                    "--passphrase-fd", "0", NULL), ==, 0);
+  g_assert_true (g_file_set_contents (card_l, out, -1, NULL));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sl_test_run_cli (PASS, &out, NULL, "identity", office, "--name", "Office",
+                                    "--passphrase-fd", "0", NULL), ==, 0);
+  g_assert_true (g_file_set_contents (card_o, out, -1, NULL));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sl_test_run_cli (PASS, NULL, NULL, "peer", "add", fx->path, card_o,
+                                    "--passphrase-fd", "0", NULL), ==, 0);
+  g_assert_cmpint (sl_test_run_cli (PASS, NULL, NULL, "peer", "add", office, card_l,
+                                    "--passphrase-fd", "0", NULL), ==, 0);
+  g_assert_cmpint (sl_test_run_cli (PASS, &out, NULL, "peer", "list", fx->path,
+                                    "--passphrase-fd", "0", NULL), ==, 0);
+  office_id = g_strndup (out, 16);
+  g_clear_pointer (&out, g_free);
+
+  rc = sl_test_run_cli (PASS, &out, NULL, "record", "add", fx->path, "submission",
+                        "reference=CFE-020", "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  sub = first_line (out);
+  g_clear_pointer (&out, g_free);
+
+  /* Usage: the peer and the file are named. */
+  rc = sl_test_run_cli (PASS, NULL, &err, "bundle", "export", fx->path, "--passphrase-fd", "0",
+                        NULL);
+  g_assert_cmpint (rc, ==, 2);
+  assert_contains (err, "--to PEER_ID");
+  g_clear_pointer (&err, g_free);
+
+  rc = sl_test_run_cli (PASS, &out, NULL, "bundle", "export", fx->path, "--to", office_id, "-o",
+                        bundle, "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "Wrote 1 change for Office");
+  g_clear_pointer (&out, g_free);
+
+  /* A dry run says what would change, and changes nothing. */
+  rc = sl_test_run_cli (PASS, &out, NULL, "bundle", "import", office, bundle, "--dry-run",
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "Would import the bundle from");
+  assert_contains (out, "Nothing was changed (--dry-run)");
+  g_clear_pointer (&out, g_free);
+  rc = sl_test_run_cli (PASS, NULL, &err, "record", "show", office, sub, "--passphrase-fd", "0",
+                        NULL);
+  g_assert_cmpint (rc, ==, 1);
+  g_clear_pointer (&err, g_free);
+
+  rc = sl_test_run_cli (PASS, &out, NULL, "bundle", "import", office, bundle, "--passphrase-fd",
+                        "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "Imported the bundle from");
+  g_clear_pointer (&out, g_free);
+  rc = sl_test_run_cli (PASS, &out, NULL, "record", "show", office, sub, "--passphrase-fd", "0",
+                        NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "CFE-020");
+  g_clear_pointer (&out, g_free);
+
+  /* Again: refused as a replay, exit 1, with what happened. */
+  rc = sl_test_run_cli (PASS, NULL, &err, "bundle", "import", office, bundle, "--passphrase-fd",
+                        "0", NULL);
+  g_assert_cmpint (rc, ==, 1);
+  assert_contains (err, "sightline: The bundle to-office.slbundle from");
+  assert_contains (err, "imported already");
+  g_clear_pointer (&err, g_free);
+
+  /* The identity for `age`, readable by its owner only; decrypt checks. */
+  rc = sl_test_run_cli (PASS, NULL, NULL, "bundle", "export-identity", office, "-o", key,
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  {
+    GStatBuf st;
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (g_stat (key, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_true (g_file_get_contents (key, &text, NULL, NULL));
+    assert_contains (text, "AGE-SECRET-KEY-1");
+  }
+  rc = sl_test_run_cli (PASS, NULL, NULL, "bundle", "decrypt", office, bundle, "-o", plain,
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (plain, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "sightline-bundle 1\n"));
+    assert_contains (text, "CFE-020");
+  }
+
+  rc = sl_test_run_cli (PASS, &out, NULL, "conflicts", "list", office, "--passphrase-fd", "0",
+                        NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "No conflicts.");
+  g_clear_pointer (&out, g_free);
+  rc = sl_test_run_cli (PASS, NULL, &err, "conflicts", "resolve", office, sub, "reference",
+                        "nonsense", "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 1);
+  assert_contains (err, "There is no conflict on record");
+}
+
 static void
 test_codebook_check (void)
 {
@@ -372,7 +495,9 @@ test_usage (void)
     { "slot", "remove" }, { "recovery-key", NULL }, { "check", NULL },
     { "codebook", "check" }, { "codebook", "load" }, { "record", "add" }, { "record", "edit" },
     { "record", "show" }, { "record", "list" }, { "record", "history" }, { "record", "delete" },
-    { "record", "undelete" }, { "import", NULL }, { "audit", NULL },
+    { "record", "undelete" }, { "import", NULL }, { "audit", NULL }, { "bundle", "export" },
+    { "bundle", "import" }, { "bundle", "export-identity" }, { "bundle", "decrypt" },
+    { "conflicts", "list" }, { "conflicts", "resolve" },
   };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -447,6 +572,7 @@ main (int   argc,
   CLI_TEST ("slots-and-recovery", test_slots_and_recovery);
   CLI_TEST ("check-detects-damage", test_check_detects_damage);
   CLI_TEST ("records", test_records);
+  CLI_TEST ("sync", test_sync);
   g_test_add_func ("/sightline/cli/usage", test_usage);
   g_test_add_func ("/sightline/cli/codebook-check", test_codebook_check);
 

@@ -1896,7 +1896,16 @@ print_main_help (void)
            "Sightline keeps an inquiry's evidence in an encrypted vault.\n\n"
            "Commands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-16s %-22s %s\n", commands[i].name, commands[i].args, commands[i].summary);
+    {
+      g_autofree char *usage = g_strdup_printf ("%s %s", commands[i].name, commands[i].args);
+
+      /* A long usage gets the summary on a line of its own. */
+      if (g_utf8_strlen (usage, -1) > 38)
+        g_print ("  %s\n  %-38s %s\n", usage, "", commands[i].summary);
+      else
+        g_print ("  %s%*s %s\n", usage, (int) (38 - g_utf8_strlen (usage, -1)), "",
+                 commands[i].summary);
+    }
   g_print ("\nRun `sightline-cli COMMAND --help` for a command's options.\n\n"
            "Passphrases are read from the terminal with echo off, or, for scripts, from a\n"
            "file descriptor (--passphrase-fd N, --new-passphrase-fd N): never from the\n"
