@@ -10,6 +10,7 @@ packages=(
   libpwquality-dev cracklib-runtime
   desktop-file-utils appstream
   xvfb xauth imagemagick xdotool dbus at-spi2-core python3-pyatspi age
+  clang libclang-rt-14-dev
 )
 
 missing=()

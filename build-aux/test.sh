@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh: installs what is missing, builds with warnings as errors under
 # AddressSanitizer and UndefinedBehaviorSanitizer, and runs every test (the
-# UI tests in a virtual X server). Ends with one line: N passed, N failed.
+# UI tests in a virtual X server), then fuzzes each parser for 5 seconds
+# (tools/fuzz.sh). Ends with one line: N passed, N failed, N skipped.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,11 +21,23 @@ xvfb-run -a -s '-screen 0 1280x800x24' \
   meson test -C "$dir" --print-errorlogs --num-processes 2
 status=$?
 
+# A short fuzzing run (tools/fuzz.sh: clang, its own build-fuzz/), counted as
+# one more test: any crash, leak or hang in a parser fails it.
+tools/fuzz.sh 5
+fuzz_status=$?
+if [ "$fuzz_status" -ne 0 ]; then
+  status=1
+fi
+
 # Count from meson's own log: each TAP subtest, or the whole test when it
 # speaks no TAP. (The log holds each test's environment: keep it private.)
-python3 - "$dir/meson-logs/testlog.json" <<'PY'
+python3 - "$dir/meson-logs/testlog.json" "$fuzz_status" <<'PY'
 import json, re, sys
 passed = failed = skipped = 0
+if sys.argv[2] == "0":
+    passed += 1
+else:
+    failed += 1
 for line in open(sys.argv[1], encoding="utf-8"):
     t = json.loads(line)
     out = t.get("stdout") or ""
