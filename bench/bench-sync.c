@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "sl-bundle.h"
 #include "sl-identity.h"
@@ -35,6 +36,18 @@ static double
 now (void)
 {
   return (double) g_get_monotonic_time () / G_USEC_PER_SEC;
+}
+
+/* CPU time of this process: steadier than the clock on a shared machine,
+ * and the same thing here, since all the work is on one thread. */
+static double
+cpu (void)
+{
+  struct rusage ru;
+
+  getrusage (RUSAGE_SELF, &ru);
+  return (double) ru.ru_utime.tv_sec + (double) ru.ru_utime.tv_usec / 1e6 +
+         (double) ru.ru_stime.tv_sec + (double) ru.ru_stime.tv_usec / 1e6;
 }
 
 static void
@@ -133,7 +146,7 @@ main (int   argc,
   int people = 100000;
   int rounds = 3;
   guint64 n_changes;
-  double t0, t_export, t_import, t_plain;
+  double t0, c0, t_export, t_import, t_plain, c_export, c_import, c_plain;
   struct stat st;
   GOptionEntry entries[] = {
     { "people", 'n', 0, G_OPTION_ARG_INT, &people, "How many coded people (default 100000)", "N" },
@@ -211,20 +224,35 @@ main (int   argc,
   bundle_path = g_build_filename (tmpdir, "laptop-to-office.slbundle", NULL);
   bundle = g_file_new_for_path (bundle_path);
   t0 = now ();
+  c0 = cpu ();
   out = sl_vault_export_bundle (laptop, office_id, bundle, NULL, NULL, NULL, &error);
   t_export = now () - t0;
+  c_export = cpu () - c0;
   if (out == NULL)
     g_error ("%s", error->message);
   g_stat (bundle_path, &st);
 
   /* 2. Import and merge */
   t0 = now ();
+  c0 = cpu ();
   in = sl_vault_import_bundle (office, bundle, FALSE, NULL, NULL, NULL, &error);
   t_import = now () - t0;
+  c_import = cpu () - c0;
   if (in == NULL)
     g_error ("%s", error->message);
   g_assert_cmpuint (in->n_new, ==, n_changes);
   g_assert_cmpuint (count (office, "SELECT count(*) FROM records"), ==, (guint64) people + 1);
+  {
+    g_autofree char *db = g_build_filename (tmpdir, "office.sightline", "vault.db", NULL);
+    g_autofree char *wal = g_build_filename (tmpdir, "office.sightline", "vault.db-wal", NULL);
+    struct stat dst, wst;
+
+    g_stat (db, &dst);
+    if (g_stat (wal, &wst) != 0)
+      wst.st_size = 0;
+    g_print ("secretariat's vault after import %7.1f MB (and %.1f MB of WAL)\n",
+             (double) dst.st_size / 1e6, (double) wst.st_size / 1e6);
+  }
 
   /* 3. The same rows, plain: one row per change, one transaction. */
   plain = make_vault (tmpdir, "plain.sightline");
@@ -259,6 +287,7 @@ main (int   argc,
     _sl_vault_unlock_db (laptop);
 
     t0 = now ();
+    c0 = cpu ();
     _sl_vault_lock_db (plain);
     dst = _sl_vault_get_db (plain);
     sqlite3_exec (dst, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -278,16 +307,19 @@ main (int   argc,
     sqlite3_exec (dst, "COMMIT", NULL, NULL, NULL);
     _sl_vault_unlock_db (plain);
     t_plain = now () - t0;
+    c_plain = cpu () - c0;
   }
 
+  g_print ("                                  clock      CPU\n");
   g_print ("bundle file                     %7.1f MB\n", (double) st.st_size / 1e6);
-  g_print ("export                          %7.2f s\n", t_export);
-  g_print ("import and merge                %7.2f s\n", t_import);
-  g_print ("export + merge                  %7.2f s   (goal <= 10 s: %s)\n", t_export + t_import,
-           t_export + t_import <= 10 ? "met" : "MISSED");
-  g_print ("plain SQLCipher insert          %7.2f s\n", t_plain);
-  g_print ("ratio                           %7.2f x   (goal <= 3x: %s)\n",
-           (t_export + t_import) / t_plain, (t_export + t_import) <= 3 * t_plain ? "met" : "MISSED");
+  g_print ("export                          %7.2f s  %7.2f s\n", t_export, c_export);
+  g_print ("import and merge                %7.2f s  %7.2f s\n", t_import, c_import);
+  g_print ("export + merge                  %7.2f s  %7.2f s   (goal <= 10 s: %s)\n",
+           t_export + t_import, c_export + c_import, t_export + t_import <= 10 ? "met" : "MISSED");
+  g_print ("plain SQLCipher insert          %7.2f s  %7.2f s\n", t_plain, c_plain);
+  g_print ("ratio                           %7.2f x  %7.2f x   (goal <= 3x: %s)\n",
+           (t_export + t_import) / t_plain, (c_export + c_import) / c_plain,
+           (t_export + t_import) <= 3 * t_plain ? "met" : "MISSED");
 
   g_clear_object (&laptop);
   g_clear_object (&office);

@@ -52,6 +52,9 @@ G_DEFINE_QUARK (sl-bundle-error-quark, sl_bundle_error)
 #define SIGNATURE_TAG  "signature\t"
 #define HASH_BYTES     crypto_hash_sha256_BYTES
 #define PROGRESS_EVERY 4096
+#ifndef CACHE_BYTES_PER_CHANGE
+#define CACHE_BYTES_PER_CHANGE 256
+#endif
 
 void
 sl_bundle_summary_free (SlBundleSummary *summary)
@@ -1646,9 +1649,25 @@ sl_vault_import_bundle (SlVault         *self,
     summary->codebook = g_strdup_printf ("%s %" G_GINT64_FORMAT, sl_codebook_get_id (upgrade),
                                          sl_codebook_get_version (upgrade));
   report (progress, progress_data, 0.05);
+
+  /* A large bundle touches pages all over the log's indexes: a page cache
+   * in step with its size (about what the changes take in the vault, up to
+   * 512 MiB, for this import only) keeps SQLCipher from writing pages out
+   * and reading them back, encrypting and decrypting them each time. Set
+   * before the transaction starts, or it does not take. */
+  {
+    gint64 kib = CLAMP ((gint64) b->changes->len * CACHE_BYTES_PER_CHANGE / 1024,
+                        -SL_VAULT_CACHE_SIZE, 524288);
+    g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = -%" G_GINT64_FORMAT, kib);
+
+    _sl_vault_exec (self, pragma, NULL);
+  }
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !(txn = _sl_txn_begin (self, error)))
-    return NULL;
+    {
+      _sl_vault_exec (self, "PRAGMA cache_size = " G_STRINGIFY (SL_VAULT_CACHE_SIZE), NULL);
+      return NULL;
+    }
 
   /* Checked again inside the transaction: another import may have taken
    * a later bundle from the same sender meanwhile. */
@@ -1667,16 +1686,6 @@ sl_vault_import_bundle (SlVault         *self,
   }
 
 
-  /* A large bundle touches pages all over the log's indexes: a page cache
-   * in step with its size (up to 256 MiB, for this import only) keeps
-   * SQLCipher from writing pages out and reading them back, decrypting
-   * them each time. */
-  {
-    gint64 kib = CLAMP ((gint64) b->changes->len / 4, -SL_VAULT_CACHE_SIZE, 262144);
-    g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = -%" G_GINT64_FORMAT, kib);
-
-    sqlite3_exec (_sl_txn_get_db (txn), pragma, NULL, NULL, NULL);
-  }
   conflicts_before = count_conflicts (txn);
   ok = import_changes (txn, b, book, summary, records, progress, progress_data, cancellable, error) &&
        merge_records (txn, book, summary, records, progress, progress_data, cancellable, error);
