@@ -78,8 +78,8 @@ typedef void (*SlProgressFunc) (double   fraction,
  * @n_deletions: deletions and undeletions among them
  * @n_conflicts: conflicts in the vault after the import that were not
  *   there before
- * @by_type: (element-type utf8 guint): per record type id, the new records
- *   (#SlBundleTypeCount)
+ * @by_type: (element-type SlBundleTypeCount): per record type, the new
+ *   records and the edits of existing ones (filled in on import)
  * @codebook: (nullable): "id version" of a newer codebook the bundle
  *   brings, or %NULL
  * @touched: (element-type utf8): ids of the records the import changed
@@ -146,7 +146,13 @@ SlSecret        *sl_vault_dup_age_identity (SlVault      *self,
  * @clock: the change's clock (also how a choice names it)
  * @op: "set", "delete" or "undelete"
  * @value: (nullable): the value as JSON ("set"); %NULL for a cleared field
- * @text: the value as a person reads it (for a deletion: "deleted")
+ * @text: the value as a person reads it (for a deletion: "Deleted"; for
+ *   an edit that met a deletion: "Kept and edited: FIELD VALUE")
+ * @field: (nullable): the field the change set (for an edit that met a
+ *   deletion, the conflict's own field being "")
+ * @field_label: (nullable): that field's label
+ * @value_text: (nullable): the value alone, as a person reads it; %NULL
+ *   for a deletion or a cleared field
  * @author: who made the change
  * @device: the device it was made on
  * @when: when, ISO 8601 UTC
@@ -160,6 +166,9 @@ typedef struct
   char *author;
   char *device;
   char *when;
+  char *field;
+  char *field_label;
+  char *value_text;
 } SlConflictValue;
 
 /**

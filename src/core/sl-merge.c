@@ -474,6 +474,9 @@ conflict_value_free (SlConflictValue *v)
   g_free (v->author);
   g_free (v->device);
   g_free (v->when);
+  g_free (v->field);
+  g_free (v->field_label);
+  g_free (v->value_text);
   g_free (v);
 }
 
@@ -495,16 +498,20 @@ conflict_value_new (MChange    *c,
   v->clock = sl_hlc_to_string (c->hlc, c->device);
   v->op = g_strdup (c->op);
   v->value = g_strdup (c->value);
-  if (text != NULL)
-    v->text = g_strdup (text);
-  else if (c->value == NULL)
-    v->text = g_strdup ("(left empty)");
-  else
+  v->field = g_strdup (c->field);
+  v->field_label = field ? g_strdup (field->label) : g_strdup (c->field);
+  if (c->value != NULL && g_str_equal (c->op, "set"))
     {
       g_autoptr(JsonNode) node = sl_value_from_json (c->value, NULL);
 
-      v->text = field && node ? sl_field_format_value (field, node) : g_strdup (c->value);
+      v->value_text = field && node ? sl_field_format_value (field, node) : g_strdup (c->value);
     }
+  if (text != NULL)
+    v->text = g_strdup (text);
+  else if (v->value_text == NULL)
+    v->text = g_strdup ("(left empty)");
+  else
+    v->text = g_strdup (v->value_text);
   v->author = g_strdup (c->author);
   v->device = g_strdup (c->device);
   v->when = clock_when (c->hlc);
@@ -537,7 +544,7 @@ conflict_values (GPtrArray    *changes,
                                                        f ? f->label : e->field,
                                                        shown ? shown : "(left empty)");
 
-              g_ptr_array_add (values, conflict_value_new (e, NULL, text));
+              g_ptr_array_add (values, conflict_value_new (e, f, text));
             }
         }
     }

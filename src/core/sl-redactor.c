@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "sl-redactor.h"
 
 /*
@@ -125,6 +127,9 @@ static const Label labels[] = {
   { SL_SPAN_DATE_OF_BIRTH, "[date of birth]" },
   { SL_SPAN_REFERENCE, "[reference]" },
   { SL_SPAN_ADDRESS, "[address]" },
+  { SL_SPAN_PERSON, "[name]" },
+  { SL_SPAN_PLACE, "[place]" },
+  { SL_SPAN_INSTITUTION, "[institution]" },
 };
 
 static GRegex *compiled[G_N_ELEMENTS (recognisers)];
@@ -501,6 +506,1116 @@ compare_spans (gconstpointer a,
   return 0;
 }
 
+/* Names, places and institutions */
+
+/*
+ * The gazetteers (data/gazetteers/, shipped in the core's resources) are
+ * loaded once into one open-addressing table keyed by a 64-bit FNV-1a hash
+ * of the casefolded word or phrase, whose value is a set of G_* bits. The
+ * text is tokenised once; each word costs one hash and one probe, and the
+ * rules below look only at the bits of a word and its neighbours.
+ */
+
+enum
+{
+  G_FIRST        = 1 << 0,  /* a first name */
+  G_FIRST_POP    = 1 << 1,  /* a first name in common use */
+  G_SUR          = 1 << 2,  /* a surname */
+  G_SUR_POP      = 1 << 3,  /* a common surname */
+  G_PLACE        = 1 << 4,  /* a one-word place */
+  G_PLACE_START  = 1 << 5,  /* the first word of a place of several words */
+  G_COMMON       = 1 << 6,  /* an ordinary word too: needs context */
+  G_STOP         = 1 << 7,  /* never a name on its own */
+  G_CUE          = 1 << 8,  /* ends an institution's name ("School") */
+  G_CUE_START    = 1 << 9,  /* first word of a cue of several words */
+  G_PUB_START    = 1 << 10, /* first word of a pub's name */
+  G_TITLE        = 1 << 11, /* Mr, Mrs, DC, Sgt… */
+  G_KIN          = 1 << 12, /* mum, uncle, boyfriend… */
+  G_VERB         = 1 << 13, /* said, told, disclosed… */
+  G_PARTICLE     = 1 << 14, /* de, van, al, bin, Ní… */
+  G_STREET       = 1 << 15, /* Road, Street… */
+  G_PREP         = 1 << 16, /* in, from, to, near… (before a place) */
+  G_COUNCIL      = 1 << 17, /* Council, Borough… (after a place) */
+  G_SAINT        = 1 << 18, /* St, Saint */
+  G_NAME_ROLE    = 1 << 19, /* Child, Victim, YP… (before a role letter) */
+  /* phrases */
+  P_PLACE        = 1 << 20,
+  P_CUE          = 1 << 21,
+  P_PUB          = 1 << 22,
+  G_SVERB        = 1 << 23, /* a reporting verb strong enough alone */
+  G_HARD         = 1 << 24, /* a name that is an everyday word (Will, Hope) */
+};
+
+typedef struct
+{
+  guint64 key;
+  guint32 bits;
+} Entry;
+
+typedef struct
+{
+  gsize   start;
+  gsize   end;      /* without a possessive "'s" */
+  gsize   full_end; /* with it */
+  guint64 hash;
+  guint32 bits;
+  guint   cap : 1;      /* first letter upper case */
+  guint   upper : 1;    /* every letter upper case, two or more letters */
+  guint   lower : 1;    /* every letter lower case */
+  guint   sentence : 1; /* first word of a sentence, line or header value */
+  guint   poss : 1;     /* ends in 's */
+  guint   initial : 1;  /* a single upper-case letter */
+  guint   ascii : 1;
+  guint   text_al : 1;  /* "al-Rashid", "el-Amin": a particle and a capital */
+} Token;
+
+#define TABLE_BITS 19
+#define TABLE_SIZE (1u << TABLE_BITS)
+#define FNV_OFFSET G_GUINT64_CONSTANT (14695981039346656037)
+#define FNV_PRIME  G_GUINT64_CONSTANT (1099511628211)
+
+static Entry *table;
+
+/* Token types, compared by pointer. */
+static const char *const type_person = SL_SPAN_PERSON;
+static const char *const type_place = SL_SPAN_PLACE;
+static const char *const type_institution = SL_SPAN_INSTITUTION;
+
+static const char *const titles[] = {
+  "mr", "mrs", "ms", "miss", "mx", "dr", "dc", "pc", "ds", "di", "dci", "dsi", "sgt", "pcso",
+  "cllr", "prof", "rev", "sir", "dame", "lady", "lord", "insp", "supt", "det", "detective",
+  "sergeant", "constable", "inspector", "councillor", "professor", "nurse", "imam", "father",
+};
+static const char *const kin[] = {
+  "mum", "mother", "dad", "father", "stepdad", "step-dad", "stepfather", "stepmum",
+  "stepmother", "sister", "brother", "half-brother", "half-sister", "aunt", "auntie", "aunty",
+  "uncle", "nan", "nana", "nanna", "gran", "granny", "grandma", "grandmother", "grandad",
+  "granddad", "grandfather", "cousin", "boyfriend", "girlfriend", "partner", "friend", "son",
+  "daughter", "niece", "nephew", "carer", "husband", "wife", "sibling", "mate", "friends",
+  "named", "called", "nicknamed", "known", "alias", "aka", "pupil", "classmate",
+};
+static const char *const verbs[] = {
+  "said", "says", "told", "tells", "disclosed", "discloses", "reported", "reports", "stated",
+  "states", "explained", "alleged", "alleges", "admitted", "claimed", "claims", "confirmed",
+  "denied", "denies", "added", "agreed", "asked", "described", "mentioned", "refused",
+  "aged", "age", "texted", "messaged", "rang", "phoned", "visited", "met", "attended",
+  "collected", "picked", "drove", "arrived", "left", "went", "lives", "lived", "stayed",
+  "introduced", "gave", "took", "bought", "sent", "showed", "threatened", "assaulted",
+  "raped", "groomed", "abused", "recruited", "contacted", "spoke", "spoken", "saw",
+  "returned", "ran", "absconded", "disclose", "tell", "wrote", "posted", "shared",
+  "dob", "b", "is", "was", "has", "had", "and", "who", "whose", "herself", "himself",
+};
+static const char *const strong_verbs[] = {
+  "said", "says", "told", "tells", "disclosed", "discloses", "reported", "stated", "explained",
+  "alleged", "admitted", "claimed", "confirmed", "denied", "added", "agreed", "asked",
+  "described", "mentioned", "refused", "aged", "texted", "messaged", "rang", "phoned",
+  "threatened", "assaulted", "groomed", "absconded",
+};
+static const char *const particles[] = {
+  "de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "dos", "das",
+  "al", "el", "bin", "bint", "ibn", "abu", "ní", "nic", "ni", "mac", "mc", "ap", "ab", "ter",
+  "ten", "st", "ul", "ud",
+};
+static const char *const streets[] = {
+  "street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "close", "drive", "way",
+  "court", "crescent", "grove", "place", "terrace", "gardens", "mews", "walk", "row",
+  "square", "parade", "rise", "view", "vale", "fold", "croft", "brow", "gate", "meadows",
+  "boulevard", "embankment", "wharf", "yard", "quay", "broadway", "estate", "park", "green",
+  "hill", "bridge", "station", "airport", "interchange", "retail", "shopping", "centre",
+  "market", "precinct", "bus", "canal", "river", "beach", "pier", "woods", "wood",
+};
+static const char *const preps[] = {
+  "in", "from", "to", "at", "near", "around", "towards", "outside", "across", "between",
+  "into", "within", "across", "of", "and", "via", "through", "covering", "visited", "visit",
+  "moved", "placed", "travelled", "taken", "trafficked", "areas", "area", "towns",
+};
+static const char *const councils[] = {
+  "council", "borough", "city", "county", "metropolitan", "district", "mbc", "cc", "bc",
+  "town", "area", "station", "centre", "police", "constabulary", "safeguarding", "children's",
+  "lscb", "scb", "lsab", "yot", "mash", "ccg", "hospital", "college", "university",
+};
+static const char *const roles[] = {
+  "child", "children", "victim", "victims", "suspect", "suspects", "yp", "perpetrator",
+  "offender", "witness", "girl", "boy", "young", "person", "adult", "case", "family", "site",
+  "area", "school", "home", "parent", "carer", "worker", "sw", "member", "officer", "male",
+  "female", "sibling", "friend", "peer", "pupil",
+};
+
+static guint64
+fnv_feed (guint64     h,
+          const char *s,
+          gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      h ^= (guchar) s[i];
+      h *= FNV_PRIME;
+    }
+  return h;
+}
+
+static guint64
+finish_hash (guint64 h)
+{
+  return h == 0 ? 1 : h;
+}
+
+static Entry *
+table_slot (guint64 key)
+{
+  guint32 i = (guint32) (key ^ (key >> 32)) & (TABLE_SIZE - 1);
+
+  while (table[i].key != 0 && table[i].key != key)
+    i = (i + 1) & (TABLE_SIZE - 1);
+  return &table[i];
+}
+
+static guint32
+table_get (guint64 key)
+{
+  const Entry *e = table_slot (key);
+
+  return e->key == key ? e->bits : 0;
+}
+
+static void
+table_add (const char *word,
+           gsize       len,
+           guint32     bits)
+{
+  Entry *e = table_slot (finish_hash (fnv_feed (FNV_OFFSET, word, len)));
+
+  e->key = finish_hash (fnv_feed (FNV_OFFSET, word, len));
+  e->bits |= bits;
+}
+
+/* Adds a word, or a phrase (phrase_bits, and start_bits on its first word). */
+static void
+add_entry (const char *entry,
+           guint32     word_bits,
+           guint32     phrase_bits,
+           guint32     start_bits)
+{
+  const char *space = strchr (entry, ' ');
+
+  if (space == NULL)
+    table_add (entry, strlen (entry), word_bits);
+  else if (phrase_bits != 0)
+    {
+      table_add (entry, strlen (entry), phrase_bits);
+      table_add (entry, (gsize) (space - entry), start_bits);
+    }
+}
+
+static void
+load_list (const char *name,
+           guint32     word_bits,
+           guint32     phrase_bits,
+           guint32     start_bits)
+{
+  g_autofree char *path = g_strconcat ("/io/github/sightline/Sightline/core/gazetteers/",
+                                       name, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  gsize size;
+  char *line, *next;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    g_error ("gazetteer %s is missing: %s", name, error->message);
+  copy = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
+  for (line = copy; line != NULL && *line != '\0'; line = next)
+    {
+      next = strchr (line, '\n');
+      if (next != NULL)
+        *next++ = '\0';
+      if (line[0] == '#' || line[0] == '\0' || strchr (line, ',') != NULL)
+        continue;
+      add_entry (line, word_bits, phrase_bits, start_bits);
+    }
+}
+
+static void
+add_words (const char *const *words,
+           guint               n,
+           guint32             bits)
+{
+  for (guint i = 0; i < n; i++)
+    table_add (words[i], strlen (words[i]), bits);
+}
+
+static void
+load_gazetteers (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      table = g_new0 (Entry, TABLE_SIZE);
+      load_list ("first-names.txt", G_FIRST, 0, 0);
+      load_list ("first-names-popular.txt", G_FIRST_POP, 0, 0);
+      load_list ("surnames.txt", G_SUR, 0, 0);
+      load_list ("surnames-popular.txt", G_SUR_POP, 0, 0);
+      load_list ("places.txt", G_PLACE, P_PLACE, G_PLACE_START);
+      load_list ("common-words.txt", G_COMMON, 0, 0);
+      load_list ("ambiguous.txt", G_HARD | G_COMMON, 0, 0);
+      load_list ("stopwords.txt", G_STOP, 0, 0);
+      load_list ("institution-cues.txt", G_CUE, P_CUE, G_CUE_START);
+      load_list ("pub-names.txt", G_PUB_START, P_PUB, G_PUB_START);
+      add_words (titles, G_N_ELEMENTS (titles), G_TITLE);
+      add_words (kin, G_N_ELEMENTS (kin), G_KIN);
+      add_words (verbs, G_N_ELEMENTS (verbs), G_VERB);
+      add_words (strong_verbs, G_N_ELEMENTS (strong_verbs), G_SVERB);
+      add_words (particles, G_N_ELEMENTS (particles), G_PARTICLE);
+      add_words (streets, G_N_ELEMENTS (streets), G_STREET);
+      add_words (preps, G_N_ELEMENTS (preps), G_PREP);
+      add_words (councils, G_N_ELEMENTS (councils), G_COUNCIL);
+      add_words (roles, G_N_ELEMENTS (roles), G_NAME_ROLE);
+      table_add ("st", 2, G_SAINT);
+      table_add ("saint", 5, G_SAINT);
+      g_once_init_leave (&once, 1);
+    }
+}
+
+/* A byte that can be part of a word: a letter, or any byte of a non-ASCII
+ * character except the punctuation block U+2000–U+206F (’ — “ …). */
+static inline gboolean
+word_byte (const char *text,
+           gsize       n,
+           gsize       i)
+{
+  guchar c = (guchar) text[i];
+
+  if (c < 0x80)
+    return g_ascii_isalpha (c);
+  if (c == 0xE2 && i + 1 < n && ((guchar) text[i + 1] == 0x80 || (guchar) text[i + 1] == 0x81))
+    return FALSE;
+  if (c == 0xC2 && i + 1 < n && (guchar) text[i + 1] < 0xC0)
+    return FALSE; /* Latin-1 punctuation: « » £ § … */
+  return TRUE;
+}
+
+static inline gboolean
+is_apostrophe (const char *text,
+               gsize       n,
+               gsize       i,
+               gsize      *width)
+{
+  if (text[i] == '\'')
+    {
+      *width = 1;
+      return TRUE;
+    }
+  if (i + 2 < n && (guchar) text[i] == 0xE2 && (guchar) text[i + 1] == 0x80 &&
+      ((guchar) text[i + 2] == 0x99 || (guchar) text[i + 2] == 0x98))
+    {
+      *width = 3;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Casefolds text[start, end) into buf (’ becomes '); returns the length. */
+static gsize
+fold_word (const char *text,
+           gsize       start,
+           gsize       end,
+           gboolean    ascii,
+           char       *buf,
+           gsize       size)
+{
+  gsize k = 0;
+
+  if (ascii)
+    {
+      for (gsize i = start; i < end && k < size; i++)
+        buf[k++] = g_ascii_tolower (text[i]);
+      return k;
+    }
+  else
+    {
+      g_autofree char *down = g_utf8_strdown (text + start, (gssize) (end - start));
+
+      for (const char *p = down; *p != '\0' && k < size; p++)
+        {
+          if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 &&
+              ((guchar) p[2] == 0x99 || (guchar) p[2] == 0x98))
+            {
+              buf[k++] = '\'';
+              p += 2;
+            }
+          else
+            buf[k++] = *p;
+        }
+      return k;
+    }
+}
+
+static gboolean
+boundary_before (const char *text,
+                 gsize       from,
+                 gsize       to)
+{
+  if (from == 0 && to == 0)
+    return TRUE;
+  for (gsize i = from; i < to; i++)
+    if (strchr (".!?\n:;\"()[]*•|\t", text[i]) != NULL || (text[i] == '-' && i + 1 < to &&
+                                                             text[i + 1] == ' '))
+      return TRUE;
+  return from == 0;
+}
+
+static GArray *
+tokenise (const char *text,
+          gsize       n)
+{
+  GArray *toks = g_array_sized_new (FALSE, FALSE, sizeof (Token), n / 6 + 1);
+  gsize i = 0, prev_end = 0;
+  gboolean first = TRUE;
+
+  while (i < n)
+    {
+      Token t = { 0, };
+      gboolean has_upper = FALSE, has_lower = FALSE, ascii = TRUE;
+      guint letters = 0;
+      char buf[64];
+      gsize k;
+
+      if (!word_byte (text, n, i))
+        {
+          i++;
+          continue;
+        }
+      /* A word glued to digits ("YP3", "17A") is a code, not a name. */
+      if (i > 0 && (g_ascii_isdigit (text[i - 1]) || text[i - 1] == '@' || text[i - 1] == '_' ||
+                    text[i - 1] == '/' || text[i - 1] == '.'))
+        {
+          gboolean glued = g_ascii_isdigit (text[i - 1]) || text[i - 1] == '@' ||
+                           text[i - 1] == '_' || text[i - 1] == '/' ||
+                           (i > 1 && text[i - 1] == '.' && g_ascii_isalnum (text[i - 2]));
+
+          if (glued)
+            {
+              while (i < n && (word_byte (text, n, i) || g_ascii_isdigit (text[i]) ||
+                               text[i] == '_'))
+                i++;
+              continue;
+            }
+        }
+      t.start = i;
+      for (;;)
+        {
+          gsize w;
+
+          while (i < n && word_byte (text, n, i))
+            {
+              guchar c = (guchar) text[i];
+
+              if (c >= 0x80)
+                {
+                  ascii = FALSE;
+                  if ((c & 0xC0) != 0x80)
+                    {
+                      gunichar u = g_utf8_get_char_validated (text + i, (gssize) (n - i));
+
+                      letters++;
+                      if (u != (gunichar) -1 && u != (gunichar) -2)
+                        {
+                          if (g_unichar_isupper (u))
+                            has_upper = TRUE;
+                          else if (g_unichar_islower (u))
+                            has_lower = TRUE;
+                        }
+                    }
+                }
+              else
+                {
+                  letters++;
+                  if (g_ascii_isupper (c))
+                    {
+                      has_upper = TRUE;
+                      if (letters == 1)
+                        t.cap = TRUE;
+                    }
+                  else
+                    has_lower = TRUE;
+                }
+              if (letters == 1 && c >= 0x80)
+                {
+                  gunichar u = g_utf8_get_char_validated (text + i, (gssize) (n - i));
+
+                  t.cap = u != (gunichar) -1 && u != (gunichar) -2 && g_unichar_isupper (u);
+                }
+              i++;
+            }
+          if (i < n && text[i] == '-' && i + 1 < n && word_byte (text, n, i + 1))
+            {
+              i++;
+              continue;
+            }
+          if (i < n && is_apostrophe (text, n, i, &w) && i + w < n && word_byte (text, n, i + w))
+            {
+              if (w > 1)
+                ascii = FALSE;
+              i += w;
+              continue;
+            }
+          break;
+        }
+      /* Words glued to digits after them ("A1", "M62") are codes too. */
+      if (i < n && (g_ascii_isdigit (text[i]) || text[i] == '@' || text[i] == '_'))
+        {
+          while (i < n && (word_byte (text, n, i) || g_ascii_isdigit (text[i]) || text[i] == '_'))
+            i++;
+          prev_end = i;
+          continue;
+        }
+      t.full_end = t.end = i;
+      if (i - t.start > 3 && text[t.start + 2] == '-' && g_ascii_isupper (text[t.start + 3]) &&
+          strchr ("aeu", text[t.start]) != NULL && strchr ("ld", text[t.start + 1]) != NULL)
+        t.text_al = TRUE;
+      t.upper = has_upper && !has_lower && letters >= 2;
+      t.lower = has_lower && !has_upper;
+      t.initial = letters == 1 && has_upper;
+      t.ascii = ascii;
+      t.sentence = first || boundary_before (text, prev_end, t.start);
+      first = FALSE;
+      k = fold_word (text, t.start, t.end, ascii, buf, sizeof buf);
+      if (k >= 2 && buf[k - 1] == 's' && buf[k - 2] == '\'')
+        {
+          t.poss = TRUE;
+          k -= 2;
+          t.end -= text[t.end - 2] == '\'' ? 2 : 4;
+        }
+      else if (k >= 2 && buf[k - 1] == '\'' )
+        k--;
+      t.hash = finish_hash (fnv_feed (FNV_OFFSET, buf, k));
+      t.bits = table_get (t.hash);
+      g_array_append_val (toks, t);
+      prev_end = i;
+    }
+  return toks;
+}
+
+typedef struct
+{
+  const char *text;
+  gsize       n;
+  Token      *t;
+  guint       len;
+  const char **type;  /* per token: the span type it belongs to, or NULL */
+  guint8      *joined; /* per token: in the same span as the token before */
+} Ctx;
+
+#define BITS(c, i) ((i) < (c)->len ? (c)->t[i].bits : 0)
+
+/* Only spaces (at most two) between token a and the next token. */
+static gboolean
+gap_spaces (const Ctx *c,
+            guint      a)
+{
+  gsize s, e;
+
+  if (a + 1 >= c->len)
+    return FALSE;
+  s = c->t[a].full_end;
+  e = c->t[a + 1].start;
+  if (e == s || e - s > 2)
+    return FALSE;
+  for (gsize i = s; i < e; i++)
+    if (c->text[i] != ' ')
+      return FALSE;
+  return TRUE;
+}
+
+/* The gap after token a is exactly str. */
+static gboolean
+gap_is (const Ctx  *c,
+        guint       a,
+        const char *str)
+{
+  gsize len = strlen (str);
+
+  if (a + 1 >= c->len)
+    return FALSE;
+  return c->t[a + 1].start - c->t[a].full_end == len &&
+         memcmp (c->text + c->t[a].full_end, str, len) == 0;
+}
+
+static gboolean
+capish (const Token *t)
+{
+  return t->cap || t->upper;
+}
+
+/* Could be part of a person's name after a first name or a title. */
+static gboolean
+name_part (const Ctx *c,
+           guint      i)
+{
+  const Token *t = &c->t[i];
+  guint32 b = t->bits;
+
+  if (!capish (t) && t->end - t->start > 3 && t->text_al)
+    return TRUE;
+  if (!capish (t) || t->initial)
+    return FALSE;
+  if (b & (G_STOP | G_CUE | G_CUE_START | G_STREET | G_VERB | G_TITLE | G_COUNCIL))
+    return (b & (G_SUR | G_FIRST)) != 0 && !(b & (G_STOP | G_STREET | G_CUE | G_TITLE)) &&
+           !(b & G_COMMON);
+  if ((b & G_PLACE) && !(b & (G_SUR | G_FIRST)))
+    return FALSE;
+  if (b & G_COMMON)
+    return (b & (G_SUR | G_FIRST)) != 0 && !t->sentence;
+  return TRUE;
+}
+
+static void
+mark (Ctx        *c,
+      guint       from,
+      guint       to,
+      const char *type)
+{
+  for (guint i = from; i <= to; i++)
+    {
+      c->type[i] = type;
+      c->joined[i] = i > from;
+    }
+}
+
+/* Extends a name from token i over surnames, particles and hyphenated
+ * parts; returns the last token of the name. */
+static guint
+extend_name (const Ctx *c,
+             guint      i)
+{
+  guint last = i, added = 0;
+
+  while (added < 3 && gap_spaces (c, last))
+    {
+      guint k = last + 1;
+
+      if ((c->t[k].bits & G_PARTICLE) && k + 1 < c->len && gap_spaces (c, k) &&
+          name_part (c, k + 1))
+        {
+          last = k + 1;
+          added += 2;
+          continue;
+        }
+      if (c->t[k].initial && k + 1 < c->len && c->text[c->t[k].end] == '.' &&
+          c->t[k + 1].start == c->t[k].end + 2 && name_part (c, k + 1))
+        {
+          last = k + 1;
+          added += 2;
+          continue;
+        }
+      if (!name_part (c, k))
+        break;
+      /* "Jade Smith Road" is a street, not a person. */
+      if (k + 1 < c->len && (c->t[k + 1].bits & G_STREET) && capish (&c->t[k + 1]) &&
+          gap_spaces (c, k))
+        break;
+      last = k;
+      added++;
+    }
+  return last;
+}
+
+/* Text after token i (skipping ", " and spaces) starts an age or a
+ * reporting verb: "Jade (14)", "Jade, aged 14", "Jade said". */
+static gboolean
+person_context_after (const Ctx *c,
+                      guint      i)
+{
+  gsize p = c->t[i].full_end;
+
+  while (p < c->n && (c->text[p] == ' ' || c->text[p] == ','))
+    p++;
+  if (p + 1 < c->n && c->text[p] == '(' && g_ascii_isdigit (c->text[p + 1]))
+    return TRUE;
+  if (p + 1 < c->n && c->text[p] == '(' && g_ascii_strncasecmp (c->text + p + 1, "aged", 4) == 0)
+    return TRUE;
+  if (i + 1 < c->len && c->t[i + 1].start == p && c->t[i + 1].lower)
+    {
+      if (c->t[i + 1].bits & G_SVERB)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+person_context_before (const Ctx *c,
+                       guint      i)
+{
+  if (i == 0)
+    return FALSE;
+  if ((c->t[i - 1].bits & (G_KIN | G_TITLE)) && !(c->t[i - 1].bits & G_NAME_ROLE) &&
+      c->t[i].start - c->t[i - 1].full_end <= 3)
+    return TRUE;
+  /* "told Jade", "asked Jade" */
+  if (c->t[i - 1].lower && (c->t[i - 1].bits & G_VERB) && gap_spaces (c, i - 1))
+    {
+      const char *w = c->text + c->t[i - 1].start;
+
+      return g_str_has_prefix (w, "told") || g_str_has_prefix (w, "asked") ||
+             g_str_has_prefix (w, "with") || g_str_has_prefix (w, "met") ||
+             g_str_has_prefix (w, "contacted") || g_str_has_prefix (w, "visited") ||
+             g_str_has_prefix (w, "texted") || g_str_has_prefix (w, "messaged");
+    }
+  return FALSE;
+}
+
+/* A role pseudonym: "Child A", "Victim 2", "YP3". */
+static gboolean
+role_letter (const Ctx *c,
+             guint      i)
+{
+  return c->t[i].initial && i > 0 && (c->t[i - 1].bits & G_NAME_ROLE) && gap_spaces (c, i - 1);
+}
+
+/* Longest phrase of up to 5 words starting at token i whose hash has bit;
+ * returns its number of words, or 0. */
+static guint
+match_phrase (const Ctx *c,
+              guint      i,
+              guint32    bit)
+{
+  guint best = 0;
+  guint64 h = FNV_OFFSET;
+  char buf[64];
+
+  for (guint k = i; k < c->len && k < i + 5; k++)
+    {
+      gsize len;
+
+      if (k > i)
+        {
+          if (!gap_spaces (c, k - 1) && !gap_is (c, k - 1, ", "))
+            break;
+          if (gap_is (c, k - 1, ", "))
+            break;
+          h = fnv_feed (h, " ", 1);
+        }
+      len = fold_word (c->text, c->t[k].start, c->t[k].full_end, c->t[k].ascii, buf, sizeof buf);
+      h = fnv_feed (h, buf, len);
+      if (k > i && (table_get (finish_hash (h)) & bit))
+        best = k - i + 1;
+    }
+  return best;
+}
+
+static void
+detect_institutions (Ctx *c)
+{
+  for (guint i = 0; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      guint cue_len = 0, first, last;
+      gboolean named = FALSE;
+
+      if (!capish (t))
+        continue;
+      /* Pubs: "the Royal Oak", "The Red Lion" */
+      if ((t->bits & G_PUB_START) && i > 0 && gap_spaces (c, i - 1) &&
+          g_ascii_strncasecmp (c->text + c->t[i - 1].start, "the", 3) == 0 &&
+          c->t[i - 1].end - c->t[i - 1].start == 3)
+        {
+          guint len = match_phrase (c, i, P_PUB);
+
+          if (len > 0)
+            {
+              mark (c, i, i + len - 1, type_institution);
+              i += len - 1;
+              continue;
+            }
+        }
+      if (t->bits & G_CUE_START)
+        cue_len = match_phrase (c, i, P_CUE);
+      if (cue_len == 0 && (t->bits & G_CUE))
+        cue_len = 1;
+      if (cue_len == 0 || i == 0)
+        continue;
+      /* Walk back over the name: capitalised words, "St", "of", "&". */
+      first = i;
+      while (first > 0)
+        {
+          guint k = first - 1;
+          const Token *p = &c->t[k];
+          gboolean sep = gap_spaces (c, k) ||
+                         ((p->bits & G_SAINT) && c->t[first].start - p->end <= 2 &&
+                          c->text[p->end] == '.');
+
+          if (!sep)
+            break;
+          if (capish (p) && !(p->bits & (G_TITLE | G_VERB)) &&
+              (!(p->bits & G_STOP) || (p->bits & G_CUE) ||
+               g_ascii_strncasecmp (c->text + p->start, "children", 8) == 0))
+            {
+              if (!(p->bits & (G_CUE | G_CUE_START)) && !(p->bits & G_STOP) &&
+                  !(p->sentence && (p->bits & G_COMMON) && !(p->bits & (G_PLACE | G_SAINT))))
+                named = TRUE;
+              first = k;
+              if (p->sentence)
+                break;
+              continue;
+            }
+          if (p->lower && (g_str_has_prefix (c->text + p->start, "of ") ||
+                           g_str_has_prefix (c->text + p->start, "and ")) &&
+              k > 0 && capish (&c->t[k - 1]))
+            {
+              first = k;
+              continue;
+            }
+          break;
+        }
+      if (!named)
+        continue;
+      while (first < i && c->t[first].lower)
+        first++;
+      last = i + cue_len - 1;
+      /* "… Primary School", "… Children's Home", "… High School" */
+      while (last + 1 < c->len && gap_spaces (c, last) && capish (&c->t[last + 1]) &&
+             (c->t[last + 1].bits & (G_CUE | G_CUE_START)))
+        {
+          guint more = (c->t[last + 1].bits & G_CUE_START) ? match_phrase (c, last + 1, P_CUE) : 0;
+
+          last += more > 0 ? more : 1;
+        }
+      mark (c, first, last, type_institution);
+      i = last;
+    }
+}
+
+static gboolean
+place_context (const Ctx *c,
+               guint      i,
+               guint      last)
+{
+  if (i > 0 && (c->t[i - 1].bits & G_PREP) && c->t[i - 1].lower &&
+      c->t[i].start - c->t[i - 1].full_end <= 2)
+    return TRUE;
+  if (last + 1 < c->len && gap_spaces (c, last) && (c->t[last + 1].bits & G_COUNCIL) &&
+      capish (&c->t[last + 1]))
+    return TRUE;
+  return FALSE;
+}
+
+static guint
+extend_council (const Ctx *c,
+                guint      last)
+{
+  static const char *const words[] = { "council", "borough", "city", "county", "metropolitan",
+                                       "district", "mbc" };
+  while (last + 1 < c->len && gap_spaces (c, last) && capish (&c->t[last + 1]))
+    {
+      gboolean ok = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+        if (c->t[last + 1].hash == finish_hash (fnv_feed (FNV_OFFSET, words[k],
+                                                          strlen (words[k]))))
+          ok = TRUE;
+      if (!ok)
+        break;
+      last++;
+    }
+  /* "Borough" or "City" alone after a place, without "Council", stays. */
+  while (last > 0 && c->t[last].hash != finish_hash (fnv_feed (FNV_OFFSET, "council", 7)) &&
+         c->t[last].hash != finish_hash (fnv_feed (FNV_OFFSET, "mbc", 3)) &&
+         (c->t[last].bits & G_COUNCIL) && !(c->t[last].bits & (G_PLACE | G_PLACE_START)))
+    last--;
+  return last;
+}
+
+static void
+detect_people_and_places (Ctx *c)
+{
+  for (guint i = 0; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      guint32 b = t->bits;
+
+      if (c->type[i] != NULL)
+        continue;
+
+      /* Titles: "Mr Smith", "DC Jones", "Mrs. Ní Bhriain" */
+      if ((b & G_TITLE) && (capish (t) || (t->lower && t->end - t->start <= 3)) &&
+          i + 1 < c->len && c->type[i + 1] == NULL)
+        {
+          gsize gap = c->t[i + 1].start - t->full_end;
+          gboolean dot = gap == 2 && c->text[t->full_end] == '.';
+          guint k = i + 1;
+
+          if ((gap == 1 && c->text[t->full_end] == ' ') || dot)
+            {
+              const Token *u = &c->t[k];
+
+              if ((capish (u) || (t->lower && u->lower && (u->bits & G_SUR))) &&
+                  !(u->bits & (G_STOP | G_VERB | G_CUE)) && !role_letter (c, k))
+                {
+                  guint last = k;
+
+                  if (u->initial && k + 1 < c->len && c->text[u->end] == '.')
+                    last = k + 1 < c->len ? extend_name (c, k) : k;
+                  if (u->initial && c->t[k + 1].start <= u->end + 2 && k + 1 < c->len &&
+                      name_part (c, k + 1))
+                    last = extend_name (c, k + 1);
+                  else
+                    last = extend_name (c, k);
+                  mark (c, i, last, type_person);
+                  i = last;
+                  continue;
+                }
+            }
+        }
+
+      /* Places, longest first: "Milton Keynes", "Stoke-on-Trent" */
+      if (capish (t) && (b & (G_PLACE | G_PLACE_START)) && !role_letter (c, i))
+        {
+          guint len = (b & G_PLACE_START) ? match_phrase (c, i, P_PLACE) : 0;
+          gboolean person_like = len < 2 && (b & G_FIRST) && !(b & G_COMMON) && i + 1 < c->len &&
+                                 gap_spaces (c, i) && name_part (c, i + 1) &&
+                                 !(c->t[i + 1].bits & (G_PLACE | G_COUNCIL | G_STREET));
+
+          if (len == 0 && (b & G_PLACE))
+            len = 1;
+          if (len > 0 && !person_like && !person_context_before (c, i) &&
+              !(i > 0 && c->type[i - 1] == type_person && gap_spaces (c, i - 1)) &&
+              !(len == 1 && i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) &&
+                (c->t[i + 1].bits & (G_STREET | G_CUE | G_CUE_START))))
+            {
+              guint last = i + len - 1;
+              gboolean ambiguous = len == 1 && ((b & G_COMMON) || t->upper ||
+                                                ((b & G_FIRST) && person_context_after (c, i)));
+
+              if (!ambiguous || place_context (c, i, last))
+                {
+                  last = extend_council (c, last);
+                  mark (c, i, last, type_place);
+                  i = last;
+                  continue;
+                }
+            }
+        }
+
+      /* First names: strong ones alone, ordinary words only with context */
+      if ((b & G_FIRST) && !(b & G_STOP) && !role_letter (c, i) &&
+          (t->cap || (t->upper && t->end - t->start >= 3)) &&
+          !(i > 0 && (c->t[i - 1].bits & G_SAINT) && capish (&c->t[i - 1])))
+        {
+          gboolean strong = !(b & G_COMMON) && !(t->upper && !(b & G_FIRST_POP));
+          guint last = extend_name (c, i);
+          gboolean street = last + 1 < c->len && gap_spaces (c, last) &&
+                            (c->t[last + 1].bits & G_STREET) && capish (&c->t[last + 1]);
+
+          if (!strong)
+            strong = (last > i && !(c->t[last].bits & G_COMMON) &&
+                      (c->t[last].bits & (G_SUR | G_FIRST))) ||
+                     (last > i && !t->sentence) ||
+                     person_context_after (c, last) || person_context_before (c, i) ||
+                     (t->poss && !t->sentence);
+          if (strong && !street)
+            {
+              mark (c, i, last, type_person);
+              i = last;
+              continue;
+            }
+        }
+
+      /* Initials with a surname: "J. Smith", "J Smith" */
+      if (t->initial && i + 1 < c->len && !role_letter (c, i) &&
+          ((c->text[t->end] == '.' && c->t[i + 1].start == t->end + 2) || gap_spaces (c, i)))
+        {
+          const Token *u = &c->t[i + 1];
+
+          if (capish (u) && (u->bits & G_SUR) && !(u->bits & (G_COMMON | G_STOP | G_PLACE)) &&
+              !(u->bits & G_STREET))
+            {
+              guint last = extend_name (c, i + 1);
+
+              mark (c, i, last, type_person);
+              i = last;
+              continue;
+            }
+        }
+
+      /* Surnames alone, and unknown words with a person's context */
+      if (t->cap && !(b & (G_STOP | G_CUE | G_STREET | G_TITLE | G_VERB | G_KIN)) &&
+          !role_letter (c, i) && !t->initial &&
+          !(i > 0 && (c->t[i - 1].bits & G_SAINT) && capish (&c->t[i - 1])))
+        {
+          gboolean known = (b & G_SUR) && !(b & G_COMMON) && !(b & G_PLACE);
+          gboolean context = person_context_after (c, i) || person_context_before (c, i);
+
+          if ((known && (!t->sentence || context || t->poss ||
+                         (i + 1 < c->len && gap_spaces (c, i)))) ||
+              (context && !(b & G_COMMON) && (!t->sentence || (b & G_SUR))) ||
+              (context && (b & (G_FIRST | G_SUR)) && !t->sentence))
+            {
+              guint last = extend_name (c, i);
+
+              if (!(last + 1 < c->len && gap_spaces (c, last) && (c->t[last + 1].bits & G_STREET) &&
+                    capish (&c->t[last + 1])))
+                {
+                  mark (c, i, last, type_person);
+                  i = last;
+                  continue;
+                }
+            }
+        }
+
+      /* ALL CAPS names and initials with context: "JADE SMITH", "JS said" */
+      if (t->upper && !(b & G_STOP))
+        {
+          gboolean name = ((b & G_FIRST) && i + 1 < c->len && gap_spaces (c, i) &&
+                           c->t[i + 1].upper && (c->t[i + 1].bits & G_SUR) &&
+                           !(c->t[i + 1].bits & G_STOP)) ||
+                          ((b & G_SUR_POP) && i > 0 && c->type[i - 1] == type_person &&
+                           gap_spaces (c, i - 1)) ||
+                          (t->end - t->start <= 3 && !(b & G_COMMON) &&
+                           (person_context_after (c, i) || person_context_before (c, i)));
+
+          if (name)
+            {
+              guint last = i;
+
+              while (last + 1 < c->len && gap_spaces (c, last) && c->t[last + 1].upper &&
+                     (c->t[last + 1].bits & (G_SUR | G_FIRST)) &&
+                     !(c->t[last + 1].bits & (G_STOP | G_STREET)) && last < i + 3)
+                last++;
+              mark (c, i, last, type_person);
+              i = last;
+              continue;
+            }
+        }
+
+      /* lower case: "jade smith", "tariq said", "mr khan" */
+      if (t->lower && (b & G_FIRST_POP) && !(b & (G_HARD | G_STOP | G_VERB | G_PREP)) &&
+          t->end - t->start >= 3)
+        {
+          gboolean pair = i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+                          (c->t[i + 1].bits & G_SUR) &&
+                          !(c->t[i + 1].bits & (G_STOP | G_VERB | G_PREP)) &&
+                          (!(c->t[i + 1].bits & G_COMMON) || (c->t[i + 1].bits & G_SUR_POP));
+
+          if (pair)
+            {
+              mark (c, i, i + 1, type_person);
+              i++;
+              continue;
+            }
+          if (!(b & G_COMMON) && t->end - t->start >= 4 &&
+              (person_context_after (c, i) || person_context_before (c, i)))
+            {
+              mark (c, i, i, type_person);
+              continue;
+            }
+        }
+    }
+}
+
+/* "Jade, Amber and Tariq": capitalised words listed next to a name. */
+static void
+extend_lists (Ctx *c)
+{
+  gboolean changed = TRUE;
+
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint i = 0; i < c->len; i++)
+        {
+          guint32 b = c->t[i].bits;
+          gboolean left, right;
+
+          if (c->type[i] != NULL || !c->t[i].cap || c->t[i].initial ||
+              (b & (G_STOP | G_CUE | G_STREET | G_TITLE | G_KIN | G_PLACE | G_COUNCIL)) ||
+              (!(b & (G_FIRST | G_SUR)) && (b & G_COMMON)) || role_letter (c, i))
+            continue;
+          left = i > 0 && c->type[i - 1] == type_person && c->t[i - 1].cap &&
+                 (gap_is (c, i - 1, ", ") || gap_is (c, i - 1, " and ") ||
+                  gap_is (c, i - 1, " & ") || gap_is (c, i - 1, "/"));
+          right = i + 1 < c->len && c->type[i + 1] == type_person && !c->joined[i + 1] &&
+                  (gap_is (c, i, ", ") || gap_is (c, i, " and ") || gap_is (c, i, " & ") ||
+                   gap_is (c, i, "/"));
+          if (left || right)
+            {
+              guint last = extend_name (c, i);
+
+              mark (c, i, last, type_person);
+              changed = TRUE;
+            }
+        }
+    }
+}
+
+/* A name found once is found everywhere in the note: "Smith" after
+ * "Jade Smith", "JADE" after "Jade". */
+static void
+propagate (Ctx *c)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < c->len; i++)
+    if (c->type[i] == type_person && !(c->t[i].bits & (G_TITLE | G_STOP | G_PARTICLE)) &&
+        !c->t[i].initial && c->t[i].end - c->t[i].start >= 3)
+      g_hash_table_add (seen, &c->t[i].hash);
+  if (g_hash_table_size (seen) == 0)
+    return;
+  for (guint i = 0; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+
+      if (c->type[i] != NULL || !g_hash_table_contains (seen, &t->hash) || role_letter (c, i))
+        continue;
+      if (!capish (t) && (t->bits & (G_COMMON | G_VERB | G_PREP | G_STOP)))
+        continue;
+      if (t->sentence && (t->bits & G_HARD) && !person_context_after (c, i) && !t->poss)
+        continue;
+      mark (c, i, i, type_person);
+    }
+}
+
+static void
+detect_names (const char *text,
+              gsize       n,
+              GArray     *found)
+{
+  g_autoptr(GArray) toks = NULL;
+  g_autofree const char **type = NULL;
+  g_autofree guint8 *joined = NULL;
+  Ctx c;
+
+  load_gazetteers ();
+  toks = tokenise (text, n);
+  if (toks->len == 0)
+    return;
+  type = g_new0 (const char *, toks->len);
+  joined = g_new0 (guint8, toks->len);
+  c = (Ctx) { text, n, &g_array_index (toks, Token, 0), toks->len, type, joined };
+
+  detect_institutions (&c);
+  detect_people_and_places (&c);
+  extend_lists (&c);
+  propagate (&c);
+
+  for (guint i = 0; i < c.len; i++)
+    {
+      SlSpan span;
+      guint last = i;
+
+      if (type[i] == NULL)
+        continue;
+      while (last + 1 < c.len && joined[last + 1] && type[last + 1] == type[i])
+        last++;
+      span.start = c.t[i].start;
+      span.end = c.t[last].end;
+      span.type = type[i];
+      g_array_append_val (found, span);
+      i = last;
+    }
+}
+
 /* Public API */
 
 /**
@@ -583,6 +1698,8 @@ sl_redactor_detect (const char *text,
             i = end - 1;
           }
       }
+
+  detect_names (text, n, found);
 
   g_array_sort (found, compare_spans);
   for (guint i = 0; i < found->len; i++)

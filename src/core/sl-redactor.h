@@ -29,6 +29,9 @@ G_BEGIN_DECLS
 #define SL_SPAN_DATE_OF_BIRTH "DATE_OF_BIRTH"
 #define SL_SPAN_REFERENCE     "REFERENCE"
 #define SL_SPAN_ADDRESS       "ADDRESS"
+#define SL_SPAN_PERSON        "PERSON"
+#define SL_SPAN_PLACE         "PLACE"
+#define SL_SPAN_INSTITUTION   "INSTITUTION"
 
 /**
  * SlSpan:

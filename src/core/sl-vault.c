@@ -94,6 +94,8 @@ struct _SlVault
   SlCodebook *codebook;
   char      *device_id;
   char      *author;
+
+  GThread   *thread;    /* the thread that made it: where signals are emitted */
 };
 
 G_DEFINE_FINAL_TYPE (SlVault, sl_vault, G_TYPE_OBJECT)
@@ -168,6 +170,19 @@ static const char *migrations[] = {
   "ALTER TABLE peers ADD COLUMN last_bundle INTEGER NOT NULL DEFAULT 0;"
   "CREATE TABLE peer_acks (peer TEXT NOT NULL, device TEXT NOT NULL, seq INTEGER NOT NULL,"
   "  PRIMARY KEY (peer, device)) WITHOUT ROWID;",
+
+  /* 6: anonymising notes. The pseudonym registry (each person, place,
+   * institution and reference marked in a case, the forms it is written
+   * in, and what replaces it) and the reviews of notes (which text was
+   * reviewed, by whom, and what was judged not identifying). */
+  "CREATE TABLE pseudonyms (no INTEGER PRIMARY KEY, case_record INTEGER NOT NULL "
+  "  REFERENCES records (no), kind TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,"
+  "  pseudonym TEXT NOT NULL, added TEXT NOT NULL, UNIQUE (case_record, kind, name));"
+  "CREATE TABLE pseudonym_forms (pseudonym INTEGER NOT NULL REFERENCES pseudonyms (no),"
+  "  form TEXT NOT NULL, PRIMARY KEY (pseudonym, form)) WITHOUT ROWID;"
+  "CREATE TABLE note_reviews (record INTEGER NOT NULL REFERENCES records (no),"
+  "  field TEXT NOT NULL, text_hash BLOB NOT NULL, reviewer TEXT NOT NULL,"
+  "  reviewed TEXT NOT NULL, rejected TEXT NOT NULL, PRIMARY KEY (record, field)) WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_VAULT_SCHEMA_VERSION);
@@ -1544,6 +1559,7 @@ static void
 sl_vault_init (SlVault *self)
 {
   g_mutex_init (&self->mutex);
+  self->thread = g_thread_self ();
 }
 
 /* Public API */
@@ -2468,7 +2484,9 @@ emit_records_changed_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Emits ::records-changed in the main context, from any thread. */
+/* Emits ::records-changed in the thread that made the vault (the main
+ * thread): at once from that thread, queued to the main context from any
+ * other (an import in a worker), so that handlers never run in a worker. */
 void
 _sl_vault_emit_records_changed (SlVault   *self,
                                 GPtrArray *ids)
@@ -2484,16 +2502,10 @@ _sl_vault_emit_records_changed (SlVault   *self,
   rc->ids = g_new0 (char *, ids->len + 1);
   for (guint i = 0; i < ids->len; i++)
     rc->ids[i] = g_strdup (g_ptr_array_index (ids, i));
-  if (g_main_context_is_owner (g_main_context_default ()))
+  if (g_thread_self () == self->thread)
     emit_records_changed_cb (rc);
-  else if (g_main_context_acquire (g_main_context_default ()))
-    {
-      /* No main loop runs (the CLI, a test): emit here. */
-      emit_records_changed_cb (rc);
-      g_main_context_release (g_main_context_default ());
-    }
   else
-    g_main_context_invoke (NULL, emit_records_changed_cb, rc);
+    g_idle_add_full (G_PRIORITY_DEFAULT, emit_records_changed_cb, rc, NULL);
 }
 
 /**

@@ -103,7 +103,7 @@ typedef struct
 void sl_key_slot_info_free (SlKeySlotInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlKeySlotInfo, sl_key_slot_info_free)
 
-#define SL_VAULT_SCHEMA_VERSION 5
+#define SL_VAULT_SCHEMA_VERSION 6
 #define SL_VAULT_FORMAT_VERSION 1
 #define SL_VAULT_RECOVERY_KEY_BYTES 32
 
