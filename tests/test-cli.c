@@ -452,6 +452,59 @@ test_sync (CliFixture    *fx,
   assert_contains (err, "There is no conflict on record");
 }
 
+/* A note through the commands: a name marked, shown redacted, reviewed. */
+static void
+test_notes (CliFixture    *fx,
+            gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *visit = NULL;
+  int rc;
+
+  rc = sl_test_run_cli (PASS, &out, NULL, "record", "add", fx->path, "site_visit", "reference=SV-7",
+                        "notes=Kayleigh Dunmore said she met him at 07700 900461.",
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  visit = first_line (out);
+  g_clear_pointer (&out, g_free);
+
+  rc = sl_test_run_cli (PASS, NULL, &err, "pseudonym", "add", fx->path, visit, "Kayleigh Dunmore",
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 2);
+  assert_contains (err, "--kind");
+  g_clear_pointer (&err, g_free);
+  rc = sl_test_run_cli (PASS, &out, NULL, "pseudonym", "add", fx->path, visit, "Kayleigh Dunmore",
+                        "--kind", "person", "--role", "child", "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  g_assert_cmpstr (out, ==, "Child A\n");
+  g_clear_pointer (&out, g_free);
+
+  rc = sl_test_run_cli (PASS, &out, NULL, "note", "show", fx->path, visit, "--redacted",
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "(not reviewed)");
+  assert_contains (out, "Child A said she met him at [phone].");
+  g_assert_null (strstr (out, "Dunmore"));
+  g_assert_null (strstr (out, "900461"));
+  g_clear_pointer (&out, g_free);
+
+  rc = sl_test_run_cli (PASS, &out, NULL, "note", "status", fx->path, "--passphrase-fd", "0", NULL);
+  assert_contains (out, "1 note not reviewed");
+  g_clear_pointer (&out, g_free);
+  rc = sl_test_run_cli (PASS, NULL, NULL, "note", "review", fx->path, visit, "--passphrase-fd", "0",
+                        NULL);
+  g_assert_cmpint (rc, ==, 0);
+  rc = sl_test_run_cli (PASS, &out, NULL, "note", "status", fx->path, "--passphrase-fd", "0", NULL);
+  assert_contains (out, "0 notes not reviewed");
+  g_clear_pointer (&out, g_free);
+
+  rc = sl_test_run_cli (PASS, NULL, &err, "note", "show", fx->path, visit, "--field", "reference",
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 1);
+  assert_contains (err, "reference is not a note");
+}
+
 static void
 test_codebook_check (void)
 {
@@ -497,7 +550,8 @@ test_usage (void)
     { "record", "show" }, { "record", "list" }, { "record", "history" }, { "record", "delete" },
     { "record", "undelete" }, { "import", NULL }, { "audit", NULL }, { "bundle", "export" },
     { "bundle", "import" }, { "bundle", "export-identity" }, { "bundle", "decrypt" },
-    { "conflicts", "list" }, { "conflicts", "resolve" },
+    { "conflicts", "list" }, { "conflicts", "resolve" }, { "note", "show" }, { "note", "review" },
+    { "note", "status" }, { "pseudonym", "add" }, { "pseudonym", "form" }, { "pseudonym", "list" },
   };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -573,6 +627,7 @@ main (int   argc,
   CLI_TEST ("check-detects-damage", test_check_detects_damage);
   CLI_TEST ("records", test_records);
   CLI_TEST ("sync", test_sync);
+  CLI_TEST ("notes", test_notes);
   g_test_add_func ("/sightline/cli/usage", test_usage);
   g_test_add_func ("/sightline/cli/codebook-check", test_codebook_check);
 

@@ -30,6 +30,7 @@
 #include "sl-codebook.h"
 #include "sl-csv.h"
 #include "sl-identity.h"
+#include "sl-notes.h"
 #include "sl-record.h"
 #include "sl-redactor.h"
 #include "sl-returns.h"
@@ -75,6 +76,11 @@ typedef struct
   char     *to;
   gboolean  full;
   gboolean  dry_run;
+  char     *field;
+  gboolean  redacted;
+  char    **keep;
+  char     *kind;
+  char     *role;
 } Options;
 
 static Options cli_options = { -1, -1, FALSE, -1, 0, 0, NULL, FALSE, -1,
@@ -1502,6 +1508,165 @@ cmd_conflicts_resolve (Options  *o,
   return EXIT_OK;
 }
 
+/* Notes and the pseudonym registry */
+
+static const char *
+note_status_text (SlNoteStatus status)
+{
+  switch (status)
+    {
+    case SL_NOTE_EMPTY: return "empty";
+    case SL_NOTE_NOT_REVIEWED: return "not reviewed";
+    case SL_NOTE_REVIEWED: return "reviewed";
+    case SL_NOTE_CHANGED: return "edited since it was reviewed";
+    default: return "?";
+    }
+}
+
+static int
+cmd_note_show (Options  *o,
+               int       argc,
+               char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autofree char *redacted = NULL;
+  const char *field = o->field ? o->field : "notes";
+  GError *error = NULL;
+  SlNoteStatus status;
+
+  if (argc != 2)
+    return usage_error ("note show takes a VAULT and a RECORD");
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !(redacted = sl_vault_redact_note (vault, argv[1], field, &spans, &error)))
+    return fail (error);
+  status = sl_vault_get_note_status (vault, argv[1], field, NULL);
+  g_print ("Note %s (%s)\n\n", field, note_status_text (status));
+  if (o->redacted)
+    g_print ("%s\n", redacted);
+  else
+    {
+      g_autofree char *id = sl_vault_resolve_record_id (vault, argv[1], NULL);
+      g_autoptr(SlRecord) rec = id ? sl_vault_load_record (vault, id, NULL) : NULL;
+      JsonNode *v = rec ? sl_record_get_value (rec, field) : NULL;
+      const char *text = v ? json_node_get_string (v) : "";
+
+      g_print ("%s\n\nFound:\n", text);
+      for (guint i = 0; i < spans->len; i++)
+        {
+          SlNoteSpan *s = &g_array_index (spans, SlNoteSpan, i);
+
+          g_print ("  %-14s %.*s -> %s%s\n", s->type, (int) (s->end - s->start), text + s->start,
+                   s->replacement, s->rejected ? " (kept: judged not identifying)" : "");
+        }
+      if (spans->len == 0)
+        g_print ("  nothing\n");
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_note_review (Options  *o,
+                 int       argc,
+                 char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  const char *field = o->field ? o->field : "notes";
+  GError *error = NULL;
+
+  if (argc != 2)
+    return usage_error ("note review takes a VAULT and a RECORD");
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !sl_vault_review_note (vault, argv[1], field, (const char * const *) o->keep, &error))
+    return fail (error);
+  g_print ("Reviewed the note %s of %s as it stands%s.\n", field, argv[1],
+           o->keep ? ", keeping what you named" : "");
+  return EXIT_OK;
+}
+
+static int
+cmd_note_status (Options  *o,
+                 int       argc,
+                 char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  GError *error = NULL;
+  guint n;
+
+  if (argc != 1)
+    return usage_error ("note status takes one VAULT");
+  if (!(vault = open_vault (argv[0], o, &error)))
+    return fail (error);
+  n = sl_vault_count_unreviewed_notes (vault, &error);
+  if (error != NULL)
+    return fail (error);
+  g_print ("%u note%s not reviewed as they stand.\n", n, n == 1 ? "" : "s");
+  return EXIT_OK;
+}
+
+static int
+cmd_pseudonym_add (Options  *o,
+                   int       argc,
+                   char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(SlPseudonym) p = NULL;
+  GError *error = NULL;
+
+  if (argc != 3)
+    return usage_error ("pseudonym add takes a VAULT, a RECORD of the case and a NAME");
+  if (o->kind == NULL)
+    return usage_error ("say what the name is with --kind person|place|institution|reference");
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !(p = sl_vault_add_pseudonym (vault, argv[1], o->kind, o->role, argv[2], &error)))
+    return fail (error);
+  g_print ("%s\n", p->pseudonym);
+  return EXIT_OK;
+}
+
+static int
+cmd_pseudonym_form (Options  *o,
+                    int       argc,
+                    char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  GError *error = NULL;
+
+  if (argc != 4)
+    return usage_error ("pseudonym form takes a VAULT, a RECORD of the case, a PSEUDONYM and "
+                        "a FORM");
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !sl_vault_add_pseudonym_form (vault, argv[1], argv[2], argv[3], &error))
+    return fail (error);
+  g_print ("%s is now also found as \"%s\".\n", argv[2], argv[3]);
+  return EXIT_OK;
+}
+
+static int
+cmd_pseudonym_list (Options  *o,
+                    int       argc,
+                    char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  GError *error = NULL;
+
+  if (argc != 1 && argc != 2)
+    return usage_error ("pseudonym list takes a VAULT and, to show one case, a RECORD of it");
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !(list = sl_vault_list_pseudonyms (vault, argc == 2 ? argv[1] : NULL, &error)))
+    return fail (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      SlPseudonym *p = g_ptr_array_index (list, i);
+
+      g_print ("%.8s  %-14s %-12s %-12s %s\n", p->case_id, p->pseudonym, p->kind, p->role, p->name);
+    }
+  if (list->len == 0)
+    g_print ("The registry is empty.\n");
+  return EXIT_OK;
+}
+
 /* Options of each command */
 
 static const GOptionEntry unlock_entries[] = {
@@ -1580,6 +1745,30 @@ static const GOptionEntry key_entries[] = {
 static const GOptionEntry returns_import_entries[] = {
   { "provider", 0, 0, G_OPTION_ARG_STRING, &cli_options.provider,
     "The agency the return came from (a data set)", "NAME" },
+  { NULL }
+};
+static const GOptionEntry note_entries[] = {
+  { "field", 0, 0, G_OPTION_ARG_STRING, &cli_options.field,
+    "The note's field (default: notes)", "FIELD" },
+  { "redacted", 0, 0, G_OPTION_ARG_NONE, &cli_options.redacted,
+    "Show the note as it leaves the vault", NULL },
+  { NULL }
+};
+static const GOptionEntry review_entries[] = {
+  { "field", 0, 0, G_OPTION_ARG_STRING, &cli_options.field,
+    "The note's field (default: notes)", "FIELD" },
+  { "keep", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli_options.keep,
+    "Something found that is not identifying, kept as written (repeat for more)", "TEXT" },
+  { "author", 0, 0, G_OPTION_ARG_STRING, &cli_options.author,
+    "Who reviewed it (default: your login name)", "NAME" },
+  { NULL }
+};
+static const GOptionEntry pseudonym_entries[] = {
+  { "kind", 0, 0, G_OPTION_ARG_STRING, &cli_options.kind,
+    "person, place, institution or reference", "KIND" },
+  { "role", 0, 0, G_OPTION_ARG_STRING, &cli_options.role,
+    "child, adult, suspect or professional (a person); town, area or street (a place); "
+    "school, home, hotel, takeaway, taxi, pub, gp, shop, club or other (an institution)", "ROLE" },
   { NULL }
 };
 static const GOptionEntry bundle_export_entries[] = {
@@ -1875,6 +2064,28 @@ static const Command commands[] = {
     "Keeps the value with CLOCK (as `conflicts list` shows it); FIELD - settles a deletion\n"
     "that met an edit. The choice is a change like any other, and syncs.",
     cmd_conflicts_resolve, author_entries, TRUE, FALSE },
+  { "note show", "VAULT RECORD", "Show a note and the identifiers found in it",
+    "Shows a note (a long text field; --field, default notes) with each identifier found\n"
+    "and what replaces it, or with --redacted the note as it would leave the vault.",
+    cmd_note_show, note_entries, TRUE, FALSE },
+  { "note review", "VAULT RECORD", "Mark a note reviewed as it stands",
+    "Records that the note was reviewed, by whom; --keep TEXT keeps something the detector\n"
+    "found that is not identifying. Editing the note afterwards makes it unreviewed.",
+    cmd_note_review, review_entries, TRUE, FALSE },
+  { "note status", "VAULT", "Count the notes not reviewed",
+    "Counts the notes not reviewed as they stand (never, or edited since).",
+    cmd_note_status, NULL, TRUE, FALSE },
+  { "pseudonym add", "VAULT RECORD NAME --kind K", "Replace a name in every note of a case",
+    "Enters NAME in the pseudonym registry of RECORD's case and prints its pseudonym\n"
+    "(Child A, Suspect 1, [school 2]…). It is found in every note of the case, in any\n"
+    "letter case, as full name, first name, surname or initial and surname.",
+    cmd_pseudonym_add, pseudonym_entries, TRUE, FALSE },
+  { "pseudonym form", "VAULT RECORD PSEUDONYM FORM", "Another way a name is written",
+    "Adds a nickname or another spelling to a name in the registry.",
+    cmd_pseudonym_form, NULL, TRUE, FALSE },
+  { "pseudonym list", "VAULT [RECORD]", "The pseudonym registry",
+    "Lists the registry (of one case with RECORD). It never leaves the vault.",
+    cmd_pseudonym_list, NULL, TRUE, FALSE },
   { "audit", "VAULT", "Verify the change log",
     "Verifies every device's hash chain and that the current values match the log, and\n"
     "names the first change that was edited, removed or reordered. Exit code 1 if any.",
@@ -1987,7 +2198,8 @@ main (int    argc,
       if (g_str_equal (argv[1], "slot") || g_str_equal (argv[1], "record") ||
           g_str_equal (argv[1], "codebook") || g_str_equal (argv[1], "returns") ||
           g_str_equal (argv[1], "peer") || g_str_equal (argv[1], "bundle") ||
-          g_str_equal (argv[1], "conflicts"))
+          g_str_equal (argv[1], "conflicts") || g_str_equal (argv[1], "note") ||
+          g_str_equal (argv[1], "pseudonym"))
         g_printerr ("sightline: `%s` needs a subcommand. Run `sightline-cli --help` for the "
                     "list\n", argv[1]);
       else
@@ -2039,5 +2251,9 @@ main (int    argc,
   g_free (cli_options.provider);
   g_free (cli_options.name);
   g_free (cli_options.to);
+  g_free (cli_options.field);
+  g_strfreev (cli_options.keep);
+  g_free (cli_options.kind);
+  g_free (cli_options.role);
   return ret;
 }
