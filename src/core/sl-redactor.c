@@ -18,6 +18,7 @@
 
 #include <gio/gio.h>
 
+#include "sl-core-resources.h"
 #include "sl-redactor.h"
 
 /*
@@ -721,7 +722,8 @@ load_list (const char *name,
   gsize size;
   char *line, *next;
 
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  bytes = g_resource_lookup_data (sl_core_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                  &error);
   if (bytes == NULL)
     g_error ("gazetteer %s is missing: %s", name, error->message);
   copy = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
@@ -1403,7 +1405,7 @@ detect_people_and_places (Ctx *c)
           (t->cap || (t->upper && t->end - t->start >= 3)) &&
           !(i > 0 && (c->t[i - 1].bits & G_SAINT) && capish (&c->t[i - 1])))
         {
-          gboolean strong = !(b & G_COMMON) && !(t->upper && !(b & G_FIRST_POP));
+          gboolean strong = !(b & G_COMMON) && !t->upper;
           guint last = extend_name (c, i);
           gboolean street = last + 1 < c->len && gap_spaces (c, last) &&
                             (c->t[last + 1].bits & G_STREET) && capish (&c->t[last + 1]);
@@ -1414,6 +1416,9 @@ detect_people_and_places (Ctx *c)
                      (last > i && !t->sentence) ||
                      person_context_after (c, last) || person_context_before (c, i) ||
                      (t->poss && !t->sentence);
+          if (t->upper)
+            strong = (last > i && c->t[last].upper) || person_context_after (c, last) ||
+                     person_context_before (c, i);
           if (strong && !street)
             {
               mark (c, i, last, type_person);
