@@ -868,11 +868,18 @@ boundary_before (const char *text,
   return from == 0;
 }
 
-static GArray *
-tokenise (const char *text,
-          gsize       n)
+typedef struct
 {
-  GArray *toks = g_array_sized_new (FALSE, FALSE, sizeof (Token), n / 6 + 1);
+  Token *t;
+  guint  len;
+  guint  alloc;
+} TokenBuf;
+
+static void
+tokenise (const char *text,
+          gsize       n,
+          TokenBuf   *toks)
+{
   gsize i = 0, prev_end = 0;
   gboolean first = TRUE;
 
@@ -994,10 +1001,14 @@ tokenise (const char *text,
         k--;
       t.hash = finish_hash (fnv_feed (FNV_OFFSET, buf, k));
       t.bits = table_get (t.hash);
-      g_array_append_val (toks, t);
+      if (toks->len == toks->alloc)
+        {
+          toks->alloc = toks->alloc * 2 + 256;
+          toks->t = g_renew (Token, toks->t, toks->alloc);
+        }
+      toks->t[toks->len++] = t;
       prev_end = i;
     }
-  return toks;
 }
 
 typedef struct
@@ -1581,23 +1592,25 @@ propagate (Ctx *c)
     }
 }
 
+/* One stretch of text, at most a few kB, ending at a line break. */
 static void
-detect_names (const char *text,
-              gsize       n,
-              GArray     *found)
+detect_names_in (const char *text,
+                 gsize       offset,
+                 gsize       n,
+                 TokenBuf   *toks,
+                 GArray     *found)
 {
-  g_autoptr(GArray) toks = NULL;
   g_autofree const char **type = NULL;
   g_autofree guint8 *joined = NULL;
   Ctx c;
 
-  load_gazetteers ();
-  toks = tokenise (text, n);
+  toks->len = 0;
+  tokenise (text, n, toks);
   if (toks->len == 0)
     return;
   type = g_new0 (const char *, toks->len);
   joined = g_new0 (guint8, toks->len);
-  c = (Ctx) { text, n, &g_array_index (toks, Token, 0), toks->len, type, joined };
+  c = (Ctx) { text, n, toks->t, toks->len, type, joined };
 
   detect_institutions (&c);
   detect_people_and_places (&c);
@@ -1613,12 +1626,40 @@ detect_names (const char *text,
         continue;
       while (last + 1 < c.len && joined[last + 1] && type[last + 1] == type[i])
         last++;
-      span.start = c.t[i].start;
-      span.end = c.t[last].end;
+      span.start = offset + c.t[i].start;
+      span.end = offset + c.t[last].end;
       span.type = type[i];
       g_array_append_val (found, span);
       i = last;
     }
+}
+
+/* A note is scanned whole, so a name found once is found everywhere in
+ * it; a long text is cut at line breaks every 64 kB or so, which keeps
+ * the work per byte constant. */
+static void
+detect_names (const char *text,
+              gsize       n,
+              GArray     *found)
+{
+  TokenBuf toks = { NULL, 0, 0 };
+  gsize start = 0;
+
+  load_gazetteers ();
+  while (start < n)
+    {
+      gsize end = n;
+
+      if (n - start > 65536)
+        {
+          const char *nl = memchr (text + start + 65536, '\n', n - start - 65536);
+
+          end = nl != NULL ? (gsize) (nl - text) + 1 : n;
+        }
+      detect_names_in (text + start, start, end - start, &toks, found);
+      start = end;
+    }
+  g_free (toks.t);
 }
 
 /* Public API */
