@@ -172,20 +172,25 @@ test_byte_offsets (void)
   /* Multi-byte characters before the identifiers: offsets are bytes. */
   const char *text = "Café — Zoë’s tel 07700 900123; DOB 14/05/2002 → M1 1AE";
   g_autoptr(GArray) spans = sl_redactor_detect (text, -1);
+  const char *name = strstr (text, "Zoë");
   const char *phone = strstr (text, "07700");
   const char *dob = strstr (text, "14/05");
   const char *pc = strstr (text, "M1 1AE");
 
-  g_assert_cmpuint (spans->len, ==, 3);
-  g_assert_cmpstr (g_array_index (spans, SlSpan, 0).type, ==, SL_SPAN_PHONE);
-  g_assert_cmpuint (g_array_index (spans, SlSpan, 0).start, ==, (gsize) (phone - text));
-  g_assert_cmpuint (g_array_index (spans, SlSpan, 0).end, ==, (gsize) (phone - text) + 12);
-  g_assert_cmpstr (g_array_index (spans, SlSpan, 1).type, ==, SL_SPAN_DATE_OF_BIRTH);
-  g_assert_cmpuint (g_array_index (spans, SlSpan, 1).start, ==, (gsize) (dob - text));
-  g_assert_cmpuint (g_array_index (spans, SlSpan, 1).end, ==, (gsize) (dob - text) + 10);
-  g_assert_cmpstr (g_array_index (spans, SlSpan, 2).type, ==, SL_SPAN_POSTCODE);
-  g_assert_cmpuint (g_array_index (spans, SlSpan, 2).start, ==, (gsize) (pc - text));
-  g_assert_cmpuint (g_array_index (spans, SlSpan, 2).end, ==, strlen (text));
+  g_assert_cmpuint (spans->len, ==, 4);
+  /* The name stops before the possessive "’s" (3 + 1 bytes). */
+  g_assert_cmpstr (g_array_index (spans, SlSpan, 0).type, ==, SL_SPAN_PERSON);
+  g_assert_cmpuint (g_array_index (spans, SlSpan, 0).start, ==, (gsize) (name - text));
+  g_assert_cmpuint (g_array_index (spans, SlSpan, 0).end, ==, (gsize) (name - text) + 4);
+  g_assert_cmpstr (g_array_index (spans, SlSpan, 1).type, ==, SL_SPAN_PHONE);
+  g_assert_cmpuint (g_array_index (spans, SlSpan, 1).start, ==, (gsize) (phone - text));
+  g_assert_cmpuint (g_array_index (spans, SlSpan, 1).end, ==, (gsize) (phone - text) + 12);
+  g_assert_cmpstr (g_array_index (spans, SlSpan, 2).type, ==, SL_SPAN_DATE_OF_BIRTH);
+  g_assert_cmpuint (g_array_index (spans, SlSpan, 2).start, ==, (gsize) (dob - text));
+  g_assert_cmpuint (g_array_index (spans, SlSpan, 2).end, ==, (gsize) (dob - text) + 10);
+  g_assert_cmpstr (g_array_index (spans, SlSpan, 3).type, ==, SL_SPAN_POSTCODE);
+  g_assert_cmpuint (g_array_index (spans, SlSpan, 3).start, ==, (gsize) (pc - text));
+  g_assert_cmpuint (g_array_index (spans, SlSpan, 3).end, ==, strlen (text));
 }
 
 static void
@@ -252,6 +257,97 @@ test_labels (void)
   g_assert_cmpstr (sl_redactor_get_label (SL_SPAN_NHS_NUMBER), ==, "[NHS number]");
 }
 
+/* Names, places and institutions */
+
+/* Each case: a text and the exact spans expected in it, as "type:bytes"
+ * separated by "|", or "" for nothing at all. */
+typedef struct
+{
+  const char *text;
+  const char *expected;
+} NameCase;
+
+static const NameCase name_cases[] = {
+  /* people: full, first only, titles, initials, case, diacritics, particles */
+  { "Jade Smith was seen in the park.", "PERSON:Jade Smith" },
+  { "Met Tariq after school.", "PERSON:Tariq" },
+  { "Mr Kowalski said he knew her.", "PERSON:Mr Kowalski" },
+  { "DC Sarah O'Neill took the statement.", "PERSON:DC Sarah O'Neill" },
+  { "Notes by Mrs. Begum.", "PERSON:Mrs. Begum" },
+  { "J. Whitworth (foster carer) called.", "PERSON:J. Whitworth" },
+  { "JADE SMITH TOLD STAFF", "PERSON:JADE SMITH" },
+  { "later jade smith came back", "PERSON:jade smith" },
+  { "Siobhán Ní Bhriain and Małgorzata Kowalczyk-Jones attended.",
+    "PERSON:Siobhán Ní Bhriain|PERSON:Małgorzata Kowalczyk-Jones" },
+  { "Ahmed al-Rashid drove.", "PERSON:Ahmed al-Rashid" },
+  { "Miss van der Berg was told.", "PERSON:Miss van der Berg" },
+  { "Zoë’s phone was taken.", "PERSON:Zoë" },
+  /* context makes everyday words names */
+  { "Her sister Amber was there.", "PERSON:Amber" },
+  { "Tariq, Amber and Jade were taken.", "PERSON:Tariq|PERSON:Amber|PERSON:Jade" },
+  { "Amber Hussain was seen.", "PERSON:Amber Hussain" },
+  { "Then Grace said she was scared.", "PERSON:Grace" },
+  /* a name found once is found everywhere in the note */
+  { "Jade Kowalczyk was seen. Later KOWALCZYK denied it.",
+    "PERSON:Jade Kowalczyk|PERSON:KOWALCZYK" },
+  /* places */
+  { "She was taken to Rochdale.", "PLACE:Rochdale" },
+  { "Girls from Milton Keynes and Stoke-on-Trent.", "PLACE:Milton Keynes|PLACE:Stoke-on-Trent" },
+  { "Rochdale Borough Council attended.", "PLACE:Rochdale Borough Council" },
+  { "She lives in Reading now.", "PLACE:Reading" },
+  /* institutions */
+  { "She attends St Mary's Primary School.", "INSTITUTION:St Mary's Primary School" },
+  { "He was placed at Oakwood Children's Home.", "INSTITUTION:Oakwood Children's Home" },
+  { "Drivers from Star Taxis and the Royal Oak.", "INSTITUTION:Star Taxis|INSTITUTION:Royal Oak" },
+  { "Seen at Parkview Surgery.", "INSTITUTION:Parkview Surgery" },
+  /* what must stay */
+  { "Child A, YP3, Victim 2 and Suspect 1 were discussed.", "" },
+  { "Ofsted, CAMHS, Barnardo's, the police, CPS, NSPCC and social services met.", "" },
+  { "Under section 47 of the Children Act 1989; see Table 4 and paragraph 3.2.", "" },
+  { "Figures for the North West and Yorkshire and the Humber rose in March 2011.", "" },
+  { "He drove a Ford, then a Vauxhall.", "" },
+  { "Reading the file, Hope was expressed that the council would act.", "" },
+  { "Risk was rated Amber. Will the panel return in May?", "" },
+  { "Mark the register. Summer term. Grace period.", "" },
+  { "She lived at 45 Hope Road.", "ADDRESS:45 Hope Road" },
+  { "Offence 17A, aged 14, in 2010.", "" },
+};
+
+static void
+test_names (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (name_cases); i++)
+    {
+      const NameCase *c = &name_cases[i];
+      g_autoptr(GArray) spans = sl_redactor_detect (c->text, -1);
+      g_autoptr(GString) got = g_string_new (NULL);
+
+      for (guint k = 0; k < spans->len; k++)
+        {
+          const SlSpan *span = &g_array_index (spans, SlSpan, k);
+
+          g_string_append_printf (got, "%s%s:%.*s", k > 0 ? "|" : "", span->type,
+                                  (int) (span->end - span->start), c->text + span->start);
+        }
+      g_test_message ("%s", c->text);
+      g_assert_cmpstr (got->str, ==, c->expected);
+    }
+}
+
+static void
+test_names_redacted (void)
+{
+  const char *note = "Jade Smith (14) told DC Patel that Tariq drove her from Oldham to "
+                     "Star Taxis; Child A saw it.";
+  g_autofree char *out = sl_redactor_redact_structured (note);
+
+  g_assert_cmpstr (out, ==, "[name] (14) told [name] that [name] drove her from [place] to "
+                            "[institution]; Child A saw it.");
+  g_assert_cmpstr (sl_redactor_get_label (SL_SPAN_PERSON), ==, "[name]");
+  g_assert_cmpstr (sl_redactor_get_label (SL_SPAN_PLACE), ==, "[place]");
+  g_assert_cmpstr (sl_redactor_get_label (SL_SPAN_INSTITUTION), ==, "[institution]");
+}
+
 /* The CLI */
 
 static char *
@@ -295,7 +391,8 @@ test_cli_jsonl (void)
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   g_assert_cmpstr (lines[0], ==,
-                   "{\"id\":\"n1\",\"spans\":[{\"start\":9,\"end\":21,\"type\":\"PHONE\"}]}");
+                   "{\"id\":\"n1\",\"spans\":[{\"start\":0,\"end\":4,\"type\":\"PERSON\"},"
+                   "{\"start\":9,\"end\":21,\"type\":\"PHONE\"}]}");
   g_assert_cmpstr (lines[1], ==, "{\"id\":\"n2\",\"spans\":[]}");
   g_assert_cmpstr (lines[2], ==, "");
 }
@@ -354,6 +451,8 @@ main (int    argc,
   g_test_add_func ("/sightline/redactor/detect/overlaps", test_overlaps);
   g_test_add_func ("/sightline/redactor/redact/note", test_redact_note);
   g_test_add_func ("/sightline/redactor/redact/labels", test_labels);
+  g_test_add_func ("/sightline/redactor/names/detect", test_names);
+  g_test_add_func ("/sightline/redactor/names/redact", test_names_redacted);
   g_test_add_func ("/sightline/redactor/cli/detect-jsonl", test_cli_jsonl);
   g_test_add_func ("/sightline/redactor/cli/bad-line", test_cli_bad_line);
   g_test_add_func ("/sightline/redactor/cli/text", test_cli_text);

@@ -628,7 +628,8 @@ static const char *const streets[] = {
 static const char *const preps[] = {
   "in", "from", "to", "at", "near", "around", "towards", "outside", "across", "between",
   "into", "within", "across", "of", "and", "via", "through", "covering", "visited", "visit",
-  "moved", "placed", "travelled", "taken", "trafficked", "areas", "area", "towns",
+  "moved", "placed", "travelled", "taken", "trafficked", "areas", "area", "towns", "revisit",
+  "revisited", "visiting", "lives", "lived", "living", "based", "born", "back",
 };
 static const char *const councils[] = {
   "council", "borough", "city", "county", "metropolitan", "district", "mbc", "cc", "bc",
@@ -950,7 +951,7 @@ tokenise (const char *text,
                   else
                     has_lower = TRUE;
                 }
-              if (letters == 1 && c >= 0x80)
+              if (letters == 1 && c >= 0xC0)
                 {
                   gunichar u = g_utf8_get_char_validated (text + i, (gssize) (n - i));
 
@@ -1001,6 +1002,14 @@ tokenise (const char *text,
         k--;
       t.hash = finish_hash (fnv_feed (FNV_OFFSET, buf, k));
       t.bits = table_get (t.hash);
+      if (t.bits == 0 && !ascii)
+        {
+          /* "Zoë", "Jovanović": also look the word up without its accents. */
+          g_autofree char *key = g_strndup (buf, k);
+          g_autofree char *plain = g_str_to_ascii (key, "C");
+
+          t.bits = table_get (finish_hash (fnv_feed (FNV_OFFSET, plain, strlen (plain))));
+        }
       if (toks->len == toks->alloc)
         {
           toks->alloc = toks->alloc * 2 + 256;
@@ -1109,12 +1118,21 @@ extend_name (const Ctx *c,
     {
       guint k = last + 1;
 
-      if ((c->t[k].bits & G_PARTICLE) && k + 1 < c->len && gap_spaces (c, k) &&
-          name_part (c, k + 1))
+      if (c->t[k].bits & G_PARTICLE)
         {
-          last = k + 1;
-          added += 2;
-          continue;
+          guint m = k;
+
+          /* "van der Berg", "Mac an tSaoi", "Ní Bhriain" */
+          while (m + 1 < c->len && m < k + 3 && gap_spaces (c, m) &&
+                 (c->t[m + 1].bits & G_PARTICLE) && !capish (&c->t[m + 1]))
+            m++;
+          if (m + 1 < c->len && gap_spaces (c, m) &&
+              (name_part (c, m + 1) || (c->t[m + 1].lower && m > k)))
+            {
+              last = m + 1;
+              added += 2;
+              continue;
+            }
         }
       if (c->t[k].initial && k + 1 < c->len && c->text[c->t[k].end] == '.' &&
           c->t[k + 1].start == c->t[k].end + 2 && name_part (c, k + 1))
@@ -1265,8 +1283,7 @@ detect_institutions (Ctx *c)
               (!(p->bits & G_STOP) || (p->bits & G_CUE) ||
                g_ascii_strncasecmp (c->text + p->start, "children", 8) == 0))
             {
-              if (!(p->bits & (G_CUE | G_CUE_START)) && !(p->bits & G_STOP) &&
-                  !(p->sentence && (p->bits & G_COMMON) && !(p->bits & (G_PLACE | G_SAINT))))
+              if (!(p->bits & (G_CUE | G_CUE_START)) && !(p->bits & G_STOP))
                 named = TRUE;
               first = k;
               if (p->sentence)
@@ -1305,7 +1322,7 @@ place_context (const Ctx *c,
                guint      i,
                guint      last)
 {
-  if (i > 0 && (c->t[i - 1].bits & G_PREP) && c->t[i - 1].lower &&
+  if (i > 0 && (c->t[i - 1].bits & G_PREP) && (c->t[i - 1].lower || c->t[i - 1].sentence) &&
       c->t[i].start - c->t[i - 1].full_end <= 2)
     return TRUE;
   if (last + 1 < c->len && gap_spaces (c, last) && (c->t[last + 1].bits & G_COUNCIL) &&
@@ -1363,7 +1380,8 @@ detect_people_and_places (Ctx *c)
             {
               const Token *u = &c->t[k];
 
-              if ((capish (u) || (t->lower && u->lower && (u->bits & G_SUR))) &&
+              if ((capish (u) || (t->lower && u->lower && (u->bits & G_SUR)) ||
+                   ((u->bits & G_PARTICLE) && extend_name (c, i) > k)) &&
                   !(u->bits & (G_STOP | G_VERB | G_CUE)) && !role_letter (c, k))
                 {
                   guint last = k;
@@ -1444,8 +1462,12 @@ detect_people_and_places (Ctx *c)
         {
           const Token *u = &c->t[i + 1];
 
-          if (capish (u) && (u->bits & G_SUR) && !(u->bits & (G_COMMON | G_STOP | G_PLACE)) &&
-              !(u->bits & G_STREET))
+          gboolean dotted = c->text[t->end] == '.';
+
+          if ((capish (u) && (u->bits & G_SUR) && !(u->bits & (G_COMMON | G_STOP | G_PLACE)) &&
+               !(u->bits & G_STREET)) ||
+              (dotted && name_part (c, i + 1) && !(u->bits & (G_STREET | G_COMMON))) ||
+              (dotted && (u->bits & G_PARTICLE) && extend_name (c, i + 1) > i + 1))
             {
               guint last = extend_name (c, i + 1);
 
@@ -1506,8 +1528,8 @@ detect_people_and_places (Ctx *c)
         }
 
       /* lower case: "jade smith", "tariq said", "mr khan" */
-      if (t->lower && (b & G_FIRST_POP) && !(b & (G_HARD | G_STOP | G_VERB | G_PREP)) &&
-          t->end - t->start >= 3)
+      if (t->lower && (b & G_FIRST) && !(b & (G_HARD | G_STOP | G_VERB | G_PREP)) &&
+          ((b & G_FIRST_POP) || !(b & G_COMMON)) && t->end - t->start >= 3)
         {
           gboolean pair = i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
                           (c->t[i + 1].bits & G_SUR) &&
