@@ -586,6 +586,7 @@ static const char *const titles[] = {
   "mr", "mrs", "ms", "miss", "mx", "dr", "dc", "pc", "ds", "di", "dci", "dsi", "sgt", "pcso",
   "cllr", "prof", "rev", "sir", "dame", "lady", "lord", "insp", "supt", "det", "detective",
   "sergeant", "constable", "inspector", "councillor", "professor", "nurse", "imam", "father",
+  "superintendent", "chief", "commander", "judge", "canon", "reverend", "headteacher",
 };
 static const char *const kin[] = {
   "mum", "mother", "dad", "father", "stepdad", "step-dad", "stepfather", "stepmum",
@@ -863,7 +864,7 @@ boundary_before (const char *text,
   if (from == 0 && to == 0)
     return TRUE;
   for (gsize i = from; i < to; i++)
-    if (strchr (".!?\n:;\"()[]*•|\t", text[i]) != NULL || (text[i] == '-' && i + 1 < to &&
+    if (strchr (".!?\n:;()[]*|\t", text[i]) != NULL || (text[i] == '-' && i + 1 < to &&
                                                              text[i + 1] == ' '))
       return TRUE;
   return from == 0;
@@ -996,6 +997,17 @@ tokenise (const char *text,
         {
           t.poss = TRUE;
           k -= 2;
+          /* "KB's" is upper case */
+          if (has_upper && letters >= 3 && g_ascii_islower (text[t.end - 1]))
+            {
+              gboolean all = TRUE;
+
+              for (gsize q = t.start; q < t.end - 2 && text[q] != '\'' && (guchar) text[q] < 0x80; q++)
+                if (g_ascii_islower (text[q]))
+                  all = FALSE;
+              t.upper = all;
+              t.lower = FALSE;
+            }
           t.end -= text[t.end - 2] == '\'' ? 2 : 4;
         }
       else if (k >= 2 && buf[k - 1] == '\'' )
@@ -1279,11 +1291,12 @@ detect_institutions (Ctx *c)
 
           if (!sep)
             break;
-          if (capish (p) && !(p->bits & (G_TITLE | G_VERB)) &&
-              (!(p->bits & G_STOP) || (p->bits & G_CUE) ||
+          if (capish (p) && !(p->bits & G_VERB) &&
+              (!(p->bits & G_STOP) || (p->bits & (G_CUE | G_TITLE)) ||
                g_ascii_strncasecmp (c->text + p->start, "children", 8) == 0))
             {
-              if (!(p->bits & (G_CUE | G_CUE_START)) && !(p->bits & G_STOP))
+              if ((!(p->bits & (G_CUE | G_CUE_START)) && !(p->bits & G_STOP)) ||
+                  (p->bits & G_TITLE))
                 named = TRUE;
               first = k;
               if (p->sentence)
@@ -1374,9 +1387,20 @@ detect_people_and_places (Ctx *c)
         {
           gsize gap = c->t[i + 1].start - t->full_end;
           gboolean dot = gap == 2 && c->text[t->full_end] == '.';
+          gboolean number = FALSE;
           guint k = i + 1;
 
-          if ((gap == 1 && c->text[t->full_end] == ' ') || dot)
+          /* "PC 4471 Harrington": a collar number between title and name */
+          if (gap > 2 && gap < 10 && c->text[t->full_end] == ' ' &&
+              c->text[c->t[i + 1].start - 1] == ' ')
+            {
+              number = TRUE;
+              for (gsize q = t->full_end + 1; q < c->t[i + 1].start - 1; q++)
+                if (!g_ascii_isdigit (c->text[q]))
+                  number = FALSE;
+            }
+
+          if ((gap == 1 && c->text[t->full_end] == ' ') || dot || number)
             {
               const Token *u = &c->t[k];
 
@@ -1543,7 +1567,7 @@ detect_people_and_places (Ctx *c)
               continue;
             }
           if (!(b & G_COMMON) && t->end - t->start >= 4 &&
-              (person_context_after (c, i) || person_context_before (c, i)))
+              ((b & G_FIRST_POP) || person_context_after (c, i) || person_context_before (c, i)))
             {
               mark (c, i, i, type_person);
               continue;
@@ -1600,6 +1624,26 @@ propagate (Ctx *c)
       g_hash_table_add (seen, &c->t[i].hash);
   if (g_hash_table_size (seen) == 0)
     return;
+  /* "HB" after "Hardeep Bains" */
+  for (guint i = 0; i + 1 < c->len; i++)
+    if (c->type[i] == type_person && !c->joined[i] && !(c->t[i].bits & G_TITLE))
+      {
+        guint last = i;
+        char initials[3];
+
+        while (last + 1 < c->len && c->joined[last + 1])
+          last++;
+        if (last == i)
+          continue;
+        initials[0] = g_ascii_toupper (c->text[c->t[i].start]);
+        initials[1] = g_ascii_toupper (c->text[c->t[last].start]);
+        initials[2] = '\0';
+        for (guint k = 0; k < c->len; k++)
+          if (c->type[k] == NULL && c->t[k].upper && c->t[k].end - c->t[k].start == 2 &&
+              c->text[c->t[k].start] == initials[0] && c->text[c->t[k].start + 1] == initials[1] &&
+              !(c->t[k].bits & G_STOP))
+            mark (c, k, k, type_person);
+      }
   for (guint i = 0; i < c->len; i++)
     {
       const Token *t = &c->t[i];

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+# hand.py: converts hand-written.txt (inline markup) into JSON lines and
+# appends them to dev.jsonl / heldout.jsonl. Run after generate.py.
+import json, os, re
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+KINDS = {'P': 'PERSON', 'L': 'PLACE', 'I': 'INSTITUTION'}
+
+
+def convert(body):
+    out, spans, negs, pos = [], [], [], 0
+    for m in re.finditer(r'\[(P|L|I|N|S):(?:([A-Z_]+):)?([^\]]+)\]|[^\[]+|\[', body):
+        if m.group(1):
+            val = m.group(3)
+            if m.group(1) == 'S':
+                # "dob 1 Feb 1993": the label covers only the date, after its keyword
+                kw = re.match(r'(?i)(dob |DOB )', val)
+                if kw:
+                    out.append(kw.group(1))
+                    pos += len(kw.group(1).encode())
+                    val = val[len(kw.group(1)):]
+            b = len(val.encode())
+            if m.group(1) == 'N':
+                negs.append({'start': pos, 'end': pos + b})
+            elif m.group(1) == 'S':
+                spans.append({'start': pos, 'end': pos + b, 'type': m.group(2)})
+            else:
+                spans.append({'start': pos, 'end': pos + b, 'type': KINDS[m.group(1)]})
+            out.append(val)
+            pos += b
+        else:
+            out.append(m.group(0))
+            pos += len(m.group(0).encode())
+    return ''.join(out), spans, negs
+
+
+def main():
+    text = open(os.path.join(HERE, 'hand-written.txt'), encoding='utf-8').read()
+    blocks = re.split(r'^=== (\S+)\n', text, flags=re.M)[1:]
+    outs = {'dev': [], 'heldout': []}
+    for i in range(0, len(blocks), 2):
+        ident, body = blocks[i], blocks[i + 1].strip('\n')
+        t, spans, negs = convert(body)
+        split = 'heldout' if ident.startswith('heldout') else 'dev'
+        outs[split].append({'id': ident, 'text': t, 'spans': spans, 'negatives': negs})
+    for split, docs in outs.items():
+        with open(os.path.join(HERE, split + '.jsonl'), 'a', encoding='utf-8') as f:
+            for d in docs:
+                f.write(json.dumps(d, ensure_ascii=False) + '\n')
+
+
+if __name__ == '__main__':
+    main()
