@@ -490,6 +490,69 @@ test_record_list (RecordFixture *fx,
   g_assert_error (error, SL_CODEBOOK_ERROR, SL_CODEBOOK_ERROR_UNKNOWN_FIELD);
 }
 
+/* A view that follows only ::items-changed sees what the list holds, after
+ * every search: a few runs told one by one, or many told at once. */
+static void
+shadow_changed_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   GPtrArray  *shadow)
+{
+  g_assert_cmpuint (position + removed, <=, shadow->len);
+  g_ptr_array_remove_range (shadow, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(SlRecord) r = g_list_model_get_item (model, position + i);
+
+      g_assert_nonnull (r);
+      g_ptr_array_insert (shadow, (gint) (position + i), g_strdup (sl_record_get_id (r)));
+    }
+  /* The model already holds the change when it is told. */
+  g_assert_cmpuint (shadow->len, ==, g_list_model_get_n_items (model));
+}
+
+static void
+test_record_list_changes (RecordFixture *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(SlRecordList) list = NULL;
+  g_autoptr(GPtrArray) shadow = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  static const char *searches[] = { "child 1", "child 1", "child 12", "child 1", "", "child",
+                                    "young", "child 3", "child 33", "child 3", "", "zzz", "",
+                                    NULL };
+
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s %u", i % 3 ? "Child" : "Young person", i);
+
+      g_free (add_victim (fx, label, "14"));
+    }
+  list = sl_record_list_new (fx->vault, "victim", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(SlRecord) r = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_ptr_array_add (shadow, g_strdup (sl_record_get_id (r)));
+    }
+  g_signal_connect (list, "items-changed", G_CALLBACK (shadow_changed_cb), shadow);
+
+  for (guint s = 0; searches[s]; s++)
+    {
+      sl_record_list_set_filter_text (list, searches[s]);
+      g_assert_cmpuint (shadow->len, ==, g_list_model_get_n_items (G_LIST_MODEL (list)));
+      for (guint i = 0; i < shadow->len; i++)
+        {
+          g_autoptr(SlRecord) r = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+          g_assert_cmpstr (g_ptr_array_index (shadow, i), ==, sl_record_get_id (r));
+        }
+    }
+  g_signal_handlers_disconnect_by_func (list, shadow_changed_cb, shadow);
+}
+
 static void
 test_codebook_upgrade_keeps_values (RecordFixture *fx,
                                     gconstpointer  data)
@@ -675,6 +738,7 @@ main (int   argc,
   RECORD_TEST ("codebook-upgrade", test_codebook_upgrade_keeps_values);
   RECORD_TEST ("undo-children-counts", test_undo_children_counts);
   g_test_add_func ("/sightline/record/far-from-home", test_far_from_home_end_to_end);
+  RECORD_TEST ("list-changes", test_record_list_changes);
 
   return g_test_run ();
 }

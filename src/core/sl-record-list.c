@@ -104,15 +104,81 @@ entry_visible (SlRecordList *self,
 static void
 refilter (SlRecordList *self)
 {
-  guint old_n = self->visible->len;
+  g_autoptr(GArray) old = self->visible;
+  GArray *visible = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->entries->len);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint) * 4);
+  guint i = 0, j = 0;
 
-  g_array_set_size (self->visible, 0);
-  for (guint i = 0; i < self->entries->len; i++)
-    if (entry_visible (self, &g_array_index (self->entries, Entry, i)))
-      g_array_append_val (self->visible, i);
+  for (guint k = 0; k < self->entries->len; k++)
+    if (entry_visible (self, &g_array_index (self->entries, Entry, k)))
+      g_array_append_val (visible, k);
+  self->visible = visible;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->visible->len);
-  if (old_n != self->visible->len)
+  /* The runs that differ, as (old position, removed, new position, added):
+   * both lists are in entry order. */
+  while (i < old->len || j < visible->len)
+    {
+      guint run[4] = { i, 0, j, 0 };
+
+      while (i < old->len && j < visible->len &&
+             g_array_index (old, guint, i) == g_array_index (visible, guint, j))
+        i++, j++;
+      run[0] = i;
+      run[2] = j;
+      while (i < old->len && (j >= visible->len ||
+                              g_array_index (old, guint, i) < g_array_index (visible, guint, j)))
+        i++;
+      while (j < visible->len && (i >= old->len ||
+                                  g_array_index (visible, guint, j) < g_array_index (old, guint, i)))
+        j++;
+      run[1] = i - run[0];
+      run[3] = j - run[2];
+      if (run[1] + run[3] > 0)
+        g_array_append_val (runs, run);
+      if (runs->len > 32)
+        break;
+    }
+
+  if (runs->len == 0)
+    return;
+
+  if (runs->len <= 32)
+    {
+      /* A few runs: told one by one, from the last, the model at each step
+       * holding the old rows before the run and the new ones from it on. */
+      for (guint r = runs->len; r > 0; r--)
+        {
+          guint *run = &g_array_index (runs, guint, (r - 1) * 4);
+          GArray *step = g_array_sized_new (FALSE, FALSE, sizeof (guint),
+                                            run[0] + visible->len - run[2]);
+
+          g_array_append_vals (step, old->data, run[0]);
+          g_array_append_vals (step, &g_array_index (visible, guint, run[2]),
+                               visible->len - run[2]);
+          self->visible = step;
+          g_list_model_items_changed (G_LIST_MODEL (self), run[0], run[1], run[3]);
+          self->visible = visible;
+          g_array_unref (step);
+        }
+    }
+  else
+    {
+      /* Many: all rows gone, then the new ones (the model empty in
+       * between). A view that loses the row it was anchored on in a change
+       * looks for it among the rows the same change adds, loading each of
+       * them (GTK 4.8's list views do): seconds for a search that kept
+       * 20,000 people. */
+      GArray *empty = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      self->visible = empty;
+      if (old->len > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, 0);
+      self->visible = visible;
+      g_array_unref (empty);
+      if (visible->len > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, visible->len);
+    }
+  if (old->len != visible->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
