@@ -11,7 +11,8 @@
  */
 
 /* Detection speed on ordinary note text, one core: made-up case notes,
- * a few identifiers in each paragraph, some 20 MB in all. */
+ * a few identifiers in each paragraph (structured ones, and names, places
+ * and institutions in one paragraph of five), some 20 MB in all. */
 
 #include "config.h"
 
@@ -33,6 +34,10 @@ static const char *paragraphs[] = {
   "The panel heard that taxis were used to move children between towns and that "
   "take-aways were used as meeting places. Numbers rose from 30 in 2010 to 52 in 2011; "
   "most victims were aged between 13 and 15 and most lived at home.\n",
+  "Jade Whitworth (14) told DC Sarah O'Neill that her uncle Tariq and a man called Kasia's "
+  "brother drove her from Rochdale to Oakwood Children's Home, then to the Royal Oak and Star "
+  "Taxis in Milton Keynes. Mr Kowalski said Amber Hussain and Siobhán Ní Bhriain attended "
+  "St Mary's Primary School; Ofsted, CAMHS and the North West team were told in May 2011.\n",
 };
 
 int

@@ -834,7 +834,11 @@ fold_word (const char *text,
   if (ascii)
     {
       for (gsize i = start; i < end && k < size; i++)
-        buf[k++] = g_ascii_tolower (text[i]);
+        {
+          char ch = text[i];
+
+          buf[k++] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
+        }
       return k;
     }
   else
@@ -1617,38 +1621,52 @@ static void
 propagate (Ctx *c)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint64 bloom = 0;
 
   for (guint i = 0; i < c->len; i++)
     if (c->type[i] == type_person && !(c->t[i].bits & (G_TITLE | G_STOP | G_PARTICLE)) &&
         !c->t[i].initial && c->t[i].end - c->t[i].start >= 3)
-      g_hash_table_add (seen, &c->t[i].hash);
+      {
+        g_hash_table_add (seen, &c->t[i].hash);
+        bloom |= G_GUINT64_CONSTANT (1) << (c->t[i].hash >> 58);
+      }
   if (g_hash_table_size (seen) == 0)
     return;
   /* "HB" after "Hardeep Bains" */
-  for (guint i = 0; i + 1 < c->len; i++)
-    if (c->type[i] == type_person && !c->joined[i] && !(c->t[i].bits & G_TITLE))
-      {
-        guint last = i;
-        char initials[3];
+  {
+    guint16 initials[64];
+    guint n_initials = 0;
 
-        while (last + 1 < c->len && c->joined[last + 1])
-          last++;
-        if (last == i)
-          continue;
-        initials[0] = g_ascii_toupper (c->text[c->t[i].start]);
-        initials[1] = g_ascii_toupper (c->text[c->t[last].start]);
-        initials[2] = '\0';
-        for (guint k = 0; k < c->len; k++)
-          if (c->type[k] == NULL && c->t[k].upper && c->t[k].end - c->t[k].start == 2 &&
-              c->text[c->t[k].start] == initials[0] && c->text[c->t[k].start + 1] == initials[1] &&
-              !(c->t[k].bits & G_STOP))
-            mark (c, k, k, type_person);
-      }
+    for (guint i = 0; i + 1 < c->len && n_initials < G_N_ELEMENTS (initials); i++)
+      if (c->type[i] == type_person && !c->joined[i] && !(c->t[i].bits & G_TITLE))
+        {
+          guint last = i;
+
+          while (last + 1 < c->len && c->joined[last + 1])
+            last++;
+          if (last > i)
+            initials[n_initials++] = (guint16) (g_ascii_toupper (c->text[c->t[i].start]) << 8 |
+                                                g_ascii_toupper (c->text[c->t[last].start]));
+          i = last;
+        }
+    for (guint k = 0; k < c->len && n_initials > 0; k++)
+      if (c->type[k] == NULL && c->t[k].upper && c->t[k].end - c->t[k].start == 2 &&
+          !(c->t[k].bits & G_STOP))
+        {
+          guint16 pair = (guint16) ((guchar) c->text[c->t[k].start] << 8 |
+                                    (guchar) c->text[c->t[k].start + 1]);
+
+          for (guint q = 0; q < n_initials; q++)
+            if (initials[q] == pair)
+              mark (c, k, k, type_person);
+        }
+  }
   for (guint i = 0; i < c->len; i++)
     {
       const Token *t = &c->t[i];
 
-      if (c->type[i] != NULL || !g_hash_table_contains (seen, &t->hash) || role_letter (c, i))
+      if (c->type[i] != NULL || !(bloom & (G_GUINT64_CONSTANT (1) << (t->hash >> 58))) ||
+          !g_hash_table_contains (seen, &t->hash) || role_letter (c, i))
         continue;
       if (!capish (t) && (t->bits & (G_COMMON | G_VERB | G_PREP | G_STOP)))
         continue;
