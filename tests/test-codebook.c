@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "sl-codebook.h"
@@ -359,6 +360,75 @@ test_format (void)
                    sl_codebook_get_missing_value (book, SL_MISSING_NOT_RECORDED));
 }
 
+/* The labels people read come from the catalogue in Welsh, the codes, ids
+ * and SPSS names stay as they are, and so does the JSON, which is stored
+ * and synced. In a subprocess: LANGUAGE and the locale are process-wide. */
+static void
+test_welsh_labels (void)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "cy", "LC_MESSAGES", GETTEXT_PACKAGE ".mo",
+                                          NULL);
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the build has no Welsh catalogue (po/cy/LC_MESSAGES)");
+      return;
+    }
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(SlCodebook) book = NULL;
+      g_autoptr(SlCodebook) pilot = NULL;
+      g_autoptr(GBytes) bytes = sl_codebook_get_default_bytes ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) edited = NULL;
+      SlRecordType *t;
+      SlField *f;
+      SlOption *o;
+
+      g_setenv ("LANGUAGE", "cy", TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+      sl_codebook_bind_textdomain (localedir);
+
+      book = sl_codebook_new_default ();
+      t = sl_codebook_lookup_type (book, "victim", NULL);
+      g_assert_nonnull (t);
+      g_assert_cmpstr (t->id, ==, "victim");
+      g_assert_cmpstr (t->label, ==, "Dioddefwr");
+      g_assert_cmpstr (t->plural, ==, "Dioddefwyr");
+      f = sl_record_type_lookup_field (t, "gender", NULL);
+      g_assert_nonnull (f);
+      g_assert_cmpstr (f->label, ==, "Rhywedd");
+      g_assert_cmpstr (f->help, ==, "Rhywedd y dioddefwr fel y mae’r ffynhonnell yn ei gofnodi.");
+      g_assert_cmpstr (f->spss, ==, "GENDER");
+      o = sl_field_lookup_option (f, "female");
+      g_assert_nonnull (o);
+      g_assert_cmpstr (o->label, ==, "Benyw");
+      f = sl_record_type_lookup_field (t, "age", NULL);
+      g_assert_cmpstr (((SlBand *) g_ptr_array_index (f->bands, 0))->label, ==, "Dan 10");
+
+      /* The JSON is as written, in English. */
+      g_assert_cmpmem (sl_codebook_get_json (book), strlen (sl_codebook_get_json (book)),
+                       g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_assert_nonnull (strstr (sl_codebook_get_json (book), "\"label\": \"Victim\""));
+
+      /* A label the catalogue does not have stays as written. */
+      edited = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_assert_cmpuint (g_string_replace (edited, "\"label\": \"Victim\"",
+                                          "\"label\": \"Victim (pilot)\"", 1), ==, 1);
+      pilot = sl_codebook_new_from_data (edited->str, (gssize) edited->len, &error);
+      g_assert_no_error (error);
+      t = sl_codebook_lookup_type (pilot, "victim", NULL);
+      g_assert_cmpstr (t->label, ==, "Victim (pilot)");
+      g_assert_cmpstr (t->plural, ==, "Dioddefwyr");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/sightline/codebook/upgrade", test_upgrade);
   g_test_add_func ("/sightline/codebook/parse-input", test_parse_input);
   g_test_add_func ("/sightline/codebook/format", test_format);
+  g_test_add_func ("/sightline/codebook/welsh-labels", test_welsh_labels);
 
   return g_test_run ();
 }

@@ -2174,6 +2174,8 @@ main (int    argc,
   int ret;
 
   setlocale (LC_ALL, "");
+  /* The codebook's labels are shown in the language of the locale */
+  sl_codebook_bind_textdomain (LOCALEDIR);
   harden_process ();
   if (sodium_init () < 0)
     {

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -288,6 +289,19 @@ parse_iso_date (const char *s,
   return g_date_valid_dmy ((GDateDay) *d, (GDateMonth) *m, (GDateYear) *y);
 }
 
+/* A label a person reads, in the language of the interface when the
+ * catalogue has it (tools/codebook-strings.py lists those of the bundled
+ * codebooks), else as written. Codes, ids and SPSS names are never looked
+ * up, and the codebook's JSON stays as written: it is stored and synced. */
+static char *
+dup_label (const char *label)
+{
+  /* "" would fetch the catalogue's header */
+  if (label == NULL || *label == '\0')
+    return g_strdup (label);
+  return g_strdup (g_dgettext (GETTEXT_PACKAGE, label));
+}
+
 static GPtrArray *
 parse_options (Parser     *p,
                JsonArray  *array,
@@ -320,7 +334,7 @@ parse_options (Parser     *p,
 
       code = member_string (p, obj, "code", opath, TRUE);
       o->code = g_strdup (code);
-      o->label = g_strdup (member_string (p, obj, "label", opath, TRUE));
+      o->label = dup_label (member_string (p, obj, "label", opath, TRUE));
       o->group = g_strdup (member_string (p, obj, "group", opath, FALSE));
       o->retired = member_bool (p, obj, "retired", opath);
       if (!member_int (p, obj, "value", opath, &o->value))
@@ -393,7 +407,7 @@ parse_bands (Parser     *p,
           problem (p, ipath, "a band needs whole-number \"min\" and \"max\"");
           continue;
         }
-      b->label = g_strdup (member_string (p, json_node_get_object (bn), "label", ipath, TRUE));
+      b->label = dup_label (member_string (p, json_node_get_object (bn), "label", ipath, TRUE));
       if (b->max < b->min)
         problem (p, ipath, "the band's max (%" G_GINT64_FORMAT ") is below its min (%"
                  G_GINT64_FORMAT ")", b->max, b->min);
@@ -433,8 +447,8 @@ parse_field (Parser     *p,
   if (f->id != NULL && !is_identifier (f->id, FALSE))
     problem (p, path, "the field id '%s' must start with a lower-case letter and hold only "
              "lower-case letters, digits and _", f->id);
-  f->label = g_strdup (member_string (p, obj, "label", path, TRUE));
-  f->help = g_strdup (member_string (p, obj, "help", path, FALSE));
+  f->label = dup_label (member_string (p, obj, "label", path, TRUE));
+  f->help = dup_label (member_string (p, obj, "help", path, FALSE));
   f->spss = g_strdup (member_string (p, obj, "spss", path, TRUE));
   f->required = member_bool (p, obj, "required", path);
   f->identifying = member_bool (p, obj, "identifying", path);
@@ -635,6 +649,8 @@ parse_record_type (Parser     *p,
   g_autoptr(GStrvBuilder) parents = g_strv_builder_new ();
   JsonNode *fields = json_object_get_member (obj, "fields");
   JsonNode *pnode = json_object_get_member (obj, "parents");
+  g_autofree char *default_plural = NULL;
+  const char *label;
   const char *plural;
 
   check_keys (p, obj, path, type_keys);
@@ -642,10 +658,15 @@ parse_record_type (Parser     *p,
   if (t->id != NULL && !is_identifier (t->id, FALSE))
     problem (p, path, "the record type id '%s' must start with a lower-case letter and hold "
              "only lower-case letters, digits and _", t->id);
-  t->label = g_strdup (member_string (p, obj, "label", path, TRUE));
+  label = member_string (p, obj, "label", path, TRUE);
+  t->label = dup_label (label);
   plural = member_string (p, obj, "plural", path, FALSE);
-  t->plural = plural ? g_strdup (plural) : g_strconcat (t->label ? t->label : "", "s", NULL);
-  t->description = g_strdup (member_string (p, obj, "description", path, FALSE));
+  /* The default plural is made in English, then looked up like any other
+   * (tools/codebook-strings.py lists it). */
+  if (plural == NULL)
+    default_plural = g_strconcat (label ? label : "", "s", NULL);
+  t->plural = dup_label (plural ? plural : default_plural);
+  t->description = dup_label (member_string (p, obj, "description", path, FALSE));
   t->title_field = g_strdup (member_string (p, obj, "title_field", path, FALSE));
   t->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
 
@@ -744,7 +765,7 @@ parse_root (Parser     *p,
   book->id = g_strdup (member_string (p, root, "id", "$", TRUE));
   if (book->id != NULL && !is_identifier (book->id, TRUE))
     problem (p, "$.id", "'%s' must hold only lower-case letters, digits, _ and -", book->id);
-  book->title = g_strdup (member_string (p, root, "title", "$", TRUE));
+  book->title = dup_label (member_string (p, root, "title", "$", TRUE));
   if (!member_int (p, root, "version", "$", &book->version))
     problem (p, "$", "\"version\" is missing; add \"version\": 1");
   else if (book->version < 1)
@@ -1097,6 +1118,24 @@ sl_codebook_check_upgrade (SlCodebook *self,
         }
     }
   return problems;
+}
+
+/**
+ * sl_codebook_bind_textdomain:
+ * @localedir: the folder holding LANG/LC_MESSAGES/sightline.mo, such as
+ *   `LOCALEDIR`
+ *
+ * Tells gettext where the catalogue is, for a program with no GTK (the
+ * CLI): the labels of a codebook are looked up in it when it is parsed,
+ * in the language of the locale and of `LANGUAGE`.
+ */
+void
+sl_codebook_bind_textdomain (const char *localedir)
+{
+  g_return_if_fail (localedir != NULL);
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 }
 
 /* Accessors */

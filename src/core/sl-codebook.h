@@ -131,6 +131,7 @@ GPtrArray          *sl_codebook_check_data        (const char    *data,
                                                    SlCodebook    *previous);
 GPtrArray          *sl_codebook_check_upgrade     (SlCodebook    *self,
                                                    SlCodebook    *previous);
+void                sl_codebook_bind_textdomain   (const char    *localedir);
 
 const char         *sl_codebook_get_id            (SlCodebook    *self);
 gint64              sl_codebook_get_version       (SlCodebook    *self);
