@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
@@ -85,6 +86,18 @@ sl_table_free (SlTable *table)
   g_free (table);
 }
 
+/* A title, note or heading of the table definitions, in the language of
+ * the interface when the catalogue has it (tools/codebook-strings.py lists
+ * those of the bundled tables), else as written. */
+static const char *
+text_of (const char *text)
+{
+  /* "" would fetch the catalogue's header */
+  if (text == NULL || *text == '\0')
+    return text;
+  return g_dgettext (GETTEXT_PACKAGE, text);
+}
+
 static SlTable *
 table_new (const char *id,
            const char *title)
@@ -92,7 +105,7 @@ table_new (const char *id,
   SlTable *t = g_new0 (SlTable, 1);
 
   t->id = g_strdup (id);
-  t->title = g_strdup (title);
+  t->title = g_strdup (text_of (title));
   t->columns = g_ptr_array_new_with_free_func (g_free);
   t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   return t;
@@ -302,11 +315,11 @@ categories_of (SlField *f)
     {
       c = g_new0 (Category, 1);
       c->code = g_strdup ("true");
-      c->label = g_strdup ("Yes");
+      c->label = g_strdup (_("Yes"));
       g_ptr_array_add (cats, c);
       c = g_new0 (Category, 1);
       c->code = g_strdup ("false");
-      c->label = g_strdup ("No");
+      c->label = g_strdup (_("No"));
       g_ptr_array_add (cats, c);
     }
   for (guint i = 0; f->options && i < f->options->len; i++)
@@ -323,16 +336,18 @@ categories_of (SlField *f)
     {
       c = g_new0 (Category, 1);
       c->code = g_strdup ("other");
-      c->label = g_strdup ("Other");
+      /* Translators: a row of a table: the records whose value is not one
+       * of the options */
+      c->label = g_strdup (C_("table row", "Other"));
       g_ptr_array_add (cats, c);
     }
   c = g_new0 (Category, 1);
   c->code = g_strdup (SL_MISSING_UNKNOWN);
-  c->label = g_strdup ("Unknown");
+  c->label = g_strdup (_("Unknown"));
   g_ptr_array_add (cats, c);
   c = g_new0 (Category, 1);
   c->code = g_strdup (SL_MISSING_NOT_RECORDED);
-  c->label = g_strdup ("Not recorded");
+  c->label = g_strdup (_("Not recorded"));
   g_ptr_array_add (cats, c);
   return cats;
 }
@@ -671,7 +686,7 @@ compute_count (Data        *d,
           const char *type = json_object_get_string_member_with_default (so, "type", "");
 
           g_ptr_array_add (sources, s);
-          s->label = g_strdup (json_object_get_string_member_with_default (so, "label", type));
+          s->label = g_strdup (text_of (json_object_get_string_member_with_default (so, "label", type)));
           if (!(s->field = lookup_field (d, type, json_object_get_string_member_with_default (so, "field", ""), error)) ||
               !(s->records = records_of (d, type, error)))
             return NULL;
@@ -683,7 +698,8 @@ compute_count (Data        *d,
       Source *s = g_new0 (Source, 1);
 
       g_ptr_array_add (sources, s);
-      s->label = g_strdup ("All");
+      /* Translators: the heading of a table's only column of counts */
+      s->label = g_strdup (C_("table column", "All"));
       if (!(s->field = lookup_field (d, type, json_object_get_string_member_with_default (def, "rows", ""), error)) ||
           !(s->records = records_of (d, type, error)))
         return NULL;
@@ -831,7 +847,9 @@ compute_count (Data        *d,
      * one record), so it is a total of the rows only for a single choice. */
     if (row_field->type != SL_FIELD_MULTI_CHOICE)
       {
-        SlTableRow *total = add_row (t, "Total", ncols);
+        /* The Total column keeps its English heading: sl-chart.c and the
+         * tables page find it by name. The row is marked is_total. */
+        SlTableRow *total = add_row (t, _("Total"), ncols);
 
         total->is_total = TRUE;
         for (guint k = 0; k < keep->len; k++)
@@ -849,8 +867,8 @@ compute_count (Data        *d,
 
         for (guint k = 0; k < keep->len; k++)
           set_count (people, k * width, col_records[g_array_index (keep, guint, k)]);
-        t->note = g_strdup ("Several selections for one record are each counted, so the rows add up "
-                            "to more than the records; percentages are of records.");
+        t->note = g_strdup (_("Several selections for one record are each counted, so the rows "
+                              "add up to more than the records; percentages are of records."));
       }
   }
   return g_steal_pointer (&t);
@@ -915,8 +933,8 @@ compute_list (Data        *d,
       if (field && f == NULL)
         return NULL;
       g_ptr_array_add (t->columns,
-                       g_strdup (json_object_get_string_member_with_default (col, "label",
-                                                                             f ? f->label : "")));
+                       g_strdup (text_of (json_object_get_string_member_with_default (col, "label",
+                                                                                      f ? f->label : ""))));
     }
 
   for (guint i = 0; i < records->len; i++)
@@ -970,7 +988,8 @@ compute_list (Data        *d,
       JsonObject *tot = json_array_get_object_element (totals, k);
       JsonObject *where = json_object_has_member (tot, "where") ?
                           json_object_get_object_member (tot, "where") : NULL;
-      SlTableRow *row = add_row (t, json_object_get_string_member_with_default (tot, "label", "Total"),
+      SlTableRow *row = add_row (t, text_of (json_object_get_string_member_with_default (tot, "label",
+                                                                                         "Total")),
                                  ncols);
 
       row->is_total = TRUE;
@@ -1020,9 +1039,12 @@ compute_share (Data        *d,
   g_autoptr(SlTable) t = table_for (def);
   JsonArray *items = json_object_get_array_member (def, "items");
 
-  g_ptr_array_add (t->columns, g_strdup ("Referring"));
+  /* Translators: the heading of a table's column: how many records refer
+   * to the item (as in "Referring: 12, %: 40.0%, Of: 30") */
+  g_ptr_array_add (t->columns, g_strdup (C_("table column", "Referring")));
   g_ptr_array_add (t->columns, g_strdup ("%"));
-  g_ptr_array_add (t->columns, g_strdup ("Of"));
+  /* Translators: the heading of a table's column: of how many records */
+  g_ptr_array_add (t->columns, g_strdup (C_("table column", "Of")));
   for (guint i = 0; items && i < json_array_get_length (items); i++)
     {
       JsonObject *item = json_array_get_object_element (items, i);
@@ -1036,7 +1058,7 @@ compute_share (Data        *d,
       for (guint k = 0; k < records->len; k++)
         if (record_matches (g_ptr_array_index (records, k), item))
           yes++;
-      row = add_row (t, json_object_get_string_member_with_default (item, "label", type), 3);
+      row = add_row (t, text_of (json_object_get_string_member_with_default (item, "label", type)), 3);
       set_count (row, 0, yes);
       set_percent (row, 1, yes, records->len);
       set_count (row, 2, records->len);
@@ -1136,11 +1158,12 @@ compute_rate (Data        *d,
           cell (row, k * 2 + 1)->numerator = yes[r * nby + b];
         }
     }
-  t->note = g_strdup_printf ("Each count is the records in the cell; the %% beside it is the share "
-                             "of them whose %s is %s.", measure,
+  /* Translators: the first %s is a field's id, the second a value */
+  t->note = g_strdup_printf (_("Each count is the records in the cell; the %% beside it is the "
+                               "share of them whose %s is %s."), measure,
                              JSON_NODE_HOLDS_VALUE (equals) &&
                              json_node_get_value_type (equals) == G_TYPE_STRING ?
-                               json_node_get_string (equals) : "the value given");
+                               json_node_get_string (equals) : _("the value given"));
   return g_steal_pointer (&t);
 }
 
@@ -1161,10 +1184,13 @@ compute_returns (Data        *d,
     return NULL;
   for (guint i = 0; i < profile->len; i++)
     max = MAX (max, g_array_index (profile, guint, i));
-  g_ptr_array_add (t->columns, g_strdup ("Children"));
+  /* Translators: the heading of a table's column of counts of children */
+  g_ptr_array_add (t->columns, g_strdup (C_("table column", "Children")));
   for (guint n = 1; n <= max; n++)
     {
-      g_autofree char *label = g_strdup_printf ("%u or more", n);
+      /* Translators: a row of a table: children in %u or more data sets
+       * (or with %u or more indicators) */
+      g_autofree char *label = g_strdup_printf (_("%u or more"), n);
       SlTableRow *row = add_row (t, label, 1);
       double count = 0;
 
@@ -1174,9 +1200,10 @@ compute_returns (Data        *d,
       set_count (row, 0, count);
     }
   t->note = g_strdup (datasets ?
-                      "Each child is counted under every number of data sets up to the number "
-                      "they appear in." :
-                      "Indicators are counted one by one, several inside one data set included.");
+                      _("Each child is counted under every number of data sets up to the number "
+                        "they appear in.") :
+                      _("Indicators are counted one by one, several inside one data set "
+                        "included."));
   return g_steal_pointer (&t);
 }
 
@@ -1236,7 +1263,7 @@ sl_tables_compute (SlVault     *vault,
       if (t == NULL)
         return NULL;
       if (json_object_has_member (def, "note") && t->note == NULL)
-        t->note = g_strdup (json_object_get_string_member (def, "note"));
+        t->note = g_strdup (text_of (json_object_get_string_member (def, "note")));
       sl_table_suppress (t, threshold);
       return t;
     }
