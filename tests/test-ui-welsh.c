@@ -11,8 +11,8 @@
  */
 
 /* Drives the real windows under Xvfb in Welsh: the welcome page, the new
- * vault dialog, the unlock page and an unlocked vault's sidebar show the
- * labels of po/cy.po. Run with LC_ALL=C.UTF-8, LANGUAGE=cy,
+ * vault dialog, the unlock page, an unlocked vault's sidebar and a record
+ * form show the labels of po/cy.po, the codebook's labels included. Run with LC_ALL=C.UTF-8, LANGUAGE=cy,
  * SIGHTLINE_TEST_LOCALEDIR set to a directory holding
  * cy/LC_MESSAGES/sightline.mo, GSETTINGS_BACKEND=memory,
  * GSETTINGS_SCHEMA_DIR set to the compiled schema and GTK_A11Y=none.
@@ -28,6 +28,8 @@
 #include "sl-application.h"
 #include "sl-codebook.h"
 #include "sl-create-dialog.h"
+#include "sl-field-row.h"
+#include "sl-record-form.h"
 #include "sl-test-ui-utils.h"
 #include "sl-test-utils.h"
 #include "sl-unlock-page.h"
@@ -72,6 +74,12 @@ static gboolean
 no_create_dialog (gpointer data)
 {
   return find_create_dialog () == NULL;
+}
+
+static gboolean
+visible_page_is_form (gpointer data)
+{
+  return SL_IS_RECORD_FORM (sl_vault_page_get_visible_page (data));
 }
 
 static gboolean
@@ -279,6 +287,8 @@ test_unlock_and_sidebar (UiFixture     *fixture,
   GtkListBox *type_list;
   GtkListBoxRow *tables_row;
   GtkLabel *label;
+  SlRecordForm *form;
+  AdwComboRow *combo;
   guint n_types;
 
   sl_vault_lock (made);
@@ -319,7 +329,32 @@ test_unlock_and_sidebar (UiFixture     *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (tables_row)), ==,
                    "Tablau a siartiau’r adroddiad, o’r cofnodion");
 
+  /* The record types come from the codebook, in Welsh: their plurals and
+   * descriptions. */
+  label = find_label (GTK_WIDGET (gtk_list_box_get_row_at_index (type_list, 0)));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Cyflwyniadau");
+  label = find_label (GTK_WIDGET (gtk_list_box_get_row_at_index (type_list, 3)));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Dioddefwyr");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (gtk_list_box_get_row_at_index (type_list, 3))),
+                   ==, "Plentyn neu unigolyn ifanc a ddisgrifir fel dioddefwr camfanteisio rhywiol "
+                       "mewn cyflwyniad, ymweliad safle neu sesiwn, wedi’i godio heb enw.");
+
   save_screenshot (GTK_WIDGET (window), "welsh-vault");
+
+  /* A new submission's form: the codebook's field and option labels. */
+  g_assert_true (gtk_widget_activate_action (page, "page.new-record", "(ss)", "submission", ""));
+  wait_until (visible_page_is_form, page, "the form to show");
+  form = SL_RECORD_FORM (sl_vault_page_get_visible_page (SL_VAULT_PAGE (page)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (sl_field_row_get_input (sl_record_form_get_field_row (form, "reference")))),
+                   ==, "Cyfeirnod *");
+  combo = ADW_COMBO_ROW (sl_field_row_get_input (sl_record_form_get_field_row (form, "organisation_type")));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (combo)), ==, "Math o sefydliad");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (combo)), 1),
+                   ==, "Bwrdd Diogelu Plant");
+
+  save_screenshot (GTK_WIDGET (window), "welsh-form");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "page.back", NULL));
 
   /* Lock again before tear-down. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
