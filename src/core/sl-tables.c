@@ -844,11 +844,12 @@ compute_count (Data        *d,
     }
 
     /* The Total row counts records (a record with several selections is
-     * one record), so it is a total of the rows only for a single choice. */
+     * one record), so it is a total of the rows only for a single choice.
+     * It is marked is_total, so its label may be translated; the Total
+     * column keeps its English heading, as sl-chart.c and the tables page
+     * find it by name. */
     if (row_field->type != SL_FIELD_MULTI_CHOICE)
       {
-        /* The Total column keeps its English heading: sl-chart.c and the
-         * tables page find it by name. The row is marked is_total. */
         SlTableRow *total = add_row (t, _("Total"), ncols);
 
         total->is_total = TRUE;
