@@ -545,6 +545,7 @@ enum
   P_PUB          = 1 << 22,
   G_SVERB        = 1 << 23, /* a reporting verb strong enough alone */
   G_HARD         = 1 << 24, /* a name that is an everyday word (Will, Hope) */
+  G_WEAK_CUE     = 1 << 25, /* a cue that needs a proper name ("Centre", "Club") */
 };
 
 typedef struct
@@ -634,8 +635,14 @@ static const char *const preps[] = {
 };
 static const char *const councils[] = {
   "council", "borough", "city", "county", "metropolitan", "district", "mbc", "cc", "bc",
-  "town", "area", "station", "centre", "police", "constabulary", "safeguarding", "children's",
+  "police", "constabulary", "safeguarding", "children's",
   "lscb", "scb", "lsab", "yot", "mash", "ccg", "hospital", "college", "university",
+};
+static const char *const weak_cues[] = {
+  "centre", "club", "house", "home", "homes", "bar", "shop", "stores", "store", "practice",
+  "clinic", "church", "lodge", "garage", "motors", "grill", "cafe", "café", "pub",
+  "restaurant", "diner", "chicken", "pizza", "foyer", "hostel", "temple", "mosque", "kitchen",
+  "burger", "burgers", "bakery", "salon", "nails", "vape", "supermarket", "minimarket",
 };
 static const char *const roles[] = {
   "child", "children", "victim", "victims", "suspect", "suspects", "yp", "perpetrator",
@@ -776,6 +783,7 @@ load_gazetteers (void)
       add_words (preps, G_N_ELEMENTS (preps), G_PREP);
       add_words (councils, G_N_ELEMENTS (councils), G_COUNCIL);
       add_words (roles, G_N_ELEMENTS (roles), G_NAME_ROLE);
+      add_words (weak_cues, G_N_ELEMENTS (weak_cues), G_WEAK_CUE);
       table_add ("st", 2, G_SAINT);
       table_add ("saint", 5, G_SAINT);
       g_once_init_leave (&once, 1);
@@ -1259,7 +1267,7 @@ detect_institutions (Ctx *c)
     {
       const Token *t = &c->t[i];
       guint cue_len = 0, first, last;
-      gboolean named = FALSE;
+      gboolean named = FALSE, proper = FALSE;
 
       if (!capish (t))
         continue;
@@ -1302,9 +1310,18 @@ detect_institutions (Ctx *c)
               if ((!(p->bits & (G_CUE | G_CUE_START)) && !(p->bits & G_STOP)) ||
                   (p->bits & G_TITLE))
                 named = TRUE;
+              if (!(p->bits & (G_COMMON | G_STOP | G_CUE)) || (p->bits & (G_TITLE | G_SAINT)))
+                proper = TRUE;
               first = k;
               if (p->sentence)
                 break;
+              continue;
+            }
+          if (capish (p) && (p->bits & G_STOP) && k + 1 == first &&
+              (g_ascii_strncasecmp (c->text + p->start, "all ", 4) == 0 ||
+               g_ascii_strncasecmp (c->text + p->start, "our ", 4) == 0))
+            {
+              first = k;
               continue;
             }
           if (p->lower && (g_str_has_prefix (c->text + p->start, "of ") ||
@@ -1316,7 +1333,8 @@ detect_institutions (Ctx *c)
             }
           break;
         }
-      if (!named)
+      /* "Town Centre" and "Youth Club" name no one place. */
+      if (!named || (!proper && cue_len == 1 && (t->bits & G_WEAK_CUE)))
         continue;
       while (first < i && c->t[first].lower)
         first++;
@@ -1447,6 +1465,15 @@ detect_people_and_places (Ctx *c)
               gboolean ambiguous = len == 1 && ((b & G_COMMON) || t->upper ||
                                                 ((b & G_FIRST) && person_context_after (c, i)));
 
+              /* "Town Centre", "Church End": every word an ordinary one */
+              if (len > 1)
+                {
+                  ambiguous = TRUE;
+                  for (guint k = i; k <= last; k++)
+                    if (!(c->t[k].bits & (G_COMMON | G_STOP | G_STREET)) || c->t[k].text_al)
+                      ambiguous = FALSE;
+                }
+
               if (!ambiguous || place_context (c, i, last))
                 {
                   last = extend_council (c, last);
@@ -1556,7 +1583,8 @@ detect_people_and_places (Ctx *c)
         }
 
       /* lower case: "jade smith", "tariq said", "mr khan" */
-      if (t->lower && (b & G_FIRST) && !(b & (G_HARD | G_STOP | G_VERB | G_PREP)) &&
+      if (t->lower && (b & G_FIRST) && !(b & (G_HARD | G_STOP | G_VERB | G_PREP | G_KIN)) &&
+          !t->poss &&
           ((b & G_FIRST_POP) || !(b & G_COMMON)) && t->end - t->start >= 3)
         {
           gboolean pair = i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
