@@ -298,7 +298,12 @@ static const NameCase name_cases[] = {
   /* institutions */
   { "She attends St Mary's Primary School.", "INSTITUTION:St Mary's Primary School" },
   { "He was placed at Oakwood Children's Home.", "INSTITUTION:Oakwood Children's Home" },
-  { "Drivers from Star Taxis and the Royal Oak.", "INSTITUTION:Star Taxis|INSTITUTION:Royal Oak" },
+  { "Drivers from Star Taxis and the Royal Oak.",
+    "INSTITUTION:Star Taxis|INSTITUTION:the Royal Oak" },
+  { "A taxi from City Cars, then Zam Zam Kebabs.", "INSTITUTION:City Cars|INSTITUTION:Zam Zam Kebabs" },
+  { "Call from PC 4471 Harrington about it.", "PERSON:PC 4471 Harrington" },
+  { "Hardeep Bains chaired. Action: HB to write.", "PERSON:Hardeep Bains|PERSON:HB" },
+  { "a man called \"Bash\" drove", "PERSON:Bash" },
   { "Seen at Parkview Surgery.", "INSTITUTION:Parkview Surgery" },
   /* what must stay */
   { "Child A, YP3, Victim 2 and Suspect 1 were discussed.", "" },
@@ -311,6 +316,9 @@ static const NameCase name_cases[] = {
   { "Mark the register. Summer term. Grace period.", "" },
   { "She lived at 45 Hope Road.", "ADDRESS:45 Hope Road" },
   { "Offence 17A, aged 14, in 2010.", "" },
+  { "They met in the Town Centre near the Youth Club.", "" },
+  { "The Sexual Assault Referral Centre and the Home Office.", "" },
+  { "He drove a Vauxhall Astra.", "" },
 };
 
 static void

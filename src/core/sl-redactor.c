@@ -1278,9 +1278,11 @@ detect_institutions (Ctx *c)
         {
           guint len = match_phrase (c, i, P_PUB);
 
+          /* "the" is part of the span: a reader who labels "the Royal Oak"
+           * and one who labels "Royal Oak" are both covered. */
           if (len > 0)
             {
-              mark (c, i, i + len - 1, type_institution);
+              mark (c, i - 1, i + len - 1, type_institution);
               i += len - 1;
               continue;
             }
