@@ -764,6 +764,118 @@ header_string (JsonObject *h,
          json_node_get_string (n) : NULL;
 }
 
+/* The change lines after the header, parsed in place in b->buf. */
+static gboolean
+parse_changes (Bundle      *b,
+               const char  *who,
+               GError     **error)
+{
+  char *p = strchr (strchr (b->buf, '\n') + 1, '\n') + 1;
+  BSection *sec = NULL;
+  guint line_no = 2;
+
+  b->changes = g_array_new (FALSE, TRUE, sizeof (BChange));
+  b->sections = g_array_new (FALSE, TRUE, sizeof (BSection));
+  while (*p)
+    {
+      char *end = strchr (p, '\n');
+      char *f[10];
+      guint n = 0;
+
+      line_no++;
+      if (end == NULL)
+        return malformed (error, who, "the last line is cut short");
+      *end = '\0';
+      if (!split_line (p, f, G_N_ELEMENTS (f), &n))
+        return malformed (error, who, "a field is badly escaped");
+      if (n == 5 && g_strcmp0 (f[0], "D") == 0)
+        {
+          BSection s = { 0 };
+
+          if (f[1] == NULL || !parse_int (f[2], &s.from) || !parse_int (f[3], &s.to) ||
+              s.from < 1 || s.to < s.from || f[4] == NULL || strlen (f[4]) != HASH_BYTES * 2 ||
+              sodium_hex2bin (s.end_hash, HASH_BYTES, f[4], strlen (f[4]), NULL, NULL, NULL) != 0)
+            return malformed (error, who, "a device line is malformed");
+          s.device = f[1];
+          s.first = b->changes->len;
+          g_array_append_val (b->sections, s);
+          sec = &g_array_index (b->sections, BSection, b->sections->len - 1);
+        }
+      else if (n == 10 && g_strcmp0 (f[0], "C") == 0 && sec != NULL)
+        {
+          BChange c = { 0 };
+
+          if (!parse_int (f[1], &c.seq) || !parse_int (f[2], &c.hlc) ||
+              !parse_int (f[8], &c.codebook_version) || f[3] == NULL || f[4] == NULL ||
+              f[7] == NULL || c.seq != sec->from + sec->n ||
+              !(g_str_equal (f[4], "create") || g_str_equal (f[4], "set") ||
+                g_str_equal (f[4], "delete") || g_str_equal (f[4], "undelete")) ||
+              (g_str_equal (f[4], "set") && f[5] == NULL) ||
+              (g_str_equal (f[4], "create") && f[6] == NULL))
+            {
+              g_autofree char *what = g_strdup_printf ("change line %u is malformed", line_no);
+
+              return malformed (error, who, what);
+            }
+          c.record = f[3];
+          c.op = f[4];
+          c.field = f[5];
+          c.value = f[6];
+          c.author = f[7];
+          c.base = f[9];
+          g_array_append_val (b->changes, c);
+          sec->n++;
+        }
+      else
+        {
+          g_autofree char *what = g_strdup_printf ("line %u is not a change", line_no);
+
+          return malformed (error, who, what);
+        }
+      p = end + 1;
+    }
+  for (guint i = 0; i < b->sections->len; i++)
+    {
+      BSection *s = &g_array_index (b->sections, BSection, i);
+
+      if ((gint64) s->n != s->to - s->from + 1)
+        return malformed (error, who, "a device's changes are incomplete");
+    }
+  return TRUE;
+}
+
+/**
+ * _sl_bundle_parse_body_for_testing:
+ * @data: a bundle's plaintext body (format line, header, change lines),
+ *   without its signature line
+ * @len: its length
+ * @error: return location for a #GError
+ *
+ * Parses the change lines the way an import does, without a vault: for
+ * the fuzzer and the tests.
+ *
+ * Returns: the number of changes, or -1 with @error
+ */
+gint64
+_sl_bundle_parse_body_for_testing (const char  *data,
+                                   gsize        len,
+                                   GError     **error)
+{
+  g_autoptr(Bundle) b = g_new0 (Bundle, 1);
+  char *first;
+
+  b->buf = g_strndup (data, len);
+  b->buf_len = len;
+  if (!(first = strchr (b->buf, '\n')) || !strchr (first + 1, '\n'))
+    {
+      g_set_error (error, SL_BUNDLE_ERROR, SL_BUNDLE_ERROR_MALFORMED, "no header");
+      return -1;
+    }
+  if (!parse_changes (b, "the sender", error))
+    return -1;
+  return b->changes->len;
+}
+
 /* Checks everything that can be checked before touching the vault: who
  * made it, for whom, whether it is new, and with which codebook. */
 static Bundle *
@@ -978,80 +1090,8 @@ bundle_open (SlVault      *self,
         }
     }
 
-  if (for_import)
-    {
-      char *p = strchr (strchr (b->buf, '\n') + 1, '\n') + 1;
-      BSection *sec = NULL;
-      guint line_no = 2;
-
-      b->changes = g_array_new (FALSE, TRUE, sizeof (BChange));
-      b->sections = g_array_new (FALSE, TRUE, sizeof (BSection));
-      while (*p)
-        {
-          char *end = strchr (p, '\n');
-          char *f[10];
-          guint n = 0;
-
-          line_no++;
-          if (end == NULL)
-            return malformed (error, b->sender->name, "the last line is cut short"), NULL;
-          *end = '\0';
-          if (!split_line (p, f, G_N_ELEMENTS (f), &n))
-            return malformed (error, b->sender->name, "a field is badly escaped"), NULL;
-          if (n == 5 && g_strcmp0 (f[0], "D") == 0)
-            {
-              BSection s = { 0 };
-
-              if (f[1] == NULL || !parse_int (f[2], &s.from) || !parse_int (f[3], &s.to) ||
-                  s.from < 1 || s.to < s.from || f[4] == NULL ||
-                  sodium_hex2bin (s.end_hash, HASH_BYTES, f[4], strlen (f[4]), NULL, NULL, NULL) != 0)
-                return malformed (error, b->sender->name, "a device line is malformed"), NULL;
-              s.device = f[1];
-              s.first = b->changes->len;
-              g_array_append_val (b->sections, s);
-              sec = &g_array_index (b->sections, BSection, b->sections->len - 1);
-            }
-          else if (n == 10 && g_strcmp0 (f[0], "C") == 0 && sec != NULL)
-            {
-              BChange c = { 0 };
-
-              if (!parse_int (f[1], &c.seq) || !parse_int (f[2], &c.hlc) ||
-                  !parse_int (f[8], &c.codebook_version) || f[3] == NULL || f[4] == NULL ||
-                  f[7] == NULL || c.seq != sec->from + sec->n ||
-                  !(g_str_equal (f[4], "create") || g_str_equal (f[4], "set") ||
-                    g_str_equal (f[4], "delete") || g_str_equal (f[4], "undelete")) ||
-                  (g_str_equal (f[4], "set") && f[5] == NULL) ||
-                  (g_str_equal (f[4], "create") && f[6] == NULL))
-                {
-                  g_autofree char *what = g_strdup_printf ("change line %u is malformed", line_no);
-
-                  return malformed (error, b->sender->name, what), NULL;
-                }
-              c.record = f[3];
-              c.op = f[4];
-              c.field = f[5];
-              c.value = f[6];
-              c.author = f[7];
-              c.base = f[9];
-              g_array_append_val (b->changes, c);
-              sec->n++;
-            }
-          else
-            {
-              g_autofree char *what = g_strdup_printf ("line %u is not a change", line_no);
-
-              return malformed (error, b->sender->name, what), NULL;
-            }
-          p = end + 1;
-        }
-      for (guint i = 0; i < b->sections->len; i++)
-        {
-          BSection *s = &g_array_index (b->sections, BSection, i);
-
-          if (s->n != (guint) (s->to - s->from + 1))
-            return malformed (error, b->sender->name, "a device's changes are incomplete"), NULL;
-        }
-    }
+  if (for_import && !parse_changes (b, b->sender->name, error))
+    return NULL;
   return g_steal_pointer (&b);
 }
 

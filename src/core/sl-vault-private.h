@@ -89,6 +89,9 @@ gboolean  _sl_vault_load_device_keys (SlVault   *self,
                                       SlSecret **ed25519,
                                       GError   **error);
 char     *_sl_identity_peer_id  (const guint8 *signing_key);
+gint64    _sl_bundle_parse_body_for_testing (const char  *data,
+                                             gsize        len,
+                                             GError     **error);
 
 char     *_sl_db_dup_meta    (sqlite3     *db,
                              const char  *key);
