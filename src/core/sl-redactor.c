@@ -587,7 +587,7 @@ static const char *const titles[] = {
   "mr", "mrs", "ms", "miss", "mx", "dr", "dc", "pc", "ds", "di", "dci", "dsi", "sgt", "pcso",
   "cllr", "prof", "rev", "sir", "dame", "lady", "lord", "insp", "supt", "det", "detective",
   "sergeant", "constable", "inspector", "councillor", "professor", "nurse", "imam", "father",
-  "superintendent", "chief", "commander", "judge", "canon", "reverend", "headteacher",
+  "superintendent", "chief", "commander", "judge", "canon", "reverend", "headteacher", "fr",
 };
 static const char *const kin[] = {
   "mum", "mother", "dad", "father", "stepdad", "step-dad", "stepfather", "stepmum",
@@ -1557,6 +1557,26 @@ detect_people_and_places (Ctx *c)
                   continue;
                 }
             }
+        }
+
+      /* "AHMED, Rizwan": a surname in capitals, a comma, a first name */
+      if (t->upper && !(b & G_STOP) && ((b & G_SUR) || !(b & G_COMMON)) &&
+          t->end - t->start >= 3 && gap_is (c, i, ", ") &&
+          c->t[i + 1].cap && !c->t[i + 1].upper && (c->t[i + 1].bits & G_FIRST) &&
+          !(c->t[i + 1].bits & (G_STOP | G_HARD)))
+        {
+          mark (c, i, i + 1, type_person);
+          i++;
+          continue;
+        }
+
+      /* lower case places after a preposition: "a house in leicester" */
+      if (t->lower && (b & G_PLACE) && !(b & (G_COMMON | G_STOP | G_FIRST)) &&
+          t->end - t->start >= 4 && i > 0 && c->t[i - 1].lower && (c->t[i - 1].bits & G_PREP) &&
+          gap_spaces (c, i - 1))
+        {
+          mark (c, i, i, type_place);
+          continue;
         }
 
       /* ALL CAPS names and initials with context: "JADE SMITH", "JS said" */
