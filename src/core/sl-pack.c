@@ -1,0 +1,1800 @@
+/* sl-pack.c
+ *
+ * Copyright 2026 The Sightline authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sl-pack"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <readstat.h>
+#include <sodium.h>
+
+#include "sl-codebook.h"
+#include "sl-notes.h"
+#include "sl-pack.h"
+#include "sl-record.h"
+
+/*
+ * An analyst pack is a folder an analyst can open in SPSS, NVivo and
+ * Excel without learning who the data is about:
+ *
+ *   data/<type>.csv, data/<type>.sav   one row per record, pack-local ids
+ *   codebook.json, codebook.txt        the variables written
+ *   notes/<id>-<field>.txt             reviewed notes, redacted
+ *   notes/classification.csv           a classification sheet for NVivo
+ *   disclosure-report.txt, .json       what was written and left out
+ *   MANIFEST                           SHA-256 of every other file
+ *
+ * What never goes in: fields the codebook marks identifying; free-text
+ * quasi-identifiers the codebook says to suppress (local areas: the region
+ * is a field of its own; nationality and faith as written); the text of an
+ * "other: …" choice; record UUIDs; notes nobody reviewed.
+ *
+ * The pack is written into a hidden folder beside the target and renamed
+ * into place only when complete, after a last scan of every byte for the
+ * direct identifiers the vault holds. On any failure or cancellation the
+ * hidden folder is removed: either the whole pack exists, or nothing.
+ *
+ * Not done yet: k-anonymity over the quasi-identifiers (they are written as
+ * recorded, and the report says so), a scope, a .zip, age encryption.
+ */
+
+G_DEFINE_QUARK (sl-pack-error-quark, sl_pack_error)
+
+typedef enum
+{
+  COL_ID,
+  COL_PARENT,
+  COL_VALUE,
+  COL_OPTION,
+  COL_OTHER,
+} ColumnKind;
+
+typedef struct
+{
+  ColumnKind  kind;
+  SlField    *field;     /* borrowed from the codebook */
+  SlOption   *option;    /* borrowed, for COL_OPTION */
+  char       *name;
+  char       *label;
+  gsize       width;     /* the longest string, in bytes */
+  guint       numeric : 1;
+} Column;
+
+typedef struct
+{
+  SlRecordType *type;       /* borrowed */
+  GPtrArray    *records;    /* SlRecord */
+  GPtrArray    *columns;    /* Column */
+  GPtrArray    *withheld;   /* Withheld */
+  char         *prefix;
+} TypeData;
+
+typedef struct
+{
+  char *type;
+  char *field;
+  char *reason;
+} Withheld;
+
+typedef struct
+{
+  SlVault            *vault;
+  SlCodebook         *codebook;
+  const SlPackOptions *options;
+  GCancellable       *cancellable;
+  SlProgressFunc      progress;
+  gpointer            progress_data;
+  char               *dir;        /* the hidden folder being written */
+  GPtrArray          *types;      /* TypeData */
+  GHashTable         *ids;        /* record UUID -> pack id */
+  GPtrArray          *files;      /* relative paths written */
+  GPtrArray          *note_rows;  /* GStrv for classification.csv */
+  GPtrArray          *note_attrs; /* column names in classification.csv */
+  SlPackReport       *report;
+  gint64              unknown;
+  gint64              not_recorded;
+} Pack;
+
+/* Helpers */
+
+static void
+column_free (Column *col)
+{
+  g_free (col->name);
+  g_free (col->label);
+  g_free (col);
+}
+
+static void
+withheld_free (Withheld *w)
+{
+  g_free (w->type);
+  g_free (w->field);
+  g_free (w->reason);
+  g_free (w);
+}
+
+static void
+type_data_free (TypeData *td)
+{
+  g_clear_pointer (&td->records, g_ptr_array_unref);
+  g_clear_pointer (&td->columns, g_ptr_array_unref);
+  g_clear_pointer (&td->withheld, g_ptr_array_unref);
+  g_free (td->prefix);
+  g_free (td);
+}
+
+void
+sl_pack_report_free (SlPackReport *report)
+{
+  g_free (report);
+}
+
+static void
+report_progress (Pack   *pack,
+                 double  fraction)
+{
+  if (pack->progress)
+    pack->progress (CLAMP (fraction, 0.0, 1.0), pack->progress_data);
+}
+
+static gboolean
+remove_tree (const char *path)
+{
+  GDir *dir;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      if ((dir = g_dir_open (path, 0, NULL)) != NULL)
+        {
+          while ((name = g_dir_read_name (dir)) != NULL)
+            {
+              g_autofree char *child = g_build_filename (path, name, NULL);
+
+              remove_tree (child);
+            }
+          g_dir_close (dir);
+        }
+      return g_rmdir (path) == 0;
+    }
+  return g_unlink (path) == 0;
+}
+
+static gboolean
+fsync_path (const char  *path,
+            GError     **error)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  int saved;
+
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  if (fsync (fd) != 0 && errno != EINVAL)
+    {
+      saved = errno;
+      close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* Writes @rel inside the pack, flushed to disk, readable by its owner only. */
+static gboolean
+write_file (Pack        *pack,
+            const char  *rel,
+            const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  g_autofree char *path = g_build_filename (pack->dir, rel, NULL);
+  g_autoptr(GError) local = NULL;
+
+  if (!g_file_set_contents_full (path, data, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local))
+    {
+      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", rel, local->message);
+      return FALSE;
+    }
+  g_ptr_array_add (pack->files, g_strdup (rel));
+  return TRUE;
+}
+
+/* Cuts @s to at most @max bytes at a character boundary. */
+static char *
+utf8_cut (const char *s,
+          gsize       max)
+{
+  const char *end;
+
+  if (s == NULL)
+    return g_strdup ("");
+  if (strlen (s) <= max)
+    return g_strdup (s);
+  end = s + max;
+  while (end > s && (((guchar) *end) & 0xC0) == 0x80)
+    end--;
+  return g_strndup (s, (gsize) (end - s));
+}
+
+static void
+csv_append (GString    *out,
+            const char *cell)
+{
+  if (cell == NULL)
+    return;
+  if (strpbrk (cell, ",\"\r\n") != NULL || g_ascii_isspace (cell[0]) ||
+      (*cell != '\0' && g_ascii_isspace (cell[strlen (cell) - 1])))
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = cell; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, cell);
+}
+
+static void
+csv_row (GString           *out,
+         const char * const *cells,
+         guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      csv_append (out, cells[i]);
+    }
+  g_string_append (out, "\r\n");
+}
+
+static GString *
+csv_new (void)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append (out, "\xEF\xBB\xBF");
+  return out;
+}
+
+/* "site_visit" -> "SV", "victim" -> "V" */
+static char *
+type_prefix (const char *type_id,
+             GHashTable *taken)
+{
+  g_auto(GStrv) words = g_strsplit (type_id, "_", -1);
+  GString *s = g_string_new (NULL);
+  g_autofree char *first = NULL;
+
+  for (guint i = 0; words[i]; i++)
+    if (words[i][0] != '\0')
+      g_string_append_c (s, g_ascii_toupper (words[i][0]));
+  first = g_strdup (s->str);
+  /* Another type has these initials: lengthen with the next letters. */
+  for (gsize i = 1; g_hash_table_contains (taken, s->str) && type_id[i] != '\0'; i++)
+    if (g_ascii_isalpha (type_id[i]))
+      g_string_append_c (s, g_ascii_toupper (type_id[i]));
+  for (guint n = 2; g_hash_table_contains (taken, s->str); n++)
+    {
+      g_string_assign (s, first);
+      g_string_append_printf (s, "%u", n);
+    }
+  g_hash_table_add (taken, g_strdup (s->str));
+  return g_string_free (s, FALSE);
+}
+
+static const char *
+field_name (SlField *field)
+{
+  return field->spss && *field->spss ? field->spss : field->id;
+}
+
+static const char *
+measure_name (readstat_measure_t m)
+{
+  switch (m)
+    {
+    case READSTAT_MEASURE_SCALE:
+      return "scale";
+    case READSTAT_MEASURE_ORDINAL:
+      return "ordinal";
+    case READSTAT_MEASURE_NOMINAL:
+    case READSTAT_MEASURE_UNKNOWN:
+    default:
+      return "nominal";
+    }
+}
+
+static readstat_measure_t
+column_measure (Column *col)
+{
+  if (col->kind == COL_VALUE &&
+      (col->field->type == SL_FIELD_INTEGER || col->field->type == SL_FIELD_COUNT))
+    return READSTAT_MEASURE_SCALE;
+  return READSTAT_MEASURE_NOMINAL;
+}
+
+static Column *
+column_new (ColumnKind  kind,
+            SlField    *field,
+            SlOption   *option,
+            const char *name,
+            const char *label,
+            gboolean    numeric)
+{
+  Column *col = g_new0 (Column, 1);
+
+  col->kind = kind;
+  col->field = field;
+  col->option = option;
+  col->name = g_strdup (name);
+  col->label = g_strdup (label);
+  col->numeric = numeric;
+  col->width = 1;
+  return col;
+}
+
+static void
+add_column (GPtrArray  *columns,
+            GHashTable *names,
+            Column     *col)
+{
+  /* Two fields with the same SPSS name would make an unreadable .sav. */
+  if (g_hash_table_contains (names, col->name))
+    {
+      g_autofree char *base = col->name;
+
+      for (guint n = 2;; n++)
+        {
+          col->name = g_strdup_printf ("%s_%u", base, n);
+          if (!g_hash_table_contains (names, col->name))
+            break;
+          g_free (col->name);
+        }
+    }
+  g_hash_table_add (names, g_strdup (col->name));
+  g_ptr_array_add (columns, col);
+}
+
+static void
+withhold (TypeData   *td,
+          SlField    *field,
+          const char *reason)
+{
+  Withheld *w = g_new0 (Withheld, 1);
+
+  w->type = g_strdup (td->type->id);
+  w->field = g_strdup (field->id);
+  w->reason = g_strdup (reason);
+  g_ptr_array_add (td->withheld, w);
+}
+
+static void
+plan_columns (TypeData *td)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  td->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
+  td->withheld = g_ptr_array_new_with_free_func ((GDestroyNotify) withheld_free);
+  add_column (td->columns, names, column_new (COL_ID, NULL, NULL, "PACKID", "Pack id", FALSE));
+  if (td->type->parents && td->type->parents[0])
+    add_column (td->columns, names,
+                column_new (COL_PARENT, NULL, NULL, "PARENTID",
+                            "Pack id of the submission, visit or session", FALSE));
+
+  for (guint i = 0; i < td->type->fields->len; i++)
+    {
+      SlField *f = g_ptr_array_index (td->type->fields, i);
+
+      if (f->identifying)
+        {
+          withhold (td, f, "direct identifier");
+          continue;
+        }
+      if (f->type == SL_FIELD_LONG_TEXT)
+        {
+          withhold (td, f, "note: reviewed notes are in notes/");
+          continue;
+        }
+      if (f->quasi_identifier && f->type == SL_FIELD_TEXT)
+        {
+          /* A local area, or a nationality or faith as written: free text
+           * that cannot be generalised. Areas go to their region, which is
+           * a field of its own. */
+          withhold (td, f, f->generalise == SL_GENERALISE_SUPPRESS
+                    ? "free-text quasi-identifier, suppressed (localities are given as region)"
+                    : "free-text quasi-identifier");
+          continue;
+        }
+
+      switch (f->type)
+        {
+        case SL_FIELD_MULTI_CHOICE:
+          for (guint j = 0; f->options && j < f->options->len; j++)
+            {
+              SlOption *o = g_ptr_array_index (f->options, j);
+              g_autofree char *name = g_strdup_printf ("%s_%" G_GINT64_FORMAT, field_name (f),
+                                                       o->value);
+              g_autofree char *label = g_strdup_printf ("%s: %s", f->label, o->label);
+
+              add_column (td->columns, names, column_new (COL_OPTION, f, o, name, label, TRUE));
+            }
+          if (f->allow_other)
+            {
+              g_autofree char *name = g_strdup_printf ("%s_OTH", field_name (f));
+              g_autofree char *label = g_strdup_printf ("%s: Other", f->label);
+
+              add_column (td->columns, names, column_new (COL_OTHER, f, NULL, name, label, TRUE));
+            }
+          break;
+
+        case SL_FIELD_CHOICE:
+        case SL_FIELD_BOOLEAN:
+        case SL_FIELD_INTEGER:
+        case SL_FIELD_COUNT:
+          add_column (td->columns, names,
+                      column_new (COL_VALUE, f, NULL, field_name (f), f->label, TRUE));
+          break;
+
+        case SL_FIELD_TEXT:
+        case SL_FIELD_DATE:
+        case SL_FIELD_PARTIAL_DATE:
+        case SL_FIELD_REFERENCE:
+        case SL_FIELD_LONG_TEXT:
+        default:
+          add_column (td->columns, names,
+                      column_new (COL_VALUE, f, NULL, field_name (f), f->label, FALSE));
+          break;
+        }
+    }
+}
+
+static gboolean
+item_is (JsonNode   *item,
+         const char *code)
+{
+  return JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING &&
+         g_strcmp0 (json_node_get_string (item), code) == 0;
+}
+
+static gboolean
+item_is_other (JsonNode *item)
+{
+  return JSON_NODE_HOLDS_OBJECT (item);
+}
+
+static char *
+missing_cell (Pack       *pack,
+              const char *missing,
+              gboolean    labels)
+{
+  gboolean unknown = g_str_equal (missing, SL_MISSING_UNKNOWN);
+
+  if (labels)
+    return g_strdup (unknown ? "Unknown" : "Not recorded");
+  return g_strdup_printf ("%" G_GINT64_FORMAT, unknown ? pack->unknown : pack->not_recorded);
+}
+
+/* The cell of @col for @record: a code (the numeric value as text for
+ * numeric columns) or, with @labels, what a person reads. "" is no value. */
+static char *
+cell (Pack     *pack,
+      Column   *col,
+      SlRecord *record,
+      gboolean  labels)
+{
+  JsonNode *value;
+  const char *missing;
+
+  switch (col->kind)
+    {
+    case COL_ID:
+      return g_strdup (g_hash_table_lookup (pack->ids, sl_record_get_id (record)));
+    case COL_PARENT:
+      {
+        const char *parent = sl_record_get_parent (record);
+        const char *id = parent ? g_hash_table_lookup (pack->ids, parent) : NULL;
+
+        return g_strdup (id ? id : "");
+      }
+    case COL_VALUE:
+    case COL_OPTION:
+    case COL_OTHER:
+    default:
+      break;
+    }
+
+  value = sl_record_get_value (record, col->field->id);
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    return g_strdup ("");
+  if ((missing = sl_value_get_missing (value)) != NULL)
+    return missing_cell (pack, missing, labels);
+
+  if (col->kind == COL_OPTION || col->kind == COL_OTHER)
+    {
+      gboolean found = FALSE;
+
+      if (JSON_NODE_HOLDS_ARRAY (value))
+        for (guint i = 0; !found && i < json_array_get_length (json_node_get_array (value)); i++)
+          {
+            JsonNode *item = json_array_get_element (json_node_get_array (value), i);
+
+            found = col->kind == COL_OTHER ? item_is_other (item) : item_is (item, col->option->code);
+          }
+      return g_strdup (found ? "1" : "0");
+    }
+
+  switch (col->field->type)
+    {
+    case SL_FIELD_CHOICE:
+      {
+        SlOption *o;
+
+        if (item_is_other (value))
+          return labels ? g_strdup ("Other") : g_strdup_printf ("%d", SL_PACK_OTHER_VALUE);
+        if (!JSON_NODE_HOLDS_VALUE (value))
+          return g_strdup ("");
+        o = sl_field_lookup_option (col->field, json_node_get_string (value));
+        if (o == NULL)
+          return g_strdup ("");
+        return labels ? g_strdup (o->label) : g_strdup_printf ("%" G_GINT64_FORMAT, o->value);
+      }
+
+    case SL_FIELD_BOOLEAN:
+      if (!JSON_NODE_HOLDS_VALUE (value))
+        return g_strdup ("");
+      if (labels)
+        return g_strdup (json_node_get_boolean (value) ? "Yes" : "No");
+      return g_strdup (json_node_get_boolean (value) ? "1" : "0");
+
+    case SL_FIELD_INTEGER:
+    case SL_FIELD_COUNT:
+      if (!JSON_NODE_HOLDS_VALUE (value))
+        return g_strdup ("");
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+
+    case SL_FIELD_REFERENCE:
+      {
+        const char *id = NULL;
+
+        if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+          id = g_hash_table_lookup (pack->ids, json_node_get_string (value));
+        return g_strdup (id ? id : "");
+      }
+
+    case SL_FIELD_TEXT:
+    case SL_FIELD_DATE:
+    case SL_FIELD_PARTIAL_DATE:
+    case SL_FIELD_LONG_TEXT:
+    case SL_FIELD_MULTI_CHOICE:
+    default:
+      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+        return g_strdup (json_node_get_string (value));
+      return g_strdup ("");
+    }
+}
+
+static guint
+pow10_guint (guint n)
+{
+  guint r = 1;
+
+  while (n-- > 0)
+    r *= 10;
+  return r;
+}
+
+static gboolean
+check_cancelled (Pack    *pack,
+                 GError **error)
+{
+  return g_cancellable_set_error_if_cancelled (pack->cancellable, error);
+}
+
+/* Pack ids: in the order the vault lists the records, by type. */
+static gboolean
+collect (Pack    *pack,
+         GError **error)
+{
+  GPtrArray *types = sl_codebook_get_record_types (pack->codebook);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < types->len; i++)
+    {
+      SlRecordType *rt = g_ptr_array_index (types, i);
+      TypeData *td = g_new0 (TypeData, 1);
+      guint digits;
+
+      td->type = rt;
+      g_ptr_array_add (pack->types, td);
+      if ((td->records = sl_vault_list_records (pack->vault, rt->id, FALSE, error)) == NULL)
+        return FALSE;
+      td->prefix = type_prefix (rt->id, taken);
+      digits = rt->parents && rt->parents[0] ? 5 : 4;
+      while (td->records->len >= pow10_guint (digits))
+        digits++;
+      for (guint j = 0; j < td->records->len; j++)
+        {
+          SlRecord *r = g_ptr_array_index (td->records, j);
+
+          g_hash_table_insert (pack->ids, g_strdup (sl_record_get_id (r)),
+                               g_strdup_printf ("%s%0*u", td->prefix, (int) digits, j + 1));
+        }
+      plan_columns (td);
+      if (check_cancelled (pack, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The cells of every record of @td, as codes: one GStrv per record. */
+static GPtrArray *
+code_rows (Pack     *pack,
+           TypeData *td,
+           GError  **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint j = 0; j < td->records->len; j++)
+    {
+      SlRecord *r = g_ptr_array_index (td->records, j);
+      char **cells = g_new0 (char *, td->columns->len + 1);
+
+      for (guint c = 0; c < td->columns->len; c++)
+        {
+          Column *col = g_ptr_array_index (td->columns, c);
+
+          cells[c] = cell (pack, col, r, FALSE);
+          col->width = MAX (col->width, strlen (cells[c]));
+        }
+      g_ptr_array_add (rows, cells);
+      if (j % 256 == 255 && check_cancelled (pack, error))
+        return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+write_csv (Pack       *pack,
+           TypeData   *td,
+           GPtrArray  *rows,
+           GError    **error)
+{
+  g_autoptr(GString) out = csv_new ();
+  g_autofree const char **header = g_new0 (const char *, td->columns->len + 1);
+  g_autofree char *rel = g_strdup_printf ("data/%s.csv", td->type->id);
+
+  for (guint c = 0; c < td->columns->len; c++)
+    header[c] = ((Column *) g_ptr_array_index (td->columns, c))->name;
+  csv_row (out, header, td->columns->len);
+  for (guint j = 0; j < rows->len; j++)
+    {
+      if (pack->options->labels)
+        {
+          SlRecord *r = g_ptr_array_index (td->records, j);
+          g_auto(GStrv) cells = g_new0 (char *, td->columns->len + 1);
+
+          for (guint c = 0; c < td->columns->len; c++)
+            cells[c] = cell (pack, g_ptr_array_index (td->columns, c), r, TRUE);
+          csv_row (out, (const char * const *) cells, td->columns->len);
+        }
+      else
+        csv_row (out, g_ptr_array_index (rows, j), td->columns->len);
+    }
+  return write_file (pack, rel, out->str, out->len, error);
+}
+
+typedef struct
+{
+  int      fd;
+  int      saved_errno;
+} SavSink;
+
+static ssize_t
+sav_write_cb (const void *data,
+              size_t      len,
+              void       *ctx)
+{
+  SavSink *sink = ctx;
+  const char *p = data;
+  size_t left = len;
+
+  while (left > 0)
+    {
+      ssize_t n = write (sink->fd, p, left);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          sink->saved_errno = errno ? errno : EIO;
+          return -1;
+        }
+      p += n;
+      left -= (size_t) n;
+    }
+  return (ssize_t) len;
+}
+
+static void
+add_missing_labels (Pack                 *pack,
+                    readstat_label_set_t *set)
+{
+  readstat_label_double_value (set, (double) pack->unknown, "Unknown");
+  readstat_label_double_value (set, (double) pack->not_recorded, "Not recorded");
+}
+
+static gboolean
+sav_failed (readstat_error_t  rs,
+            const char       *rel,
+            GError          **error)
+{
+  g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", rel,
+               readstat_error_message (rs));
+  return FALSE;
+}
+
+/* Defines the variables; returns them in column order. */
+static GPtrArray *
+sav_define (Pack              *pack,
+            TypeData          *td,
+            readstat_writer_t *writer)
+{
+  GPtrArray *vars = g_ptr_array_new ();
+
+  for (guint c = 0; c < td->columns->len; c++)
+    {
+      Column *col = g_ptr_array_index (td->columns, c);
+      g_autofree char *label = utf8_cut (col->label, 255);
+      readstat_variable_t *var;
+
+      if (col->numeric)
+        {
+          g_autofree char *set_name = g_strdup_printf ("labels%u", c);
+          readstat_label_set_t *set = readstat_add_label_set (writer, READSTAT_TYPE_DOUBLE, set_name);
+
+          var = readstat_add_variable (writer, col->name, READSTAT_TYPE_DOUBLE, 0);
+          readstat_variable_set_format (var, "F8.0");
+          if (col->kind == COL_OPTION || col->kind == COL_OTHER ||
+              col->field->type == SL_FIELD_BOOLEAN)
+            {
+              readstat_label_double_value (set, 1, "Yes");
+              readstat_label_double_value (set, 0, "No");
+            }
+          else if (col->field->type == SL_FIELD_CHOICE)
+            {
+              for (guint j = 0; col->field->options && j < col->field->options->len; j++)
+                {
+                  SlOption *o = g_ptr_array_index (col->field->options, j);
+                  g_autofree char *vl = utf8_cut (o->label, 120);
+
+                  readstat_label_double_value (set, (double) o->value, vl);
+                }
+              if (col->field->allow_other)
+                readstat_label_double_value (set, SL_PACK_OTHER_VALUE, "Other");
+            }
+          add_missing_labels (pack, set);
+          readstat_variable_set_label_set (var, set);
+          readstat_variable_add_missing_double_value (var, (double) pack->unknown);
+          readstat_variable_add_missing_double_value (var, (double) pack->not_recorded);
+        }
+      else
+        var = readstat_add_variable (writer, col->name, READSTAT_TYPE_STRING, col->width);
+      readstat_variable_set_label (var, label);
+      readstat_variable_set_measure (var, column_measure (col));
+      g_ptr_array_add (vars, var);
+    }
+  return vars;
+}
+
+static gboolean
+write_sav (Pack       *pack,
+           TypeData   *td,
+           GPtrArray  *rows,
+           GError    **error)
+{
+  g_autofree char *rel = g_strdup_printf ("data/%s.sav", td->type->id);
+  g_autofree char *path = g_build_filename (pack->dir, rel, NULL);
+  g_autofree char *file_label = utf8_cut (td->type->plural ? td->type->plural : td->type->label, 64);
+  g_autoptr(GPtrArray) vars = NULL;
+  readstat_writer_t *writer;
+  readstat_error_t rs = READSTAT_OK;
+  SavSink sink = { -1, 0 };
+
+  sink.fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (sink.fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", rel, g_strerror (saved));
+      return FALSE;
+    }
+
+  writer = readstat_writer_init ();
+  readstat_set_data_writer (writer, sav_write_cb);
+  readstat_writer_set_file_label (writer, file_label);
+  readstat_writer_set_file_timestamp (writer, 0);
+  vars = sav_define (pack, td, writer);
+  rs = readstat_begin_writing_sav (writer, &sink, (long) rows->len);
+  if (rs == READSTAT_OK)
+    rs = readstat_validate_metadata (writer);
+  for (guint c = 0; rs == READSTAT_OK && c < vars->len; c++)
+    rs = readstat_validate_variable (writer, g_ptr_array_index (vars, c));
+
+  for (guint j = 0; rs == READSTAT_OK && j < rows->len; j++)
+    {
+      char **cells = g_ptr_array_index (rows, j);
+
+      rs = readstat_begin_row (writer);
+      for (guint c = 0; rs == READSTAT_OK && c < vars->len; c++)
+        {
+          Column *col = g_ptr_array_index (td->columns, c);
+          readstat_variable_t *var = g_ptr_array_index (vars, c);
+
+          if (!col->numeric)
+            rs = readstat_insert_string_value (writer, var, cells[c]);
+          else if (cells[c][0] == '\0')
+            rs = readstat_insert_missing_value (writer, var);
+          else
+            rs = readstat_insert_double_value (writer, var, g_ascii_strtod (cells[c], NULL));
+        }
+      if (rs == READSTAT_OK)
+        rs = readstat_end_row (writer);
+    }
+  if (rs == READSTAT_OK)
+    rs = readstat_end_writing (writer);
+  readstat_writer_free (writer);
+
+  if (rs != READSTAT_OK)
+    {
+      close (sink.fd);
+      if (sink.saved_errno)
+        {
+          g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", rel,
+                       g_strerror (sink.saved_errno));
+          return FALSE;
+        }
+      return sav_failed (rs, rel, error);
+    }
+  if (fsync (sink.fd) != 0 || close (sink.fd) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", rel, g_strerror (saved));
+      return FALSE;
+    }
+  g_ptr_array_add (pack->files, g_strdup (rel));
+  return TRUE;
+}
+
+static gboolean
+write_data (Pack    *pack,
+            GError **error)
+{
+  for (guint i = 0; i < pack->types->len; i++)
+    {
+      TypeData *td = g_ptr_array_index (pack->types, i);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if ((rows = code_rows (pack, td, error)) == NULL)
+        return FALSE;
+      if (!write_csv (pack, td, rows, error) || check_cancelled (pack, error) ||
+          !write_sav (pack, td, rows, error) || check_cancelled (pack, error))
+        return FALSE;
+      pack->report->n_records += td->records->len;
+      pack->report->n_variables += td->columns->len;
+      pack->report->n_fields_withheld += td->withheld->len;
+      report_progress (pack, 0.1 + 0.5 * (i + 1) / pack->types->len);
+    }
+  return TRUE;
+}
+
+static const char *
+column_treatment (Column *col)
+{
+  switch (col->kind)
+    {
+    case COL_ID:
+      return "pack-local id; the record's id stays in the vault";
+    case COL_PARENT:
+      return "pack-local id of the parent record";
+    case COL_OPTION:
+      return "one 0/1 column per option of a multiple choice";
+    case COL_OTHER:
+      return "1 when an \"other\" answer was given; its text stays in the vault";
+    case COL_VALUE:
+    default:
+      break;
+    }
+  if (col->field->type == SL_FIELD_REFERENCE)
+    return "record id replaced by its pack-local id";
+  if (col->field->type == SL_FIELD_CHOICE && col->field->allow_other)
+    return "as recorded; \"other\" answers written as code " G_STRINGIFY (SL_PACK_OTHER_VALUE)
+           ", their text stays in the vault";
+  return "as recorded";
+}
+
+static void
+add_value_labels (Pack        *pack,
+                  JsonBuilder *b,
+                  Column      *col)
+{
+  json_builder_set_member_name (b, "values");
+  json_builder_begin_array (b);
+  if (col->numeric && (col->kind != COL_VALUE || col->field->type == SL_FIELD_BOOLEAN))
+    {
+      const char *labels[] = { "No", "Yes" };
+
+      for (int v = 0; v < 2; v++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "value");
+          json_builder_add_int_value (b, v);
+          json_builder_set_member_name (b, "label");
+          json_builder_add_string_value (b, labels[v]);
+          json_builder_end_object (b);
+        }
+    }
+  else if (col->numeric && col->field->type == SL_FIELD_CHOICE)
+    {
+      for (guint j = 0; col->field->options && j < col->field->options->len; j++)
+        {
+          SlOption *o = g_ptr_array_index (col->field->options, j);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "value");
+          json_builder_add_int_value (b, o->value);
+          json_builder_set_member_name (b, "code");
+          json_builder_add_string_value (b, o->code);
+          json_builder_set_member_name (b, "label");
+          json_builder_add_string_value (b, o->label);
+          json_builder_end_object (b);
+        }
+      if (col->field->allow_other)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "value");
+          json_builder_add_int_value (b, SL_PACK_OTHER_VALUE);
+          json_builder_set_member_name (b, "code");
+          json_builder_add_string_value (b, "other");
+          json_builder_set_member_name (b, "label");
+          json_builder_add_string_value (b, "Other");
+          json_builder_end_object (b);
+        }
+    }
+  json_builder_end_array (b);
+}
+
+static const char *
+column_type_name (Column *col)
+{
+  if (col->kind == COL_ID || col->kind == COL_PARENT)
+    return "id";
+  if (col->kind == COL_OPTION || col->kind == COL_OTHER)
+    return "indicator";
+  return sl_field_type_to_string (col->field->type);
+}
+
+static gboolean
+write_codebook (Pack    *pack,
+                GError **error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GString) txt = g_string_new (NULL);
+
+  g_string_append_printf (txt, "Codebook of this analyst pack\r\n"
+                          "=============================\r\n\r\n"
+                          "Codebook: %s (%s, version %" G_GINT64_FORMAT ")\r\n"
+                          "Missing values, in every numeric variable (user-missing in .sav):\r\n"
+                          "  %" G_GINT64_FORMAT " = Unknown\r\n"
+                          "  %" G_GINT64_FORMAT " = Not recorded\r\n"
+                          "An empty cell is no answer.\r\n",
+                          sl_codebook_get_title (pack->codebook), sl_codebook_get_id (pack->codebook),
+                          sl_codebook_get_version (pack->codebook), pack->unknown, pack->not_recorded);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "pack_format");
+  json_builder_add_int_value (b, SL_PACK_FORMAT);
+  json_builder_set_member_name (b, "codebook");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, sl_codebook_get_id (pack->codebook));
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, sl_codebook_get_version (pack->codebook));
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, sl_codebook_get_title (pack->codebook));
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "missing_values");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, SL_MISSING_UNKNOWN);
+  json_builder_add_int_value (b, pack->unknown);
+  json_builder_set_member_name (b, SL_MISSING_NOT_RECORDED);
+  json_builder_add_int_value (b, pack->not_recorded);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "labels_in_csv");
+  json_builder_add_boolean_value (b, pack->options->labels);
+  json_builder_set_member_name (b, "record_types");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < pack->types->len; i++)
+    {
+      TypeData *td = g_ptr_array_index (pack->types, i);
+      g_autofree char *csv = g_strdup_printf ("data/%s.csv", td->type->id);
+      g_autofree char *sav = g_strdup_printf ("data/%s.sav", td->type->id);
+
+      g_string_append_printf (txt, "\r\n%s (data/%s.csv, data/%s.sav): %u records, ids %s…\r\n",
+                              td->type->plural ? td->type->plural : td->type->label, td->type->id,
+                              td->type->id, td->records->len, td->prefix);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, td->type->id);
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, td->type->label);
+      json_builder_set_member_name (b, "csv");
+      json_builder_add_string_value (b, csv);
+      json_builder_set_member_name (b, "sav");
+      json_builder_add_string_value (b, sav);
+      json_builder_set_member_name (b, "id_prefix");
+      json_builder_add_string_value (b, td->prefix);
+      json_builder_set_member_name (b, "records");
+      json_builder_add_int_value (b, td->records->len);
+      json_builder_set_member_name (b, "variables");
+      json_builder_begin_array (b);
+      for (guint c = 0; c < td->columns->len; c++)
+        {
+          Column *col = g_ptr_array_index (td->columns, c);
+
+          g_string_append_printf (txt, "  %-12s %s [%s, %s]\r\n", col->name, col->label,
+                                  column_type_name (col), measure_name (column_measure (col)));
+          if (col->kind == COL_VALUE && col->numeric && col->field->type == SL_FIELD_CHOICE)
+            {
+              for (guint j = 0; col->field->options && j < col->field->options->len; j++)
+                {
+                  SlOption *o = g_ptr_array_index (col->field->options, j);
+
+                  g_string_append_printf (txt, "      %6" G_GINT64_FORMAT " = %s\r\n", o->value,
+                                          o->label);
+                }
+              if (col->field->allow_other)
+                g_string_append_printf (txt, "      %6d = Other\r\n", SL_PACK_OTHER_VALUE);
+            }
+          else if (col->numeric && col->kind != COL_VALUE)
+            g_string_append (txt, "           0 = No, 1 = Yes\r\n");
+          else if (col->numeric && col->field->type == SL_FIELD_BOOLEAN)
+            g_string_append (txt, "           0 = No, 1 = Yes\r\n");
+          if (!g_str_equal (column_treatment (col), "as recorded"))
+            g_string_append_printf (txt, "           (%s)\r\n", column_treatment (col));
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, col->name);
+          json_builder_set_member_name (b, "label");
+          json_builder_add_string_value (b, col->label);
+          json_builder_set_member_name (b, "field");
+          if (col->field)
+            json_builder_add_string_value (b, col->field->id);
+          else
+            json_builder_add_null_value (b);
+          if (col->option)
+            {
+              json_builder_set_member_name (b, "option");
+              json_builder_add_string_value (b, col->option->code);
+            }
+          json_builder_set_member_name (b, "type");
+          json_builder_add_string_value (b, column_type_name (col));
+          json_builder_set_member_name (b, "measure");
+          json_builder_add_string_value (b, measure_name (column_measure (col)));
+          json_builder_set_member_name (b, "quasi_identifier");
+          json_builder_add_boolean_value (b, col->field && col->field->quasi_identifier);
+          add_value_labels (pack, b, col);
+          json_builder_set_member_name (b, "generalised");
+          json_builder_add_string_value (b, column_treatment (col));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "withheld");
+      json_builder_begin_array (b);
+      for (guint w = 0; w < td->withheld->len; w++)
+        {
+          Withheld *wh = g_ptr_array_index (td->withheld, w);
+
+          g_string_append_printf (txt, "  not written: %s (%s)\r\n", wh->field, wh->reason);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "field");
+          json_builder_add_string_value (b, wh->field);
+          json_builder_set_member_name (b, "reason");
+          json_builder_add_string_value (b, wh->reason);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json = json_generator_to_data (gen, NULL);
+  return write_file (pack, "codebook.json", json, strlen (json), error) &&
+         write_file (pack, "codebook.txt", txt->str, txt->len, error);
+}
+
+/* Notes: the reviewed ones, redacted, one file each; and the sheet NVivo
+ * reads to classify them by the record's quasi-identifiers. */
+static gboolean
+write_notes (Pack    *pack,
+             GError **error)
+{
+  g_autoptr(GString) sheet = csv_new ();
+  g_autoptr(GPtrArray) header = g_ptr_array_new ();
+  g_autoptr(GHashTable) attr_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *notes_dir = g_build_filename (pack->dir, "notes", NULL);
+
+  if (g_mkdir (notes_dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "notes: %s", g_strerror (saved));
+      return FALSE;
+    }
+
+  /* Attribute columns: every quasi-identifier column written, by name. */
+  for (guint i = 0; i < pack->types->len; i++)
+    {
+      TypeData *td = g_ptr_array_index (pack->types, i);
+
+      for (guint c = 0; c < td->columns->len; c++)
+        {
+          Column *col = g_ptr_array_index (td->columns, c);
+
+          if (col->field && col->field->quasi_identifier &&
+              !g_hash_table_contains (attr_index, col->name))
+            {
+              g_hash_table_insert (attr_index, col->name,
+                                   GUINT_TO_POINTER (pack->note_attrs->len));
+              g_ptr_array_add (pack->note_attrs, col->name);
+            }
+        }
+    }
+
+  for (guint i = 0; i < pack->types->len; i++)
+    {
+      TypeData *td = g_ptr_array_index (pack->types, i);
+
+      for (guint j = 0; j < td->records->len; j++)
+        {
+          SlRecord *r = g_ptr_array_index (td->records, j);
+          const char *pack_id = g_hash_table_lookup (pack->ids, sl_record_get_id (r));
+
+          for (guint f = 0; f < td->type->fields->len; f++)
+            {
+              SlField *field = g_ptr_array_index (td->type->fields, f);
+              g_autoptr(GError) local = NULL;
+              g_autofree char *text = NULL;
+              g_autofree char *name = NULL;
+              g_autofree char *rel = NULL;
+              const char *parent;
+              const char *parent_id;
+              char **row;
+              SlNoteStatus status;
+
+              JsonNode *value;
+
+              if (field->type != SL_FIELD_LONG_TEXT)
+                continue;
+              /* Most records have no note: ask for a review only where
+               * there is something to review. */
+              value = sl_record_get_value (r, field->id);
+              if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) ||
+                  json_node_get_value_type (value) != G_TYPE_STRING ||
+                  *json_node_get_string (value) == '\0')
+                continue;
+              status = sl_vault_get_note_status (pack->vault, sl_record_get_id (r), field->id, &local);
+              if (local != NULL)
+                {
+                  g_propagate_error (error, g_steal_pointer (&local));
+                  return FALSE;
+                }
+              if (status == SL_NOTE_EMPTY)
+                continue;
+              if (status != SL_NOTE_REVIEWED)
+                {
+                  pack->report->n_notes_unreviewed++;
+                  continue;
+                }
+              text = sl_vault_redact_note (pack->vault, sl_record_get_id (r), field->id, NULL, error);
+              if (text == NULL)
+                return FALSE;
+              name = g_strdup_printf ("%s-%s.txt", pack_id, field->id);
+              rel = g_build_filename ("notes", name, NULL);
+              if (!write_file (pack, rel, text, strlen (text), error))
+                return FALSE;
+              pack->report->n_notes_written++;
+
+              row = g_new0 (char *, 4 + pack->note_attrs->len + 1);
+              row[0] = g_strdup (name);
+              row[1] = g_strdup (pack_id);
+              row[2] = g_strdup (td->type->label);
+              parent = sl_record_get_parent (r);
+              parent_id = parent ? g_hash_table_lookup (pack->ids, parent) : NULL;
+              row[3] = g_strdup (parent_id ? parent_id : "");
+              for (guint a = 0; a < pack->note_attrs->len; a++)
+                row[4 + a] = g_strdup ("");
+              for (guint c = 0; c < td->columns->len; c++)
+                {
+                  Column *col = g_ptr_array_index (td->columns, c);
+                  gpointer idx;
+
+                  if (col->field && col->field->quasi_identifier &&
+                      g_hash_table_lookup_extended (attr_index, col->name, NULL, &idx))
+                    {
+                      g_free (row[4 + GPOINTER_TO_UINT (idx)]);
+                      row[4 + GPOINTER_TO_UINT (idx)] = cell (pack, col, r, pack->options->labels);
+                    }
+                }
+              g_ptr_array_add (pack->note_rows, row);
+            }
+          if (j % 64 == 63 && check_cancelled (pack, error))
+            return FALSE;
+        }
+    }
+
+  g_ptr_array_add (header, (gpointer) "File");
+  g_ptr_array_add (header, (gpointer) "Case");
+  g_ptr_array_add (header, (gpointer) "Record type");
+  g_ptr_array_add (header, (gpointer) "Parent");
+  for (guint a = 0; a < pack->note_attrs->len; a++)
+    g_ptr_array_add (header, g_ptr_array_index (pack->note_attrs, a));
+  csv_row (sheet, (const char * const *) header->pdata, header->len);
+  for (guint n = 0; n < pack->note_rows->len; n++)
+    csv_row (sheet, g_ptr_array_index (pack->note_rows, n), header->len);
+  return write_file (pack, "notes/classification.csv", sheet->str, sheet->len, error);
+}
+
+static gboolean
+write_report (Pack    *pack,
+              GError **error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GString) txt = g_string_new (NULL);
+  guint k = pack->options->k ? pack->options->k : SL_PACK_DEFAULT_K;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format_iso8601 (now);
+
+  g_string_append_printf (txt, "Disclosure report\r\n=================\r\n\r\n"
+                          "Written: %s\r\nCodebook: %s, version %" G_GINT64_FORMAT "\r\n\r\n",
+                          created, sl_codebook_get_id (pack->codebook),
+                          sl_codebook_get_version (pack->codebook));
+  g_string_append (txt, "What was written\r\n----------------\r\n");
+  for (guint i = 0; i < pack->types->len; i++)
+    {
+      TypeData *td = g_ptr_array_index (pack->types, i);
+
+      g_string_append_printf (txt, "%-20s %6u records, %4u variables (data/%s.csv, .sav)\r\n",
+                              td->type->id, td->records->len, td->columns->len, td->type->id);
+    }
+  g_string_append_printf (txt, "Notes: %u reviewed notes written (redacted); %u left out because "
+                          "nobody has reviewed them, or they changed since their review.\r\n\r\n",
+                          pack->report->n_notes_written, pack->report->n_notes_unreviewed);
+  g_string_append (txt, "Record ids are pack-local (they are not the vault's ids).\r\n"
+                   "\"Other: …\" answers are written as \"Other\"; their text stays in the "
+                   "vault.\r\n\r\nFields not written\r\n-----------------\r\n");
+  for (guint i = 0; i < pack->types->len; i++)
+    {
+      TypeData *td = g_ptr_array_index (pack->types, i);
+
+      for (guint w = 0; w < td->withheld->len; w++)
+        {
+          Withheld *wh = g_ptr_array_index (td->withheld, w);
+
+          g_string_append_printf (txt, "%s.%s: %s\r\n", wh->type, wh->field, wh->reason);
+        }
+    }
+  g_string_append (txt, "\r\nQuasi-identifiers written\r\n-------------------------\r\n");
+  for (guint i = 0; i < pack->types->len; i++)
+    {
+      TypeData *td = g_ptr_array_index (pack->types, i);
+
+      for (guint c = 0; c < td->columns->len; c++)
+        {
+          Column *col = g_ptr_array_index (td->columns, c);
+
+          if (col->field && col->field->quasi_identifier &&
+              (col->kind == COL_VALUE || col->option == g_ptr_array_index (col->field->options, 0)))
+            g_string_append_printf (txt, "%s.%s (%s%s)\r\n", td->type->id, col->field->id,
+                                    col->name, col->kind == COL_VALUE ? "" : "_…");
+        }
+    }
+  g_string_append_printf (txt, "\r\nk-anonymity\r\n-----------\r\n"
+                          "NOT APPLIED. This version of Sightline does not yet generalise or "
+                          "suppress quasi-identifiers to reach k = %u: they are written as "
+                          "recorded. Combinations of them may single a person out. Check the "
+                          "data before it goes further, or do not release it.\r\n\r\n", k);
+  g_string_append (txt, "Identifier scan\r\n---------------\r\n"
+                   "Every file of the pack was searched for every direct identifier the vault "
+                   "holds (values of identifying fields, and every name in the pseudonym "
+                   "registry and its forms) before the pack was put in place. None was "
+                   "found.\r\n");
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "pack_format");
+  json_builder_add_int_value (b, SL_PACK_FORMAT);
+  json_builder_set_member_name (b, "created");
+  json_builder_add_string_value (b, created);
+  json_builder_set_member_name (b, "record_types");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < pack->types->len; i++)
+    {
+      TypeData *td = g_ptr_array_index (pack->types, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, td->type->id);
+      json_builder_set_member_name (b, "records");
+      json_builder_add_int_value (b, td->records->len);
+      json_builder_set_member_name (b, "variables");
+      json_builder_add_int_value (b, td->columns->len);
+      json_builder_set_member_name (b, "withheld");
+      json_builder_begin_array (b);
+      for (guint w = 0; w < td->withheld->len; w++)
+        {
+          Withheld *wh = g_ptr_array_index (td->withheld, w);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "field");
+          json_builder_add_string_value (b, wh->field);
+          json_builder_set_member_name (b, "reason");
+          json_builder_add_string_value (b, wh->reason);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "notes");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "written");
+  json_builder_add_int_value (b, pack->report->n_notes_written);
+  json_builder_set_member_name (b, "left_out_unreviewed");
+  json_builder_add_int_value (b, pack->report->n_notes_unreviewed);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "k_anonymity");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "applied");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_set_member_name (b, "k_requested");
+  json_builder_add_int_value (b, k);
+  json_builder_set_member_name (b, "note");
+  json_builder_add_string_value (b, "not implemented yet: quasi-identifiers are written as "
+                                 "recorded");
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "identifier_scan");
+  json_builder_add_string_value (b, "passed");
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json = json_generator_to_data (gen, NULL);
+  return write_file (pack, "disclosure-report.txt", txt->str, txt->len, error) &&
+         write_file (pack, "disclosure-report.json", json, strlen (json), error);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+write_manifest (Pack    *pack,
+                GError **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_ptr_array_sort (pack->files, compare_paths);
+  for (guint i = 0; i < pack->files->len; i++)
+    {
+      const char *rel = g_ptr_array_index (pack->files, i);
+      g_autofree char *path = g_build_filename (pack->dir, rel, NULL);
+      g_autofree char *data = NULL;
+      gsize length = 0;
+      guchar hash[crypto_hash_sha256_BYTES];
+      char hex[crypto_hash_sha256_BYTES * 2 + 1];
+
+      if (!g_file_get_contents (path, &data, &length, error))
+        return FALSE;
+      crypto_hash_sha256 (hash, (const guchar *) data, length);
+      sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
+      g_string_append_printf (out, "%s  %s\n", hex, rel);
+    }
+  return write_file (pack, "MANIFEST", out->str, out->len, error);
+}
+
+/* The identifier scan */
+
+typedef struct
+{
+  char       *text;   /* lower case */
+  char       *kind;
+} Needle;
+
+static void
+needle_free (Needle *n)
+{
+  g_free (n->text);
+  g_free (n->kind);
+  g_free (n);
+}
+
+static void
+add_needle (GPtrArray  *needles,
+            GHashTable *seen,
+            const char *text,
+            const char *kind)
+{
+  g_autofree char *low = NULL;
+  Needle *n;
+
+  if (text == NULL)
+    return;
+  low = g_utf8_strdown (text, -1);
+  g_strstrip (low);
+  /* One letter is no name; two (an initial pair, "Jo") only as a word. */
+  if (strlen (low) < 2 || g_hash_table_contains (seen, low))
+    return;
+  n = g_new0 (Needle, 1);
+  n->text = g_strdup (low);
+  n->kind = g_strdup (kind);
+  g_hash_table_add (seen, g_steal_pointer (&low));
+  g_ptr_array_add (needles, n);
+}
+
+static GPtrArray *
+collect_needles (Pack    *pack,
+                 GError **error)
+{
+  g_autoptr(GPtrArray) needles = g_ptr_array_new_with_free_func ((GDestroyNotify) needle_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) pseudonyms = NULL;
+  GPtrArray *types = sl_codebook_get_record_types (pack->codebook);
+
+  for (guint i = 0; i < types->len; i++)
+    {
+      SlRecordType *rt = g_ptr_array_index (types, i);
+      g_autoptr(GPtrArray) records = NULL;
+      gboolean any = FALSE;
+
+      for (guint f = 0; f < rt->fields->len; f++)
+        any |= ((SlField *) g_ptr_array_index (rt->fields, f))->identifying;
+      if (!any)
+        continue;
+      /* Deleted records too: their values are no less identifying. */
+      if ((records = sl_vault_list_records (pack->vault, rt->id, TRUE, error)) == NULL)
+        return NULL;
+      for (guint j = 0; j < records->len; j++)
+        for (guint f = 0; f < rt->fields->len; f++)
+          {
+            SlField *field = g_ptr_array_index (rt->fields, f);
+            g_autofree char *kind = NULL;
+            g_autofree char *text = NULL;
+            g_auto(GStrv) parts = NULL;
+
+            if (!field->identifying)
+              continue;
+            text = sl_field_format_value (field, sl_record_get_value (g_ptr_array_index (records, j),
+                                                                      field->id));
+            if (text == NULL || *text == '\0')
+              continue;
+            kind = g_strdup_printf ("the identifying field %s.%s", rt->id, field->id);
+            add_needle (needles, seen, text, kind);
+            /* "Jane Smith; Dr Ali Khan and Ms Lee": each name on its own */
+            parts = g_regex_split_simple ("\\s*(?:[;,\\n/]|\\band\\b|&)\\s*", text, 0, 0);
+            for (guint p = 0; parts && parts[p]; p++)
+              if (g_utf8_strlen (parts[p], -1) >= 3)
+                add_needle (needles, seen, parts[p], kind);
+          }
+    }
+
+  if ((pseudonyms = sl_vault_list_pseudonyms (pack->vault, NULL, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < pseudonyms->len; i++)
+    {
+      SlPseudonym *p = g_ptr_array_index (pseudonyms, i);
+      g_autofree char *kind = g_strdup_printf ("a name in the pseudonym registry (%s, %s)",
+                                               p->kind, p->role);
+
+      add_needle (needles, seen, p->name, kind);
+      for (guint f = 0; p->forms && f < p->forms->len; f++)
+        add_needle (needles, seen, g_ptr_array_index (p->forms, f), kind);
+    }
+  return g_steal_pointer (&needles);
+}
+
+static gboolean
+is_word_byte (guchar c)
+{
+  return g_ascii_isalnum (c) || c >= 0x80;
+}
+
+static gboolean
+contains_needle (const char *hay,
+                 gsize       hay_len,
+                 const char *needle)
+{
+  gsize len = strlen (needle);
+  const char *p = hay;
+  const char *end = hay + hay_len;
+
+  while (p < end && (p = memmem (p, (gsize) (end - p), needle, len)) != NULL)
+    {
+      /* Short needles only as whole words ("Jo" is not in "journey"). */
+      if (len >= 5 ||
+          ((p == hay || !is_word_byte ((guchar) p[-1])) &&
+           (p + len >= end || !is_word_byte ((guchar) p[len]))))
+        return TRUE;
+      p++;
+    }
+  return FALSE;
+}
+
+static gboolean
+scan_pack (Pack    *pack,
+           GError **error)
+{
+  g_autoptr(GPtrArray) needles = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_found = 0;
+
+  if ((needles = collect_needles (pack, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < pack->files->len; i++)
+    {
+      const char *rel = g_ptr_array_index (pack->files, i);
+      g_autofree char *path = g_build_filename (pack->dir, rel, NULL);
+      g_autofree char *data = NULL;
+      g_autofree char *low = NULL;
+      gsize length = 0;
+      gsize low_len;
+
+      if (!g_file_get_contents (path, &data, &length, error))
+        return FALSE;
+      low_len = length;
+      if (g_utf8_validate_len (data, length, NULL))
+        {
+          low = g_utf8_strdown (data, (gssize) length);
+          low_len = strlen (low);
+        }
+      else
+        {
+          low = g_memdup2 (data, length + 1);
+          for (gsize b = 0; b < length; b++)
+            low[b] = g_ascii_tolower (low[b]);
+        }
+      for (guint n = 0; n < needles->len; n++)
+        {
+          Needle *needle = g_ptr_array_index (needles, n);
+          g_autofree char *what = NULL;
+
+          if (!contains_needle (low, low_len, needle->text))
+            continue;
+          what = g_strdup_printf ("%s in %s", needle->kind, rel);
+          if (g_hash_table_contains (reported, what))
+            continue;
+          if (n_found > 0)
+            g_string_append (found, "; ");
+          g_string_append (found, what);
+          g_hash_table_add (reported, g_steal_pointer (&what));
+          n_found++;
+        }
+      if (check_cancelled (pack, error))
+        return FALSE;
+      report_progress (pack, 0.8 + 0.2 * (i + 1) / pack->files->len);
+    }
+  if (n_found > 0)
+    {
+      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_IDENTIFIER,
+                   "The pack was not written: the final scan found %s", found->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Public API */
+
+/**
+ * sl_vault_write_pack:
+ * @self: an unlocked vault
+ * @folder: the pack's folder, which must not exist yet
+ * @options: (nullable): how to write it; %NULL for the defaults
+ * @progress: (nullable) (scope call): called as the work goes on
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): a #GCancellable
+ * @report: (out) (optional) (transfer full): what the pack holds
+ * @error: return location for a #GError
+ *
+ * Writes an analyst pack: anonymised data files (CSV and SPSS), their
+ * codebook, the reviewed notes redacted, a disclosure report and a
+ * manifest. Everything is written into a hidden folder beside @folder,
+ * scanned for every direct identifier the vault holds, and renamed to
+ * @folder only when complete: on failure or cancellation nothing is left.
+ *
+ * Returns: %TRUE if the pack was written
+ */
+gboolean
+sl_vault_write_pack (SlVault              *self,
+                     GFile                *folder,
+                     const SlPackOptions  *options,
+                     SlProgressFunc        progress,
+                     gpointer              progress_data,
+                     GCancellable         *cancellable,
+                     SlPackReport        **report,
+                     GError              **error)
+{
+  static const SlPackOptions defaults = { 0 };
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *parent_path = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmpl = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autoptr(GError) local = NULL;
+  Pack pack = { 0 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (report)
+    *report = NULL;
+  if (sl_vault_get_locked (self))
+    {
+      g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
+      return FALSE;
+    }
+  if ((target = g_file_get_path (folder)) == NULL ||
+      (parent = g_file_get_parent (folder)) == NULL ||
+      (parent_path = g_file_get_path (parent)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "A pack is written to a local folder");
+      return FALSE;
+    }
+  if (g_file_test (target, G_FILE_TEST_EXISTS) || g_file_test (target, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_EXISTS, "%s exists already", target);
+      return FALSE;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  base = g_file_get_basename (folder);
+  tmpl = g_strdup_printf ("%s/.%s.XXXXXX", parent_path, base);
+  if (g_mkdtemp_full (tmpl, 0700) == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Could not make a folder in %s: %s", parent_path, g_strerror (saved));
+      return FALSE;
+    }
+
+  pack.vault = self;
+  pack.codebook = sl_vault_get_codebook (self);
+  pack.options = options ? options : &defaults;
+  pack.cancellable = cancellable;
+  pack.progress = progress;
+  pack.progress_data = progress_data;
+  pack.dir = tmpl;
+  pack.types = g_ptr_array_new_with_free_func ((GDestroyNotify) type_data_free);
+  pack.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  pack.files = g_ptr_array_new_with_free_func (g_free);
+  pack.note_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  pack.note_attrs = g_ptr_array_new ();
+  pack.report = g_new0 (SlPackReport, 1);
+  pack.unknown = sl_codebook_get_missing_value (pack.codebook, SL_MISSING_UNKNOWN);
+  pack.not_recorded = sl_codebook_get_missing_value (pack.codebook, SL_MISSING_NOT_RECORDED);
+
+  data_dir = g_build_filename (tmpl, "data", NULL);
+  report_progress (&pack, 0.0);
+  if (g_mkdir (data_dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (&local, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "data: %s", g_strerror (saved));
+    }
+  else if (collect (&pack, &local) &&
+           (report_progress (&pack, 0.1), write_data (&pack, &local)) &&
+           write_codebook (&pack, &local) &&
+           write_notes (&pack, &local) &&
+           (report_progress (&pack, 0.75), write_report (&pack, &local)) &&
+           write_manifest (&pack, &local) &&
+           scan_pack (&pack, &local) &&
+           !g_cancellable_set_error_if_cancelled (cancellable, &local) &&
+           fsync_path (data_dir, &local) && fsync_path (tmpl, &local))
+    {
+      g_autofree char *notes_dir = g_build_filename (tmpl, "notes", NULL);
+
+      if (fsync_path (notes_dir, &local))
+        {
+          if (rename (tmpl, target) != 0)
+            {
+              int saved = errno;
+
+              g_set_error (&local, G_IO_ERROR, g_io_error_from_errno (saved),
+                           "Could not put the pack in place at %s: %s", target,
+                           g_strerror (saved));
+            }
+          else
+            {
+              /* The rename itself, made durable. Failing here leaves a
+               * complete pack, so it is not an error. */
+              fsync_path (parent_path, NULL);
+              ok = TRUE;
+            }
+        }
+    }
+
+  if (!ok)
+    remove_tree (tmpl);
+  else
+    {
+      pack.report->n_files = pack.files->len;
+      report_progress (&pack, 1.0);
+    }
+
+  if (ok && report)
+    *report = g_steal_pointer (&pack.report);
+  g_clear_pointer (&pack.report, sl_pack_report_free);
+  g_clear_pointer (&pack.types, g_ptr_array_unref);
+  g_clear_pointer (&pack.ids, g_hash_table_unref);
+  g_clear_pointer (&pack.files, g_ptr_array_unref);
+  g_clear_pointer (&pack.note_rows, g_ptr_array_unref);
+  g_clear_pointer (&pack.note_attrs, g_ptr_array_unref);
+
+  if (!ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,100 @@
+/* sl-pack.h
+ *
+ * Copyright 2026 The Sightline authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sl-bundle.h"
+#include "sl-vault.h"
+
+G_BEGIN_DECLS
+
+/**
+ * SlPackError:
+ * @SL_PACK_ERROR_EXISTS: the target folder exists already
+ * @SL_PACK_ERROR_IDENTIFIER: the final scan found a direct identifier in a
+ *   file of the pack; nothing was written
+ * @SL_PACK_ERROR_WRITE: a file of the pack could not be written
+ *
+ * Errors from writing an analyst pack.
+ */
+typedef enum
+{
+  SL_PACK_ERROR_EXISTS,
+  SL_PACK_ERROR_IDENTIFIER,
+  SL_PACK_ERROR_WRITE,
+} SlPackError;
+
+#define SL_PACK_ERROR (sl_pack_error_quark ())
+GQuark sl_pack_error_quark (void);
+
+/* The version of the pack layout this Sightline writes. */
+#define SL_PACK_FORMAT 1
+
+/* The default k of k-anonymity (not applied yet: see sl-pack.c). */
+#define SL_PACK_DEFAULT_K 5
+
+/* The code a choice's "other: …" is written as; its text stays in the vault. */
+#define SL_PACK_OTHER_VALUE 9999
+
+/**
+ * SlPackOptions:
+ * @k: the k of k-anonymity; 0 for %SL_PACK_DEFAULT_K (recorded in the
+ *   report; not applied yet)
+ * @labels: write labels rather than codes in the CSV files
+ *
+ * How a pack is written. Zero-initialised options are the defaults.
+ */
+typedef struct
+{
+  guint    k;
+  gboolean labels;
+} SlPackOptions;
+
+/**
+ * SlPackReport:
+ * @n_files: files written, MANIFEST included
+ * @n_records: records written to the data files
+ * @n_variables: variables (columns) written, over all data files
+ * @n_notes_written: reviewed notes written to notes/
+ * @n_notes_unreviewed: notes left out because they were not reviewed, or
+ *   were changed since their review
+ * @n_fields_withheld: fields left out of the data files (direct
+ *   identifiers, localities finer than a region, free-text
+ *   quasi-identifiers)
+ *
+ * What a pack holds.
+ */
+typedef struct
+{
+  guint n_files;
+  guint n_records;
+  guint n_variables;
+  guint n_notes_written;
+  guint n_notes_unreviewed;
+  guint n_fields_withheld;
+} SlPackReport;
+
+void      sl_pack_report_free  (SlPackReport         *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlPackReport, sl_pack_report_free)
+
+gboolean  sl_vault_write_pack  (SlVault              *self,
+                                GFile                *folder,
+                                const SlPackOptions  *options,
+                                SlProgressFunc        progress,
+                                gpointer              progress_data,
+                                GCancellable         *cancellable,
+                                SlPackReport        **report,
+                                GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,695 @@
+/* test-pack.c
+ *
+ * Copyright 2026 The Sightline authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sodium.h>
+
+#include "sl-change-log.h"
+#include "sl-codebook.h"
+#include "sl-notes.h"
+#include "sl-pack.h"
+#include "sl-record.h"
+#include "sl-test-utils.h"
+
+#define N_VICTIMS      420
+#define N_PERPETRATORS 180
+
+/* Every direct identifier the fixture holds, and the localities. */
+static const char *identifiers[] = {
+  "Northfield Youth Project",
+  "Brambleton Safeguarding Board",
+  "St Aldric's Academy Trust",
+  "Sue Berelowitz",
+  "Marcus Pellingham",
+  "Jade Thompson",
+  "Thompson",
+  "Kieran Walsh",
+  "Oldham",
+  "Rochdale",
+  "Hollinwood",
+};
+
+typedef struct
+{
+  char    *tmpdir;
+  char    *out;      /* a folder for packs, beside nothing else */
+  SlVault *vault;
+  char    *submissions[3];
+  char    *visit;
+  char    *session;
+  char    *victim_noted;
+} PackFixture;
+
+static char *
+add (SlVault            *vault,
+     const char         *type,
+     const char         *parent,
+     const char * const *assignments)
+{
+  SlRecordType *rt = sl_codebook_lookup_type (sl_vault_get_codebook (vault), type, NULL);
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  values = sl_values_from_assignments (rt, assignments, &error);
+  g_assert_no_error (error);
+  id = sl_vault_add_record (vault, type, parent, values, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+set_note (SlVault    *vault,
+          const char *id,
+          const char *field,
+          const char *text)
+{
+  g_autoptr(GHashTable) values = sl_values_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_insert (values, g_strdup (field), json_node_init_string (json_node_alloc (), text));
+  g_assert_true (sl_vault_edit_record (vault, id, values, &error));
+  g_assert_no_error (error);
+}
+
+static void
+review (SlVault            *vault,
+        const char         *id,
+        const char         *field,
+        const char * const *keep)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sl_vault_review_note (vault, id, field, keep, &error));
+  g_assert_no_error (error);
+}
+
+static void
+mark (SlVault    *vault,
+      const char *record,
+      const char *kind,
+      const char *role,
+      const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlPseudonym) p = sl_vault_add_pseudonym (vault, record, kind, role, name, &error);
+
+  g_assert_no_error (error);
+}
+
+static void
+add_people (PackFixture *fx,
+            const char  *type,
+            guint        n)
+{
+  static const char *genders[] = { "female", "male", "unknown", "not recorded", "female" };
+  static const char *eth[] = { "white", "asian", "black", "mixed", "unknown" };
+  static const char *dis[] = { "learning_disability", "learning_disability;autistic_spectrum",
+                               "unknown", "mental_health_needs", "not recorded", NULL };
+  SlRecordType *rt = sl_codebook_lookup_type (sl_vault_get_codebook (fx->vault), type, NULL);
+  g_autoptr(GPtrArray) parents = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GError) error = NULL;
+  gboolean victim = g_str_equal (type, "victim");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("label=%s %u", victim ? "Victim" : "Suspect", i + 1);
+      g_autofree char *gender = g_strdup_printf ("gender=%s", genders[i % G_N_ELEMENTS (genders)]);
+      g_autofree char *age = g_strdup_printf ("age=%u", victim ? 10 + i % 9 : 18 + i % 30);
+      g_autofree char *ethnicity = g_strdup_printf ("ethnicity_broad=%s", eth[i % G_N_ELEMENTS (eth)]);
+      g_autofree char *disability = dis[i % G_N_ELEMENTS (dis)]
+        ? g_strdup_printf ("disability=%s", dis[i % G_N_ELEMENTS (dis)]) : NULL;
+      const char *extra = victim ? (i % 7 == 0 ? "care_status=other: Kinship placement" :
+                                    i % 3 == 0 ? "care_status=foster_care" : "missing=yes")
+                                 : (i % 2 ? "group_or_gang=group" : "role=Driver");
+      const char *a[] = { label, gender, age, ethnicity, extra, disability, NULL };
+
+      g_ptr_array_add (values, sl_values_from_assignments (rt, a, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (parents, i % 10 == 9 ? fx->visit : fx->submissions[i % 3]);
+    }
+  g_assert_true (sl_vault_add_records (fx->vault, type, parents, values, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+pack_setup (PackFixture   *fx,
+            gconstpointer  data)
+{
+  const char *s0[] = { "reference=CFE-001", "organisation_name=Northfield Youth Project",
+                       "organisation_type=voluntary_organisation", "region=north_west",
+                       "local_area=Oldham", "victims_count=12", "themes=unknown", NULL };
+  const char *s1[] = { "reference=CFE-002", "organisation_name=Brambleton Safeguarding Board",
+                       "organisation_type=safeguarding_childrens_board",
+                       "region=yorkshire_humber", "local_area=Rochdale", "victims_count=not recorded",
+                       NULL };
+  const char *s2[] = { "reference=CFE-003", "organisation_name=St Aldric's Academy Trust",
+                       "region=north_west", NULL };
+  const char *v[] = { "reference=SV-01", "area=Hollinwood", "region=north_west",
+                      "panel_members=Sue Berelowitz; Marcus Pellingham", "meetings_held=4", NULL };
+  const char *o[] = { "reference=OS-01", "theme=Children in care", "individuals_attending=9",
+                      NULL };
+  const char *vn[] = { "label=Victim A", "gender=female", "age=14", NULL };
+  g_autoptr(GPtrArray) victims = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fx->tmpdir = sl_test_make_tmpdir ();
+  fx->out = g_build_filename (fx->tmpdir, "out", NULL);
+  g_assert_cmpint (g_mkdir (fx->out, 0700), ==, 0);
+  fx->vault = sl_test_create_vault (fx->tmpdir, "pack.sightline", SL_TEST_PASSPHRASE);
+  sl_vault_set_author (fx->vault, "Ann Reviewer");
+
+  fx->submissions[0] = add (fx->vault, "submission", NULL, s0);
+  fx->submissions[1] = add (fx->vault, "submission", NULL, s1);
+  fx->submissions[2] = add (fx->vault, "submission", NULL, s2);
+  fx->visit = add (fx->vault, "site_visit", NULL, v);
+  fx->session = add (fx->vault, "oral_session", NULL, o);
+  add_people (fx, "victim", N_VICTIMS);
+  add_people (fx, "perpetrator", N_PERPETRATORS);
+  fx->victim_noted = add (fx->vault, "victim", fx->submissions[0], vn);
+
+  /* Reviewed, with names in the registry. */
+  mark (fx->vault, fx->submissions[0], "person", "child", "Jade Thompson");
+  mark (fx->vault, fx->submissions[0], "person", "suspect", "Kieran Walsh");
+  mark (fx->vault, fx->submissions[0], "place", "town", "Oldham");
+  set_note (fx->vault, fx->submissions[0], "summary",
+            "Jade Thompson, 14, went missing from her placement in Oldham three times. "
+            "Kieran Walsh drove her to parties; Jade said \"Kieran\" gave her a phone.");
+  review (fx->vault, fx->submissions[0], "summary", NULL);
+  set_note (fx->vault, fx->victim_noted, "notes",
+            "Jade was seen with older men in a car park. Thompson family not aware.");
+  review (fx->vault, fx->victim_noted, "notes", NULL);
+  set_note (fx->vault, fx->session, "notes", "Witnesses spoke about taxis and take-aways.");
+  review (fx->vault, fx->session, "notes", NULL);
+  /* Not reviewed, or changed since the review. */
+  set_note (fx->vault, fx->submissions[1], "summary", "Eleven girls known to the team.");
+  set_note (fx->vault, fx->visit, "notes", "Met the CSE team; notes to follow.");
+  set_note (fx->vault, fx->visit, "scale_scope", "Scale hard to judge.");
+  review (fx->vault, fx->visit, "scale_scope", NULL);
+  set_note (fx->vault, fx->visit, "scale_scope", "Scale hard to judge; maybe 40.");
+
+  victims = sl_vault_list_records (fx->vault, "victim", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (victims->len, ==, N_VICTIMS + 1);
+}
+
+static void
+pack_teardown (PackFixture   *fx,
+               gconstpointer  data)
+{
+  g_clear_object (&fx->vault);
+  sl_test_remove_tree (fx->tmpdir);
+  for (guint i = 0; i < G_N_ELEMENTS (fx->submissions); i++)
+    g_free (fx->submissions[i]);
+  g_free (fx->visit);
+  g_free (fx->session);
+  g_free (fx->victim_noted);
+  g_free (fx->tmpdir);
+  g_free (fx->out);
+}
+
+static char *
+read_file (const char *dir,
+           const char *rel,
+           gsize      *length)
+{
+  g_autofree char *path = g_build_filename (dir, rel, NULL);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (path, &data, length, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static char *
+write_pack (PackFixture         *fx,
+            const char          *name,
+            const SlPackOptions *options,
+            SlPackReport       **report)
+{
+  g_autofree char *path = g_build_filename (fx->out, name, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_true (sl_vault_write_pack (fx->vault, folder, options, NULL, NULL, NULL, report, &error));
+  g_assert_no_error (error);
+  g_test_message ("pack written in %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  return g_steal_pointer (&path);
+}
+
+/* The lines of a CSV without quoted line breaks (the fixture has none). */
+static GStrv
+csv_lines (const char *data)
+{
+  GStrv lines;
+  guint n;
+
+  g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBF"));
+  g_assert_true (g_str_has_suffix (data, "\r\n"));
+  lines = g_strsplit (data + 3, "\r\n", -1);
+  n = g_strv_length (lines);
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  g_free (lines[n - 1]);
+  lines[n - 1] = NULL;
+  for (guint i = 0; lines[i]; i++)
+    g_assert_null (strchr (lines[i], '\n'));
+  return lines;
+}
+
+static int
+column_index (const char *header,
+              const char *name)
+{
+  g_auto(GStrv) cols = g_strsplit (header, ",", -1);
+
+  for (int i = 0; cols[i]; i++)
+    if (g_str_equal (cols[i], name))
+      return i;
+  return -1;
+}
+
+static void
+test_contents (PackFixture   *fx,
+               gconstpointer  data)
+{
+  g_autoptr(SlPackReport) report = NULL;
+  g_autofree char *pack = write_pack (fx, "pack", NULL, &report);
+  g_autofree char *victims = read_file (pack, "data/victim.csv", NULL);
+  g_autofree char *subs = read_file (pack, "data/submission.csv", NULL);
+  g_autofree char *visits = read_file (pack, "data/site_visit.csv", NULL);
+  g_autofree char *sheet = read_file (pack, "notes/classification.csv", NULL);
+  g_autofree char *report_txt = read_file (pack, "disclosure-report.txt", NULL);
+  g_autofree char *codebook = read_file (pack, "codebook.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) vlines = csv_lines (victims);
+  g_auto(GStrv) slines = csv_lines (subs);
+  g_auto(GStrv) tlines = csv_lines (visits);
+  g_auto(GStrv) nlines = csv_lines (sheet);
+  g_autoptr(GError) error = NULL;
+  int id_col, parent_col, gender_col;
+  const char *row;
+
+  /* Everything in place, and nothing else beside it. */
+  g_assert_cmpuint (count_entries (fx->out), ==, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *files[] = { "data/victim.csv", "data/victim.sav", "data/perpetrator.csv",
+                              "data/perpetrator.sav", "data/submission.csv",
+                              "data/submission.sav", "data/site_visit.sav",
+                              "data/oral_session.csv", "codebook.json", "codebook.txt",
+                              "notes/classification.csv", "MANIFEST",
+                              "disclosure-report.txt", "disclosure-report.json", NULL };
+
+      for (guint f = 0; files[f]; f++)
+        {
+          g_autofree char *p = g_build_filename (pack, files[f], NULL);
+
+          g_assert_true (g_file_test (p, G_FILE_TEST_IS_REGULAR));
+        }
+    }
+
+  /* Victims: one row each, pack ids linking to their submission or visit. */
+  g_assert_cmpuint (g_strv_length (vlines), ==, N_VICTIMS + 2);
+  g_assert_cmpint ((id_col = column_index (vlines[0], "PACKID")), ==, 0);
+  g_assert_cmpint ((parent_col = column_index (vlines[0], "PARENTID")), ==, 1);
+  g_assert_cmpint ((gender_col = column_index (vlines[0], "GENDER")), >, 1);
+  g_assert_cmpint (column_index (vlines[0], "AGE"), >, 1);
+  g_assert_cmpint (column_index (vlines[0], "DISAB_1"), >, 1);
+  g_assert_cmpint (column_index (vlines[0], "DISAB_OTH"), >, 1);
+  g_assert_cmpint (column_index (vlines[0], "CARESTAT"), >, 1);
+  g_assert_cmpint (column_index (vlines[0], "NOTES"), ==, -1);
+  g_assert_cmpint (column_index (vlines[0], "NATION"), ==, -1);
+  g_assert_true (g_str_has_prefix (vlines[1], "V00001,S0001,"));
+  g_assert_true (g_str_has_prefix (vlines[10], "V00010,SV0001,"));
+  g_assert_true (g_str_has_prefix (vlines[N_VICTIMS + 1], "V00421,S0001,"));
+  for (guint i = 1; vlines[i]; i++)
+    g_assert_null (strstr (vlines[i], "-4"));
+  /* "female" is 2; "unknown" and "not recorded" are their codes */
+  row = vlines[1];
+  {
+    g_auto(GStrv) cells = g_strsplit (row, ",", -1);
+    g_auto(GStrv) cells3 = g_strsplit (vlines[3], ",", -1);
+    g_auto(GStrv) cells4 = g_strsplit (vlines[4], ",", -1);
+
+    g_assert_cmpstr (cells[gender_col], ==, "2");
+    g_assert_cmpstr (cells3[gender_col], ==, "-1");
+    g_assert_cmpstr (cells4[gender_col], ==, "-2");
+  }
+
+  /* Submissions: no organisation name, no local area, the region kept. */
+  g_assert_cmpint (column_index (slines[0], "ORGNAME"), ==, -1);
+  g_assert_cmpint (column_index (slines[0], "LOCAREA"), ==, -1);
+  g_assert_cmpint (column_index (slines[0], "REGION"), >, 0);
+  g_assert_cmpint (column_index (slines[0], "SUMMARY"), ==, -1);
+  g_assert_true (g_str_has_prefix (slines[1], "S0001,CFE-001,"));
+  g_assert_cmpint (column_index (tlines[0], "PANEL"), ==, -1);
+  g_assert_cmpint (column_index (tlines[0], "AREA"), ==, -1);
+
+  /* Notes: the three reviewed ones, redacted; three left out. */
+  g_assert_cmpuint (report->n_notes_written, ==, 3);
+  g_assert_cmpuint (report->n_notes_unreviewed, ==, 3);
+  g_assert_cmpuint (report->n_records, ==, 3 + 1 + 1 + N_VICTIMS + 1 + N_PERPETRATORS);
+  {
+    g_autofree char *note = read_file (pack, "notes/S0001-summary.txt", NULL);
+    g_autofree char *vnote = read_file (pack, "notes/V00421-notes.txt", NULL);
+    g_autofree char *onote = read_file (pack, "notes/OS0001-notes.txt", NULL);
+    g_autofree char *left = g_build_filename (pack, "notes", "S0002-summary.txt", NULL);
+
+    g_assert_true (g_utf8_validate (note, -1, NULL));
+    g_assert_nonnull (strstr (note, "went missing from her placement"));
+    g_assert_nonnull (strstr (onote, "taxis"));
+    g_assert_null (strstr (vnote, "Jade"));
+    g_assert_false (g_file_test (left, G_FILE_TEST_EXISTS));
+  }
+  g_assert_cmpuint (g_strv_length (nlines), ==, 4);
+  g_assert_true (g_str_has_prefix (nlines[0], "File,Case,Record type,Parent,"));
+  g_assert_true (g_str_has_prefix (nlines[1], "S0001-summary.txt,S0001,"));
+  g_assert_nonnull (strstr (report_txt, "3 left out"));
+  g_assert_nonnull (strstr (report_txt, "NOT APPLIED"));
+
+  json_parser_load_from_data (parser, codebook, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (codebook, "\"ETH_BRD\""));
+  g_assert_nonnull (strstr (codebook, "\"organisation_name\""));   /* as withheld */
+}
+
+static void
+test_no_identifier (PackFixture   *fx,
+                    gconstpointer  data)
+{
+  g_autofree char *pack = write_pack (fx, "pack", NULL, NULL);
+  SlPackOptions labels = { .labels = TRUE };
+  g_autofree char *pack2 = write_pack (fx, "labels", &labels, NULL);
+  g_autoptr(GPtrArray) pseudonyms = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lab = read_file (pack2, "data/victim.csv", NULL);
+
+  g_assert_nonnull (strstr (lab, ",Female,"));
+  g_assert_nonnull (strstr (lab, ",Not recorded,"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (identifiers); i++)
+    {
+      g_autofree char *low = g_ascii_strdown (identifiers[i], -1);
+      g_autofree char *up = g_ascii_strup (identifiers[i], -1);
+      const char *forms[] = { identifiers[i], low, up };
+
+      for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+        {
+          g_autofree char *where = NULL;
+
+          if (sl_test_dir_contains (fx->out, forms[f], strlen (forms[f]), &where))
+            g_error ("'%s' is in %s", forms[f], where);
+        }
+    }
+
+  /* And every name the registry holds, in every form it knows. */
+  pseudonyms = sl_vault_list_pseudonyms (fx->vault, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pseudonyms->len, ==, 3);
+  for (guint i = 0; i < pseudonyms->len; i++)
+    {
+      SlPseudonym *p = g_ptr_array_index (pseudonyms, i);
+
+      for (guint f = 0; f < p->forms->len; f++)
+        {
+          const char *form = g_ptr_array_index (p->forms, f);
+          g_autofree char *where = NULL;
+
+          if (strlen (form) >= 5 && sl_test_dir_contains (fx->out, form, strlen (form), &where))
+            g_error ("'%s' is in %s", form, where);
+        }
+    }
+}
+
+static void
+test_manifest (PackFixture   *fx,
+               gconstpointer  data)
+{
+  g_autofree char *pack = write_pack (fx, "pack", NULL, NULL);
+  g_autofree char *manifest = read_file (pack, "MANIFEST", NULL);
+  g_auto(GStrv) lines = g_strsplit (manifest, "\n", -1);
+  g_autoptr(GHashTable) snap = sl_test_snapshot (pack);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] && *lines[i]; i++, n++)
+    {
+      char hex[crypto_hash_sha256_BYTES * 2 + 1];
+      guchar hash[crypto_hash_sha256_BYTES];
+      const char *rel;
+      GBytes *bytes;
+      gsize size = 0;
+      const guchar *bytes_data;
+
+      g_assert_cmpuint (strlen (lines[i]), >, 66);
+      g_assert_cmpint (lines[i][64], ==, ' ');
+      g_assert_cmpint (lines[i][65], ==, ' ');
+      rel = lines[i] + 66;
+      bytes = g_hash_table_lookup (snap, rel);
+      if (bytes == NULL)
+        g_error ("%s is in the manifest but not the pack", rel);
+      bytes_data = g_bytes_get_data (bytes, &size);
+      crypto_hash_sha256 (hash, bytes_data, size);
+      sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
+      g_assert_cmpmem (hex, 64, lines[i], 64);
+    }
+  /* Every file but the manifest itself (the snapshot lists folders too). */
+  {
+    GHashTableIter iter;
+    gpointer key;
+    guint files = 0;
+
+    g_hash_table_iter_init (&iter, snap);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      files += !g_str_has_suffix (key, "/");
+    g_assert_cmpuint (n, ==, files - 1);
+  }
+}
+
+static char *
+run_pspp (const char *dir,
+          const char *sav)
+{
+  g_autofree char *syntax = g_strdup_printf ("GET FILE='%s'.\nDISPLAY DICTIONARY.\n", sav);
+  g_autofree char *sps = g_build_filename (dir, "check.sps", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+  const char *argv[] = { "pspp", "-O", "format=txt", "-o", "-", "check.sps", NULL };
+
+  g_file_set_contents (sps, syntax, -1, &error);
+  g_assert_no_error (error);
+  g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_unlink (sps);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("pspp failed on %s: %s\n%s", sav, out, err);
+  return out;
+}
+
+static void
+test_pspp (PackFixture   *fx,
+           gconstpointer  data)
+{
+  g_autofree char *pack = write_pack (fx, "pack", NULL, NULL);
+  g_autofree char *pspp = g_find_program_in_path ("pspp");
+  g_autofree char *work = g_build_filename (fx->tmpdir, "pspp", NULL);
+  const char *types[] = { "submission", "site_visit", "oral_session", "victim", "perpetrator",
+                          "indicator_return" };
+
+  if (pspp == NULL)
+    {
+      g_test_skip ("pspp is not installed");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (work, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autofree char *rel = g_strdup_printf ("%s.sav", types[i]);
+      g_autofree char *src = g_build_filename (pack, "data", rel, NULL);
+      g_autofree char *dst = g_build_filename (work, rel, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *out = NULL;
+      gsize len = 0;
+      g_autoptr(GError) error = NULL;
+
+      g_file_get_contents (src, &contents, &len, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (dst, contents, (gssize) len, &error);
+      g_assert_no_error (error);
+      out = run_pspp (work, rel);
+      if (g_test_verbose ())
+        g_printerr ("%s\n", out);
+      g_assert_nonnull (strstr (out, "PACKID"));
+      g_assert_null (strstr (out, "rror"));
+      if (g_str_equal (types[i], "victim"))
+        {
+          g_assert_nonnull (strstr (out, "Gender"));
+          g_assert_nonnull (strstr (out, "Female"));
+          g_assert_nonnull (strstr (out, "Not recorded"));
+          g_assert_nonnull (strstr (out, "Ethnicity"));
+          g_assert_nonnull (strstr (out, "Learning disability"));
+          g_assert_nonnull (strstr (out, "Nominal"));
+          g_assert_nonnull (strstr (out, "Scale"));
+          /* unknown and not recorded are user-missing */
+          g_assert_nonnull (strstr (out, "-1"));
+        }
+      g_unlink (dst);
+    }
+  g_rmdir (work);
+}
+
+static void
+cancel_cb (double   fraction,
+           gpointer user_data)
+{
+  if (fraction > 0.3)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel (PackFixture   *fx,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fx->out, "pack", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlPackReport) report = NULL;
+
+  /* Cancelled half-way, from the progress callback. */
+  g_assert_false (sl_vault_write_pack (fx->vault, folder, NULL, cancel_cb, cancellable,
+                                       cancellable, &report, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (report);
+  g_assert_cmpuint (count_entries (fx->out), ==, 0);
+  g_clear_error (&error);
+
+  /* Cancelled before it starts. */
+  g_assert_false (sl_vault_write_pack (fx->vault, folder, NULL, NULL, NULL, cancellable, NULL,
+                                       &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_entries (fx->out), ==, 0);
+}
+
+static void
+test_failures (PackFixture   *fx,
+               gconstpointer  data)
+{
+  g_autofree char *ro = g_build_filename (fx->out, "read-only", NULL);
+  g_autofree char *path = g_build_filename (ro, "pack", NULL);
+  g_autofree char *existing = g_build_filename (fx->out, "existing", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GFile) there = g_file_new_for_path (existing);
+  g_autoptr(GError) error = NULL;
+
+  /* A target that exists is never overwritten. */
+  g_assert_cmpint (g_mkdir (existing, 0700), ==, 0);
+  g_assert_false (sl_vault_write_pack (fx->vault, there, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SL_PACK_ERROR, SL_PACK_ERROR_EXISTS);
+  g_assert_cmpuint (count_entries (existing), ==, 0);
+  g_assert_cmpuint (count_entries (fx->out), ==, 1);
+  g_clear_error (&error);
+
+  /* A parent that is not a folder: nothing is made anywhere. */
+  {
+    g_autofree char *file = g_build_filename (fx->out, "a-file", NULL);
+    g_autofree char *under = g_build_filename (file, "pack", NULL);
+    g_autoptr(GFile) bad = g_file_new_for_path (under);
+
+    g_file_set_contents (file, "", 0, &error);
+    g_assert_no_error (error);
+    g_assert_false (sl_vault_write_pack (fx->vault, bad, NULL, NULL, NULL, NULL, NULL, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_cmpuint (count_entries (fx->out), ==, 2);
+    g_unlink (file);
+  }
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root writes into read-only folders");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (ro, 0500), ==, 0);
+  g_assert_false (sl_vault_write_pack (fx->vault, folder, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (count_entries (ro), ==, 0);
+  g_chmod (ro, 0700);
+}
+
+static void
+test_leak_refused (PackFixture   *fx,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fx->out, "pack", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *keep[] = { "Brambleton Safeguarding Board", "Brambleton", NULL };
+  g_autofree char *redacted = NULL;
+
+  /* The reviewer judged the organisation's name harmless in the note: the
+   * redactor keeps it, and the scan must catch it. */
+  set_note (fx->vault, fx->session, "notes",
+            "A worker from Brambleton Safeguarding Board described the taxis.");
+  review (fx->vault, fx->session, "notes", keep);
+  redacted = sl_vault_redact_note (fx->vault, fx->session, "notes", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (redacted, "Brambleton Safeguarding Board"));
+
+  g_assert_false (sl_vault_write_pack (fx->vault, folder, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SL_PACK_ERROR, SL_PACK_ERROR_IDENTIFIER);
+  g_assert_nonnull (strstr (error->message, "submission.organisation_name"));
+  g_assert_nonnull (strstr (error->message, "notes/OS0001-notes.txt"));
+  g_assert_null (strstr (error->message, "Brambleton"));
+  g_assert_cmpuint (count_entries (fx->out), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_assert_cmpint (sodium_init (), >=, 0);
+
+#define PACK_TEST(path, fn) \
+  g_test_add ("/sightline/pack/" path, PackFixture, NULL, pack_setup, fn, pack_teardown)
+
+  PACK_TEST ("contents", test_contents);
+  PACK_TEST ("no-identifier", test_no_identifier);
+  PACK_TEST ("manifest", test_manifest);
+  PACK_TEST ("pspp", test_pspp);
+  PACK_TEST ("cancel", test_cancel);
+  PACK_TEST ("failures", test_failures);
+  PACK_TEST ("leak-refused", test_leak_refused);
+  return g_test_run ();
+}
