@@ -31,14 +31,17 @@ as () { local pass=$1; shift; printf '%s\n' "$pass" | "$cli" "$@" --passphrase-f
 # Random microseconds in [0, max)
 rand_us () { echo $(( (RANDOM * 32768 + RANDOM) % $1 )); }
 
-# Runs "$@" in the background, kills it after $delay microseconds.
+# Runs "$@" in the background in a process group of its own, and kills
+# the whole group (the shell and the sightline-cli it started) after $delay
+# microseconds, then waits until every process of the group is gone.
 kill_after () {
   local delay=$1; shift
-  "$@" > "$work/child.out" 2>&1 &
+  setsid "$@" > "$work/child.out" 2>&1 &
   local pid=$!
-  sleep "$(printf '0.%06d' "$delay")" 2>/dev/null || sleep "$(awk "BEGIN{print $delay/1e6}")"
-  kill -9 "$pid" 2>/dev/null || true
+  sleep "$(awk "BEGIN { printf \"%.6f\", $delay / 1e6 }")"
+  kill -9 -- "-$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  while pgrep -g "$pid" > /dev/null 2>&1; do sleep 0.01; done
 }
 
 # The vault opens with $2, `check` and `audit` pass.
