@@ -84,6 +84,7 @@ def main():
     # Gazetteer entries that are also ordinary lower-case English words: these
     # need context before they count as a name or a place.
     common = {w for w in (first_names | surnames | place_set) if w in words}
+    dictionary = set(common)
     common -= popular_first - hard
     common |= hard
 
@@ -94,6 +95,7 @@ def main():
     write('surnames-popular.txt', popular_sur - stop, hdr % 'popular surnames')
     write('places.txt', place_set, hdr % 'places and local authorities')
     write('common-words.txt', common, hdr % 'gazetteer entries that are ordinary words')
+    write('dictionary-words.txt', dictionary - stop, hdr % 'gazetteer entries found in an English dictionary')
     write('ambiguous.txt', hard, hdr % 'names that are everyday words')
     write('stopwords.txt', stop, hdr % 'never a name, place or institution')
     write('institution-cues.txt', hand('institution-cues.txt'), hdr % 'institution cue words')

@@ -546,6 +546,7 @@ enum
   G_SVERB        = 1 << 23, /* a reporting verb strong enough alone */
   G_HARD         = 1 << 24, /* a name that is an everyday word (Will, Hope) */
   G_WEAK_CUE     = 1 << 25, /* a cue that needs a proper name ("Centre", "Club") */
+  G_WORD         = 1 << 26, /* in an English dictionary, even if a popular name */
 };
 
 typedef struct
@@ -771,6 +772,7 @@ load_gazetteers (void)
       load_list ("places.txt", G_PLACE, P_PLACE, G_PLACE_START);
       load_list ("common-words.txt", G_COMMON, 0, 0);
       load_list ("ambiguous.txt", G_HARD | G_COMMON, 0, 0);
+      load_list ("dictionary-words.txt", G_WORD, 0, 0);
       load_list ("stopwords.txt", G_STOP, 0, 0);
       load_list ("institution-cues.txt", G_CUE, P_CUE, G_CUE_START);
       load_list ("pub-names.txt", G_PUB_START, P_PUB, G_PUB_START);
@@ -1491,7 +1493,7 @@ detect_people_and_places (Ctx *c)
           (t->cap || (t->upper && t->end - t->start >= 3)) &&
           !(i > 0 && (c->t[i - 1].bits & G_SAINT) && capish (&c->t[i - 1])))
         {
-          gboolean strong = !(b & G_COMMON) && !t->upper;
+          gboolean strong = !(b & G_COMMON) && !t->upper && !(t->sentence && (b & G_WORD));
           guint last = extend_name (c, i);
           gboolean street = last + 1 < c->len && gap_spaces (c, last) &&
                             (c->t[last + 1].bits & G_STREET) && capish (&c->t[last + 1]);
@@ -1537,6 +1539,8 @@ detect_people_and_places (Ctx *c)
       /* Surnames alone, and unknown words with a person's context */
       if (t->cap && !(b & (G_STOP | G_CUE | G_STREET | G_TITLE | G_VERB | G_KIN)) &&
           !role_letter (c, i) && !t->initial &&
+          (!t->upper || ((b & G_SUR_POP) && (person_context_after (c, i) ||
+                                             person_context_before (c, i)))) &&
           !(i > 0 && (c->t[i - 1].bits & G_SAINT) && capish (&c->t[i - 1])))
         {
           gboolean known = (b & G_SUR) && !(b & G_COMMON) && !(b & G_PLACE);
@@ -1571,7 +1575,7 @@ detect_people_and_places (Ctx *c)
         }
 
       /* lower case places after a preposition: "a house in leicester" */
-      if (t->lower && (b & G_PLACE) && !(b & (G_COMMON | G_STOP | G_FIRST)) &&
+      if (t->lower && (b & G_PLACE) && !(b & (G_COMMON | G_WORD | G_STOP | G_FIRST)) &&
           t->end - t->start >= 4 && i > 0 && c->t[i - 1].lower && (c->t[i - 1].bits & G_PREP) &&
           gap_spaces (c, i - 1))
         {
@@ -1580,7 +1584,7 @@ detect_people_and_places (Ctx *c)
         }
 
       /* ALL CAPS names and initials with context: "JADE SMITH", "JS said" */
-      if (t->upper && !(b & G_STOP))
+      if (t->upper && !(b & (G_STOP | G_PARTICLE)))
         {
           gboolean name = ((b & G_FIRST) && i + 1 < c->len && gap_spaces (c, i) &&
                            c->t[i + 1].upper && (c->t[i + 1].bits & G_SUR) &&
@@ -1612,7 +1616,8 @@ detect_people_and_places (Ctx *c)
           gboolean pair = i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
                           (c->t[i + 1].bits & G_SUR) &&
                           !(c->t[i + 1].bits & (G_STOP | G_VERB | G_PREP)) &&
-                          (!(c->t[i + 1].bits & G_COMMON) || (c->t[i + 1].bits & G_SUR_POP));
+                          (!(c->t[i + 1].bits & (G_COMMON | G_WORD)) ||
+                           (c->t[i + 1].bits & G_SUR_POP));
 
           if (pair)
             {
@@ -1620,7 +1625,7 @@ detect_people_and_places (Ctx *c)
               i++;
               continue;
             }
-          if (!(b & G_COMMON) && t->end - t->start >= 4 &&
+          if (!(b & (G_COMMON | G_WORD)) && t->end - t->start >= 4 &&
               ((b & G_FIRST_POP) || person_context_after (c, i) || person_context_before (c, i)))
             {
               mark (c, i, i, type_person);
@@ -1718,7 +1723,7 @@ propagate (Ctx *c)
       if (c->type[i] != NULL || !(bloom & (G_GUINT64_CONSTANT (1) << (t->hash >> 58))) ||
           !g_hash_table_contains (seen, &t->hash) || role_letter (c, i))
         continue;
-      if (!capish (t) && (t->bits & (G_COMMON | G_VERB | G_PREP | G_STOP)))
+      if (!capish (t) && (t->bits & (G_COMMON | G_WORD | G_VERB | G_PREP | G_STOP)))
         continue;
       if (t->sentence && (t->bits & G_HARD) && !person_context_after (c, i) && !t->poss)
         continue;
