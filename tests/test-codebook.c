@@ -383,6 +383,7 @@ test_welsh_labels (void)
       g_autoptr(GBytes) bytes = sl_codebook_get_default_bytes ();
       g_autoptr(GError) error = NULL;
       g_autoptr(GString) edited = NULL;
+      static const char *female[] = { "Benyw", "benyw", "Female", "FEMALE", "female" };
       SlRecordType *t;
       SlField *f;
       SlOption *o;
@@ -405,6 +406,20 @@ test_welsh_labels (void)
       o = sl_field_lookup_option (f, "female");
       g_assert_nonnull (o);
       g_assert_cmpstr (o->label, ==, "Benyw");
+      g_assert_cmpstr (o->written_label, ==, "Female");
+
+      /* Typed or imported, the Welsh label, the English one and the code
+       * all mean the option. */
+      for (guint i = 0; i < G_N_ELEMENTS (female); i++)
+        {
+          g_autoptr(JsonNode) v = sl_field_parse_input (f, female[i], &error);
+          g_autofree char *json = NULL;
+
+          g_assert_no_error (error);
+          json = sl_value_to_json (v);
+          g_assert_cmpstr (json, ==, "\"female\"");
+        }
+
       f = sl_record_type_lookup_field (t, "age", NULL);
       g_assert_cmpstr (((SlBand *) g_ptr_array_index (f->bands, 0))->label, ==, "Dan 10");
 

@@ -65,6 +65,7 @@ option_free (SlOption *o)
   g_free (o->code);
   g_free (o->label);
   g_free (o->group);
+  g_free (o->written_label);
   g_free (o);
 }
 
@@ -334,7 +335,8 @@ parse_options (Parser     *p,
 
       code = member_string (p, obj, "code", opath, TRUE);
       o->code = g_strdup (code);
-      o->label = dup_label (member_string (p, obj, "label", opath, TRUE));
+      o->written_label = g_strdup (member_string (p, obj, "label", opath, TRUE));
+      o->label = dup_label (o->written_label);
       o->group = g_strdup (member_string (p, obj, "group", opath, FALSE));
       o->retired = member_bool (p, obj, "retired", opath);
       if (!member_int (p, obj, "value", opath, &o->value))
@@ -1102,15 +1104,16 @@ sl_codebook_check_upgrade (SlCodebook *self,
                   {
                     SlOption *cand = g_ptr_array_index (nf->options, l);
 
-                    if (g_strcmp0 (cand->label, oo->label) == 0 || cand->value == oo->value)
+                    if (g_strcmp0 (cand->written_label, oo->written_label) == 0 ||
+                        cand->value == oo->value)
                       {
                         g_ptr_array_add (problems,
                                          g_strdup_printf ("%s: the option \"%s\" had the code "
                                                           "'%s' and now has '%s'; codes never "
                                                           "change. Put back '%s' (retire an "
                                                           "option with \"retired\": true)",
-                                                          where, oo->label, oo->code, cand->code,
-                                                          oo->code));
+                                                          where, oo->written_label, oo->code,
+                                                          cand->code, oo->code));
                         break;
                       }
                   }
@@ -1458,7 +1461,10 @@ option_from_input (SlField    *field,
     {
       SlOption *o = g_ptr_array_index (field->options, i);
 
-      if (g_strcmp0 (o->code, s) == 0 || g_utf8_collate (o->label, s) == 0)
+      /* The label as shown, or as the codebook writes it: a CSV file in
+       * English still imports when the interface is in Welsh. */
+      if (g_strcmp0 (o->code, s) == 0 || g_utf8_collate (o->label, s) == 0 ||
+          g_utf8_collate (o->written_label, s) == 0)
         return o;
     }
   /* Labels ignoring case */
@@ -1466,9 +1472,10 @@ option_from_input (SlField    *field,
     {
       SlOption *o = g_ptr_array_index (field->options, i);
       g_autofree char *a = g_utf8_casefold (o->label, -1);
+      g_autofree char *w = g_utf8_casefold (o->written_label, -1);
       g_autofree char *b = g_utf8_casefold (s, -1);
 
-      if (g_strcmp0 (a, b) == 0 || g_ascii_strcasecmp (o->code, s) == 0)
+      if (g_strcmp0 (a, b) == 0 || g_strcmp0 (w, b) == 0 || g_ascii_strcasecmp (o->code, s) == 0)
         return o;
     }
   return NULL;

@@ -69,9 +69,10 @@ typedef struct
 {
   char     *code;
   gint64    value;
-  char     *label;
+  char     *label;           /* in the language of the interface */
   char     *group;
   gboolean  retired;
+  char     *written_label;   /* as the codebook writes it, never translated */
 } SlOption;
 
 typedef struct
