@@ -98,6 +98,14 @@ text_of (const char *text)
   return g_dgettext (GETTEXT_PACKAGE, text);
 }
 
+/* The "label" of a source, column, total or item, looked up likewise. */
+static const char *
+label_of (JsonObject *obj,
+          const char *fallback)
+{
+  return text_of (json_object_get_string_member_with_default (obj, "label", fallback));
+}
+
 static SlTable *
 table_new (const char *id,
            const char *title)
@@ -686,7 +694,7 @@ compute_count (Data        *d,
           const char *type = json_object_get_string_member_with_default (so, "type", "");
 
           g_ptr_array_add (sources, s);
-          s->label = g_strdup (text_of (json_object_get_string_member_with_default (so, "label", type)));
+          s->label = g_strdup (label_of (so, type));
           if (!(s->field = lookup_field (d, type, json_object_get_string_member_with_default (so, "field", ""), error)) ||
               !(s->records = records_of (d, type, error)))
             return NULL;
@@ -934,8 +942,7 @@ compute_list (Data        *d,
       if (field && f == NULL)
         return NULL;
       g_ptr_array_add (t->columns,
-                       g_strdup (text_of (json_object_get_string_member_with_default (col, "label",
-                                                                                      f ? f->label : ""))));
+                       g_strdup (label_of (col, f ? f->label : "")));
     }
 
   for (guint i = 0; i < records->len; i++)
@@ -989,9 +996,7 @@ compute_list (Data        *d,
       JsonObject *tot = json_array_get_object_element (totals, k);
       JsonObject *where = json_object_has_member (tot, "where") ?
                           json_object_get_object_member (tot, "where") : NULL;
-      SlTableRow *row = add_row (t, text_of (json_object_get_string_member_with_default (tot, "label",
-                                                                                         "Total")),
-                                 ncols);
+      SlTableRow *row = add_row (t, label_of (tot, "Total"), ncols);
 
       row->is_total = TRUE;
       for (guint c = 0; c < ncols; c++)
@@ -1059,7 +1064,7 @@ compute_share (Data        *d,
       for (guint k = 0; k < records->len; k++)
         if (record_matches (g_ptr_array_index (records, k), item))
           yes++;
-      row = add_row (t, text_of (json_object_get_string_member_with_default (item, "label", type)), 3);
+      row = add_row (t, label_of (item, type), 3);
       set_count (row, 0, yes);
       set_percent (row, 1, yes, records->len);
       set_count (row, 2, records->len);
