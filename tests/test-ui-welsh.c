@@ -12,9 +12,9 @@
 
 /* Drives the real windows under Xvfb in Welsh: the welcome page, the new
  * vault dialog, the unlock page, an unlocked vault's sidebar and a record
- * form show the labels of po/cy.po, the codebook's labels included. Run with LC_ALL=C.UTF-8, LANGUAGE=cy,
- * SIGHTLINE_TEST_LOCALEDIR set to a directory holding
- * cy/LC_MESSAGES/sightline.mo, GSETTINGS_BACKEND=memory,
+ * form show the labels of po/cy.po, the codebook's labels included. Run
+ * with LC_ALL=C.UTF-8, LANGUAGE=cy, SIGHTLINE_TEST_LOCALEDIR set to a
+ * directory holding cy/LC_MESSAGES/sightline.mo, GSETTINGS_BACKEND=memory,
  * GSETTINGS_SCHEMA_DIR set to the compiled schema and GTK_A11Y=none.
  * With SIGHTLINE_TEST_SCREENSHOT_DIR set, it also saves a PNG of each
  * page there. */
@@ -287,8 +287,10 @@ test_unlock_and_sidebar (UiFixture     *fixture,
   GtkListBox *type_list;
   GtkListBoxRow *tables_row;
   GtkLabel *label;
+  GtkWidget *victims_row;
   SlRecordForm *form;
-  AdwComboRow *combo;
+  GtkWidget *input;
+  GtkStringList *options;
   guint n_types;
 
   sl_vault_lock (made);
@@ -333,11 +335,12 @@ test_unlock_and_sidebar (UiFixture     *fixture,
    * descriptions. */
   label = find_label (GTK_WIDGET (gtk_list_box_get_row_at_index (type_list, 0)));
   g_assert_cmpstr (gtk_label_get_text (label), ==, "Cyflwyniadau");
-  label = find_label (GTK_WIDGET (gtk_list_box_get_row_at_index (type_list, 3)));
+  victims_row = GTK_WIDGET (gtk_list_box_get_row_at_index (type_list, 3));
+  label = find_label (victims_row);
   g_assert_cmpstr (gtk_label_get_text (label), ==, "Dioddefwyr");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (gtk_list_box_get_row_at_index (type_list, 3))),
-                   ==, "Plentyn neu unigolyn ifanc a ddisgrifir fel dioddefwr camfanteisio rhywiol "
-                       "mewn cyflwyniad, ymweliad safle neu sesiwn, wedi’i godio heb enw.");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (victims_row), ==,
+                   "Plentyn neu unigolyn ifanc a ddisgrifir fel dioddefwr camfanteisio rhywiol "
+                   "mewn cyflwyniad, ymweliad safle neu sesiwn, wedi’i godio heb enw.");
 
   save_screenshot (GTK_WIDGET (window), "welsh-vault");
 
@@ -345,12 +348,13 @@ test_unlock_and_sidebar (UiFixture     *fixture,
   g_assert_true (gtk_widget_activate_action (page, "page.new-record", "(ss)", "submission", ""));
   wait_until (visible_page_is_form, page, "the form to show");
   form = SL_RECORD_FORM (sl_vault_page_get_visible_page (SL_VAULT_PAGE (page)));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (sl_field_row_get_input (sl_record_form_get_field_row (form, "reference")))),
-                   ==, "Cyfeirnod *");
-  combo = ADW_COMBO_ROW (sl_field_row_get_input (sl_record_form_get_field_row (form, "organisation_type")));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (combo)), ==, "Math o sefydliad");
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (combo)), 1),
-                   ==, "Bwrdd Diogelu Plant");
+  input = sl_field_row_get_input (sl_record_form_get_field_row (form, "reference"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (input)), ==, "Cyfeirnod *");
+  input = sl_field_row_get_input (sl_record_form_get_field_row (form, "organisation_type"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (input)), ==,
+                   "Math o sefydliad");
+  options = GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (input)));
+  g_assert_cmpstr (gtk_string_list_get_string (options, 1), ==, "Bwrdd Diogelu Plant");
 
   save_screenshot (GTK_WIDGET (window), "welsh-form");
 
