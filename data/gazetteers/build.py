@@ -96,6 +96,7 @@ def main():
     write('places.txt', place_set, hdr % 'places and local authorities')
     write('common-words.txt', common, hdr % 'gazetteer entries that are ordinary words')
     write('dictionary-words.txt', dictionary - stop, hdr % 'gazetteer entries found in an English dictionary')
+    write('english-words.txt', words, hdr % 'lower-case English words (SCOWL)')
     write('ambiguous.txt', hard, hdr % 'names that are everyday words')
     write('stopwords.txt', stop, hdr % 'never a name, place or institution')
     write('institution-cues.txt', hand('institution-cues.txt'), hdr % 'institution cue words')

@@ -547,6 +547,7 @@ enum
   G_HARD         = 1 << 24, /* a name that is an everyday word (Will, Hope) */
   G_WEAK_CUE     = 1 << 25, /* a cue that needs a proper name ("Centre", "Club") */
   G_WORD         = 1 << 26, /* in an English dictionary, even if a popular name */
+  G_ENGLISH      = 1 << 27, /* any lower-case English word */
 };
 
 typedef struct
@@ -607,7 +608,8 @@ static const char *const verbs[] = {
   "introduced", "gave", "took", "bought", "sent", "showed", "threatened", "assaulted",
   "raped", "groomed", "abused", "recruited", "contacted", "spoke", "spoken", "saw",
   "returned", "ran", "absconded", "disclose", "tell", "wrote", "posted", "shared",
-  "dob", "b", "is", "was", "has", "had", "and", "who", "whose", "herself", "himself",
+  "dob", "b", "is", "was", "has", "had", "and", "who", "whose", "herself", "himself", "will",
+  "would", "could", "can", "did", "does", "drives", "works", "picks", "pick", "picked",
 };
 static const char *const strong_verbs[] = {
   "said", "says", "told", "tells", "disclosed", "discloses", "reported", "stated", "explained",
@@ -773,6 +775,7 @@ load_gazetteers (void)
       load_list ("common-words.txt", G_COMMON, 0, 0);
       load_list ("ambiguous.txt", G_HARD | G_COMMON, 0, 0);
       load_list ("dictionary-words.txt", G_WORD, 0, 0);
+      load_list ("english-words.txt", G_ENGLISH, 0, 0);
       load_list ("stopwords.txt", G_STOP, 0, 0);
       load_list ("institution-cues.txt", G_CUE, P_CUE, G_CUE_START);
       load_list ("pub-names.txt", G_PUB_START, P_PUB, G_PUB_START);
@@ -1179,6 +1182,18 @@ extend_name (const Ctx *c,
   return last;
 }
 
+/* "NVivo", "McDonald" and "SlWindow" have a capital inside. */
+static gboolean
+mixed_case (const char *text,
+            gsize       start,
+            gsize       end)
+{
+  for (gsize i = start + 1; i < end; i++)
+    if (g_ascii_isupper (text[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Text after token i (skipping ", " and spaces) starts an age or a
  * reporting verb: "Jade (14)", "Jade, aged 14", "Jade said". */
 static gboolean
@@ -1288,6 +1303,19 @@ detect_institutions (Ctx *c)
               i += len - 1;
               continue;
             }
+        }
+      /* Welsh names put the cue first: "Ysgol Gyfun Cwm Rhondda" */
+      if ((t->hash == finish_hash (fnv_feed (FNV_OFFSET, "ysgol", 5)) ||
+           t->hash == finish_hash (fnv_feed (FNV_OFFSET, "coleg", 5))) &&
+          i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]))
+        {
+          last = i;
+          while (last + 1 < c->len && last < i + 5 && gap_spaces (c, last) &&
+                 capish (&c->t[last + 1]) && !(c->t[last + 1].bits & G_STOP))
+            last++;
+          mark (c, i, last, type_institution);
+          i = last;
+          continue;
         }
       if (t->bits & G_CUE_START)
         cue_len = match_phrase (c, i, P_CUE);
@@ -1548,7 +1576,8 @@ detect_people_and_places (Ctx *c)
 
           if ((known && (!t->sentence || context || t->poss ||
                          (i + 1 < c->len && gap_spaces (c, i)))) ||
-              (context && !(b & G_COMMON) && (!t->sentence || (b & G_SUR))) ||
+              (context && !(b & (G_COMMON | G_ENGLISH)) && (!t->sentence || (b & G_SUR))) ||
+              (person_context_before (c, i) && !(b & G_COMMON)) ||
               (context && (b & (G_FIRST | G_SUR)) && !t->sentence))
             {
               guint last = extend_name (c, i);
@@ -1580,6 +1609,44 @@ detect_people_and_places (Ctx *c)
           gap_spaces (c, i - 1))
         {
           mark (c, i, i, type_place);
+          continue;
+        }
+
+      /* Nicknames in quotes: "Bash", "Big Al" */
+      if (capish (t) && !t->upper && !(b & G_STOP) && t->start > 0 &&
+          (c->text[t->start - 1] == '"' ||
+           (t->start >= 3 && (guchar) c->text[t->start - 3] == 0xE2 &&
+            (guchar) c->text[t->start - 1] == 0x9C)))
+        {
+          guint last = i;
+          gboolean proper = !(b & (G_COMMON | G_WORD | G_ENGLISH)) || (b & (G_FIRST | G_SUR));
+          gsize e;
+
+          if (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) &&
+              !(c->t[i + 1].bits & G_STOP))
+            {
+              last = i + 1;
+              proper = proper || !(c->t[last].bits & (G_COMMON | G_WORD | G_ENGLISH)) ||
+                       (c->t[last].bits & (G_FIRST | G_SUR));
+            }
+          e = c->t[last].full_end;
+          if (proper && e < c->n &&
+              (c->text[e] == '"' || (e + 2 < c->n && (guchar) c->text[e] == 0xE2 &&
+                                    (guchar) c->text[e + 2] == 0x9D)))
+            {
+              mark (c, i, last, type_person);
+              i = last;
+              continue;
+            }
+        }
+
+      /* An unknown capitalised word before a verb: "Jonno will pick her up" */
+      if (t->cap && !t->upper && !t->sentence && (b & ~(G_PARTICLE)) == 0 &&
+          t->end - t->start >= 3 && i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+          (c->t[i + 1].bits & G_VERB) && c->text[c->t[i + 1].start] != 'a' &&
+          c->text[c->t[i + 1].start] != 'w' && !mixed_case (c->text, t->start, t->end))
+        {
+          mark (c, i, i, type_person);
           continue;
         }
 
