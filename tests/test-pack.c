@@ -300,8 +300,10 @@ static void
 test_contents (PackFixture   *fx,
                gconstpointer  data)
 {
+  /* k = 1: every value as recorded (k-anonymity has a test of its own) */
+  SlPackOptions options = { .k = 1 };
   g_autoptr(SlPackReport) report = NULL;
-  g_autofree char *pack = write_pack (fx, "pack", NULL, &report);
+  g_autofree char *pack = write_pack (fx, "pack", &options, &report);
   g_autofree char *victims = read_file (pack, "data/victim.csv", NULL);
   g_autofree char *subs = read_file (pack, "data/submission.csv", NULL);
   g_autofree char *visits = read_file (pack, "data/site_visit.csv", NULL);
@@ -316,6 +318,8 @@ test_contents (PackFixture   *fx,
   g_autoptr(GError) error = NULL;
   int id_col, parent_col, gender_col;
   const char *row;
+
+  g_test_message ("%s", report_txt);
 
   /* Everything in place, and nothing else beside it. */
   g_assert_cmpuint (count_entries (fx->out), ==, 1);
@@ -393,7 +397,8 @@ test_contents (PackFixture   *fx,
   g_assert_true (g_str_has_prefix (nlines[0], "File,Case,Record type,Parent,"));
   g_assert_true (g_str_has_prefix (nlines[1], "S0001-summary.txt,S0001,"));
   g_assert_nonnull (strstr (report_txt, "3 left out"));
-  g_assert_nonnull (strstr (report_txt, "NOT APPLIED"));
+  g_assert_nonnull (strstr (report_txt, "k = 1"));
+  g_assert_cmpuint (report->n_records_suppressed, ==, 0);
 
   json_parser_load_from_data (parser, codebook, -1, &error);
   g_assert_no_error (error);
@@ -406,7 +411,7 @@ test_no_identifier (PackFixture   *fx,
                     gconstpointer  data)
 {
   g_autofree char *pack = write_pack (fx, "pack", NULL, NULL);
-  SlPackOptions labels = { .labels = TRUE };
+  SlPackOptions labels = { .k = 1, .labels = TRUE };
   g_autofree char *pack2 = write_pack (fx, "labels", &labels, NULL);
   g_autoptr(GPtrArray) pseudonyms = NULL;
   g_autoptr(GError) error = NULL;
@@ -493,6 +498,115 @@ test_manifest (PackFixture   *fx,
   }
 }
 
+/* An independent recount: from the CSV files and codebook.json alone, every
+ * combination of quasi-identifiers is shared by at least k records, but for
+ * rows whose quasi-identifiers are all suppressed. */
+static void
+recount (const char *pack,
+         guint       k)
+{
+  g_autofree char *codebook = read_file (pack, "codebook.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *types;
+  guint n_checked = 0;
+
+  json_parser_load_from_data (parser, codebook, -1, &error);
+  g_assert_no_error (error);
+  types = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "record_types");
+  for (guint t = 0; t < json_array_get_length (types); t++)
+    {
+      JsonObject *type = json_array_get_object_element (types, t);
+      JsonArray *vars = json_object_get_array_member (type, "variables");
+      g_autofree char *csv = read_file (pack, json_object_get_string_member (type, "csv"), NULL);
+      g_auto(GStrv) lines = csv_lines (csv);
+      g_autoptr(GArray) qi = g_array_new (FALSE, FALSE, sizeof (int));
+      g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      for (guint v = 0; v < json_array_get_length (vars); v++)
+        {
+          JsonObject *var = json_array_get_object_element (vars, v);
+
+          if (json_object_get_boolean_member (var, "quasi_identifier"))
+            {
+              int idx = column_index (lines[0], json_object_get_string_member (var, "name"));
+
+              g_assert_cmpint (idx, >=, 0);
+              g_array_append_val (qi, idx);
+            }
+        }
+      if (qi->len == 0)
+        continue;
+      for (guint r = 1; lines[r]; r++)
+        {
+          g_auto(GStrv) cells = g_strsplit (lines[r], ",", -1);
+          g_autoptr(GString) combo = g_string_new (NULL);
+          gboolean all_suppressed = TRUE;
+
+          for (guint q = 0; q < qi->len; q++)
+            {
+              const char *c = cells[g_array_index (qi, int, q)];
+
+              all_suppressed &= g_str_equal (c, "-9");
+              g_string_append_printf (combo, "%s|", c);
+            }
+          if (all_suppressed)
+            continue;
+          g_hash_table_insert (counts, g_strdup (combo->str),
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (
+                                 g_hash_table_lookup (counts, combo->str)) + 1));
+        }
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          if (GPOINTER_TO_UINT (value) < k)
+            g_error ("%s: the combination %s is shared by only %u records",
+                     json_object_get_string_member (type, "id"), (char *) key,
+                     GPOINTER_TO_UINT (value));
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
+static void
+test_k_anonymity (PackFixture   *fx,
+                  gconstpointer  data)
+{
+  SlPackOptions k10 = { .k = 10 };
+  g_autoptr(SlPackReport) report = NULL;
+  g_autoptr(SlPackReport) report10 = NULL;
+  g_autofree char *pack = write_pack (fx, "pack", NULL, &report);
+  g_autofree char *pack10 = write_pack (fx, "k10", &k10, &report10);
+  g_autofree char *json = read_file (pack, "disclosure-report.json", NULL);
+  g_autofree char *raw = NULL;
+  g_autofree char *victims = read_file (pack, "data/victim.csv", NULL);
+  SlPackOptions k1 = { .k = 1 };
+
+  recount (pack, SL_PACK_DEFAULT_K);
+  recount (pack10, 10);
+  g_assert_cmpuint (report->k_reached, >=, SL_PACK_DEFAULT_K);
+  g_assert_cmpuint (report10->k_reached, >=, 10);
+  /* No more than the allowed share of people lost their quasi-identifiers. */
+  g_assert_cmpuint (report->n_records_suppressed, <=,
+                    (N_VICTIMS + 1 + N_PERPETRATORS) * SL_PACK_DEFAULT_MAX_SUPPRESSION + 3);
+  g_assert_nonnull (strstr (json, "\"applied\" : true"));
+
+  /* Without disclosure control the fixture has people who stand out, so
+   * the recount is not vacuous. */
+  g_free (write_pack (fx, "raw", &k1, NULL));
+  raw = g_build_filename (fx->out, "raw", NULL);
+  g_assert_false (g_test_failed ());
+  {
+    g_autofree char *raw_csv = read_file (raw, "data/victim.csv", NULL);
+
+    g_assert_cmpstr (raw_csv, !=, victims);
+  }
+}
+
 static char *
 run_pspp (const char *dir,
           const char *sav)
@@ -517,21 +631,13 @@ run_pspp (const char *dir,
 }
 
 static void
-test_pspp (PackFixture   *fx,
-           gconstpointer  data)
+check_pspp (const char *pack,
+            const char *work,
+            gboolean    raw)
 {
-  g_autofree char *pack = write_pack (fx, "pack", NULL, NULL);
-  g_autofree char *pspp = g_find_program_in_path ("pspp");
-  g_autofree char *work = g_build_filename (fx->tmpdir, "pspp", NULL);
   const char *types[] = { "submission", "site_visit", "oral_session", "victim", "perpetrator",
                           "indicator_return" };
 
-  if (pspp == NULL)
-    {
-      g_test_skip ("pspp is not installed");
-      return;
-    }
-  g_assert_cmpint (g_mkdir (work, 0700), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
       g_autofree char *rel = g_strdup_printf ("%s.sav", types[i]);
@@ -547,8 +653,7 @@ test_pspp (PackFixture   *fx,
       g_file_set_contents (dst, contents, (gssize) len, &error);
       g_assert_no_error (error);
       out = run_pspp (work, rel);
-      if (g_test_verbose ())
-        g_printerr ("%s\n", out);
+      g_test_message ("%s", out);
       g_assert_nonnull (strstr (out, "PACKID"));
       g_assert_null (strstr (out, "rror"));
       if (g_str_equal (types[i], "victim"))
@@ -556,15 +661,40 @@ test_pspp (PackFixture   *fx,
           g_assert_nonnull (strstr (out, "Gender"));
           g_assert_nonnull (strstr (out, "Female"));
           g_assert_nonnull (strstr (out, "Not recorded"));
+          g_assert_nonnull (strstr (out, "Suppressed"));
           g_assert_nonnull (strstr (out, "Ethnicity"));
-          g_assert_nonnull (strstr (out, "Learning disability"));
           g_assert_nonnull (strstr (out, "Nominal"));
-          g_assert_nonnull (strstr (out, "Scale"));
-          /* unknown and not recorded are user-missing */
+          /* unknown, not recorded and suppressed are user-missing */
           g_assert_nonnull (strstr (out, "-1"));
+          g_assert_nonnull (strstr (out, "-9"));
+          if (raw)
+            {
+              g_assert_nonnull (strstr (out, "Learning disability"));
+              g_assert_nonnull (strstr (out, "Scale"));
+            }
         }
       g_unlink (dst);
     }
+}
+
+static void
+test_pspp (PackFixture   *fx,
+           gconstpointer  data)
+{
+  SlPackOptions k1 = { .k = 1 };
+  g_autofree char *raw = write_pack (fx, "raw", &k1, NULL);
+  g_autofree char *pack = write_pack (fx, "pack", NULL, NULL);
+  g_autofree char *pspp = g_find_program_in_path ("pspp");
+  g_autofree char *work = g_build_filename (fx->tmpdir, "pspp", NULL);
+
+  if (pspp == NULL)
+    {
+      g_test_skip ("pspp is not installed");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (work, 0700), ==, 0);
+  check_pspp (raw, work, TRUE);
+  check_pspp (pack, work, FALSE);
   g_rmdir (work);
 }
 
@@ -687,6 +817,7 @@ main (int   argc,
   PACK_TEST ("contents", test_contents);
   PACK_TEST ("no-identifier", test_no_identifier);
   PACK_TEST ("manifest", test_manifest);
+  PACK_TEST ("k-anonymity", test_k_anonymity);
   PACK_TEST ("pspp", test_pspp);
   PACK_TEST ("cancel", test_cancel);
   PACK_TEST ("failures", test_failures);

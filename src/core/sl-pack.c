@@ -50,8 +50,11 @@
  * direct identifiers the vault holds. On any failure or cancellation the
  * hidden folder is removed: either the whole pack exists, or nothing.
  *
- * Not done yet: k-anonymity over the quasi-identifiers (they are written as
- * recorded, and the report says so), a scope, a .zip, age encryption.
+ * Disclosure control: k-anonymity over the codebook's quasi-identifiers,
+ * generalising along its hierarchies (bands, groups, "any") and
+ * suppressing what still stands out (see anonymise()).
+ *
+ * Not done yet: a scope, a .zip, age encryption to an analyst.
  */
 
 G_DEFINE_QUARK (sl-pack-error-quark, sl_pack_error)
@@ -63,6 +66,7 @@ typedef enum
   COL_VALUE,
   COL_OPTION,
   COL_OTHER,
+  COL_ANY,
 } ColumnKind;
 
 typedef struct
@@ -73,6 +77,8 @@ typedef struct
   char       *name;
   char       *label;
   gsize       width;     /* the longest string, in bytes */
+  guint       level;     /* generalisation level of a quasi-identifier */
+  guint       top;       /* the level that suppresses it; 0: not a QI */
   guint       numeric : 1;
 } Column;
 
@@ -83,6 +89,12 @@ typedef struct
   GPtrArray    *columns;    /* Column */
   GPtrArray    *withheld;   /* Withheld */
   char         *prefix;
+  guint        *levels;     /* per field of the type: generalisation level */
+  GPtrArray    *qis;        /* SlField, the quasi-identifiers written */
+  guint         n_suppressed;
+  guint         k_reached;
+  guint         n_classes;
+  guint         n_nodes;    /* combinations of levels tried */
 } TypeData;
 
 typedef struct
@@ -103,6 +115,9 @@ typedef struct
   char               *dir;        /* the hidden folder being written */
   GPtrArray          *types;      /* TypeData */
   GHashTable         *ids;        /* record UUID -> pack id */
+  GHashTable         *suppressed; /* record UUIDs whose quasi-identifiers are withheld */
+  guint               k;
+  double              max_suppression;
   GPtrArray          *files;      /* relative paths written */
   GPtrArray          *note_rows;  /* GStrv for classification.csv */
   GPtrArray          *note_attrs; /* column names in classification.csv */
@@ -110,6 +125,13 @@ typedef struct
   gint64              unknown;
   gint64              not_recorded;
 } Pack;
+
+static gboolean  field_is_qi (SlField    *f);
+static guint     field_top   (SlField    *f);
+static int       find_band   (SlField    *f,
+                              gint64      v);
+static SlOption *find_group  (SlField    *f,
+                              const char *code);
 
 /* Helpers */
 
@@ -136,6 +158,8 @@ type_data_free (TypeData *td)
   g_clear_pointer (&td->records, g_ptr_array_unref);
   g_clear_pointer (&td->columns, g_ptr_array_unref);
   g_clear_pointer (&td->withheld, g_ptr_array_unref);
+  g_clear_pointer (&td->qis, g_ptr_array_unref);
+  g_free (td->levels);
   g_free (td->prefix);
   g_free (td);
 }
@@ -335,12 +359,64 @@ measure_name (readstat_measure_t m)
     }
 }
 
+typedef struct
+{
+  gint64      value;
+  const char *code;
+  const char *label;
+} ValueLabel;
+
+/* The codes a numeric column holds, besides the missing values. */
+static GArray *
+column_labels (Column *col)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (ValueLabel));
+  ValueLabel vl;
+  SlField *f = col->field;
+
+  if (!col->numeric || f == NULL || (col->top > 0 && col->level >= col->top))
+    return out;
+  if (col->kind != COL_VALUE || f->type == SL_FIELD_BOOLEAN)
+    {
+      vl = (ValueLabel) { 0, "no", "No" };
+      g_array_append_val (out, vl);
+      vl = (ValueLabel) { 1, "yes", "Yes" };
+      g_array_append_val (out, vl);
+    }
+  else if ((f->type == SL_FIELD_INTEGER || f->type == SL_FIELD_COUNT) && col->level == 1)
+    for (guint j = 0; f->bands && j < f->bands->len; j++)
+      {
+        SlBand *b = g_ptr_array_index (f->bands, j);
+
+        vl = (ValueLabel) { j + 1, NULL, b->label };
+        g_array_append_val (out, vl);
+      }
+  else if (f->type == SL_FIELD_CHOICE)
+    {
+      GPtrArray *opts = col->level == 1 ? f->groups : f->options;
+
+      for (guint j = 0; opts && j < opts->len; j++)
+        {
+          SlOption *o = g_ptr_array_index (opts, j);
+
+          vl = (ValueLabel) { o->value, o->code, o->label };
+          g_array_append_val (out, vl);
+        }
+      if (f->allow_other)
+        {
+          vl = (ValueLabel) { SL_PACK_OTHER_VALUE, "other", "Other" };
+          g_array_append_val (out, vl);
+        }
+    }
+  return out;
+}
+
 static readstat_measure_t
 column_measure (Column *col)
 {
-  if (col->kind == COL_VALUE &&
+  if (col->kind == COL_VALUE && (col->top == 0 || col->level < col->top) &&
       (col->field->type == SL_FIELD_INTEGER || col->field->type == SL_FIELD_COUNT))
-    return READSTAT_MEASURE_SCALE;
+    return col->level == 1 ? READSTAT_MEASURE_ORDINAL : READSTAT_MEASURE_SCALE;
   return READSTAT_MEASURE_NOMINAL;
 }
 
@@ -415,6 +491,7 @@ plan_columns (TypeData *td)
   for (guint i = 0; i < td->type->fields->len; i++)
     {
       SlField *f = g_ptr_array_index (td->type->fields, i);
+      guint top, level, first;
 
       if (f->identifying)
         {
@@ -437,7 +514,23 @@ plan_columns (TypeData *td)
           continue;
         }
 
-      switch (f->type)
+      top = field_is_qi (f) ? field_top (f) : 0;
+      level = top ? td->levels[i] : 0;
+      first = td->columns->len;
+      if (top && level >= top)
+        {
+          g_autofree char *label = g_strdup_printf ("%s (suppressed)", f->label);
+
+          add_column (td->columns, names, column_new (COL_VALUE, f, NULL, field_name (f), label, TRUE));
+        }
+      else if (top && level == 1 && f->type == SL_FIELD_MULTI_CHOICE)
+        {
+          g_autofree char *name = g_strdup_printf ("%s_ANY", field_name (f));
+          g_autofree char *label = g_strdup_printf ("%s: any", f->label);
+
+          add_column (td->columns, names, column_new (COL_ANY, f, NULL, name, label, TRUE));
+        }
+      else switch (f->type)
         {
         case SL_FIELD_MULTI_CHOICE:
           for (guint j = 0; f->options && j < f->options->len; j++)
@@ -475,6 +568,13 @@ plan_columns (TypeData *td)
           add_column (td->columns, names,
                       column_new (COL_VALUE, f, NULL, field_name (f), f->label, FALSE));
           break;
+        }
+      for (guint c = first; c < td->columns->len; c++)
+        {
+          Column *col = g_ptr_array_index (td->columns, c);
+
+          col->level = level;
+          col->top = top;
         }
     }
 }
@@ -530,9 +630,14 @@ cell (Pack     *pack,
     case COL_VALUE:
     case COL_OPTION:
     case COL_OTHER:
+    case COL_ANY:
     default:
       break;
     }
+
+  if (col->top > 0 && (col->level >= col->top ||
+                       g_hash_table_contains (pack->suppressed, sl_record_get_id (record))))
+    return labels ? g_strdup ("Suppressed") : g_strdup_printf ("%d", SL_PACK_SUPPRESSED_VALUE);
 
   value = sl_record_get_value (record, col->field->id);
   if (value == NULL || JSON_NODE_HOLDS_NULL (value))
@@ -540,6 +645,14 @@ cell (Pack     *pack,
   if ((missing = sl_value_get_missing (value)) != NULL)
     return missing_cell (pack, missing, labels);
 
+  if (col->kind == COL_ANY)
+    {
+      gboolean any = JSON_NODE_HOLDS_ARRAY (value) && json_array_get_length (json_node_get_array (value)) > 0;
+
+      if (labels)
+        return g_strdup (any ? "Yes" : "No");
+      return g_strdup (any ? "1" : "0");
+    }
   if (col->kind == COL_OPTION || col->kind == COL_OTHER)
     {
       gboolean found = FALSE;
@@ -565,8 +678,10 @@ cell (Pack     *pack,
         if (!JSON_NODE_HOLDS_VALUE (value))
           return g_strdup ("");
         o = sl_field_lookup_option (col->field, json_node_get_string (value));
+        if (o != NULL && col->level == 1)
+          o = find_group (col->field, o->group);
         if (o == NULL)
-          return g_strdup ("");
+          return labels ? g_strdup ("Suppressed") : g_strdup_printf ("%d", SL_PACK_SUPPRESSED_VALUE);
         return labels ? g_strdup (o->label) : g_strdup_printf ("%" G_GINT64_FORMAT, o->value);
       }
 
@@ -581,6 +696,16 @@ cell (Pack     *pack,
     case SL_FIELD_COUNT:
       if (!JSON_NODE_HOLDS_VALUE (value))
         return g_strdup ("");
+      if (col->level == 1)
+        {
+          int band = find_band (col->field, json_node_get_int (value));
+
+          if (band < 0)
+            return labels ? g_strdup ("Suppressed") : g_strdup_printf ("%d", SL_PACK_SUPPRESSED_VALUE);
+          if (labels)
+            return g_strdup (((SlBand *) g_ptr_array_index (col->field->bands, band))->label);
+          return g_strdup_printf ("%d", band + 1);
+        }
       return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
 
     case SL_FIELD_REFERENCE:
@@ -621,6 +746,388 @@ check_cancelled (Pack    *pack,
   return g_cancellable_set_error_if_cancelled (pack->cancellable, error);
 }
 
+/* Disclosure control: k-anonymity over the quasi-identifiers.
+ *
+ * Each quasi-identifier has a small hierarchy from the codebook: as
+ * recorded (0), then its bands, groups or "any" when the codebook gives
+ * them (1), then suppressed (top). The search walks the lattice of level
+ * combinations by total height, least first, and takes the first height
+ * at which some combination leaves at most the allowed share of records in
+ * classes smaller than k; among those, the one that suppresses fewest.
+ * The records still alone in too small a class then have all their
+ * quasi-identifiers suppressed. A class whose quasi-identifiers are all
+ * suppressed says nothing, whatever its size. */
+
+static gboolean
+field_is_qi (SlField *f)
+{
+  return f->quasi_identifier && !f->identifying && f->type != SL_FIELD_TEXT &&
+         f->type != SL_FIELD_LONG_TEXT;
+}
+
+static guint
+field_top (SlField *f)
+{
+  gboolean mid = FALSE;
+
+  if (f->type == SL_FIELD_INTEGER || f->type == SL_FIELD_COUNT)
+    mid = f->bands != NULL && f->bands->len > 0;
+  else if (f->type == SL_FIELD_CHOICE)
+    mid = f->groups != NULL && f->groups->len > 0;
+  else if (f->type == SL_FIELD_MULTI_CHOICE)
+    mid = f->generalise == SL_GENERALISE_ANY;
+  return mid ? 2 : 1;
+}
+
+static const char *
+level_name (SlField *f,
+            guint    level)
+{
+  if (level == 0)
+    return "as recorded";
+  if (level >= field_top (f))
+    return "suppressed";
+  if (f->type == SL_FIELD_MULTI_CHOICE)
+    return "any of the options";
+  if (f->type == SL_FIELD_CHOICE)
+    return "groups";
+  return "bands";
+}
+
+static int
+find_band (SlField *f,
+           gint64   v)
+{
+  for (guint i = 0; f->bands && i < f->bands->len; i++)
+    {
+      SlBand *b = g_ptr_array_index (f->bands, i);
+
+      if (v >= b->min && v <= b->max)
+        return (int) i;
+    }
+  return -1;
+}
+
+static SlOption *
+find_group (SlField    *f,
+            const char *code)
+{
+  for (guint i = 0; code && f->groups && i < f->groups->len; i++)
+    {
+      SlOption *g = g_ptr_array_index (f->groups, i);
+
+      if (g_str_equal (g->code, code))
+        return g;
+    }
+  return NULL;
+}
+
+static int
+compare_strv_items (gconstpointer a,
+                    gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* What a value says about a person at @level, as a key. */
+static char *
+qi_key (SlField  *f,
+        JsonNode *value,
+        guint     level)
+{
+  const char *missing;
+
+  if (level >= field_top (f))
+    return g_strdup ("*");
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    return g_strdup ("");
+  if ((missing = sl_value_get_missing (value)) != NULL)
+    return g_strconcat ("?", missing, NULL);
+
+  switch (f->type)
+    {
+    case SL_FIELD_INTEGER:
+    case SL_FIELD_COUNT:
+      if (!JSON_NODE_HOLDS_VALUE (value))
+        return g_strdup ("");
+      if (level == 0)
+        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+      return g_strdup_printf ("b%d", find_band (f, json_node_get_int (value)));
+
+    case SL_FIELD_CHOICE:
+      {
+        SlOption *o;
+
+        if (item_is_other (value))
+          return g_strdup ("other");
+        if (!JSON_NODE_HOLDS_VALUE (value))
+          return g_strdup ("");
+        if (level == 0)
+          return g_strdup (json_node_get_string (value));
+        o = sl_field_lookup_option (f, json_node_get_string (value));
+        return g_strconcat ("g:", o && o->group ? o->group : json_node_get_string (value), NULL);
+      }
+
+    case SL_FIELD_MULTI_CHOICE:
+      {
+        g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+        JsonArray *arr;
+
+        if (!JSON_NODE_HOLDS_ARRAY (value))
+          return g_strdup ("");
+        arr = json_node_get_array (value);
+        if (level > 0)
+          return g_strdup (json_array_get_length (arr) > 0 ? "1" : "0");
+        for (guint i = 0; i < json_array_get_length (arr); i++)
+          {
+            JsonNode *item = json_array_get_element (arr, i);
+
+            g_ptr_array_add (codes, item_is_other (item) ? (gpointer) "other"
+                             : JSON_NODE_HOLDS_VALUE (item) ? (gpointer) json_node_get_string (item)
+                             : (gpointer) "");
+          }
+        g_ptr_array_sort (codes, compare_strv_items);
+        g_ptr_array_add (codes, NULL);
+        return g_strjoinv (";", (char **) codes->pdata);
+      }
+
+    case SL_FIELD_TEXT:
+    case SL_FIELD_LONG_TEXT:
+    case SL_FIELD_DATE:
+    case SL_FIELD_PARTIAL_DATE:
+    case SL_FIELD_BOOLEAN:
+    case SL_FIELD_REFERENCE:
+    default:
+      return sl_field_format_value_code (f, value);
+    }
+}
+
+/* keys[q * 3 + level][record]: the interned key of each value at each level */
+static guint **
+intern_keys (TypeData *td,
+             guint    *tops)
+{
+  guint nq = td->qis->len;
+  guint **keys = g_new0 (guint *, nq * 3);
+
+  for (guint q = 0; q < nq; q++)
+    {
+      SlField *f = g_ptr_array_index (td->qis, q);
+
+      for (guint level = 0; level <= tops[q]; level++)
+        {
+          g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          guint *row = g_new0 (guint, td->records->len);
+
+          for (guint j = 0; j < td->records->len; j++)
+            {
+              char *key = qi_key (f, sl_record_get_value (g_ptr_array_index (td->records, j), f->id),
+                                  level);
+              gpointer id;
+
+              if (!g_hash_table_lookup_extended (seen, key, NULL, &id))
+                {
+                  id = GUINT_TO_POINTER (g_hash_table_size (seen) + 1);
+                  g_hash_table_insert (seen, key, id);
+                }
+              else
+                g_free (key);
+              row[j] = GPOINTER_TO_UINT (id);
+            }
+          keys[q * 3 + level] = row;
+        }
+    }
+  return keys;
+}
+
+static guint
+class_hash (gconstpointer key)
+{
+  const guint *k = key;
+  guint h = 5381;
+
+  for (guint i = 1; i <= k[0]; i++)
+    h = h * 33 + k[i];
+  return h;
+}
+
+static gboolean
+class_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const guint *x = a;
+  const guint *y = b;
+
+  return memcmp (x, y, (x[0] + 1) * sizeof (guint)) == 0;
+}
+
+/* Groups the records into classes at @node; returns the class size of
+ * each record (G_MAXUINT for a class with everything suppressed). */
+static guint *
+class_sizes (TypeData  *td,
+             guint    **keys,
+             guint     *tops,
+             guint     *node,
+             guint     *n_classes)
+{
+  guint nq = td->qis->len;
+  guint n = td->records->len;
+  g_autoptr(GHashTable) classes = g_hash_table_new (class_hash, class_equal);
+  g_autofree guint *flat = g_new0 (guint, (gsize) n * (nq + 1));
+  guint *sizes = g_new0 (guint, n);
+  gboolean all_top = TRUE;
+
+  for (guint q = 0; q < nq; q++)
+    all_top &= node[q] >= tops[q];
+  for (guint j = 0; j < n; j++)
+    {
+      guint *k = flat + (gsize) j * (nq + 1);
+      gpointer count;
+
+      k[0] = nq;
+      for (guint q = 0; q < nq; q++)
+        k[q + 1] = keys[q * 3 + node[q]][j];
+      count = g_hash_table_lookup (classes, k);
+      g_hash_table_insert (classes, k, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+    }
+  for (guint j = 0; j < n; j++)
+    sizes[j] = all_top ? G_MAXUINT
+                       : GPOINTER_TO_UINT (g_hash_table_lookup (classes, flat + (gsize) j * (nq + 1)));
+  if (n_classes)
+    *n_classes = g_hash_table_size (classes);
+  return sizes;
+}
+
+typedef struct
+{
+  guint  node;
+  double loss;
+} NodeCost;
+
+static int
+compare_node_cost (gconstpointer a,
+                   gconstpointer b)
+{
+  const NodeCost *x = a;
+  const NodeCost *y = b;
+
+  if (x->loss < y->loss - 1e-9)
+    return -1;
+  if (x->loss > y->loss + 1e-9)
+    return 1;
+  return x->node < y->node ? -1 : x->node > y->node;
+}
+
+static gboolean
+anonymise (Pack      *pack,
+           TypeData  *td,
+           GError   **error)
+{
+  guint nq, n = td->records->len;
+  guint allowed;
+  g_autofree guint *tops = NULL;
+  g_autofree guint *best = NULL;
+  g_autofree guint *sizes = NULL;
+  g_autofree guint *nodes = NULL;
+  g_autoptr(GArray) order = NULL;
+  guint **keys;
+  guint best_suppressed = G_MAXUINT;
+  guint n_nodes;
+  double best_loss = 0.0;
+
+  td->levels = g_new0 (guint, td->type->fields->len);
+  td->qis = g_ptr_array_new ();
+  for (guint i = 0; i < td->type->fields->len; i++)
+    if (field_is_qi (g_ptr_array_index (td->type->fields, i)))
+      g_ptr_array_add (td->qis, g_ptr_array_index (td->type->fields, i));
+  nq = td->qis->len;
+  td->k_reached = n;
+  if (nq == 0 || n == 0)
+    return TRUE;
+
+  tops = g_new0 (guint, nq);
+  best = g_new0 (guint, nq);
+  for (guint q = 0; q < nq; q++)
+    tops[q] = field_top (g_ptr_array_index (td->qis, q));
+  allowed = (guint) (pack->max_suppression * n);
+  keys = intern_keys (td, tops);
+
+  /* Every combination of levels, cheapest first: a step to bands or
+   * groups loses half of what suppressing the field loses. */
+  n_nodes = 1;
+  for (guint q = 0; q < nq; q++)
+    n_nodes *= tops[q] + 1;
+  nodes = g_new0 (guint, (gsize) n_nodes * nq);
+  order = g_array_sized_new (FALSE, FALSE, sizeof (NodeCost), n_nodes);
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      NodeCost nc = { i, 0.0 };
+      guint rest = i;
+
+      for (guint q = 0; q < nq; q++)
+        {
+          nodes[(gsize) i * nq + q] = rest % (tops[q] + 1);
+          rest /= tops[q] + 1;
+          nc.loss += (double) nodes[(gsize) i * nq + q] / tops[q];
+        }
+      g_array_append_val (order, nc);
+    }
+  g_array_sort (order, compare_node_cost);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      NodeCost *nc = &g_array_index (order, NodeCost, i);
+      g_autofree guint *sz = NULL;
+      guint suppressed = 0;
+
+      /* Past the cheapest loss that works: done. */
+      if (best_suppressed != G_MAXUINT && nc->loss > best_loss + 1e-9)
+        break;
+      sz = class_sizes (td, keys, tops, nodes + (gsize) nc->node * nq, NULL);
+      td->n_nodes++;
+      for (guint j = 0; j < n; j++)
+        suppressed += sz[j] < pack->k;
+      if (suppressed <= allowed && suppressed < best_suppressed)
+        {
+          best_suppressed = suppressed;
+          best_loss = nc->loss;
+          memcpy (best, nodes + (gsize) nc->node * nq, nq * sizeof (guint));
+        }
+      if (i % 16 == 15 && check_cancelled (pack, error))
+        {
+          for (guint q = 0; q < nq * 3; q++)
+            g_free (keys[q]);
+          g_free (keys);
+          return FALSE;
+        }
+    }
+
+  sizes = class_sizes (td, keys, tops, best, &td->n_classes);
+  td->k_reached = G_MAXUINT;
+  for (guint j = 0; j < n; j++)
+    {
+      if (sizes[j] < pack->k)
+        {
+          g_hash_table_add (pack->suppressed,
+                            g_strdup (sl_record_get_id (g_ptr_array_index (td->records, j))));
+          td->n_suppressed++;
+        }
+      else if (sizes[j] != G_MAXUINT)
+        td->k_reached = MIN (td->k_reached, sizes[j]);
+    }
+  if (td->k_reached == G_MAXUINT)
+    td->k_reached = 0;   /* nothing left to single out: all suppressed */
+  for (guint q = 0; q < nq; q++)
+    for (guint i = 0; i < td->type->fields->len; i++)
+      if (g_ptr_array_index (td->type->fields, i) == g_ptr_array_index (td->qis, q))
+        td->levels[i] = best[q];
+
+  for (guint q = 0; q < nq * 3; q++)
+    g_free (keys[q]);
+  g_free (keys);
+  return TRUE;
+}
+
 /* Pack ids: in the order the vault lists the records, by type. */
 static gboolean
 collect (Pack    *pack,
@@ -650,6 +1157,8 @@ collect (Pack    *pack,
           g_hash_table_insert (pack->ids, g_strdup (sl_record_get_id (r)),
                                g_strdup_printf ("%s%0*u", td->prefix, (int) digits, j + 1));
         }
+      if (!anonymise (pack, td, error))
+        return FALSE;
       plan_columns (td);
       if (check_cancelled (pack, error))
         return FALSE;
@@ -752,6 +1261,7 @@ add_missing_labels (Pack                 *pack,
 {
   readstat_label_double_value (set, (double) pack->unknown, "Unknown");
   readstat_label_double_value (set, (double) pack->not_recorded, "Not recorded");
+  readstat_label_double_value (set, SL_PACK_SUPPRESSED_VALUE, "Suppressed (disclosure control)");
 }
 
 static gboolean
@@ -782,31 +1292,23 @@ sav_define (Pack              *pack,
         {
           g_autofree char *set_name = g_strdup_printf ("labels%u", c);
           readstat_label_set_t *set = readstat_add_label_set (writer, READSTAT_TYPE_DOUBLE, set_name);
+          g_autoptr(GArray) labels = column_labels (col);
 
           var = readstat_add_variable (writer, col->name, READSTAT_TYPE_DOUBLE, 0);
           readstat_variable_set_format (var, "F8.0");
-          if (col->kind == COL_OPTION || col->kind == COL_OTHER ||
-              col->field->type == SL_FIELD_BOOLEAN)
-            {
-              readstat_label_double_value (set, 1, "Yes");
-              readstat_label_double_value (set, 0, "No");
-            }
-          else if (col->field->type == SL_FIELD_CHOICE)
-            {
-              for (guint j = 0; col->field->options && j < col->field->options->len; j++)
-                {
-                  SlOption *o = g_ptr_array_index (col->field->options, j);
-                  g_autofree char *vl = utf8_cut (o->label, 120);
 
-                  readstat_label_double_value (set, (double) o->value, vl);
-                }
-              if (col->field->allow_other)
-                readstat_label_double_value (set, SL_PACK_OTHER_VALUE, "Other");
+          for (guint j = 0; j < labels->len; j++)
+            {
+              ValueLabel *vl = &g_array_index (labels, ValueLabel, j);
+              g_autofree char *text = utf8_cut (vl->label, 120);
+
+              readstat_label_double_value (set, (double) vl->value, text);
             }
           add_missing_labels (pack, set);
           readstat_variable_set_label_set (var, set);
           readstat_variable_add_missing_double_value (var, (double) pack->unknown);
           readstat_variable_add_missing_double_value (var, (double) pack->not_recorded);
+          readstat_variable_add_missing_double_value (var, SL_PACK_SUPPRESSED_VALUE);
         }
       else
         var = readstat_add_variable (writer, col->name, READSTAT_TYPE_STRING, col->width);
@@ -914,6 +1416,10 @@ write_data (Pack    *pack,
       pack->report->n_records += td->records->len;
       pack->report->n_variables += td->columns->len;
       pack->report->n_fields_withheld += td->withheld->len;
+      pack->report->n_records_suppressed += td->n_suppressed;
+      if (td->qis && td->qis->len > 0 && td->k_reached > 0)
+        pack->report->k_reached = pack->report->k_reached == 0
+                                  ? td->k_reached : MIN (pack->report->k_reached, td->k_reached);
       report_progress (pack, 0.1 + 0.5 * (i + 1) / pack->types->len);
     }
   return TRUE;
@@ -932,10 +1438,20 @@ column_treatment (Column *col)
       return "one 0/1 column per option of a multiple choice";
     case COL_OTHER:
       return "1 when an \"other\" answer was given; its text stays in the vault";
+    case COL_ANY:
     case COL_VALUE:
     default:
       break;
     }
+  if (col->kind == COL_ANY)
+    return "generalised: 1 when any option was chosen (k-anonymity)";
+  if (col->top > 0 && col->level >= col->top)
+    return "suppressed for every record (k-anonymity)";
+  if (col->top > 0 && col->level == 1)
+    return col->field->type == SL_FIELD_CHOICE ? "generalised to its groups (k-anonymity)"
+                                               : "generalised to its bands (k-anonymity)";
+  if (col->top > 0)
+    return "quasi-identifier: as recorded, suppressed where a record stood out";
   if (col->field->type == SL_FIELD_REFERENCE)
     return "record id replaced by its pack-local id";
   if (col->field->type == SL_FIELD_CHOICE && col->field->allow_other)
@@ -949,48 +1465,25 @@ add_value_labels (Pack        *pack,
                   JsonBuilder *b,
                   Column      *col)
 {
+  g_autoptr(GArray) labels = column_labels (col);
+
   json_builder_set_member_name (b, "values");
   json_builder_begin_array (b);
-  if (col->numeric && (col->kind != COL_VALUE || col->field->type == SL_FIELD_BOOLEAN))
+  for (guint j = 0; j < labels->len; j++)
     {
-      const char *labels[] = { "No", "Yes" };
+      ValueLabel *vl = &g_array_index (labels, ValueLabel, j);
 
-      for (int v = 0; v < 2; v++)
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "value");
+      json_builder_add_int_value (b, vl->value);
+      if (vl->code)
         {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "value");
-          json_builder_add_int_value (b, v);
-          json_builder_set_member_name (b, "label");
-          json_builder_add_string_value (b, labels[v]);
-          json_builder_end_object (b);
-        }
-    }
-  else if (col->numeric && col->field->type == SL_FIELD_CHOICE)
-    {
-      for (guint j = 0; col->field->options && j < col->field->options->len; j++)
-        {
-          SlOption *o = g_ptr_array_index (col->field->options, j);
-
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "value");
-          json_builder_add_int_value (b, o->value);
           json_builder_set_member_name (b, "code");
-          json_builder_add_string_value (b, o->code);
-          json_builder_set_member_name (b, "label");
-          json_builder_add_string_value (b, o->label);
-          json_builder_end_object (b);
+          json_builder_add_string_value (b, vl->code);
         }
-      if (col->field->allow_other)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "value");
-          json_builder_add_int_value (b, SL_PACK_OTHER_VALUE);
-          json_builder_set_member_name (b, "code");
-          json_builder_add_string_value (b, "other");
-          json_builder_set_member_name (b, "label");
-          json_builder_add_string_value (b, "Other");
-          json_builder_end_object (b);
-        }
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, vl->label);
+      json_builder_end_object (b);
     }
   json_builder_end_array (b);
 }
@@ -1000,7 +1493,7 @@ column_type_name (Column *col)
 {
   if (col->kind == COL_ID || col->kind == COL_PARENT)
     return "id";
-  if (col->kind == COL_OPTION || col->kind == COL_OTHER)
+  if (col->kind == COL_OPTION || col->kind == COL_OTHER || col->kind == COL_ANY)
     return "indicator";
   return sl_field_type_to_string (col->field->type);
 }
@@ -1021,9 +1514,11 @@ write_codebook (Pack    *pack,
                           "Missing values, in every numeric variable (user-missing in .sav):\r\n"
                           "  %" G_GINT64_FORMAT " = Unknown\r\n"
                           "  %" G_GINT64_FORMAT " = Not recorded\r\n"
+                          "  %d = Suppressed (disclosure control)\r\n"
                           "An empty cell is no answer.\r\n",
                           sl_codebook_get_title (pack->codebook), sl_codebook_get_id (pack->codebook),
-                          sl_codebook_get_version (pack->codebook), pack->unknown, pack->not_recorded);
+                          sl_codebook_get_version (pack->codebook), pack->unknown, pack->not_recorded,
+                          SL_PACK_SUPPRESSED_VALUE);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "pack_format");
@@ -1044,6 +1539,8 @@ write_codebook (Pack    *pack,
   json_builder_set_member_name (b, SL_MISSING_NOT_RECORDED);
   json_builder_add_int_value (b, pack->not_recorded);
   json_builder_end_object (b);
+  json_builder_set_member_name (b, "suppressed_value");
+  json_builder_add_int_value (b, SL_PACK_SUPPRESSED_VALUE);
   json_builder_set_member_name (b, "labels_in_csv");
   json_builder_add_boolean_value (b, pack->options->labels);
   json_builder_set_member_name (b, "record_types");
@@ -1078,22 +1575,17 @@ write_codebook (Pack    *pack,
 
           g_string_append_printf (txt, "  %-12s %s [%s, %s]\r\n", col->name, col->label,
                                   column_type_name (col), measure_name (column_measure (col)));
-          if (col->kind == COL_VALUE && col->numeric && col->field->type == SL_FIELD_CHOICE)
-            {
-              for (guint j = 0; col->field->options && j < col->field->options->len; j++)
-                {
-                  SlOption *o = g_ptr_array_index (col->field->options, j);
+          {
+            g_autoptr(GArray) labels = column_labels (col);
 
-                  g_string_append_printf (txt, "      %6" G_GINT64_FORMAT " = %s\r\n", o->value,
-                                          o->label);
-                }
-              if (col->field->allow_other)
-                g_string_append_printf (txt, "      %6d = Other\r\n", SL_PACK_OTHER_VALUE);
-            }
-          else if (col->numeric && col->kind != COL_VALUE)
-            g_string_append (txt, "           0 = No, 1 = Yes\r\n");
-          else if (col->numeric && col->field->type == SL_FIELD_BOOLEAN)
-            g_string_append (txt, "           0 = No, 1 = Yes\r\n");
+            for (guint j = 0; j < labels->len; j++)
+              {
+                ValueLabel *vl = &g_array_index (labels, ValueLabel, j);
+
+                g_string_append_printf (txt, "      %6" G_GINT64_FORMAT " = %s\r\n", vl->value,
+                                        vl->label);
+              }
+          }
           if (!g_str_equal (column_treatment (col), "as recorded"))
             g_string_append_printf (txt, "           (%s)\r\n", column_treatment (col));
 
@@ -1293,7 +1785,6 @@ write_report (Pack    *pack,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *json = NULL;
   g_autoptr(GString) txt = g_string_new (NULL);
-  guint k = pack->options->k ? pack->options->k : SL_PACK_DEFAULT_K;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *created = g_date_time_format_iso8601 (now);
 
@@ -1326,26 +1817,44 @@ write_report (Pack    *pack,
           g_string_append_printf (txt, "%s.%s: %s\r\n", wh->type, wh->field, wh->reason);
         }
     }
-  g_string_append (txt, "\r\nQuasi-identifiers written\r\n-------------------------\r\n");
+  g_string_append_printf (txt, "\r\nk-anonymity\r\n-----------\r\n"
+                          "Every combination of quasi-identifiers in a data file is shared by at "
+                          "least k = %u records, or the record's quasi-identifiers are all "
+                          "suppressed (code %d). Each quasi-identifier was kept as recorded, "
+                          "generalised along the codebook's hierarchy (bands, groups, any), or "
+                          "suppressed, choosing the least generalisation that leaves at most "
+                          "%.0f%% of a file's records to suppress.\r\n"
+                          "Not covered: combinations across files (a person's row with the "
+                          "region of their submission), and the notes.\r\n",
+                          pack->k, SL_PACK_SUPPRESSED_VALUE, pack->max_suppression * 100);
   for (guint i = 0; i < pack->types->len; i++)
     {
       TypeData *td = g_ptr_array_index (pack->types, i);
+      guint used = 0, possible = 0;
 
-      for (guint c = 0; c < td->columns->len; c++)
+      if (td->qis == NULL || td->qis->len == 0)
+        continue;
+      for (guint f = 0; f < td->type->fields->len; f++)
+        if (field_is_qi (g_ptr_array_index (td->type->fields, f)))
+          {
+            used += td->levels[f];
+            possible += field_top (g_ptr_array_index (td->type->fields, f));
+          }
+      g_string_append_printf (txt, "\r\n%s: %u records in %u classes; smallest class %u; "
+                              "%u records suppressed; %u combinations tried; generalisation "
+                              "used %u of %u steps\r\n", td->type->id, td->records->len,
+                              td->n_classes, td->k_reached, td->n_suppressed, td->n_nodes, used,
+                              possible);
+      for (guint f = 0; f < td->type->fields->len; f++)
         {
-          Column *col = g_ptr_array_index (td->columns, c);
+          SlField *field = g_ptr_array_index (td->type->fields, f);
 
-          if (col->field && col->field->quasi_identifier &&
-              (col->kind == COL_VALUE || col->option == g_ptr_array_index (col->field->options, 0)))
-            g_string_append_printf (txt, "%s.%s (%s%s)\r\n", td->type->id, col->field->id,
-                                    col->name, col->kind == COL_VALUE ? "" : "_…");
+          if (field_is_qi (field))
+            g_string_append_printf (txt, "  %-28s %s\r\n", field->id,
+                                    level_name (field, td->levels[f]));
         }
     }
-  g_string_append_printf (txt, "\r\nk-anonymity\r\n-----------\r\n"
-                          "NOT APPLIED. This version of Sightline does not yet generalise or "
-                          "suppress quasi-identifiers to reach k = %u: they are written as "
-                          "recorded. Combinations of them may single a person out. Check the "
-                          "data before it goes further, or do not release it.\r\n\r\n", k);
+  g_string_append (txt, "\r\n");
   g_string_append (txt, "Identifier scan\r\n---------------\r\n"
                    "Every file of the pack was searched for every direct identifier the vault "
                    "holds (values of identifying fields, and every name in the pseudonym "
@@ -1397,12 +1906,49 @@ write_report (Pack    *pack,
   json_builder_set_member_name (b, "k_anonymity");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "applied");
-  json_builder_add_boolean_value (b, FALSE);
-  json_builder_set_member_name (b, "k_requested");
-  json_builder_add_int_value (b, k);
-  json_builder_set_member_name (b, "note");
-  json_builder_add_string_value (b, "not implemented yet: quasi-identifiers are written as "
-                                 "recorded");
+  json_builder_add_boolean_value (b, TRUE);
+  json_builder_set_member_name (b, "k");
+  json_builder_add_int_value (b, pack->k);
+  json_builder_set_member_name (b, "max_suppression");
+  json_builder_add_double_value (b, pack->max_suppression);
+  json_builder_set_member_name (b, "suppressed_value");
+  json_builder_add_int_value (b, SL_PACK_SUPPRESSED_VALUE);
+  json_builder_set_member_name (b, "record_types");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < pack->types->len; i++)
+    {
+      TypeData *td = g_ptr_array_index (pack->types, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, td->type->id);
+      json_builder_set_member_name (b, "classes");
+      json_builder_add_int_value (b, td->n_classes);
+      json_builder_set_member_name (b, "smallest_class");
+      json_builder_add_int_value (b, td->k_reached);
+      json_builder_set_member_name (b, "records_suppressed");
+      json_builder_add_int_value (b, td->n_suppressed);
+      json_builder_set_member_name (b, "quasi_identifiers");
+      json_builder_begin_array (b);
+      for (guint f = 0; f < td->type->fields->len; f++)
+        {
+          SlField *field = g_ptr_array_index (td->type->fields, f);
+
+          if (!field_is_qi (field))
+            continue;
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "field");
+          json_builder_add_string_value (b, field->id);
+          json_builder_set_member_name (b, "level");
+          json_builder_add_int_value (b, td->levels[f]);
+          json_builder_set_member_name (b, "generalisation");
+          json_builder_add_string_value (b, level_name (field, td->levels[f]));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_end_object (b);
   json_builder_set_member_name (b, "identifier_scan");
   json_builder_add_string_value (b, "passed");
@@ -1727,6 +2273,10 @@ sl_vault_write_pack (SlVault              *self,
   pack.dir = tmpl;
   pack.types = g_ptr_array_new_with_free_func ((GDestroyNotify) type_data_free);
   pack.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  pack.suppressed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pack.k = pack.options->k ? pack.options->k : SL_PACK_DEFAULT_K;
+  pack.max_suppression = pack.options->max_suppression > 0
+                         ? MIN (pack.options->max_suppression, 1.0) : SL_PACK_DEFAULT_MAX_SUPPRESSION;
   pack.files = g_ptr_array_new_with_free_func (g_free);
   pack.note_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   pack.note_attrs = g_ptr_array_new ();
@@ -1787,6 +2337,7 @@ sl_vault_write_pack (SlVault              *self,
   g_clear_pointer (&pack.report, sl_pack_report_free);
   g_clear_pointer (&pack.types, g_ptr_array_unref);
   g_clear_pointer (&pack.ids, g_hash_table_unref);
+  g_clear_pointer (&pack.suppressed, g_hash_table_unref);
   g_clear_pointer (&pack.files, g_ptr_array_unref);
   g_clear_pointer (&pack.note_rows, g_ptr_array_unref);
   g_clear_pointer (&pack.note_attrs, g_ptr_array_unref);

@@ -41,16 +41,24 @@ GQuark sl_pack_error_quark (void);
 /* The version of the pack layout this Sightline writes. */
 #define SL_PACK_FORMAT 1
 
-/* The default k of k-anonymity (not applied yet: see sl-pack.c). */
+/* The default k of k-anonymity. */
 #define SL_PACK_DEFAULT_K 5
 
 /* The code a choice's "other: …" is written as; its text stays in the vault. */
 #define SL_PACK_OTHER_VALUE 9999
 
+/* The code of a quasi-identifier withheld by disclosure control (user-missing). */
+#define SL_PACK_SUPPRESSED_VALUE -9
+
+/* The share of records whose quasi-identifiers may be suppressed, by default. */
+#define SL_PACK_DEFAULT_MAX_SUPPRESSION 0.05
+
 /**
  * SlPackOptions:
- * @k: the k of k-anonymity; 0 for %SL_PACK_DEFAULT_K (recorded in the
- *   report; not applied yet)
+ * @k: the k of k-anonymity; 0 for %SL_PACK_DEFAULT_K, 1 to turn it off
+ * @max_suppression: the share of a record type's records (0 to 1) whose
+ *   quasi-identifiers may be suppressed rather than generalised further;
+ *   0 for %SL_PACK_DEFAULT_MAX_SUPPRESSION
  * @labels: write labels rather than codes in the CSV files
  *
  * How a pack is written. Zero-initialised options are the defaults.
@@ -58,6 +66,7 @@ GQuark sl_pack_error_quark (void);
 typedef struct
 {
   guint    k;
+  double   max_suppression;
   gboolean labels;
 } SlPackOptions;
 
@@ -72,6 +81,11 @@ typedef struct
  * @n_fields_withheld: fields left out of the data files (direct
  *   identifiers, localities finer than a region, free-text
  *   quasi-identifiers)
+ * @n_records_suppressed: records whose quasi-identifiers were all
+ *   suppressed to reach k
+ * @k_reached: the smallest class of quasi-identifiers left, over all
+ *   record types (records with every quasi-identifier suppressed aside);
+ *   at least the k asked for
  *
  * What a pack holds.
  */
@@ -83,6 +97,8 @@ typedef struct
   guint n_notes_written;
   guint n_notes_unreviewed;
   guint n_fields_withheld;
+  guint n_records_suppressed;
+  guint k_reached;
 } SlPackReport;
 
 void      sl_pack_report_free  (SlPackReport         *report);
