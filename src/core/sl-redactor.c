@@ -548,6 +548,7 @@ enum
   G_WEAK_CUE     = 1 << 25, /* a cue that needs a proper name ("Centre", "Club") */
   G_WORD         = 1 << 26, /* in an English dictionary, even if a popular name */
   G_ENGLISH      = 1 << 27, /* any lower-case English word */
+  G_PUB          = 1 << 28, /* a pub's name of one word (the Wheatsheaf) */
 };
 
 typedef struct
@@ -620,7 +621,7 @@ static const char *const strong_verbs[] = {
 static const char *const particles[] = {
   "de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "dos", "das",
   "al", "el", "bin", "bint", "ibn", "abu", "ní", "nic", "ni", "mac", "mc", "ap", "ab", "ter",
-  "ten", "st", "ul", "ud",
+  "ten", "st", "ul", "ud", "ó", "o", "ua", "uí", "mag", "bean",
 };
 static const char *const streets[] = {
   "street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "close", "drive", "way",
@@ -778,7 +779,7 @@ load_gazetteers (void)
       load_list ("english-words.txt", G_ENGLISH, 0, 0);
       load_list ("stopwords.txt", G_STOP, 0, 0);
       load_list ("institution-cues.txt", G_CUE, P_CUE, G_CUE_START);
-      load_list ("pub-names.txt", G_PUB_START, P_PUB, G_PUB_START);
+      load_list ("pub-names.txt", G_PUB, P_PUB, G_PUB_START);
       add_words (titles, G_N_ELEMENTS (titles), G_TITLE);
       add_words (kin, G_N_ELEMENTS (kin), G_KIN);
       add_words (verbs, G_N_ELEMENTS (verbs), G_VERB);
@@ -1031,6 +1032,26 @@ tokenise (const char *text,
         k--;
       t.hash = finish_hash (fnv_feed (FNV_OFFSET, buf, k));
       t.bits = table_get (t.hash);
+      if (!(t.bits & (G_SUR | G_FIRST)) && memchr (buf, '-', k) != NULL && k < sizeof buf)
+        {
+          /* "Mahoney-Price": a double-barrelled name whose parts are names */
+          gsize p = 0;
+          gboolean all = TRUE;
+
+          while (p < k && all)
+            {
+              gsize q = p;
+
+              while (q < k && buf[q] != '-')
+                q++;
+              if (!(table_get (finish_hash (fnv_feed (FNV_OFFSET, buf + p, q - p))) &
+                    (G_SUR | G_FIRST)))
+                all = FALSE;
+              p = q + 1;
+            }
+          if (all)
+            t.bits |= G_SUR;
+        }
       if (t.bits == 0 && !ascii)
         {
           /* "Zoë", "Jovanović": also look the word up without its accents. */
@@ -1224,7 +1245,17 @@ person_context_before (const Ctx *c,
     return FALSE;
   if ((c->t[i - 1].bits & (G_KIN | G_TITLE)) && !(c->t[i - 1].bits & G_NAME_ROLE) &&
       c->t[i].start - c->t[i - 1].full_end <= 3)
-    return TRUE;
+    {
+      /* "her uncle Tariq", "Dr. Aziz", "called \"Bash\"", not "nurse. Discussed" */
+      gsize s = c->t[i - 1].full_end, e = c->t[i].start;
+      gboolean ok = TRUE;
+
+      for (gsize q = s; q < e; q++)
+        if (c->text[q] != ' ' && c->text[q] != '"' &&
+            !(c->text[q] == '.' && c->t[i - 1].end - c->t[i - 1].start <= 4))
+          ok = FALSE;
+      return ok;
+    }
   /* "told Jade", "asked Jade" */
   if (c->t[i - 1].lower && (c->t[i - 1].bits & G_VERB) && gap_spaces (c, i - 1))
     {
@@ -1289,11 +1320,18 @@ detect_institutions (Ctx *c)
       if (!capish (t))
         continue;
       /* Pubs: "the Royal Oak", "The Red Lion" */
-      if ((t->bits & G_PUB_START) && i > 0 && gap_spaces (c, i - 1) &&
+      if ((t->bits & (G_PUB_START | G_PUB)) && i > 0 && gap_spaces (c, i - 1) &&
           g_ascii_strncasecmp (c->text + c->t[i - 1].start, "the", 3) == 0 &&
           c->t[i - 1].end - c->t[i - 1].start == 3)
         {
-          guint len = match_phrase (c, i, P_PUB);
+          guint len = (t->bits & G_PUB_START) ? match_phrase (c, i, P_PUB) : 0;
+
+          if (len == 0 && (t->bits & G_PUB))
+            len = 1;
+          /* "the Crown Prosecution Service", "the Crown Court" */
+          if (len > 0 && i + len < c->len && gap_spaces (c, i + len - 1) &&
+              capish (&c->t[i + len]) && !(c->t[i + len].bits & (G_CUE | G_CUE_START)))
+            len = 0;
 
           /* "the" is part of the span: a reader who labels "the Royal Oak"
            * and one who labels "Royal Oak" are both covered. */
@@ -1304,9 +1342,14 @@ detect_institutions (Ctx *c)
               continue;
             }
         }
-      /* Welsh names put the cue first: "Ysgol Gyfun Cwm Rhondda" */
+      /* Welsh names put the cue first ("Ysgol Gyfun Cwm Rhondda"), and so do
+       * takeaways ("Pizza Palace", "Tandoori Nights") */
       if ((t->hash == finish_hash (fnv_feed (FNV_OFFSET, "ysgol", 5)) ||
-           t->hash == finish_hash (fnv_feed (FNV_OFFSET, "coleg", 5))) &&
+           t->hash == finish_hash (fnv_feed (FNV_OFFSET, "coleg", 5)) ||
+           t->hash == finish_hash (fnv_feed (FNV_OFFSET, "pizza", 5)) ||
+           t->hash == finish_hash (fnv_feed (FNV_OFFSET, "tandoori", 8)) ||
+           t->hash == finish_hash (fnv_feed (FNV_OFFSET, "balti", 5)) ||
+           t->hash == finish_hash (fnv_feed (FNV_OFFSET, "kebab", 5))) &&
           i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]))
         {
           last = i;
@@ -1435,6 +1478,18 @@ detect_people_and_places (Ctx *c)
       if (c->type[i] != NULL)
         continue;
 
+      /* "Mr and Mrs Qureshi" */
+      if ((b & G_TITLE) && capish (t) && i + 2 < c->len && gap_is (c, i, " and ") &&
+          (c->t[i + 2].bits & G_TITLE) && capish (&c->t[i + 2]) && gap_spaces (c, i + 2) &&
+          i + 3 < c->len && capish (&c->t[i + 3]) && !(c->t[i + 3].bits & (G_STOP | G_CUE)))
+        {
+          guint last = extend_name (c, i + 3);
+
+          mark (c, i, last, type_person);
+          i = last;
+          continue;
+        }
+
       /* Titles: "Mr Smith", "DC Jones", "Mrs. Ní Bhriain" */
       if ((b & G_TITLE) && (capish (t) || (t->lower && t->end - t->start <= 3)) &&
           i + 1 < c->len && c->type[i + 1] == NULL)
@@ -1491,7 +1546,11 @@ detect_people_and_places (Ctx *c)
           if (len > 0 && !person_like && !person_context_before (c, i) &&
               !(i > 0 && c->type[i - 1] == type_person && gap_spaces (c, i - 1)) &&
               !(len == 1 && i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) &&
-                (c->t[i + 1].bits & (G_STREET | G_CUE | G_CUE_START))))
+                (c->t[i + 1].bits & (G_STREET | G_CUE | G_CUE_START))) &&
+              /* "Bury New Road" is a street */
+              !(i + len + 1 < c->len && gap_spaces (c, i + len - 1) && gap_spaces (c, i + len) &&
+                capish (&c->t[i + len]) && capish (&c->t[i + len + 1]) &&
+                (c->t[i + len + 1].bits & G_STREET)))
             {
               guint last = i + len - 1;
               gboolean ambiguous = len == 1 && ((b & G_COMMON) || t->upper ||
@@ -1822,6 +1881,30 @@ detect_names_in (const char *text,
   detect_people_and_places (&c);
   extend_lists (&c);
   propagate (&c);
+
+  for (guint i = 1; i < c.len; i++)
+    if (type[i] == type_person && !joined[i] && type[i - 1] == NULL && capish (&c.t[i - 1]) &&
+        !c.t[i - 1].upper && gap_spaces (&c, i - 1) &&
+        !(c.t[i - 1].bits & ~(G_PARTICLE | G_SUR | G_FIRST)) &&
+        !(c.t[i - 1].bits & G_ENGLISH) && !mixed_case (text, c.t[i - 1].start, c.t[i - 1].end))
+      {
+        /* "Amere Singh Dhaliwal": an unknown word before a name is part of it */
+        type[i - 1] = type_person;
+        joined[i] = TRUE;
+      }
+  for (guint i = 1; i < c.len; i++)
+    if (type[i] == type_person && type[i - 1] == type_person && !joined[i])
+      {
+        /* "Darren "Daz" Proctor": one name */
+        gboolean quotes_only = c.t[i].start - c.t[i - 1].full_end <= 3;
+
+        for (gsize q = c.t[i - 1].full_end; q < c.t[i].start && quotes_only; q++)
+          if (text[q] != ' ' && text[q] != '"')
+            quotes_only = FALSE;
+        if (quotes_only && memchr (text + c.t[i - 1].full_end, '"',
+                                   c.t[i].start - c.t[i - 1].full_end) != NULL)
+          joined[i] = TRUE;
+      }
 
   for (guint i = 0; i < c.len; i++)
     {
