@@ -18,7 +18,7 @@ if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
 fi
 
 dir=build-fuzz
-targets=(fuzz-age fuzz-card fuzz-codebook fuzz-csv fuzz-redactor fuzz-returns)
+targets=(fuzz-age fuzz-bundle fuzz-card fuzz-codebook fuzz-csv fuzz-redactor fuzz-returns)
 cctv="$root/../shared/testdata/age-cctv"
 
 if ! command -v clang >/dev/null 2>&1; then
