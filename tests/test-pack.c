@@ -165,6 +165,7 @@ pack_setup (PackFixture   *fx,
   const char *o[] = { "reference=OS-01", "theme=Children in care", "individuals_attending=9",
                       NULL };
   const char *vn[] = { "label=Victim A", "gender=female", "age=14", NULL };
+  const char *pf[] = { "label=Suspect F", "role=@SUM(1+1)*cmd", NULL };
   g_autoptr(GPtrArray) victims = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -182,6 +183,7 @@ pack_setup (PackFixture   *fx,
   add_people (fx, "victim", N_VICTIMS);
   add_people (fx, "perpetrator", N_PERPETRATORS);
   fx->victim_noted = add (fx->vault, "victim", fx->submissions[0], vn);
+  g_free (add (fx->vault, "perpetrator", fx->submissions[2], pf));
 
   /* Reviewed, with names in the registry. */
   mark (fx->vault, fx->submissions[0], "person", "child", "Jade Thompson");
@@ -380,7 +382,13 @@ test_contents (PackFixture   *fx,
   /* Notes: the three reviewed ones, redacted; three left out. */
   g_assert_cmpuint (report->n_notes_written, ==, 3);
   g_assert_cmpuint (report->n_notes_unreviewed, ==, 3);
-  g_assert_cmpuint (report->n_records, ==, 3 + 1 + 1 + N_VICTIMS + 1 + N_PERPETRATORS);
+  g_assert_cmpuint (report->n_records, ==, 3 + 1 + 1 + N_VICTIMS + 1 + N_PERPETRATORS + 1);
+  {
+    /* Excel would take a cell that starts with @ or = for a formula. */
+    g_autofree char *perps = read_file (pack, "data/perpetrator.csv", NULL);
+
+    g_assert_nonnull (strstr (perps, ",'@SUM(1+1)*cmd"));
+  }
   {
     g_autofree char *note = read_file (pack, "notes/S0001-summary.txt", NULL);
     g_autofree char *vnote = read_file (pack, "notes/V00421-notes.txt", NULL);
@@ -592,7 +600,7 @@ test_k_anonymity (PackFixture   *fx,
   g_assert_cmpuint (report10->k_reached, >=, 10);
   /* No more than the allowed share of people lost their quasi-identifiers. */
   g_assert_cmpuint (report->n_records_suppressed, <=,
-                    (N_VICTIMS + 1 + N_PERPETRATORS) * SL_PACK_DEFAULT_MAX_SUPPRESSION + 3);
+                    (N_VICTIMS + 1 + N_PERPETRATORS + 1) * SL_PACK_DEFAULT_MAX_SUPPRESSION + 3);
   g_assert_nonnull (strstr (json, "\"applied\" : true"));
 
   /* Without disclosure control the fixture has people who stand out, so

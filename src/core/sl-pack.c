@@ -288,6 +288,23 @@ csv_append (GString    *out,
     g_string_append (out, cell);
 }
 
+/* A text cell Excel would read as a formula ("=HYPERLINK(…)", "+1", "@SUM")
+ * gets a leading apostrophe, which Excel shows as text. */
+static gboolean
+looks_like_formula (const char *cell)
+{
+  char *end = NULL;
+
+  if (cell == NULL || strchr ("=+@\t\r", cell[0]) == NULL || cell[0] == '\0')
+    {
+      if (cell == NULL || cell[0] != '-')
+        return FALSE;
+      g_ascii_strtod (cell, &end);
+      return end == NULL || *end != '\0';
+    }
+  return TRUE;
+}
+
 static void
 csv_row (GString           *out,
          const char * const *cells,
@@ -565,8 +582,14 @@ plan_columns (TypeData *td)
         case SL_FIELD_REFERENCE:
         case SL_FIELD_LONG_TEXT:
         default:
-          add_column (td->columns, names,
-                      column_new (COL_VALUE, f, NULL, field_name (f), f->label, FALSE));
+          {
+            Column *col = column_new (COL_VALUE, f, NULL, field_name (f), f->label, FALSE);
+
+            /* Dates are YYYY-MM-DD, or shorter when partial */
+            if (f->type == SL_FIELD_DATE || f->type == SL_FIELD_PARTIAL_DATE)
+              col->width = 10;
+            add_column (td->columns, names, col);
+          }
           break;
         }
       for (guint c = first; c < td->columns->len; c++)
@@ -1218,7 +1241,26 @@ write_csv (Pack       *pack,
           csv_row (out, (const char * const *) cells, td->columns->len);
         }
       else
-        csv_row (out, g_ptr_array_index (rows, j), td->columns->len);
+        {
+          char **cells = g_ptr_array_index (rows, j);
+          g_autofree const char **guarded = g_new0 (const char *, td->columns->len + 1);
+          g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint c = 0; c < td->columns->len; c++)
+            {
+              Column *col = g_ptr_array_index (td->columns, c);
+
+              guarded[c] = cells[c];
+              if (!col->numeric && looks_like_formula (cells[c]))
+                {
+                  char *safe = g_strconcat ("'", cells[c], NULL);
+
+                  g_ptr_array_add (owned, safe);
+                  guarded[c] = safe;
+                }
+            }
+          csv_row (out, guarded, td->columns->len);
+        }
     }
   return write_file (pack, rel, out->str, out->len, error);
 }
