@@ -633,7 +633,7 @@ static const char *const streets[] = {
 };
 static const char *const preps[] = {
   "in", "from", "to", "at", "near", "around", "towards", "outside", "across", "between",
-  "into", "within", "across", "of", "and", "via", "through", "covering", "visited", "visit",
+  "into", "within", "across", "of", "via", "through", "covering", "visited", "visit",
   "moved", "placed", "travelled", "taken", "trafficked", "areas", "area", "towns", "revisit",
   "revisited", "visiting", "lives", "lived", "living", "based", "born", "back",
 };
@@ -647,6 +647,7 @@ static const char *const weak_cues[] = {
   "clinic", "church", "lodge", "garage", "motors", "grill", "cafe", "café", "pub",
   "restaurant", "diner", "chicken", "pizza", "foyer", "hostel", "temple", "mosque", "kitchen",
   "burger", "burgers", "bakery", "salon", "nails", "vape", "supermarket", "minimarket",
+  "lounge",
 };
 static const char *const roles[] = {
   "child", "children", "victim", "victims", "suspect", "suspects", "yp", "perpetrator",
@@ -1138,6 +1139,9 @@ name_part (const Ctx *c,
            !(b & G_COMMON);
   if ((b & G_PLACE) && !(b & (G_SUR | G_FIRST)))
     return FALSE;
+  /* "Rainbow Project": an ordinary word after a name makes it a thing */
+  if ((b & G_ENGLISH) && !(b & (G_SUR | G_FIRST)))
+    return FALSE;
   if (b & G_COMMON)
     return (b & (G_SUR | G_FIRST)) != 0 && !t->sentence;
   return TRUE;
@@ -1580,7 +1584,10 @@ detect_people_and_places (Ctx *c)
           (t->cap || (t->upper && t->end - t->start >= 3)) &&
           !(i > 0 && (c->t[i - 1].bits & G_SAINT) && capish (&c->t[i - 1])))
         {
-          gboolean strong = !(b & G_COMMON) && !t->upper && !(t->sentence && (b & G_WORD));
+          gboolean strong = !(b & G_COMMON) && !t->upper && !(t->sentence && (b & G_WORD)) &&
+                            !((b & G_WORD) && i + 1 < c->len && gap_spaces (c, i) &&
+                              c->t[i + 1].cap && (c->t[i + 1].bits & G_ENGLISH) &&
+                              !(c->t[i + 1].bits & (G_SUR | G_FIRST)));
           guint last = extend_name (c, i);
           gboolean street = last + 1 < c->len && gap_spaces (c, last) &&
                             (c->t[last + 1].bits & G_STREET) && capish (&c->t[last + 1]);
