@@ -1027,6 +1027,64 @@ typedef struct
   double loss;
 } NodeCost;
 
+/* Beyond this many combinations (a codebook with a dozen or more
+ * quasi-identifiers in one record type), a greedy search instead. */
+#define MAX_LATTICE 20000
+
+static guint
+count_suppressed (TypeData  *td,
+                  guint    **keys,
+                  guint     *tops,
+                  guint     *node,
+                  guint      k)
+{
+  g_autofree guint *sz = class_sizes (td, keys, tops, node, NULL);
+  guint suppressed = 0;
+
+  td->n_nodes++;
+  for (guint j = 0; j < td->records->len; j++)
+    suppressed += sz[j] < k;
+  return suppressed;
+}
+
+/* Raises one quasi-identifier a level at a time, the one that leaves the
+ * fewest records to suppress, until few enough are left. */
+static void
+greedy_search (Pack      *pack,
+               TypeData  *td,
+               guint    **keys,
+               guint     *tops,
+               guint      allowed,
+               guint     *node)
+{
+  guint nq = td->qis->len;
+
+  memset (node, 0, nq * sizeof (guint));
+  while (count_suppressed (td, keys, tops, node, pack->k) > allowed)
+    {
+      guint best_q = G_MAXUINT, best_n = G_MAXUINT;
+
+      for (guint q = 0; q < nq; q++)
+        {
+          guint n;
+
+          if (node[q] >= tops[q])
+            continue;
+          node[q]++;
+          n = count_suppressed (td, keys, tops, node, pack->k);
+          node[q]--;
+          if (n < best_n)
+            {
+              best_n = n;
+              best_q = q;
+            }
+        }
+      if (best_q == G_MAXUINT)
+        break;
+      node[best_q]++;
+    }
+}
+
 static int
 compare_node_cost (gconstpointer a,
                    gconstpointer b)
@@ -1078,9 +1136,14 @@ anonymise (Pack      *pack,
   /* Every combination of levels, cheapest first: a step to bands or
    * groups loses half of what suppressing the field loses. */
   n_nodes = 1;
-  for (guint q = 0; q < nq; q++)
+  for (guint q = 0; q < nq && n_nodes <= MAX_LATTICE; q++)
     n_nodes *= tops[q] + 1;
-  nodes = g_new0 (guint, (gsize) n_nodes * nq);
+  if (n_nodes > MAX_LATTICE)
+    {
+      greedy_search (pack, td, keys, tops, allowed, best);
+      n_nodes = 0;
+    }
+  nodes = g_new0 (guint, (gsize) MAX (n_nodes, 1) * nq);
   order = g_array_sized_new (FALSE, FALSE, sizeof (NodeCost), n_nodes);
   for (guint i = 0; i < n_nodes; i++)
     {
