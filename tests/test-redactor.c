@@ -343,6 +343,36 @@ test_names (void)
 }
 
 static void
+test_names_odd_bytes (void)
+{
+  /* Punctuation of several bytes, bytes that are not UTF-8, and long words:
+   * spans stay inside the text, in order, and never split a character. */
+  static const char *const texts[] = {
+    "\xe2\x80\x9cJade\xe2\x80\x9d\xe2\x80\x94Primary School\xc5\x81",
+    "Mr \xff\xfe Smith \xc3 Jade \x80\x80 Rochdale",
+    "\xe2\x80\x9c\xe2\x80\x9d" "Children's Home\xe2\x80\x99s",
+    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA-b Jade",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GArray) spans = sl_redactor_detect (texts[i], -1);
+      gsize last = 0;
+
+      for (guint k = 0; k < spans->len; k++)
+        {
+          const SlSpan *span = &g_array_index (spans, SlSpan, k);
+
+          g_assert_cmpuint (span->start, >=, last);
+          g_assert_cmpuint (span->end, >, span->start);
+          g_assert_cmpuint (span->end, <=, strlen (texts[i]));
+          g_assert_true (((guchar) texts[i][span->start] & 0xC0) != 0x80);
+          last = span->end;
+        }
+    }
+}
+
+static void
 test_names_redacted (void)
 {
   const char *note = "Jade Smith (14) told DC Patel that Tariq drove her from Oldham to "
@@ -460,6 +490,7 @@ main (int    argc,
   g_test_add_func ("/sightline/redactor/redact/note", test_redact_note);
   g_test_add_func ("/sightline/redactor/redact/labels", test_labels);
   g_test_add_func ("/sightline/redactor/names/detect", test_names);
+  g_test_add_func ("/sightline/redactor/names/odd-bytes", test_names_odd_bytes);
   g_test_add_func ("/sightline/redactor/names/redact", test_names_redacted);
   g_test_add_func ("/sightline/redactor/cli/detect-jsonl", test_cli_jsonl);
   g_test_add_func ("/sightline/redactor/cli/bad-line", test_cli_bad_line);

@@ -846,7 +846,8 @@ fold_word (const char *text,
 {
   gsize k = 0;
 
-  if (ascii)
+  /* Bytes that are not UTF-8 are folded as if they were ASCII. */
+  if (ascii || !g_utf8_validate (text + start, (gssize) (end - start), NULL))
     {
       for (gsize i = start; i < end && k < size; i++)
         {
@@ -912,9 +913,14 @@ tokenise (const char *text,
       char buf[64];
       gsize k;
 
-      if (!word_byte (text, n, i))
+      if (!word_byte (text, n, i) || ((guchar) text[i] & 0xC0) == 0x80)
         {
-          i++;
+          /* Skip a whole character, so that no word starts inside one. */
+          guchar c0 = (guchar) text[i];
+
+          i += c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : c0 >= 0xC0 ? 2 : 1;
+          if (i > n)
+            i = n;
           continue;
         }
       /* A word glued to digits ("YP3", "17A") is a code, not a name. */
@@ -1833,16 +1839,17 @@ propagate (Ctx *c)
           while (last + 1 < c->len && c->joined[last + 1])
             last++;
           if (last > i)
-            initials[n_initials++] = (guint16) (g_ascii_toupper (c->text[c->t[i].start]) << 8 |
-                                                g_ascii_toupper (c->text[c->t[last].start]));
+            initials[n_initials++] =
+              (guint16) ((guint) (guchar) g_ascii_toupper (c->text[c->t[i].start]) << 8 |
+                         (guint) (guchar) g_ascii_toupper (c->text[c->t[last].start]));
           i = last;
         }
     for (guint k = 0; k < c->len && n_initials > 0; k++)
       if (c->type[k] == NULL && c->t[k].upper && c->t[k].end - c->t[k].start == 2 &&
           !(c->t[k].bits & G_STOP))
         {
-          guint16 pair = (guint16) ((guchar) c->text[c->t[k].start] << 8 |
-                                    (guchar) c->text[c->t[k].start + 1]);
+          guint16 pair = (guint16) ((guint) (guchar) c->text[c->t[k].start] << 8 |
+                                    (guint) (guchar) c->text[c->t[k].start + 1]);
 
           for (guint q = 0; q < n_initials; q++)
             if (initials[q] == pair)
