@@ -2090,13 +2090,15 @@ static const Command commands[] = {
     "Verifies every device's hash chain and that the current values match the log, and\n"
     "names the first change that was edited, removed or reordered. Exit code 1 if any.",
     cmd_audit, NULL, TRUE, FALSE },
-  { "redact", "< INPUT", "Find or replace structured identifiers (NHS, phone, postcode…)",
+  { "redact", "< INPUT", "Find or replace identifiers (names, places, NHS, phone…)",
     "Finds structured UK identifiers: NHS, NI and pupil numbers, postcodes, phone numbers,\n"
     "e-mail addresses, URLs, social media handles, vehicle registrations, dates of birth,\n"
-    "case references and street addresses. With --detect-jsonl, each input line is a JSON\n"
-    "object {\"id\", \"text\"} and each output line {\"id\", \"spans\"} gives byte offsets\n"
-    "and types. With --text, the text is written back with each identifier replaced by a\n"
-    "label such as [phone]. Names, places and institutions are not yet detected.",
+    "case references and street addresses; and names of people (PERSON), towns and local\n"
+    "authorities (PLACE) and named schools, homes, hotels, takeaways, taxi firms, pubs and\n"
+    "GP practices (INSTITUTION). With --detect-jsonl, each input line is a JSON object\n"
+    "{\"id\", \"text\"} and each output line {\"id\", \"spans\"} gives byte offsets and\n"
+    "types. With --text, the text is written back with each identifier replaced by a label\n"
+    "such as [phone] or [name].",
     cmd_redact, redact_entries, FALSE, FALSE },
 };
 
