@@ -25,8 +25,8 @@
 #include "sl-record.h"
 #include "sl-test-utils.h"
 
-#define N_VICTIMS      420
-#define N_PERPETRATORS 180
+#define N_VICTIMS      300
+#define N_PERPETRATORS 120
 
 /* Every direct identifier the fixture holds, and the localities. */
 static const char *identifiers[] = {
@@ -355,7 +355,7 @@ test_contents (PackFixture   *fx,
   g_assert_cmpint (column_index (vlines[0], "NATION"), ==, -1);
   g_assert_true (g_str_has_prefix (vlines[1], "V00001,S0001,"));
   g_assert_true (g_str_has_prefix (vlines[10], "V00010,SV0001,"));
-  g_assert_true (g_str_has_prefix (vlines[N_VICTIMS + 1], "V00421,S0001,"));
+  g_assert_true (g_str_has_prefix (vlines[N_VICTIMS + 1], "V00301,S0001,"));
   for (guint i = 1; vlines[i]; i++)
     g_assert_null (strstr (vlines[i], "-4"));
   /* "female" is 2; "unknown" and "not recorded" are their codes */
@@ -391,7 +391,7 @@ test_contents (PackFixture   *fx,
   }
   {
     g_autofree char *note = read_file (pack, "notes/S0001-summary.txt", NULL);
-    g_autofree char *vnote = read_file (pack, "notes/V00421-notes.txt", NULL);
+    g_autofree char *vnote = read_file (pack, "notes/V00301-notes.txt", NULL);
     g_autofree char *onote = read_file (pack, "notes/OS0001-notes.txt", NULL);
     g_autofree char *left = g_build_filename (pack, "notes", "S0002-summary.txt", NULL);
 
