@@ -290,6 +290,9 @@ static const NameCase name_cases[] = {
   /* a name found once is found everywhere in the note */
   { "Jade Kowalczyk was seen. Later KOWALCZYK denied it.",
     "PERSON:Jade Kowalczyk|PERSON:KOWALCZYK" },
+  /* key/value headers */
+  { "Name: Amber Hope\nMother: Grace", "PERSON:Amber Hope|PERSON:Grace" },
+  { "Name: Child A", "" },
   /* places */
   { "She was taken to Rochdale.", "PLACE:Rochdale" },
   { "Girls from Milton Keynes and Stoke-on-Trent.", "PLACE:Milton Keynes|PLACE:Stoke-on-Trent" },

@@ -549,6 +549,7 @@ enum
   G_WORD         = 1 << 26, /* in an English dictionary, even if a popular name */
   G_ENGLISH      = 1 << 27, /* any lower-case English word */
   G_PUB          = 1 << 28, /* a pub's name of one word (the Wheatsheaf) */
+  G_HEADER       = 1 << 29, /* a header key before a name ("Name:", "Mother:") */
 };
 
 typedef struct
@@ -580,6 +581,7 @@ typedef struct
 #define FNV_PRIME  G_GUINT64_CONSTANT (1099511628211)
 
 static Entry *table;
+static guint table_used;
 
 /* Token types, compared by pointer. */
 static const char *const type_person = SL_SPAN_PERSON;
@@ -642,6 +644,12 @@ static const char *const councils[] = {
   "police", "constabulary", "safeguarding", "children's",
   "lscb", "scb", "lsab", "yot", "mash", "ccg", "hospital", "college", "university",
 };
+static const char *const headers[] = {
+  "name", "names", "mother", "father", "mum", "dad", "parent", "parents", "carer", "contact",
+  "worker", "associate", "associates", "suspect", "alias", "aka", "from", "to", "cc", "child",
+  "victim", "perpetrator", "author", "officer", "sw", "keyworker", "dsl", "present", "attendees",
+  "apologies", "chair", "minutes", "interviewer", "interviewee", "nickname", "known",
+};
 static const char *const weak_cues[] = {
   "centre", "club", "house", "home", "homes", "bar", "shop", "stores", "store", "practice",
   "clinic", "church", "lodge", "garage", "motors", "grill", "cafe", "café", "pub",
@@ -700,7 +708,13 @@ table_add (const char *word,
 {
   Entry *e = table_slot (finish_hash (fnv_feed (FNV_OFFSET, word, len)));
 
-  e->key = finish_hash (fnv_feed (FNV_OFFSET, word, len));
+  if (e->key == 0)
+    {
+      /* Open addressing needs room: more entries than this make probes long. */
+      if (++table_used > TABLE_SIZE / 4 * 3)
+        g_error ("the gazetteers hold more than %u entries; raise TABLE_BITS", TABLE_SIZE / 4 * 3);
+      e->key = finish_hash (fnv_feed (FNV_OFFSET, word, len));
+    }
   e->bits |= bits;
 }
 
@@ -791,6 +805,7 @@ load_gazetteers (void)
       add_words (councils, G_N_ELEMENTS (councils), G_COUNCIL);
       add_words (roles, G_N_ELEMENTS (roles), G_NAME_ROLE);
       add_words (weak_cues, G_N_ELEMENTS (weak_cues), G_WEAK_CUE);
+      add_words (headers, G_N_ELEMENTS (headers), G_HEADER);
       table_add ("st", 2, G_SAINT);
       table_add ("saint", 5, G_SAINT);
       g_once_init_leave (&once, 1);
@@ -1253,6 +1268,10 @@ person_context_before (const Ctx *c,
 {
   if (i == 0)
     return FALSE;
+  /* Key/value headers: "Name: Amber Hope", "Mother: Grace", "From: …" */
+  if (c->t[i].start - c->t[i - 1].full_end == 2 && c->text[c->t[i - 1].full_end] == ':' &&
+      (c->t[i - 1].bits & G_HEADER))
+    return TRUE;
   if ((c->t[i - 1].bits & (G_KIN | G_TITLE)) && !(c->t[i - 1].bits & G_NAME_ROLE) &&
       c->t[i].start - c->t[i - 1].full_end <= 3)
     {
