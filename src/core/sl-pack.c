@@ -1620,7 +1620,8 @@ write_codebook (Pack    *pack,
                           "  %" G_GINT64_FORMAT " = Unknown\r\n"
                           "  %" G_GINT64_FORMAT " = Not recorded\r\n"
                           "  %d = Suppressed (disclosure control)\r\n"
-                          "An empty cell is no answer.\r\n",
+                          "An empty cell is no answer. Multiple choices are one column per "
+                          "option (NAME_value, NAME_OTH for \"other\"): 1 = chosen, 0 = not.\r\n",
                           sl_codebook_get_title (pack->codebook), sl_codebook_get_id (pack->codebook),
                           sl_codebook_get_version (pack->codebook), pack->unknown, pack->not_recorded,
                           SL_PACK_SUPPRESSED_VALUE);
@@ -1656,7 +1657,7 @@ write_codebook (Pack    *pack,
       g_autofree char *csv = g_strdup_printf ("data/%s.csv", td->type->id);
       g_autofree char *sav = g_strdup_printf ("data/%s.sav", td->type->id);
 
-      g_string_append_printf (txt, "\r\n%s (data/%s.csv, data/%s.sav): %u records, ids %s…\r\n",
+      g_string_append_printf (txt, "\r\n%s (data/%s.csv, data/%s.sav): %u records, ids starting %s\r\n",
                               td->type->plural ? td->type->plural : td->type->label, td->type->id,
                               td->type->id, td->records->len, td->prefix);
       json_builder_begin_object (b);
@@ -1680,18 +1681,19 @@ write_codebook (Pack    *pack,
 
           g_string_append_printf (txt, "  %-12s %s [%s, %s]\r\n", col->name, col->label,
                                   column_type_name (col), measure_name (column_measure (col)));
-          {
-            g_autoptr(GArray) labels = column_labels (col);
+          if (col->kind == COL_VALUE)
+            {
+              g_autoptr(GArray) labels = column_labels (col);
 
-            for (guint j = 0; j < labels->len; j++)
-              {
-                ValueLabel *vl = &g_array_index (labels, ValueLabel, j);
+              for (guint j = 0; j < labels->len; j++)
+                {
+                  ValueLabel *vl = &g_array_index (labels, ValueLabel, j);
 
-                g_string_append_printf (txt, "      %6" G_GINT64_FORMAT " = %s\r\n", vl->value,
-                                        vl->label);
-              }
-          }
-          if (!g_str_equal (column_treatment (col), "as recorded"))
+                  g_string_append_printf (txt, "      %6" G_GINT64_FORMAT " = %s\r\n",
+                                          vl->value, vl->label);
+                }
+            }
+          if (!g_str_equal (column_treatment (col), "as recorded") && col->kind != COL_OPTION)
             g_string_append_printf (txt, "           (%s)\r\n", column_treatment (col));
 
           json_builder_begin_object (b);
