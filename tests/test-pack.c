@@ -38,6 +38,7 @@ static const char *identifiers[] = {
   "Jade Thompson",
   "Thompson",
   "Kieran Walsh",
+  "Faith Police",
   "Oldham",
   "Rochdale",
   "Hollinwood",
@@ -189,6 +190,9 @@ pack_setup (PackFixture   *fx,
   mark (fx->vault, fx->submissions[0], "person", "child", "Jade Thompson");
   mark (fx->vault, fx->submissions[0], "person", "suspect", "Kieran Walsh");
   mark (fx->vault, fx->submissions[0], "place", "town", "Oldham");
+  /* Her first name and surname are words of the codebook: only her whole
+   * name is a direct identifier for the scan. */
+  mark (fx->vault, fx->submissions[1], "person", "adult", "Faith Police");
   set_note (fx->vault, fx->submissions[0], "summary",
             "Jade Thompson, 14, went missing from her placement in Oldham three times. "
             "Kieran Walsh drove her to parties; Jade said \"Kieran\" gave her a phone.");
@@ -446,7 +450,7 @@ test_no_identifier (PackFixture   *fx,
   /* And every name the registry holds, in every form it knows. */
   pseudonyms = sl_vault_list_pseudonyms (fx->vault, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (pseudonyms->len, ==, 3);
+  g_assert_cmpuint (pseudonyms->len, ==, 4);
   for (guint i = 0; i < pseudonyms->len; i++)
     {
       SlPseudonym *p = g_ptr_array_index (pseudonyms, i);
@@ -456,6 +460,8 @@ test_no_identifier (PackFixture   *fx,
           const char *form = g_ptr_array_index (p->forms, f);
           g_autofree char *where = NULL;
 
+          if (g_str_equal (p->name, "Faith Police") && strchr (form, ' ') == NULL)
+            continue;
           if (strlen (form) >= 5 && sl_test_dir_contains (fx->out, form, strlen (form), &where))
             g_error ("'%s' is in %s", form, where);
         }

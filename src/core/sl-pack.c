@@ -2117,9 +2117,24 @@ needle_free (Needle *n)
   g_free (n);
 }
 
+/* Every word of the codebook, in lower case. */
+static GHashTable *
+codebook_words (SlCodebook *codebook)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *low = g_utf8_strdown (sl_codebook_get_json (codebook), -1);
+  g_auto(GStrv) parts = g_regex_split_simple ("[^[:alnum:]]+", low, 0, 0);
+
+  for (guint i = 0; parts && parts[i]; i++)
+    if (*parts[i] != '\0')
+      g_hash_table_add (words, g_strdup (parts[i]));
+  return words;
+}
+
 static void
 add_needle (GPtrArray  *needles,
             GHashTable *seen,
+            GHashTable *vocabulary,
             const char *text,
             const char *kind)
 {
@@ -2132,6 +2147,11 @@ add_needle (GPtrArray  *needles,
   g_strstrip (low);
   /* One letter is no name; two (an initial pair, "Jo") only as a word. */
   if (strlen (low) < 2 || g_hash_table_contains (seen, low))
+    return;
+  /* A lone first name or surname that is also a word of the codebook
+   * ("Faith", "Police") would refuse every pack: the whole name, and
+   * its other forms, are still searched for. */
+  if (strpbrk (low, " \t") == NULL && g_hash_table_contains (vocabulary, low))
     return;
   n = g_new0 (Needle, 1);
   n->text = g_strdup (low);
@@ -2146,6 +2166,7 @@ collect_needles (Pack    *pack,
 {
   g_autoptr(GPtrArray) needles = g_ptr_array_new_with_free_func ((GDestroyNotify) needle_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) vocabulary = codebook_words (pack->codebook);
   g_autoptr(GPtrArray) pseudonyms = NULL;
   GPtrArray *types = sl_codebook_get_record_types (pack->codebook);
 
@@ -2177,12 +2198,12 @@ collect_needles (Pack    *pack,
             if (text == NULL || *text == '\0')
               continue;
             kind = g_strdup_printf ("the identifying field %s.%s", rt->id, field->id);
-            add_needle (needles, seen, text, kind);
+            add_needle (needles, seen, vocabulary, text, kind);
             /* "Jane Smith; Dr Ali Khan and Ms Lee": each name on its own */
             parts = g_regex_split_simple ("\\s*(?:[;,\\n/]|\\band\\b|&)\\s*", text, 0, 0);
             for (guint p = 0; parts && parts[p]; p++)
               if (g_utf8_strlen (parts[p], -1) >= 3)
-                add_needle (needles, seen, parts[p], kind);
+                add_needle (needles, seen, vocabulary, parts[p], kind);
           }
     }
 
@@ -2194,9 +2215,9 @@ collect_needles (Pack    *pack,
       g_autofree char *kind = g_strdup_printf ("a name in the pseudonym registry (%s, %s)",
                                                p->kind, p->role);
 
-      add_needle (needles, seen, p->name, kind);
+      add_needle (needles, seen, vocabulary, p->name, kind);
       for (guint f = 0; p->forms && f < p->forms->len; f++)
-        add_needle (needles, seen, g_ptr_array_index (p->forms, f), kind);
+        add_needle (needles, seen, vocabulary, g_ptr_array_index (p->forms, f), kind);
     }
   return g_steal_pointer (&needles);
 }
