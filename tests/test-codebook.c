@@ -444,6 +444,23 @@ test_welsh_labels (void)
   g_test_trap_assert_passed ();
 }
 
+/* Found by fuzz-codebook: an empty or blank file parsed to no JSON root,
+ * and the check on it raised a critical. */
+static void
+test_empty_input (void)
+{
+  static const char *blank[] = { "", " \n", "\t" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blank); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SlCodebook) book = sl_codebook_new_from_data (blank[i], -1, &error);
+
+      g_assert_null (book);
+      g_assert_nonnull (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/sightline/codebook/upgrade", test_upgrade);
   g_test_add_func ("/sightline/codebook/parse-input", test_parse_input);
   g_test_add_func ("/sightline/codebook/format", test_format);
+  g_test_add_func ("/sightline/codebook/empty-input", test_empty_input);
   g_test_add_func ("/sightline/codebook/welsh-labels", test_welsh_labels);
 
   return g_test_run ();

@@ -84,11 +84,33 @@ test_cards_and_peers (void)
   sl_test_remove_tree (tmpdir);
 }
 
+/* Found by fuzz-card: a last line that overlaps the first one's dashes
+ * made a negative length, and an allocation of 16 EiB. */
+static void
+test_card_overlapping_markers (void)
+{
+  static const char *cards[] = {
+    "-----BEGIN SIGHTLINE DEVICE CARD-----END SIGHTLINE DEVICE CARD-----",
+    "-----BEGIN SIGHTLINE DEVICE CARD----END SIGHTLINE DEVICE CARD-----",
+    "-----BEGIN SIGHTLINE DEVICE CARD-----\n-----END SIGHTLINE DEVICE CARD-----",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SlPeer) peer = sl_identity_parse_card (cards[i], &error);
+
+      g_assert_null (peer);
+      g_assert_error (error, SL_IDENTITY_ERROR, SL_IDENTITY_ERROR_CARD);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/sightline/identity/cards-and-peers", test_cards_and_peers);
+  g_test_add_func ("/sightline/identity/card-overlapping-markers", test_card_overlapping_markers);
   return g_test_run ();
 }

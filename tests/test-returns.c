@@ -218,6 +218,30 @@ test_secret_file (void)
   sl_test_remove_tree (tmpdir);
 }
 
+/* Found by fuzz-returns: a repeated identifying column leaked the first
+ * column's value (never wiped) and keyed by the last one, silently. */
+static void
+test_repeated_columns (void)
+{
+  g_autoptr(SlSecret) secret = sl_returns_secret_new ();
+  static const char *returns[] = {
+    "postcode,postcode,name,dob\nM1 2AB,M1 2AB,Jade Smith,14/05/2002\n",
+    "name,dob,dob\nJade Smith,14/05/2002,14/05/2002\n",
+    "nhs_number,nhs_number\n9434765919,9434765919\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (returns); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (sl_returns_key_csv (secret, SL_MATCH_AUTO, returns[i], strlen (returns[i]),
+                                          out, NULL, &error));
+      g_assert_error (error, SL_RETURNS_ERROR, SL_RETURNS_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "two columns that identify children"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +251,7 @@ main (int   argc,
   g_test_add_func ("/sightline/returns/known-answer", test_known_answer);
   g_test_add_func ("/sightline/returns/normalising", test_normalising);
   g_test_add_func ("/sightline/returns/secret-file", test_secret_file);
+  g_test_add_func ("/sightline/returns/repeated-columns", test_repeated_columns);
 
   return g_test_run ();
 }

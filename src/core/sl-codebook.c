@@ -908,7 +908,9 @@ parse_data (const char  *data,
       g_ptr_array_add (problems, g_strdup_printf ("$: this is not valid JSON (%s)", error->message));
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* An empty or blank file parses to no root at all. */
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_ptr_array_add (problems, g_strdup ("$: a codebook must be a JSON object"));
       return NULL;

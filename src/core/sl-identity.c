@@ -293,7 +293,10 @@ sl_identity_parse_card (const char  *card,
   guint8 pk[crypto_sign_PUBLICKEYBYTES];
   guint8 sig[crypto_sign_BYTES];
 
-  if (card == NULL || !(begin = strstr (card, CARD_BEGIN)) || !(end = strstr (begin, CARD_END)))
+  /* The last line is looked for after the first one ends: the two
+   * overlap in their dashes. */
+  if (card == NULL || !(begin = strstr (card, CARD_BEGIN)) ||
+      !(end = strstr (begin + strlen (CARD_BEGIN), CARD_END)))
     {
       card_error (error, "its first and last lines are missing");
       return NULL;

@@ -299,6 +299,16 @@ sl_returns_key_csv (SlSecret     *secret,
   for (guint c = 0; c < header->len; c++)
     {
       kinds[c] = column_kind (g_ptr_array_index (header, c));
+      /* Two columns of one identifying kind: which one would key the
+       * child? Refused rather than guessed. */
+      if (kinds[c] != COL_OTHER && has[kinds[c]])
+        {
+          g_set_error (error, SL_RETURNS_ERROR, SL_RETURNS_ERROR_INVALID,
+                       "The return has two columns that identify children the same way "
+                       "(column %u, \"%s\", repeats an earlier one); keep one and send the "
+                       "return again", c + 1, (char *) g_ptr_array_index (header, c));
+          return FALSE;
+        }
       has[kinds[c]] = TRUE;
       if (kinds[c] == COL_OTHER)
         {

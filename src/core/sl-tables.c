@@ -789,7 +789,6 @@ compute_count (Data        *d,
 
     /* Rows: groups with their subtotals first, then the rest. */
     {
-      g_autoptr(GPtrArray) order = g_ptr_array_new ();   /* Category*, NULL marks a group */
       g_autoptr(GHashTable) done = g_hash_table_new (NULL, NULL);
 
       if (group_rows && row_field->groups != NULL)
