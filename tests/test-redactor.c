@@ -285,6 +285,9 @@ static const NameCase name_cases[] = {
   /* context makes everyday words names */
   { "Her sister Amber was there.", "PERSON:Amber" },
   { "Tariq, Amber and Jade were taken.", "PERSON:Tariq|PERSON:Amber|PERSON:Jade" },
+  { "Precious and Blessing met Tariq Khan and Amber.",
+    "PERSON:Precious|PERSON:Blessing|PERSON:Tariq Khan|PERSON:Amber" },
+  { "Mr and Mrs Qureshi attended.", "PERSON:Mr and Mrs Qureshi" },
   { "Amber Hussain was seen.", "PERSON:Amber Hussain" },
   { "Then Grace said she was scared.", "PERSON:Grace" },
   /* a name found once is found everywhere in the note */

@@ -1156,6 +1156,15 @@ gap_is (const Ctx  *c,
          memcmp (c->text + c->t[a].full_end, str, len) == 0;
 }
 
+/* Token i is the word "and" (lists: "Jade and Amber"). */
+static gboolean
+is_and (const Ctx *c,
+        guint      i)
+{
+  return c->t[i].end - c->t[i].start == 3 &&
+         g_ascii_strncasecmp (c->text + c->t[i].start, "and", 3) == 0;
+}
+
 static gboolean
 capish (const Token *t)
 {
@@ -1527,9 +1536,10 @@ detect_people_and_places (Ctx *c)
         continue;
 
       /* "Mr and Mrs Qureshi" */
-      if ((b & G_TITLE) && capish (t) && i + 2 < c->len && gap_is (c, i, " and ") &&
+      if ((b & G_TITLE) && capish (t) && i + 3 < c->len && gap_spaces (c, i) &&
+          is_and (c, i + 1) && gap_spaces (c, i + 1) &&
           (c->t[i + 2].bits & G_TITLE) && capish (&c->t[i + 2]) && gap_spaces (c, i + 2) &&
-          i + 3 < c->len && capish (&c->t[i + 3]) && !(c->t[i + 3].bits & (G_STOP | G_CUE)))
+          capish (&c->t[i + 3]) && !(c->t[i + 3].bits & (G_STOP | G_CUE)))
         {
           guint last = extend_name (c, i + 3);
 
@@ -1831,11 +1841,13 @@ extend_lists (Ctx *c)
               (!(b & (G_FIRST | G_SUR)) && (b & G_COMMON)) || role_letter (c, i))
             continue;
           left = i > 0 && c->type[i - 1] == type_person && c->t[i - 1].cap &&
-                 (gap_is (c, i - 1, ", ") || gap_is (c, i - 1, " and ") ||
-                  gap_is (c, i - 1, " & ") || gap_is (c, i - 1, "/"));
+                 (gap_is (c, i - 1, ", ") || gap_is (c, i - 1, " & ") || gap_is (c, i - 1, "/"));
+          left = left || (i > 1 && is_and (c, i - 1) && c->type[i - 2] == type_person &&
+                          c->t[i - 2].cap && gap_spaces (c, i - 2) && gap_spaces (c, i - 1));
           right = i + 1 < c->len && c->type[i + 1] == type_person && !c->joined[i + 1] &&
-                  (gap_is (c, i, ", ") || gap_is (c, i, " and ") || gap_is (c, i, " & ") ||
-                   gap_is (c, i, "/"));
+                  (gap_is (c, i, ", ") || gap_is (c, i, " & ") || gap_is (c, i, "/"));
+          right = right || (i + 2 < c->len && is_and (c, i + 1) && c->type[i + 2] == type_person &&
+                            !c->joined[i + 2] && gap_spaces (c, i) && gap_spaces (c, i + 1));
           if (left || right)
             {
               guint last = extend_name (c, i);
