@@ -31,6 +31,7 @@
 #include "sl-csv.h"
 #include "sl-identity.h"
 #include "sl-notes.h"
+#include "sl-pack.h"
 #include "sl-record.h"
 #include "sl-redactor.h"
 #include "sl-returns.h"
@@ -81,6 +82,9 @@ typedef struct
   char    **keep;
   char     *kind;
   char     *role;
+  int       k;
+  double    max_suppression;
+  gboolean  labels;
 } Options;
 
 static Options cli_options = { -1, -1, FALSE, -1, 0, 0, NULL, FALSE, -1,
@@ -1667,6 +1671,47 @@ cmd_pseudonym_list (Options  *o,
   return EXIT_OK;
 }
 
+/* Analyst packs */
+
+static int
+cmd_pack (Options  *o,
+          int       argc,
+          char    **argv)
+{
+  g_autoptr(SlVault) vault = NULL;
+  g_autoptr(SlPackReport) report = NULL;
+  g_autoptr(GFile) folder = NULL;
+  SlPackOptions options = { 0 };
+  GError *error = NULL;
+
+  if (argc != 1)
+    return usage_error ("pack takes one VAULT");
+  if (o->output == NULL)
+    return usage_error ("name the folder to write with -o DIR (it must not exist yet)");
+  if (o->k < 0 || o->max_suppression < 0 || o->max_suppression > 1)
+    return usage_error ("--k takes a number of records (1 or more; 1 turns k-anonymity off) and "
+                        "--max-suppression a share between 0 and 1");
+  options.k = (guint) o->k;
+  options.max_suppression = o->max_suppression;
+  options.labels = o->labels;
+  folder = g_file_new_for_commandline_arg (o->output);
+  if (!(vault = open_vault (argv[0], o, &error)) ||
+      !sl_vault_write_pack (vault, folder, &options, NULL, NULL, NULL, &report, &error))
+    return fail (error);
+  g_print ("Wrote the pack %s: %u records in %u files, %u notes; k = %u reached, %u records "
+           "suppressed. See its disclosure-report.txt; check it with `sha256sum -c MANIFEST`.\n",
+           o->output, report->n_records, report->n_files, report->n_notes_written,
+           report->k_reached, report->n_records_suppressed);
+  if (report->n_notes_unreviewed > 0)
+    g_printerr ("sightline: %u note%s left out: nobody has reviewed %s as %s stand%s "
+                "(`sightline-cli note review`)\n", report->n_notes_unreviewed,
+                report->n_notes_unreviewed == 1 ? " was" : "s were",
+                report->n_notes_unreviewed == 1 ? "it" : "them",
+                report->n_notes_unreviewed == 1 ? "it" : "they",
+                report->n_notes_unreviewed == 1 ? "s" : "");
+  return EXIT_OK;
+}
+
 /* Options of each command */
 
 static const GOptionEntry unlock_entries[] = {
@@ -1745,6 +1790,18 @@ static const GOptionEntry key_entries[] = {
 static const GOptionEntry returns_import_entries[] = {
   { "provider", 0, 0, G_OPTION_ARG_STRING, &cli_options.provider,
     "The agency the return came from (a data set)", "NAME" },
+  { NULL }
+};
+static const GOptionEntry pack_entries[] = {
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &cli_options.output,
+    "The folder to write (it must not exist yet)", "DIR" },
+  { "k", 0, 0, G_OPTION_ARG_INT, &cli_options.k,
+    "Each combination of quasi-identifiers shared by at least N records (default 5; 1: off)",
+    "N" },
+  { "max-suppression", 0, 0, G_OPTION_ARG_DOUBLE, &cli_options.max_suppression,
+    "The largest share of records to suppress (default 0.05)", "SHARE" },
+  { "labels", 0, 0, G_OPTION_ARG_NONE, &cli_options.labels,
+    "Labels instead of codes in the CSV files", NULL },
   { NULL }
 };
 static const GOptionEntry note_entries[] = {
@@ -2086,6 +2143,14 @@ static const Command commands[] = {
   { "pseudonym list", "VAULT [RECORD]", "The pseudonym registry",
     "Lists the registry (of one case with RECORD). It never leaves the vault.",
     cmd_pseudonym_list, NULL, TRUE, FALSE },
+  { "pack", "VAULT -o DIR", "Write an anonymised pack for analysts",
+    "Writes a folder for SPSS, NVivo and Excel: data/*.csv (with a byte-order mark) and\n"
+    "data/*.sav with labels, codebook.json and .txt, the reviewed notes redacted, a\n"
+    "disclosure report and a MANIFEST of SHA-256 sums. No direct identifier is written;\n"
+    "quasi-identifiers are generalised or suppressed until every combination is shared by\n"
+    "at least k records; every file is searched for the vault's identifiers before the\n"
+    "folder appears. Unreviewed notes are left out.",
+    cmd_pack, pack_entries, TRUE, FALSE },
   { "audit", "VAULT", "Verify the change log",
     "Verifies every device's hash chain and that the current values match the log, and\n"
     "names the first change that was edited, removed or reordered. Exit code 1 if any.",
