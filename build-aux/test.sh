@@ -2,7 +2,10 @@
 # test.sh: installs what is missing, builds with warnings as errors under
 # AddressSanitizer and UndefinedBehaviorSanitizer, and runs every test (the
 # UI tests in a virtual X server), then fuzzes each parser for 5 seconds
-# (tools/fuzz.sh). Ends with one line: N passed, N failed, N skipped.
+# (tools/fuzz.sh), kills the CLI at random moments 8 times
+# (tools/crashloop.sh) and searches a whole CLI workflow's files for planted
+# identifiers (tools/leakscan.sh). Ends with one line: N passed, N failed,
+# N skipped.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,15 +32,25 @@ if [ "$fuzz_status" -ne 0 ]; then
   status=1
 fi
 
+# A short crash loop and the leak scan, each counted as one more test.
+ASAN_OPTIONS=detect_leaks=0 tools/crashloop.sh 8 "$dir"
+crash_status=$?
+ASAN_OPTIONS=detect_leaks=0 tools/leakscan.sh "$dir"
+leak_status=$?
+if [ "$crash_status" -ne 0 ] || [ "$leak_status" -ne 0 ]; then
+  status=1
+fi
+
 # Count from meson's own log: each TAP subtest, or the whole test when it
 # speaks no TAP. (The log holds each test's environment: keep it private.)
-python3 - "$dir/meson-logs/testlog.json" "$fuzz_status" <<'PY'
+python3 - "$dir/meson-logs/testlog.json" "$fuzz_status" "$crash_status" "$leak_status" <<'PY'
 import json, re, sys
 passed = failed = skipped = 0
-if sys.argv[2] == "0":
-    passed += 1
-else:
-    failed += 1
+for extra in sys.argv[2:]:
+    if extra == "0":
+        passed += 1
+    else:
+        failed += 1
 for line in open(sys.argv[1], encoding="utf-8"):
     t = json.loads(line)
     out = t.get("stdout") or ""
