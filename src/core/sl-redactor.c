@@ -22,7 +22,8 @@
 #include "sl-redactor.h"
 
 /*
- * First slice of the detector: structured UK identifiers only. Each
+ * Structured UK identifiers (below) and names of people, places and
+ * institutions (the "Names, places and institutions" section). Each
  * recogniser is a regular expression, compiled once, that proposes
  * candidates, and a validator that applies the identifier's own rules
  * (check digits, letter sets, a birth context for dates). Phone numbers use
@@ -2046,7 +2047,10 @@ sl_redactor_get_label (const char *type)
  * check digit), NI numbers, unique pupil numbers, postcodes, phone numbers,
  * e-mail addresses, URLs, social media handles, vehicle registrations,
  * dates of birth (only with a birth context), case reference numbers and
- * street addresses. Where candidates overlap, the longest wins.
+ * street addresses; and names of people (PERSON), towns and local
+ * authorities (PLACE) and named institutions (INSTITUTION), found with the
+ * gazetteers in data/gazetteers and context rules. Where candidates
+ * overlap, the longest wins.
  *
  * Returns: (transfer full) (element-type SlSpan): the spans, sorted by
  *   start and never overlapping
@@ -2121,7 +2125,7 @@ sl_redactor_detect (const char *text,
  * @text: a nul-terminated text
  *
  * Replaces every identifier sl_redactor_detect() finds by a bracketed label
- * of its type, such as "[phone]" or "[NHS number]".
+ * of its type, such as "[phone]", "[NHS number]" or "[name]".
  *
  * Returns: (transfer full): the redacted text
  */
