@@ -33,7 +33,7 @@
 #include "sl-window.h"
 
 #define IDLE_TIMEOUT_MS      300
-#define ACTIVE_TIMEOUT_MS    1500
+#define ACTIVE_TIMEOUT_MS    3000
 
 typedef struct
 {
