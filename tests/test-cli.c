@@ -489,6 +489,14 @@ test_notes (CliFixture    *fx,
   g_assert_null (strstr (out, "900461"));
   g_clear_pointer (&out, g_free);
 
+  /* redact --vault: the registry's names, for text outside the vault */
+  rc = sl_test_run_cli (PASS "KAYLEIGH DUNMORE rang 07700 900461 twice.\n", &out, NULL, "redact",
+                        "--text", "--vault", fx->path, "--case", visit, "--passphrase-fd", "0",
+                        NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "Child A rang [phone] twice.");
+  g_clear_pointer (&out, g_free);
+
   rc = sl_test_run_cli (PASS, &out, NULL, "note", "status", fx->path, "--passphrase-fd", "0", NULL);
   assert_contains (out, "1 note not reviewed");
   g_clear_pointer (&out, g_free);

@@ -1869,17 +1869,27 @@ static const GOptionEntry list_entries[] = {
 
 static gboolean redact_detect_jsonl = FALSE;
 static gboolean redact_text = FALSE;
+static char *redact_vault = NULL;
+static char *redact_case = NULL;
 
 static const GOptionEntry redact_entries[] = {
   { "detect-jsonl", 0, 0, G_OPTION_ARG_NONE, &redact_detect_jsonl,
     "Read JSON lines {\"id\", \"text\"}; write {\"id\", \"spans\"} lines", NULL },
+  { "vault", 0, 0, G_OPTION_ARG_FILENAME, &redact_vault,
+    "Also find the names in VAULT's pseudonym registry, replaced by their pseudonyms", "VAULT" },
+  { "case", 0, 0, G_OPTION_ARG_STRING, &redact_case,
+    "With --vault: the text belongs to RECORD's case (other cases' names become their kind)",
+    "RECORD" },
+  { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &cli_options.passphrase_fd,
+    "With --vault: read the passphrase from file descriptor N", "N" },
   { "text", 0, 0, G_OPTION_ARG_NONE, &redact_text,
     "Read text; write it with each identifier replaced by its type", NULL },
   { NULL }
 };
 
 static char *
-detect_jsonl_line (const char *line,
+detect_jsonl_line (SlVault    *vault,
+                   const char *line,
                    gsize       len)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -1902,7 +1912,23 @@ detect_jsonl_line (const char *line,
       !JSON_NODE_HOLDS_VALUE (text) || json_node_get_value_type (text) != G_TYPE_STRING)
     return NULL;
   str = json_node_get_string (text);
-  spans = sl_redactor_detect (str, -1);
+  if (vault != NULL)
+    {
+      /* The registry's names first, then the detector's (as stored). */
+      g_autoptr(GArray) found = NULL;
+      g_autofree char *redacted = sl_vault_redact_text (vault, redact_case, str, &found, NULL);
+
+      spans = g_array_new (FALSE, FALSE, sizeof (SlSpan));
+      for (guint i = 0; found != NULL && i < found->len; i++)
+        {
+          SlNoteSpan *n = &g_array_index (found, SlNoteSpan, i);
+          SlSpan span = { n->start, n->end, n->type };
+
+          g_array_append_val (spans, span);
+        }
+    }
+  else
+    spans = sl_redactor_detect (str, -1);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
@@ -1935,12 +1961,17 @@ cmd_redact (Options  *o,
             char    **argv)
 {
   g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+  g_autoptr(SlVault) vault = NULL;
   GError *error = NULL;
 
   if (argc != 0)
     return usage_error ("redact reads standard input and takes no arguments");
   if (redact_detect_jsonl == redact_text)
     return usage_error ("redact needs exactly one of --detect-jsonl and --text");
+  if (redact_case != NULL && redact_vault == NULL)
+    return usage_error ("--case needs --vault");
+  if (redact_vault != NULL && !(vault = open_vault (redact_vault, o, &error)))
+    return fail (error);
 
   if (redact_detect_jsonl)
     {
@@ -1961,7 +1992,7 @@ cmd_redact (Options  *o,
           lineno++;
           if (g_strstrip (line)[0] == '\0')
             continue;
-          if (!(out = detect_jsonl_line (line, strlen (line))))
+          if (!(out = detect_jsonl_line (vault, line, strlen (line))))
             {
               g_printerr ("sightline: line %" G_GUINT64_FORMAT " is not a JSON object with an "
                           "\"id\" and a \"text\" string\n", lineno);
@@ -1980,8 +2011,16 @@ cmd_redact (Options  *o,
           !g_output_stream_write_all (mem, "", 1, NULL, NULL, &error) ||
           !g_output_stream_close (mem, NULL, &error))
         return fail (error);
-      out = sl_redactor_redact_structured (
-        g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (mem)));
+      if (vault != NULL)
+        {
+          if (!(out = sl_vault_redact_text (vault, redact_case,
+                                            g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (mem)),
+                                            NULL, &error)))
+            return fail (error);
+        }
+      else
+        out = sl_redactor_redact_structured (
+          g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (mem)));
       fputs (out, stdout);
     }
   if (fflush (stdout) != 0 || ferror (stdout))
@@ -2324,5 +2363,7 @@ main (int    argc,
   g_strfreev (cli_options.keep);
   g_free (cli_options.kind);
   g_free (cli_options.role);
+  g_free (redact_vault);
+  g_free (redact_case);
   return ret;
 }

@@ -578,6 +578,7 @@ typedef struct
 {
   const char *form;
   const char *replacement;
+  const char *type;
 } Form;
 
 static int
@@ -636,6 +637,9 @@ load_forms (SlVault     *self,
           Form f;
 
           f.form = g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 0));
+          f.type = g_str_equal (kind, "person") ? SL_SPAN_PERSON :
+                   g_str_equal (kind, "place") ? SL_SPAN_PLACE :
+                   g_str_equal (kind, "institution") ? SL_SPAN_INSTITUTION : SL_SPAN_REFERENCE;
           if (sqlite3_column_int (stmt, 3))
             f.replacement = g_string_chunk_insert (strings,
                                                    (const char *) sqlite3_column_text (stmt, 1));
@@ -678,7 +682,7 @@ redact (SlVault     *self,
         {
           gsize s = g_array_index (map, gsize, hit - low);
           gsize e = g_array_index (map, gsize, hit - low + (gssize) flen);
-          SlNoteSpan span = { s, e, "REGISTRY", NULL, FALSE };
+          SlNoteSpan span = { s, e, f->type, NULL, FALSE };
 
           if (is_word_char_before (low, hit) || is_word_char_at (hit + flen) ||
               overlaps (spans, s, e))

@@ -81,8 +81,9 @@ typedef enum
  * SlNoteSpan:
  * @start: first byte
  * @end: byte after the last
- * @type: what it is (a #SlSpan type, or "REGISTRY" for a registered name)
- * @replacement: what the redacted note shows instead
+ * @type: what it is (a #SlSpan type; a registered name's kind as one)
+ * @replacement: what the redacted note shows instead (for a registered
+ *   name, its pseudonym)
  * @rejected: a reviewer said it is not identifying: it is kept
  */
 typedef struct
