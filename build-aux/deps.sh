@@ -9,7 +9,7 @@ packages=(
   libsodium-dev libsqlcipher-dev sqlcipher libreadstat-dev zlib1g-dev
   libpwquality-dev cracklib-runtime
   desktop-file-utils appstream
-  xvfb xauth imagemagick xdotool dbus at-spi2-core python3-pyatspi age
+  xvfb xauth imagemagick xdotool dbus at-spi2-core python3-pyatspi age pspp
   clang libclang-rt-14-dev
 )
 
