@@ -1698,10 +1698,11 @@ cmd_pack (Options  *o,
   if (!(vault = open_vault (argv[0], o, &error)) ||
       !sl_vault_write_pack (vault, folder, &options, NULL, NULL, NULL, &report, &error))
     return fail (error);
-  g_print ("Wrote the pack %s: %u records in %u files, %u notes; k = %u reached, %u records "
+  g_print ("Wrote the pack %s: %u record%s in %u files, %u note%s; k = %u reached, %u record%s "
            "suppressed. See its disclosure-report.txt; check it with `sha256sum -c MANIFEST`.\n",
-           o->output, report->n_records, report->n_files, report->n_notes_written,
-           report->k_reached, report->n_records_suppressed);
+           o->output, report->n_records, report->n_records == 1 ? "" : "s", report->n_files,
+           report->n_notes_written, report->n_notes_written == 1 ? "" : "s", report->k_reached,
+           report->n_records_suppressed, report->n_records_suppressed == 1 ? "" : "s");
   if (report->n_notes_unreviewed > 0)
     g_printerr ("sightline: %u note%s left out: nobody has reviewed %s as %s stand%s "
                 "(`sightline-cli note review`)\n", report->n_notes_unreviewed,
