@@ -100,14 +100,6 @@ summary_type (SlBundleSummary *s,
   return count;
 }
 
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 static void
 report (SlProgressFunc progress,
         gpointer       data,
@@ -489,7 +481,7 @@ sl_vault_export_bundle (SlVault         *self,
     }
   summary->peer_id = g_strdup (peer->id);
   summary->peer_name = g_strdup (peer->name);
-  summary->created = now_iso8601 ();
+  summary->created = _sl_now_iso8601 ();
   recipient = g_strdup (peer->recipient);
   title = _sl_db_dup_meta (db, "title");
 
@@ -1217,24 +1209,19 @@ lookup_record (SlTxn       *txn,
   return r;
 }
 
+/* Authors' numbers, remembered for the import: a bundle names a few
+ * authors many times. */
 static gint64
 author_no (SlTxn      *txn,
            GHashTable *authors,
            const char *name)
 {
   gpointer no;
-  sqlite3_stmt *stmt;
-  gint64 ret = 0;
+  gint64 ret;
 
   if (g_hash_table_lookup_extended (authors, name, NULL, &no))
     return GPOINTER_TO_SIZE (no);
-  stmt = _sl_txn_stmt (txn, "INSERT OR IGNORE INTO authors (name) VALUES (?1)");
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_step (stmt);
-  stmt = _sl_txn_stmt (txn, "SELECT no FROM authors WHERE name = ?1");
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    ret = sqlite3_column_int64 (stmt, 0);
+  ret = _sl_txn_author_no (txn, name);
   g_hash_table_insert (authors, g_strdup (name), GSIZE_TO_POINTER ((gsize) ret));
   return ret;
 }

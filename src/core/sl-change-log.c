@@ -183,10 +183,6 @@ _sl_txn_begin (SlVault  *self,
   sqlite3_bind_text (stmt, 1, txn->device, -1, SQLITE_STATIC);
   sqlite3_step (stmt);
   sqlite3_finalize (stmt);
-  sqlite3_prepare_v2 (txn->db, "INSERT OR IGNORE INTO authors (name) VALUES (?1)", -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, txn->author, -1, SQLITE_STATIC);
-  sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
   sqlite3_exec (txn->db, "RELEASE sl_ids", NULL, NULL, NULL);
 
   sqlite3_prepare_v2 (txn->db, "SELECT no, last_seq, last_hash, last_hlc FROM devices WHERE id = ?1",
@@ -204,11 +200,7 @@ _sl_txn_begin (SlVault  *self,
       txn->hlc = sqlite3_column_int64 (stmt, 3);
     }
   sqlite3_finalize (stmt);
-  sqlite3_prepare_v2 (txn->db, "SELECT no FROM authors WHERE name = ?1", -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, txn->author, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    txn->author_no = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  txn->author_no = _sl_txn_author_no (txn, txn->author);
   if (txn->device_no == 0 || txn->author_no == 0)
     {
       g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_FAILED,
@@ -369,6 +361,33 @@ gint64
 _sl_txn_tick (SlTxn *txn)
 {
   return next_hlc (txn);
+}
+
+/**
+ * _sl_txn_author_no:
+ * @txn: a transaction
+ * @name: an author's name
+ *
+ * Authors are stored once and changes refer to them by number; the row is
+ * made on first use.
+ *
+ * Returns: the author's number, 0 on failure
+ */
+gint64
+_sl_txn_author_no (SlTxn      *txn,
+                   const char *name)
+{
+  sqlite3_stmt *stmt = _sl_txn_stmt (txn, "INSERT OR IGNORE INTO authors (name) VALUES (?1)");
+  gint64 no = 0;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_step (stmt);
+  stmt = _sl_txn_stmt (txn, "SELECT no FROM authors WHERE name = ?1");
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    no = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return no;
 }
 
 /* A clock seen in an imported change: this device's next change must

@@ -372,7 +372,6 @@ sl_vault_add_peer (SlVault     *self,
                    GError     **error)
 {
   g_autoptr(SlPeer) peer = sl_identity_parse_card (card, error);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *mine = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
@@ -394,7 +393,7 @@ sl_vault_add_peer (SlVault     *self,
       }
   }
 
-  peer->added = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  peer->added = _sl_now_iso8601 ();
   _sl_vault_lock_db (self);
   db = _sl_vault_get_db (self);
   sqlite3_prepare_v2 (db, "INSERT INTO peers (id, name, recipient, signing_key, fingerprint, added, "

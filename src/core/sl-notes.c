@@ -78,14 +78,6 @@ note_spans_new (void)
   return spans;
 }
 
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 static gboolean
 locked (SlVault  *self,
         GError  **error)
@@ -323,7 +315,7 @@ sl_vault_add_pseudonym (SlVault     *self,
                         GError     **error)
 {
   g_autoptr(SlPseudonym) p = g_new0 (SlPseudonym, 1);
-  g_autofree char *added = now_iso8601 ();
+  g_autofree char *added = _sl_now_iso8601 ();
   g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
   sqlite3_stmt *stmt = NULL;
   gint64 case_no, no;
@@ -908,7 +900,7 @@ sl_vault_review_note (SlVault             *self,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *rejected_json = NULL;
-  g_autofree char *when = now_iso8601 ();
+  g_autofree char *when = _sl_now_iso8601 ();
   guint8 hash[crypto_hash_sha256_BYTES];
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;

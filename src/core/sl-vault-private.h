@@ -72,6 +72,8 @@ void      _sl_vault_adopt_codebook (SlVault    *self,
 void      _sl_txn_observe_clock (SlTxn      *txn,
                                  gint64      hlc);
 gint64    _sl_txn_get_device_no (SlTxn      *txn);
+gint64    _sl_txn_author_no     (SlTxn      *txn,
+                                 const char *name);
 void      _sl_change_hash       (const char   *device,
                                  gint64        device_seq,
                                  const char   *hlc,
@@ -92,6 +94,8 @@ char     *_sl_identity_peer_id  (const guint8 *signing_key);
 gint64    _sl_bundle_parse_body_for_testing (const char  *data,
                                              gsize        len,
                                              GError     **error);
+
+char     *_sl_now_iso8601      (void);
 
 char     *_sl_db_dup_meta    (sqlite3     *db,
                              const char  *key);

@@ -234,8 +234,10 @@ child_path (GFile      *location,
   return g_file_get_path (child);
 }
 
-static char *
-now_iso8601 (void)
+/* Now, as every file and table of the vault writes a time: UTC, to the
+ * second. */
+char *
+_sl_now_iso8601 (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
@@ -629,7 +631,7 @@ slot_seal (const char        *vault_id,
       slot->opslimit = params->opslimit;
       slot->memlimit = params->memlimit;
     }
-  slot->created = now_iso8601 ();
+  slot->created = _sl_now_iso8601 ();
   randombytes_buf (slot->salt, SALT_BYTES);
   randombytes_buf (slot->nonce, NONCE_BYTES);
 
@@ -1058,7 +1060,7 @@ store_codebook (sqlite3     *db,
                 SlCodebook  *book,
                 GError     **error)
 {
-  g_autofree char *loaded = now_iso8601 ();
+  g_autofree char *loaded = _sl_now_iso8601 ();
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -1377,7 +1379,7 @@ create_in_thread (SlVault        *self,
   tmp = g_steal_pointer (&tmpl);
   tmp_file = g_file_new_for_path (tmp);
   db_path = g_build_filename (tmp, SL_VAULT_DB_NAME, NULL);
-  created = now_iso8601 ();
+  created = _sl_now_iso8601 ();
 
   if (!(db = open_db (db_path, master, kf->page_size, TRUE, error)) ||
       !configure_db (db, error) ||
