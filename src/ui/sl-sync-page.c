@@ -692,6 +692,24 @@ chooser_new (SlSyncPage           *self,
   return self->chooser;
 }
 
+/* A chooser of one file to open: @wanted shown first, any file on request. */
+static GtkFileChooserNative *
+open_chooser_new (SlSyncPage    *self,
+                  const char    *title,
+                  GtkFileFilter *wanted)
+{
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser = chooser_new (self, title, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"));
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), wanted);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), wanted);
+  return chooser;
+}
+
 /* Running a job */
 
 static void
@@ -1282,17 +1300,11 @@ add_device_action_cb (GtkWidget  *widget,
 {
   SlSyncPage *self = SL_SYNC_PAGE (widget);
   g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
   gtk_file_filter_set_name (text, _("Text files"));
   gtk_file_filter_add_mime_type (text, "text/plain");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-
-  chooser = chooser_new (self, _("Choose a Device’s Card"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  chooser = open_chooser_new (self, _("Choose a Device’s Card"), text);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_card_chosen_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -1364,7 +1376,6 @@ import_action_cb (GtkWidget  *widget,
 {
   SlSyncPage *self = SL_SYNC_PAGE (widget);
   g_autoptr(GtkFileFilter) bundles = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
   if (self->cancellable != NULL)
@@ -1372,13 +1383,7 @@ import_action_cb (GtkWidget  *widget,
 
   gtk_file_filter_set_name (bundles, _("Sightline bundles"));
   gtk_file_filter_add_suffix (bundles, "slbundle");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-
-  chooser = chooser_new (self, _("Choose a Bundle to Import"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), bundles);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), bundles);
+  chooser = open_chooser_new (self, _("Choose a Bundle to Import"), bundles);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_bundle_chosen_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
