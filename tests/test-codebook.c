@@ -198,6 +198,21 @@ test_validation_messages (void)
       g_assert_null (sl_codebook_new_from_data (text, -1, &error));
       g_assert_error (error, SL_CODEBOOK_ERROR, SL_CODEBOOK_ERROR_INVALID);
     }
+
+  /* Two values in one file: JSON allows one, and which of them the reader
+   * would keep is not for the file's author to guess. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *text = i == 0 ? g_strconcat ("0", base_codebook, NULL)
+                                     : g_strconcat (base_codebook, "\n{ \"id\": \"x\" }\n", NULL);
+      g_autoptr(GPtrArray) problems = sl_codebook_check_data (text, -1, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpuint (problems->len, ==, 1);
+      g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "more text follows"));
+      g_assert_null (sl_codebook_new_from_data (text, -1, &error));
+      g_assert_error (error, SL_CODEBOOK_ERROR, SL_CODEBOOK_ERROR_INVALID);
+    }
 }
 
 static void

@@ -22,6 +22,7 @@
 #include "sl-bundle.h"
 #include "sl-change-log.h"
 #include "sl-codebook.h"
+#include "sl-json-private.h"
 #include "sl-record-private.h"
 
 /*
@@ -981,7 +982,7 @@ bundle_open (SlVault      *self,
         return NULL;
       }
     *he = '\0';
-    b->header = json_from_string (hl, &json_error);
+    b->header = _sl_json_parse (hl, -1, &json_error);
     *he = '\n';
     if (b->header == NULL || !JSON_NODE_HOLDS_OBJECT (b->header))
       {
@@ -1381,7 +1382,7 @@ import_changes (SlTxn            *txn,
   for (guint i = 0; i < creates->len; i++)
     {
       BChange *c = g_ptr_array_index (creates, i);
-      g_autoptr(JsonNode) create = json_from_string (c->value, NULL);
+      g_autoptr(JsonNode) create = _sl_json_parse (c->value, -1, NULL);
       JsonObject *obj = create && JSON_NODE_HOLDS_OBJECT (create) ? json_node_get_object (create)
                                                                   : NULL;
       const char *type = obj ? header_string (obj, "type") : NULL;

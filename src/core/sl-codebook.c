@@ -21,6 +21,7 @@
 
 #include "sl-codebook.h"
 #include "sl-core-resources.h"
+#include "sl-json-private.h"
 
 #define CODEBOOK_FORMAT "sightline-codebook"
 #define CODEBOOK_FORMAT_VERSION 1
@@ -898,24 +899,24 @@ parse_data (const char  *data,
             gssize       length,
             GPtrArray   *problems)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SlCodebook) book = g_object_new (SL_TYPE_CODEBOOK, NULL);
   Parser p = { problems, NULL, book };
 
-  if (!json_parser_load_from_data (parser, data, length, &error))
+  root = _sl_json_parse (data, length, &error);
+  if (error != NULL)
     {
       g_ptr_array_add (problems, g_strdup_printf ("$: this is not valid JSON (%s)", error->message));
       return NULL;
     }
   /* An empty or blank file parses to no root at all. */
-  if (json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_ptr_array_add (problems, g_strdup ("$: a codebook must be a JSON object"));
       return NULL;
     }
-  parse_root (&p, json_node_get_object (json_parser_get_root (parser)));
+  parse_root (&p, json_node_get_object (root));
   book->json = length < 0 ? g_strdup (data) : g_strndup (data, (gsize) length);
   return g_steal_pointer (&book);
 }
@@ -1323,7 +1324,7 @@ JsonNode *
 sl_value_from_json (const char  *json,
                     GError     **error)
 {
-  return json_from_string (json, error);
+  return _sl_json_parse (json, -1, error);
 }
 
 static const char *

@@ -26,6 +26,7 @@
 
 #include "sl-change-log.h"
 #include "sl-codebook.h"
+#include "sl-json-private.h"
 #include "sl-vault-private.h"
 
 /*
@@ -701,7 +702,7 @@ key_file_load (GFile   *location,
   g_autofree char *path = child_path (location, SL_VAULT_KEYS_NAME);
   g_autofree char *dir = g_file_get_path (location);
   g_autofree char *contents = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) parsed = NULL;
   g_autoptr(KeyFile) kf = key_file_new ();
   g_autoptr(GError) local_error = NULL;
   JsonObject *root;
@@ -734,8 +735,9 @@ key_file_load (GFile   *location,
       return NULL;
     }
 
-  if (len == 0 || !json_parser_load_from_data (parser, contents, len, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (len > 0)
+    parsed = _sl_json_parse (contents, (gssize) len, NULL);
+  if (parsed == NULL || !JSON_NODE_HOLDS_OBJECT (parsed))
     {
       g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_CORRUPT,
                    "The vault's key file %s is damaged (it is empty, cut short or not "
@@ -743,7 +745,7 @@ key_file_load (GFile   *location,
       return NULL;
     }
 
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (parsed);
   if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", ""),
                  KEYS_FORMAT) != 0)
     {

@@ -1,0 +1,121 @@
+/* sl-json.c
+ *
+ * Copyright 2026 The Sightline authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sl-json-private.h"
+
+/* json-glib 1.6 (Debian 12) reads text that holds more than one value,
+ * such as "0{...}" or "{...} {...}": it keeps one and leaks the nodes of
+ * the others. Text from outside (a codebook, a bundle, a card) is checked
+ * first to hold exactly one value; json-glib then reports anything else
+ * that is wrong with it. */
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static gboolean
+is_structural (char c)
+{
+  return c == '{' || c == '}' || c == '[' || c == ']' || c == '"' || c == ',' || c == ':';
+}
+
+/* Returns the byte offset of a second top-level value, or -1 when there is
+ * none. Text that is wrong in other ways is left for the parser to explain. */
+static gssize
+second_value_at (const char *data,
+                 gsize       len)
+{
+  gsize i = 0;
+  gsize depth = 0;
+  gboolean have_value = FALSE;
+
+  while (i < len)
+    {
+      char c = data[i];
+
+      if (is_space (c))
+        {
+          i++;
+          continue;
+        }
+      if (depth == 0 && have_value)
+        return (gssize) i;
+      if (c == '"')
+        {
+          for (i++; i < len && data[i] != '"'; i++)
+            if (data[i] == '\\')
+              i++;
+          i++;
+          have_value = have_value || depth == 0;
+        }
+      else if (c == '{' || c == '[')
+        {
+          depth++;
+          i++;
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (depth == 0)
+            return -1;
+          depth--;
+          have_value = depth == 0;
+          i++;
+        }
+      else if (c == ',' || c == ':')
+        i++;
+      else
+        {
+          while (i < len && !is_space (data[i]) && !is_structural (data[i]))
+            i++;
+          have_value = have_value || depth == 0;
+        }
+    }
+  return -1;
+}
+
+/**
+ * _sl_json_parse:
+ * @data: JSON text
+ * @length: its length, or -1 if NUL-terminated
+ * @error: a #JsonParserError, or %G_IO_ERROR_INVALID_DATA when the text
+ *   holds more than one value
+ *
+ * Returns: (transfer full) (nullable): the one value the text holds, or
+ *   %NULL for empty text (with no error) or text that is not one JSON value
+ */
+JsonNode *
+_sl_json_parse (const char  *data,
+                gssize       length,
+                GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  gsize len = length < 0 ? strlen (data) : (gsize) length;
+  gssize second = second_value_at (data, len);
+  JsonNode *root;
+
+  if (second >= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "more text follows the end of the JSON value, at byte %" G_GSSIZE_FORMAT,
+                   second + 1);
+      return NULL;
+    }
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  return root != NULL ? json_node_ref (root) : NULL;
+}
