@@ -41,6 +41,10 @@ void      _sl_set_error_from_db (GError  **error,
 typedef struct _SlTxn SlTxn;
 
 SlCodebook *_sl_vault_get_codebook        (SlVault    *self);
+gsize       _sl_vault_copy_key_masked     (SlVault    *self,
+                                           guint8      mask,
+                                           guint8     *out,
+                                           gsize       out_size);
 void        _sl_vault_emit_records_changed (SlVault   *self,
                                             GPtrArray *ids);
 
