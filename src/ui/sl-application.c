@@ -29,8 +29,9 @@
 /*
  * SlApplication: app-wide actions and the auto-lock. The lock monitor
  * watches every window added; when it asks for a lock, every window locks
- * its vault. The clipboard is emptied on every lock if it still holds text
- * the app copied from a vault (sl_application_copy_text()).
+ * its vault. Every lock empties the clipboard and the primary selection
+ * if they still hold what this process put there: text copied from a
+ * vault, by sl_application_copy_text() or by Ctrl+C in a field or note.
  */
 struct _SlApplication
 {
@@ -41,8 +42,6 @@ struct _SlApplication
   SlLockMonitor      *lock_monitor;
 
   /* Borrowed references */
-  /* Weak: the clipboard owns it, until someone else copies. */
-  GdkContentProvider *clipboard_content;
   /* Weak */
   GtkWidget          *preferences_window;
 
@@ -335,13 +334,6 @@ sl_application_dispose (GObject *object)
 {
   SlApplication *self = SL_APPLICATION (object);
 
-  if (self->clipboard_content != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->clipboard_content),
-                                    (gpointer *) &self->clipboard_content);
-      self->clipboard_content = NULL;
-    }
-
   if (self->preferences_window != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->preferences_window),
@@ -444,72 +436,51 @@ sl_application_get_lock_monitor (SlApplication *self)
  * @self: a #SlApplication
  * @text: text read from a vault
  *
- * Puts @text on the clipboard and remembers that it came from a vault:
- * the next lock empties the clipboard, unless something else was copied
- * meanwhile. Every copy of vault data must go through here.
+ * Puts @text on the clipboard. The next lock empties the clipboard,
+ * unless something else was copied meanwhile.
  */
 void
 sl_application_copy_text (SlApplication *self,
                           const char    *text)
 {
   GdkDisplay *display;
-  GdkClipboard *clipboard;
-  g_autoptr(GdkContentProvider) content = NULL;
 
   g_return_if_fail (SL_IS_APPLICATION (self));
   g_return_if_fail (text != NULL);
 
-  if ((display = gdk_display_get_default ()) == NULL)
-    return;
+  if ((display = gdk_display_get_default ()) != NULL)
+    gdk_clipboard_set_text (gdk_display_get_clipboard (display), text);
+}
 
-  clipboard = gdk_display_get_clipboard (display);
-  content = gdk_content_provider_new_typed (G_TYPE_STRING, text);
-
-  if (self->clipboard_content != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->clipboard_content),
-                                  (gpointer *) &self->clipboard_content);
-
-  gdk_clipboard_set_content (clipboard, content);
-
-  /* Weak: once another copy replaces it, the clipboard drops it and the
-   * text with it. */
-  self->clipboard_content = content;
-  g_object_add_weak_pointer (G_OBJECT (self->clipboard_content),
-                             (gpointer *) &self->clipboard_content);
+static void
+empty_if_local (GdkClipboard *clipboard)
+{
+  /* Local: this process set it, from a window that showed a vault (a
+   * passphrase entry cannot be copied from). What another application
+   * copied is left alone. */
+  if (gdk_clipboard_is_local (clipboard) && gdk_clipboard_get_content (clipboard) != NULL)
+    {
+      g_debug ("Emptying a clipboard that held text from this application");
+      gdk_clipboard_set_content (clipboard, NULL);
+    }
 }
 
 /**
  * sl_application_clear_clipboard:
  * @self: a #SlApplication
  *
- * Empties the clipboard if it still holds text copied with
- * sl_application_copy_text(); leaves anything else alone.
+ * Empties the clipboard and the primary selection if they hold text this
+ * application put there; leaves anything else alone.
  */
 void
 sl_application_clear_clipboard (SlApplication *self)
 {
   GdkDisplay *display;
-  GdkClipboard *clipboard;
 
   g_return_if_fail (SL_IS_APPLICATION (self));
 
-  if (self->clipboard_content == NULL)
+  if ((display = gdk_display_get_default ()) == NULL)
     return;
-
-  g_object_remove_weak_pointer (G_OBJECT (self->clipboard_content),
-                                (gpointer *) &self->clipboard_content);
-
-  if ((display = gdk_display_get_default ()) != NULL)
-    {
-      clipboard = gdk_display_get_clipboard (display);
-
-      if (gdk_clipboard_is_local (clipboard)
-          && gdk_clipboard_get_content (clipboard) == self->clipboard_content)
-        {
-          g_debug ("Emptying the clipboard: it held text from a vault");
-          gdk_clipboard_set_content (clipboard, NULL);
-        }
-    }
-
-  self->clipboard_content = NULL;
+  empty_if_local (gdk_display_get_clipboard (display));
+  empty_if_local (gdk_display_get_primary_clipboard (display));
 }
