@@ -513,6 +513,114 @@ test_notes (CliFixture    *fx,
   assert_contains (err, "reference is not a note");
 }
 
+static char *
+cli_add (CliFixture *fx,
+         const char *type,
+         const char *parent,
+         const char *value)
+{
+  g_autofree char *out = NULL;
+  int rc;
+
+  if (parent != NULL)
+    rc = sl_test_run_cli (PASS, &out, NULL, "record", "add", fx->path, type, "label=Child",
+                          value, "--parent", parent, "--passphrase-fd", "0", NULL);
+  else
+    rc = sl_test_run_cli (PASS, &out, NULL, "record", "add", fx->path, type, value,
+                          "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  return first_line (out);
+}
+
+static guint
+csv_rows (const char *path)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_file_get_contents (path, &data, NULL, &error);
+  g_assert_no_error (error);
+  for (const char *p = data; (p = strstr (p, "\r\n")) != NULL; p += 2)
+    n++;
+  return n - 1;
+}
+
+/* pack --scope: ids as `record list` shows them, comma-separated or repeated. */
+static void
+test_pack_scope (CliFixture    *fx,
+                 gconstpointer  data)
+{
+  g_autofree char *s1 = cli_add (fx, "submission", NULL, "reference=CFE-001");
+  g_autofree char *s2 = cli_add (fx, "submission", NULL, "reference=CFE-002");
+  g_autofree char *visit = cli_add (fx, "site_visit", NULL, "reference=SV-01");
+  g_autofree char *v1 = cli_add (fx, "victim", s1, "age=14");
+  g_autofree char *v2 = cli_add (fx, "victim", s2, "age=15");
+  g_autofree char *v3 = cli_add (fx, "victim", visit, "age=13");
+  g_autofree char *list = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *pack = g_build_filename (fx->tmpdir, "pack", NULL);
+  g_autofree char *pack2 = g_build_filename (fx->tmpdir, "pack2", NULL);
+  g_autofree char *victims = g_build_filename (pack, "data", "victim.csv", NULL);
+  g_autofree char *victims2 = g_build_filename (pack2, "data", "victim.csv", NULL);
+  g_autofree char *subs = g_build_filename (pack, "data", "submission.csv", NULL);
+  g_autofree char *scope = NULL;
+  g_autofree char *short_v1 = g_strndup (v1, 8);
+  g_autofree char *both = NULL;
+  int rc;
+
+  /* The ids exactly as `record list` prints them: eight characters. */
+  rc = sl_test_run_cli (PASS, &list, NULL, "record", "list", fx->path, "submission",
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  scope = g_strndup (list, 8);
+  g_assert_true (g_str_has_prefix (s1, scope));
+
+  rc = sl_test_run_cli (PASS, &out, &err, "pack", fx->path, "-o", pack, "--k", "1", "--scope",
+                        scope, "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "2 records");
+  g_assert_cmpuint (csv_rows (victims), ==, 1);
+  g_assert_cmpuint (csv_rows (subs), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Comma-separated and repeated, full ids and prefixes together. */
+  both = g_strdup_printf ("%s,%.8s", s1, visit);
+  rc = sl_test_run_cli (PASS, &out, &err, "pack", fx->path, "-o", pack2, "--k", "1", "--scope",
+                        both, "--scope", s1, "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  g_assert_cmpuint (csv_rows (victims2), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A coded person, or an id no record has: refused, nothing written. */
+  g_free (pack);
+  pack = g_build_filename (fx->tmpdir, "pack3", NULL);
+  rc = sl_test_run_cli (PASS, &out, &err, "pack", fx->path, "-o", pack, "--scope", short_v1,
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 1);
+  assert_contains (err, "belongs to another record");
+  g_assert_false (g_file_test (pack, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  rc = sl_test_run_cli (PASS, &out, &err, "pack", fx->path, "-o", pack, "--scope", "ffffffff",
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 1);
+  assert_contains (err, "--scope: There is no record ffffffff");
+  g_assert_false (g_file_test (pack, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  rc = sl_test_run_cli (PASS, &out, &err, "pack", fx->path, "-o", pack, "--scope", ",",
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 2);
+  assert_contains (err, "--scope names no record");
+  g_assert_false (g_file_test (pack, G_FILE_TEST_EXISTS));
+  (void) v2;
+  (void) v3;
+}
+
 static void
 test_codebook_check (void)
 {
@@ -636,6 +744,7 @@ main (int   argc,
   CLI_TEST ("records", test_records);
   CLI_TEST ("sync", test_sync);
   CLI_TEST ("notes", test_notes);
+  CLI_TEST ("pack-scope", test_pack_scope);
   g_test_add_func ("/sightline/cli/usage", test_usage);
   g_test_add_func ("/sightline/cli/codebook-check", test_codebook_check);
 

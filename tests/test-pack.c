@@ -818,6 +818,157 @@ test_leak_refused (PackFixture   *fx,
   g_assert_cmpuint (count_entries (fx->out), ==, 0);
 }
 
+static guint
+count_in (SlVault    *vault,
+          const char *type,
+          const char *parent_a,
+          const char *parent_b)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  records = sl_vault_list_records (vault, type, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *parent = sl_record_get_parent (g_ptr_array_index (records, i));
+
+      n += g_strcmp0 (parent, parent_a) == 0 || g_strcmp0 (parent, parent_b) == 0;
+    }
+  return n;
+}
+
+static guint
+count_rows (const char *pack,
+            const char *rel)
+{
+  g_autofree char *csv = read_file (pack, rel, NULL);
+  g_auto(GStrv) lines = csv_lines (csv);
+
+  return g_strv_length (lines) - 1;
+}
+
+static void
+test_scope (PackFixture   *fx,
+            gconstpointer  data)
+{
+  const char *scope[] = { fx->visit, fx->submissions[0], NULL };
+  SlPackOptions options = { .scope = scope };
+  g_autoptr(SlPackReport) report = NULL;
+  g_autofree char *pack = write_pack (fx, "scoped", &options, &report);
+  g_autofree char *json = read_file (pack, "disclosure-report.json", NULL);
+  g_autofree char *subs = read_file (pack, "data/submission.csv", NULL);
+  g_autofree char *visits = read_file (pack, "data/site_visit.csv", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  guint victims = count_in (fx->vault, "victim", fx->submissions[0], fx->visit);
+  guint perps = count_in (fx->vault, "perpetrator", fx->submissions[0], fx->visit);
+  JsonArray *ids;
+  const char *out_of_scope[] = { "CFE-002", "CFE-003", "OS-01" };
+
+  /* The two records named and the people coded in them, nothing else. */
+  g_assert_cmpuint (victims, >, 50);
+  g_assert_cmpuint (victims, <, N_VICTIMS);
+  g_assert_cmpuint (count_rows (pack, "data/victim.csv"), ==, victims);
+  g_assert_cmpuint (count_rows (pack, "data/perpetrator.csv"), ==, perps);
+  g_assert_cmpuint (count_rows (pack, "data/submission.csv"), ==, 1);
+  g_assert_cmpuint (count_rows (pack, "data/site_visit.csv"), ==, 1);
+  g_assert_cmpuint (count_rows (pack, "data/oral_session.csv"), ==, 0);
+  g_assert_cmpuint (count_rows (pack, "data/indicator_return.csv"), ==, 0);
+  g_assert_cmpuint (report->n_records, ==, 2 + victims + perps);
+  g_assert_nonnull (strstr (subs, "\r\nS0001,CFE-001,"));
+  g_assert_nonnull (strstr (visits, "\r\nSV0001,SV-01,"));
+  for (guint i = 0; i < G_N_ELEMENTS (out_of_scope); i++)
+    {
+      g_autofree char *where = NULL;
+
+      if (sl_test_dir_contains (pack, out_of_scope[i], strlen (out_of_scope[i]), &where))
+        g_error ("'%s', outside the scope, is in %s", out_of_scope[i], where);
+    }
+
+  /* Notes of the scoped records only: the submission's and its victim's
+   * reviewed notes; the visit's two unreviewed ones left out. */
+  g_assert_cmpuint (report->n_notes_written, ==, 2);
+  g_assert_cmpuint (report->n_notes_unreviewed, ==, 2);
+  {
+    g_autofree char *p = g_build_filename (pack, "notes", "S0001-summary.txt", NULL);
+    g_autofree char *q = g_build_filename (pack, "notes", "OS0001-notes.txt", NULL);
+
+    g_assert_true (g_file_test (p, G_FILE_TEST_IS_REGULAR));
+    g_assert_false (g_file_test (q, G_FILE_TEST_EXISTS));
+  }
+
+  /* The report names the scope by pack ids, in the codebook's order. */
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  ids = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "scope");
+  g_assert_cmpuint (json_array_get_length (ids), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (ids, 0), ==, "S0001");
+  g_assert_cmpstr (json_array_get_string_element (ids, 1), ==, "SV0001");
+
+  /* k-anonymity over the scoped records themselves. */
+  recount (pack, SL_PACK_DEFAULT_K);
+  g_assert_cmpuint (report->k_reached, >=, SL_PACK_DEFAULT_K);
+}
+
+/* A small scope: classes that are large in the whole vault are small in
+ * it, and disclosure control must see that. */
+static void
+test_scope_k (PackFixture   *fx,
+              gconstpointer  data)
+{
+  const char *scope[] = { fx->submissions[2], NULL };
+  SlPackOptions options = { .scope = scope, .k = 10 };
+  SlPackOptions all = { .k = 10 };
+  g_autoptr(SlPackReport) report = NULL;
+  g_autoptr(SlPackReport) report_all = NULL;
+  g_autofree char *pack = write_pack (fx, "scoped", &options, &report);
+  g_autofree char *whole = write_pack (fx, "whole", &all, &report_all);
+
+  recount (pack, 10);
+  recount (whole, 10);
+  g_assert_cmpuint (report->n_records, <, report_all->n_records / 2);
+  g_assert_cmpuint (report->k_reached, >=, 10);
+}
+
+static void
+test_scope_refused (PackFixture   *fx,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fx->out, "pack", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlPackReport) report = NULL;
+  const char *person[] = { fx->submissions[0], fx->victim_noted, NULL };
+  const char *unknown[] = { "0193a4c2-6f1e-7a55-9d0e-2b1f7c1e4a11", NULL };
+  const char *empty[] = { NULL };
+  const char *deleted[] = { fx->session, NULL };
+  struct { const char * const *scope; const char *says; } cases[] = {
+    { person, "belongs to another record" },
+    { unknown, "no such record" },
+    { empty, "scope is empty" },
+    { deleted, "deleted" },
+  };
+
+  g_assert_true (sl_vault_delete_record (fx->vault, fx->session, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SlPackOptions options = { .scope = cases[i].scope };
+
+      g_assert_false (sl_vault_write_pack (fx->vault, folder, &options, NULL, NULL, NULL, &report,
+                                           &error));
+      g_assert_error (error, SL_PACK_ERROR, SL_PACK_ERROR_SCOPE);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_assert_nonnull (strstr (error->message, "nothing was written"));
+      g_assert_null (report);
+      g_assert_cmpuint (count_entries (fx->out), ==, 0);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,5 +987,8 @@ main (int   argc,
   PACK_TEST ("cancel", test_cancel);
   PACK_TEST ("failures", test_failures);
   PACK_TEST ("leak-refused", test_leak_refused);
+  PACK_TEST ("scope", test_scope);
+  PACK_TEST ("scope-k", test_scope_k);
+  PACK_TEST ("scope-refused", test_scope_refused);
   return g_test_run ();
 }

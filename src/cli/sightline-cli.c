@@ -85,6 +85,7 @@ typedef struct
   int       k;
   double    max_suppression;
   gboolean  labels;
+  char    **scope;
 } Options;
 
 static Options cli_options = { -1, -1, FALSE, -1, 0, 0, NULL, FALSE, -1,
@@ -1673,6 +1674,37 @@ cmd_pseudonym_list (Options  *o,
 
 /* Analyst packs */
 
+/* --scope ID[,ID…], repeatable: full ids, each resolved from what a person
+ * typed (the first characters, as `record list` shows them). */
+static GStrv
+resolve_scope (SlVault  *vault,
+               char    **args,
+               GError  **error)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (args[i], ",", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        {
+          g_autofree char *id = NULL;
+
+          g_strstrip (parts[j]);
+          if (*parts[j] == '\0')
+            continue;
+          if (!(id = resolve_id (vault, parts[j], error)))
+            {
+              g_prefix_error (error, "--scope: ");
+              return NULL;
+            }
+          g_strv_builder_add (ids, id);
+        }
+    }
+  return g_strv_builder_end (ids);
+}
+
 static int
 cmd_pack (Options  *o,
           int       argc,
@@ -1681,6 +1713,7 @@ cmd_pack (Options  *o,
   g_autoptr(SlVault) vault = NULL;
   g_autoptr(SlPackReport) report = NULL;
   g_autoptr(GFile) folder = NULL;
+  g_auto(GStrv) scope = NULL;
   SlPackOptions options = { 0 };
   GError *error = NULL;
 
@@ -1695,8 +1728,18 @@ cmd_pack (Options  *o,
   options.max_suppression = o->max_suppression;
   options.labels = o->labels;
   folder = g_file_new_for_commandline_arg (o->output);
-  if (!(vault = open_vault (argv[0], o, &error)) ||
-      !sl_vault_write_pack (vault, folder, &options, NULL, NULL, NULL, &report, &error))
+  if (!(vault = open_vault (argv[0], o, &error)))
+    return fail (error);
+  if (o->scope != NULL)
+    {
+      if (!(scope = resolve_scope (vault, o->scope, &error)))
+        return fail (error);
+      if (scope[0] == NULL)
+        return usage_error ("--scope names no record: give the ids of submissions, visits or "
+                            "sessions, as `record list` shows them");
+      options.scope = (const char * const *) scope;
+    }
+  if (!sl_vault_write_pack (vault, folder, &options, NULL, NULL, NULL, &report, &error))
     return fail (error);
   g_print ("Wrote the pack %s: %u record%s in %u files, %u note%s; k = %u reached, %u record%s "
            "suppressed. See its disclosure-report.txt; check it with `sha256sum -c MANIFEST`.\n",
@@ -1803,6 +1846,9 @@ static const GOptionEntry pack_entries[] = {
     "The largest share of records to suppress (default 0.05)", "SHARE" },
   { "labels", 0, 0, G_OPTION_ARG_NONE, &cli_options.labels,
     "Labels instead of codes in the CSV files", NULL },
+  { "scope", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli_options.scope,
+    "Only these submissions, visits or sessions (ids as `record list` shows them, comma "
+    "separated or repeated), with their people and notes", "ID[,ID…]" },
   { NULL }
 };
 static const GOptionEntry note_entries[] = {
@@ -2183,13 +2229,14 @@ static const Command commands[] = {
   { "pseudonym list", "VAULT [RECORD]", "The pseudonym registry",
     "Lists the registry (of one case with RECORD). It never leaves the vault.",
     cmd_pseudonym_list, NULL, TRUE, FALSE },
-  { "pack", "VAULT -o DIR", "Write an anonymised pack for analysts",
+  { "pack", "VAULT -o DIR [--scope ID,…]", "Write an anonymised pack for analysts",
     "Writes a folder for SPSS, NVivo and Excel: data/*.csv (with a byte-order mark) and\n"
     "data/*.sav with labels, codebook.json and .txt, the reviewed notes redacted, a\n"
     "disclosure report and a MANIFEST of SHA-256 sums. No direct identifier is written;\n"
     "quasi-identifiers are generalised or suppressed until every combination is shared by\n"
     "at least k records; every file is searched for the vault's identifiers before the\n"
-    "folder appears. Unreviewed notes are left out.",
+    "folder appears. Unreviewed notes are left out. --scope builds it from some\n"
+    "submissions, visits or sessions only, with the people coded in them.",
     cmd_pack, pack_entries, TRUE, FALSE },
   { "audit", "VAULT", "Verify the change log",
     "Verifies every device's hash chain and that the current values match the log, and\n"
@@ -2364,6 +2411,7 @@ main (int    argc,
   g_strfreev (cli_options.keep);
   g_free (cli_options.kind);
   g_free (cli_options.role);
+  g_strfreev (cli_options.scope);
   g_free (redact_vault);
   g_free (redact_case);
   return ret;

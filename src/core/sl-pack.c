@@ -54,7 +54,11 @@
  * generalising along its hierarchies (bands, groups, "any") and
  * suppressing what still stands out (see anonymise()).
  *
- * Not done yet: a scope, a .zip, age encryption to an analyst.
+ * A pack may be built from some submissions, visits and sessions only
+ * (the scope): then it holds them, the records that belong to them and
+ * their notes, and disclosure control counts those records alone.
+ *
+ * Not done yet: a .zip, age encryption to an analyst.
  */
 
 G_DEFINE_QUARK (sl-pack-error-quark, sl_pack_error)
@@ -121,6 +125,7 @@ typedef struct
   GPtrArray          *files;      /* relative paths written */
   GPtrArray          *note_rows;  /* GStrv for classification.csv */
   GPtrArray          *note_attrs; /* column names in classification.csv */
+  GPtrArray          *scope_ids;  /* pack ids of the records in the scope; empty: all */
   SlPackReport       *report;
   gint64              unknown;
   gint64              not_recorded;
@@ -1214,6 +1219,108 @@ anonymise (Pack      *pack,
   return TRUE;
 }
 
+/* The records named in the scope: each must exist, stand, and be of a
+ * type with no parent (a submission, visit or session). */
+static GHashTable *
+resolve_scope (Pack    *pack,
+               GError **error)
+{
+  g_autoptr(GHashTable) scope = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char * const *ids = pack->options->scope;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(SlRecord) record = NULL;
+      g_autoptr(GError) local = NULL;
+      SlRecordType *rt;
+
+      if ((record = sl_vault_load_record (pack->vault, ids[i], &local)) == NULL)
+        {
+          if (g_error_matches (local, SL_RECORD_ERROR, SL_RECORD_ERROR_NOT_FOUND))
+            g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_SCOPE,
+                         "The scope names the record %s, but the vault has no such record. "
+                         "Name submissions, visits or sessions by their ids, as `record list` "
+                         "shows them; nothing was written", ids[i]);
+          else
+            g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      rt = sl_codebook_lookup_type (pack->codebook, sl_record_get_record_type (record), NULL);
+      if (sl_record_get_deleted (record))
+        {
+          g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_SCOPE,
+                       "The scope names the record %.8s, which is deleted. Undelete it or leave "
+                       "it out of the scope; nothing was written", ids[i]);
+          return NULL;
+        }
+      if (rt == NULL || (rt->parents != NULL && rt->parents[0] != NULL))
+        {
+          g_autofree char *what = g_utf8_strdown (rt ? rt->label
+                                                     : sl_record_get_record_type (record), -1);
+
+          g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_SCOPE,
+                       "The scope names the record %.8s, a %s that belongs to another record. "
+                       "Name the submission, visit or session it belongs to (its people come "
+                       "with it); nothing was written", ids[i], what);
+          return NULL;
+        }
+      g_hash_table_add (scope, g_strdup (sl_record_get_id (record)));
+    }
+  if (g_hash_table_size (scope) == 0)
+    {
+      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_SCOPE,
+                   "The scope is empty: name at least one submission, visit or session; "
+                   "nothing was written");
+      return NULL;
+    }
+  return g_steal_pointer (&scope);
+}
+
+/* Keeps the records in @scope and those that belong to them, at any depth. */
+static void
+apply_scope (Pack       *pack,
+             GHashTable *scope)
+{
+  gboolean changed = TRUE;
+
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint i = 0; i < pack->types->len; i++)
+        {
+          TypeData *td = g_ptr_array_index (pack->types, i);
+
+          for (guint j = 0; j < td->records->len; j++)
+            {
+              SlRecord *r = g_ptr_array_index (td->records, j);
+              const char *parent = sl_record_get_parent (r);
+
+              if (parent != NULL && g_hash_table_contains (scope, parent) &&
+                  !g_hash_table_contains (scope, sl_record_get_id (r)))
+                {
+                  g_hash_table_add (scope, g_strdup (sl_record_get_id (r)));
+                  changed = TRUE;
+                }
+            }
+        }
+    }
+  for (guint i = 0; i < pack->types->len; i++)
+    {
+      TypeData *td = g_ptr_array_index (pack->types, i);
+      GPtrArray *kept = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint j = 0; j < td->records->len; j++)
+        {
+          SlRecord *r = g_ptr_array_index (td->records, j);
+
+          if (g_hash_table_contains (scope, sl_record_get_id (r)))
+            g_ptr_array_add (kept, g_object_ref (r));
+        }
+      g_ptr_array_unref (td->records);
+      td->records = kept;
+    }
+}
+
 /* Pack ids: in the order the vault lists the records, by type. */
 static gboolean
 collect (Pack    *pack,
@@ -1221,17 +1328,32 @@ collect (Pack    *pack,
 {
   GPtrArray *types = sl_codebook_get_record_types (pack->codebook);
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) scope = NULL;
+
+  if (pack->options->scope != NULL && (scope = resolve_scope (pack, error)) == NULL)
+    return FALSE;
 
   for (guint i = 0; i < types->len; i++)
     {
       SlRecordType *rt = g_ptr_array_index (types, i);
       TypeData *td = g_new0 (TypeData, 1);
-      guint digits;
 
       td->type = rt;
       g_ptr_array_add (pack->types, td);
       if ((td->records = sl_vault_list_records (pack->vault, rt->id, FALSE, error)) == NULL)
         return FALSE;
+      if (check_cancelled (pack, error))
+        return FALSE;
+    }
+  if (scope != NULL)
+    apply_scope (pack, scope);
+
+  for (guint i = 0; i < pack->types->len; i++)
+    {
+      TypeData *td = g_ptr_array_index (pack->types, i);
+      SlRecordType *rt = td->type;
+      guint digits;
+
       td->prefix = type_prefix (rt->id, taken);
       digits = rt->parents && rt->parents[0] ? 5 : 4;
       while (td->records->len >= pow10_guint (digits))
@@ -1239,9 +1361,11 @@ collect (Pack    *pack,
       for (guint j = 0; j < td->records->len; j++)
         {
           SlRecord *r = g_ptr_array_index (td->records, j);
+          char *pack_id = g_strdup_printf ("%s%0*u", td->prefix, (int) digits, j + 1);
 
-          g_hash_table_insert (pack->ids, g_strdup (sl_record_get_id (r)),
-                               g_strdup_printf ("%s%0*u", td->prefix, (int) digits, j + 1));
+          g_hash_table_insert (pack->ids, g_strdup (sl_record_get_id (r)), pack_id);
+          if (scope != NULL && (rt->parents == NULL || rt->parents[0] == NULL))
+            g_ptr_array_add (pack->scope_ids, g_strdup (pack_id));
         }
       if (!anonymise (pack, td, error))
         return FALSE;
@@ -1900,6 +2024,18 @@ write_report (Pack    *pack,
                           created, sl_codebook_get_id (pack->codebook),
                           sl_codebook_get_version (pack->codebook));
   g_string_append (txt, "What was written\r\n----------------\r\n");
+  if (pack->scope_ids->len == 0)
+    g_string_append (txt, "Scope: every record in the vault.\r\n");
+  else
+    {
+      g_string_append (txt, "Scope:");
+      for (guint i = 0; i < pack->scope_ids->len; i++)
+        g_string_append_printf (txt, "%s %s", i > 0 ? "," : "",
+                                (char *) g_ptr_array_index (pack->scope_ids, i));
+      g_string_append (txt, ", and the records that belong to them; nothing else in the vault "
+                       "was read into this pack, and k-anonymity was computed over these "
+                       "records alone.\r\n");
+    }
   for (guint i = 0; i < pack->types->len; i++)
     {
       TypeData *td = g_ptr_array_index (pack->types, i);
@@ -1973,6 +2109,16 @@ write_report (Pack    *pack,
   json_builder_add_int_value (b, SL_PACK_FORMAT);
   json_builder_set_member_name (b, "created");
   json_builder_add_string_value (b, created);
+  json_builder_set_member_name (b, "scope");
+  if (pack->scope_ids->len == 0)
+    json_builder_add_string_value (b, "all");
+  else
+    {
+      json_builder_begin_array (b);
+      for (guint i = 0; i < pack->scope_ids->len; i++)
+        json_builder_add_string_value (b, g_ptr_array_index (pack->scope_ids, i));
+      json_builder_end_array (b);
+    }
   json_builder_set_member_name (b, "record_types");
   json_builder_begin_array (b);
   for (guint i = 0; i < pack->types->len; i++)
@@ -2408,6 +2554,7 @@ sl_vault_write_pack (SlVault              *self,
   pack.files = g_ptr_array_new_with_free_func (g_free);
   pack.note_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   pack.note_attrs = g_ptr_array_new ();
+  pack.scope_ids = g_ptr_array_new_with_free_func (g_free);
   pack.report = g_new0 (SlPackReport, 1);
   pack.unknown = sl_codebook_get_missing_value (pack.codebook, SL_MISSING_UNKNOWN);
   pack.not_recorded = sl_codebook_get_missing_value (pack.codebook, SL_MISSING_NOT_RECORDED);
@@ -2469,6 +2616,7 @@ sl_vault_write_pack (SlVault              *self,
   g_clear_pointer (&pack.files, g_ptr_array_unref);
   g_clear_pointer (&pack.note_rows, g_ptr_array_unref);
   g_clear_pointer (&pack.note_attrs, g_ptr_array_unref);
+  g_clear_pointer (&pack.scope_ids, g_ptr_array_unref);
 
   if (!ok)
     {

@@ -25,6 +25,9 @@ G_BEGIN_DECLS
  * @SL_PACK_ERROR_IDENTIFIER: the final scan found a direct identifier in a
  *   file of the pack; nothing was written
  * @SL_PACK_ERROR_WRITE: a file of the pack could not be written
+ * @SL_PACK_ERROR_SCOPE: a record named in the scope does not exist, is
+ *   deleted, or is not a submission, visit or session (a record of a type
+ *   with no parent type)
  *
  * Errors from writing an analyst pack.
  */
@@ -33,6 +36,7 @@ typedef enum
   SL_PACK_ERROR_EXISTS,
   SL_PACK_ERROR_IDENTIFIER,
   SL_PACK_ERROR_WRITE,
+  SL_PACK_ERROR_SCOPE,
 } SlPackError;
 
 #define SL_PACK_ERROR (sl_pack_error_quark ())
@@ -60,14 +64,19 @@ GQuark sl_pack_error_quark (void);
  *   quasi-identifiers may be suppressed rather than generalised further;
  *   0 for %SL_PACK_DEFAULT_MAX_SUPPRESSION
  * @labels: write labels rather than codes in the CSV files
+ * @scope: (nullable) (array zero-terminated=1): the ids of the records the
+ *   pack is built from: submissions, visits, sessions (records of a type
+ *   with no parent type), each with the records that belong to it (its
+ *   coded people) and their notes; %NULL for every record
  *
  * How a pack is written. Zero-initialised options are the defaults.
  */
 typedef struct
 {
-  guint    k;
-  double   max_suppression;
-  gboolean labels;
+  guint               k;
+  double              max_suppression;
+  gboolean            labels;
+  const char * const *scope;
 } SlPackOptions;
 
 /**
