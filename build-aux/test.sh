@@ -3,8 +3,9 @@
 # AddressSanitizer and UndefinedBehaviorSanitizer, and runs every test (the
 # UI tests in a virtual X server), then fuzzes each parser for 5 seconds
 # (tools/fuzz.sh), kills the CLI at random moments 8 times
-# (tools/crashloop.sh) and searches a whole CLI workflow's files for planted
-# identifiers (tools/leakscan.sh). Ends with one line: N passed, N failed,
+# (tools/crashloop.sh) and searches what a whole workflow through the CLI
+# and the application left behind for planted identifiers
+# (tools/leakscan.sh). Ends with one line: N passed, N failed,
 # N skipped.
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -2,11 +2,16 @@
 # leakscan.sh: runs a whole workflow through sightline-cli with planted
 # names and numbers (create two vaults, record a submission, a visit and
 # coded people with notes, mark names, review, sync both ways by bundle,
-# show redacted notes, resolve a conflict), with HOME and the temporary
-# folder pointed at a scratch folder, then searches every file the run
-# left anywhere under that folder (the vaults and bundles included), for
-# every planted string, as written, in lower and upper case, in UTF-16 and
-# base64. Any hit is a leak: it is reported and the script exits 1.
+# show redacted notes, resolve a conflict, write an analyst pack), then
+# through the application in a virtual X server (tools/leakscan-app.py:
+# unlock, search for a planted name, type planted names into a note, copy
+# it, lock; the clipboard and primary selection must then be empty of
+# them), with HOME and the temporary folder pointed at a scratch folder.
+# Then it searches every file the run left anywhere under that folder (the
+# vaults, bundles and pack included, the app's settings, recent files and
+# caches), for every planted string, as written, in lower and upper case,
+# in UTF-16 and base64. Any hit is a leak: it is reported and the script
+# exits 1. Core dumps are allowed, so that one written would be found.
 #
 # Usage: tools/leakscan.sh [BUILD_DIR]   (default BUILD_DIR: build)
 set -euo pipefail
@@ -26,6 +31,7 @@ export HOME="$scratch/home" TMPDIR="$scratch/tmp" XDG_CACHE_HOME="$scratch/home/
        XDG_CONFIG_HOME="$scratch/home/.config" XDG_DATA_HOME="$scratch/home/.local/share" \
        XDG_STATE_HOME="$scratch/home/.local/state"
 ulimit -c unlimited 2>/dev/null || true   # a core dump, if one were written, would be found
+root=$PWD
 cd "$scratch/work"
 
 pass='correct horse battery staple'
@@ -36,6 +42,8 @@ planted=(
   "Philippa Quenby" "Quenby" "Rhiannon Tregarthen" "Tregarthen" "Darius Olowokandi"
   "07700 900871" "07700900871" "943 476 5919" "9434765919" "OL9 6QZ" "Hollybank Lodge"
   "Crompton Fold Academy" "Qadir's Taxis"
+  # typed into the application
+  "Tamsin Greatorex" "Greatorex" "14 Wrexham Close" "07700 900456"
 )
 
 printf '%s\n' "$pass" | "$cli" create laptop --new-passphrase-fd 0 --kdf-memory 8 --kdf-passes 1 > /dev/null
@@ -78,6 +86,30 @@ as audit laptop > /dev/null
 as audit office > /dev/null
 as record list office victim --format csv > /dev/null
 as tables office > /dev/null
+as pack office -o pack > /dev/null
+
+# The application, driven as a person would drive it.
+app="$root/$build/src/ui/sightline"
+app_status=0
+if [ ! -x "$app" ]; then
+  echo "leakscan: the application part is skipped: $app is not built (-Dui=false?)"
+elif ! command -v xvfb-run > /dev/null || ! command -v dbus-run-session > /dev/null ||
+     ! command -v xdotool > /dev/null || ! /usr/bin/python3 -c 'import pyatspi' 2> /dev/null; then
+  echo "leakscan: the application part is skipped: it needs xvfb-run, dbus-run-session," \
+       "xdotool and python3-pyatspi (build-aux/deps.sh installs them)"
+else
+  printf '%s\n' "$pass" |
+    GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$root/$build/data" \
+    xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
+    /usr/bin/python3 "$root/tools/leakscan-app.py" "$app" laptop SV-77 \
+      3< <(printf '%s\n' "Philippa Quenby" "Tamsin Greatorex" "14 Wrexham Close" "07700 900456") \
+      2> "$scratch/app.log" || app_status=$?
+  if [ "$app_status" -eq 2 ]; then
+    tail -n 20 "$scratch/app.log" >&2
+    echo "leakscan: the application workflow could not be driven (see above)" >&2
+    exit 2
+  fi
+fi
 
 # The search itself is checked first: a control file with one planted
 # string must be found.
@@ -121,6 +153,6 @@ while IFS= read -r -d '' f; do
   search "$f" || found=$((found + $?))
 done < <(find "$scratch" -type f -print0)
 
-echo "leakscan: ${#planted[@]} planted strings, $files files searched (the vaults, bundles and" \
-     "everything else the run wrote under HOME and TMPDIR), $found found"
-[ "$found" -eq 0 ]
+echo "leakscan: ${#planted[@]} planted strings, $files files searched (the vaults, bundles," \
+     "pack and everything else the run wrote under HOME and TMPDIR), $found found"
+[ "$found" -eq 0 ] && [ "$app_status" -eq 0 ]
