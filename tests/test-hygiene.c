@@ -11,7 +11,8 @@
  */
 
 /* Memory hygiene: once a vault is locked, neither its passphrase nor its
- * key is anywhere in the process's memory.
+ * key is anywhere in the process's memory; and no core dump can carry
+ * them off while it is open.
  *
  * The test reads its own memory through /proc/self/mem. It never holds a
  * plain copy of what it looks for: the passphrase and the text are made
@@ -25,6 +26,7 @@
 #include <sodium.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "sl-test-utils.h"
@@ -261,6 +263,62 @@ test_nothing_left_after_lock (void)
   sl_test_remove_tree (tmpdir);
 }
 
+/* The CLI takes core dumps away from itself before it reads a passphrase:
+ * started with them allowed, it is seen, while it waits for the
+ * passphrase, with a core size limit of 0. */
+static void
+test_cli_no_core_dumps (void)
+{
+  const char *cli = g_getenv ("SIGHTLINE_CLI");
+  struct rlimit allowed;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = sl_test_make_tmpdir ();
+  g_autofree char *limits_path = NULL;
+  gboolean no_core = FALSE;
+
+  g_assert_nonnull (cli);
+  g_assert_cmpint (getrlimit (RLIMIT_CORE, &allowed), ==, 0);
+  if (allowed.rlim_max == 0)
+    {
+      g_test_skip ("core dumps are forbidden here already, so nothing would change");
+      return;
+    }
+  allowed.rlim_cur = allowed.rlim_max;
+  g_assert_cmpint (setrlimit (RLIMIT_CORE, &allowed), ==, 0);
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                           G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                           cli, "check", tmpdir, "--passphrase-fd", "0", NULL);
+  g_assert_no_error (error);
+  limits_path = g_strdup_printf ("/proc/%s/limits", g_subprocess_get_identifier (proc));
+  for (guint tries = 0; tries < 200 && !no_core; tries++)
+    {
+      g_autofree char *limits = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_usleep (25000);
+      if (!g_file_get_contents (limits_path, &limits, NULL, NULL))
+        break;
+      lines = g_strsplit (limits, "\n", -1);
+      for (guint i = 0; lines[i]; i++)
+        if (g_str_has_prefix (lines[i], "Max core file size"))
+          {
+            g_auto(GStrv) words = g_strsplit_set (lines[i] + strlen ("Max core file size"),
+                                                  " ", -1);
+            guint w = 0;
+
+            while (words[w] && !*words[w])
+              w++;
+            no_core = words[w] && g_str_equal (words[w], "0");
+          }
+    }
+  g_subprocess_force_exit (proc);
+  g_subprocess_wait (proc, NULL, NULL);
+  sl_test_remove_tree (tmpdir);
+  g_assert_true (no_core);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,5 +326,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_assert_cmpint (sodium_init (), >=, 0);
   g_test_add_func ("/hygiene/nothing-left-after-lock", test_nothing_left_after_lock);
+  g_test_add_func ("/hygiene/cli-no-core-dumps", test_cli_no_core_dumps);
   return g_test_run ();
 }
