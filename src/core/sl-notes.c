@@ -674,7 +674,7 @@ redact (SlVault     *self,
         {
           gsize s = g_array_index (map, gsize, hit - low);
           gsize e = g_array_index (map, gsize, hit - low + (gssize) flen);
-          SlNoteSpan span = { s, e, f->type, NULL, FALSE };
+          SlNoteSpan span = { s, e, f->type, NULL, FALSE, TRUE };
 
           if (is_word_char_before (low, hit) || is_word_char_at (hit + flen) ||
               overlaps (spans, s, e))
@@ -691,7 +691,7 @@ redact (SlVault     *self,
       SlSpan *d = &g_array_index (detected, SlSpan, i);
       g_autofree char *piece = g_strndup (text + d->start, d->end - d->start);
       g_autofree char *piece_low = lower (piece);
-      SlNoteSpan span = { d->start, d->end, d->type, NULL, FALSE };
+      SlNoteSpan span = { d->start, d->end, d->type, NULL, FALSE, FALSE };
 
       if (overlaps (spans, d->start, d->end))
         continue;
@@ -985,6 +985,37 @@ sl_vault_get_note_status (SlVault     *self,
   text_hash (text, now);
   sodium_memzero (text, strlen (text));
   return sodium_memcmp (now, stored, sizeof now) == 0 ? SL_NOTE_REVIEWED : SL_NOTE_CHANGED;
+}
+
+/**
+ * sl_vault_dup_note_rejected:
+ * @self: an unlocked vault
+ * @record: the record
+ * @field: the note's field
+ * @error: return location for a #GError
+ *
+ * What the note's last review judged not identifying, in lower case, as
+ * sl_vault_review_note() was given it; empty when it was never reviewed.
+ * The note editor starts from it.
+ *
+ * Returns: (transfer full) (nullable): the strings, or %NULL with @error
+ */
+GStrv
+sl_vault_dup_note_rejected (SlVault     *self,
+                            const char  *record,
+                            const char  *field,
+                            GError     **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+  gboolean reviewed;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), NULL);
+
+  if (!(text = load_note (self, record, field, &id, error)))
+    return NULL;
+  sodium_memzero (text, strlen (text));
+  return load_rejected (self, id, field, NULL, &reviewed);
 }
 
 /**

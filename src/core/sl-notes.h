@@ -85,6 +85,8 @@ typedef enum
  * @replacement: what the redacted note shows instead (for a registered
  *   name, its pseudonym)
  * @rejected: a reviewer said it is not identifying: it is kept
+ * @registered: a form of a name in the pseudonym registry (a reviewer's
+ *   mark, which a review cannot reject); otherwise the detector found it
  */
 typedef struct
 {
@@ -93,6 +95,7 @@ typedef struct
   const char *type;
   char       *replacement;
   gboolean    rejected;
+  gboolean    registered;
 } SlNoteSpan;
 
 SlPseudonym  *sl_vault_add_pseudonym         (SlVault      *self,
@@ -133,6 +136,10 @@ SlNoteStatus  sl_vault_get_note_status     (SlVault      *self,
                                             const char   *field,
                                             GError      **error);
 guint         sl_vault_count_unreviewed_notes (SlVault   *self,
+                                            GError      **error);
+GStrv         sl_vault_dup_note_rejected   (SlVault      *self,
+                                            const char   *record,
+                                            const char   *field,
                                             GError      **error);
 
 void          sl_note_spans_free           (GArray       *spans);
