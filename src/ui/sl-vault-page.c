@@ -65,10 +65,10 @@ struct _SlVaultPage
   GtkWidget      *tables_row;     /* the type list's last row */
   GtkWidget      *sync_row;       /* the sync list's row */
   GtkWidget      *conflict_count; /* GtkLabel in sync_row */
+  GtkWidget      *root_page;      /* the nav's first page to keep */
 
   /* State */
   guint           clean_up_id;
-  guint           drop_before_visible : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SlVaultPage, sl_vault_page, ADW_TYPE_BIN)
@@ -141,29 +141,37 @@ nav_pages (SlVaultPage *self)
 }
 
 /* Removes the pages one has left: after the visible one (gone back
- * from), and before it after a switch to another type. Not while the
- * leaflet animates: it still draws the page it leaves. */
+ * from), and before the root page, the first of the type, tables or
+ * Sync switched to last (whatever was pushed on it since stays). Not
+ * while the leaflet animates: it still draws the page it leaves. */
 static void
 clean_up_pages (SlVaultPage *self)
 {
   g_autoptr(GPtrArray) pages = NULL;
   GtkWidget *visible = nav_visible (self);
+  gboolean before_root;
   gboolean after = FALSE;
 
   if (adw_leaflet_get_child_transition_running (self->nav))
     return;
 
   pages = nav_pages (self);
+  before_root = self->root_page != NULL && g_ptr_array_find (pages, self->root_page, NULL);
   for (guint i = 0; i < pages->len; i++)
     {
       GtkWidget *page = g_ptr_array_index (pages, i);
 
+      if (page == self->root_page)
+        before_root = FALSE;
       if (page == visible)
         after = TRUE;
-      else if (after || self->drop_before_visible)
-        adw_leaflet_remove (self->nav, page);
+      else if (after || before_root)
+        {
+          if (page == self->root_page)
+            self->root_page = NULL;
+          adw_leaflet_remove (self->nav, page);
+        }
     }
-  self->drop_before_visible = FALSE;
 }
 
 static gboolean
@@ -232,7 +240,7 @@ show_type (SlVaultPage *self,
   gtk_list_box_unselect_all (self->sync_list);
   adw_leaflet_append (self->nav, page);
   adw_leaflet_set_visible_child (self->nav, page);
-  self->drop_before_visible = TRUE;
+  self->root_page = page;
   queue_clean_up (self);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->nav));
 }
@@ -246,7 +254,7 @@ show_tables (SlVaultPage *self)
   gtk_list_box_unselect_all (self->sync_list);
   adw_leaflet_append (self->nav, page);
   adw_leaflet_set_visible_child (self->nav, page);
-  self->drop_before_visible = TRUE;
+  self->root_page = page;
   queue_clean_up (self);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->nav));
 }
@@ -263,7 +271,7 @@ show_sync (SlVaultPage *self)
   if (gtk_widget_get_parent (self->sync_page) == NULL)
     adw_leaflet_append (self->nav, self->sync_page);
   adw_leaflet_set_visible_child (self->nav, self->sync_page);
-  self->drop_before_visible = TRUE;
+  self->root_page = self->sync_page;
   queue_clean_up (self);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->nav));
 }
