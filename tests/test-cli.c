@@ -621,6 +621,40 @@ test_pack_scope (CliFixture    *fx,
   (void) v3;
 }
 
+/* pack --zip: one file, a .zip; -o must say so. */
+static void
+test_pack_zip (CliFixture    *fx,
+               gconstpointer  data)
+{
+  g_autofree char *s1 = cli_add (fx, "submission", NULL, "reference=CFE-001");
+  g_autofree char *v1 = cli_add (fx, "victim", s1, "age=14");
+  g_autofree char *zip = g_build_filename (fx->tmpdir, "pack.zip", NULL);
+  g_autofree char *bare = g_build_filename (fx->tmpdir, "pack", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  int rc;
+
+  rc = sl_test_run_cli (PASS, &out, &err, "pack", fx->path, "-o", bare, "--zip",
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 2);
+  assert_contains (err, "FILE.zip");
+  g_assert_false (g_file_test (bare, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  rc = sl_test_run_cli (PASS, &out, &err, "pack", fx->path, "-o", zip, "--zip", "--k", "1",
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "Wrote the pack");
+  g_assert_true (g_file_get_contents (zip, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 1000);
+  g_assert_cmpmem (contents, 4, "PK\x03\x04", 4);
+  g_assert_nonnull (memmem (contents, len, "pack/data/victim.csv", 20));
+  (void) v1;
+}
+
 static void
 test_codebook_check (void)
 {
@@ -745,6 +779,7 @@ main (int   argc,
   CLI_TEST ("sync", test_sync);
   CLI_TEST ("notes", test_notes);
   CLI_TEST ("pack-scope", test_pack_scope);
+  CLI_TEST ("pack-zip", test_pack_zip);
   g_test_add_func ("/sightline/cli/usage", test_usage);
   g_test_add_func ("/sightline/cli/codebook-check", test_codebook_check);
 

@@ -468,11 +468,11 @@ test_no_identifier (PackFixture   *fx,
     }
 }
 
+/* Every line of MANIFEST holds for the files in @pack, and every file but
+ * MANIFEST has its line. */
 static void
-test_manifest (PackFixture   *fx,
-               gconstpointer  data)
+check_manifest (const char *pack)
 {
-  g_autofree char *pack = write_pack (fx, "pack", NULL, NULL);
   g_autofree char *manifest = read_file (pack, "MANIFEST", NULL);
   g_auto(GStrv) lines = g_strsplit (manifest, "\n", -1);
   g_autoptr(GHashTable) snap = sl_test_snapshot (pack);
@@ -510,6 +510,15 @@ test_manifest (PackFixture   *fx,
       files += !g_str_has_suffix (key, "/");
     g_assert_cmpuint (n, ==, files - 1);
   }
+}
+
+static void
+test_manifest (PackFixture   *fx,
+               gconstpointer  data)
+{
+  g_autofree char *pack = write_pack (fx, "pack", NULL, NULL);
+
+  check_manifest (pack);
 }
 
 /* An independent recount: from the CSV files and codebook.json alone, every
@@ -969,6 +978,161 @@ test_scope_refused (PackFixture   *fx,
     }
 }
 
+/* Extracts @zip into @dest with Python's zipfile, which checks every CRC;
+ * returns the names in the archive, one a line. */
+static char *
+unzip_with_python (const char *zip,
+                   const char *dest)
+{
+  const char *script =
+    "import sys, zipfile\n"
+    "z = zipfile.ZipFile(sys.argv[1])\n"
+    "assert z.testzip() is None\n"
+    "for i in z.infolist():\n"
+    "    assert i.flag_bits & 0x800, i.filename\n"
+    "    print(i.filename)\n"
+    "z.extractall(sys.argv[2])\n";
+  const char *argv[] = { "python3", "-c", script, zip, dest, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("python3 could not read %s: %s", zip, err);
+  return out;
+}
+
+/* The report's time of writing, which two packs never share. */
+static GBytes *
+without_time (const char *rel,
+              GBytes     *bytes)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(GRegex) re = NULL;
+  char *out;
+
+  if (g_str_equal (rel, "MANIFEST"))
+    {
+      re = g_regex_new ("^.*disclosure-report.*$", G_REGEX_MULTILINE, 0, NULL);
+      out = g_regex_replace_literal (re, text, -1, 0, "", 0, NULL);
+    }
+  else if (g_str_has_prefix (rel, "disclosure-report"))
+    {
+      re = g_regex_new ("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z", 0, 0, NULL);
+      out = g_regex_replace_literal (re, text, -1, 0, "TIME", 0, NULL);
+    }
+  else
+    return g_bytes_ref (bytes);
+  return g_bytes_new_take (out, strlen (out));
+}
+
+/* @a and @b hold the same files with the same bytes (the report's time
+ * aside). */
+static void
+assert_same_pack (const char *a,
+                  const char *b)
+{
+  g_autoptr(GHashTable) x = sl_test_snapshot (a);
+  g_autoptr(GHashTable) y = sl_test_snapshot (b);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = 0;
+
+  g_assert_cmpuint (g_hash_table_size (x), ==, g_hash_table_size (y));
+  g_hash_table_iter_init (&iter, x);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GBytes *other = g_hash_table_lookup (y, key);
+      g_autoptr(GBytes) p = NULL;
+      g_autoptr(GBytes) q = NULL;
+
+      if (other == NULL)
+        g_error ("%s is in %s but not in %s", (char *) key, a, b);
+      p = without_time (key, value);
+      q = without_time (key, other);
+      if (!g_bytes_equal (p, q))
+        g_error ("%s differs between %s and %s", (char *) key, a, b);
+      n += g_bytes_equal (value, other);
+    }
+  /* all but the two reports and MANIFEST byte for byte */
+  g_assert_cmpuint (n, >=, g_hash_table_size (x) - 3);
+}
+
+static void
+test_zip (PackFixture   *fx,
+          gconstpointer  data)
+{
+  SlPackOptions zip = { .zip = TRUE };
+  g_autoptr(SlPackReport) report = NULL;
+  g_autoptr(SlPackReport) zip_report = NULL;
+  g_autofree char *folder = write_pack (fx, "csegg-pack", NULL, &report);
+  g_autofree char *file = write_pack (fx, "csegg-pack.zip", &zip, &zip_report);
+  g_autofree char *dest = g_build_filename (fx->tmpdir, "unzipped", NULL);
+  g_autofree char *inside = g_build_filename (dest, "csegg-pack", NULL);
+  g_autofree char *names = NULL;
+  GStatBuf st;
+
+  /* One file beside the folder, nothing else, readable by its owner only. */
+  g_assert_cmpuint (count_entries (fx->out), ==, 2);
+  g_assert_cmpint (g_stat (file, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpuint (zip_report->n_files, ==, report->n_files);
+  g_assert_cmpuint (zip_report->n_records, ==, report->n_records);
+
+  /* A folder named after the file, holding what the folder pack holds. */
+  names = unzip_with_python (file, dest);
+  g_assert_true (g_str_has_prefix (names, "csegg-pack/\n"));
+  g_assert_nonnull (strstr (names, "\ncsegg-pack/data/victim.sav\n"));
+  g_assert_nonnull (strstr (names, "\ncsegg-pack/notes/classification.csv\n"));
+  g_assert_cmpuint (count_entries (dest), ==, 1);
+  assert_same_pack (folder, inside);
+  check_manifest (inside);
+  recount (inside, SL_PACK_DEFAULT_K);
+}
+
+static void
+cancel_late_cb (double   fraction,
+                gpointer user_data)
+{
+  /* while the .zip is being put together */
+  if (fraction > 0.92 && fraction < 1.0)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_zip_cancel (PackFixture   *fx,
+                 gconstpointer  data)
+{
+  SlPackOptions zip = { .zip = TRUE };
+  g_autofree char *path = g_build_filename (fx->out, "pack.zip", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sl_vault_write_pack (fx->vault, file, &zip, cancel_late_cb, cancellable,
+                                       cancellable, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_entries (fx->out), ==, 0);
+  g_clear_error (&error);
+
+  /* A file there already is never replaced. */
+  g_file_set_contents (path, "mine", -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (sl_vault_write_pack (fx->vault, file, &zip, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SL_PACK_ERROR, SL_PACK_ERROR_EXISTS);
+  g_assert_cmpuint (count_entries (fx->out), ==, 1);
+  {
+    g_autofree char *kept = read_file (fx->out, "pack.zip", NULL);
+
+    g_assert_cmpstr (kept, ==, "mine");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -990,5 +1154,7 @@ main (int   argc,
   PACK_TEST ("scope", test_scope);
   PACK_TEST ("scope-k", test_scope_k);
   PACK_TEST ("scope-refused", test_scope_refused);
+  PACK_TEST ("zip", test_zip);
+  PACK_TEST ("zip-cancel", test_zip_cancel);
   return g_test_run ();
 }

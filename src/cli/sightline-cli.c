@@ -86,6 +86,7 @@ typedef struct
   double    max_suppression;
   gboolean  labels;
   char    **scope;
+  gboolean  zip;
 } Options;
 
 static Options cli_options = { -1, -1, FALSE, -1, 0, 0, NULL, FALSE, -1,
@@ -1720,13 +1721,17 @@ cmd_pack (Options  *o,
   if (argc != 1)
     return usage_error ("pack takes one VAULT");
   if (o->output == NULL)
-    return usage_error ("name the folder to write with -o DIR (it must not exist yet)");
+    return usage_error (o->zip ? "name the file to write with -o FILE.zip (it must not exist yet)"
+                               : "name the folder to write with -o DIR (it must not exist yet)");
   if (o->k < 0 || o->max_suppression < 0 || o->max_suppression > 1)
     return usage_error ("--k takes a number of records (1 or more; 1 turns k-anonymity off) and "
                         "--max-suppression a share between 0 and 1");
+  if (o->zip && !g_str_has_suffix (o->output, ".zip"))
+    return usage_error ("with --zip, name the file FILE.zip (-o %s.zip)", o->output);
   options.k = (guint) o->k;
   options.max_suppression = o->max_suppression;
   options.labels = o->labels;
+  options.zip = o->zip;
   folder = g_file_new_for_commandline_arg (o->output);
   if (!(vault = open_vault (argv[0], o, &error)))
     return fail (error);
@@ -1846,6 +1851,8 @@ static const GOptionEntry pack_entries[] = {
     "The largest share of records to suppress (default 0.05)", "SHARE" },
   { "labels", 0, 0, G_OPTION_ARG_NONE, &cli_options.labels,
     "Labels instead of codes in the CSV files", NULL },
+  { "zip", 0, 0, G_OPTION_ARG_NONE, &cli_options.zip,
+    "Write one .zip file (-o FILE.zip) instead of a folder", NULL },
   { "scope", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli_options.scope,
     "Only these submissions, visits or sessions (ids as `record list` shows them, comma "
     "separated or repeated), with their people and notes", "ID[,ID…]" },
@@ -2229,14 +2236,15 @@ static const Command commands[] = {
   { "pseudonym list", "VAULT [RECORD]", "The pseudonym registry",
     "Lists the registry (of one case with RECORD). It never leaves the vault.",
     cmd_pseudonym_list, NULL, TRUE, FALSE },
-  { "pack", "VAULT -o DIR [--scope ID,…]", "Write an anonymised pack for analysts",
+  { "pack", "VAULT -o DIR|FILE.zip [--zip] [--scope ID,…]", "Write an anonymised pack for analysts",
     "Writes a folder for SPSS, NVivo and Excel: data/*.csv (with a byte-order mark) and\n"
     "data/*.sav with labels, codebook.json and .txt, the reviewed notes redacted, a\n"
     "disclosure report and a MANIFEST of SHA-256 sums. No direct identifier is written;\n"
     "quasi-identifiers are generalised or suppressed until every combination is shared by\n"
     "at least k records; every file is searched for the vault's identifiers before the\n"
     "folder appears. Unreviewed notes are left out. --scope builds it from some\n"
-    "submissions, visits or sessions only, with the people coded in them.",
+    "submissions, visits or sessions only, with the people coded in them. --zip writes\n"
+    "the same as one .zip file holding that folder.",
     cmd_pack, pack_entries, TRUE, FALSE },
   { "audit", "VAULT", "Verify the change log",
     "Verifies every device's hash chain and that the current values match the log, and\n"

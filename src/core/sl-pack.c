@@ -24,10 +24,12 @@
 #include <readstat.h>
 #include <sodium.h>
 
+#include "sl-age.h"
 #include "sl-codebook.h"
 #include "sl-notes.h"
 #include "sl-pack.h"
 #include "sl-record.h"
+#include "sl-zip.h"
 
 /*
  * An analyst pack is a folder an analyst can open in SPSS, NVivo and
@@ -45,10 +47,11 @@
  * is a field of its own; nationality and faith as written); the text of an
  * "other: …" choice; record UUIDs; notes nobody reviewed.
  *
- * The pack is written into a hidden folder beside the target and renamed
- * into place only when complete, after a last scan of every byte for the
- * direct identifiers the vault holds. On any failure or cancellation the
- * hidden folder is removed: either the whole pack exists, or nothing.
+ * The pack is written into a hidden folder (or file) beside the target and
+ * renamed into place only when complete, after a last scan of every byte
+ * for the direct identifiers the vault holds. On any failure or
+ * cancellation the hidden folder is removed: either the whole pack
+ * exists, or nothing.
  *
  * Disclosure control: k-anonymity over the codebook's quasi-identifiers,
  * generalising along its hierarchies (bands, groups, "any") and
@@ -58,7 +61,9 @@
  * (the scope): then it holds them, the records that belong to them and
  * their notes, and disclosure control counts those records alone.
  *
- * Not done yet: a .zip, age encryption to an analyst.
+ * The pack is built in memory, then written out as a folder, as one .zip,
+ * or as a .zip encrypted to an analyst's age recipient: then nothing
+ * unencrypted reaches a disk.
  */
 
 G_DEFINE_QUARK (sl-pack-error-quark, sl_pack_error)
@@ -108,6 +113,14 @@ typedef struct
   char *reason;
 } Withheld;
 
+/* A file of the pack. The pack is built in memory, scanned, and only then
+ * written out: as a folder, a .zip, or a .zip encrypted with age. */
+typedef struct
+{
+  char   *rel;     /* its path in the pack, '/' between folders */
+  GBytes *bytes;
+} Entry;
+
 typedef struct
 {
   SlVault            *vault;
@@ -116,13 +129,12 @@ typedef struct
   GCancellable       *cancellable;
   SlProgressFunc      progress;
   gpointer            progress_data;
-  char               *dir;        /* the hidden folder being written */
   GPtrArray          *types;      /* TypeData */
   GHashTable         *ids;        /* record UUID -> pack id */
   GHashTable         *suppressed; /* record UUIDs whose quasi-identifiers are withheld */
   guint               k;
   double              max_suppression;
-  GPtrArray          *files;      /* relative paths written */
+  GPtrArray          *entries;    /* Entry: the files of the pack, in memory */
   GPtrArray          *note_rows;  /* GStrv for classification.csv */
   GPtrArray          *note_attrs; /* column names in classification.csv */
   GPtrArray          *scope_ids;  /* pack ids of the records in the scope; empty: all */
@@ -155,6 +167,21 @@ withheld_free (Withheld *w)
   g_free (w->field);
   g_free (w->reason);
   g_free (w);
+}
+
+static void
+entry_free (Entry *e)
+{
+  gsize size = 0;
+  gpointer data;
+
+  /* Wiped when the last reference goes: the pack is anonymised, but it
+   * need not linger in freed memory either. */
+  data = g_bytes_unref_to_data (e->bytes, &size);
+  sodium_memzero (data, size);
+  g_free (data);
+  g_free (e->rel);
+  g_free (e);
 }
 
 static void
@@ -232,7 +259,19 @@ fsync_path (const char  *path,
   return TRUE;
 }
 
-/* Writes @rel inside the pack, flushed to disk, readable by its owner only. */
+/* Adds @rel to the pack, taking @bytes. */
+static void
+add_entry (Pack       *pack,
+           const char *rel,
+           GBytes     *bytes)
+{
+  Entry *e = g_new0 (Entry, 1);
+
+  e->rel = g_strdup (rel);
+  e->bytes = bytes;
+  g_ptr_array_add (pack->entries, e);
+}
+
 static gboolean
 write_file (Pack        *pack,
             const char  *rel,
@@ -240,17 +279,18 @@ write_file (Pack        *pack,
             gsize        length,
             GError     **error)
 {
-  g_autofree char *path = g_build_filename (pack->dir, rel, NULL);
-  g_autoptr(GError) local = NULL;
+  add_entry (pack, rel, g_bytes_new (data, length));
+  return TRUE;
+}
 
-  if (!g_file_set_contents_full (path, data, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local))
-    {
-      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", rel, local->message);
-      return FALSE;
-    }
-  g_ptr_array_add (pack->files, g_strdup (rel));
+/* Adds @rel to the pack, taking the contents of @out. */
+static gboolean
+write_string (Pack        *pack,
+              const char  *rel,
+              GString     *out,
+              GError     **error)
+{
+  add_entry (pack, rel, g_string_free_to_bytes (out));
   return TRUE;
 }
 
@@ -1449,38 +1489,19 @@ write_csv (Pack       *pack,
           csv_row (out, guarded, td->columns->len);
         }
     }
-  return write_file (pack, rel, out->str, out->len, error);
+  return write_string (pack, rel, g_steal_pointer (&out), error);
 }
-
-typedef struct
-{
-  int      fd;
-  int      saved_errno;
-} SavSink;
 
 static ssize_t
 sav_write_cb (const void *data,
               size_t      len,
               void       *ctx)
 {
-  SavSink *sink = ctx;
-  const char *p = data;
-  size_t left = len;
+  GByteArray *sink = ctx;
 
-  while (left > 0)
-    {
-      ssize_t n = write (sink->fd, p, left);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          sink->saved_errno = errno ? errno : EIO;
-          return -1;
-        }
-      p += n;
-      left -= (size_t) n;
-    }
+  if (len > G_MAXUINT - sink->len)
+    return -1;
+  g_byte_array_append (sink, data, (guint) len);
   return (ssize_t) len;
 }
 
@@ -1555,28 +1576,18 @@ write_sav (Pack       *pack,
            GError    **error)
 {
   g_autofree char *rel = g_strdup_printf ("data/%s.sav", td->type->id);
-  g_autofree char *path = g_build_filename (pack->dir, rel, NULL);
   g_autofree char *file_label = utf8_cut (td->type->plural ? td->type->plural : td->type->label, 64);
   g_autoptr(GPtrArray) vars = NULL;
+  g_autoptr(GByteArray) sink = g_byte_array_new ();
   readstat_writer_t *writer;
   readstat_error_t rs = READSTAT_OK;
-  SavSink sink = { -1, 0 };
-
-  sink.fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (sink.fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", rel, g_strerror (saved));
-      return FALSE;
-    }
 
   writer = readstat_writer_init ();
   readstat_set_data_writer (writer, sav_write_cb);
   readstat_writer_set_file_label (writer, file_label);
   readstat_writer_set_file_timestamp (writer, 0);
   vars = sav_define (pack, td, writer);
-  rs = readstat_begin_writing_sav (writer, &sink, (long) rows->len);
+  rs = readstat_begin_writing_sav (writer, sink, (long) rows->len);
   if (rs == READSTAT_OK)
     rs = readstat_validate_metadata (writer);
   for (guint c = 0; rs == READSTAT_OK && c < vars->len; c++)
@@ -1607,24 +1618,8 @@ write_sav (Pack       *pack,
   readstat_writer_free (writer);
 
   if (rs != READSTAT_OK)
-    {
-      close (sink.fd);
-      if (sink.saved_errno)
-        {
-          g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", rel,
-                       g_strerror (sink.saved_errno));
-          return FALSE;
-        }
-      return sav_failed (rs, rel, error);
-    }
-  if (fsync (sink.fd) != 0 || close (sink.fd) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", rel, g_strerror (saved));
-      return FALSE;
-    }
-  g_ptr_array_add (pack->files, g_strdup (rel));
+    return sav_failed (rs, rel, error);
+  add_entry (pack, rel, g_byte_array_free_to_bytes (g_steal_pointer (&sink)));
   return TRUE;
 }
 
@@ -1872,7 +1867,7 @@ write_codebook (Pack    *pack,
   json_generator_set_pretty (gen, TRUE);
   json = json_generator_to_data (gen, NULL);
   return write_file (pack, "codebook.json", json, strlen (json), error) &&
-         write_file (pack, "codebook.txt", txt->str, txt->len, error);
+         write_string (pack, "codebook.txt", g_steal_pointer (&txt), error);
 }
 
 /* Notes: the reviewed ones, redacted, one file each; and the sheet NVivo
@@ -1884,15 +1879,6 @@ write_notes (Pack    *pack,
   g_autoptr(GString) sheet = csv_new ();
   g_autoptr(GPtrArray) header = g_ptr_array_new ();
   g_autoptr(GHashTable) attr_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *notes_dir = g_build_filename (pack->dir, "notes", NULL);
-
-  if (g_mkdir (notes_dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "notes: %s", g_strerror (saved));
-      return FALSE;
-    }
 
   /* Attribute columns: every quasi-identifier column written, by name. */
   for (guint i = 0; i < pack->types->len; i++)
@@ -2004,7 +1990,7 @@ write_notes (Pack    *pack,
   csv_row (sheet, (const char * const *) header->pdata, header->len);
   for (guint n = 0; n < pack->note_rows->len; n++)
     csv_row (sheet, g_ptr_array_index (pack->note_rows, n), header->len);
-  return write_file (pack, "notes/classification.csv", sheet->str, sheet->len, error);
+  return write_string (pack, "notes/classification.csv", g_steal_pointer (&sheet), error);
 }
 
 static gboolean
@@ -2211,15 +2197,18 @@ write_report (Pack    *pack,
   json_generator_set_root (gen, root);
   json_generator_set_pretty (gen, TRUE);
   json = json_generator_to_data (gen, NULL);
-  return write_file (pack, "disclosure-report.txt", txt->str, txt->len, error) &&
+  return write_string (pack, "disclosure-report.txt", g_steal_pointer (&txt), error) &&
          write_file (pack, "disclosure-report.json", json, strlen (json), error);
 }
 
 static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
+compare_entries (gconstpointer a,
+                 gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  const Entry *x = *(Entry * const *) a;
+  const Entry *y = *(Entry * const *) b;
+
+  return strcmp (x->rel, y->rel);
 }
 
 static gboolean
@@ -2228,23 +2217,20 @@ write_manifest (Pack    *pack,
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  g_ptr_array_sort (pack->files, compare_paths);
-  for (guint i = 0; i < pack->files->len; i++)
+  g_ptr_array_sort (pack->entries, compare_entries);
+  for (guint i = 0; i < pack->entries->len; i++)
     {
-      const char *rel = g_ptr_array_index (pack->files, i);
-      g_autofree char *path = g_build_filename (pack->dir, rel, NULL);
-      g_autofree char *data = NULL;
+      Entry *e = g_ptr_array_index (pack->entries, i);
       gsize length = 0;
+      const guchar *data = g_bytes_get_data (e->bytes, &length);
       guchar hash[crypto_hash_sha256_BYTES];
       char hex[crypto_hash_sha256_BYTES * 2 + 1];
 
-      if (!g_file_get_contents (path, &data, &length, error))
-        return FALSE;
-      crypto_hash_sha256 (hash, (const guchar *) data, length);
+      crypto_hash_sha256 (hash, data, length);
       sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
-      g_string_append_printf (out, "%s  %s\n", hex, rel);
+      g_string_append_printf (out, "%s  %s\n", hex, e->rel);
     }
-  return write_file (pack, "MANIFEST", out->str, out->len, error);
+  return write_string (pack, "MANIFEST", g_steal_pointer (&out), error);
 }
 
 /* The identifier scan */
@@ -2406,17 +2392,15 @@ scan_pack (Pack    *pack,
 
   if ((needles = collect_needles (pack, error)) == NULL)
     return FALSE;
-  for (guint i = 0; i < pack->files->len; i++)
+  for (guint i = 0; i < pack->entries->len; i++)
     {
-      const char *rel = g_ptr_array_index (pack->files, i);
-      g_autofree char *path = g_build_filename (pack->dir, rel, NULL);
-      g_autofree char *data = NULL;
-      g_autofree char *low = NULL;
+      Entry *e = g_ptr_array_index (pack->entries, i);
+      const char *rel = e->rel;
       gsize length = 0;
+      const char *data = g_bytes_get_data (e->bytes, &length);
+      g_autofree char *low = NULL;
       gsize low_len;
 
-      if (!g_file_get_contents (path, &data, &length, error))
-        return FALSE;
       low_len = length;
       if (g_utf8_validate_len (data, length, NULL))
         {
@@ -2425,7 +2409,9 @@ scan_pack (Pack    *pack,
         }
       else
         {
-          low = g_memdup2 (data, length + 1);
+          low = g_malloc (length + 1);
+          memcpy (low, data, length);
+          low[length] = '\0';
           for (gsize b = 0; b < length; b++)
             low[b] = g_ascii_tolower (low[b]);
         }
@@ -2447,7 +2433,7 @@ scan_pack (Pack    *pack,
         }
       if (check_cancelled (pack, error))
         return FALSE;
-      report_progress (pack, 0.8 + 0.2 * (i + 1) / pack->files->len);
+      report_progress (pack, 0.75 + 0.15 * (i + 1) / pack->entries->len);
     }
   if (n_found > 0)
     {
@@ -2458,12 +2444,358 @@ scan_pack (Pack    *pack,
   return TRUE;
 }
 
+/* Putting the pack in place */
+
+static gboolean
+write_all (int          fd,
+           const char  *what,
+           GBytes      *bytes,
+           GError     **error)
+{
+  gsize left = 0;
+  const char *p = g_bytes_get_data (bytes, &left);
+
+  while (left > 0)
+    {
+      ssize_t n = write (fd, p, left);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = n < 0 ? errno : ENOSPC;
+
+          g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", what,
+                       g_strerror (saved));
+          return FALSE;
+        }
+      p += n;
+      left -= (gsize) n;
+    }
+  if (fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", what, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Renames @tmp to @target, never over something already there. */
+static gboolean
+put_in_place (const char  *tmp,
+              const char  *target,
+              GError     **error)
+{
+  int saved;
+
+  if (renameat2 (AT_FDCWD, tmp, AT_FDCWD, target, RENAME_NOREPLACE) == 0)
+    return TRUE;
+  saved = errno;
+  if (saved == EINVAL || saved == ENOSYS)
+    {
+      /* A file system without RENAME_NOREPLACE: look first. */
+      if (g_file_test (target, G_FILE_TEST_EXISTS) || g_file_test (target, G_FILE_TEST_IS_SYMLINK))
+        saved = EEXIST;
+      else if (rename (tmp, target) == 0)
+        return TRUE;
+      else
+        saved = errno;
+    }
+  if (saved == EEXIST || saved == ENOTEMPTY)
+    g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_EXISTS,
+                 "%s appeared while the pack was being written; nothing was replaced. Choose "
+                 "another name", target);
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                 "Could not put the pack in place at %s: %s", target, g_strerror (saved));
+  return FALSE;
+}
+
+/* The folder: every file written into a hidden folder beside the target,
+ * flushed, and the folder renamed into place. */
+static gboolean
+output_folder (Pack        *pack,
+               const char  *target,
+               const char  *parent_path,
+               const char  *base,
+               GError     **error)
+{
+  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", parent_path, base);
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = FALSE;
+
+  if (g_mkdtemp_full (tmpl, 0700) == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Could not make a folder in %s: %s", parent_path, g_strerror (saved));
+      return FALSE;
+    }
+  g_ptr_array_add (dirs, g_strdup (tmpl));
+
+  for (guint i = 0; i < pack->entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (pack->entries, i);
+      g_autofree char *path = g_build_filename (tmpl, e->rel, NULL);
+      g_autofree char *dir = g_path_get_dirname (path);
+      int fd;
+
+      if (!g_ptr_array_find_with_equal_func (dirs, dir, g_str_equal, NULL))
+        {
+          if (g_mkdir (dir, 0700) != 0)
+            {
+              int saved = errno;
+
+              g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", e->rel,
+                           g_strerror (saved));
+              goto out;
+            }
+          g_ptr_array_add (dirs, g_steal_pointer (&dir));
+        }
+      fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", e->rel,
+                       g_strerror (saved));
+          goto out;
+        }
+      if (!write_all (fd, e->rel, e->bytes, error))
+        {
+          close (fd);
+          goto out;
+        }
+      if (close (fd) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", e->rel,
+                       g_strerror (saved));
+          goto out;
+        }
+      if (check_cancelled (pack, error))
+        goto out;
+      report_progress (pack, 0.9 + 0.1 * (i + 1) / pack->entries->len);
+    }
+  /* Inner folders first, then the pack's own. */
+  for (guint i = dirs->len; i > 0; i--)
+    if (!fsync_path (g_ptr_array_index (dirs, i - 1), error))
+      goto out;
+  if (check_cancelled (pack, error) || !put_in_place (tmpl, target, error))
+    goto out;
+  /* The rename itself, made durable. Failing here leaves a complete
+   * pack, so it is not an error. */
+  fsync_path (parent_path, NULL);
+  ok = TRUE;
+
+out:
+  if (!ok)
+    remove_tree (tmpl);
+  return ok;
+}
+
+/* The pack as one .zip in memory: a folder named after the file, holding
+ * what the folder pack would. */
+static GBytes *
+build_zip (Pack        *pack,
+           const char  *folder,
+           GError     **error)
+{
+  g_autoptr(SlZipWriter) zip = sl_zip_writer_new (NULL);
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *top = g_strconcat (folder, "/", NULL);
+
+  if (!sl_zip_writer_add_directory (zip, top, error))
+    return NULL;
+  for (guint i = 0; i < pack->entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (pack->entries, i);
+      g_autofree char *name = g_strconcat (top, e->rel, NULL);
+      const char *slash = strrchr (e->rel, '/');
+
+      if (slash != NULL)
+        {
+          g_autofree char *dir = g_strdup_printf ("%s%.*s/", top, (int) (slash - e->rel), e->rel);
+
+          if (!g_ptr_array_find_with_equal_func (dirs, dir, g_str_equal, NULL))
+            {
+              if (!sl_zip_writer_add_directory (zip, dir, error))
+                return NULL;
+              g_ptr_array_add (dirs, g_steal_pointer (&dir));
+            }
+        }
+      if (!sl_zip_writer_add_file (zip, name, e->bytes, TRUE, error))
+        return NULL;
+      if (check_cancelled (pack, error))
+        return NULL;
+      report_progress (pack, 0.9 + 0.05 * (i + 1) / pack->entries->len);
+    }
+  return sl_zip_writer_finish (zip, error);
+}
+
+/* "pack.zip.age" -> "pack": the folder inside the .zip */
+static char *
+zip_folder_name (const char *base)
+{
+  g_autofree char *name = g_strdup (base);
+
+  if (g_str_has_suffix (name, ".age"))
+    name[strlen (name) - 4] = '\0';
+  if (g_str_has_suffix (name, ".zip"))
+    name[strlen (name) - 4] = '\0';
+  if (*name == '\0' || *name == '.')
+    return g_strdup ("pack");
+  return g_steal_pointer (&name);
+}
+
+static void
+wipe_bytes (GBytes **bytes)
+{
+  gsize size = 0;
+  gpointer data;
+
+  if (*bytes == NULL)
+    return;
+  data = g_bytes_unref_to_data (g_steal_pointer (bytes), &size);
+  sodium_memzero (data, size);
+  g_free (data);
+}
+
+/* The .zip, encrypted first if there is a recipient, written to a hidden
+ * file beside the target, flushed and renamed. With a recipient, the
+ * clear .zip exists only in memory. */
+static gboolean
+output_archive (Pack        *pack,
+                GBytes      *recipient,
+                const char  *target,
+                const char  *parent_path,
+                const char  *base,
+                GError     **error)
+{
+  g_autofree char *tmp = g_strdup_printf ("%s/.%s.XXXXXX", parent_path, base);
+  g_autofree char *folder = zip_folder_name (base);
+  g_autoptr(GBytes) out = NULL;
+  GBytes *zip;
+  int fd;
+  gboolean ok = FALSE;
+
+  if ((zip = build_zip (pack, folder, error)) == NULL)
+    return FALSE;
+  if (recipient != NULL)
+    {
+      g_autoptr(GPtrArray) recipients = g_ptr_array_new ();
+
+      g_ptr_array_add (recipients, recipient);
+      out = sl_age_encrypt (zip, recipients, NULL, FALSE, error);
+      wipe_bytes (&zip);
+      if (out == NULL)
+        return FALSE;
+    }
+  else
+    out = zip;
+  if (check_cancelled (pack, error))
+    return FALSE;
+
+  if ((fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Could not make a file in %s: %s", parent_path, g_strerror (saved));
+      return FALSE;
+    }
+  if (!write_all (fd, base, out, error))
+    close (fd);
+  else if (close (fd) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", base, g_strerror (saved));
+    }
+  else if (!check_cancelled (pack, error) && put_in_place (tmp, target, error))
+    {
+      fsync_path (parent_path, NULL);
+      ok = TRUE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
+}
+
+/* Building */
+
+static void
+pack_init (Pack                *pack,
+           SlVault             *vault,
+           const SlPackOptions *options,
+           SlProgressFunc       progress,
+           gpointer             progress_data,
+           GCancellable        *cancellable)
+{
+  static const SlPackOptions defaults = { 0 };
+
+  pack->vault = vault;
+  pack->codebook = sl_vault_get_codebook (vault);
+  pack->options = options ? options : &defaults;
+  pack->cancellable = cancellable;
+  pack->progress = progress;
+  pack->progress_data = progress_data;
+  pack->types = g_ptr_array_new_with_free_func ((GDestroyNotify) type_data_free);
+  pack->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  pack->suppressed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pack->k = pack->options->k ? pack->options->k : SL_PACK_DEFAULT_K;
+  pack->max_suppression = pack->options->max_suppression > 0
+                          ? MIN (pack->options->max_suppression, 1.0)
+                          : SL_PACK_DEFAULT_MAX_SUPPRESSION;
+  pack->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  pack->note_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  pack->note_attrs = g_ptr_array_new ();
+  pack->scope_ids = g_ptr_array_new_with_free_func (g_free);
+  pack->report = g_new0 (SlPackReport, 1);
+  pack->unknown = sl_codebook_get_missing_value (pack->codebook, SL_MISSING_UNKNOWN);
+  pack->not_recorded = sl_codebook_get_missing_value (pack->codebook, SL_MISSING_NOT_RECORDED);
+}
+
+static void
+pack_clear (Pack *pack)
+{
+  g_clear_pointer (&pack->report, sl_pack_report_free);
+  g_clear_pointer (&pack->types, g_ptr_array_unref);
+  g_clear_pointer (&pack->ids, g_hash_table_unref);
+  g_clear_pointer (&pack->suppressed, g_hash_table_unref);
+  g_clear_pointer (&pack->entries, g_ptr_array_unref);
+  g_clear_pointer (&pack->note_rows, g_ptr_array_unref);
+  g_clear_pointer (&pack->note_attrs, g_ptr_array_unref);
+  g_clear_pointer (&pack->scope_ids, g_ptr_array_unref);
+}
+
+/* Every file of the pack, in memory, scanned for identifiers. */
+static gboolean
+build (Pack    *pack,
+       GError **error)
+{
+  report_progress (pack, 0.0);
+  return collect (pack, error) &&
+         (report_progress (pack, 0.1), write_data (pack, error)) &&
+         write_codebook (pack, error) &&
+         write_notes (pack, error) &&
+         (report_progress (pack, 0.7), write_report (pack, error)) &&
+         write_manifest (pack, error) &&
+         scan_pack (pack, error) &&
+         !check_cancelled (pack, error);
+}
+
 /* Public API */
 
 /**
  * sl_vault_write_pack:
  * @self: an unlocked vault
- * @folder: the pack's folder, which must not exist yet
+ * @folder: the pack's folder, or its file with @options' zip or recipient;
+ *   it must not exist yet
  * @options: (nullable): how to write it; %NULL for the defaults
  * @progress: (nullable) (scope call): called as the work goes on
  * @progress_data: data for @progress
@@ -2473,9 +2805,15 @@ scan_pack (Pack    *pack,
  *
  * Writes an analyst pack: anonymised data files (CSV and SPSS), their
  * codebook, the reviewed notes redacted, a disclosure report and a
- * manifest. Everything is written into a hidden folder beside @folder,
- * scanned for every direct identifier the vault holds, and renamed to
- * @folder only when complete: on failure or cancellation nothing is left.
+ * manifest. The pack is built in memory and scanned for every direct
+ * identifier the vault holds; then it is written into a hidden folder (or
+ * file) beside @folder and renamed to @folder only when complete: on
+ * failure or cancellation nothing is left.
+ *
+ * With @options' zip, @folder is one .zip file holding a folder of the
+ * same name (without .zip). With its recipient, that .zip is encrypted to
+ * the recipient with age before anything is written: the clear pack never
+ * reaches a disk.
  *
  * Returns: %TRUE if the pack was written
  */
@@ -2489,13 +2827,11 @@ sl_vault_write_pack (SlVault              *self,
                      SlPackReport        **report,
                      GError              **error)
 {
-  static const SlPackOptions defaults = { 0 };
   g_autoptr(GFile) parent = NULL;
   g_autofree char *parent_path = NULL;
   g_autofree char *target = NULL;
   g_autofree char *base = NULL;
-  g_autofree char *tmpl = NULL;
-  g_autofree char *data_dir = NULL;
+  g_autoptr(GBytes) recipient = NULL;
   g_autoptr(GError) local = NULL;
   Pack pack = { 0 };
   gboolean ok = FALSE;
@@ -2524,99 +2860,40 @@ sl_vault_write_pack (SlVault              *self,
       g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_EXISTS, "%s exists already", target);
       return FALSE;
     }
+  if (!g_file_test (parent_path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                   "%s is not a folder; choose a folder to put the pack in", parent_path);
+      return FALSE;
+    }
+  if (options != NULL && options->recipient != NULL &&
+      (recipient = sl_age_recipient_from_string (options->recipient, &local)) == NULL)
+    {
+      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_RECIPIENT,
+                   "'%s' is not an age recipient: give the analyst's public key, which starts "
+                   "age1; nothing was written", options->recipient);
+      return FALSE;
+    }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
   base = g_file_get_basename (folder);
-  tmpl = g_strdup_printf ("%s/.%s.XXXXXX", parent_path, base);
-  if (g_mkdtemp_full (tmpl, 0700) == NULL)
+  pack_init (&pack, self, options, progress, progress_data, cancellable);
+  if (build (&pack, &local))
     {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Could not make a folder in %s: %s", parent_path, g_strerror (saved));
-      return FALSE;
+      if (recipient != NULL || pack.options->zip)
+        ok = output_archive (&pack, recipient, target, parent_path, base, &local);
+      else
+        ok = output_folder (&pack, target, parent_path, base, &local);
     }
-
-  pack.vault = self;
-  pack.codebook = sl_vault_get_codebook (self);
-  pack.options = options ? options : &defaults;
-  pack.cancellable = cancellable;
-  pack.progress = progress;
-  pack.progress_data = progress_data;
-  pack.dir = tmpl;
-  pack.types = g_ptr_array_new_with_free_func ((GDestroyNotify) type_data_free);
-  pack.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  pack.suppressed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  pack.k = pack.options->k ? pack.options->k : SL_PACK_DEFAULT_K;
-  pack.max_suppression = pack.options->max_suppression > 0
-                         ? MIN (pack.options->max_suppression, 1.0) : SL_PACK_DEFAULT_MAX_SUPPRESSION;
-  pack.files = g_ptr_array_new_with_free_func (g_free);
-  pack.note_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  pack.note_attrs = g_ptr_array_new ();
-  pack.scope_ids = g_ptr_array_new_with_free_func (g_free);
-  pack.report = g_new0 (SlPackReport, 1);
-  pack.unknown = sl_codebook_get_missing_value (pack.codebook, SL_MISSING_UNKNOWN);
-  pack.not_recorded = sl_codebook_get_missing_value (pack.codebook, SL_MISSING_NOT_RECORDED);
-
-  data_dir = g_build_filename (tmpl, "data", NULL);
-  report_progress (&pack, 0.0);
-  if (g_mkdir (data_dir, 0700) != 0)
+  if (ok)
     {
-      int saved = errno;
-
-      g_set_error (&local, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "data: %s", g_strerror (saved));
-    }
-  else if (collect (&pack, &local) &&
-           (report_progress (&pack, 0.1), write_data (&pack, &local)) &&
-           write_codebook (&pack, &local) &&
-           write_notes (&pack, &local) &&
-           (report_progress (&pack, 0.75), write_report (&pack, &local)) &&
-           write_manifest (&pack, &local) &&
-           scan_pack (&pack, &local) &&
-           !g_cancellable_set_error_if_cancelled (cancellable, &local) &&
-           fsync_path (data_dir, &local) && fsync_path (tmpl, &local))
-    {
-      g_autofree char *notes_dir = g_build_filename (tmpl, "notes", NULL);
-
-      if (fsync_path (notes_dir, &local))
-        {
-          if (rename (tmpl, target) != 0)
-            {
-              int saved = errno;
-
-              g_set_error (&local, G_IO_ERROR, g_io_error_from_errno (saved),
-                           "Could not put the pack in place at %s: %s", target,
-                           g_strerror (saved));
-            }
-          else
-            {
-              /* The rename itself, made durable. Failing here leaves a
-               * complete pack, so it is not an error. */
-              fsync_path (parent_path, NULL);
-              ok = TRUE;
-            }
-        }
-    }
-
-  if (!ok)
-    remove_tree (tmpl);
-  else
-    {
-      pack.report->n_files = pack.files->len;
+      pack.report->n_files = pack.entries->len;
       report_progress (&pack, 1.0);
+      if (report)
+        *report = g_steal_pointer (&pack.report);
     }
-
-  if (ok && report)
-    *report = g_steal_pointer (&pack.report);
-  g_clear_pointer (&pack.report, sl_pack_report_free);
-  g_clear_pointer (&pack.types, g_ptr_array_unref);
-  g_clear_pointer (&pack.ids, g_hash_table_unref);
-  g_clear_pointer (&pack.suppressed, g_hash_table_unref);
-  g_clear_pointer (&pack.files, g_ptr_array_unref);
-  g_clear_pointer (&pack.note_rows, g_ptr_array_unref);
-  g_clear_pointer (&pack.note_attrs, g_ptr_array_unref);
-  g_clear_pointer (&pack.scope_ids, g_ptr_array_unref);
+  pack_clear (&pack);
 
   if (!ok)
     {

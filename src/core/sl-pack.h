@@ -28,6 +28,7 @@ G_BEGIN_DECLS
  * @SL_PACK_ERROR_SCOPE: a record named in the scope does not exist, is
  *   deleted, or is not a submission, visit or session (a record of a type
  *   with no parent type)
+ * @SL_PACK_ERROR_RECIPIENT: the recipient is not an age X25519 recipient
  *
  * Errors from writing an analyst pack.
  */
@@ -37,6 +38,7 @@ typedef enum
   SL_PACK_ERROR_IDENTIFIER,
   SL_PACK_ERROR_WRITE,
   SL_PACK_ERROR_SCOPE,
+  SL_PACK_ERROR_RECIPIENT,
 } SlPackError;
 
 #define SL_PACK_ERROR (sl_pack_error_quark ())
@@ -68,6 +70,9 @@ GQuark sl_pack_error_quark (void);
  *   pack is built from: submissions, visits, sessions (records of a type
  *   with no parent type), each with the records that belong to it (its
  *   coded people) and their notes; %NULL for every record
+ * @zip: write one .zip file rather than a folder
+ * @recipient: (nullable): an age X25519 recipient (`age1…`): write the
+ *   .zip encrypted to it (implies @zip)
  *
  * How a pack is written. Zero-initialised options are the defaults.
  */
@@ -77,6 +82,8 @@ typedef struct
   double              max_suppression;
   gboolean            labels;
   const char * const *scope;
+  gboolean            zip;
+  const char         *recipient;
 } SlPackOptions;
 
 /**
