@@ -987,6 +987,104 @@ count_rows (SlVault    *vault,
   return n;
 }
 
+/* Locking the vault while a bundle is imported stops the import: the lock
+ * does not wait for it, and the vault holds none of the bundle. */
+typedef struct
+{
+  SlVault         *vault;
+  GFile           *file;
+  int              inside;     /* atomic: the import reported progress in its transaction */
+  SlBundleSummary *summary;
+  GError          *error;
+} LockedImport;
+
+static void
+locked_import_progress (double   fraction,
+                        gpointer data)
+{
+  LockedImport *li = data;
+
+  /* Past 0.05, the import holds the vault. Wait here until the lock is
+   * asked for, so that the import cannot finish first. */
+  if (fraction > 0.05 && !g_atomic_int_get (&li->inside))
+    {
+      g_atomic_int_set (&li->inside, 1);
+      for (guint i = 0; i < 2000 && !_sl_vault_lock_requested (li->vault); i++)
+        g_usleep (5000);
+    }
+}
+
+static gpointer
+locked_import_thread (gpointer data)
+{
+  LockedImport *li = data;
+
+  li->summary = sl_vault_import_bundle (li->vault, li->file, FALSE, locked_import_progress, li,
+                                        NULL, &li->error);
+  return NULL;
+}
+
+static void
+test_lock_during_import (void)
+{
+  g_autofree char *tmpdir = sl_test_make_tmpdir ();
+  g_autoptr(Device) laptop = device_new (tmpdir, "laptop");
+  g_autoptr(Device) office = device_new (tmpdir, "office");
+  g_autoptr(GFile) file = bundle_file (tmpdir, "large.slbundle");
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) parents = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(SlSecret) pass = sl_test_secret (SL_TEST_PASSPHRASE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sub = NULL;
+  LockedImport li = { 0 };
+  SlRecordType *rt;
+  GThread *thread;
+  gint64 before;
+
+  trust (laptop, office);
+  sub = add (laptop->vault, "submission", NULL, "reference=CFE-006", NULL);
+  rt = sl_codebook_lookup_type (sl_vault_get_codebook (laptop->vault), "victim", NULL);
+  /* A change a record: enough for the import to look up twice. */
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("label=Child %u", i);
+      const char *a[] = { label, "age=12", "gender=female", NULL };
+
+      g_ptr_array_add (values, sl_values_from_assignments (rt, a, NULL));
+      g_ptr_array_add (parents, sub);
+    }
+  g_assert_true (sl_vault_add_records (laptop->vault, "victim", parents, values, &ids, NULL, &error));
+  g_assert_no_error (error);
+  export_to (laptop, office, file);
+  before = count_rows (office->vault, "SELECT count(*) FROM changes");
+
+  li.vault = office->vault;
+  li.file = file;
+  thread = g_thread_new ("import", locked_import_thread, &li);
+  while (!g_atomic_int_get (&li.inside))
+    g_usleep (1000);
+  sl_vault_lock (office->vault);
+  g_thread_join (thread);
+
+  g_assert_null (li.summary);
+  g_assert_error (li.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_nonnull (strstr (li.error->message, "locked"));
+  g_clear_error (&li.error);
+  g_assert_true (sl_vault_get_locked (office->vault));
+
+  /* None of it came in, and the same bundle imports whole afterwards. */
+  g_assert_true (sl_vault_unlock_sync (office->vault, pass, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (office->vault, "SELECT count(*) FROM changes"), ==, before);
+  {
+    g_autoptr(SlBundleSummary) s = import_ok (office, file);
+
+    g_assert_cmpuint (s->n_new_records, ==, 10001);
+  }
+  sl_test_remove_tree (tmpdir);
+}
+
 /* SIGKILL a `sightline-cli bundle import` of a large bundle at many
  * moments: the vault always opens, passes its checks and its audit, and
  * holds all of the bundle or none of it. */
@@ -1121,6 +1219,7 @@ main (int   argc,
   g_test_add_func ("/sightline/bundle/refusals", test_refusals);
   g_test_add_func ("/sightline/bundle/order-independence", test_order_independence);
   g_test_add_func ("/sightline/bundle/age-interop", test_age_interop);
+  g_test_add_func ("/sightline/bundle/lock-during-import", test_lock_during_import);
   g_test_add_func ("/sightline/bundle/crash-during-import", test_crash_during_import);
   return g_test_run ();
 }

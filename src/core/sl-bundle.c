@@ -575,7 +575,7 @@ sl_vault_export_bundle (SlVault         *self,
           if (++done % PROGRESS_EVERY == 0)
             {
               report (progress, progress_data, 0.8 * (double) done / (double) MAX (total, 1));
-              if (g_cancellable_set_error_if_cancelled (cancellable, error))
+              if (_sl_txn_cancelled (txn, cancellable, error))
                 {
                   _sl_txn_rollback (txn);
                   return NULL;
@@ -1540,7 +1540,7 @@ import_changes (SlTxn            *txn,
           if (++done % PROGRESS_EVERY == 0)
             {
               report (progress, progress_data, 0.05 + 0.45 * (double) done / (double) MAX (b->changes->len, 1));
-              if (g_cancellable_set_error_if_cancelled (cancellable, error))
+              if (_sl_txn_cancelled (txn, cancellable, error))
                 return FALSE;
             }
         }
@@ -1584,7 +1584,7 @@ merge_records (SlTxn            *txn,
       if (i % PROGRESS_EVERY == PROGRESS_EVERY - 1)
         {
           report (progress, progress_data, 0.5 + 0.45 * (double) i / (double) summary->touched->len);
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          if (_sl_txn_cancelled (txn, cancellable, error))
             return FALSE;
         }
     }

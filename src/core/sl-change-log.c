@@ -244,6 +244,36 @@ _sl_txn_rollback (SlTxn *txn)
 }
 
 /**
+ * _sl_txn_cancelled:
+ * @txn: a transaction
+ * @cancellable: (nullable): the job's #GCancellable
+ * @error: return location for a #GError
+ *
+ * What a long job asks now and then: whether it was cancelled, or the
+ * vault is being locked (which must not wait for the job to end). The
+ * caller then rolls the transaction back.
+ *
+ * Returns: %TRUE, with @error set to %G_IO_ERROR_CANCELLED, if the job
+ *   must stop
+ */
+gboolean
+_sl_txn_cancelled (SlTxn         *txn,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return TRUE;
+  if (_sl_vault_lock_requested (txn->vault))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                   "The vault was locked before this finished, so nothing was changed. "
+                   "Unlock it and start again");
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * _sl_txn_commit:
  * @txn: (transfer full): a transaction
  * @touched: (out) (optional) (transfer full): the records it changed

@@ -791,7 +791,7 @@ sl_vault_add_records (SlVault       *self,
       char *id = new_record_id ();
 
       g_ptr_array_add (new_ids, id);
-      if ((i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error)) ||
+      if ((i % 1024 == 0 && _sl_txn_cancelled (txn, cancellable, error)) ||
           !txn_add_record (txn, rt, id, parents ? g_ptr_array_index (parents, i) : NULL,
                            g_ptr_array_index (values, i), error))
         {
@@ -922,7 +922,7 @@ sl_vault_edit_records (SlVault       *self,
   if (!(book = require_codebook (self, error)) || !(txn = _sl_txn_begin (self, error)))
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
-    if ((i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error)) ||
+    if ((i % 1024 == 0 && _sl_txn_cancelled (txn, cancellable, error)) ||
         !txn_edit_record (txn, book, g_ptr_array_index (ids, i), g_ptr_array_index (values, i),
                           error))
       {
@@ -1528,7 +1528,7 @@ sl_vault_import_csv (SlVault       *self,
           g_autofree char *id = new_record_id ();
           g_autoptr(GError) e = NULL;
 
-          if (r % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+          if (r % 256 == 0 && _sl_txn_cancelled (txn, cancellable, error))
             {
               _sl_txn_rollback (txn);
               return FALSE;

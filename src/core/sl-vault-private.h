@@ -54,6 +54,10 @@ gboolean  _sl_txn_commit    (SlTxn       *txn,
                              GPtrArray  **touched,
                              GError     **error);
 void      _sl_txn_rollback  (SlTxn       *txn);
+gboolean  _sl_txn_cancelled (SlTxn        *txn,
+                             GCancellable *cancellable,
+                             GError      **error);
+gboolean  _sl_vault_lock_requested (SlVault *self);
 sqlite3  *_sl_txn_get_db    (SlTxn       *txn);
 SlVault  *_sl_txn_get_vault (SlTxn       *txn);
 sqlite3_stmt *_sl_txn_stmt  (SlTxn       *txn,

@@ -86,6 +86,11 @@ struct _SlVault
   GFile     *location;
   char      *name;
 
+  /* Set while sl_vault_lock() waits for the mutex: a long job holding
+   * it sees this and gives up (_sl_txn_cancelled()), so that locking
+   * never waits for an import to finish. */
+  int        lock_requested;   /* atomic */
+
   /* State, guarded by mutex */
   GMutex     mutex;
   sqlite3   *db;
@@ -1927,6 +1932,7 @@ sl_vault_lock (SlVault *self)
 
   g_return_if_fail (SL_IS_VAULT (self));
 
+  g_atomic_int_inc (&self->lock_requested);
   g_mutex_lock (&self->mutex);
   was_unlocked = self->db != NULL;
   if (self->db != NULL)
@@ -1937,10 +1943,18 @@ sl_vault_lock (SlVault *self)
   g_clear_pointer (&self->master, sl_secret_unref);
   g_clear_object (&self->codebook);
   self->schema_version = 0;
+  g_atomic_int_dec_and_test (&self->lock_requested);
   g_mutex_unlock (&self->mutex);
 
   if (was_unlocked)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+}
+
+/* Whether sl_vault_lock() is waiting: see _sl_txn_cancelled(). */
+gboolean
+_sl_vault_lock_requested (SlVault *self)
+{
+  return g_atomic_int_get (&self->lock_requested) > 0;
 }
 
 /* For the memory hygiene test: the database key, each byte XOR @mask, so
