@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 # hand.py: converts hand-written.txt (inline markup) into JSON lines and
 # appends them to dev.jsonl / heldout.jsonl. Run after generate.py.
-import json, os, re
+#
+# hand.py --set second-set.txt writes second-dev.jsonl and
+# second-heldout.jsonl instead (overwriting them): documents "s2-NN" whose
+# NN is a multiple of three are the held-out part.
+import json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KINDS = {'P': 'PERSON', 'L': 'PLACE', 'I': 'INSTITUTION'}
@@ -34,7 +38,26 @@ def convert(body):
     return ''.join(out), spans, negs
 
 
+def second_set(name):
+    text = open(os.path.join(HERE, name), encoding='utf-8').read()
+    blocks = re.split(r'^=== (\S+)\n', text, flags=re.M)[1:]
+    outs = {'dev': [], 'heldout': []}
+    for i in range(0, len(blocks), 2):
+        ident, body = blocks[i], blocks[i + 1].strip('\n')
+        t, spans, negs = convert(body)
+        split = 'heldout' if int(ident.split('-')[-1]) % 3 == 0 else 'dev'
+        outs[split].append({'id': ident, 'text': t, 'spans': spans, 'negatives': negs})
+    stem = os.path.splitext(name)[0].split('-')[0]
+    for split, docs in outs.items():
+        with open(os.path.join(HERE, '%s-%s.jsonl' % (stem, split)), 'w', encoding='utf-8') as f:
+            for d in docs:
+                f.write(json.dumps(d, ensure_ascii=False) + '\n')
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == '--set':
+        second_set(sys.argv[2])
+        return
     text = open(os.path.join(HERE, 'hand-written.txt'), encoding='utf-8').read()
     blocks = re.split(r'^=== (\S+)\n', text, flags=re.M)[1:]
     outs = {'dev': [], 'heldout': []}
