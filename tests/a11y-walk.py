@@ -5,8 +5,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Walks the accessibility tree of the running application, as a screen
-# reader sees it over AT-SPI, on the unlock page, the list of records and
-# a record's form, and fails if an interactive control has no name.
+# reader sees it over AT-SPI, on the unlock page, the list of records, a
+# record's form and a note's editor, and fails if an interactive control
+# has no name.
 #
 # Usage (the test does this): dbus-run-session -- a11y-walk.py CLI APP SCHEMADIR
 # Needs a display (the test suite runs under xvfb-run) and pyatspi.
@@ -105,15 +106,16 @@ def walk(node, found, path=""):
             walk(child, found, f"{path}/{node.getRoleName()}[{name[:20]}]")
 
 
-def find(node, role, name=None):
+def find(node, role, name=None, prefix=None):
     try:
-        if node.getRole() == role and (name is None or node.name == name):
+        if node.getRole() == role and (name is None or node.name == name) and \
+                (prefix is None or (node.name or "").startswith(prefix)):
             return node
     except Exception:
         return None
     for i in range(node.childCount):
         try:
-            hit = find(node.getChildAtIndex(i), role, name)
+            hit = find(node.getChildAtIndex(i), role, name, prefix)
         except Exception:
             hit = None
         if hit is not None:
@@ -164,7 +166,8 @@ def main():
     vault = os.path.join(home, "A11y.sightline")
     cli(home, "create", vault, "--new-passphrase-fd", "0", "--kdf-memory", "8", "--kdf-passes", "1")
     sub = cli(home, "record", "add", vault, "submission", "reference=CFE-001",
-              "organisation_type=police", "--passphrase-fd", "0")
+              "organisation_type=police", "summary=Met Jade Thompson; her mum rang from "
+              "07700 900123.", "--passphrase-fd", "0")
     cli(home, "record", "add", vault, "victim", "label=Victim 1", "age=14", "--parent", sub,
         "--passphrase-fd", "0")
 
@@ -173,7 +176,7 @@ def main():
     env.pop("GTK_A11Y", None)
     proc = subprocess.Popen([APP, vault], env=env)
     ok = True
-    tap("1..3")
+    tap("1..4")
     try:
         app = find_app()
         if app is None:
@@ -207,6 +210,16 @@ def main():
 
         wait_for(app, "Add victim", timeout=40, poke=open_first)
         ok &= check(app, "record form", 3, "Add victim")
+
+        # The summary's Review button opens the note editor; its side list
+        # fills in once the worker has looked at the note.
+        def open_note():
+            button = find(app, pyatspi.ROLE_PUSH_BUTTON, prefix="Edit and Review “Summary”")
+            if button is not None:
+                button.queryAction().doAction(0)
+
+        wait_for(app, "Phone Numbers", timeout=40, poke=open_note)
+        ok &= check(app, "note editor", 4, "Phone Numbers")
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -18,12 +18,15 @@
 #include <string.h>
 
 #include "sl-field-row.h"
+#include "sl-note-editor.h"
 
 /*
  * SlFieldRow: one codebook field as an input, built from the field alone:
  *
  *  - text, numbers, dates and references: an AdwEntryRow;
- *  - long text: a multi-line GtkTextView;
+ *  - long text: a multi-line GtkTextView and, once the record exists, a
+ *    row with the note's review state and a button that opens it in the
+ *    note editor (page.edit-note);
  *  - single choice and yes/no: an AdwComboRow whose choices include
  *    "Unknown" and "Not recorded" (and "Other…" with an entry when the
  *    field allows it);
@@ -49,6 +52,8 @@ struct _SlFieldRow
   GtkLabel       *error_label;
   GtkEditable    *entry;        /* entry rows */
   GtkTextView    *text_view;    /* long text */
+  AdwActionRow   *note_row;     /* long text: the review state */
+  GtkWidget      *note_button;
   AdwComboRow    *combo;        /* choice, boolean */
   AdwEntryRow    *other_row;    /* "Other…" text (choice, multi choice) */
   GPtrArray      *checks;       /* GtkCheckButton, multi choice; code as data */
@@ -732,6 +737,75 @@ sl_field_row_get_input (SlFieldRow *self)
   g_return_val_if_fail (SL_IS_FIELD_ROW (self), NULL);
 
   return self->text_view ? GTK_WIDGET (self->text_view) : self->row;
+}
+
+/**
+ * sl_field_row_set_note_status:
+ * @self: a #SlFieldRow for a long text field
+ * @record_id: the record the note belongs to
+ * @status: whether it was reviewed
+ *
+ * Shows, below the note, whether it was reviewed, and a button that opens
+ * it in the note editor.
+ */
+void
+sl_field_row_set_note_status (SlFieldRow   *self,
+                              const char   *record_id,
+                              SlNoteStatus  status)
+{
+  g_return_if_fail (SL_IS_FIELD_ROW (self));
+  g_return_if_fail (record_id != NULL);
+
+  if (self->text_view == NULL)
+    return;
+
+  if (self->note_row == NULL)
+    {
+      g_autofree char *name = NULL;
+
+      self->note_row = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->note_row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row),
+                                     /* Translators: the row under a note that says
+                                      * whether someone checked it for names */
+                                     _("Identifiers"));
+      self->note_button = gtk_button_new_with_mnemonic (_("_Review…"));
+      gtk_widget_set_valign (self->note_button, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (self->note_button, "edit-note");
+      gtk_widget_set_tooltip_text (self->note_button,
+                                   _("Open the note beside what could identify someone in it"));
+      /* Translators: %s is a note's label, such as "Case notes" */
+      name = g_strdup_printf (_("Edit and Review “%s”"), self->field->label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      adw_action_row_add_suffix (self->note_row, self->note_button);
+      adw_action_row_set_activatable_widget (self->note_row, self->note_button);
+      gtk_list_box_append (self->list, GTK_WIDGET (self->note_row));
+    }
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->note_button), "page.edit-note");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->note_button), "(ss)", record_id,
+                                    self->field->id);
+  adw_action_row_set_subtitle (self->note_row, sl_note_status_to_string (status));
+  if (status == SL_NOTE_REVIEWED || status == SL_NOTE_EMPTY)
+    gtk_widget_remove_css_class (self->note_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->note_button, "suggested-action");
+}
+
+/**
+ * sl_field_row_get_note_button:
+ * @self: a #SlFieldRow
+ *
+ * Returns: (transfer none) (nullable): the button that opens the note in
+ *   its editor, once sl_field_row_set_note_status() made it
+ */
+GtkWidget *
+sl_field_row_get_note_button (SlFieldRow *self)
+{
+  g_return_val_if_fail (SL_IS_FIELD_ROW (self), NULL);
+
+  return self->note_button;
 }
 
 /**

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "sl-codebook.h"
+#include "sl-notes.h"
 #include "sl-vault.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,9 @@ void       sl_field_row_set_error   (SlFieldRow  *self,
                                      const char  *message);
 const char *sl_field_row_get_error  (SlFieldRow  *self);
 GtkWidget *sl_field_row_get_input   (SlFieldRow  *self);
+void       sl_field_row_set_note_status (SlFieldRow *self,
+                                         const char *record_id,
+                                         SlNoteStatus status);
+GtkWidget *sl_field_row_get_note_button (SlFieldRow *self);
 
 G_END_DECLS

@@ -32,7 +32,9 @@
  *
  * The form navigates through actions of the page that holds it:
  * page.back, page.open-record, page.new-record, page.show-history,
- * page.record-created, page.record-deleted and page.toast.
+ * page.edit-note, page.record-created, page.record-deleted and
+ * page.toast. Each note shows whether it was reviewed, read again when
+ * the form is shown (coming back from the note's editor).
  */
 struct _SlRecordForm
 {
@@ -228,6 +230,29 @@ build_fields (SlRecordForm *self)
     }
 }
 
+/* Whether each note was reviewed, under it. */
+static void
+update_note_statuses (SlRecordForm *self)
+{
+  if (self->creating || self->record == NULL || sl_vault_get_locked (self->vault))
+    return;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      SlFieldRow *row = g_ptr_array_index (self->rows, i);
+      SlField *field = sl_field_row_get_field (row);
+      g_autoptr(GError) error = NULL;
+      SlNoteStatus status;
+
+      if (field->type != SL_FIELD_LONG_TEXT)
+        continue;
+      status = sl_vault_get_note_status (self->vault, self->id, field->id, &error);
+      if (error != NULL)
+        g_debug ("Cannot read a note's review: %s", error->message);
+      sl_field_row_set_note_status (row, self->id, status);
+    }
+}
+
 static void
 show_record (SlRecordForm *self)
 {
@@ -250,6 +275,7 @@ show_record (SlRecordForm *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.delete", alive);
   show_message (self, alive ? NULL : _("This record has been deleted."));
   update_title (self);
+  update_note_statuses (self);
   load_children (self);
 }
 
@@ -451,6 +477,7 @@ sl_record_form_init (SlRecordForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  g_signal_connect (self, "map", G_CALLBACK (update_note_statuses), NULL);
 }
 
 static SlRecordForm *

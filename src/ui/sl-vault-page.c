@@ -18,6 +18,8 @@
 
 #include "sl-bundle.h"
 #include "sl-history-page.h"
+#include "sl-note-editor.h"
+#include "sl-notes.h"
 #include "sl-record.h"
 #include "sl-record-form.h"
 #include "sl-record-list-page.h"
@@ -39,7 +41,9 @@
  * actions installed here; Escape goes back.
  *
  * Below the tables, in a list of its own (the type list ends with the
- * tables), is Sync, with the number of conflicts to resolve. The Sync
+ * tables), is Sync, with the number of conflicts to resolve. At the foot
+ * of the sidebar, the number of notes not yet reviewed, when there are
+ * any; a note opens in its editor (page.edit-note) from its record. The Sync
  * page is kept while the vault page lives, so that a bundle being written
  * or imported carries on while one looks at the records.
  */
@@ -55,6 +59,8 @@ struct _SlVaultPage
   GtkListBox     *sync_list;
   AdwWindowTitle *window_title;
   GtkButton      *lock_button;
+  GtkWidget      *unreviewed_box;
+  GtkLabel       *unreviewed_label;
 
   /* Owned references */
   SlVault        *vault;
@@ -335,6 +341,27 @@ update_conflict_count (SlVaultPage *self)
                                   -1);
 }
 
+/* The notes that cannot leave the vault yet: never reviewed, or edited
+ * since their review. */
+static void
+update_unreviewed (SlVaultPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n = sl_vault_count_unreviewed_notes (self->vault, &error);
+
+  if (error != NULL)
+    g_debug ("Cannot count the notes to review: %s", error->message);
+
+  gtk_widget_set_visible (self->unreviewed_box, n > 0);
+  if (n == 0)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u note not yet reviewed",
+                                       "%u notes not yet reviewed", n), n);
+  gtk_label_set_text (self->unreviewed_label, text);
+}
+
 /* A separator between the record types and the tables. */
 static void
 update_header_cb (GtkListBoxRow *row,
@@ -442,6 +469,7 @@ build_sidebar (SlVaultPage *self)
 
   update_counts (self);
   update_conflict_count (self);
+  update_unreviewed (self);
 
   if (types->len > 0)
     {
@@ -462,6 +490,7 @@ on_records_changed_cb (SlVaultPage  *self,
 {
   update_counts (self);
   update_conflict_count (self);
+  update_unreviewed (self);
 }
 
 static void
@@ -633,6 +662,29 @@ show_history_action_cb (GtkWidget  *widget,
 }
 
 static void
+edit_note_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  SlVaultPage *self = SL_VAULT_PAGE (widget);
+  const char *record;
+  const char *field;
+  GtkWidget *editor;
+
+  g_variant_get (param, "(&s&s)", &record, &field);
+  if ((editor = sl_note_editor_new (self->vault, record, field)) != NULL)
+    push_page (self, editor);
+}
+
+static void
+notes_changed_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  update_unreviewed (SL_VAULT_PAGE (widget));
+}
+
+static void
 toast_action_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
@@ -773,6 +825,8 @@ sl_vault_page_class_init (SlVaultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlVaultPage, sync_list);
   gtk_widget_class_bind_template_child (widget_class, SlVaultPage, lock_button);
   gtk_widget_class_bind_template_child (widget_class, SlVaultPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SlVaultPage, unreviewed_box);
+  gtk_widget_class_bind_template_child (widget_class, SlVaultPage, unreviewed_label);
   gtk_widget_class_bind_template_callback (widget_class, on_type_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sync_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_keynav_failed_cb);
@@ -786,6 +840,8 @@ sl_vault_page_class_init (SlVaultPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.record-deleted", "s", record_deleted_action_cb);
   gtk_widget_class_install_action (widget_class, "page.undelete", "s", undelete_action_cb);
   gtk_widget_class_install_action (widget_class, "page.show-history", "s", show_history_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.edit-note", "(ss)", edit_note_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.notes-changed", NULL, notes_changed_action_cb);
   gtk_widget_class_install_action (widget_class, "page.toast", "s", toast_action_cb);
   gtk_widget_class_install_action (widget_class, "page.import-return", NULL, import_return_action_cb);
 
@@ -838,8 +894,8 @@ sl_vault_page_get_vault (SlVaultPage *self)
  * @self: a #SlVaultPage
  *
  * Returns: (transfer none) (nullable): the page shown in the content: an
- *   #SlRecordListPage, #SlRecordForm, #SlHistoryPage, #SlTablesPage or
- *   #SlSyncPage
+ *   #SlRecordListPage, #SlRecordForm, #SlHistoryPage, #SlNoteEditor,
+ *   #SlTablesPage or #SlSyncPage
  */
 GtkWidget *
 sl_vault_page_get_visible_page (SlVaultPage *self)
