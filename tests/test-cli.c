@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sl-age.h"
 #include "sl-test-utils.h"
 #include "sl-vault-private.h"
 
@@ -655,6 +656,59 @@ test_pack_zip (CliFixture    *fx,
   (void) v1;
 }
 
+/* pack --to: the .zip encrypted to an analyst's age recipient. */
+static void
+test_pack_age (CliFixture    *fx,
+               gconstpointer  data)
+{
+  g_autoptr(SlSecret) identity = sl_age_x25519_generate ();
+  g_autoptr(GBytes) public = sl_age_identity_to_recipient (identity);
+  g_autofree char *recipient = sl_age_recipient_to_string (public);
+  g_autofree char *s1 = cli_add (fx, "submission", NULL, "reference=CFE-001");
+  g_autofree char *sealed = g_build_filename (fx->tmpdir, "pack.zip.age", NULL);
+  g_autofree char *plain = g_build_filename (fx->tmpdir, "pack.zip", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) identities = g_ptr_array_new ();
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GBytes) zip = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  int rc;
+
+  /* -o must say what it is; a bad recipient is refused; nothing written. */
+  rc = sl_test_run_cli (PASS, &out, &err, "pack", fx->path, "-o", plain, "--to", recipient,
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 2);
+  assert_contains (err, "FILE.zip.age");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  rc = sl_test_run_cli (PASS, &out, &err, "pack", fx->path, "-o", sealed, "--to", "age1oops",
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 1);
+  assert_contains (err, "'age1oops' is not an age recipient");
+  g_assert_false (g_file_test (sealed, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (plain, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  rc = sl_test_run_cli (PASS, &out, &err, "pack", fx->path, "-o", sealed, "--to", recipient,
+                        "--k", "1", "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "Wrote the pack");
+  g_assert_false (g_file_test (plain, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (sealed, &contents, &len, NULL));
+  g_assert_true (g_str_has_prefix (contents, "age-encryption.org/v1\n"));
+  file = g_bytes_new_take (g_steal_pointer (&contents), len);
+  g_ptr_array_add (identities, identity);
+  zip = sl_age_decrypt (file, identities, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (memmem (g_bytes_get_data (zip, NULL), g_bytes_get_size (zip),
+                            "pack/data/submission.csv", 24));
+  (void) s1;
+}
+
 static void
 test_codebook_check (void)
 {
@@ -780,6 +834,7 @@ main (int   argc,
   CLI_TEST ("notes", test_notes);
   CLI_TEST ("pack-scope", test_pack_scope);
   CLI_TEST ("pack-zip", test_pack_zip);
+  CLI_TEST ("pack-age", test_pack_age);
   g_test_add_func ("/sightline/cli/usage", test_usage);
   g_test_add_func ("/sightline/cli/codebook-check", test_codebook_check);
 

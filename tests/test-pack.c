@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "sl-age.h"
 #include "sl-change-log.h"
 #include "sl-codebook.h"
 #include "sl-notes.h"
@@ -1133,6 +1134,159 @@ test_zip_cancel (PackFixture   *fx,
   }
 }
 
+#define AGE_MAGIC "age-encryption.org/v1\n"
+
+typedef struct
+{
+  const char *dir;
+  guint       n_seen;    /* files seen in the folder while writing */
+} Watch;
+
+/* Every file in the output folder, at every step, is already encrypted. */
+static void
+watch_cb (double   fraction,
+          gpointer user_data)
+{
+  Watch *w = user_data;
+  g_autoptr(GHashTable) snap = sl_test_snapshot (w->dir);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, snap);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize len = 0;
+      const char *data = g_bytes_get_data (value, &len);
+
+      if (g_str_has_suffix (key, "/"))
+        g_error ("a folder %s appeared while writing an encrypted pack", (char *) key);
+      if (len < strlen (AGE_MAGIC) || memcmp (data, AGE_MAGIC, strlen (AGE_MAGIC)) != 0)
+        g_error ("%s, not encrypted, is on the disk at %.2f", (char *) key, fraction);
+      w->n_seen++;
+    }
+}
+
+static void
+test_age (PackFixture   *fx,
+          gconstpointer  data)
+{
+  g_autoptr(SlSecret) identity = sl_age_x25519_generate ();
+  g_autoptr(GBytes) public = sl_age_identity_to_recipient (identity);
+  g_autofree char *recipient = sl_age_recipient_to_string (public);
+  SlPackOptions options = { .recipient = recipient };
+  g_autoptr(SlPackReport) report = NULL;
+  g_autofree char *folder = write_pack (fx, "pack", NULL, NULL);
+  g_autofree char *path = g_build_filename (fx->out, "pack.zip.age", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *sealed = NULL;
+  g_autofree char *zip_path = g_build_filename (fx->tmpdir, "opened.zip", NULL);
+  g_autofree char *dest = g_build_filename (fx->tmpdir, "unzipped", NULL);
+  g_autofree char *inside = g_build_filename (dest, "pack", NULL);
+  g_autofree char *names = NULL;
+  g_autofree char *age = g_find_program_in_path ("age");
+  g_autoptr(GPtrArray) identities = g_ptr_array_new ();
+  g_autoptr(GBytes) sealed_bytes = NULL;
+  g_autoptr(GBytes) zip = NULL;
+  g_autoptr(GError) error = NULL;
+  Watch watch = { fx->out, 0 };
+  gsize len = 0;
+
+  /* The folder pack moved aside; then the folder is watched all along:
+   * nothing but age ciphertext ever sits in it. */
+  {
+    g_autofree char *moved = g_build_filename (fx->tmpdir, "folder-pack", NULL);
+
+    g_assert_cmpint (g_rename (folder, moved), ==, 0);
+    g_free (folder);
+    folder = g_steal_pointer (&moved);
+  }
+  g_assert_true (sl_vault_write_pack (fx->vault, file, &options, watch_cb, &watch, NULL, &report,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (watch.n_seen, >=, 2);   /* the hidden file, then the pack */
+  g_assert_cmpuint (count_entries (fx->out), ==, 1);
+  sealed = read_file (fx->out, "pack.zip.age", &len);
+  g_assert_cmpmem (sealed, strlen (AGE_MAGIC), AGE_MAGIC, strlen (AGE_MAGIC));
+  g_assert_null (memmem (sealed, len, "PACKID", 6));
+  g_assert_null (memmem (sealed, len, "disclosure-report", 17));
+
+  /* Our own reader opens it with the analyst's identity, and the .zip
+   * inside is the folder pack. */
+  sealed_bytes = g_bytes_new (sealed, len);
+  g_ptr_array_add (identities, identity);
+  zip = sl_age_decrypt (sealed_bytes, identities, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (zip, NULL), 4, "PK\x03\x04", 4);
+  g_file_set_contents (zip_path, g_bytes_get_data (zip, NULL), (gssize) g_bytes_get_size (zip),
+                       &error);
+  g_assert_no_error (error);
+  names = unzip_with_python (zip_path, dest);
+  g_assert_true (g_str_has_prefix (names, "pack/\n"));
+  assert_same_pack (folder, inside);
+  check_manifest (inside);
+
+  /* Another vault's identity opens nothing. */
+  {
+    g_autoptr(SlSecret) other = sl_age_x25519_generate ();
+    g_autoptr(GPtrArray) wrong = g_ptr_array_new ();
+    g_autoptr(GBytes) none = NULL;
+
+    g_ptr_array_add (wrong, other);
+    none = sl_age_decrypt (sealed_bytes, wrong, NULL, &error);
+    g_assert_null (none);
+    g_assert_error (error, SL_AGE_ERROR, SL_AGE_ERROR_NO_IDENTITY);
+    g_clear_error (&error);
+  }
+
+  /* And so does the age tool, to the same bytes. */
+  if (age == NULL)
+    {
+      g_test_message ("age is not installed: opened with Sightline's own reader only");
+      return;
+    }
+  {
+    g_autoptr(SlSecret) key_text = sl_age_identity_to_string (identity);
+    g_autofree char *key_path = g_build_filename (fx->tmpdir, "analyst.key", NULL);
+    const char *argv[] = { age, "-d", "-i", key_path, path, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    gint status = 0;
+    gsize out_len;
+
+    g_file_set_contents_full (key_path, (const char *) sl_secret_get_data (key_text),
+                              (gssize) sl_secret_get_size (key_text), 0, 0600, &error);
+    g_assert_no_error (error);
+    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    if (!g_spawn_check_wait_status (status, NULL))
+      g_error ("age -d failed: %s", err);
+    /* g_spawn_sync's output is NUL-terminated; the .zip holds NULs */
+    out_len = g_bytes_get_size (zip);
+    g_assert_cmpmem (out, out_len, g_bytes_get_data (zip, NULL), out_len);
+  }
+}
+
+static void
+test_age_refused (PackFixture   *fx,
+                  gconstpointer  data)
+{
+  const char *bad[] = { "age1notarecipient", "AGE-SECRET-KEY-1QQQQ", "" };
+  g_autofree char *path = g_build_filename (fx->out, "pack.zip.age", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      SlPackOptions options = { .recipient = bad[i] };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (sl_vault_write_pack (fx->vault, file, &options, NULL, NULL, NULL, NULL,
+                                           &error));
+      g_assert_error (error, SL_PACK_ERROR, SL_PACK_ERROR_RECIPIENT);
+      g_assert_nonnull (strstr (error->message, "age1"));
+      g_assert_cmpuint (count_entries (fx->out), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1156,5 +1310,7 @@ main (int   argc,
   PACK_TEST ("scope-refused", test_scope_refused);
   PACK_TEST ("zip", test_zip);
   PACK_TEST ("zip-cancel", test_zip_cancel);
+  PACK_TEST ("age", test_age);
+  PACK_TEST ("age-refused", test_age_refused);
   return g_test_run ();
 }

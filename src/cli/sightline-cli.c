@@ -1721,17 +1721,22 @@ cmd_pack (Options  *o,
   if (argc != 1)
     return usage_error ("pack takes one VAULT");
   if (o->output == NULL)
-    return usage_error (o->zip ? "name the file to write with -o FILE.zip (it must not exist yet)"
-                               : "name the folder to write with -o DIR (it must not exist yet)");
+    return usage_error (o->to ? "name the file to write with -o FILE.zip.age (it must not exist yet)"
+                        : o->zip ? "name the file to write with -o FILE.zip (it must not exist yet)"
+                        : "name the folder to write with -o DIR (it must not exist yet)");
   if (o->k < 0 || o->max_suppression < 0 || o->max_suppression > 1)
     return usage_error ("--k takes a number of records (1 or more; 1 turns k-anonymity off) and "
                         "--max-suppression a share between 0 and 1");
-  if (o->zip && !g_str_has_suffix (o->output, ".zip"))
+  if (o->to != NULL && !g_str_has_suffix (o->output, ".zip.age"))
+    return usage_error ("with --to, name the file FILE.zip.age (-o %s.zip.age): it is a .zip "
+                        "encrypted with age", o->output);
+  if (o->to == NULL && o->zip && !g_str_has_suffix (o->output, ".zip"))
     return usage_error ("with --zip, name the file FILE.zip (-o %s.zip)", o->output);
   options.k = (guint) o->k;
   options.max_suppression = o->max_suppression;
   options.labels = o->labels;
-  options.zip = o->zip;
+  options.zip = o->zip || o->to != NULL;
+  options.recipient = o->to;
   folder = g_file_new_for_commandline_arg (o->output);
   if (!(vault = open_vault (argv[0], o, &error)))
     return fail (error);
@@ -1853,6 +1858,9 @@ static const GOptionEntry pack_entries[] = {
     "Labels instead of codes in the CSV files", NULL },
   { "zip", 0, 0, G_OPTION_ARG_NONE, &cli_options.zip,
     "Write one .zip file (-o FILE.zip) instead of a folder", NULL },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &cli_options.to,
+    "Encrypt the .zip to the analyst's age recipient (age1…; -o FILE.zip.age); nothing "
+    "unencrypted is written", "RECIPIENT" },
   { "scope", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli_options.scope,
     "Only these submissions, visits or sessions (ids as `record list` shows them, comma "
     "separated or repeated), with their people and notes", "ID[,ID…]" },
@@ -2236,7 +2244,7 @@ static const Command commands[] = {
   { "pseudonym list", "VAULT [RECORD]", "The pseudonym registry",
     "Lists the registry (of one case with RECORD). It never leaves the vault.",
     cmd_pseudonym_list, NULL, TRUE, FALSE },
-  { "pack", "VAULT -o DIR|FILE.zip [--zip] [--scope ID,…]", "Write an anonymised pack for analysts",
+  { "pack", "VAULT -o DIR [--zip|--to AGE1…] [--scope ID,…]", "Write an anonymised pack for analysts",
     "Writes a folder for SPSS, NVivo and Excel: data/*.csv (with a byte-order mark) and\n"
     "data/*.sav with labels, codebook.json and .txt, the reviewed notes redacted, a\n"
     "disclosure report and a MANIFEST of SHA-256 sums. No direct identifier is written;\n"
@@ -2244,7 +2252,8 @@ static const Command commands[] = {
     "at least k records; every file is searched for the vault's identifiers before the\n"
     "folder appears. Unreviewed notes are left out. --scope builds it from some\n"
     "submissions, visits or sessions only, with the people coded in them. --zip writes\n"
-    "the same as one .zip file holding that folder.",
+    "the same as one .zip file holding that folder; --to encrypts that .zip to an\n"
+    "analyst's age recipient (`age -d -i KEY FILE.zip.age > FILE.zip` opens it).",
     cmd_pack, pack_entries, TRUE, FALSE },
   { "audit", "VAULT", "Verify the change log",
     "Verifies every device's hash chain and that the current values match the log, and\n"

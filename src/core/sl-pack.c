@@ -2697,6 +2697,7 @@ output_archive (Pack        *pack,
     }
   else
     out = zip;
+  report_progress (pack, 0.97);
   if (check_cancelled (pack, error))
     return FALSE;
 
@@ -2716,10 +2717,15 @@ output_archive (Pack        *pack,
 
       g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", base, g_strerror (saved));
     }
-  else if (!check_cancelled (pack, error) && put_in_place (tmp, target, error))
+  else
     {
-      fsync_path (parent_path, NULL);
-      ok = TRUE;
+      /* written and flushed, not yet in place */
+      report_progress (pack, 0.99);
+      if (!check_cancelled (pack, error) && put_in_place (tmp, target, error))
+        {
+          fsync_path (parent_path, NULL);
+          ok = TRUE;
+        }
     }
   if (!ok)
     g_unlink (tmp);
