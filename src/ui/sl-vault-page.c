@@ -204,6 +204,8 @@ push_page (SlVaultPage *self,
            GtkWidget   *page)
 {
   GtkWidget *visible = nav_visible (self);
+  GtkWidget *focus;
+  GtkRoot *root;
 
   /* Right after the visible page: any page beyond it was gone back from
    * and goes when the animation ends. */
@@ -212,7 +214,13 @@ push_page (SlVaultPage *self,
     adw_leaflet_reorder_child_after (self->nav, page, visible);
   adw_leaflet_set_visible_child (self->nav, page);
   queue_clean_up (self);
-  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+
+  /* Into the page, unless the leaflet moved the focus there already (it
+   * does when the page left had it): once more would skip a control. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, page))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static gboolean
