@@ -427,6 +427,12 @@ test_review (Fixture       *f,
   wait_until (editor_idle, editor, "the empty note to be read");
   g_assert_null (found_list (editor, "PERSON"));
 
+  /* One lands in the note; nothing to review yet. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) ==
+                 GTK_WIDGET (template_child (editor, SL_TYPE_NOTE_EDITOR, "text_view")));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (template_child (editor, SL_TYPE_NOTE_EDITOR,
+                                                                       "review_button"))));
+
   /* Typed with a pause half-way: a run starts on the first half, and is
    * superseded by the whole; only the last one's marks are laid. */
   type_text (editor, NOTE);
@@ -449,6 +455,9 @@ test_review (Fixture       *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Redacted as [phone]");
   row = found_row (editor, SL_SPAN_PLACE, "Rochdale");
   g_assert_null (found_list (editor, SL_SPAN_EMAIL));
+
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (template_child (editor, SL_TYPE_NOTE_EDITOR,
+                                                                      "review_button"))));
 
   /* Saved after the pause, with no button pressed. */
   wait_until (stored_is, &wait, "the note to be saved");

@@ -690,6 +690,8 @@ on_buffer_changed_cb (SlNoteEditor  *self,
                       GtkTextBuffer *buffer)
 {
   self->generation++;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.review",
+                                 gtk_text_buffer_get_char_count (buffer) > 0);
 
   if (self->loading)
     return;
@@ -997,11 +999,32 @@ load (SlNoteEditor *self)
                             json_node_get_value_type (value) == G_TYPE_STRING ?
                             json_node_get_string (value) : "", -1);
   self->loading = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.review",
+                                 gtk_text_buffer_get_char_count (self->buffer) > 0);
 
   update_status (self);
   update_save_label (self);
   start_detection (self);
   return TRUE;
+}
+
+/* GtkWidget overrides */
+
+/* Coming to the page, one lands in the note, ready to write. */
+static gboolean
+sl_note_editor_focus (GtkWidget        *widget,
+                      GtkDirectionType  direction)
+{
+  SlNoteEditor *self = SL_NOTE_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (direction == GTK_DIR_TAB_FORWARD &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, widget)) &&
+      gtk_widget_grab_focus (GTK_WIDGET (self->text_view)))
+    return TRUE;
+
+  return GTK_WIDGET_CLASS (sl_note_editor_parent_class)->focus (widget, direction);
 }
 
 /* GObject overrides */
@@ -1057,6 +1080,8 @@ sl_note_editor_class_init (SlNoteEditorClass *klass)
 
   object_class->dispose = sl_note_editor_dispose;
   object_class->finalize = sl_note_editor_finalize;
+
+  widget_class->focus = sl_note_editor_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SL_RESOURCE_BASE_PATH "/ui/sl-note-editor.ui");
