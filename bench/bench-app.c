@@ -23,6 +23,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sl-application.h"
@@ -232,14 +233,29 @@ main (int   argc,
   search = GTK_WIDGET (gtk_widget_get_template_child (list_page, SL_TYPE_RECORD_LIST_PAGE,
                                                       "search_entry"));
   g_object_set (search, "search-delay", 0, NULL);
+  /* BENCH_PROFILE=N types the search N more times first (not timed), so
+   * that a profiler attached to this run sees mostly the search. */
+  for (int r = 0; g_getenv ("BENCH_PROFILE") && r < atoi (g_getenv ("BENCH_PROFILE")); r++)
+    {
+      for (gsize k = 1; k <= strlen (typed); k++)
+        {
+          gtk_editable_insert_text (GTK_EDITABLE (search), typed + k - 1, 1, &(int) { k - 1 });
+          until_drawn (window, NULL, NULL);
+        }
+      gtk_editable_set_text (GTK_EDITABLE (search), "");
+      until_drawn (window, NULL, NULL);
+    }
   for (gsize k = 1; k <= strlen (typed); k++)
     {
       g_autofree char *prefix = g_strndup (typed, k);
       double t, t1;
 
+      /* One character more, typed at the end, as a key press inserts it
+       * (setting the whole text would empty the entry first, and search
+       * everything, then search again). */
       t0 = now ();
-      gtk_editable_set_text (GTK_EDITABLE (search), prefix);
-      g_signal_emit_by_name (search, "search-changed");
+      gtk_editable_set_position (GTK_EDITABLE (search), -1);
+      gtk_editable_insert_text (GTK_EDITABLE (search), typed + k - 1, 1, &(int) { k - 1 });
       t1 = now () - t0;
       t = until_drawn (window, NULL, NULL) - t0;
       if (g_getenv ("BENCH_VERBOSE"))

@@ -234,6 +234,19 @@ fixture_tear_down (Fixture       *f,
 
 /* Tests */
 
+/* The text of every label drawn inside @widget, each between bars. */
+static void
+shown_labels (GtkWidget *widget,
+              GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "|%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    shown_labels (c, out);
+}
+
 static gboolean
 list_has_one (gpointer data)
 {
@@ -416,6 +429,18 @@ test_records (Fixture       *f,
     g_autoptr(SlRecord) found = g_list_model_get_item (sl_record_list_page_get_model (list_page), 0);
 
     g_assert_cmpstr (sl_record_get_id (found), ==, victim2_id);
+  }
+  /* And the view shows it, in the row that showed the first victim. */
+  spin (100);
+  {
+    GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (list_page),
+                                                                 SL_TYPE_RECORD_LIST_PAGE,
+                                                                 "list_view"));
+    g_autoptr(GString) shown = g_string_new (NULL);
+
+    shown_labels (view, shown);
+    g_assert_nonnull (strstr (shown->str, "|Victim 2|"));
+    g_assert_null (strstr (shown->str, "|Victim 1|"));
   }
 
   /* Open the found record, delete it, and undo from the toast. */

@@ -52,6 +52,221 @@ struct _SlRecordListPage
 
 G_DEFINE_FINAL_TYPE (SlRecordListPage, sl_record_list_page, ADW_TYPE_BIN)
 
+/*
+ * Rows: what the list view shows. One SlRecordListRow a position, made when
+ * the view first asks for it and kept; when the records change (a search,
+ * a filter, an edit), each row made so far is told, and the view is told
+ * only that the list grew or shrank at its end. The view then keeps its
+ * row widgets and sets their text again, where a change of items would
+ * have it destroy them and build new ones, which was most of the time a
+ * keystroke in the search took.
+ */
+#define SL_TYPE_RECORD_LIST_ROW (sl_record_list_row_get_type ())
+G_DECLARE_FINAL_TYPE (SlRecordListRow, sl_record_list_row, SL, RECORD_LIST_ROW, GObject)
+
+#define SL_TYPE_RECORD_LIST_ROWS (sl_record_list_rows_get_type ())
+G_DECLARE_FINAL_TYPE (SlRecordListRows, sl_record_list_rows, SL, RECORD_LIST_ROWS, GObject)
+
+struct _SlRecordListRow
+{
+  GObject           parent_instance;
+
+  SlRecordListRows *rows;       /* borrowed; cleared when the rows go */
+  guint             position;
+  SlRecord         *record;     /* loaded when first asked for */
+};
+
+struct _SlRecordListRows
+{
+  GObject     parent_instance;
+
+  GListModel *records;          /* the SlRecordList */
+  GPtrArray  *rows;             /* SlRecordListRow by position, or NULL */
+  guint       n_items;
+  guint       changed_from;     /* rows to tell, from here on */
+  guint       changed_id;       /* the idle that tells them */
+};
+
+G_DEFINE_FINAL_TYPE (SlRecordListRow, sl_record_list_row, G_TYPE_OBJECT)
+
+static guint row_changed_signal;
+
+static void
+sl_record_list_row_finalize (GObject *object)
+{
+  g_clear_object (&SL_RECORD_LIST_ROW (object)->record);
+  G_OBJECT_CLASS (sl_record_list_row_parent_class)->finalize (object);
+}
+
+static void
+sl_record_list_row_class_init (SlRecordListRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sl_record_list_row_finalize;
+  row_changed_signal = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+sl_record_list_row_init (SlRecordListRow *self)
+{
+}
+
+/* The record at the row's position now, or NULL. */
+static SlRecord *
+sl_record_list_row_get_record (SlRecordListRow *self)
+{
+  if (self->record == NULL && self->rows != NULL &&
+      self->position < g_list_model_get_n_items (self->rows->records))
+    self->record = g_list_model_get_item (self->rows->records, self->position);
+  return self->record;
+}
+
+static GType
+sl_record_list_rows_get_item_type (GListModel *model)
+{
+  return SL_TYPE_RECORD_LIST_ROW;
+}
+
+static guint
+sl_record_list_rows_get_n_items (GListModel *model)
+{
+  return SL_RECORD_LIST_ROWS (model)->n_items;
+}
+
+static gpointer
+sl_record_list_rows_get_item (GListModel *model,
+                              guint       position)
+{
+  SlRecordListRows *self = SL_RECORD_LIST_ROWS (model);
+  SlRecordListRow *row;
+
+  if (position >= self->n_items)
+    return NULL;
+  if (position >= self->rows->len)
+    g_ptr_array_set_size (self->rows, position + 1);
+  if ((row = g_ptr_array_index (self->rows, position)) == NULL)
+    {
+      row = g_object_new (SL_TYPE_RECORD_LIST_ROW, NULL);
+      row->rows = self;
+      row->position = position;
+      g_ptr_array_index (self->rows, position) = row;
+    }
+  return g_object_ref (row);
+}
+
+static void
+sl_record_list_rows_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = sl_record_list_rows_get_item_type;
+  iface->get_n_items = sl_record_list_rows_get_n_items;
+  iface->get_item = sl_record_list_rows_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SlRecordListRows, sl_record_list_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      sl_record_list_rows_model_init))
+
+static void
+forget_row (gpointer data)
+{
+  SlRecordListRow *row = data;
+
+  if (row != NULL)
+    {
+      row->rows = NULL;
+      g_object_unref (row);
+    }
+}
+
+/* A search comes as one or several changes of the records in a row (all
+ * gone then all back, when many runs changed): the view is told after the
+ * last, before the next frame is drawn, and only how the length changed. */
+static gboolean
+tell_rows (gpointer data)
+{
+  SlRecordListRows *self = data;
+  guint old_n = self->n_items;
+  guint new_n = g_list_model_get_n_items (self->records);
+
+  self->changed_id = 0;
+  if (new_n < self->rows->len)
+    g_ptr_array_set_size (self->rows, new_n);
+  self->n_items = new_n;
+  if (new_n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+  else if (new_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+
+  for (guint i = self->changed_from; i < self->rows->len; i++)
+    {
+      g_autoptr(SlRecordListRow) row = g_ptr_array_index (self->rows, i);
+
+      if (row == NULL)
+        continue;
+      g_object_ref (row);
+      g_signal_emit (row, row_changed_signal, 0);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+records_changed_cb (SlRecordListRows *self,
+                    guint             position,
+                    guint             removed,
+                    guint             added)
+{
+  /* The records' rows from @position on are out of date; the list's
+   * length is told with them, once. Until then a row past the records'
+   * new end has no record. */
+  for (guint i = position; i < self->rows->len; i++)
+    {
+      SlRecordListRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row != NULL)
+        g_clear_object (&row->record);
+    }
+  self->changed_from = self->changed_id ? MIN (self->changed_from, position) : position;
+  if (self->changed_id == 0)
+    self->changed_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, tell_rows, self, NULL);
+}
+
+static void
+sl_record_list_rows_dispose (GObject *object)
+{
+  SlRecordListRows *self = SL_RECORD_LIST_ROWS (object);
+
+  if (self->records != NULL)
+    g_signal_handlers_disconnect_by_func (self->records, records_changed_cb, self);
+  g_clear_handle_id (&self->changed_id, g_source_remove);
+  g_clear_object (&self->records);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (sl_record_list_rows_parent_class)->dispose (object);
+}
+
+static void
+sl_record_list_rows_class_init (SlRecordListRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sl_record_list_rows_dispose;
+}
+
+static void
+sl_record_list_rows_init (SlRecordListRows *self)
+{
+  self->rows = g_ptr_array_new_with_free_func (forget_row);
+}
+
+static SlRecordListRows *
+sl_record_list_rows_new (GListModel *records)
+{
+  SlRecordListRows *self = g_object_new (SL_TYPE_RECORD_LIST_ROWS, NULL);
+
+  self->records = g_object_ref (records);
+  self->n_items = g_list_model_get_n_items (records);
+  g_signal_connect_object (records, "items-changed", G_CALLBACK (records_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  return self;
+}
+
 /* Helpers */
 
 static char *
@@ -147,6 +362,8 @@ static void
 on_search_changed_cb (SlRecordListPage *self)
 {
   sl_record_list_set_filter_text (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  /* The rows stay where they are: show the first results. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
 }
 
 static void
@@ -270,24 +487,46 @@ setup_item_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_item_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              SlRecordListPage         *self)
+show_row (GtkListItem *item)
 {
-  SlRecord *record = gtk_list_item_get_item (item);
+  SlRecordListPage *self = g_object_get_data (G_OBJECT (item), "sl-page");
+  SlRecord *record = sl_record_list_row_get_record (gtk_list_item_get_item (item));
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *labels = gtk_widget_get_first_child (box);
   GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (labels));
   GtkLabel *subtitle = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)));
-  g_autofree char *text = dup_subtitle (self, record);
-  const char *record_title = sl_record_get_title (record);
+  g_autofree char *text = NULL;
+  const char *record_title;
 
+  if (record == NULL)
+    return;   /* gone from the list; the view drops the row next */
+  text = dup_subtitle (self, record);
+  record_title = sl_record_get_title (record);
   gtk_label_set_text (title, record_title[0] ? record_title : _("Untitled"));
   gtk_label_set_text (subtitle, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (title),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
+}
+
+static void
+bind_item_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SlRecordListPage         *self)
+{
+  g_object_set_data (G_OBJECT (item), "sl-page", self);
+  g_signal_connect_object (gtk_list_item_get_item (item), "changed", G_CALLBACK (show_row), item,
+                           G_CONNECT_SWAPPED);
+  show_row (item);
+}
+
+static void
+unbind_item_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                SlRecordListPage         *self)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), show_row, item);
 }
 
 /* GObject overrides */
@@ -442,10 +681,12 @@ sl_record_list_page_new (SlVault    *vault,
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_item_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_item_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_item_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)))));
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (
+                             G_LIST_MODEL (sl_record_list_rows_new (G_LIST_MODEL (self->list))))));
   g_object_unref (gtk_list_view_get_model (self->list_view));
 
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (on_items_changed_cb), self,
