@@ -98,7 +98,10 @@ hold (void)
   const char *ms = g_getenv ("SIGHTLINE_TEST_HOLD_MS");
 
   if (ms != NULL && *ms != '\0')
-    spin ((guint) g_ascii_strtoull (ms, NULL, 10));
+    {
+      g_test_message ("Holding for %s ms", ms);
+      spin ((guint) g_ascii_strtoull (ms, NULL, 10));
+    }
 }
 
 static char *
@@ -565,6 +568,9 @@ test_review (Fixture       *f,
   form = SL_RECORD_FORM (sl_vault_page_get_visible_page (f->page));
   g_assert_true (SL_IS_RECORD_FORM (form));
   g_assert_cmpstr (note_row_subtitle (form), ==, "Changed since its review");
+  gtk_widget_grab_focus (sl_field_row_get_note_button (sl_record_form_get_field_row (form,
+                                                                                      "notes")));
+  save_screenshot (GTK_WIDGET (f->window), "note-form");
 }
 
 /* A name marked in one note is found in the case's other notes. */
@@ -573,10 +579,15 @@ test_registry_across_notes (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(SlPseudonym) p = NULL;
+  g_autoptr(GPtrArray) pseudonyms = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *redacted = NULL;
   g_autofree char *other = NULL;
+  g_autofree char *text = NULL;
   SlNoteEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  int at;
 
   other = add (f->vault, "victim", f->submission, "label=Victim 2|age=15");
   p = sl_vault_add_pseudonym (f->vault, other, "person", "suspect", "Kez Marlow", &error);
@@ -594,6 +605,28 @@ test_registry_across_notes (Fixture       *f,
                                                                    "redacted_toggle")), TRUE);
   redacted = redacted_text (editor);
   g_assert_cmpstr (redacted, ==, "Her friend said Suspect 1 drove the car.");
+
+  /* An institution, of the kind chosen beside the button. */
+  type_text (editor, " They met at Zephyr Lounge.");
+  wait_until (editor_idle, editor, "the marks");
+  buffer = sl_note_editor_get_buffer (editor);
+  text = buffer_text (buffer);
+  at = (int) g_utf8_pointer_to_offset (text, strstr (text, "Zephyr Lounge"));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, at);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, at + (int) strlen ("Zephyr Lounge"));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (editor, SL_TYPE_NOTE_EDITOR,
+                                                             "institution_dropdown")), 5);
+  click (template_child (editor, SL_TYPE_NOTE_EDITOR, "mark_institution_button"));
+  wait_until (editor_idle, editor, "the marks with the pub");
+  g_assert_cmpstr (mark_at (editor, "Zephyr Lounge"), ==, "INSTITUTION");
+  g_clear_pointer (&redacted, g_free);
+  redacted = redacted_text (editor);
+  g_assert_cmpstr (redacted, ==, "Her friend said Suspect 1 drove the car. They met at [pub 1].");
+  pseudonyms = sl_vault_list_pseudonyms (f->vault, f->victim, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pseudonyms->len, ==, 2);
+  g_assert_cmpstr (((SlPseudonym *) g_ptr_array_index (pseudonyms, 1))->role, ==, "pub");
 }
 
 /* Locking drops the text at once, and the run in flight with it. */

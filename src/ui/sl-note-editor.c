@@ -65,6 +65,7 @@ struct _SlNoteEditor
   GtkTextView    *text_view;
   GtkTextView    *redacted_view;
   GtkDropDown    *role_dropdown;
+  GtkDropDown    *institution_dropdown;
   GtkButton      *mark_person_button;
   GtkButton      *mark_place_button;
   GtkButton      *mark_institution_button;
@@ -128,7 +129,11 @@ static const Kind kinds[] = {
 #define REPLACEMENT_TAG "sl-replacement"
 #define PSEUDONYM_TAG   "sl-pseudonym"
 
+/* In the order of the drop-downs beside This Is a Name and This Is an
+ * Institution. */
 static const char *person_roles[] = { "child", "adult", "suspect", "professional" };
+static const char *institution_roles[] = { "school", "home", "hotel", "takeaway", "taxi", "pub",
+                                           "gp", "shop", "club", "other" };
 
 /* One thing found, as the side list shows it: every span of one kind
  * with the same text (in any case). */
@@ -895,6 +900,12 @@ mark_action_cb (GtkWidget  *widget,
 
       role = person_roles[n < G_N_ELEMENTS (person_roles) ? n : 0];
     }
+  else if (g_str_equal (kind, "institution"))
+    {
+      guint n = gtk_drop_down_get_selected (self->institution_dropdown);
+
+      role = institution_roles[n < G_N_ELEMENTS (institution_roles) ? n : 0];
+    }
 
   pseudonym = sl_vault_add_pseudonym (self->vault, self->record_id, kind, role, selected, &error);
   if (pseudonym == NULL)
@@ -940,9 +951,9 @@ create_tags (SlNoteEditor *self)
                                 "background", kinds[i].colour,
                                 "underline", PANGO_UNDERLINE_SINGLE,
                                 NULL);
+  /* Judged not identifying: looked at, and kept as written. */
   gtk_text_buffer_create_tag (self->buffer, REJECTED_TAG,
-                              "underline", PANGO_UNDERLINE_SINGLE,
-                              "underline-rgba", &(GdkRGBA) { 0.5, 0.5, 0.5, 1.0 },
+                              "background", "rgba(128,128,128,0.18)",
                               NULL);
   gtk_text_buffer_create_tag (redacted, REPLACEMENT_TAG,
                               "background", "rgba(230,97,0,0.28)",
@@ -951,6 +962,19 @@ create_tags (SlNoteEditor *self)
                               "background", "rgba(53,132,228,0.28)",
                               "weight", PANGO_WEIGHT_BOLD,
                               NULL);
+}
+
+/* GTK 4.8 gives a drop-down's own button no name: a screen reader would
+ * announce a bare toggle inside the combo box. */
+static void
+name_dropdown_button (GtkDropDown *dropdown,
+                      const char  *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
 }
 
 static gboolean
@@ -1094,6 +1118,7 @@ sl_note_editor_class_init (SlNoteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlNoteEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, SlNoteEditor, redacted_view);
   gtk_widget_class_bind_template_child (widget_class, SlNoteEditor, role_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SlNoteEditor, institution_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SlNoteEditor, mark_person_button);
   gtk_widget_class_bind_template_child (widget_class, SlNoteEditor, mark_place_button);
   gtk_widget_class_bind_template_child (widget_class, SlNoteEditor, mark_institution_button);
@@ -1140,13 +1165,8 @@ sl_note_editor_init (SlNoteEditor *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
-  /* GTK 4.8 gives the drop-down's own button no name: a screen reader
-   * would announce a bare toggle inside the combo box. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->role_dropdown));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Role of the Person Named"), -1);
+  name_dropdown_button (self->role_dropdown, _("Role of the Person Named"));
+  name_dropdown_button (self->institution_dropdown, _("Kind of Institution"));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.mark", FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
