@@ -73,11 +73,14 @@ def main():
     popular_sur |= set(hand('surnames-extra.txt'))
 
     place_set = set()
+    minor = set()
     towns = set()
     with open(places, encoding='utf-8') as f:
         for row in csv.DictReader(f):
             if row['type'] in ('City', 'Town', 'Village', 'Suburban Area'):
                 place_set.add(row['name'].lower())
+            elif row['type'] in ('Other Settlement', 'Hamlet'):
+                minor.add(row['name'].lower())
             if row['type'] in ('City', 'Town'):
                 towns.add(row['name'].lower())
     place_set |= set(hand('local-authorities.txt'))
@@ -99,6 +102,10 @@ def main():
     write('surnames.txt', surnames - stop, hdr % 'surnames')
     write('surnames-popular.txt', popular_sur - stop, hdr % 'popular surnames')
     write('places.txt', place_set, hdr % 'places and local authorities')
+    # Hamlets and other small settlements, one word only: a place only after
+    # "in", "from" and the like, and never a word, a name or a bigger place.
+    write('places-minor.txt', {p for p in minor - place_set - stop - words - first_names - surnames
+                               if ' ' not in p}, hdr % 'hamlets and other settlements')
     write('common-words.txt', common, hdr % 'gazetteer entries that are ordinary words')
     write('dictionary-words.txt', dictionary - stop, hdr % 'gazetteer entries found in an English dictionary')
     write('english-words.txt', words, hdr % 'lower-case English words (SCOWL)')
