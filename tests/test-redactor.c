@@ -89,6 +89,30 @@ static const Case positives[] = {
   { "Mosaic 7654321", SL_SPAN_REFERENCE, "7654321" },
   { "URN 44AA0012345", SL_SPAN_REFERENCE, "44AA0012345" },
   { "court ref: T20190123", SL_SPAN_REFERENCE, "T20190123" },
+  /* an address without http or www, known by its domain and a slash */
+  { "Instagram: instagram.com/joshp_kernow.", SL_SPAN_URL, "instagram.com/joshp_kernow" },
+  { "on facebook.co.uk/ciaran.mac", SL_SPAN_URL, "facebook.co.uk/ciaran.mac" },
+  /* an account without its @: after an app's name, or with an underscore */
+  { "his snap: kaz_w0jcik", SL_SPAN_SOCIAL_HANDLE, "kaz_w0jcik" },
+  { "insta lil.mo.x", SL_SPAN_SOCIAL_HANDLE, "lil.mo.x" },
+  { "Snapchat name is jayb2009", SL_SPAN_SOCIAL_HANDLE, "jayb2009" },
+  { "he is using the name ryanm_07 now", SL_SPAN_SOCIAL_HANDLE, "ryanm_07" },
+  /* streets with no suffix word: "-gate", Welsh street words first */
+  { "a flat above the shop at 56 Kirkgate.", SL_SPAN_ADDRESS, "56 Kirkgate" },
+  { "lives at 12 Heol y Nant now", SL_SPAN_ADDRESS, "12 Heol y Nant" },
+  { "3 Ffordd Las, near the school", SL_SPAN_ADDRESS, "3 Ffordd Las" },
+  { "flat at 4 Castle Wynd", SL_SPAN_ADDRESS, "4 Castle Wynd" },
+  /* a month's name and a year of two digits */
+  { "dob 14 feb 08", SL_SPAN_DATE_OF_BIRTH, "14 feb 08" },
+  /* a reference without its keyword: three groups, six digits, not a date */
+  { "crime 12/34567/20", SL_SPAN_REFERENCE, "12/34567/20" },
+  { "passed to police, CL/2023/004712 per the call handler", SL_SPAN_REFERENCE,
+    "CL/2023/004712" },
+  { "log PS-230914-1187.", SL_SPAN_REFERENCE, "PS-230914-1187" },
+  { "Ref BW/5521/23 raised", SL_SPAN_REFERENCE, "BW/5521/23" },
+  { "Ref LCS 0048817", SL_SPAN_REFERENCE, "0048817" },
+  { "incident no. 4471 of the night", SL_SPAN_REFERENCE, "4471" },
+  { "Niche ref: 220004567", SL_SPAN_REFERENCE, "220004567" },
   /* Addresses */
   { "taken to 12 Canal Street that night", SL_SPAN_ADDRESS, "12 Canal Street" },
   { "Flat 3, 45 Hope Road", SL_SPAN_ADDRESS, "Flat 3, 45 Hope Road" },
@@ -119,7 +143,11 @@ static const char *const negatives[] = {
   "the DOB was discussed at length on many occasions before 14/05/2019",
   "DOB 32/05/2002",
   /* references need a keyword and four digits */
-  "reference to section 3.2", "case no. 12", "crime 12/34567/20",
+  "reference to section 3.2", "case no. 12", "the ref was fair", "incident 12 of 2019",
+  "on 14/05/2019 and 2019-05-14", "years 2016-2018-2020", "see 3/4/5", "and/or", "A-B-C",
+  "NHS 943-476-591", "on snap again", "insta account", "snap at 14:30",
+  "see gov.uk for it", "the file is on the shared drive/notes", "dob 14 feb 08:30",
+  "went to 12 the gate",
   /* things that must stay */
   "Child A", "YP3", "In 2011", "aged 14", "17A and 19C", "see 3.2 and table 4",
   "£2,000", "at 14:30", "1,234 children", "Table 12",
@@ -325,6 +353,47 @@ static const NameCase name_cases[] = {
   { "They met in the Town Centre near the Youth Club.", "" },
   { "The Sexual Assault Referral Centre and the Home Office.", "" },
   { "He drove a Vauxhall Astra.", "" },
+  /* kinship words as titles, naming cues, lists with nicknames */
+  { "Notes of a call with Sister Bernadette.", "PERSON:Sister Bernadette" },
+  { "Her friend Precious was there.", "PERSON:Precious" },
+  { "a man she knows as \"Spider\" took her", "PERSON:Spider" },
+  { "MOHAMMED ZUBAIR (aka \"ZUBY\") drove", "PERSON:MOHAMMED ZUBAIR|PERSON:ZUBY" },
+  { "boys (Liam, Cody, \"Skinny\") asked", "PERSON:Liam|PERSON:Cody|PERSON:Skinny" },
+  { "a man called \"Spider\"'s van", "PERSON:Spider" },
+  { "The web was \"Spider\" shaped.", "" },
+  /* a job after a name is not another name */
+  { "We met Carys Llewellyn, Head of Service.", "PERSON:Carys Llewellyn" },
+  /* a surname first where a name is expected */
+  { "Subject name: Dumitrescu, Bianca\nDOB unknown", "PERSON:Dumitrescu, Bianca" },
+  /* initials after a title; dotted initials */
+  { "Ms Roxanne Gillespie, aged 29.\nRG: I was at school.",
+    "PERSON:Ms Roxanne Gillespie|PERSON:RG" },
+  { "Sarah Ojo wrote. Thanks, S.O.", "PERSON:Sarah Ojo|PERSON:S.O." },
+  { "Sarah Ojo wrote. Thanks, S.T.", "PERSON:Sarah Ojo" },
+  /* lower case: lists, ages, possessives before kin */
+  { "sed dan and liam took her", "PERSON:dan|PERSON:liam" },
+  { "mo (17) seen by outreach", "PERSON:mo" },
+  { "tash's mum rang and kev says no", "PERSON:tash|PERSON:kev" },
+  { "the girl's mum and her friend's dad rang", "" },
+  { "boys (12) and girls (14)", "" },
+  /* a name that is a word: after a determiner a word, before a past verb a name */
+  { "Bill Ormerod rang. Bill found texts. The Bill for her phone was paid.",
+    "PERSON:Bill Ormerod|PERSON:Bill" },
+  { "Will Ormerod rang. Will follow up.", "PERSON:Will Ormerod" },
+  /* lines in capitals */
+  { "JERMAINE CLARKE - 31 - ASTON", "PERSON:JERMAINE CLARKE|PLACE:ASTON" },
+  { "Lives near ASTON Villa's ground.", "" },
+  /* towns of Wales, Scotland and Northern Ireland; hamlets only with a cue */
+  { "Moved from Ebbw Vale to Strabane, then Inverclyde.",
+    "PLACE:Ebbw Vale|PLACE:Strabane|PLACE:Inverclyde" },
+  { "a farm near Bould, where Kieran Bould lived", "PLACE:Bould|PERSON:Kieran Bould" },
+  /* institutions named with a code, and new cue words */
+  { "a taxi (A2B Cars, Walsall)", "INSTITUTION:A2B Cars|PLACE:Walsall" },
+  { "at the Cloud 9 Shisha Lounge", "INSTITUTION:Cloud 9 Shisha Lounge" },
+  { "a caravan at Sunnyside Holiday Park", "INSTITUTION:Sunnyside Holiday Park" },
+  { "in YP3 Cars and 12 Cars", "" },
+  /* agencies in capitals */
+  { "Passed to CSC. He is in HMP now.", "" },
 };
 
 static void

@@ -58,7 +58,10 @@ typedef struct
                         "Court|Ct|Crescent|Cres|Grove|Place|Pl|Terrace|Tce|Gardens|Gdns|" \
                         "Mews|Walk|Row|Hill|Square|Sq|Park|Parade|Rise|View|Green|Vale|" \
                         "Fold|Croft|Brow|Gate|Meadows?|Boulevard|Embankment|Wharf|Yard|" \
-                        "Quay|Broadway)"
+                        "Quay|Broadway|Wynd|Brae|Loan|Circus|Approach|Heights)"
+
+/* Welsh street words come first: "Heol y Nant", "Ffordd Las". */
+#define WELSH_STREETS "(?:Heol|Ffordd|Stryd|L\xc3\xb4n|Lon|Rhodfa|Maes|Cwrt|Clos|Llys)"
 
 static gboolean validate_nhs (const char *, GMatchInfo *, gsize *, gsize *);
 static gboolean validate_ni (const char *, GMatchInfo *, gsize *, gsize *);
@@ -100,19 +103,21 @@ static const Recogniser recognisers[] = {
   { SL_SPAN_DATE_OF_BIRTH,
     "\\b(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})"
     "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
-    "|[0-9]{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTHS "\\.?,?\\s+[0-9]{4}"
+    "|[0-9]{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTHS "\\.?,?\\s+(?:[0-9]{4}|'?[0-9]{2}(?![:.][0-9]))"
     "|" MONTHS "\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+[0-9]{4})\\b",
     G_REGEX_CASELESS, validate_dob },
   { SL_SPAN_REFERENCE,
     "\\b(?:crime\\s+ref(?:erence)?|crime\\s+(?:no|number)|crn|urn|case\\s+(?:no|number|ref)"
-    "|ref(?:erence)?\\s+(?:no|number)|reference|lcs(?:\\s+id)?"
-    "|mosaic(?:\\s+(?:id|no|number|ref))?|cp\\s+ref|court\\s+ref|cad)\\b"
+    "|ref(?:erence)?\\s+(?:no|number)|reference|ref|lcs(?:\\s+id)?"
+    "|mosaic(?:\\s+(?:id|no|number|ref))?|cp\\s+ref|court\\s+ref|cad|log)\\b"
     "\\.?(?:\\s+(?:no|number|id)\\b\\.?)?\\s*[:#]?\\s*"
-    "([A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?)",
+    "((?=[A-Za-z/-]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?)",
     G_REGEX_CASELESS, validate_reference },
   { SL_SPAN_ADDRESS,
     "\\b(?:(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}[A-Za-z]?,?\\s+)?"
-    "[0-9]{1,4}[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]*\\s+){1,3}" STREET_SUFFIXES "\\b",
+    "[0-9]{1,4}[A-Za-z]?,?\\s+(?:(?:[A-Z][A-Za-z'-]*\\s+){1,3}" STREET_SUFFIXES
+    "|(?:[A-Z][A-Za-z'-]*\\s+)?[A-Z][a-z]+gate|" WELSH_STREETS "(?:\\s+(?:y|yr|'r))?"
+    "(?:\\s+[A-Z][A-Za-z\\x80-\\xff'-]*){1,2})\\b",
     0, NULL },
 };
 
@@ -421,6 +426,60 @@ validate_reference (const char *text,
   return collect_digits (text, *start, *end, d, 0) >= 4;
 }
 
+/* A reference without its keyword: groups of letters and digits joined by
+ * "/" or "-", at least three of them and six digits ("13/44512/11",
+ * "PS-230914-1187"). Returns its end if one starts at text[i], or 0. */
+static gsize
+scan_bare_reference (const char *text,
+                     gsize       n,
+                     gsize       i)
+{
+  guint digits = 0, groups = 1, group_len = 0, numeric_groups = 0, group_digits = 0;
+  gboolean letters = FALSE, dash = FALSE;
+  gsize e = i;
+
+  if (i > 0 && (g_ascii_isalnum (text[i - 1]) || strchr ("/.-", text[i - 1]) != NULL))
+    return 0;
+  for (; e < n; e++)
+    {
+      char ch = text[e];
+
+      if (g_ascii_isalnum (ch))
+        {
+          if (++group_len > 12)
+            return 0;
+          if (g_ascii_isdigit (ch))
+            {
+              digits++;
+              group_digits++;
+            }
+          else
+            letters = TRUE;
+          continue;
+        }
+      if ((ch == '/' || ch == '-') && group_len > 0 && e + 1 < n && g_ascii_isalnum (text[e + 1]))
+        {
+          numeric_groups += group_digits == group_len;
+          groups++;
+          dash = dash || ch == '-';
+          group_len = group_digits = 0;
+          continue;
+        }
+      break;
+    }
+  numeric_groups += group_len > 0 && group_digits == group_len;
+  if (groups < 3 || groups > 5 || digits < 6 || (e < n && (text[e] == '/' || text[e] == '-')))
+    return 0;
+  /* Dates and hyphenated phone or NHS numbers are all digits; a reference
+   * written with hyphens has letters too. */
+  if (dash && !letters)
+    return 0;
+  /* "14/05/2019", and "32/05/2002" too: shaped like a date */
+  if (numeric_groups == 3 && groups == 3 && digits <= 8)
+    return 0;
+  return e;
+}
+
 /* Returns the end of a UK phone number starting at text[i], or 0. */
 static gsize
 scan_phone (const char *text,
@@ -494,6 +553,43 @@ scan_phone (const char *text,
   return q;
 }
 
+/* "instagram.com/joshp_kernow": an address without "http" or "www", known
+ * by a domain ending just before a slash. Returns the span around the
+ * slash at text[i], or FALSE. */
+static gboolean
+scan_bare_url (const char *text,
+               gsize       n,
+               gsize       i,
+               gsize      *start,
+               gsize      *end)
+{
+  static const char *const tlds[] = { ".com", ".co.uk", ".org.uk", ".org", ".net", ".uk", ".io",
+                                      ".me", ".tv", ".app", ".ly", ".gg" };
+  gboolean tld = FALSE;
+  gsize s = i, e = i + 1;
+
+  for (guint k = 0; k < G_N_ELEMENTS (tlds) && !tld; k++)
+    {
+      gsize len = strlen (tlds[k]);
+
+      tld = i >= len + 1 && g_ascii_strncasecmp (text + i - len, tlds[k], len) == 0 &&
+            g_ascii_isalnum (text[i - len - 1]);
+    }
+  if (!tld)
+    return FALSE;
+  while (s > 0 && (g_ascii_isalnum (text[s - 1]) || text[s - 1] == '.' || text[s - 1] == '-'))
+    s--;
+  if (s > 0 && (text[s - 1] == '@' || text[s - 1] == '/' || text[s - 1] == '_'))
+    return FALSE;
+  while (e < n && !g_ascii_isspace (text[e]) && strchr ("<>\"()[]", text[e]) == NULL)
+    e++;
+  while (e > i + 1 && strchr (".,;:!?'", text[e - 1]) != NULL)
+    e--;
+  *start = s;
+  *end = e;
+  return TRUE;
+}
+
 static int
 compare_spans (gconstpointer a,
                gconstpointer b)
@@ -551,6 +647,8 @@ enum
   G_ENGLISH      = 1 << 27, /* any lower-case English word */
   G_PUB          = 1 << 28, /* a pub's name of one word (the Wheatsheaf) */
   G_HEADER       = 1 << 29, /* a header key before a name ("Name:", "Mother:") */
+  G_PLACE_MINOR  = 1u << 30, /* a hamlet: a place only after "in", "from"… */
+  G_KEYWORD      = 1u << 31, /* an app or a police system: a handle or a number follows */
 };
 
 typedef struct
@@ -594,6 +692,8 @@ static const char *const titles[] = {
   "cllr", "prof", "rev", "sir", "dame", "lady", "lord", "insp", "supt", "det", "detective",
   "sergeant", "constable", "inspector", "councillor", "professor", "nurse", "imam", "father",
   "superintendent", "chief", "commander", "judge", "canon", "reverend", "headteacher", "fr",
+  /* only when capitalised before a name: "Sister Bernadette", "Uncle Ray" */
+  "sister", "brother", "uncle", "aunt", "auntie", "aunty",
 };
 static const char *const kin[] = {
   "mum", "mother", "dad", "father", "stepdad", "step-dad", "stepfather", "stepmum",
@@ -620,6 +720,12 @@ static const char *const strong_verbs[] = {
   "alleged", "admitted", "claimed", "confirmed", "denied", "added", "agreed", "asked",
   "described", "mentioned", "refused", "aged", "texted", "messaged", "rang", "phoned",
   "threatened", "assaulted", "groomed", "absconded",
+};
+static const char *const platforms[] = {
+  "snap", "snapchat", "sc", "insta", "instagram", "ig", "tiktok", "twitter", "kik", "telegram",
+};
+static const char *const systems[] = {
+  "incident", "occurrence", "niche", "storm", "athena", "pnc", "pnd",
 };
 static const char *const particles[] = {
   "de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "dos", "das",
@@ -789,6 +895,7 @@ load_gazetteers (void)
       load_list ("surnames.txt", G_SUR, 0, 0);
       load_list ("surnames-popular.txt", G_SUR_POP, 0, 0);
       load_list ("places.txt", G_PLACE, P_PLACE, G_PLACE_START);
+      load_list ("places-minor.txt", G_PLACE_MINOR, 0, 0);
       load_list ("common-words.txt", G_COMMON, 0, 0);
       load_list ("ambiguous.txt", G_HARD | G_COMMON, 0, 0);
       load_list ("dictionary-words.txt", G_WORD, 0, 0);
@@ -807,6 +914,8 @@ load_gazetteers (void)
       add_words (roles, G_N_ELEMENTS (roles), G_NAME_ROLE);
       add_words (weak_cues, G_N_ELEMENTS (weak_cues), G_WEAK_CUE);
       add_words (headers, G_N_ELEMENTS (headers), G_HEADER);
+      add_words (platforms, G_N_ELEMENTS (platforms), G_KEYWORD);
+      add_words (systems, G_N_ELEMENTS (systems), G_KEYWORD);
       table_add ("st", 2, G_SAINT);
       table_add ("saint", 5, G_SAINT);
       g_once_init_leave (&once, 1);
@@ -1120,6 +1229,9 @@ typedef struct
   guint       len;
   const char **type;  /* per token: the span type it belongs to, or NULL */
   guint8      *joined; /* per token: in the same span as the token before */
+  gsize       *lead;   /* per token: where its span starts, if before the token */
+  GArray      *found;  /* spans that are not made of tokens ("S.O.") */
+  gsize        offset;
 } Ctx;
 
 #define BITS(c, i) ((i) < (c)->len ? (c)->t[i].bits : 0)
@@ -1155,6 +1267,62 @@ gap_is (const Ctx  *c,
     return FALSE;
   return c->t[a + 1].start - c->t[a].full_end == len &&
          memcmp (c->text + c->t[a].full_end, str, len) == 0;
+}
+
+/* Token i is the word w (casefolded). */
+static gboolean
+token_is (const Ctx  *c,
+          guint       i,
+          const char *w)
+{
+  return i < c->len && c->t[i].hash == finish_hash (fnv_feed (FNV_OFFSET, w, strlen (w)));
+}
+
+/* The gap after token a separates two items of a list: ", ", " & " or "/",
+ * quotes aside ("Liam, Cody, \"Skinny\""). */
+static gboolean
+list_gap (const Ctx *c,
+          guint      a)
+{
+  static const char *const seps[] = { ", ", " & ", "/" };
+  char gap[8];
+  gsize k = 0;
+
+  if (a + 1 >= c->len || c->t[a + 1].start - c->t[a].full_end > 6)
+    return FALSE;
+  for (gsize q = c->t[a].full_end; q < c->t[a + 1].start; q++)
+    if (c->text[q] != '"')
+      gap[k++] = c->text[q];
+  gap[k] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (seps); i++)
+    if (g_str_equal (gap, seps[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "known as", "called", "aka", "calls him": what follows is a name, even a
+ * word ("Spider") or one in capitals ("ZUBY"). */
+static gboolean
+naming_cue_before (const Ctx *c,
+                   guint      i)
+{
+  guint k = i - 1;
+
+  if (i == 0 || c->t[i].start - c->t[k].full_end > 4)
+    return FALSE;
+  if (token_is (c, k, "called") || token_is (c, k, "named") || token_is (c, k, "nicknamed") ||
+      token_is (c, k, "aka") || token_is (c, k, "alias") || token_is (c, k, "nickname"))
+    return TRUE;
+  if (k == 0)
+    return FALSE;
+  if (token_is (c, k, "as") && (token_is (c, k - 1, "known") || token_is (c, k - 1, "knows") ||
+                                token_is (c, k - 1, "know")))
+    return TRUE;
+  if (token_is (c, k, "by") && token_is (c, k - 1, "goes"))
+    return TRUE;
+  return (token_is (c, k, "him") || token_is (c, k, "her")) &&
+         (token_is (c, k - 1, "called") || token_is (c, k - 1, "calls") ||
+          token_is (c, k - 1, "call"));
 }
 
 /* Token i is the word "and" (lists: "Jade and Amber"). */
@@ -1301,7 +1469,8 @@ person_context_before (const Ctx *c,
   if (c->t[i].start - c->t[i - 1].full_end == 2 && c->text[c->t[i - 1].full_end] == ':' &&
       (c->t[i - 1].bits & G_HEADER))
     return TRUE;
-  if ((c->t[i - 1].bits & (G_KIN | G_TITLE)) && !(c->t[i - 1].bits & G_NAME_ROLE) &&
+  if ((c->t[i - 1].bits & (G_KIN | G_TITLE)) &&
+      (!(c->t[i - 1].bits & G_NAME_ROLE) || ((c->t[i - 1].bits & G_KIN) && !c->t[i].initial)) &&
       c->t[i].start - c->t[i - 1].full_end <= 3)
     {
       /* "her uncle Tariq", "Dr. Aziz", "called \"Bash\"", not "nurse. Discussed" */
@@ -1364,6 +1533,67 @@ match_phrase (const Ctx *c,
         best = k - i + 1;
     }
   return best;
+}
+
+/* The gap after token k is one short code between spaces: "Cloud 9 Shisha
+ * Lounge", "Club 2000 Taxis". */
+static gboolean
+code_gap (const Ctx *c,
+          guint      k)
+{
+  gsize s, e;
+
+  if (k + 1 >= c->len)
+    return FALSE;
+  s = c->t[k].full_end;
+  e = c->t[k + 1].start;
+  if (e - s < 3 || e - s > 8 || c->text[s] != ' ' || c->text[e - 1] != ' ')
+    return FALSE;
+  for (gsize q = s + 1; q < e - 1; q++)
+    if (!g_ascii_isalnum (c->text[q]))
+      return FALSE;
+  for (gsize q = s + 1; q < e - 1; q++)
+    if (g_ascii_isdigit (c->text[q]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Where a code of letters and digits just before token k starts ("A2B
+ * Cars"), or 0. */
+static gsize
+code_before (const Ctx *c,
+             guint      k)
+{
+  gsize e = c->t[k].start, s, floor = k > 0 ? c->t[k - 1].full_end : 0;
+  gboolean digit = FALSE, letter = FALSE;
+
+  if (e < 3 || c->text[e - 1] != ' ')
+    return 0;
+  s = e - 1;
+  while (s > floor && g_ascii_isalnum (c->text[s - 1]) && e - s < 8)
+    {
+      s--;
+      digit = digit || g_ascii_isdigit (c->text[s]);
+      letter = letter || g_ascii_isupper (c->text[s]);
+    }
+  if (!digit || !letter || !g_ascii_isupper (c->text[s]) || s == e - 1 ||
+      (s > 0 && (g_ascii_isalnum (c->text[s - 1]) || strchr ("/-.@", c->text[s - 1]) != NULL)))
+    return 0;
+  /* "YP3 Cars" is a role pseudonym before a word, not a firm */
+  {
+    char buf[8];
+    gsize len = 0;
+
+    while (s + len < e && g_ascii_isalpha (c->text[s + len]) && len < sizeof buf)
+      {
+        buf[len] = g_ascii_tolower (c->text[s + len]);
+        len++;
+      }
+    if (len >= 2 && (table_get (finish_hash (fnv_feed (FNV_OFFSET, buf, len))) &
+                     (G_NAME_ROLE | G_STOP)))
+      return 0;
+  }
+  return s;
 }
 
 static void
@@ -1430,12 +1660,15 @@ detect_institutions (Ctx *c)
         {
           guint k = first - 1;
           const Token *p = &c->t[k];
-          gboolean sep = gap_spaces (c, k) ||
+          gboolean code = code_gap (c, k) && capish (p);
+          gboolean sep = gap_spaces (c, k) || code ||
                          ((p->bits & G_SAINT) && c->t[first].start - p->end <= 2 &&
                           c->text[p->end] == '.');
 
           if (!sep)
             break;
+          if (code)
+            named = proper = TRUE;
           if (capish (p) && !(p->bits & G_VERB) &&
               (!(p->bits & G_STOP) || (p->bits & (G_CUE | G_TITLE)) ||
                g_ascii_strncasecmp (c->text + p->start, "children", 8) == 0))
@@ -1466,9 +1699,18 @@ detect_institutions (Ctx *c)
             }
           break;
         }
+      if (code_before (c, first) > 0 && c->type[first] == NULL &&
+          !(first > 0 && c->type[first - 1] != NULL))
+        {
+          c->lead[first] = code_before (c, first) + 1;
+          named = proper = TRUE;
+        }
       /* "Town Centre" and "Youth Club" name no one place. */
       if (!named || (!proper && cue_len == 1 && (t->bits & G_WEAK_CUE)))
-        continue;
+        {
+          c->lead[first] = 0;
+          continue;
+        }
       while (first < i && c->t[first].lower)
         first++;
       last = i + cue_len - 1;
@@ -1483,6 +1725,30 @@ detect_institutions (Ctx *c)
       mark (c, first, last, type_institution);
       i = last;
     }
+}
+
+/* Token i is on a line written all in capitals ("JERMAINE CLARKE - 31 -
+ * ASTON"), where capitals say nothing about a word. */
+static gboolean
+shouting (const Ctx *c,
+          guint      i)
+{
+  gsize s = c->t[i].start, e = c->t[i].end;
+  guint letters = 0;
+
+  while (s > 0 && c->text[s - 1] != '\n' && c->t[i].start - s < 200)
+    s--;
+  while (e < c->n && c->text[e] != '\n' && e - c->t[i].end < 200)
+    e++;
+  for (gsize q = s; q < e; q++)
+    {
+      if (g_ascii_islower (c->text[q]))
+        return FALSE;
+      if (g_ascii_isupper (c->text[q]))
+        letters++;
+    }
+  /* the line holds more than the word itself */
+  return letters > (guint) (c->t[i].end - c->t[i].start);
 }
 
 static gboolean
@@ -1612,7 +1878,7 @@ detect_people_and_places (Ctx *c)
                 (c->t[i + len + 1].bits & G_STREET)))
             {
               guint last = i + len - 1;
-              gboolean ambiguous = len == 1 && ((b & G_COMMON) || t->upper ||
+              gboolean ambiguous = len == 1 && ((b & G_COMMON) || (t->upper && !shouting (c, i)) ||
                                                 ((b & G_FIRST) && person_context_after (c, i)));
 
               /* "Town Centre", "Church End": every word an ordinary one */
@@ -1632,6 +1898,17 @@ detect_people_and_places (Ctx *c)
                   continue;
                 }
             }
+        }
+
+      /* Hamlets and small settlements: "a farm near Bould" */
+      if (capish (t) && (b & G_PLACE_MINOR) && !role_letter (c, i) && place_context (c, i, i) &&
+          !(i > 0 && c->type[i - 1] == type_person && gap_spaces (c, i - 1)))
+        {
+          guint last = extend_council (c, i);
+
+          mark (c, i, last, type_place);
+          i = last;
+          continue;
         }
 
       /* First names: strong ones alone, ordinary words only with context */
@@ -1685,6 +1962,22 @@ detect_people_and_places (Ctx *c)
             }
         }
 
+      /* "Name: Dumitrescu, Bianca": a surname first, where a name is expected */
+      if (t->cap && !t->upper && (b & G_SUR) && !(b & (G_STOP | G_COMMON)) && gap_is (c, i, ", ") &&
+          (t->sentence || person_context_before (c, i)) &&
+          c->t[i + 1].cap && !c->t[i + 1].upper && (c->t[i + 1].bits & G_FIRST) &&
+          !(c->t[i + 1].bits & (G_STOP | G_HARD)) &&
+          (i + 2 >= c->len || memchr (c->text + c->t[i + 1].full_end, '\n',
+                                      c->t[i + 2].start - c->t[i + 1].full_end) != NULL ||
+           c->text[c->t[i + 1].full_end] == ' ' || c->text[c->t[i + 1].full_end] == '('))
+        {
+          guint last = extend_name (c, i + 1);
+
+          mark (c, i, last, type_person);
+          i = last;
+          continue;
+        }
+
       /* Surnames alone, and unknown words with a person's context */
       if (t->cap && !(b & (G_STOP | G_CUE | G_STREET | G_TITLE | G_VERB | G_KIN)) &&
           !role_letter (c, i) && !t->initial &&
@@ -1733,14 +2026,18 @@ detect_people_and_places (Ctx *c)
           continue;
         }
 
-      /* Nicknames in quotes: "Bash", "Big Al" */
-      if (capish (t) && !t->upper && !(b & G_STOP) && t->start > 0 &&
+      /* Nicknames in quotes: "Bash", "Big Al"; after "known as" or in a
+       * list of names, any word: "Spider", "ZUBY" */
+      if (capish (t) && t->start > 0 &&
           (c->text[t->start - 1] == '"' ||
            (t->start >= 3 && (guchar) c->text[t->start - 3] == 0xE2 &&
-            (guchar) c->text[t->start - 1] == 0x9C)))
+            (guchar) c->text[t->start - 1] == 0x9C)) &&
+          ((!t->upper && !(b & G_STOP)) || naming_cue_before (c, i)))
         {
           guint last = i;
-          gboolean proper = !(b & (G_COMMON | G_WORD | G_ENGLISH)) || (b & (G_FIRST | G_SUR));
+          gboolean proper = !(b & (G_COMMON | G_WORD | G_ENGLISH)) || (b & (G_FIRST | G_SUR)) ||
+                            naming_cue_before (c, i) ||
+                            (i > 0 && c->type[i - 1] == type_person && list_gap (c, i - 1));
           gsize e;
 
           if (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) &&
@@ -1819,6 +2116,32 @@ detect_people_and_places (Ctx *c)
               mark (c, i, i, type_person);
               continue;
             }
+          /* "kev says": a short name with a person's context */
+          if (!(b & (G_COMMON | G_WORD)) && person_context_after (c, i))
+            {
+              mark (c, i, i, type_person);
+              continue;
+            }
+        }
+
+      /* "mo (17)": a first name in lower case, even a word, with an age */
+      if (t->lower && (b & G_FIRST) && !(b & (G_HARD | G_STOP | G_VERB | G_PREP | G_KIN)) &&
+          t->end - t->start >= 2 && t->full_end + 2 < c->n && c->text[t->full_end] == ' ' &&
+          c->text[t->full_end + 1] == '(' && g_ascii_isdigit (c->text[t->full_end + 2]))
+        {
+          mark (c, i, i, type_person);
+          continue;
+        }
+
+      /* "tash's mum", "Kez's boyfriend": a possessive before a kinship word */
+      if (t->poss && !t->initial && t->end - t->start >= 2 && i + 1 < c->len &&
+          gap_spaces (c, i) && (c->t[i + 1].bits & G_KIN) && !capish (&c->t[i + 1]) &&
+          !(b & (G_STOP | G_KIN | G_NAME_ROLE | G_VERB | G_PREP | G_HARD | G_TITLE)) &&
+          ((b & (G_FIRST | G_SUR)) || !(b & (G_COMMON | G_WORD | G_ENGLISH))) &&
+          !mixed_case (c->text, t->start, t->end) && (t->lower || t->cap))
+        {
+          mark (c, i, i, type_person);
+          continue;
         }
     }
 }
@@ -1837,16 +2160,39 @@ extend_lists (Ctx *c)
           guint32 b = c->t[i].bits;
           gboolean left, right;
 
+          if (c->type[i] == NULL && c->t[i].lower && (b & G_FIRST) &&
+              ((b & G_FIRST_POP) || !(b & G_COMMON)) && c->t[i].end - c->t[i].start >= 3 &&
+              !(b & (G_STOP | G_VERB | G_PREP | G_KIN | G_HARD | G_TITLE | G_STREET)))
+            {
+              /* "dan and liam", "kez, dan" */
+              left = i > 1 && c->type[i - 2] == type_person && c->t[i - 2].lower &&
+                     is_and (c, i - 1) && gap_spaces (c, i - 2) && gap_spaces (c, i - 1);
+              left = left || (i > 0 && c->type[i - 1] == type_person && c->t[i - 1].lower &&
+                              list_gap (c, i - 1));
+              right = i + 2 < c->len && c->type[i + 2] == type_person && c->t[i + 2].lower &&
+                      is_and (c, i + 1) && gap_spaces (c, i) && gap_spaces (c, i + 1);
+              right = right || (i + 1 < c->len && c->type[i + 1] == type_person &&
+                                c->t[i + 1].lower && list_gap (c, i));
+              if (left || right)
+                {
+                  mark (c, i, i, type_person);
+                  changed = TRUE;
+                }
+              continue;
+            }
           if (c->type[i] != NULL || !c->t[i].cap || c->t[i].initial ||
               (b & (G_STOP | G_CUE | G_STREET | G_TITLE | G_KIN | G_PLACE | G_COUNCIL)) ||
               (!(b & (G_FIRST | G_SUR)) && (b & G_COMMON)) || role_letter (c, i))
             continue;
-          left = i > 0 && c->type[i - 1] == type_person && c->t[i - 1].cap &&
-                 (gap_is (c, i - 1, ", ") || gap_is (c, i - 1, " & ") || gap_is (c, i - 1, "/"));
+          /* "Carys Llewellyn, Head of Service": a word before lower case is a job */
+          if ((b & (G_COMMON | G_WORD | G_ENGLISH)) && i + 1 < c->len && gap_spaces (c, i) &&
+              c->t[i + 1].lower && !is_and (c, i + 1))
+            continue;
+          left = i > 0 && c->type[i - 1] == type_person && c->t[i - 1].cap && list_gap (c, i - 1);
           left = left || (i > 1 && is_and (c, i - 1) && c->type[i - 2] == type_person &&
                           c->t[i - 2].cap && gap_spaces (c, i - 2) && gap_spaces (c, i - 1));
           right = i + 1 < c->len && c->type[i + 1] == type_person && !c->joined[i + 1] &&
-                  (gap_is (c, i, ", ") || gap_is (c, i, " & ") || gap_is (c, i, "/"));
+                  list_gap (c, i);
           right = right || (i + 2 < c->len && is_and (c, i + 1) && c->type[i + 2] == type_person &&
                             !c->joined[i + 2] && gap_spaces (c, i) && gap_spaces (c, i + 1));
           if (left || right)
@@ -1858,6 +2204,49 @@ extend_lists (Ctx *c)
             }
         }
     }
+}
+
+static gboolean
+determiner (const Ctx *c,
+            guint      i)
+{
+  static const char *const words[] = { "the", "a", "an", "this", "that", "his", "her", "my",
+                                       "your", "their", "our", "its", "no", "every", "each" };
+
+  if (!gap_spaces (c, i))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (token_is (c, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "Bill found texts", not "Will follow up": a name that is also a word
+ * starts a sentence as a name when a verb in the past or in -s follows. */
+static gboolean
+past_verb_after (const Ctx *c,
+                 guint      i)
+{
+  static const char *const irregular[] = { "found", "went", "took", "gave", "saw", "came", "got",
+                                           "rang", "ran", "left", "met", "made", "sent",
+                                           "thought", "knew", "felt", "kept", "brought",
+                                           "bought", "told", "said", "drove", "spoke", "wrote" };
+  const Token *u;
+  gsize len;
+
+  if (i + 1 >= c->len || !gap_spaces (c, i) || !c->t[i + 1].lower)
+    return FALSE;
+  u = &c->t[i + 1];
+  len = u->end - u->start;
+  if (len >= 4 && c->text[u->end - 2] == 'e' && c->text[u->end - 1] == 'd')
+    return TRUE;
+  if (len >= 4 && c->text[u->end - 1] == 's' && c->text[u->end - 2] != 's' &&
+      (u->bits & G_VERB))
+    return TRUE;
+  for (guint k = 0; k < G_N_ELEMENTS (irregular); k++)
+    if (token_is (c, i + 1, irregular[k]))
+      return TRUE;
+  return FALSE;
 }
 
 /* A name found once is found everywhere in the note: "Smith" after
@@ -1883,15 +2272,18 @@ propagate (Ctx *c)
     guint n_initials = 0;
 
     for (guint i = 0; i + 1 < c->len && n_initials < G_N_ELEMENTS (initials); i++)
-      if (c->type[i] == type_person && !c->joined[i] && !(c->t[i].bits & G_TITLE))
+      if (c->type[i] == type_person && !c->joined[i])
         {
-          guint last = i;
+          guint last = i, first = i;
 
           while (last + 1 < c->len && c->joined[last + 1])
             last++;
-          if (last > i)
+          /* "Ms Roxanne Gillespie" is RG */
+          while (first < last && (c->t[first].bits & G_TITLE))
+            first++;
+          if (last > first)
             initials[n_initials++] =
-              (guint16) ((guint) (guchar) g_ascii_toupper (c->text[c->t[i].start]) << 8 |
+              (guint16) ((guint) (guchar) g_ascii_toupper (c->text[c->t[first].start]) << 8 |
                          (guint) (guchar) g_ascii_toupper (c->text[c->t[last].start]));
           i = last;
         }
@@ -1906,6 +2298,25 @@ propagate (Ctx *c)
             if (initials[q] == pair)
               mark (c, k, k, type_person);
         }
+      else if (c->type[k] == NULL && c->t[k].initial && c->t[k].end + 3 <= c->n &&
+               c->text[c->t[k].end] == '.' && g_ascii_isupper (c->text[c->t[k].end + 1]) &&
+               c->text[c->t[k].end + 2] == '.' &&
+               (c->t[k].end + 3 == c->n || !g_ascii_isalnum (c->text[c->t[k].end + 3])))
+        {
+          /* "S.O." after "Sarah Ojo": the tokens stop at the first dot */
+          guint16 pair = (guint16) ((guint) (guchar) c->text[c->t[k].start] << 8 |
+                                    (guint) (guchar) c->text[c->t[k].end + 1]);
+
+          for (guint q = 0; q < n_initials; q++)
+            if (initials[q] == pair)
+              {
+                SlSpan span = { c->offset + c->t[k].start, c->offset + c->t[k].end + 3,
+                                type_person };
+
+                g_array_append_val (c->found, span);
+                break;
+              }
+        }
   }
   for (guint i = 0; i < c->len; i++)
     {
@@ -1916,9 +2327,96 @@ propagate (Ctx *c)
         continue;
       if (!capish (t) && (t->bits & (G_COMMON | G_WORD | G_VERB | G_PREP | G_STOP)))
         continue;
-      if (t->sentence && (t->bits & G_HARD) && !person_context_after (c, i) && !t->poss)
+      /* "the Bill for her phone" after "Bill Ormerod": a word after a determiner */
+      if ((t->bits & (G_COMMON | G_WORD)) && i > 0 && determiner (c, i - 1))
+        continue;
+      if (t->sentence && (t->bits & G_HARD) && !person_context_after (c, i) && !t->poss &&
+          !past_verb_after (c, i))
         continue;
       mark (c, i, i, type_person);
+    }
+}
+
+/* Skips spaces, then the word w if it comes next (any case); returns the
+ * new position. */
+static gsize
+skip_word (const Ctx  *c,
+           gsize       p,
+           const char *w)
+{
+  gsize len = strlen (w);
+
+  while (p < c->n && c->text[p] == ' ')
+    p++;
+  if (p + len <= c->n && g_ascii_strncasecmp (c->text + p, w, len) == 0 &&
+      (p + len == c->n || !g_ascii_isalnum (c->text[p + len])))
+    p += len;
+  return p;
+}
+
+/* "snap: kaz_w0jcik", "insta lil.mo.x", "incident 4471 of 12/3": an account
+ * named without its @ after an app, a number after a police system. */
+static void
+detect_keyword_values (Ctx *c)
+{
+  for (guint i = 0; i < c->len; i++)
+    {
+      gboolean handle = FALSE, letter = FALSE, mark = FALSE;
+      guint digits = 0;
+      gsize p, s;
+
+      if (!(c->t[i].bits & G_KEYWORD))
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (platforms) && !handle; k++)
+        handle = token_is (c, i, platforms[k]);
+      p = c->t[i].full_end;
+      if (handle)
+        {
+          static const char *const words[] = { "name", "handle", "username", "id", "account" };
+
+          for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+            p = skip_word (c, p, words[k]);
+          p = skip_word (c, p, "is");
+        }
+      else
+        {
+          static const char *const words[] = { "no", "number", "id", "ref", "log" };
+
+          if (p < c->n && c->text[p] == '.')
+            p++;
+          for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+            p = skip_word (c, p, words[k]);
+          if (p < c->n && c->text[p] == '.')
+            p++;
+        }
+      while (p < c->n && c->text[p] == ' ')
+        p++;
+      if (p < c->n && strchr (handle ? ":=-" : ":#", c->text[p]) != NULL)
+        p++;
+      while (p < c->n && c->text[p] == ' ')
+        p++;
+      s = p;
+      while (p < c->n && (g_ascii_isalnum (c->text[p]) ||
+                          strchr (handle ? "._" : "/-", c->text[p]) != NULL))
+        {
+          if (g_ascii_isdigit (c->text[p]))
+            digits++;
+          if (g_ascii_isalpha (c->text[p]))
+            letter = TRUE;
+          else
+            mark = TRUE;
+          p++;
+        }
+      while (p > s && !g_ascii_isalnum (c->text[p - 1]))
+        p--;
+      if (p > s + 2 && g_ascii_isalnum (c->text[s]) &&
+          (handle ? letter && mark : digits >= 4))
+        {
+          SlSpan span = { c->offset + s, c->offset + p,
+                          handle ? SL_SPAN_SOCIAL_HANDLE : SL_SPAN_REFERENCE };
+
+          g_array_append_val (c->found, span);
+        }
     }
 }
 
@@ -1932,6 +2430,7 @@ detect_names_in (const char *text,
 {
   g_autofree const char **type = NULL;
   g_autofree guint8 *joined = NULL;
+  g_autofree gsize *lead = NULL;
   Ctx c;
 
   toks->len = 0;
@@ -1940,8 +2439,10 @@ detect_names_in (const char *text,
     return;
   type = g_new0 (const char *, toks->len);
   joined = g_new0 (guint8, toks->len);
-  c = (Ctx) { text, n, toks->t, toks->len, type, joined };
+  lead = g_new0 (gsize, toks->len);
+  c = (Ctx) { text, n, toks->t, toks->len, type, joined, lead, found, offset };
 
+  detect_keyword_values (&c);
   detect_institutions (&c);
   detect_people_and_places (&c);
   extend_lists (&c);
@@ -1980,7 +2481,7 @@ detect_names_in (const char *text,
         continue;
       while (last + 1 < c.len && joined[last + 1] && type[last + 1] == type[i])
         last++;
-      span.start = offset + c.t[i].start;
+      span.start = offset + (lead[i] > 0 ? lead[i] - 1 : c.t[i].start);
       span.end = offset + c.t[last].end;
       span.type = type[i];
       g_array_append_val (found, span);
@@ -2103,6 +2604,72 @@ sl_redactor_detect (const char *text,
             i = end - 1;
           }
       }
+
+  for (const char *slash = memchr (text, '/', n); slash != NULL;
+       slash = memchr (slash + 1, '/', n - (gsize) (slash + 1 - text)))
+    {
+      SlSpan span = { 0, 0, SL_SPAN_URL };
+
+      if (scan_bare_url (text, n, (gsize) (slash - text), &span.start, &span.end))
+        {
+          g_array_append_val (found, span);
+          slash = text + span.end - 1;
+        }
+    }
+
+  for (guint k = 0; k < 2; k++)
+    {
+      const char sep = k == 0 ? '/' : '-';
+      gsize done = 0;
+
+      for (const char *p = memchr (text, sep, n); p != NULL;
+           p = memchr (p + 1, sep, n - (gsize) (p + 1 - text)))
+        {
+          gsize start = (gsize) (p - text), end;
+
+          if (start < done)
+            continue;
+          while (start > 0 && (gsize) (p - text) - start < 40 &&
+                 (g_ascii_isalnum (text[start - 1]) ||
+                  ((text[start - 1] == '/' || text[start - 1] == '-') && start > 1 &&
+                   g_ascii_isalnum (text[start - 2]))))
+            start--;
+          end = scan_bare_reference (text, n, start);
+          if (end > 0)
+            {
+              SlSpan span = { start, end, SL_SPAN_REFERENCE };
+
+              g_array_append_val (found, span);
+              done = end;
+            }
+          else
+            done = (gsize) (p - text) + 1;
+        }
+    }
+
+  /* "ryanm_07": ordinary words never hold an underscore; account names do. */
+  for (const char *u = memchr (text, '_', n); u != NULL;
+       u = memchr (u + 1, '_', n - (gsize) (u + 1 - text)))
+    {
+      SlSpan span = { (gsize) (u - text), (gsize) (u - text) + 1, SL_SPAN_SOCIAL_HANDLE };
+      gboolean letter = FALSE;
+
+      while (span.start > 0 && (g_ascii_isalnum (text[span.start - 1]) ||
+                                text[span.start - 1] == '_' || text[span.start - 1] == '.'))
+        span.start--;
+      while (span.end < n && (g_ascii_isalnum (text[span.end]) || text[span.end] == '_' ||
+                              (text[span.end] == '.' && span.end + 1 < n &&
+                               g_ascii_isalnum (text[span.end + 1]))))
+        span.end++;
+      while (span.start < span.end && text[span.start] == '.')
+        span.start++;
+      for (gsize i = span.start; i < span.end; i++)
+        letter = letter || g_ascii_isalpha (text[i]);
+      if (letter && span.end - span.start >= 4 &&
+          !(span.start > 0 && strchr ("@/:", text[span.start - 1]) != NULL))
+        g_array_append_val (found, span);
+      u = text + span.end - 1;
+    }
 
   detect_names (text, n, found);
 
