@@ -176,7 +176,7 @@ def main():
     env.pop("GTK_A11Y", None)
     proc = subprocess.Popen([APP, vault], env=env)
     ok = True
-    tap("1..4")
+    tap("1..5")
     try:
         app = find_app()
         if app is None:
@@ -220,6 +220,18 @@ def main():
 
         wait_for(app, "Phone Numbers", timeout=40, poke=open_note)
         ok &= check(app, "note editor", 4, "Phone Numbers")
+
+        # The Sync page, from the sidebar's Sync row, clicked.
+        def open_sync():
+            label = find(app, pyatspi.ROLE_LABEL, "Sync")
+            if label is None:
+                return
+            e = label.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+            subprocess.run(["xdotool", "mousemove", str(e.x + e.width // 2),
+                            str(e.y + e.height // 2), "click", "1"], check=False)
+
+        wait_for(app, "Trusted Devices", timeout=40, poke=open_sync)
+        ok &= check(app, "sync page", 5, "Trusted Devices")
     finally:
         proc.terminate()
         proc.wait(timeout=10)
