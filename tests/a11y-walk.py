@@ -6,8 +6,8 @@
 #
 # Walks the accessibility tree of the running application, as a screen
 # reader sees it over AT-SPI, on the unlock page, the list of records, a
-# record's form and a note's editor, and fails if an interactive control
-# has no name.
+# record's form, a note's editor and the Sync page, and fails if an
+# interactive control has no name.
 #
 # Usage (the test does this): dbus-run-session -- a11y-walk.py CLI APP SCHEMADIR
 # Needs a display (the test suite runs under xvfb-run) and pyatspi.
