@@ -401,7 +401,8 @@ static void
 test_review (Fixture       *f,
              gconstpointer  data)
 {
-  GtkWidget *unreviewed_box = GTK_WIDGET (template_child (f->page, SL_TYPE_VAULT_PAGE, "unreviewed_box"));
+  GtkWidget *unreviewed_box = GTK_WIDGET (template_child (f->page, SL_TYPE_VAULT_PAGE,
+                                                          "unreviewed_box"));
   GtkLabel *unreviewed_label = GTK_LABEL (template_child (f->page, SL_TYPE_VAULT_PAGE,
                                                           "unreviewed_label"));
   g_autoptr(GPtrArray) pseudonyms = NULL;

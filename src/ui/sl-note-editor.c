@@ -147,11 +147,20 @@ typedef struct
   gboolean    registered;
 } Item;
 
+/* Text from the note is wiped before it is freed. */
+static void
+wipe (char *text)
+{
+  if (text != NULL)
+    explicit_bzero (text, strlen (text));
+  g_free (text);
+}
+
 static void
 item_free (Item *item)
 {
-  g_free (item->key);
-  g_free (item->text);
+  wipe (item->key);
+  wipe (item->text);
   g_free (item->replacement);
   g_free (item);
 }
@@ -165,14 +174,6 @@ typedef struct
   guint     generation;
   GWeakRef  editor;
 } Job;
-
-static void
-wipe (char *text)
-{
-  if (text != NULL)
-    explicit_bzero (text, strlen (text));
-  g_free (text);
-}
 
 static void
 job_free (Job *job)
@@ -234,7 +235,7 @@ static void
 update_status (SlNoteEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *css[] = { "success", "warning", "accent" };
+  const char *css[] = { "success", "warning" };
 
   self->status = sl_vault_get_note_status (self->vault, self->record_id, self->field_id, &error);
   if (error != NULL)
@@ -262,7 +263,8 @@ static void
 update_save_label (SlNoteEditor *self)
 {
   if (self->save_failed)
-    gtk_label_set_text (self->save_label, _("Not saved: the note is too long or the vault is locked"));
+    gtk_label_set_text (self->save_label,
+                        _("Not saved: the note is too long or the vault is locked"));
   else if (self->dirty)
     gtk_label_set_text (self->save_label, _("Editing…"));
   else
@@ -355,10 +357,10 @@ show_redacted (SlNoteEditor *self)
 static GPtrArray *
 collect_items (SlNoteEditor *self)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, (GDestroyNotify) wipe,
-                                                      NULL);
+  g_autoptr(GHashTable) seen = NULL;
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
 
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, (GDestroyNotify) wipe, NULL);
   for (guint i = 0; self->spans != NULL && i < self->spans->len; i++)
     {
       SlNoteSpan *span = &g_array_index (self->spans, SlNoteSpan, i);
@@ -513,9 +515,9 @@ show_items (SlNoteEditor *self)
     gtk_box_remove (self->found_box, child);
 
   if (items->len == 0)
-    summary = g_strdup (self->text && self->text[0] ? _("Nothing that could identify someone was found.")
-                                                    : _("Write the note; what could identify "
-                                                        "someone is marked as you type."));
+    summary = g_strdup (self->text && self->text[0] ?
+                        _("Nothing that could identify someone was found.") :
+                        _("Write the note; what could identify someone is marked as you type."));
   else
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "%u thing could identify someone. Check each one.",
@@ -804,8 +806,8 @@ on_records_changed_cb (SlNoteEditor  *self,
   if (!(record = sl_vault_load_record (vault, self->record_id, NULL)))
     return;
   value = sl_record_get_value (record, self->field_id);
-  stored = value && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING ?
-           json_node_get_string (value) : "";
+  stored = value && JSON_NODE_HOLDS_VALUE (value) &&
+           json_node_get_value_type (value) == G_TYPE_STRING ? json_node_get_string (value) : "";
   text = dup_buffer_text (self);
   if (!g_str_equal (text, stored))
     {
