@@ -102,6 +102,8 @@ static const Case positives[] = {
   { "lives at 12 Heol y Nant now", SL_SPAN_ADDRESS, "12 Heol y Nant" },
   { "3 Ffordd Las, near the school", SL_SPAN_ADDRESS, "3 Ffordd Las" },
   { "flat at 4 Castle Wynd", SL_SPAN_ADDRESS, "4 Castle Wynd" },
+  /* dialled from abroad */
+  { "or 0044 7700 900461 from Spain", SL_SPAN_PHONE, "0044 7700 900461" },
   /* a month's name and a year of two digits */
   { "dob 14 feb 08", SL_SPAN_DATE_OF_BIRTH, "14 feb 08" },
   /* a reference without its keyword: three groups, six digits, not a date */
@@ -361,6 +363,8 @@ static const NameCase name_cases[] = {
   { "boys (Liam, Cody, \"Skinny\") asked", "PERSON:Liam|PERSON:Cody|PERSON:Skinny" },
   { "a man called \"Spider\"'s van", "PERSON:Spider" },
   { "The web was \"Spider\" shaped.", "" },
+  { "He took Jade and Amber to Blackburn.", "PERSON:Jade|PERSON:Amber|PLACE:Blackburn" },
+  { "Reg YK19 HBT seen twice", "VEHICLE_REG:YK19 HBT" },
   /* a job after a name is not another name */
   { "We met Carys Llewellyn, Head of Service.", "PERSON:Carys Llewellyn" },
   /* a surname first where a name is expected */

@@ -494,8 +494,10 @@ scan_phone (const char *text,
   if (i > 0 && (g_ascii_isalnum (text[i - 1]) || text[i - 1] == '+' || text[i - 1] == '/' ||
                 text[i - 1] == '.'))
     return 0;
-  if (text[q] == '+')
+  if (text[q] == '+' || (q + 4 < len && memcmp (text + q, "0044", 4) == 0))
     {
+      if (text[q] == '0')
+        q++; /* "0044 7700 900461": dialled from abroad */
       if (q + 3 > len || text[q + 1] != '4' || text[q + 2] != '4')
         return 0;
       q += 3;
@@ -2184,9 +2186,9 @@ extend_lists (Ctx *c)
               (b & (G_STOP | G_CUE | G_STREET | G_TITLE | G_KIN | G_PLACE | G_COUNCIL)) ||
               (!(b & (G_FIRST | G_SUR)) && (b & G_COMMON)) || role_letter (c, i))
             continue;
-          /* "Carys Llewellyn, Head of Service": a word before lower case is a job */
+          /* "Carys Llewellyn, Head of Service": a word before "of" is a job */
           if ((b & (G_COMMON | G_WORD | G_ENGLISH)) && i + 1 < c->len && gap_spaces (c, i) &&
-              c->t[i + 1].lower && !is_and (c, i + 1))
+              (token_is (c, i + 1, "of") || token_is (c, i + 1, "for")))
             continue;
           left = i > 0 && c->type[i - 1] == type_person && c->t[i - 1].cap && list_gap (c, i - 1);
           left = left || (i > 1 && is_and (c, i - 1) && c->type[i - 2] == type_person &&
