@@ -630,6 +630,29 @@ test_registry_across_notes (Fixture       *f,
   g_assert_cmpstr (((SlPseudonym *) g_ptr_array_index (pseudonyms, 1))->role, ==, "pub");
 }
 
+/* Sends Ctrl+L to @widget's key controllers that see keys before its
+ * children do, as the window's Lock shortcut would reach them. */
+static void
+press_ctrl_l (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean sent = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_l, 0, GDK_CONTROL_MASK, &handled);
+      g_assert_false (handled);
+      sent = TRUE;
+    }
+  g_assert_true (sent);
+}
+
 /* Locking drops the text at once, and the run in flight with it. */
 static void
 test_lock (Fixture       *f,
@@ -648,9 +671,13 @@ test_lock (Fixture       *f,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (template_child (editor, SL_TYPE_NOTE_EDITOR,
                                                                    "redacted_toggle")), TRUE);
 
-  /* A run in flight when the vault locks. */
+  /* A run in flight when the vault locks, Ctrl+L pressed before the
+   * pause that saves: what was typed is saved first. */
   type_text (editor, MORE);
   spin (250);
+  press_ctrl_l (GTK_WIDGET (editor));
+  wait.expect = NOTE MORE;
+  g_assert_true (stored_is (&wait));
   sl_vault_lock (f->vault);
   spin (300);
 
