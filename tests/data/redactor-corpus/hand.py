@@ -4,7 +4,8 @@
 #
 # hand.py --set second-set.txt writes second-dev.jsonl and
 # second-heldout.jsonl instead (overwriting them): documents "s2-NN" whose
-# NN is a multiple of three are the held-out part.
+# NN is a multiple of three are the held-out part; those written later
+# ("s2-dev-NN") are all for development.
 import json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -45,7 +46,8 @@ def second_set(name):
     for i in range(0, len(blocks), 2):
         ident, body = blocks[i], blocks[i + 1].strip('\n')
         t, spans, negs = convert(body)
-        split = 'heldout' if int(ident.split('-')[-1]) % 3 == 0 else 'dev'
+        m = re.fullmatch(r's2-(\d+)', ident)
+        split = 'heldout' if m and int(m.group(1)) % 3 == 0 else 'dev'
         outs[split].append({'id': ident, 'text': t, 'spans': spans, 'negatives': negs})
     stem = os.path.splitext(name)[0].split('-')[0]
     for split, docs in outs.items():
