@@ -104,6 +104,7 @@ static const Case positives[] = {
   { "flat at 4 Castle Wynd", SL_SPAN_ADDRESS, "4 Castle Wynd" },
   /* dialled from abroad */
   { "or 0044 7700 900461 from Spain", SL_SPAN_PHONE, "0044 7700 900461" },
+  { "FOUND AT 14 SCHOLES LANE LAST NIGHT", SL_SPAN_ADDRESS, "14 SCHOLES LANE" },
   /* a month's name and a year of two digits */
   { "dob 14 feb 08", SL_SPAN_DATE_OF_BIRTH, "14 feb 08" },
   /* a reference without its keyword: three groups, six digits, not a date */
@@ -149,7 +150,7 @@ static const char *const negatives[] = {
   "on 14/05/2019 and 2019-05-14", "years 2016-2018-2020", "see 3/4/5", "and/or", "A-B-C",
   "NHS 943-476-591", "on snap again", "insta account", "snap at 14:30",
   "see gov.uk for it", "the file is on the shared drive/notes", "dob 14 feb 08:30",
-  "went to 12 the gate",
+  "went to 12 the gate", "3 ROAD CLOSURES", "Found 3 Lanes",
   /* things that must stay */
   "Child A", "YP3", "In 2011", "aged 14", "17A and 19C", "see 3.2 and table 4",
   "£2,000", "at 14:30", "1,234 children", "Table 12",
@@ -388,6 +389,8 @@ static const NameCase name_cases[] = {
   { "JERMAINE CLARKE - 31 - ASTON", "PERSON:JERMAINE CLARKE|PLACE:ASTON" },
   { "Lives near ASTON Villa's ground.", "" },
   /* towns of Wales, Scotland and Northern Ireland; hamlets only with a cue */
+  { "aaron walsh came. at aarons wiv keeley", "PERSON:aaron walsh|PERSON:aarons|PERSON:keeley" },
+  { "Moved from Ammanford to Tenby.", "PLACE:Ammanford|PLACE:Tenby" },
   { "Moved from Ebbw Vale to Strabane, then Inverclyde.",
     "PLACE:Ebbw Vale|PLACE:Strabane|PLACE:Inverclyde" },
   { "a farm near Bould, where Kieran Bould lived", "PLACE:Bould|PERSON:Kieran Bould" },

@@ -72,6 +72,7 @@ static gboolean validate_handle (const char *, GMatchInfo *, gsize *, gsize *);
 static gboolean validate_vehicle (const char *, GMatchInfo *, gsize *, gsize *);
 static gboolean validate_dob (const char *, GMatchInfo *, gsize *, gsize *);
 static gboolean validate_reference (const char *, GMatchInfo *, gsize *, gsize *);
+static gboolean validate_upper (const char *, GMatchInfo *, gsize *, gsize *);
 
 static const Recogniser recognisers[] = {
   { SL_SPAN_NHS_NUMBER,
@@ -119,6 +120,11 @@ static const Recogniser recognisers[] = {
     "|(?:[A-Z][A-Za-z'-]*\\s+)?[A-Z][a-z]+gate|" WELSH_STREETS "(?:\\s+(?:y|yr|'r))?"
     "(?:\\s+[A-Z][A-Za-z\\x80-\\xff'-]*){1,2})\\b",
     0, NULL },
+  /* "14 SCHOLES LANE": the same in capitals */
+  { SL_SPAN_ADDRESS,
+    "\\b(?:(?:FLAT|APARTMENT|APT|UNIT)\\.?\\s+[0-9]{1,4}[A-Z]?,?\\s+)?"
+    "[0-9]{1,4}[A-Z]?,?\\s+(?:[A-Z][A-Z'-]*\\s+){1,3}(?i:" STREET_SUFFIXES ")\\b",
+    0, validate_upper },
 };
 
 static const Label labels[] = {
@@ -281,6 +287,18 @@ validate_one_case (const char *text,
                    gsize      *end)
 {
   return is_one_case (text, *start, *end);
+}
+
+static gboolean
+validate_upper (const char *text,
+                GMatchInfo *match,
+                gsize      *start,
+                gsize      *end)
+{
+  for (gsize i = *start; i < *end; i++)
+    if (g_ascii_islower (text[i]))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -2324,6 +2342,20 @@ propagate (Ctx *c)
     {
       const Token *t = &c->t[i];
 
+      if (c->type[i] == NULL && !(t->bits & (G_ENGLISH | G_COMMON | G_WORD | G_STOP | G_VERB)) &&
+          t->lower && t->end - t->start >= 4 &&
+          c->text[t->end - 1] == 's' && t->ascii)
+        {
+          /* "at aarons wiv keeley": a possessive written without its apostrophe */
+          guint64 h = finish_hash (fnv_feed (FNV_OFFSET, c->text + t->start,
+                                             t->end - t->start - 1));
+
+          if ((bloom & (G_GUINT64_CONSTANT (1) << (h >> 58))) && g_hash_table_contains (seen, &h))
+            {
+              mark (c, i, i, type_person);
+              continue;
+            }
+        }
       if (c->type[i] != NULL || !(bloom & (G_GUINT64_CONSTANT (1) << (t->hash >> 58))) ||
           !g_hash_table_contains (seen, &t->hash) || role_letter (c, i))
         continue;
