@@ -399,6 +399,11 @@ static const NameCase name_cases[] = {
   { "at the Cloud 9 Shisha Lounge", "INSTITUTION:Cloud 9 Shisha Lounge" },
   { "a caravan at Sunnyside Holiday Park", "INSTITUTION:Sunnyside Holiday Park" },
   { "in YP3 Cars and 12 Cars", "" },
+  /* roles with an age or a possessive stay words */
+  { "her son (16), a man (30), two lads (17) and the driver's mate", "" },
+  { "Offence codes 17A/19C/20B", "" },
+  /* towns that are everyday words need context */
+  { "Sandy hair, a Deal, the Sale went through; she lives in Sandy.", "PLACE:Sandy" },
   /* agencies in capitals */
   { "Passed to CSC. He is in HMP now.", "" },
 };

@@ -72,7 +72,7 @@ static gboolean validate_handle (const char *, GMatchInfo *, gsize *, gsize *);
 static gboolean validate_vehicle (const char *, GMatchInfo *, gsize *, gsize *);
 static gboolean validate_dob (const char *, GMatchInfo *, gsize *, gsize *);
 static gboolean validate_reference (const char *, GMatchInfo *, gsize *, gsize *);
-static gboolean validate_upper (const char *, GMatchInfo *, gsize *, gsize *);
+static gboolean validate_address (const char *, GMatchInfo *, gsize *, gsize *);
 
 static const Recogniser recognisers[] = {
   { SL_SPAN_NHS_NUMBER,
@@ -118,13 +118,10 @@ static const Recogniser recognisers[] = {
     "\\b(?:(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}[A-Za-z]?,?\\s+)?"
     "[0-9]{1,4}[A-Za-z]?,?\\s+(?:(?:[A-Z][A-Za-z'-]*\\s+){1,3}" STREET_SUFFIXES
     "|(?:[A-Z][A-Za-z'-]*\\s+)?[A-Z][a-z]+gate|" WELSH_STREETS "(?:\\s+(?:y|yr|'r))?"
-    "(?:\\s+[A-Z][A-Za-z\\x80-\\xff'-]*){1,2})\\b",
-    0, NULL },
-  /* "14 SCHOLES LANE": the same in capitals */
-  { SL_SPAN_ADDRESS,
-    "\\b(?:(?:FLAT|APARTMENT|APT|UNIT)\\.?\\s+[0-9]{1,4}[A-Z]?,?\\s+)?"
-    "[0-9]{1,4}[A-Z]?,?\\s+(?:[A-Z][A-Z'-]*\\s+){1,3}(?i:" STREET_SUFFIXES ")\\b",
-    0, validate_upper },
+    "(?:\\s+[A-Z][A-Za-z\\x80-\\xff'-]*){1,2}"
+    /* "14 SCHOLES LANE": the same in capitals */
+    "|((?:[A-Z][A-Z'-]*\\s+){1,3}(?i:" STREET_SUFFIXES ")))\\b",
+    0, validate_address },
 };
 
 static const Label labels[] = {
@@ -290,14 +287,18 @@ validate_one_case (const char *text,
 }
 
 static gboolean
-validate_upper (const char *text,
-                GMatchInfo *match,
-                gsize      *start,
-                gsize      *end)
+validate_address (const char *text,
+                  GMatchInfo *match,
+                  gsize      *start,
+                  gsize      *end)
 {
-  for (gsize i = *start; i < *end; i++)
-    if (g_ascii_islower (text[i]))
-      return FALSE;
+  int s = -1, e = -1;
+
+  /* The street in capitals: the rest of it too ("14 SCHOLES LANE") */
+  if (g_match_info_fetch_pos (match, 1, &s, &e) && s >= 0)
+    for (int i = s; i < e; i++)
+      if (g_ascii_islower (text[i]))
+        return FALSE;
   return TRUE;
 }
 
@@ -453,6 +454,7 @@ scan_bare_reference (const char *text,
                      gsize       i)
 {
   guint digits = 0, groups = 1, group_len = 0, numeric_groups = 0, group_digits = 0;
+  guint longest = 0;
   gboolean letters = FALSE, dash = FALSE;
   gsize e = i;
 
@@ -470,6 +472,7 @@ scan_bare_reference (const char *text,
             {
               digits++;
               group_digits++;
+              longest = MAX (longest, group_digits);
             }
           else
             letters = TRUE;
@@ -486,7 +489,9 @@ scan_bare_reference (const char *text,
       break;
     }
   numeric_groups += group_len > 0 && group_digits == group_len;
-  if (groups < 3 || groups > 5 || digits < 6 || (e < n && (text[e] == '/' || text[e] == '-')))
+  /* "17A/19C/20B" lists offence codes: a reference has a run of four digits */
+  if (groups < 3 || groups > 5 || digits < 6 || longest < 4 ||
+      (e < n && (text[e] == '/' || text[e] == '-')))
     return 0;
   /* Dates and hyphenated phone or NHS numbers are all digits; a reference
    * written with hyphens has letters too. */
@@ -1296,6 +1301,37 @@ token_is (const Ctx  *c,
           const char *w)
 {
   return i < c->len && c->t[i].hash == finish_hash (fnv_feed (FNV_OFFSET, w, strlen (w)));
+}
+
+static gboolean
+determiner (const Ctx *c,
+            guint      i)
+{
+  static const char *const words[] = { "the", "a", "an", "this", "that", "his", "her", "my",
+                                       "your", "their", "our", "its", "no", "every", "each" };
+
+  if (!gap_spaces (c, i))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (token_is (c, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "two", "three"… before a word: "two lads (17)" */
+static gboolean
+number_word (const Ctx *c,
+             guint      i)
+{
+  static const char *const words[] = { "two", "three", "four", "five", "six", "some", "several",
+                                       "older", "young", "younger", "other" };
+
+  if (!gap_spaces (c, i))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (token_is (c, i, words[k]))
+      return TRUE;
+  return FALSE;
 }
 
 /* The gap after token a separates two items of a list: ", ", " & " or "/",
@@ -2144,8 +2180,10 @@ detect_people_and_places (Ctx *c)
             }
         }
 
-      /* "mo (17)": a first name in lower case, even a word, with an age */
+      /* "mo (17)": a first name in lower case, even a word, with an age;
+       * not "a man (30)" */
       if (t->lower && (b & G_FIRST) && !(b & (G_HARD | G_STOP | G_VERB | G_PREP | G_KIN)) &&
+          !(i > 0 && (determiner (c, i - 1) || number_word (c, i - 1))) &&
           t->end - t->start >= 2 && t->full_end + 2 < c->n && c->text[t->full_end] == ' ' &&
           c->text[t->full_end + 1] == '(' && g_ascii_isdigit (c->text[t->full_end + 2]))
         {
@@ -2158,7 +2196,8 @@ detect_people_and_places (Ctx *c)
           gap_spaces (c, i) && (c->t[i + 1].bits & G_KIN) && !capish (&c->t[i + 1]) &&
           !(b & (G_STOP | G_KIN | G_NAME_ROLE | G_VERB | G_PREP | G_HARD | G_TITLE)) &&
           ((b & (G_FIRST | G_SUR)) || !(b & (G_COMMON | G_WORD | G_ENGLISH))) &&
-          !mixed_case (c->text, t->start, t->end) && (t->lower || t->cap))
+          !mixed_case (c->text, t->start, t->end) && (t->lower || t->cap) &&
+          !(i > 0 && determiner (c, i - 1)))
         {
           mark (c, i, i, type_person);
           continue;
@@ -2224,21 +2263,6 @@ extend_lists (Ctx *c)
             }
         }
     }
-}
-
-static gboolean
-determiner (const Ctx *c,
-            guint      i)
-{
-  static const char *const words[] = { "the", "a", "an", "this", "that", "his", "her", "my",
-                                       "your", "their", "our", "its", "no", "every", "each" };
-
-  if (!gap_spaces (c, i))
-    return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (token_is (c, i, words[k]))
-      return TRUE;
-  return FALSE;
 }
 
 /* "Bill found texts", not "Will follow up": a name that is also a word
