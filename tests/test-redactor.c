@@ -399,6 +399,11 @@ static const NameCase name_cases[] = {
   { "at the Cloud 9 Shisha Lounge", "INSTITUTION:Cloud 9 Shisha Lounge" },
   { "a caravan at Sunnyside Holiday Park", "INSTITUTION:Sunnyside Holiday Park" },
   { "in YP3 Cars and 12 Cars", "" },
+  { "A1 Taxis took her.", "INSTITUTION:A1 Taxis" },
+  { "from bradford to leeds with kyle", "PLACE:bradford|PLACE:leeds|PERSON:kyle" },
+  /* a pub or a hotel named before a lower-case cue */
+  { "at the Junction pub and the Old Mill hotel", "INSTITUTION:Junction|INSTITUTION:Old Mill" },
+  { "the Youth club, the Council hotel", "" },
   /* roles with an age or a possessive stay words */
   { "her son (16), a man (30), two lads (17) and the driver's mate", "" },
   { "Offence codes 17A/19C/20B", "" },

@@ -19,7 +19,7 @@ NAMES = {'PERSON', 'PLACE', 'INSTITUTION'}
 
 def find_cli():
     here = os.path.dirname(os.path.abspath(__file__))
-    for build in ('build-names', 'build', '_build', 'build-bench'):
+    for build in ('build-redact', 'build-names', 'build', '_build', 'build-bench'):
         p = os.path.join(here, '..', build, 'src', 'cli', 'sightline-cli')
         if os.access(p, os.X_OK):
             return p

@@ -1615,7 +1615,7 @@ code_gap (const Ctx *c,
 }
 
 /* Where a code of letters and digits just before token k starts ("A2B
- * Cars"), or 0. */
+ * Cars"), plus one; or 0. */
 static gsize
 code_before (const Ctx *c,
              guint      k)
@@ -1649,7 +1649,7 @@ code_before (const Ctx *c,
                      (G_NAME_ROLE | G_STOP)))
       return 0;
   }
-  return s;
+  return s + 1;
 }
 
 static void
@@ -1661,6 +1661,23 @@ detect_institutions (Ctx *c)
       guint cue_len = 0, first, last;
       gboolean named = FALSE, proper = FALSE;
 
+      if ((t->bits & G_CUE) && t->lower && i > 1 && capish (&c->t[i - 1]) &&
+          gap_spaces (c, i - 1) && c->type[i - 1] == NULL &&
+          (token_is (c, i, "pub") || token_is (c, i, "hotel") || token_is (c, i, "inn")))
+        {
+          /* "the Junction pub": the name is the capitalised words after "the" */
+          guint k = i - 1;
+
+          while (k > 0 && capish (&c->t[k - 1]) && gap_spaces (c, k - 1) && k + 3 > i &&
+                 !(c->t[k - 1].bits & G_STOP))
+            k--;
+          if (k > 0 && token_is (c, k - 1, "the") && gap_spaces (c, k - 1) &&
+              !(c->t[k].bits & (G_STOP | G_TITLE)) && !c->t[k].upper)
+            {
+              mark (c, k, i - 1, type_institution);
+              continue;
+            }
+        }
       if (!capish (t))
         continue;
       /* Pubs: "the Royal Oak", "The Red Lion" */
@@ -1708,7 +1725,7 @@ detect_institutions (Ctx *c)
         cue_len = match_phrase (c, i, P_CUE);
       if (cue_len == 0 && (t->bits & G_CUE))
         cue_len = 1;
-      if (cue_len == 0 || i == 0)
+      if (cue_len == 0 || (i == 0 && code_before (c, i) == 0))
         continue;
       /* Walk back over the name: capitalised words, "St", "of", "&". */
       first = i;
@@ -1758,7 +1775,7 @@ detect_institutions (Ctx *c)
       if (code_before (c, first) > 0 && c->type[first] == NULL &&
           !(first > 0 && c->type[first - 1] != NULL))
         {
-          c->lead[first] = code_before (c, first) + 1;
+          c->lead[first] = code_before (c, first);
           named = proper = TRUE;
         }
       /* "Town Centre" and "Youth Club" name no one place. */
@@ -2074,7 +2091,7 @@ detect_people_and_places (Ctx *c)
         }
 
       /* lower case places after a preposition: "a house in leicester" */
-      if (t->lower && (b & G_PLACE) && !(b & (G_COMMON | G_WORD | G_STOP | G_FIRST)) &&
+      if (t->lower && (b & G_PLACE) && !(b & (G_COMMON | G_WORD | G_STOP | G_FIRST_POP)) &&
           t->end - t->start >= 4 && i > 0 && c->t[i - 1].lower && (c->t[i - 1].bits & G_PREP) &&
           gap_spaces (c, i - 1))
         {
