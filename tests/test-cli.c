@@ -596,9 +596,28 @@ test_pack_scope (CliFixture    *fx,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* A coded person, or an id no record has: refused, nothing written. */
+  /* --dry-run: what the pack would be, and nothing written. */
   g_free (pack);
   pack = g_build_filename (fx->tmpdir, "pack3", NULL);
+  rc = sl_test_run_cli (PASS, &out, &err, "pack", fx->path, "--dry-run", "--k", "1", "--scope",
+                        both, "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "A pack of 4 records, k = 1");
+  assert_contains (out, "Victims: 2 records, 0 suppressed, smallest class 1");
+  assert_contains (out, "  age                          as recorded");
+  assert_contains (out, "organisation_name            not written: direct identifier");
+  assert_contains (out, "Nothing was written");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  rc = sl_test_run_cli (PASS, &out, &err, "pack", fx->path, "--dry-run", "-o", pack,
+                        "--passphrase-fd", "0", NULL);
+  g_assert_cmpint (rc, ==, 0);
+  assert_contains (out, "Victims: 3 records, every quasi-identifier suppressed");
+  g_assert_false (g_file_test (pack, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A coded person, or an id no record has: refused, nothing written. */
   rc = sl_test_run_cli (PASS, &out, &err, "pack", fx->path, "-o", pack, "--scope", short_v1,
                         "--passphrase-fd", "0", NULL);
   g_assert_cmpint (rc, ==, 1);

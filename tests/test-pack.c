@@ -1287,6 +1287,289 @@ test_age_refused (PackFixture   *fx,
     }
 }
 
+static JsonObject *
+report_json_type (JsonParser *parser,
+                  const char *pack,
+                  const char *type)
+{
+  g_autofree char *json = read_file (pack, "disclosure-report.json", NULL);
+  g_autoptr(GError) error = NULL;
+  JsonArray *types;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  types = json_object_get_array_member (
+    json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                   "k_anonymity"), "record_types");
+  for (guint i = 0; i < json_array_get_length (types); i++)
+    {
+      JsonObject *o = json_array_get_object_element (types, i);
+
+      if (g_str_equal (json_object_get_string_member (o, "id"), type))
+        return o;
+    }
+  g_error ("%s is not in the disclosure report", type);
+  return NULL;
+}
+
+/* The preview says what the writer then does, to every level. */
+static void
+check_preview_matches (PackFixture         *fx,
+                       const SlPackOptions *options,
+                       const char          *name)
+{
+  g_autoptr(SlPackPreview) preview = NULL;
+  g_autoptr(SlPackReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pack = NULL;
+  guint n_generalised = 0;
+
+  preview = sl_vault_preview_pack (fx->vault, options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (preview);
+  /* Nothing written. */
+  g_assert_cmpuint (count_entries (fx->out), ==, 0);
+
+  pack = write_pack (fx, name, options, &report);
+  g_assert_cmpuint (preview->n_records, ==, report->n_records);
+  g_assert_cmpuint (preview->n_records_suppressed, ==, report->n_records_suppressed);
+  g_assert_cmpuint (preview->k_reached, ==, report->k_reached);
+  g_assert_cmpuint (preview->n_notes_written, ==, report->n_notes_written);
+  g_assert_cmpuint (preview->n_notes_unreviewed, ==, report->n_notes_unreviewed);
+  g_assert_cmpuint (preview->types->len, ==, 6);
+  for (guint i = 0; i < preview->types->len; i++)
+    {
+      SlPackPreviewType *t = g_ptr_array_index (preview->types, i);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *o = report_json_type (parser, pack, t->type);
+      JsonArray *qis = json_object_get_array_member (o, "quasi_identifiers");
+
+      g_assert_cmpuint (t->n_suppressed, ==, json_object_get_int_member (o, "records_suppressed"));
+      g_assert_cmpuint (t->n_classes, ==, json_object_get_int_member (o, "classes"));
+      g_assert_cmpuint (t->quasi_identifiers->len, ==, json_array_get_length (qis));
+      for (guint q = 0; q < t->quasi_identifiers->len; q++)
+        {
+          SlPackPreviewField *f = g_ptr_array_index (t->quasi_identifiers, q);
+          JsonObject *qo = json_array_get_object_element (qis, q);
+
+          g_assert_cmpstr (f->field, ==, json_object_get_string_member (qo, "field"));
+          g_assert_cmpuint (f->level, ==, json_object_get_int_member (qo, "level"));
+          g_assert_cmpstr (f->generalisation, ==,
+                           json_object_get_string_member (qo, "generalisation"));
+          g_assert_cmpuint (f->level, <=, f->top);
+          n_generalised += f->level > 0;
+        }
+      if (g_str_equal (t->type, "submission"))
+        {
+          gboolean name_withheld = FALSE;
+
+          for (guint w = 0; w < t->withheld->len; w++)
+            {
+              SlPackPreviewField *f = g_ptr_array_index (t->withheld, w);
+
+              name_withheld |= g_str_equal (f->field, "organisation_name") &&
+                               g_str_equal (f->generalisation, "direct identifier");
+            }
+          g_assert_true (name_withheld);
+        }
+    }
+  /* at k = 5 and more, the fixture needs generalising */
+  if (options == NULL || options->k != 1)
+    g_assert_cmpuint (n_generalised, >, 0);
+  sl_test_remove_tree (pack);
+}
+
+static void
+test_preview (PackFixture   *fx,
+              gconstpointer  data)
+{
+  const char *scope[] = { fx->submissions[0], fx->visit, NULL };
+  SlPackOptions scoped = { .scope = scope, .k = 10 };
+  SlPackOptions none = { .k = 1 };
+  const char *bad[] = { fx->victim_noted, NULL };
+  SlPackOptions refused = { .scope = bad };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlPackPreview) preview = NULL;
+
+  check_preview_matches (fx, NULL, "pack");
+  check_preview_matches (fx, &scoped, "scoped");
+  check_preview_matches (fx, &none, "raw");
+
+  /* The preview refuses what the writer refuses. */
+  preview = sl_vault_preview_pack (fx->vault, &refused, NULL, &error);
+  g_assert_null (preview);
+  g_assert_error (error, SL_PACK_ERROR, SL_PACK_ERROR_SCOPE);
+}
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GThread      *main_thread;
+  GCancellable *cancel_on_progress;
+  GAsyncResult *result;
+  guint         n_progress;
+  double        last;
+  gboolean      notified;
+} AsyncState;
+
+static void
+async_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  AsyncState *st = user_data;
+
+  /* delivered in the caller's main context, in order */
+  g_assert_true (g_thread_self () == st->main_thread);
+  g_assert_cmpfloat (fraction, >=, st->last);
+  st->last = fraction;
+  st->n_progress++;
+  if (st->cancel_on_progress != NULL && fraction > 0.05)
+    g_cancellable_cancel (st->cancel_on_progress);
+}
+
+static void
+async_notify_cb (gpointer user_data)
+{
+  AsyncState *st = user_data;
+
+  /* in the caller's context too, though the worker may drop the job */
+  g_assert_true (g_thread_self () == st->main_thread);
+  st->notified = TRUE;
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncState *st = user_data;
+
+  g_assert_true (g_thread_self () == st->main_thread);
+  st->result = g_object_ref (result);
+  g_main_loop_quit (st->loop);
+}
+
+static gboolean
+async_timeout_cb (gpointer user_data)
+{
+  g_error ("the pack took more than a minute");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_async (PackFixture  *fx,
+           GFile        *file,
+           AsyncState   *st,
+           GCancellable *cancellable)
+{
+  guint timeout = g_timeout_add_seconds (60, async_timeout_cb, NULL);
+
+  st->loop = g_main_loop_new (NULL, FALSE);
+  st->main_thread = g_thread_self ();
+  st->last = 0.0;
+  sl_vault_write_pack_async (fx->vault, file, NULL, async_progress_cb, st, async_notify_cb,
+                             cancellable, async_done_cb, st);
+  g_main_loop_run (st->loop);
+  g_source_remove (timeout);
+  g_main_loop_unref (st->loop);
+}
+
+static void
+test_async (PackFixture   *fx,
+            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fx->out, "pack", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(SlPackReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncState st = { 0 };
+
+  run_async (fx, folder, &st, NULL);
+  g_assert_true (sl_vault_write_pack_finish (fx->vault, st.result, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_records, ==, 3 + 1 + 1 + N_VICTIMS + 1 + N_PERPETRATORS + 1);
+  g_assert_cmpuint (st.n_progress, >=, 10);
+  g_assert_cmpuint (st.n_progress, <=, 110);
+  g_assert_cmpfloat (st.last, ==, 1.0);
+  g_clear_object (&st.result);
+  /* the progress data is let go once no more progress can come */
+  {
+    guint guard = g_timeout_add_seconds (30, async_timeout_cb, NULL);
+
+    while (!st.notified)
+      g_main_context_iteration (NULL, TRUE);
+    g_source_remove (guard);
+  }
+  check_manifest (path);
+  recount (path, SL_PACK_DEFAULT_K);
+}
+
+static void
+test_async_cancel (PackFixture   *fx,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fx->out, "pack.zip", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) before = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  AsyncState st = { 0 };
+  AsyncState st2 = { 0 };
+
+  /* Cancelled from the main context while the worker builds it. */
+  st.cancel_on_progress = cancellable;
+  run_async (fx, file, &st, cancellable);
+  g_assert_false (sl_vault_write_pack_finish (fx->vault, st.result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_entries (fx->out), ==, 0);
+  g_assert_cmpfloat (st.last, <, 1.0);
+  g_clear_object (&st.result);
+  g_clear_error (&error);
+
+  /* Cancelled before it starts. */
+  g_cancellable_cancel (before);
+  run_async (fx, file, &st2, before);
+  g_assert_false (sl_vault_write_pack_finish (fx->vault, st2.result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_entries (fx->out), ==, 0);
+  g_clear_object (&st2.result);
+}
+
+static void
+preview_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  AsyncState *st = user_data;
+
+  st->result = g_object_ref (result);
+  g_main_loop_quit (st->loop);
+}
+
+static void
+test_preview_async (PackFixture   *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(SlPackPreview) sync = NULL;
+  g_autoptr(SlPackPreview) async = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncState st = { 0 };
+
+  sync = sl_vault_preview_pack (fx->vault, NULL, NULL, &error);
+  g_assert_no_error (error);
+  st.loop = g_main_loop_new (NULL, FALSE);
+  sl_vault_preview_pack_async (fx->vault, NULL, NULL, preview_done_cb, &st);
+  g_main_loop_run (st.loop);
+  g_main_loop_unref (st.loop);
+  async = sl_vault_preview_pack_finish (fx->vault, st.result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&st.result);
+  g_assert_cmpuint (async->n_records, ==, sync->n_records);
+  g_assert_cmpuint (async->n_records_suppressed, ==, sync->n_records_suppressed);
+  g_assert_cmpuint (async->k_reached, ==, sync->k_reached);
+  g_assert_cmpuint (count_entries (fx->out), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1312,5 +1595,9 @@ main (int   argc,
   PACK_TEST ("zip-cancel", test_zip_cancel);
   PACK_TEST ("age", test_age);
   PACK_TEST ("age-refused", test_age_refused);
+  PACK_TEST ("preview", test_preview);
+  PACK_TEST ("preview-async", test_preview_async);
+  PACK_TEST ("async", test_async);
+  PACK_TEST ("async-cancel", test_async_cancel);
   return g_test_run ();
 }

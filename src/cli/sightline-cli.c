@@ -1706,6 +1706,41 @@ resolve_scope (SlVault  *vault,
   return g_strv_builder_end (ids);
 }
 
+static void
+print_preview (SlPackPreview *preview)
+{
+  g_print ("A pack of %u record%s, k = %u (at most %.0f%% of a type's records suppressed):\n",
+           preview->n_records, preview->n_records == 1 ? "" : "s", preview->k,
+           preview->max_suppression * 100);
+  for (guint i = 0; i < preview->types->len; i++)
+    {
+      SlPackPreviewType *t = g_ptr_array_index (preview->types, i);
+
+      g_print ("\n%s: %u record%s", t->label, t->n_records, t->n_records == 1 ? "" : "s");
+      if (t->quasi_identifiers->len > 0 && t->n_records > 0 && t->k_reached == 0)
+        g_print (", every quasi-identifier suppressed");
+      else if (t->quasi_identifiers->len > 0 && t->n_records > 0)
+        g_print (", %u suppressed, smallest class %u", t->n_suppressed, t->k_reached);
+      g_print ("\n");
+      for (guint q = 0; q < t->quasi_identifiers->len; q++)
+        {
+          SlPackPreviewField *f = g_ptr_array_index (t->quasi_identifiers, q);
+
+          g_print ("  %-28s %s\n", f->field, f->generalisation);
+        }
+      for (guint w = 0; w < t->withheld->len; w++)
+        {
+          SlPackPreviewField *f = g_ptr_array_index (t->withheld, w);
+
+          g_print ("  %-28s not written: %s\n", f->field, f->generalisation);
+        }
+    }
+  g_print ("\nNotes: %u reviewed note%s would be written; %u left out, not reviewed as %s "
+           "stand.\nNothing was written (--dry-run).\n", preview->n_notes_written,
+           preview->n_notes_written == 1 ? "" : "s", preview->n_notes_unreviewed,
+           preview->n_notes_unreviewed == 1 ? "it" : "they");
+}
+
 static int
 cmd_pack (Options  *o,
           int       argc,
@@ -1720,24 +1755,23 @@ cmd_pack (Options  *o,
 
   if (argc != 1)
     return usage_error ("pack takes one VAULT");
-  if (o->output == NULL)
+  if (o->output == NULL && !o->dry_run)
     return usage_error (o->to ? "name the file to write with -o FILE.zip.age (it must not exist yet)"
                         : o->zip ? "name the file to write with -o FILE.zip (it must not exist yet)"
                         : "name the folder to write with -o DIR (it must not exist yet)");
   if (o->k < 0 || o->max_suppression < 0 || o->max_suppression > 1)
     return usage_error ("--k takes a number of records (1 or more; 1 turns k-anonymity off) and "
                         "--max-suppression a share between 0 and 1");
-  if (o->to != NULL && !g_str_has_suffix (o->output, ".zip.age"))
+  if (o->to != NULL && o->output != NULL && !g_str_has_suffix (o->output, ".zip.age"))
     return usage_error ("with --to, name the file FILE.zip.age (-o %s.zip.age): it is a .zip "
                         "encrypted with age", o->output);
-  if (o->to == NULL && o->zip && !g_str_has_suffix (o->output, ".zip"))
+  if (o->to == NULL && o->zip && o->output != NULL && !g_str_has_suffix (o->output, ".zip"))
     return usage_error ("with --zip, name the file FILE.zip (-o %s.zip)", o->output);
   options.k = (guint) o->k;
   options.max_suppression = o->max_suppression;
   options.labels = o->labels;
   options.zip = o->zip || o->to != NULL;
   options.recipient = o->to;
-  folder = g_file_new_for_commandline_arg (o->output);
   if (!(vault = open_vault (argv[0], o, &error)))
     return fail (error);
   if (o->scope != NULL)
@@ -1749,6 +1783,16 @@ cmd_pack (Options  *o,
                             "sessions, as `record list` shows them");
       options.scope = (const char * const *) scope;
     }
+  if (o->dry_run)
+    {
+      g_autoptr(SlPackPreview) preview = sl_vault_preview_pack (vault, &options, NULL, &error);
+
+      if (preview == NULL)
+        return fail (error);
+      print_preview (preview);
+      return EXIT_OK;
+    }
+  folder = g_file_new_for_commandline_arg (o->output);
   if (!sl_vault_write_pack (vault, folder, &options, NULL, NULL, NULL, &report, &error))
     return fail (error);
   g_print ("Wrote the pack %s: %u record%s in %u files, %u note%s; k = %u reached, %u record%s "
@@ -1858,6 +1902,8 @@ static const GOptionEntry pack_entries[] = {
     "Labels instead of codes in the CSV files", NULL },
   { "zip", 0, 0, G_OPTION_ARG_NONE, &cli_options.zip,
     "Write one .zip file (-o FILE.zip) instead of a folder", NULL },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, &cli_options.dry_run,
+    "Write nothing: say what would be generalised, suppressed and left out", NULL },
   { "to", 0, 0, G_OPTION_ARG_STRING, &cli_options.to,
     "Encrypt the .zip to the analyst's age recipient (age1…; -o FILE.zip.age); nothing "
     "unencrypted is written", "RECIPIENT" },
@@ -2253,7 +2299,8 @@ static const Command commands[] = {
     "folder appears. Unreviewed notes are left out. --scope builds it from some\n"
     "submissions, visits or sessions only, with the people coded in them. --zip writes\n"
     "the same as one .zip file holding that folder; --to encrypts that .zip to an\n"
-    "analyst's age recipient (`age -d -i KEY FILE.zip.age > FILE.zip` opens it).",
+    "analyst's age recipient (`age -d -i KEY FILE.zip.age > FILE.zip` opens it).\n"
+    "--dry-run writes nothing and says what the pack would generalise and leave out.",
     cmd_pack, pack_entries, TRUE, FALSE },
   { "audit", "VAULT", "Verify the change log",
     "Verifies every device's hash chain and that the current values match the log, and\n"

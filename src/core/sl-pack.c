@@ -1871,10 +1871,12 @@ write_codebook (Pack    *pack,
 }
 
 /* Notes: the reviewed ones, redacted, one file each; and the sheet NVivo
- * reads to classify them by the record's quasi-identifiers. */
+ * reads to classify them by the record's quasi-identifiers. With @dry,
+ * only counts what would be written and left out. */
 static gboolean
-write_notes (Pack    *pack,
-             GError **error)
+write_notes (Pack     *pack,
+             gboolean  dry,
+             GError  **error)
 {
   g_autoptr(GString) sheet = csv_new ();
   g_autoptr(GPtrArray) header = g_ptr_array_new ();
@@ -1944,6 +1946,11 @@ write_notes (Pack    *pack,
                   pack->report->n_notes_unreviewed++;
                   continue;
                 }
+              if (dry)
+                {
+                  pack->report->n_notes_written++;
+                  continue;
+                }
               text = sl_vault_redact_note (pack->vault, sl_record_get_id (r), field->id, NULL, error);
               if (text == NULL)
                 return FALSE;
@@ -1981,6 +1988,8 @@ write_notes (Pack    *pack,
         }
     }
 
+  if (dry)
+    return TRUE;
   g_ptr_array_add (header, (gpointer) "File");
   g_ptr_array_add (header, (gpointer) "Case");
   g_ptr_array_add (header, (gpointer) "Record type");
@@ -2788,7 +2797,7 @@ build (Pack    *pack,
   return collect (pack, error) &&
          (report_progress (pack, 0.1), write_data (pack, error)) &&
          write_codebook (pack, error) &&
-         write_notes (pack, error) &&
+         write_notes (pack, FALSE, error) &&
          (report_progress (pack, 0.7), write_report (pack, error)) &&
          write_manifest (pack, error) &&
          scan_pack (pack, error) &&
@@ -2907,4 +2916,422 @@ sl_vault_write_pack (SlVault              *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The preview */
+
+static void
+preview_field_free (SlPackPreviewField *f)
+{
+  g_free (f->field);
+  g_free (f->label);
+  g_free (f->generalisation);
+  g_free (f);
+}
+
+static void
+preview_type_free (SlPackPreviewType *t)
+{
+  g_free (t->type);
+  g_free (t->label);
+  g_clear_pointer (&t->quasi_identifiers, g_ptr_array_unref);
+  g_clear_pointer (&t->withheld, g_ptr_array_unref);
+  g_free (t);
+}
+
+/**
+ * sl_pack_preview_free:
+ * @preview: (transfer full): a preview
+ */
+void
+sl_pack_preview_free (SlPackPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_clear_pointer (&preview->types, g_ptr_array_unref);
+  g_free (preview);
+}
+
+static SlPackPreview *
+make_preview (Pack *pack)
+{
+  SlPackPreview *preview = g_new0 (SlPackPreview, 1);
+
+  preview->k = pack->k;
+  preview->max_suppression = pack->max_suppression;
+  preview->n_notes_written = pack->report->n_notes_written;
+  preview->n_notes_unreviewed = pack->report->n_notes_unreviewed;
+  preview->types = g_ptr_array_new_with_free_func ((GDestroyNotify) preview_type_free);
+  for (guint i = 0; i < pack->types->len; i++)
+    {
+      TypeData *td = g_ptr_array_index (pack->types, i);
+      SlPackPreviewType *t = g_new0 (SlPackPreviewType, 1);
+
+      t->type = g_strdup (td->type->id);
+      t->label = g_strdup (td->type->plural ? td->type->plural : td->type->label);
+      t->n_records = td->records->len;
+      t->n_suppressed = td->n_suppressed;
+      t->k_reached = td->qis && td->qis->len > 0 ? td->k_reached : 0;
+      t->n_classes = td->n_classes;
+      t->quasi_identifiers = g_ptr_array_new_with_free_func ((GDestroyNotify) preview_field_free);
+      t->withheld = g_ptr_array_new_with_free_func ((GDestroyNotify) preview_field_free);
+      for (guint f = 0; f < td->type->fields->len; f++)
+        {
+          SlField *field = g_ptr_array_index (td->type->fields, f);
+          SlPackPreviewField *pf;
+
+          if (!field_is_qi (field))
+            continue;
+          pf = g_new0 (SlPackPreviewField, 1);
+          pf->field = g_strdup (field->id);
+          pf->label = g_strdup (field->label);
+          pf->level = td->levels[f];
+          pf->top = field_top (field);
+          pf->generalisation = g_strdup (level_name (field, td->levels[f]));
+          g_ptr_array_add (t->quasi_identifiers, pf);
+        }
+      for (guint w = 0; w < td->withheld->len; w++)
+        {
+          Withheld *wh = g_ptr_array_index (td->withheld, w);
+          SlField *field = sl_record_type_lookup_field (td->type, wh->field, NULL);
+          SlPackPreviewField *pf = g_new0 (SlPackPreviewField, 1);
+
+          pf->field = g_strdup (wh->field);
+          pf->label = g_strdup (field ? field->label : wh->field);
+          pf->generalisation = g_strdup (wh->reason);
+          g_ptr_array_add (t->withheld, pf);
+        }
+      preview->n_records += t->n_records;
+      preview->n_records_suppressed += t->n_suppressed;
+      if (t->k_reached > 0)
+        preview->k_reached = preview->k_reached == 0 ? t->k_reached
+                                                     : MIN (preview->k_reached, t->k_reached);
+      g_ptr_array_add (preview->types, t);
+    }
+  return preview;
+}
+
+/**
+ * sl_vault_preview_pack:
+ * @self: an unlocked vault
+ * @options: (nullable): how the pack would be written; %NULL for the
+ *   defaults
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Says what sl_vault_write_pack() would do with @options, without writing
+ * anything: per record type, the records, the generalisation chosen for
+ * each quasi-identifier, the records suppressed and the k reached; the
+ * fields withheld; the notes that would go and those left out because
+ * nobody reviewed them. It runs the writer's own scope, disclosure control
+ * and note checks, stopping before any file is made (the final
+ * identifier scan, which needs the files, is not run).
+ *
+ * Returns: (transfer full) (nullable): the preview
+ */
+SlPackPreview *
+sl_vault_preview_pack (SlVault              *self,
+                       const SlPackOptions  *options,
+                       GCancellable         *cancellable,
+                       GError              **error)
+{
+  Pack pack = { 0 };
+  SlPackPreview *preview = NULL;
+
+  g_return_val_if_fail (SL_IS_VAULT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (sl_vault_get_locked (self))
+    {
+      g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
+      return NULL;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  pack_init (&pack, self, options, NULL, NULL, cancellable);
+  if (collect (&pack, error) && write_notes (&pack, TRUE, error) &&
+      !check_cancelled (&pack, error))
+    preview = make_preview (&pack);
+  pack_clear (&pack);
+  return preview;
+}
+
+/* Asynchronous writing and preview */
+
+typedef struct
+{
+  SlPackOptions   options;      /* with its strings owned below */
+  GStrv           scope;
+  char           *recipient;
+  GFile          *folder;       /* NULL for a preview */
+  SlProgressFunc  progress;
+  gpointer        progress_data;
+  GDestroyNotify  progress_notify;
+  GMainContext   *context;      /* the caller's, where progress goes */
+  GMutex          mutex;
+  double          last_sent;
+} Job;
+
+typedef struct
+{
+  Job     *job;
+  GTask   *task;
+  double   fraction;
+} ProgressMessage;
+
+static gboolean
+nothing_cb (gpointer user_data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+static void
+job_free (Job *job)
+{
+  /* The last reference may go in the worker: the progress data is the
+   * caller's, let go in the caller's context. */
+  if (job->progress_notify)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_callback (source, nothing_cb, job->progress_data, job->progress_notify);
+      g_source_set_static_name (source, "[sightline] pack progress done");
+      g_source_attach (source, job->context);
+      g_source_unref (source);
+    }
+  g_strfreev (job->scope);
+  g_free (job->recipient);
+  g_clear_object (&job->folder);
+  g_main_context_unref (job->context);
+  g_mutex_clear (&job->mutex);
+  g_free (job);
+}
+
+static Job *
+job_new (GFile               *folder,
+         const SlPackOptions *options,
+         SlProgressFunc       progress,
+         gpointer             progress_data,
+         GDestroyNotify       progress_notify)
+{
+  Job *job = g_new0 (Job, 1);
+
+  if (options != NULL)
+    {
+      job->options = *options;
+      job->scope = g_strdupv ((char **) options->scope);
+      job->recipient = g_strdup (options->recipient);
+      job->options.scope = (const char * const *) job->scope;
+      job->options.recipient = job->recipient;
+    }
+  job->folder = folder ? g_object_ref (folder) : NULL;
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->progress_notify = progress_notify;
+  job->context = g_main_context_ref_thread_default ();
+  job->last_sent = -1.0;
+  g_mutex_init (&job->mutex);
+  return job;
+}
+
+static gboolean
+deliver_progress_cb (gpointer user_data)
+{
+  ProgressMessage *msg = user_data;
+
+  msg->job->progress (msg->fraction, msg->job->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_message_free (ProgressMessage *msg)
+{
+  g_object_unref (msg->task);
+  g_free (msg);
+}
+
+/* In the worker: hands the fraction to the caller's main context, at most
+ * once a percent. */
+static void
+forward_progress (double   fraction,
+                  gpointer user_data)
+{
+  GTask *task = user_data;
+  Job *job = g_task_get_task_data (task);
+  ProgressMessage *msg;
+  GSource *source;
+
+  g_mutex_lock (&job->mutex);
+  if (fraction < 1.0 && fraction - job->last_sent < 0.01)
+    {
+      g_mutex_unlock (&job->mutex);
+      return;
+    }
+  job->last_sent = fraction;
+  g_mutex_unlock (&job->mutex);
+
+  msg = g_new0 (ProgressMessage, 1);
+  msg->job = job;
+  msg->task = g_object_ref (task);
+  msg->fraction = fraction;
+  /* An idle source, not g_main_context_invoke(): that would run the
+   * callback right here in the worker whenever it can acquire the
+   * caller's context, which is the global default one. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_progress_cb, msg, (GDestroyNotify) progress_message_free);
+  g_source_set_static_name (source, "[sightline] pack progress");
+  g_source_attach (source, job->context);
+  g_source_unref (source);
+}
+
+static void
+write_pack_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  Job *job = task_data;
+  SlPackReport *report = NULL;
+  GError *error = NULL;
+
+  if (sl_vault_write_pack (source_object, job->folder, &job->options,
+                           job->progress ? forward_progress : NULL, task, cancellable, &report,
+                           &error))
+    g_task_return_pointer (task, report, (GDestroyNotify) sl_pack_report_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sl_vault_write_pack_async:
+ * @self: an unlocked vault
+ * @folder: the pack's folder or file, as for sl_vault_write_pack()
+ * @options: (nullable): how to write it (copied)
+ * @progress: (nullable) (scope notified): called in the thread-default main
+ *   context of the caller as the work goes on
+ * @progress_data: data for @progress
+ * @progress_notify: (nullable): frees @progress_data when no more progress
+ *   can come
+ * @cancellable: (nullable): a #GCancellable; a cancelled pack leaves nothing
+ * @callback: called when the pack is written, or not
+ * @user_data: data for @callback
+ *
+ * Writes the pack as sl_vault_write_pack() does, in a worker thread.
+ */
+void
+sl_vault_write_pack_async (SlVault              *self,
+                           GFile                *folder,
+                           const SlPackOptions  *options,
+                           SlProgressFunc        progress,
+                           gpointer              progress_data,
+                           GDestroyNotify        progress_notify,
+                           GCancellable         *cancellable,
+                           GAsyncReadyCallback   callback,
+                           gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SL_IS_VAULT (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sl_vault_write_pack_async);
+  g_task_set_task_data (task, job_new (folder, options, progress, progress_data, progress_notify),
+                        (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, write_pack_thread);
+}
+
+/**
+ * sl_vault_write_pack_finish:
+ * @self: the vault
+ * @result: the result given to the callback
+ * @report: (out) (optional) (transfer full): what the pack holds
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the pack was written
+ */
+gboolean
+sl_vault_write_pack_finish (SlVault        *self,
+                            GAsyncResult   *result,
+                            SlPackReport  **report,
+                            GError        **error)
+{
+  SlPackReport *r;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sl_vault_write_pack_async, FALSE);
+
+  if (report)
+    *report = NULL;
+  if ((r = g_task_propagate_pointer (G_TASK (result), error)) == NULL)
+    return FALSE;
+  if (report)
+    *report = r;
+  else
+    sl_pack_report_free (r);
+  return TRUE;
+}
+
+static void
+preview_pack_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  Job *job = task_data;
+  SlPackPreview *preview;
+  GError *error = NULL;
+
+  if ((preview = sl_vault_preview_pack (source_object, &job->options, cancellable, &error)))
+    g_task_return_pointer (task, preview, (GDestroyNotify) sl_pack_preview_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sl_vault_preview_pack_async:
+ * @self: an unlocked vault
+ * @options: (nullable): how the pack would be written (copied)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the preview
+ * @user_data: data for @callback
+ *
+ * sl_vault_preview_pack() in a worker thread.
+ */
+void
+sl_vault_preview_pack_async (SlVault              *self,
+                             const SlPackOptions  *options,
+                             GCancellable         *cancellable,
+                             GAsyncReadyCallback   callback,
+                             gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SL_IS_VAULT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sl_vault_preview_pack_async);
+  g_task_set_task_data (task, job_new (NULL, options, NULL, NULL, NULL), (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, preview_pack_thread);
+}
+
+/**
+ * sl_vault_preview_pack_finish:
+ * @self: the vault
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the preview
+ */
+SlPackPreview *
+sl_vault_preview_pack_finish (SlVault       *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sl_vault_preview_pack_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

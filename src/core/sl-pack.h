@@ -117,16 +117,119 @@ typedef struct
   guint k_reached;
 } SlPackReport;
 
+/**
+ * SlPackPreviewField:
+ * @field: the field's id
+ * @label: its label
+ * @level: for a quasi-identifier, the generalisation chosen: 0 as
+ *   recorded, up to @top, suppressed for every record
+ * @top: the level that suppresses it (0 for a withheld field)
+ * @generalisation: the level in words ("as recorded", "bands", "groups",
+ *   "any of the options", "suppressed"), or why a field is withheld
+ *
+ * A field in a #SlPackPreviewType.
+ */
+typedef struct
+{
+  char  *field;
+  char  *label;
+  guint  level;
+  guint  top;
+  char  *generalisation;
+} SlPackPreviewField;
+
+/**
+ * SlPackPreviewType:
+ * @type: the record type's id
+ * @label: its name, in the plural
+ * @n_records: records of the type in the pack
+ * @n_suppressed: of those, records whose quasi-identifiers would all be
+ *   suppressed
+ * @k_reached: the smallest class of quasi-identifiers left; 0 when the
+ *   type has no quasi-identifier or every record is suppressed
+ * @n_classes: classes of quasi-identifiers
+ * @quasi_identifiers: (element-type SlPackPreviewField): the
+ *   generalisation chosen for each quasi-identifier
+ * @withheld: (element-type SlPackPreviewField): fields left out, and why
+ *
+ * What a pack would hold of one record type.
+ */
+typedef struct
+{
+  char      *type;
+  char      *label;
+  guint      n_records;
+  guint      n_suppressed;
+  guint      k_reached;
+  guint      n_classes;
+  GPtrArray *quasi_identifiers;
+  GPtrArray *withheld;
+} SlPackPreviewType;
+
+/**
+ * SlPackPreview:
+ * @k: the k asked for
+ * @max_suppression: the share of records that may be suppressed
+ * @n_records: records the pack would hold
+ * @n_records_suppressed: of those, records whose quasi-identifiers would
+ *   all be suppressed
+ * @k_reached: the smallest class over all record types (0: none)
+ * @n_notes_written: reviewed notes that would be written
+ * @n_notes_unreviewed: notes that would be left out, not reviewed as they
+ *   stand
+ * @types: (element-type SlPackPreviewType): per record type
+ *
+ * What sl_vault_write_pack() would do, from sl_vault_preview_pack().
+ */
+typedef struct
+{
+  guint      k;
+  double     max_suppression;
+  guint      n_records;
+  guint      n_records_suppressed;
+  guint      k_reached;
+  guint      n_notes_written;
+  guint      n_notes_unreviewed;
+  GPtrArray *types;
+} SlPackPreview;
+
 void      sl_pack_report_free  (SlPackReport         *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlPackReport, sl_pack_report_free)
+void      sl_pack_preview_free (SlPackPreview        *preview);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlPackPreview, sl_pack_preview_free)
 
-gboolean  sl_vault_write_pack  (SlVault              *self,
-                                GFile                *folder,
-                                const SlPackOptions  *options,
-                                SlProgressFunc        progress,
-                                gpointer              progress_data,
-                                GCancellable         *cancellable,
-                                SlPackReport        **report,
-                                GError              **error);
+gboolean       sl_vault_write_pack           (SlVault              *self,
+                                              GFile                *folder,
+                                              const SlPackOptions  *options,
+                                              SlProgressFunc        progress,
+                                              gpointer              progress_data,
+                                              GCancellable         *cancellable,
+                                              SlPackReport        **report,
+                                              GError              **error);
+void           sl_vault_write_pack_async     (SlVault              *self,
+                                              GFile                *folder,
+                                              const SlPackOptions  *options,
+                                              SlProgressFunc        progress,
+                                              gpointer              progress_data,
+                                              GDestroyNotify        progress_notify,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean       sl_vault_write_pack_finish    (SlVault              *self,
+                                              GAsyncResult         *result,
+                                              SlPackReport        **report,
+                                              GError              **error);
+SlPackPreview *sl_vault_preview_pack         (SlVault              *self,
+                                              const SlPackOptions  *options,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+void           sl_vault_preview_pack_async   (SlVault              *self,
+                                              const SlPackOptions  *options,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+SlPackPreview *sl_vault_preview_pack_finish  (SlVault              *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
 
 G_END_DECLS
