@@ -148,7 +148,7 @@ static const char *const negatives[] = {
   /* references need a keyword and four digits */
   "reference to section 3.2", "case no. 12", "the ref was fair", "incident 12 of 2019",
   "on 14/05/2019 and 2019-05-14", "years 2016-2018-2020", "see 3/4/5", "and/or", "A-B-C",
-  "NHS 943-476-591", "on snap again", "insta account", "snap at 14:30",
+  "NHS 943-476-591", "on snap again", "on snap again. Then", "insta account", "snap at 14:30",
   "see gov.uk for it", "the file is on the shared drive/notes", "dob 14 feb 08:30",
   "went to 12 the gate", "3 ROAD CLOSURES", "Found 3 Lanes",
   /* things that must stay */
@@ -409,6 +409,12 @@ static const NameCase name_cases[] = {
   { "Offence codes 17A/19C/20B", "" },
   /* towns that are everyday words need context */
   { "Sandy hair, a Deal, the Sale went through; she lives in Sandy.", "PLACE:Sandy" },
+  /* greetings and sign-offs are not names; dotted initials with an age are */
+  { "Hi Jo, thanks. Regards, Priya", "PERSON:Jo|PERSON:Priya" },
+  { "J.S. (16) and K.M. said no. A.B. was fine.", "PERSON:J.S.|PERSON:K.M." },
+  { "Aunt: Pam\nUncle: Dev", "PERSON:Pam|PERSON:Dev" },
+  { "Witness: Thirteen, maybe fourteen.", "" },
+  { "SUBJECT: ADEBAYO, Folake", "PERSON:ADEBAYO, Folake" },
   /* agencies in capitals */
   { "Passed to CSC. He is in HMP now.", "" },
 };

@@ -781,6 +781,11 @@ static const char *const headers[] = {
   "worker", "associate", "associates", "suspect", "alias", "aka", "from", "to", "cc", "child",
   "victim", "perpetrator", "author", "officer", "sw", "keyworker", "dsl", "present", "attendees",
   "apologies", "chair", "minutes", "interviewer", "interviewee", "nickname", "known",
+  "aunt", "auntie", "uncle", "nan", "gran", "grandmother", "grandfather", "brother", "sister",
+  "siblings", "sibling", "cousin", "boyfriend", "girlfriend", "partner", "stepfather",
+  "stepmother", "stepdad", "stepmum", "referrer", "caller", "informant", "driver", "owner",
+  "landlord", "teacher", "interpreter", "signed", "subject", "re", "fao", "attn", "witness",
+  "witnesses", "reporter", "manager", "occupant", "tenant", "resident", "yp", "by",
 };
 static const char *const weak_cues[] = {
   "centre", "club", "house", "home", "homes", "bar", "shop", "stores", "store", "practice",
@@ -1973,6 +1978,17 @@ detect_people_and_places (Ctx *c)
             }
         }
 
+      /* "AHMED, Rizwan": a surname in capitals, a comma, a first name */
+      if (t->upper && !(b & G_STOP) && ((b & G_SUR) || !(b & G_COMMON)) &&
+          t->end - t->start >= 3 && gap_is (c, i, ", ") &&
+          c->t[i + 1].cap && !c->t[i + 1].upper && (c->t[i + 1].bits & G_FIRST) &&
+          !(c->t[i + 1].bits & (G_STOP | G_HARD)))
+        {
+          mark (c, i, i + 1, type_person);
+          i++;
+          continue;
+        }
+
       /* Hamlets and small settlements: "a farm near Bould" */
       if (capish (t) && (b & G_PLACE_MINOR) && !role_letter (c, i) && place_context (c, i, i) &&
           !(i > 0 && c->type[i - 1] == type_person && gap_spaces (c, i - 1)))
@@ -2010,6 +2026,26 @@ detect_people_and_places (Ctx *c)
             {
               mark (c, i, last, type_person);
               i = last;
+              continue;
+            }
+        }
+
+      /* Dotted initials with a person's context: "J.S. (16)", "K.M. said" */
+      if (t->initial && c->type[i] == NULL && t->end + 3 <= c->n && c->text[t->end] == '.' &&
+          g_ascii_isupper (c->text[t->end + 1]) && c->text[t->end + 2] == '.' &&
+          (t->end + 3 == c->n || !g_ascii_isalnum (c->text[t->end + 3])))
+        {
+          gsize p = t->end + 3;
+
+          while (p < c->n && c->text[p] == ' ')
+            p++;
+          if ((p + 1 < c->n && c->text[p] == '(' && g_ascii_isdigit (c->text[p + 1])) ||
+              (i + 1 < c->len && c->t[i + 1].start == p && c->t[i + 1].lower &&
+               (c->t[i + 1].bits & G_SVERB)))
+            {
+              SlSpan span = { c->offset + t->start, c->offset + t->end + 3, type_person };
+
+              g_array_append_val (c->found, span);
               continue;
             }
         }
@@ -2077,17 +2113,6 @@ detect_people_and_places (Ctx *c)
                   continue;
                 }
             }
-        }
-
-      /* "AHMED, Rizwan": a surname in capitals, a comma, a first name */
-      if (t->upper && !(b & G_STOP) && ((b & G_SUR) || !(b & G_COMMON)) &&
-          t->end - t->start >= 3 && gap_is (c, i, ", ") &&
-          c->t[i + 1].cap && !c->t[i + 1].upper && (c->t[i + 1].bits & G_FIRST) &&
-          !(c->t[i + 1].bits & (G_STOP | G_HARD)))
-        {
-          mark (c, i, i + 1, type_person);
-          i++;
-          continue;
         }
 
       /* lower case places after a preposition: "a house in leicester" */
@@ -2258,7 +2283,8 @@ extend_lists (Ctx *c)
             }
           if (c->type[i] != NULL || !c->t[i].cap || c->t[i].initial ||
               (b & (G_STOP | G_CUE | G_STREET | G_TITLE | G_KIN | G_PLACE | G_COUNCIL)) ||
-              (!(b & (G_FIRST | G_SUR)) && (b & G_COMMON)) || role_letter (c, i))
+              (!(b & (G_FIRST | G_SUR)) && (b & G_COMMON)) || role_letter (c, i) ||
+              (c->t[i].sentence && (b & G_ENGLISH) && !(b & (G_FIRST | G_SUR))))
             continue;
           /* "Carys Llewellyn, Head of Service": a word before "of" is a job */
           if ((b & (G_COMMON | G_WORD | G_ENGLISH)) && i + 1 < c->len && gap_spaces (c, i) &&
@@ -2473,17 +2499,18 @@ detect_keyword_values (Ctx *c)
       s = p;
       while (p < c->n && (g_ascii_isalnum (c->text[p]) ||
                           strchr (handle ? "._" : "/-", c->text[p]) != NULL))
+        p++;
+      while (p > s && !g_ascii_isalnum (c->text[p - 1]))
+        p--;
+      for (gsize q = s; q < p; q++)
         {
-          if (g_ascii_isdigit (c->text[p]))
+          if (g_ascii_isdigit (c->text[q]))
             digits++;
-          if (g_ascii_isalpha (c->text[p]))
+          if (g_ascii_isalpha (c->text[q]))
             letter = TRUE;
           else
             mark = TRUE;
-          p++;
         }
-      while (p > s && !g_ascii_isalnum (c->text[p - 1]))
-        p--;
       if (p > s + 2 && g_ascii_isalnum (c->text[s]) &&
           (handle ? letter && mark : digits >= 4))
         {
