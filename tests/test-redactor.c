@@ -415,6 +415,9 @@ static const NameCase name_cases[] = {
   { "Aunt: Pam\nUncle: Dev", "PERSON:Pam|PERSON:Dev" },
   { "Witness: Thirteen, maybe fourteen.", "" },
   { "SUBJECT: ADEBAYO, Folake", "PERSON:ADEBAYO, Folake" },
+  /* brands with their 's; names that are words starting a sentence */
+  { "McDonald's, Nando's and Mr McDonald's car", "PERSON:Mr McDonald" },
+  { "Dawn raid. Holly wreath. Jack the car up.", "" },
   /* agencies in capitals */
   { "Passed to CSC. He is in HMP now.", "" },
 };

@@ -697,6 +697,7 @@ typedef struct
   guint   initial : 1;  /* a single upper-case letter */
   guint   ascii : 1;
   guint   text_al : 1;  /* "al-Rashid", "el-Amin": a particle and a capital */
+  guint   brand : 1;    /* "McDonald's": a name only after a title */
 } Token;
 
 #define TABLE_BITS 19
@@ -1213,6 +1214,10 @@ tokenise (const char *text,
         k--;
       t.hash = finish_hash (fnv_feed (FNV_OFFSET, buf, k));
       t.bits = cached_get (toks, t.hash);
+      /* "McDonald's", "Sainsbury's": a brand in the stop list with its 's */
+      if (t.poss && !(t.bits & G_STOP) &&
+          (table_get (finish_hash (fnv_feed (FNV_OFFSET, buf, k + 2))) & G_STOP))
+        t.brand = TRUE;
       if (!(t.bits & (G_SUR | G_FIRST)) && memchr (buf, '-', k) != NULL && k < sizeof buf)
         {
           /* "Mahoney-Price": a double-barrelled name whose parts are names */
@@ -1877,7 +1882,7 @@ detect_people_and_places (Ctx *c)
       const Token *t = &c->t[i];
       guint32 b = t->bits;
 
-      if (c->type[i] != NULL)
+      if (c->type[i] != NULL || (t->brand && !(i > 0 && (c->t[i - 1].bits & G_TITLE))))
         continue;
 
       /* "Mr and Mrs Qureshi" */
@@ -2098,7 +2103,7 @@ detect_people_and_places (Ctx *c)
           gboolean context = person_context_after (c, i) || person_context_before (c, i);
 
           if ((known && (!t->sentence || context || t->poss ||
-                         (i + 1 < c->len && gap_spaces (c, i)))) ||
+                         (i + 1 < c->len && gap_spaces (c, i) && !(b & G_WORD)))) ||
               (context && !(b & (G_COMMON | G_ENGLISH)) && (!t->sentence || (b & G_SUR))) ||
               (person_context_before (c, i) && !(b & G_COMMON)) ||
               (context && (b & (G_FIRST | G_SUR)) && !t->sentence))
@@ -2281,7 +2286,7 @@ extend_lists (Ctx *c)
                 }
               continue;
             }
-          if (c->type[i] != NULL || !c->t[i].cap || c->t[i].initial ||
+          if (c->type[i] != NULL || !c->t[i].cap || c->t[i].initial || c->t[i].brand ||
               (b & (G_STOP | G_CUE | G_STREET | G_TITLE | G_KIN | G_PLACE | G_COUNCIL)) ||
               (!(b & (G_FIRST | G_SUR)) && (b & G_COMMON)) || role_letter (c, i) ||
               (c->t[i].sentence && (b & G_ENGLISH) && !(b & (G_FIRST | G_SUR))))
@@ -2424,7 +2429,7 @@ propagate (Ctx *c)
             }
         }
       if (c->type[i] != NULL || !(bloom & (G_GUINT64_CONSTANT (1) << (t->hash >> 58))) ||
-          !g_hash_table_contains (seen, &t->hash) || role_letter (c, i))
+          !g_hash_table_contains (seen, &t->hash) || role_letter (c, i) || t->brand)
         continue;
       if (!capish (t) && (t->bits & (G_COMMON | G_WORD | G_VERB | G_PREP | G_STOP)))
         continue;
