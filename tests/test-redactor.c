@@ -102,6 +102,8 @@ static const Case positives[] = {
   { "lives at 12 Heol y Nant now", SL_SPAN_ADDRESS, "12 Heol y Nant" },
   { "3 Ffordd Las, near the school", SL_SPAN_ADDRESS, "3 Ffordd Las" },
   { "flat at 4 Castle Wynd", SL_SPAN_ADDRESS, "4 Castle Wynd" },
+  { "call 07700.900.461 now", SL_SPAN_PHONE, "07700.900.461" },
+  { "born 01-Feb-2009", SL_SPAN_DATE_OF_BIRTH, "01-Feb-2009" },
   /* dialled from abroad */
   { "or 0044 7700 900461 from Spain", SL_SPAN_PHONE, "0044 7700 900461" },
   { "FOUND AT 14 SCHOLES LANE LAST NIGHT", SL_SPAN_ADDRESS, "14 SCHOLES LANE" },
@@ -148,7 +150,7 @@ static const char *const negatives[] = {
   /* references need a keyword and four digits */
   "reference to section 3.2", "case no. 12", "the ref was fair", "incident 12 of 2019",
   "on 14/05/2019 and 2019-05-14", "years 2016-2018-2020", "see 3/4/5", "and/or", "A-B-C",
-  "NHS 943-476-591", "on snap again", "on snap again. Then", "insta account", "snap at 14:30",
+  "NHS 943-476-591", "met on 01-Feb-2009", "0.5 litres on 01.02.2019", "on snap again", "on snap again. Then", "insta account", "snap at 14:30",
   "see gov.uk for it", "the file is on the shared drive/notes", "dob 14 feb 08:30",
   "went to 12 the gate", "3 ROAD CLOSURES", "Found 3 Lanes",
   /* things that must stay */

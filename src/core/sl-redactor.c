@@ -105,6 +105,7 @@ static const Recogniser recognisers[] = {
     "\\b(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})"
     "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
     "|[0-9]{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTHS "\\.?,?\\s+(?:[0-9]{4}|'?[0-9]{2}(?![:.][0-9]))"
+    "|[0-9]{1,2}-" MONTHS "-(?:[0-9]{4}|[0-9]{2})"
     "|" MONTHS "\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+[0-9]{4})\\b",
     G_REGEX_CASELESS, validate_dob },
   { SL_SPAN_REFERENCE,
@@ -455,7 +456,8 @@ scan_bare_reference (const char *text,
 {
   guint digits = 0, groups = 1, group_len = 0, numeric_groups = 0, group_digits = 0;
   guint longest = 0;
-  gboolean letters = FALSE, dash = FALSE;
+  gboolean letters = FALSE, dash = FALSE, month = FALSE;
+  gsize group_start = i;
   gsize e = i;
 
   if (i > 0 && (g_ascii_isalnum (text[i - 1]) || strchr ("/.-", text[i - 1]) != NULL))
@@ -480,6 +482,16 @@ scan_bare_reference (const char *text,
         }
       if ((ch == '/' || ch == '-') && group_len > 0 && e + 1 < n && g_ascii_isalnum (text[e + 1]))
         {
+          /* "01-Feb-2009" is a date */
+          if (group_digits == 0 && group_len >= 3 && group_len <= 9)
+            {
+              static const char *const months[] = { "jan", "feb", "mar", "apr", "may", "jun",
+                                                     "jul", "aug", "sep", "oct", "nov", "dec" };
+
+              for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+                month = month || g_ascii_strncasecmp (text + group_start, months[m], 3) == 0;
+            }
+          group_start = e + 1;
           numeric_groups += group_digits == group_len;
           groups++;
           dash = dash || ch == '-';
@@ -490,7 +502,7 @@ scan_bare_reference (const char *text,
     }
   numeric_groups += group_len > 0 && group_digits == group_len;
   /* "17A/19C/20B" lists offence codes: a reference has a run of four digits */
-  if (groups < 3 || groups > 5 || digits < 6 || longest < 4 ||
+  if (groups < 3 || groups > 5 || digits < 6 || longest < 4 || month ||
       (e < n && (text[e] == '/' || text[e] == '-')))
     return 0;
   /* Dates and hyphenated phone or NHS numbers are all digits; a reference
@@ -557,7 +569,8 @@ scan_phone (const char *text,
           got++;
           prev_sep = FALSE;
         }
-      else if ((c == ' ' || c == '-') && !prev_sep)
+      else if ((c == ' ' || c == '-' || (c == '.' && q + 1 < len && g_ascii_isdigit (text[q + 1]))) &&
+               !prev_sep)
         prev_sep = TRUE;
       else if (c == ')' && in_paren && !prev_sep)
         {
