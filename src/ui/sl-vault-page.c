@@ -23,6 +23,7 @@
 #include "sl-record.h"
 #include "sl-record-form.h"
 #include "sl-record-list-page.h"
+#include "sl-pack-dialog.h"
 #include "sl-return-import-dialog.h"
 #include "sl-sync-page.h"
 #include "sl-tables-page.h"
@@ -732,6 +733,28 @@ import_return_action_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_pack_written_cb (SlVaultPage  *self,
+                    const char   *message,
+                    SlPackDialog *dialog)
+{
+  add_toast (self, adw_toast_new (message));
+}
+
+static void
+export_pack_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  SlVaultPage *self = SL_VAULT_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  SlPackDialog *dialog = sl_pack_dialog_new (self->vault, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+
+  g_signal_connect_object (dialog, "written", G_CALLBACK (on_pack_written_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* GObject overrides */
 
 static void
@@ -852,6 +875,7 @@ sl_vault_page_class_init (SlVaultPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.notes-changed", NULL, notes_changed_action_cb);
   gtk_widget_class_install_action (widget_class, "page.toast", "s", toast_action_cb);
   gtk_widget_class_install_action (widget_class, "page.import-return", NULL, import_return_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.export-pack", NULL, export_pack_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.back", NULL);
 }
