@@ -29,6 +29,7 @@
 #include "sl-notes.h"
 #include "sl-pack.h"
 #include "sl-record.h"
+#include "sl-vault-private.h"
 #include "sl-zip.h"
 
 /*
@@ -94,7 +95,7 @@ typedef struct
 typedef struct
 {
   SlRecordType *type;       /* borrowed */
-  GPtrArray    *records;    /* SlRecord */
+  GPtrArray    *records;    /* Record */
   GPtrArray    *columns;    /* Column */
   GPtrArray    *withheld;   /* Withheld */
   char         *prefix;
@@ -143,6 +144,16 @@ typedef struct
   gint64              not_recorded;
 } Pack;
 
+/* A record as the pack reads it: the vault's records of a type are loaded
+ * in two queries, not two per record as sl_vault_list_records() does. */
+typedef struct
+{
+  gatomicrefcount  ref;
+  char            *id;
+  char            *parent;   /* the parent's id, or NULL */
+  GHashTable      *values;   /* interned field id -> JsonNode */
+} Record;
+
 static gboolean  field_is_qi (SlField    *f);
 static guint     field_top   (SlField    *f);
 static int       find_band   (SlField    *f,
@@ -151,6 +162,182 @@ static SlOption *find_group  (SlField    *f,
                               const char *code);
 
 /* Helpers */
+
+static Record *
+record_ref (Record *r)
+{
+  g_atomic_ref_count_inc (&r->ref);
+  return r;
+}
+
+static void
+record_unref (Record *r)
+{
+  if (!g_atomic_ref_count_dec (&r->ref))
+    return;
+  g_free (r->id);
+  g_free (r->parent);
+  g_hash_table_unref (r->values);
+  g_free (r);
+}
+
+static inline const char *
+record_id (Record *r)
+{
+  return r->id;
+}
+
+static inline const char *
+record_parent (Record *r)
+{
+  return r->parent;
+}
+
+static inline JsonNode *
+record_value (Record     *r,
+              const char *field)
+{
+  return g_hash_table_lookup (r->values, field);
+}
+
+/* A string without escapes, between its quotes */
+static gboolean
+plain_string (const char *json,
+              gsize       len)
+{
+  return len >= 2 && json[0] == '"' && json[len - 1] == '"' &&
+         memchr (json + 1, '\\', len - 2) == NULL && memchr (json + 1, '"', len - 2) == NULL;
+}
+
+/* The stored JSON of a value. The shapes nearly every value has (a string,
+ * a whole number, a boolean, a list of strings, a missing value) are read
+ * here, a JsonParser for each of a million values being most of the time a
+ * pack takes; anything else goes to the vault's own parser. */
+static JsonNode *
+parse_value (const char *json,
+             gsize       len)
+{
+  if (plain_string (json, len))
+    {
+      g_autofree char *text = g_strndup (json + 1, len - 2);
+
+      return json_node_init_string (json_node_alloc (), text);
+    }
+  if (len > 0 && len < 18 && (g_ascii_isdigit (json[0]) || (json[0] == '-' && len > 1)) &&
+      strspn (json + 1, "0123456789") == len - 1)
+    return json_node_init_int (json_node_alloc (), g_ascii_strtoll (json, NULL, 10));
+  if (len == 4 && memcmp (json, "true", 4) == 0)
+    return json_node_init_boolean (json_node_alloc (), TRUE);
+  if (len == 5 && memcmp (json, "false", 5) == 0)
+    return json_node_init_boolean (json_node_alloc (), FALSE);
+  if (len == 4 && memcmp (json, "null", 4) == 0)
+    return json_node_init_null (json_node_alloc ());
+  if ((len == strlen ("{\"missing\":\"unknown\"}") &&
+       memcmp (json, "{\"missing\":\"unknown\"}", len) == 0) ||
+      (len == strlen ("{\"missing\":\"not_recorded\"}") &&
+       memcmp (json, "{\"missing\":\"not_recorded\"}", len) == 0))
+    {
+      JsonObject *obj = json_object_new ();
+
+      json_object_set_string_member (obj, "missing", json[12] == 'u' ? SL_MISSING_UNKNOWN
+                                                                     : SL_MISSING_NOT_RECORDED);
+      return json_node_init_object (json_node_alloc (), obj);
+    }
+  if (len >= 2 && json[0] == '[' && json[len - 1] == ']')
+    {
+      g_autoptr(JsonArray) arr = json_array_new ();
+      const char *p = json + 1;
+      const char *end = json + len - 1;
+
+      while (p < end)
+        {
+          const char *q;
+
+          if (*p != '"' || (q = memchr (p + 1, '"', (gsize) (end - p - 1))) == NULL ||
+              memchr (p + 1, '\\', (gsize) (q - p - 1)) != NULL)
+            return sl_value_from_json (json, NULL);
+          {
+            g_autofree char *item = g_strndup (p + 1, (gsize) (q - p - 1));
+
+            json_array_add_string_element (arr, item);
+          }
+          p = q + 1;
+          if (p < end && *p++ != ',')
+            return sl_value_from_json (json, NULL);
+        }
+      return json_node_init_array (json_node_alloc (), arr);
+    }
+  return sl_value_from_json (json, NULL);
+}
+
+/* The undeleted records of @type, in the order they were added: two
+ * queries, one for the records and one for all their values. */
+static GPtrArray *
+load_records (Pack        *pack,
+              const char  *type,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_unref);
+  g_autoptr(GArray) nos = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  guint at = 0;
+
+  _sl_vault_lock_db (pack->vault);
+  if ((db = _sl_vault_get_db (pack->vault)) == NULL)
+    {
+      _sl_vault_unlock_db (pack->vault);
+      g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
+      return NULL;
+    }
+  sqlite3_exec (db, "SAVEPOINT sl_pack_read", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (db, "SELECT r.no, r.id, p.id FROM records r LEFT JOIN records p "
+                      "ON p.no = r.parent WHERE r.type = ?1 AND r.deleted = 0 ORDER BY r.no",
+                      -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Record *r = g_new0 (Record, 1);
+      gint64 no = sqlite3_column_int64 (stmt, 0);
+
+      g_atomic_ref_count_init (&r->ref);
+      r->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      r->parent = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      r->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify) json_node_unref);
+      g_ptr_array_add (records, r);
+      g_array_append_val (nos, no);
+    }
+  sqlite3_finalize (stmt);
+
+  /* Both in the order of records.no: a merge, no lookup. */
+  sqlite3_prepare_v2 (db, "SELECT v.record, v.field, v.value FROM records r "
+                      "JOIN record_values v ON v.record = r.no "
+                      "WHERE r.type = ?1 AND r.deleted = 0 ORDER BY r.no",
+                      -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 no = sqlite3_column_int64 (stmt, 0);
+      const char *json = (const char *) sqlite3_column_text (stmt, 2);
+      JsonNode *value;
+      Record *r;
+
+      while (at < nos->len && g_array_index (nos, gint64, at) < no)
+        at++;
+      if (at == nos->len || g_array_index (nos, gint64, at) != no || json == NULL)
+        continue;
+      r = g_ptr_array_index (records, at);
+      if ((value = parse_value (json, (gsize) sqlite3_column_bytes (stmt, 2))) != NULL)
+        g_hash_table_replace (r->values,
+                              (gpointer) g_intern_string ((const char *) sqlite3_column_text (stmt, 1)),
+                              value);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_exec (db, "RELEASE sl_pack_read", NULL, NULL, NULL);
+  _sl_vault_unlock_db (pack->vault);
+  return g_steal_pointer (&records);
+}
 
 static void
 column_free (Column *col)
@@ -661,6 +848,24 @@ item_is_other (JsonNode *item)
   return JSON_NODE_HOLDS_OBJECT (item);
 }
 
+/* A number as text: the cells of a pack are millions of these, too many
+ * for printf. */
+static char *
+int_text (gint64 v)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 u = v < 0 ? (guint64) 0 - (guint64) v : (guint64) v;
+
+  *--p = '\0';
+  do
+    *--p = (char) ('0' + u % 10);
+  while ((u /= 10) > 0);
+  if (v < 0)
+    *--p = '-';
+  return g_strdup (p);
+}
+
 static char *
 missing_cell (Pack       *pack,
               const char *missing,
@@ -670,7 +875,7 @@ missing_cell (Pack       *pack,
 
   if (labels)
     return g_strdup (unknown ? "Unknown" : "Not recorded");
-  return g_strdup_printf ("%" G_GINT64_FORMAT, unknown ? pack->unknown : pack->not_recorded);
+  return int_text (unknown ? pack->unknown : pack->not_recorded);
 }
 
 /* The cell of @col for @record: a code (the numeric value as text for
@@ -678,7 +883,7 @@ missing_cell (Pack       *pack,
 static char *
 cell (Pack     *pack,
       Column   *col,
-      SlRecord *record,
+      Record   *record,
       gboolean  labels)
 {
   JsonNode *value;
@@ -687,10 +892,10 @@ cell (Pack     *pack,
   switch (col->kind)
     {
     case COL_ID:
-      return g_strdup (g_hash_table_lookup (pack->ids, sl_record_get_id (record)));
+      return g_strdup (g_hash_table_lookup (pack->ids, record_id (record)));
     case COL_PARENT:
       {
-        const char *parent = sl_record_get_parent (record);
+        const char *parent = record_parent (record);
         const char *id = parent ? g_hash_table_lookup (pack->ids, parent) : NULL;
 
         return g_strdup (id ? id : "");
@@ -704,10 +909,10 @@ cell (Pack     *pack,
     }
 
   if (col->top > 0 && (col->level >= col->top ||
-                       g_hash_table_contains (pack->suppressed, sl_record_get_id (record))))
-    return labels ? g_strdup ("Suppressed") : g_strdup_printf ("%d", SL_PACK_SUPPRESSED_VALUE);
+                       g_hash_table_contains (pack->suppressed, record_id (record))))
+    return labels ? g_strdup ("Suppressed") : int_text (SL_PACK_SUPPRESSED_VALUE);
 
-  value = sl_record_get_value (record, col->field->id);
+  value = record_value (record, col->field->id);
   if (value == NULL || JSON_NODE_HOLDS_NULL (value))
     return g_strdup ("");
   if ((missing = sl_value_get_missing (value)) != NULL)
@@ -742,15 +947,15 @@ cell (Pack     *pack,
         SlOption *o;
 
         if (item_is_other (value))
-          return labels ? g_strdup ("Other") : g_strdup_printf ("%d", SL_PACK_OTHER_VALUE);
+          return labels ? g_strdup ("Other") : int_text (SL_PACK_OTHER_VALUE);
         if (!JSON_NODE_HOLDS_VALUE (value))
           return g_strdup ("");
         o = sl_field_lookup_option (col->field, json_node_get_string (value));
         if (o != NULL && col->level == 1)
           o = find_group (col->field, o->group);
         if (o == NULL)
-          return labels ? g_strdup ("Suppressed") : g_strdup_printf ("%d", SL_PACK_SUPPRESSED_VALUE);
-        return labels ? g_strdup (o->label) : g_strdup_printf ("%" G_GINT64_FORMAT, o->value);
+          return labels ? g_strdup ("Suppressed") : int_text (SL_PACK_SUPPRESSED_VALUE);
+        return labels ? g_strdup (o->label) : int_text (o->value);
       }
 
     case SL_FIELD_BOOLEAN:
@@ -769,12 +974,12 @@ cell (Pack     *pack,
           int band = find_band (col->field, json_node_get_int (value));
 
           if (band < 0)
-            return labels ? g_strdup ("Suppressed") : g_strdup_printf ("%d", SL_PACK_SUPPRESSED_VALUE);
+            return labels ? g_strdup ("Suppressed") : int_text (SL_PACK_SUPPRESSED_VALUE);
           if (labels)
             return g_strdup (((SlBand *) g_ptr_array_index (col->field->bands, band))->label);
-          return g_strdup_printf ("%d", band + 1);
+          return int_text (band + 1);
         }
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+      return int_text (json_node_get_int (value));
 
     case SL_FIELD_REFERENCE:
       {
@@ -919,7 +1124,7 @@ qi_key (SlField  *f,
       if (!JSON_NODE_HOLDS_VALUE (value))
         return g_strdup ("");
       if (level == 0)
-        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+        return int_text (json_node_get_int (value));
       return g_strdup_printf ("b%d", find_band (f, json_node_get_int (value)));
 
     case SL_FIELD_CHOICE:
@@ -989,7 +1194,7 @@ intern_keys (TypeData *td,
 
           for (guint j = 0; j < td->records->len; j++)
             {
-              char *key = qi_key (f, sl_record_get_value (g_ptr_array_index (td->records, j), f->id),
+              char *key = qi_key (f, record_value (g_ptr_array_index (td->records, j), f->id),
                                   level);
               gpointer id;
 
@@ -1240,7 +1445,7 @@ anonymise (Pack      *pack,
       if (sizes[j] < pack->k)
         {
           g_hash_table_add (pack->suppressed,
-                            g_strdup (sl_record_get_id (g_ptr_array_index (td->records, j))));
+                            g_strdup (record_id (g_ptr_array_index (td->records, j))));
           td->n_suppressed++;
         }
       else if (sizes[j] != G_MAXUINT)
@@ -1332,13 +1537,13 @@ apply_scope (Pack       *pack,
 
           for (guint j = 0; j < td->records->len; j++)
             {
-              SlRecord *r = g_ptr_array_index (td->records, j);
-              const char *parent = sl_record_get_parent (r);
+              Record   *r = g_ptr_array_index (td->records, j);
+              const char *parent = record_parent (r);
 
               if (parent != NULL && g_hash_table_contains (scope, parent) &&
-                  !g_hash_table_contains (scope, sl_record_get_id (r)))
+                  !g_hash_table_contains (scope, record_id (r)))
                 {
-                  g_hash_table_add (scope, g_strdup (sl_record_get_id (r)));
+                  g_hash_table_add (scope, g_strdup (record_id (r)));
                   changed = TRUE;
                 }
             }
@@ -1347,14 +1552,14 @@ apply_scope (Pack       *pack,
   for (guint i = 0; i < pack->types->len; i++)
     {
       TypeData *td = g_ptr_array_index (pack->types, i);
-      GPtrArray *kept = g_ptr_array_new_with_free_func (g_object_unref);
+      GPtrArray *kept = g_ptr_array_new_with_free_func ((GDestroyNotify) record_unref);
 
       for (guint j = 0; j < td->records->len; j++)
         {
-          SlRecord *r = g_ptr_array_index (td->records, j);
+          Record   *r = g_ptr_array_index (td->records, j);
 
-          if (g_hash_table_contains (scope, sl_record_get_id (r)))
-            g_ptr_array_add (kept, g_object_ref (r));
+          if (g_hash_table_contains (scope, record_id (r)))
+            g_ptr_array_add (kept, record_ref (r));
         }
       g_ptr_array_unref (td->records);
       td->records = kept;
@@ -1380,7 +1585,7 @@ collect (Pack    *pack,
 
       td->type = rt;
       g_ptr_array_add (pack->types, td);
-      if ((td->records = sl_vault_list_records (pack->vault, rt->id, FALSE, error)) == NULL)
+      if ((td->records = load_records (pack, rt->id, error)) == NULL)
         return FALSE;
       if (check_cancelled (pack, error))
         return FALSE;
@@ -1400,10 +1605,10 @@ collect (Pack    *pack,
         digits++;
       for (guint j = 0; j < td->records->len; j++)
         {
-          SlRecord *r = g_ptr_array_index (td->records, j);
+          Record   *r = g_ptr_array_index (td->records, j);
           char *pack_id = g_strdup_printf ("%s%0*u", td->prefix, (int) digits, j + 1);
 
-          g_hash_table_insert (pack->ids, g_strdup (sl_record_get_id (r)), pack_id);
+          g_hash_table_insert (pack->ids, g_strdup (record_id (r)), pack_id);
           if (scope != NULL && (rt->parents == NULL || rt->parents[0] == NULL))
             g_ptr_array_add (pack->scope_ids, g_strdup (pack_id));
         }
@@ -1426,7 +1631,7 @@ code_rows (Pack     *pack,
 
   for (guint j = 0; j < td->records->len; j++)
     {
-      SlRecord *r = g_ptr_array_index (td->records, j);
+      Record   *r = g_ptr_array_index (td->records, j);
       char **cells = g_new0 (char *, td->columns->len + 1);
 
       for (guint c = 0; c < td->columns->len; c++)
@@ -1460,7 +1665,7 @@ write_csv (Pack       *pack,
     {
       if (pack->options->labels)
         {
-          SlRecord *r = g_ptr_array_index (td->records, j);
+          Record   *r = g_ptr_array_index (td->records, j);
           g_auto(GStrv) cells = g_new0 (char *, td->columns->len + 1);
 
           for (guint c = 0; c < td->columns->len; c++)
@@ -1907,8 +2112,8 @@ write_notes (Pack     *pack,
 
       for (guint j = 0; j < td->records->len; j++)
         {
-          SlRecord *r = g_ptr_array_index (td->records, j);
-          const char *pack_id = g_hash_table_lookup (pack->ids, sl_record_get_id (r));
+          Record   *r = g_ptr_array_index (td->records, j);
+          const char *pack_id = g_hash_table_lookup (pack->ids, record_id (r));
 
           for (guint f = 0; f < td->type->fields->len; f++)
             {
@@ -1928,12 +2133,12 @@ write_notes (Pack     *pack,
                 continue;
               /* Most records have no note: ask for a review only where
                * there is something to review. */
-              value = sl_record_get_value (r, field->id);
+              value = record_value (r, field->id);
               if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) ||
                   json_node_get_value_type (value) != G_TYPE_STRING ||
                   *json_node_get_string (value) == '\0')
                 continue;
-              status = sl_vault_get_note_status (pack->vault, sl_record_get_id (r), field->id, &local);
+              status = sl_vault_get_note_status (pack->vault, record_id (r), field->id, &local);
               if (local != NULL)
                 {
                   g_propagate_error (error, g_steal_pointer (&local));
@@ -1951,7 +2156,7 @@ write_notes (Pack     *pack,
                   pack->report->n_notes_written++;
                   continue;
                 }
-              text = sl_vault_redact_note (pack->vault, sl_record_get_id (r), field->id, NULL, error);
+              text = sl_vault_redact_note (pack->vault, record_id (r), field->id, NULL, error);
               if (text == NULL)
                 return FALSE;
               name = g_strdup_printf ("%s-%s.txt", pack_id, field->id);
@@ -1964,7 +2169,7 @@ write_notes (Pack     *pack,
               row[0] = g_strdup (name);
               row[1] = g_strdup (pack_id);
               row[2] = g_strdup (td->type->label);
-              parent = sl_record_get_parent (r);
+              parent = record_parent (r);
               parent_id = parent ? g_hash_table_lookup (pack->ids, parent) : NULL;
               row[3] = g_strdup (parent_id ? parent_id : "");
               for (guint a = 0; a < pack->note_attrs->len; a++)
@@ -2369,27 +2574,53 @@ is_word_byte (guchar c)
   return g_ascii_isalnum (c) || c >= 0x80;
 }
 
-static gboolean
-contains_needle (const char *hay,
-                 gsize       hay_len,
-                 const char *needle)
+/* @data in lower case: ASCII by table when it is ASCII (the data files),
+ * UTF-8 case folding when it is UTF-8, bytes otherwise (a .sav). */
+static char *
+lower_text (const char *data,
+            gsize       length,
+            gsize      *out_length)
 {
-  gsize len = strlen (needle);
-  const char *p = hay;
-  const char *end = hay + hay_len;
+  gboolean ascii = TRUE;
+  char *low;
 
-  while (p < end && (p = memmem (p, (gsize) (end - p), needle, len)) != NULL)
+  for (gsize b = 0; b < length && ascii; b++)
+    ascii = (guchar) data[b] < 0x80;
+  if (!ascii && g_utf8_validate_len (data, length, NULL))
     {
-      /* Short needles only as whole words ("Jo" is not in "journey"). */
-      if (len >= 5 ||
-          ((p == hay || !is_word_byte ((guchar) p[-1])) &&
-           (p + len >= end || !is_word_byte ((guchar) p[len]))))
-        return TRUE;
-      p++;
+      low = g_utf8_strdown (data, (gssize) length);
+      *out_length = strlen (low);
+      return low;
     }
-  return FALSE;
+  low = g_malloc (length + 1);
+  for (gsize b = 0; b < length; b++)
+    low[b] = g_ascii_tolower (data[b]);
+  low[length] = '\0';
+  *out_length = length;
+  return low;
 }
 
+/* Whether @needle is at @at in @hay: short needles only as whole words
+ * ("Jo" is not in "journey"). */
+static gboolean
+needle_at (const char *hay,
+           gsize       hay_len,
+           gsize       at,
+           const char *needle,
+           gsize       len)
+{
+  const char *p = hay + at;
+
+  if (len > hay_len - at || memcmp (p, needle, len) != 0)
+    return FALSE;
+  return len >= 5 ||
+         ((at == 0 || !is_word_byte ((guchar) p[-1])) &&
+          (at + len >= hay_len || !is_word_byte ((guchar) p[len])));
+}
+
+/* Every file of the pack, searched in one pass each for every needle:
+ * needles are filed by their first two bytes, so most positions cost one
+ * look-up. */
 static gboolean
 scan_pack (Pack    *pack,
            GError **error)
@@ -2397,41 +2628,57 @@ scan_pack (Pack    *pack,
   g_autoptr(GPtrArray) needles = NULL;
   g_autoptr(GString) found = g_string_new (NULL);
   g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree GArray **by_pair = g_new0 (GArray *, 65536);
+  g_autofree gsize *lengths = NULL;
+  gboolean ok = TRUE;
   guint n_found = 0;
 
   if ((needles = collect_needles (pack, error)) == NULL)
     return FALSE;
-  for (guint i = 0; i < pack->entries->len; i++)
+  lengths = g_new0 (gsize, needles->len + 1);
+  for (guint n = 0; n < needles->len; n++)
+    {
+      Needle *needle = g_ptr_array_index (needles, n);
+      guint pair = ((guchar) needle->text[0] << 8) | (guchar) needle->text[1];
+
+      lengths[n] = strlen (needle->text);
+      if (by_pair[pair] == NULL)
+        by_pair[pair] = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (by_pair[pair], n);
+    }
+
+  for (guint i = 0; ok && i < pack->entries->len; i++)
     {
       Entry *e = g_ptr_array_index (pack->entries, i);
-      const char *rel = e->rel;
       gsize length = 0;
       const char *data = g_bytes_get_data (e->bytes, &length);
-      g_autofree char *low = NULL;
-      gsize low_len;
+      gsize low_len = 0;
+      g_autofree char *low = lower_text (data, length, &low_len);
+      g_autofree guint8 *hit = g_new0 (guint8, needles->len + 1);
 
-      low_len = length;
-      if (g_utf8_validate_len (data, length, NULL))
+      for (gsize at = 0; at + 1 < low_len; at++)
         {
-          low = g_utf8_strdown (data, (gssize) length);
-          low_len = strlen (low);
-        }
-      else
-        {
-          low = g_malloc (length + 1);
-          memcpy (low, data, length);
-          low[length] = '\0';
-          for (gsize b = 0; b < length; b++)
-            low[b] = g_ascii_tolower (low[b]);
+          GArray *bucket = by_pair[((guchar) low[at] << 8) | (guchar) low[at + 1]];
+
+          if (G_LIKELY (bucket == NULL))
+            continue;
+          for (guint b = 0; b < bucket->len; b++)
+            {
+              guint n = g_array_index (bucket, guint, b);
+              Needle *needle = g_ptr_array_index (needles, n);
+
+              if (!hit[n] && needle_at (low, low_len, at, needle->text, lengths[n]))
+                hit[n] = 1;
+            }
         }
       for (guint n = 0; n < needles->len; n++)
         {
           Needle *needle = g_ptr_array_index (needles, n);
           g_autofree char *what = NULL;
 
-          if (!contains_needle (low, low_len, needle->text))
+          if (!hit[n])
             continue;
-          what = g_strdup_printf ("%s in %s", needle->kind, rel);
+          what = g_strdup_printf ("%s in %s", needle->kind, e->rel);
           if (g_hash_table_contains (reported, what))
             continue;
           if (n_found > 0)
@@ -2441,9 +2688,14 @@ scan_pack (Pack    *pack,
           n_found++;
         }
       if (check_cancelled (pack, error))
-        return FALSE;
+        ok = FALSE;
       report_progress (pack, 0.75 + 0.15 * (i + 1) / pack->entries->len);
     }
+  for (guint p = 0; p < 65536; p++)
+    if (by_pair[p] != NULL)
+      g_array_unref (by_pair[p]);
+  if (!ok)
+    return FALSE;
   if (n_found > 0)
     {
       g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_IDENTIFIER,
