@@ -5,7 +5,8 @@
 # hand.py --set second-set.txt writes second-dev.jsonl and
 # second-heldout.jsonl instead (overwriting them): documents "s2-NN" whose
 # NN is a multiple of three are the held-out part; those written later
-# ("s2-dev-NN") are all for development.
+# ("s2-dev-NN") are all for development. hand.py --set third-set.txt writes
+# third-heldout.jsonl: every document of the third set ("s3-NN") is held out.
 import json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -47,10 +48,12 @@ def second_set(name):
         ident, body = blocks[i], blocks[i + 1].strip('\n')
         t, spans, negs = convert(body)
         m = re.fullmatch(r's2-(\d+)', ident)
-        split = 'heldout' if m and int(m.group(1)) % 3 == 0 else 'dev'
+        split = 'heldout' if (m and int(m.group(1)) % 3 == 0) or ident.startswith('s3-') else 'dev'
         outs[split].append({'id': ident, 'text': t, 'spans': spans, 'negatives': negs})
     stem = os.path.splitext(name)[0].split('-')[0]
     for split, docs in outs.items():
+        if not docs:
+            continue
         with open(os.path.join(HERE, '%s-%s.jsonl' % (stem, split)), 'w', encoding='utf-8') as f:
             for d in docs:
                 f.write(json.dumps(d, ensure_ascii=False) + '\n')
