@@ -806,7 +806,7 @@ static const char *const weak_cues[] = {
   "clinic", "church", "lodge", "garage", "motors", "grill", "cafe", "café", "pub",
   "restaurant", "diner", "chicken", "pizza", "foyer", "hostel", "temple", "mosque", "kitchen",
   "burger", "burgers", "bakery", "salon", "nails", "vape", "supermarket", "minimarket",
-  "lounge",
+  "lounge", "hospital", "infirmary", "hospice",
 };
 static const char *const roles[] = {
   "child", "children", "victim", "victims", "suspect", "suspects", "yp", "perpetrator",
@@ -814,6 +814,26 @@ static const char *const roles[] = {
   "area", "school", "home", "parent", "carer", "worker", "sw", "member", "officer", "male",
   "female", "sibling", "friend", "peer", "pupil",
 };
+
+/* Hotel chains named without a cue word ("at the Travelodge in Walsall"):
+ * one to three words each, matched in any case but lower. */
+static const char *const chains[] = {
+  "travelodge", "premier inn", "premier inn hub", "holiday inn", "holiday inn express",
+  "ibis", "ibis budget", "ibis styles", "novotel", "mercure", "ramada", "days inn",
+  "jurys inn", "best western", "easyhotel", "hampton by hilton", "doubletree by hilton",
+  "crowne plaza", "britannia hotel", "britannia hotels", "leonardo hotel", "yha",
+};
+
+#define CHAIN_WORDS 3
+
+typedef struct
+{
+  guint64 word[CHAIN_WORDS];
+  guint   n;
+} Chain;
+
+static Chain chain_table[G_N_ELEMENTS (chains)];
+static guint64 chain_bloom; /* first words, by the top 6 bits of their hash */
 
 static guint64
 fnv_feed (guint64     h,
@@ -962,6 +982,15 @@ load_gazetteers (void)
       add_words (systems, G_N_ELEMENTS (systems), G_KEYWORD);
       table_add ("st", 2, G_SAINT);
       table_add ("saint", 5, G_SAINT);
+      for (guint i = 0; i < G_N_ELEMENTS (chains); i++)
+        {
+          g_auto(GStrv) words = g_strsplit (chains[i], " ", CHAIN_WORDS);
+
+          for (guint k = 0; words[k] != NULL && k < CHAIN_WORDS; k++)
+            chain_table[i].word[chain_table[i].n++] =
+              finish_hash (fnv_feed (FNV_OFFSET, words[k], strlen (words[k])));
+          chain_bloom |= G_GUINT64_CONSTANT (1) << (chain_table[i].word[0] >> 58);
+        }
       g_once_init_leave (&once, 1);
     }
 }
@@ -1675,6 +1704,29 @@ code_before (const Ctx *c,
   return s + 1;
 }
 
+/* The number of words of the longest hotel chain's name at token i, or 0. */
+static guint
+chain_at (const Ctx *c,
+          guint      i)
+{
+  guint best = 0;
+
+  if (!(chain_bloom & (G_GUINT64_CONSTANT (1) << (c->t[i].hash >> 58))))
+    return 0;
+  for (guint k = 0; k < G_N_ELEMENTS (chain_table); k++)
+    {
+      const Chain *ch = &chain_table[k];
+      guint w = 0;
+
+      while (w < ch->n && i + w < c->len && c->t[i + w].hash == ch->word[w] &&
+             !c->t[i + w].lower && (w == 0 || gap_spaces (c, i + w - 1)))
+        w++;
+      if (w == ch->n && w > best)
+        best = w;
+    }
+  return best;
+}
+
 static void
 detect_institutions (Ctx *c)
 {
@@ -1703,6 +1755,17 @@ detect_institutions (Ctx *c)
         }
       if (!capish (t))
         continue;
+      /* Hotel chains: "the Travelodge", "Holiday Inn Express" */
+      {
+        guint len = chain_at (c, i);
+
+        if (len > 0)
+          {
+            mark (c, i, i + len - 1, type_institution);
+            i += len - 1;
+            continue;
+          }
+      }
       /* Pubs: "the Royal Oak", "The Red Lion" */
       if ((t->bits & (G_PUB_START | G_PUB)) && i > 0 && gap_spaces (c, i - 1) &&
           g_ascii_strncasecmp (c->text + c->t[i - 1].start, "the", 3) == 0 &&
@@ -1861,6 +1924,29 @@ place_context (const Ctx *c,
   return FALSE;
 }
 
+/* The words after token last that make a place into a street: "Road",
+ * "New Road"; their number, or 0. */
+static guint
+town_street (const Ctx *c,
+             guint      last)
+{
+  static const char *const words[] = { "road", "rd", "street", "lane", "avenue", "ave",
+                                       "drive", "way", "crescent", "terrace", "grove", "parade",
+                                       "row", "close", "gardens", "mews" };
+  guint k = last + 1;
+
+  if (k >= c->len || !gap_spaces (c, last) || !capish (&c->t[k]))
+    return 0;
+  if ((token_is (c, k, "new") || token_is (c, k, "old")) && gap_spaces (c, k))
+    k++;
+  if (k >= c->len || !capish (&c->t[k]) || !(c->t[k].bits & G_STREET))
+    return 0;
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    if (token_is (c, k, words[w]))
+      return k - last;
+  return 0;
+}
+
 static guint
 extend_council (const Ctx *c,
                 guint      last)
@@ -1961,17 +2047,20 @@ detect_people_and_places (Ctx *c)
           gboolean person_like = len < 2 && (b & G_FIRST) && !(b & G_COMMON) && i + 1 < c->len &&
                                  gap_spaces (c, i) && name_part (c, i + 1) &&
                                  !(c->t[i + 1].bits & (G_PLACE | G_COUNCIL | G_STREET));
+          guint street;
 
           if (len == 0 && (b & G_PLACE))
             len = 1;
+          street = len > 0 ? town_street (c, i + len - 1) : 0;
           if (len > 0 && !person_like && !person_context_before (c, i) &&
               !(i > 0 && c->type[i - 1] == type_person && gap_spaces (c, i - 1)) &&
-              !(len == 1 && i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) &&
+              !(street == 0 && len == 1 && i + 1 < c->len && gap_spaces (c, i) &&
+                capish (&c->t[i + 1]) &&
                 (c->t[i + 1].bits & (G_STREET | G_CUE | G_CUE_START))) &&
               /* "Bury New Road" is a street */
-              !(i + len + 1 < c->len && gap_spaces (c, i + len - 1) && gap_spaces (c, i + len) &&
-                capish (&c->t[i + len]) && capish (&c->t[i + len + 1]) &&
-                (c->t[i + len + 1].bits & G_STREET)))
+              !(street == 0 && i + len + 1 < c->len && gap_spaces (c, i + len - 1) &&
+                gap_spaces (c, i + len) && capish (&c->t[i + len]) &&
+                capish (&c->t[i + len + 1]) && (c->t[i + len + 1].bits & G_STREET)))
             {
               guint last = i + len - 1;
               gboolean ambiguous = len == 1 && ((b & G_COMMON) || (t->upper && !shouting (c, i)) ||
@@ -1986,7 +2075,15 @@ detect_people_and_places (Ctx *c)
                       ambiguous = FALSE;
                 }
 
-              if (!ambiguous || place_context (c, i, last))
+              /* "Oldham Road", "Bury New Road": the street named after a
+               * town is covered whole */
+              if (street > 0 && !ambiguous)
+                {
+                  mark (c, i, last + street, type_place);
+                  i = last + street;
+                  continue;
+                }
+              if (street == 0 && (!ambiguous || place_context (c, i, last)))
                 {
                   last = extend_council (c, last);
                   mark (c, i, last, type_place);
