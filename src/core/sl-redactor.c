@@ -1486,6 +1486,47 @@ mark (Ctx        *c,
     }
 }
 
+/* Is the text at p an opening quote ('"', '“'); its length, or 0. */
+static gsize
+quote_at (const Ctx *c,
+          gsize      p,
+          gboolean   closing)
+{
+  if (p < c->n && c->text[p] == '"')
+    return 1;
+  if (p + 2 < c->n && (guchar) c->text[p] == 0xE2 && (guchar) c->text[p + 1] == 0x80 &&
+      (guchar) c->text[p + 2] == (closing ? 0x9D : 0x9C))
+    return 3;
+  return 0;
+}
+
+/* 'Jordan "JJ" Pearce': a nickname of one or two words in quotes after
+ * token a, then a surname; returns the surname's token, or 0. */
+static guint
+quoted_nickname (const Ctx *c,
+                 guint      a)
+{
+  gsize p, q;
+  guint k = a + 1, m;
+
+  if (k + 1 >= c->len)
+    return 0;
+  p = c->t[a].full_end;
+  if (p >= c->n || c->text[p] != ' ' || (q = quote_at (c, p + 1, FALSE)) == 0 ||
+      c->t[k].start != p + 1 + q || !capish (&c->t[k]))
+    return 0;
+  if (k + 2 < c->len && gap_spaces (c, k) && capish (&c->t[k + 1]) &&
+      quote_at (c, c->t[k + 1].full_end, TRUE) > 0)
+    k++;
+  p = c->t[k].full_end;
+  q = quote_at (c, p, TRUE);
+  m = k + 1;
+  if (q == 0 || m >= c->len || p + q >= c->n || c->text[p + q] != ' ' ||
+      c->t[m].start != p + q + 1 || !name_part (c, m) || !(c->t[m].bits & G_SUR))
+    return 0;
+  return m;
+}
+
 /* Extends a name from token i over surnames, particles and hyphenated
  * parts; returns the last token of the name. */
 static guint
@@ -1494,9 +1535,18 @@ extend_name (const Ctx *c,
 {
   guint last = i, added = 0;
 
-  while (added < 3 && gap_spaces (c, last))
+  while (added < 3)
     {
-      guint k = last + 1;
+      guint k = last + 1, nick = quoted_nickname (c, last);
+
+      if (nick > 0)
+        {
+          last = nick;
+          added += 2;
+          continue;
+        }
+      if (!gap_spaces (c, last))
+        break;
 
       if (c->t[k].bits & G_PARTICLE)
         {
@@ -1545,6 +1595,47 @@ mixed_case (const char *text,
   return FALSE;
 }
 
+/* An age at p, after a space and perhaps "now", "only", "just": "15",
+ * "14 and", not "15:30", "12.5", "20%", "10 minutes", "3 weeks". */
+static gboolean
+age_at (const Ctx *c,
+        gsize      p)
+{
+  static const char *const fillers[] = { "now ", "only ", "just ", "still " };
+  gsize q;
+
+  if (p >= c->n || c->text[p] != ' ')
+    return FALSE;
+  p++;
+  for (guint k = 0; k < G_N_ELEMENTS (fillers); k++)
+    if (g_str_has_prefix (c->text + p, fillers[k]))
+      {
+        p += strlen (fillers[k]);
+        break;
+      }
+  q = p;
+  while (q < c->n && g_ascii_isdigit (c->text[q]) && q - p < 3)
+    q++;
+  if (q == p || q - p > 2 || (q < c->n && (g_ascii_isalnum (c->text[q]) ||
+                                          strchr (":%/-", c->text[q]) != NULL)))
+    return FALSE;
+  if (q + 1 < c->n && c->text[q] == '.' && g_ascii_isdigit (c->text[q + 1]))
+    return FALSE;
+  /* "is 10 minutes away": a unit after the number */
+  if (q < c->n && c->text[q] == ' ')
+    {
+      static const char *const units[] = { "min", "hour", "day", "week", "month", "mile", "km",
+                                           "metre", "meter", "per", "percent", "times", "of",
+                                           "am", "pm", "o'clock", "people", "girls", "boys",
+                                           "children", "men", "women", "victims", "cases" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (units); k++)
+        if (g_ascii_strncasecmp (c->text + q + 1, units[k], strlen (units[k])) == 0)
+          return FALSE;
+    }
+  return TRUE;
+}
+
 /* Text after token i (skipping ", " and spaces) starts an age or a
  * reporting verb: "Jade (14)", "Jade, aged 14", "Jade said". */
 static gboolean
@@ -1563,6 +1654,9 @@ person_context_after (const Ctx *c,
     {
       if (c->t[i + 1].bits & G_SVERB)
         return TRUE;
+      if (token_is (c, i + 1, "is") || token_is (c, i + 1, "was") ||
+          token_is (c, i + 1, "turned") || token_is (c, i + 1, "turns"))
+        return age_at (c, c->t[i + 1].full_end);
     }
   return FALSE;
 }
@@ -1910,6 +2004,26 @@ shouting (const Ctx *c,
   return letters > (guint) (c->t[i].end - c->t[i].start);
 }
 
+/* "both deny knowing HOXHA": a name in capitals among words that are not,
+ * where capitals mark the name; not an acronym (no word, no agency) nor a
+ * heading. */
+static gboolean
+caps_name (const Ctx *c,
+           guint      i)
+{
+  const Token *t = &c->t[i];
+
+  if (!t->upper || t->end - t->start < 4 || !t->ascii || !(t->bits & (G_SUR | G_FIRST)) ||
+      (t->bits & (G_COMMON | G_WORD | G_ENGLISH | G_STOP | G_PLACE | G_PLACE_START | G_CUE |
+                  G_CUE_START | G_STREET | G_TITLE | G_KIN | G_VERB | G_HEADER | G_KEYWORD |
+                  G_NAME_ROLE | G_COUNCIL | G_PARTICLE | G_PREP)))
+    return FALSE;
+  if ((i > 0 && c->t[i - 1].upper && gap_spaces (c, i - 1)) ||
+      (i + 1 < c->len && c->t[i + 1].upper && gap_spaces (c, i)))
+    return FALSE;
+  return !shouting (c, i);
+}
+
 static gboolean
 place_context (const Ctx *c,
                guint      i,
@@ -2048,6 +2162,9 @@ detect_people_and_places (Ctx *c)
                                  gap_spaces (c, i) && name_part (c, i + 1) &&
                                  !(c->t[i + 1].bits & (G_PLACE | G_COUNCIL | G_STREET));
           guint street;
+
+          /* 'Jordan "JJ" Pearce' */
+          person_like = person_like || (len < 2 && (b & G_FIRST) && quoted_nickname (c, i) > 0);
 
           if (len == 0 && (b & G_PLACE))
             len = 1;
@@ -2290,7 +2407,8 @@ detect_people_and_places (Ctx *c)
                           ((b & G_SUR_POP) && i > 0 && c->type[i - 1] == type_person &&
                            gap_spaces (c, i - 1)) ||
                           (t->end - t->start <= 3 && !(b & G_COMMON) &&
-                           (person_context_after (c, i) || person_context_before (c, i)));
+                           (person_context_after (c, i) || person_context_before (c, i))) ||
+                          caps_name (c, i);
 
           if (name)
             {
