@@ -1847,6 +1847,33 @@ detect_institutions (Ctx *c)
               continue;
             }
         }
+      /* Lower case: "sandwell academy", "st bedes school" */
+      if (t->lower && (t->bits & (G_CUE | G_CUE_START)) && i > 0 && c->type[i - 1] == NULL &&
+          ((cue_len = (t->bits & G_CUE_START) ? match_phrase (c, i, P_CUE) : 0) > 0 ||
+           ((t->bits & G_CUE) && !(t->bits & G_WEAK_CUE))))
+        {
+          first = i;
+          while (first > 0 && i - first < 3 && gap_spaces (c, first - 1) &&
+                 c->t[first - 1].lower && c->type[first - 1] == NULL &&
+                 c->t[first - 1].end - c->t[first - 1].start >= 3 &&
+                 !(c->t[first - 1].bits & (G_ENGLISH | G_COMMON | G_WORD | G_STOP | G_VERB |
+                                           G_PREP | G_KIN | G_CUE | G_TITLE | G_HEADER)))
+            first--;
+          if (first > 0 && first < i && gap_spaces (c, first - 1) &&
+              (c->t[first - 1].bits & G_SAINT) && c->t[first - 1].lower)
+            first--;
+          if (first < i)
+            {
+              last = i + (cue_len > 0 ? cue_len - 1 : 0);
+              while (last + 1 < c->len && gap_spaces (c, last) && c->t[last + 1].lower &&
+                     (c->t[last + 1].bits & G_CUE) && last < i + 2)
+                last++;
+              mark (c, first, last, type_institution);
+              i = last;
+              continue;
+            }
+          cue_len = 0;
+        }
       if (!capish (t))
         continue;
       /* Hotel chains: "the Travelodge", "Holiday Inn Express" */
