@@ -422,6 +422,32 @@ static const NameCase name_cases[] = {
   { "Dawn raid. Holly wreath. Jack the car up.", "" },
   /* agencies in capitals */
   { "Passed to CSC. He is in HMP now.", "" },
+  /* hotel chains without a cue word, not in lower case */
+  { "a room at the Travelodge in Walsall, then the Holiday Inn Express",
+    "INSTITUTION:Travelodge|PLACE:Walsall|INSTITUTION:Holiday Inn Express" },
+  { "an ibis by the lake; a premier inn", "" },
+  /* hospitals named with a place or a patron; not a hospital alone */
+  { "seen at Royal Oldham Hospital, then Leicester Royal Infirmary",
+    "INSTITUTION:Royal Oldham Hospital|INSTITUTION:Leicester Royal Infirmary" },
+  { "taken to hospital, to the General Hospital and the University Hospital", "" },
+  /* a street named after a town is covered whole; other streets stay */
+  { "a flat on Oldham Road and a shop on Bury New Road",
+    "PLACE:Oldham Road|PLACE:Bury New Road" },
+  { "on Church Lane, Station Road and Mill Road", "" },
+  /* a name in capitals in mixed text; acronyms and headings stay */
+  { "Both deny knowing HOXHA.", "PERSON:HOXHA" },
+  { "Referred to MARAC and CAMHS; the ROTA is full.\nNOTES OF VISIT", "" },
+  /* a name that is a word, with an age after "is" */
+  { "Grace is 15 and Ashley is 26.", "PERSON:Grace|PERSON:Ashley" },
+  { "Reading is 10 minutes away. Hope was 12:30. Amber is 20% up.", "" },
+  /* a quoted nickname inside a full name; not before any word */
+  { "- Jordan \"JJ\" Pearce (19) - driver", "PERSON:Jordan \"JJ\" Pearce" },
+  { "Met Kyle \"Big K\" Smith; Kyle \"ok\" then left.",
+    "PERSON:Kyle \"Big K\" Smith|PERSON:Kyle" },
+  /* institutions in lower case before a cue word */
+  { "school (sandwell academy) not aware; rochdale sixth form college",
+    "INSTITUTION:sandwell academy|INSTITUTION:rochdale sixth form college" },
+  { "the local school and a big takeaway; the youth centre", "" },
 };
 
 static void
