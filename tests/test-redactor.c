@@ -444,6 +444,12 @@ static const NameCase name_cases[] = {
   { "- Jordan \"JJ\" Pearce (19) - driver", "PERSON:Jordan \"JJ\" Pearce" },
   { "Met Kyle \"Big K\" Smith; Kyle \"ok\" then left.",
     "PERSON:Kyle \"Big K\" Smith|PERSON:Kyle" },
+  /* a lower-case name that is a word, with an age after "is" */
+  { "dean is 19; the rota was 12:30", "PERSON:dean" },
+  { "it is 19 and she was 15, the date was 12", "" },
+  /* initials at the head of an action; agencies and roles stay */
+  { "A13 - SK to check the database\nA14 - TA to chase; LA to confirm\nCSC to revisit",
+    "PERSON:SK" },
   /* institutions in lower case before a cue word */
   { "school (sandwell academy) not aware; rochdale sixth form college",
     "INSTITUTION:sandwell academy|INSTITUTION:rochdale sixth form college" },

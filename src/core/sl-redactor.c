@@ -2435,7 +2435,11 @@ detect_people_and_places (Ctx *c)
                            gap_spaces (c, i - 1)) ||
                           (t->end - t->start <= 3 && !(b & G_COMMON) &&
                            (person_context_after (c, i) || person_context_before (c, i))) ||
-                          caps_name (c, i);
+                          caps_name (c, i) ||
+                          /* "A13 - SK to check the database": initials in an action log */
+                          (t->end - t->start <= 3 && t->sentence && !(b & (G_COMMON | G_ENGLISH)) &&
+                           i + 2 < c->len && gap_spaces (c, i) && token_is (c, i + 1, "to") &&
+                           gap_spaces (c, i + 1) && c->t[i + 2].lower);
 
           if (name)
             {
@@ -2482,12 +2486,16 @@ detect_people_and_places (Ctx *c)
             }
         }
 
-      /* "mo (17)": a first name in lower case, even a word, with an age;
-       * not "a man (30)" */
+      /* "mo (17)", "dean is 19": a first name in lower case, even a word,
+       * with an age; not "a man (30)" */
       if (t->lower && (b & G_FIRST) && !(b & (G_HARD | G_STOP | G_VERB | G_PREP | G_KIN)) &&
           !(i > 0 && (determiner (c, i - 1) || number_word (c, i - 1))) &&
           t->end - t->start >= 2 && t->full_end + 2 < c->n && c->text[t->full_end] == ' ' &&
-          c->text[t->full_end + 1] == '(' && g_ascii_isdigit (c->text[t->full_end + 2]))
+          ((c->text[t->full_end + 1] == '(' && g_ascii_isdigit (c->text[t->full_end + 2])) ||
+           /* "dean is 19" */
+           (i + 1 < c->len && gap_spaces (c, i) &&
+            (token_is (c, i + 1, "is") || token_is (c, i + 1, "was")) &&
+            age_at (c, c->t[i + 1].full_end))))
         {
           mark (c, i, i, type_person);
           continue;
