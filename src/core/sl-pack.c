@@ -878,6 +878,46 @@ missing_cell (Pack       *pack,
   return int_text (unknown ? pack->unknown : pack->not_recorded);
 }
 
+/* The cell of an indicator column (an option, "other", "any") when it is
+ * a constant; %NULL for any other cell, and for a missing value's code. */
+static const char *
+indicator_cell (Pack     *pack,
+                Column   *col,
+                Record   *record,
+                gboolean  labels)
+{
+  JsonNode *value;
+  gboolean found = FALSE;
+
+  if (col->kind != COL_OPTION && col->kind != COL_OTHER && col->kind != COL_ANY)
+    return NULL;
+  if (col->top > 0 && (col->level >= col->top ||
+                       g_hash_table_contains (pack->suppressed, record_id (record))))
+    return labels ? "Suppressed" : G_STRINGIFY (SL_PACK_SUPPRESSED_VALUE);
+  value = record_value (record, col->field->id);
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    return "";
+  if (sl_value_get_missing (value) != NULL)
+    return NULL;
+  if (col->kind == COL_ANY)
+    {
+      gboolean any = JSON_NODE_HOLDS_ARRAY (value) &&
+                     json_array_get_length (json_node_get_array (value)) > 0;
+
+      if (labels)
+        return any ? "Yes" : "No";
+      return any ? "1" : "0";
+    }
+  if (JSON_NODE_HOLDS_ARRAY (value))
+    for (guint i = 0; !found && i < json_array_get_length (json_node_get_array (value)); i++)
+      {
+        JsonNode *item = json_array_get_element (json_node_get_array (value), i);
+
+        found = col->kind == COL_OTHER ? item_is_other (item) : item_is (item, col->option->code);
+      }
+  return found ? "1" : "0";
+}
+
 /* The cell of @col for @record: a code (the numeric value as text for
  * numeric columns) or, with @labels, what a person reads. "" is no value. */
 static char *
@@ -888,6 +928,10 @@ cell (Pack     *pack,
 {
   JsonNode *value;
   const char *missing;
+  const char *fixed;
+
+  if ((fixed = indicator_cell (pack, col, record, labels)) != NULL)
+    return g_strdup (fixed);
 
   switch (col->kind)
     {
@@ -1159,6 +1203,10 @@ qi_key (SlField  *f,
                              : JSON_NODE_HOLDS_VALUE (item) ? (gpointer) json_node_get_string (item)
                              : (gpointer) "");
           }
+        /* none chosen is not the same as no answer (written as 0s, not
+         * empty cells), and the higher levels tell them apart too */
+        if (codes->len == 0)
+          return g_strdup ("[]");
         g_ptr_array_sort (codes, compare_strv_items);
         g_ptr_array_add (codes, NULL);
         return g_strjoinv (";", (char **) codes->pdata);
@@ -1175,39 +1223,66 @@ qi_key (SlField  *f,
     }
 }
 
-/* keys[q * 3 + level][record]: the interned key of each value at each level */
+/* keys[q * 3 + level][record]: the interned key of each value at each level.
+ * A value's key at a higher level depends on its key as recorded alone, so
+ * the higher levels are worked out once per distinct value, not per
+ * record. */
 static guint **
 intern_keys (TypeData *td,
              guint    *tops)
 {
   guint nq = td->qis->len;
+  guint n = td->records->len;
   guint **keys = g_new0 (guint *, nq * 3);
 
   for (guint q = 0; q < nq; q++)
     {
       SlField *f = g_ptr_array_index (td->qis, q);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (guint));   /* id - 1 -> a record */
+      guint *row = g_new0 (guint, n);
 
-      for (guint level = 0; level <= tops[q]; level++)
+      for (guint j = 0; j < n; j++)
         {
-          g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          guint *row = g_new0 (guint, td->records->len);
+          char *key = qi_key (f, record_value (g_ptr_array_index (td->records, j), f->id), 0);
+          gpointer id;
 
-          for (guint j = 0; j < td->records->len; j++)
+          if (!g_hash_table_lookup_extended (seen, key, NULL, &id))
             {
-              char *key = qi_key (f, record_value (g_ptr_array_index (td->records, j), f->id),
-                                  level);
+              id = GUINT_TO_POINTER (g_hash_table_size (seen) + 1);
+              g_hash_table_insert (seen, key, id);
+              g_array_append_val (first, j);
+            }
+          else
+            g_free (key);
+          row[j] = GPOINTER_TO_UINT (id);
+        }
+      keys[q * 3] = row;
+
+      for (guint level = 1; level <= tops[q]; level++)
+        {
+          g_autoptr(GHashTable) upper = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_autofree guint *map = g_new0 (guint, first->len + 1);
+          guint *up = g_new0 (guint, n);
+
+          for (guint v = 0; v < first->len; v++)
+            {
+              Record *r = g_ptr_array_index (td->records, g_array_index (first, guint, v));
+              char *key = qi_key (f, record_value (r, f->id), level);
               gpointer id;
 
-              if (!g_hash_table_lookup_extended (seen, key, NULL, &id))
+              if (!g_hash_table_lookup_extended (upper, key, NULL, &id))
                 {
-                  id = GUINT_TO_POINTER (g_hash_table_size (seen) + 1);
-                  g_hash_table_insert (seen, key, id);
+                  id = GUINT_TO_POINTER (g_hash_table_size (upper) + 1);
+                  g_hash_table_insert (upper, key, id);
                 }
               else
                 g_free (key);
-              row[j] = GPOINTER_TO_UINT (id);
+              map[v + 1] = GPOINTER_TO_UINT (id);
             }
-          keys[q * 3 + level] = row;
+          for (guint j = 0; j < n; j++)
+            up[j] = map[row[j]];
+          keys[q * 3 + level] = up;
         }
     }
   return keys;
@@ -1621,24 +1696,32 @@ collect (Pack    *pack,
   return TRUE;
 }
 
-/* The cells of every record of @td, as codes: one GStrv per record. */
+/* The cells of every record of @td, as codes: one array of strings per
+ * record, the strings in @chunk or constant. Most cells are one of an
+ * option's 0 and 1: those take no memory of their own. */
 static GPtrArray *
-code_rows (Pack     *pack,
-           TypeData *td,
-           GError  **error)
+code_rows (Pack         *pack,
+           TypeData     *td,
+           GStringChunk *chunk,
+           GError      **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
 
   for (guint j = 0; j < td->records->len; j++)
     {
       Record   *r = g_ptr_array_index (td->records, j);
-      char **cells = g_new0 (char *, td->columns->len + 1);
+      const char **cells = g_new0 (const char *, td->columns->len + 1);
 
       for (guint c = 0; c < td->columns->len; c++)
         {
           Column *col = g_ptr_array_index (td->columns, c);
 
-          cells[c] = cell (pack, col, r, FALSE);
+          if ((cells[c] = indicator_cell (pack, col, r, FALSE)) == NULL)
+            {
+              g_autofree char *text = cell (pack, col, r, FALSE);
+
+              cells[c] = g_string_chunk_insert (chunk, text);
+            }
           col->width = MAX (col->width, strlen (cells[c]));
         }
       g_ptr_array_add (rows, cells);
@@ -1835,9 +1918,10 @@ write_data (Pack    *pack,
   for (guint i = 0; i < pack->types->len; i++)
     {
       TypeData *td = g_ptr_array_index (pack->types, i);
+      g_autoptr(GStringChunk) chunk = g_string_chunk_new (1 << 16);
       g_autoptr(GPtrArray) rows = NULL;
 
-      if ((rows = code_rows (pack, td, error)) == NULL)
+      if ((rows = code_rows (pack, td, chunk, error)) == NULL)
         return FALSE;
       if (!write_csv (pack, td, rows, error) || check_cancelled (pack, error) ||
           !write_sav (pack, td, rows, error) || check_cancelled (pack, error))
