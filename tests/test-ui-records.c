@@ -248,6 +248,15 @@ shown_labels (GtkWidget *widget,
 }
 
 static gboolean
+view_shows_only_victim_2 (gpointer data)
+{
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  shown_labels (GTK_WIDGET (data), shown);
+  return strstr (shown->str, "|Victim 2|") != NULL && strstr (shown->str, "|Victim 1|") == NULL;
+}
+
+static gboolean
 list_has_one (gpointer data)
 {
   return g_list_model_get_n_items (sl_record_list_page_get_model (data)) == 1;
@@ -431,17 +440,10 @@ test_records (Fixture       *f,
     g_assert_cmpstr (sl_record_get_id (found), ==, victim2_id);
   }
   /* And the view shows it, in the row that showed the first victim. */
-  spin (100);
-  {
-    GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (list_page),
-                                                                 SL_TYPE_RECORD_LIST_PAGE,
-                                                                 "list_view"));
-    g_autoptr(GString) shown = g_string_new (NULL);
-
-    shown_labels (view, shown);
-    g_assert_nonnull (strstr (shown->str, "|Victim 2|"));
-    g_assert_null (strstr (shown->str, "|Victim 1|"));
-  }
+  wait_until (view_shows_only_victim_2,
+              gtk_widget_get_template_child (GTK_WIDGET (list_page), SL_TYPE_RECORD_LIST_PAGE,
+                                             "list_view"),
+              "the list to show the one victim found");
 
   /* Open the found record, delete it, and undo from the toast. */
   g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (list_page), SL_TYPE_RECORD_LIST_PAGE,

@@ -18,13 +18,15 @@
 
 #include "sl-codebook.h"
 #include "sl-record-list.h"
+#include "sl-record-private.h"
 #include "sl-vault-private.h"
 
 /*
  * The records of one type as a GListModel, for lists of 100,000 people.
  * Opening reads only each record's id and its search text (kept in step
  * with the values when they are written); a record's values are loaded
- * when a row asks for it. Text filtering is a scan of those strings.
+ * when a row asks for it. Text filtering is one scan of those strings,
+ * laid end to end.
  */
 
 typedef struct
@@ -52,6 +54,12 @@ struct _SlRecordList
   GArray     *visible;   /* guint index into entries */
   GPtrArray  *field_filters;
   char       *filter_text;
+
+  /* Every entry's search text end to end, each ending in a NUL, and
+   * where each starts (one more: the end): a search is one memmem() run
+   * through it. Made again after entries change. */
+  GString    *arena;
+  GArray     *starts;     /* gsize */
   gulong      changed_id;
 };
 
@@ -85,11 +93,9 @@ field_filter_free (FieldFilter *f)
 }
 
 static gboolean
-entry_visible (SlRecordList *self,
-               Entry        *e)
+entry_visible_by_fields (SlRecordList *self,
+                         Entry        *e)
 {
-  if (self->filter_text != NULL && strstr (e->search, self->filter_text) == NULL)
-    return FALSE;
   for (guint i = 0; i < self->field_filters->len; i++)
     {
       FieldFilter *f = g_ptr_array_index (self->field_filters, i);
@@ -98,6 +104,35 @@ entry_visible (SlRecordList *self,
         return FALSE;
     }
   return TRUE;
+}
+
+static void
+forget_arena (SlRecordList *self)
+{
+  if (self->arena != NULL)
+    g_string_free (self->arena, TRUE);
+  self->arena = NULL;
+  g_clear_pointer (&self->starts, g_array_unref);
+}
+
+static void
+ensure_arena (SlRecordList *self)
+{
+  gsize end;
+
+  if (self->arena != NULL)
+    return;
+  self->arena = g_string_sized_new (64 * (gsize) self->entries->len + 1);
+  self->starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), self->entries->len + 1);
+  for (guint k = 0; k < self->entries->len; k++)
+    {
+      Entry *e = &g_array_index (self->entries, Entry, k);
+
+      g_array_append_val (self->starts, self->arena->len);
+      g_string_append_len (self->arena, e->search, (gssize) strlen (e->search) + 1);
+    }
+  end = self->arena->len;
+  g_array_append_val (self->starts, end);
 }
 
 /* Recomputes the visible rows and tells the views, once. */
@@ -109,9 +144,39 @@ refilter (SlRecordList *self)
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint) * 4);
   guint i = 0, j = 0;
 
-  for (guint k = 0; k < self->entries->len; k++)
-    if (entry_visible (self, &g_array_index (self->entries, Entry, k)))
-      g_array_append_val (visible, k);
+  if (self->filter_text == NULL)
+    {
+      for (guint k = 0; k < self->entries->len; k++)
+        if (entry_visible_by_fields (self, &g_array_index (self->entries, Entry, k)))
+          g_array_append_val (visible, k);
+    }
+  else
+    {
+      /* One run through all the search texts: each match is an entry's,
+       * found from where the entries start; then on to the next entry. */
+      gsize needle = strlen (self->filter_text);
+      const char *hay;
+      gsize pos = 0;
+      guint k = 0;
+
+      ensure_arena (self);
+      hay = self->arena->str;
+      while (pos < self->arena->len)
+        {
+          const char *hit = memmem (hay + pos, self->arena->len - pos, self->filter_text, needle);
+          gsize at;
+
+          if (hit == NULL)
+            break;
+          at = (gsize) (hit - hay);
+          while (g_array_index (self->starts, gsize, k + 1) <= at)
+            k++;
+          if (entry_visible_by_fields (self, &g_array_index (self->entries, Entry, k)))
+            g_array_append_val (visible, k);
+          pos = g_array_index (self->starts, gsize, k + 1);
+          k++;
+        }
+    }
   self->visible = visible;
 
   /* The runs that differ, as (old position, removed, new position, added):
@@ -198,6 +263,7 @@ load_entries (SlRecordList  *self,
       return FALSE;
     }
   g_array_set_size (self->entries, 0);
+  forget_arena (self);
   sqlite3_prepare_v2 (db, "SELECT id, search, no FROM records WHERE type = ?1 AND deleted = 0 "
                       "ORDER BY no", -1, &stmt, NULL);
   sqlite3_bind_text (stmt, 1, self->type, -1, SQLITE_STATIC);
@@ -220,6 +286,7 @@ load_entries (SlRecordList  *self,
       _sl_set_error_from_db (error, db, rc, "The list could not be read");
       return FALSE;
     }
+  ensure_arena (self);   /* now, not on the first key of a search */
   return TRUE;
 }
 
@@ -251,6 +318,7 @@ update_entry (SlRecordList *self,
   for (i = 0; i < self->entries->len; i++)
     if (g_str_equal (g_array_index (self->entries, Entry, i).id, id))
       break;
+  forget_arena (self);
 
   if (i < self->entries->len && !shown)
     g_array_remove_index (self->entries, i);
@@ -310,6 +378,33 @@ records_changed_cb (SlRecordList  *self,
 
 /* GListModel */
 
+/* A view asks for the rows it shows one by one: load the ones after
+ * @position too, up to a page, with one query each. */
+#define LOAD_PAGE 64
+
+static void
+load_page (SlRecordList *self,
+           guint         position)
+{
+  const char *ids[LOAD_PAGE] = { NULL };
+  Entry *page[LOAD_PAGE] = { NULL };
+  g_autoptr(GPtrArray) records = NULL;
+  guint n = 0;
+
+  for (guint p = position; p < self->visible->len && n < LOAD_PAGE; p++)
+    {
+      Entry *e = &g_array_index (self->entries, Entry, g_array_index (self->visible, guint, p));
+
+      if (e->record != NULL)
+        continue;
+      page[n] = e;
+      ids[n++] = e->id;
+    }
+  records = _sl_vault_load_records (self->vault, ids, n);
+  for (guint i = 0; i < n; i++)
+    page[i]->record = g_steal_pointer (&g_ptr_array_index (records, i));
+}
+
 static GType
 sl_record_list_get_item_type (GListModel *model)
 {
@@ -333,7 +428,7 @@ sl_record_list_get_item (GListModel *model,
     return NULL;
   e = &g_array_index (self->entries, Entry, g_array_index (self->visible, guint, position));
   if (e->record == NULL)
-    e->record = sl_vault_load_record (self->vault, e->id, NULL);
+    load_page (self, position);
   return e->record ? g_object_ref (e->record) : NULL;
 }
 
@@ -368,6 +463,7 @@ sl_record_list_finalize (GObject *object)
   g_clear_pointer (&self->field_filters, g_ptr_array_unref);
   g_clear_pointer (&self->filter_text, g_free);
   g_clear_pointer (&self->type, g_free);
+  forget_arena (self);
 
   G_OBJECT_CLASS (sl_record_list_parent_class)->finalize (object);
 }

@@ -43,6 +43,9 @@ gboolean    _sl_txn_update_description  (SlTxn         *txn,
                                          gint64         record_no,
                                          const char    *record,
                                          GError       **error);
+GPtrArray  *_sl_vault_load_records      (SlVault       *self,
+                                         const char * const *ids,
+                                         guint          n_ids);
 gboolean    _sl_vault_finish_txn        (SlVault       *self,
                                          SlTxn         *txn,
                                          gboolean       ok,

@@ -1126,45 +1126,105 @@ sl_vault_undelete_record (SlVault     *self,
   return set_deleted (self, id, FALSE, error);
 }
 
+#define SQL_RECORD_LOAD "SELECT r.no, r.type, p.id, r.deleted, r.codebook_version, r.title, " \
+                        "r.updated_hlc FROM records r LEFT JOIN records p ON p.no = r.parent " \
+                        "WHERE r.id = ?1"
+
+/* One record, with the two statements prepared (and reset here). */
+static SlRecord *
+load_record_with (sqlite3_stmt *record_stmt,
+                  sqlite3_stmt *values_stmt,
+                  const char   *id)
+{
+  g_autoptr(SlRecord) rec = NULL;
+  gint64 no = 0;
+
+  sqlite3_bind_text (record_stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (record_stmt) == SQLITE_ROW)
+    {
+      rec = g_object_new (SL_TYPE_RECORD, NULL);
+      no = sqlite3_column_int64 (record_stmt, 0);
+      rec->id = g_strdup (id);
+      rec->type = g_strdup ((const char *) sqlite3_column_text (record_stmt, 1));
+      rec->parent = g_strdup ((const char *) sqlite3_column_text (record_stmt, 2));
+      rec->deleted = sqlite3_column_int (record_stmt, 3) != 0;
+      rec->codebook_version = sqlite3_column_int64 (record_stmt, 4);
+      rec->title = g_strdup ((const char *) sqlite3_column_text (record_stmt, 5));
+      rec->updated = sl_hlc_to_string (sqlite3_column_int64 (record_stmt, 6), "");
+    }
+  sqlite3_reset (record_stmt);
+  if (rec == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (values_stmt, 1, no);
+  while (sqlite3_step (values_stmt) == SQLITE_ROW)
+    {
+      JsonNode *v = sl_value_from_json ((const char *) sqlite3_column_text (values_stmt, 1), NULL);
+
+      if (v != NULL)
+        g_hash_table_replace (rec->values, g_strdup ((const char *) sqlite3_column_text (values_stmt, 0)), v);
+    }
+  sqlite3_reset (values_stmt);
+  return g_steal_pointer (&rec);
+}
+
 static SlRecord *
 load_record (sqlite3    *db,
              const char *id)
 {
-  g_autoptr(SlRecord) rec = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 no = 0;
+  sqlite3_stmt *record_stmt = NULL;
+  sqlite3_stmt *values_stmt = NULL;
+  SlRecord *rec;
 
-  sqlite3_prepare_v2 (db, "SELECT r.no, r.type, p.id, r.deleted, r.codebook_version, r.title, "
-                      "r.updated_hlc FROM records r LEFT JOIN records p ON p.no = r.parent "
-                      "WHERE r.id = ?1", -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  sqlite3_prepare_v2 (db, SQL_RECORD_LOAD, -1, &record_stmt, NULL);
+  sqlite3_prepare_v2 (db, SQL_VALUES_GET, -1, &values_stmt, NULL);
+  rec = load_record_with (record_stmt, values_stmt, id);
+  sqlite3_finalize (record_stmt);
+  sqlite3_finalize (values_stmt);
+  return rec;
+}
+
+static void
+unref_record (gpointer record)
+{
+  if (record != NULL)
+    g_object_unref (record);
+}
+
+/**
+ * _sl_vault_load_records:
+ * @self: a vault
+ * @ids: record ids
+ * @n_ids: how many
+ *
+ * Loads many records at once, with the vault held once and each
+ * statement prepared once: what a list showing a page of rows needs.
+ *
+ * Returns: (transfer full) (element-type SlRecord): one record for each
+ *   id, %NULL where there is none (or the vault is locked)
+ */
+GPtrArray *
+_sl_vault_load_records (SlVault            *self,
+                        const char * const *ids,
+                        guint               n_ids)
+{
+  GPtrArray *records = g_ptr_array_new_full (n_ids, unref_record);
+  sqlite3_stmt *record_stmt = NULL;
+  sqlite3_stmt *values_stmt = NULL;
+  sqlite3 *db;
+
+  _sl_vault_lock_db (self);
+  if ((db = _sl_vault_get_db (self)) != NULL)
     {
-      rec = g_object_new (SL_TYPE_RECORD, NULL);
-      no = sqlite3_column_int64 (stmt, 0);
-      rec->id = g_strdup (id);
-      rec->type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      rec->parent = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      rec->deleted = sqlite3_column_int (stmt, 3) != 0;
-      rec->codebook_version = sqlite3_column_int64 (stmt, 4);
-      rec->title = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      rec->updated = sl_hlc_to_string (sqlite3_column_int64 (stmt, 6), "");
+      sqlite3_prepare_v2 (db, SQL_RECORD_LOAD, -1, &record_stmt, NULL);
+      sqlite3_prepare_v2 (db, SQL_VALUES_GET, -1, &values_stmt, NULL);
     }
-  sqlite3_finalize (stmt);
-  if (rec == NULL)
-    return NULL;
-
-  sqlite3_prepare_v2 (db, SQL_VALUES_GET, -1, &stmt, NULL);
-  sqlite3_bind_int64 (stmt, 1, no);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonNode *v = sl_value_from_json ((const char *) sqlite3_column_text (stmt, 1), NULL);
-
-      if (v != NULL)
-        g_hash_table_replace (rec->values, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), v);
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&rec);
+  for (guint i = 0; i < n_ids; i++)
+    g_ptr_array_add (records, db ? load_record_with (record_stmt, values_stmt, ids[i]) : NULL);
+  sqlite3_finalize (record_stmt);
+  sqlite3_finalize (values_stmt);
+  _sl_vault_unlock_db (self);
+  return records;
 }
 
 /**

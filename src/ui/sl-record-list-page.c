@@ -85,7 +85,16 @@ struct _SlRecordListRows
   guint       n_items;
   guint       changed_from;     /* rows to tell, from here on */
   guint       changed_id;       /* the idle that tells them */
+  guint       late_from;        /* rows past the first page still to tell */
+  guint       late_id;          /* the low-priority idle that tells them */
 };
+
+/* The rows told at once after a change: a window's worth from where the
+ * change starts (a search shows the list from its top). GTK keeps about
+ * 200 rows made; the others are told in small steps after the frame is
+ * drawn, and a row the view shows again is told as it is bound. */
+#define EAGER_ROWS 20
+#define LATE_STEP  8
 
 G_DEFINE_FINAL_TYPE (SlRecordListRow, sl_record_list_row, G_TYPE_OBJECT)
 
@@ -178,6 +187,35 @@ forget_row (gpointer data)
     }
 }
 
+static void
+tell_row (SlRecordListRows *self,
+          guint             position)
+{
+  g_autoptr(SlRecordListRow) row = NULL;
+
+  if (position >= self->rows->len || g_ptr_array_index (self->rows, position) == NULL)
+    return;
+  row = g_object_ref (g_ptr_array_index (self->rows, position));
+  g_signal_emit (row, row_changed_signal, 0);
+}
+
+static gboolean
+tell_late_rows (gpointer data)
+{
+  SlRecordListRows *self = data;
+
+  for (guint told = 0; self->late_from < self->rows->len && told < LATE_STEP; self->late_from++)
+    if (g_ptr_array_index (self->rows, self->late_from) != NULL)
+      {
+        tell_row (self, self->late_from);
+        told++;
+      }
+  if (self->late_from < self->rows->len)
+    return G_SOURCE_CONTINUE;
+  self->late_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /* A search comes as one or several changes of the records in a row (all
  * gone then all back, when many runs changed): the view is told after the
  * last, before the next frame is drawn, and only how the length changed. */
@@ -187,6 +225,7 @@ tell_rows (gpointer data)
   SlRecordListRows *self = data;
   guint old_n = self->n_items;
   guint new_n = g_list_model_get_n_items (self->records);
+  guint eager_end;
 
   self->changed_id = 0;
   if (new_n < self->rows->len)
@@ -197,15 +236,12 @@ tell_rows (gpointer data)
   else if (new_n > old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
 
-  for (guint i = self->changed_from; i < self->rows->len; i++)
-    {
-      g_autoptr(SlRecordListRow) row = g_ptr_array_index (self->rows, i);
-
-      if (row == NULL)
-        continue;
-      g_object_ref (row);
-      g_signal_emit (row, row_changed_signal, 0);
-    }
+  eager_end = MIN (self->rows->len, self->changed_from + EAGER_ROWS);
+  for (guint i = self->changed_from; i < eager_end; i++)
+    tell_row (self, i);
+  self->late_from = self->late_id ? MIN (self->late_from, eager_end) : eager_end;
+  if (self->late_from < self->rows->len && self->late_id == 0)
+    self->late_id = g_idle_add_full (G_PRIORITY_LOW, tell_late_rows, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -238,6 +274,7 @@ sl_record_list_rows_dispose (GObject *object)
   if (self->records != NULL)
     g_signal_handlers_disconnect_by_func (self->records, records_changed_cb, self);
   g_clear_handle_id (&self->changed_id, g_source_remove);
+  g_clear_handle_id (&self->late_id, g_source_remove);
   g_clear_object (&self->records);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (sl_record_list_rows_parent_class)->dispose (object);
