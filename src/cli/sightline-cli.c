@@ -1892,7 +1892,7 @@ static const GOptionEntry returns_import_entries[] = {
 };
 static const GOptionEntry pack_entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &cli_options.output,
-    "The folder to write (it must not exist yet)", "DIR" },
+    "The folder to write, or with --zip or --to the file (it must not exist yet)", "DIR" },
   { "k", 0, 0, G_OPTION_ARG_INT, &cli_options.k,
     "Each combination of quasi-identifiers shared by at least N records (default 5; 1: off)",
     "N" },
@@ -2290,7 +2290,8 @@ static const Command commands[] = {
   { "pseudonym list", "VAULT [RECORD]", "The pseudonym registry",
     "Lists the registry (of one case with RECORD). It never leaves the vault.",
     cmd_pseudonym_list, NULL, TRUE, FALSE },
-  { "pack", "VAULT -o DIR [--zip|--to AGE1…] [--scope ID,…]", "Write an anonymised pack for analysts",
+  { "pack", "VAULT -o DIR [--zip|--to AGE1…] [--scope ID,…] [--dry-run]",
+    "Write an anonymised pack for analysts",
     "Writes a folder for SPSS, NVivo and Excel: data/*.csv (with a byte-order mark) and\n"
     "data/*.sav with labels, codebook.json and .txt, the reviewed notes redacted, a\n"
     "disclosure report and a MANIFEST of SHA-256 sums. No direct identifier is written;\n"
