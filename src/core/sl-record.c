@@ -1426,13 +1426,18 @@ sl_vault_resolve_record_id (SlVault     *self,
                    "`record list` shows them", prefix);
       return NULL;
     }
-  pattern = g_strconcat (prefix, "%", NULL);
+  /* Ids are lower-case hex and dashes, all before '~': the ids starting
+   * with @prefix are those from it up to it followed by '~', a range the
+   * id index answers (LIKE would read every record). */
+  pattern = g_strconcat (prefix, "~", NULL);
 
   _sl_vault_lock_db (self);
   if ((db = _sl_vault_get_db (self)) != NULL)
     {
-      sqlite3_prepare_v2 (db, "SELECT id FROM records WHERE id LIKE ?1 LIMIT 2", -1, &stmt, NULL);
-      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+      sqlite3_prepare_v2 (db, "SELECT id FROM records WHERE id >= ?1 AND id < ?2 LIMIT 2", -1,
+                          &stmt, NULL);
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_STATIC);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           n++;
