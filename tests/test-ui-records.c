@@ -507,6 +507,63 @@ test_every_type (Fixture       *f,
     }
 }
 
+/* A search that changes every row of a long list: each row shown, at the
+ * top and scrolled down, comes to show a record the search found. */
+static gboolean
+every_shown_row_is_even (gpointer data)
+{
+  g_autoptr(GString) shown = g_string_new (NULL);
+  guint rows = 0;
+
+  shown_labels (GTK_WIDGET (data), shown);
+  for (const char *p = shown->str; (p = strstr (p, "|Person ")) != NULL; p++)
+    {
+      rows++;
+      if (strncmp (p, "|Person even", 12) != 0)
+        return FALSE;
+    }
+  return rows > 0;
+}
+
+static void
+test_search_many (Fixture       *f,
+                  gconstpointer  data)
+{
+  SlRecordType *rt = sl_codebook_lookup_type (sl_vault_get_codebook (f->vault), "submission", NULL);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GError) error = NULL;
+  SlRecordListPage *list_page;
+  GtkWidget *view;
+  GtkAdjustment *adjustment;
+
+  for (guint i = 0; i < 160; i++)
+    {
+      g_autofree char *reference = g_strdup_printf ("reference=Person %s %03u", i % 2 ? "odd" : "even", i);
+      const char *a[] = { reference, NULL };
+
+      g_ptr_array_add (values, sl_values_from_assignments (rt, a, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (sl_vault_add_records (f->vault, "submission", NULL, values, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  sl_vault_page_show_record_type (f->page, "submission");
+  list_page = SL_RECORD_LIST_PAGE (visible_page (f));
+  view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (list_page), SL_TYPE_RECORD_LIST_PAGE,
+                                                    "list_view"));
+  spin (200);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (list_page),
+                                                                      SL_TYPE_RECORD_LIST_PAGE,
+                                                                      "search_entry")),
+                         "even");
+  wait_until (every_shown_row_is_even, view, "every row to show an even person");
+
+  /* Scrolled down, the rows there show even people too. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.3);
+  wait_until (every_shown_row_is_even, view, "the rows scrolled to");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +581,8 @@ main (int   argc,
               fixture_set_up, test_records, fixture_tear_down);
   g_test_add ("/sightline/ui/records/every-type", Fixture, NULL,
               fixture_set_up, test_every_type, fixture_tear_down);
+  g_test_add ("/sightline/ui/records/search-many", Fixture, NULL,
+              fixture_set_up, test_search_many, fixture_tear_down);
 
   return g_test_run ();
 }

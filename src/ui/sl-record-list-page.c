@@ -86,13 +86,14 @@ struct _SlRecordListRows
   guint       changed_from;     /* rows to tell, from here on */
   guint       changed_id;       /* the idle that tells them */
   guint       late_from;        /* rows past the first page still to tell */
-  guint       late_id;          /* the low-priority idle that tells them */
+  GtkWidget  *view;             /* weak: the view whose frames tell them */
+  guint       late_tick;        /* its tick callback, while there are some */
 };
 
 /* The rows told at once after a change: a window's worth from where the
  * change starts (a search shows the list from its top). GTK keeps about
- * 200 rows made; the others are told in small steps after the frame is
- * drawn, and a row the view shows again is told as it is bound. */
+ * 200 rows made; the others are told a few a frame, so that no frame
+ * carries them all, and all at once if the list is scrolled first. */
 #define EAGER_ROWS 20
 #define LATE_STEP  8
 
@@ -200,20 +201,35 @@ tell_row (SlRecordListRows *self,
 }
 
 static gboolean
-tell_late_rows (gpointer data)
+tell_late_rows (SlRecordListRows *self,
+                guint             max)
 {
-  SlRecordListRows *self = data;
-
-  for (guint told = 0; self->late_from < self->rows->len && told < LATE_STEP; self->late_from++)
+  for (guint told = 0; self->late_from < self->rows->len && told < max; self->late_from++)
     if (g_ptr_array_index (self->rows, self->late_from) != NULL)
       {
         tell_row (self, self->late_from);
         told++;
       }
-  if (self->late_from < self->rows->len)
+  return self->late_from < self->rows->len;
+}
+
+static gboolean
+late_tick_cb (GtkWidget     *view,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  SlRecordListRows *self = data;
+
+  if (tell_late_rows (self, LATE_STEP))
     return G_SOURCE_CONTINUE;
-  self->late_id = 0;
+  self->late_tick = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+sl_record_list_rows_flush (SlRecordListRows *self)
+{
+  tell_late_rows (self, G_MAXUINT);
 }
 
 /* A search comes as one or several changes of the records in a row (all
@@ -239,9 +255,14 @@ tell_rows (gpointer data)
   eager_end = MIN (self->rows->len, self->changed_from + EAGER_ROWS);
   for (guint i = self->changed_from; i < eager_end; i++)
     tell_row (self, i);
-  self->late_from = self->late_id ? MIN (self->late_from, eager_end) : eager_end;
-  if (self->late_from < self->rows->len && self->late_id == 0)
-    self->late_id = g_idle_add_full (G_PRIORITY_LOW, tell_late_rows, self, NULL);
+  self->late_from = self->late_tick ? MIN (self->late_from, eager_end) : eager_end;
+  if (self->late_from < self->rows->len && self->late_tick == 0)
+    {
+      if (self->view != NULL)
+        self->late_tick = gtk_widget_add_tick_callback (self->view, late_tick_cb, self, NULL);
+      else
+        sl_record_list_rows_flush (self);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -274,7 +295,12 @@ sl_record_list_rows_dispose (GObject *object)
   if (self->records != NULL)
     g_signal_handlers_disconnect_by_func (self->records, records_changed_cb, self);
   g_clear_handle_id (&self->changed_id, g_source_remove);
-  g_clear_handle_id (&self->late_id, g_source_remove);
+  if (self->view != NULL && self->late_tick != 0)
+    gtk_widget_remove_tick_callback (self->view, self->late_tick);
+  self->late_tick = 0;
+  if (self->view != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
+  self->view = NULL;
   g_clear_object (&self->records);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (sl_record_list_rows_parent_class)->dispose (object);
@@ -293,10 +319,13 @@ sl_record_list_rows_init (SlRecordListRows *self)
 }
 
 static SlRecordListRows *
-sl_record_list_rows_new (GListModel *records)
+sl_record_list_rows_new (GListModel *records,
+                         GtkWidget  *view)
 {
   SlRecordListRows *self = g_object_new (SL_TYPE_RECORD_LIST_ROWS, NULL);
 
+  self->view = view;
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
   self->records = g_object_ref (records);
   self->n_items = g_list_model_get_n_items (records);
   g_signal_connect_object (records, "items-changed", G_CALLBACK (records_changed_cb), self,
@@ -723,8 +752,18 @@ sl_record_list_page_new (SlVault    *vault,
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (
-                             G_LIST_MODEL (sl_record_list_rows_new (G_LIST_MODEL (self->list))))));
+                             G_LIST_MODEL (sl_record_list_rows_new (G_LIST_MODEL (self->list),
+                                                                    GTK_WIDGET (self->list_view))))));
   g_object_unref (gtk_list_view_get_model (self->list_view));
+  {
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+    GListModel *rows = gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (self->list_view)));
+
+    /* Scrolled before every row was told: tell them all now. */
+    if (adjustment != NULL)
+      g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (sl_record_list_rows_flush),
+                               rows, G_CONNECT_SWAPPED);
+  }
 
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (on_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
