@@ -1997,10 +1997,9 @@ static const GOptionEntry redact_entries[] = {
 
 static char *
 detect_jsonl_line (SlVault    *vault,
-                   const char *line,
-                   gsize       len)
+                   const char *line)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) input = sl_value_from_json (line, NULL);
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -2010,10 +2009,10 @@ detect_jsonl_line (SlVault    *vault,
   JsonNode *text;
   const char *str;
 
-  if (!json_parser_load_from_data (parser, line, (gssize) len, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* The core's reader: one JSON value a line, or the line is refused. */
+  if (input == NULL || !JSON_NODE_HOLDS_OBJECT (input))
     return NULL;
-  obj = json_node_get_object (json_parser_get_root (parser));
+  obj = json_node_get_object (input);
   id = json_object_get_member (obj, "id");
   text = json_object_get_member (obj, "text");
   if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) || text == NULL ||
@@ -2100,7 +2099,7 @@ cmd_redact (Options  *o,
           lineno++;
           if (g_strstrip (line)[0] == '\0')
             continue;
-          if (!(out = detect_jsonl_line (vault, line, strlen (line))))
+          if (!(out = detect_jsonl_line (vault, line)))
             {
               g_printerr ("sightline: line %" G_GUINT64_FORMAT " is not a JSON object with an "
                           "\"id\" and a \"text\" string\n", lineno);
