@@ -36,5 +36,7 @@ GtkWindow *sl_test_show_in_window (GtkWidget  *child,
 void     sl_test_close_vault_window (GtkWindow  *window,
                                      SlVault   **vault,
                                      char      **tmpdir);
+void     sl_test_save_screenshot (GtkWidget  *widget,
+                                  const char *name);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <string.h>
 
+#include "sl-record.h"
 #include "sl-test-utils.h"
 
 SlKdfParams
@@ -245,4 +246,24 @@ sl_test_use_system_mime_dirs (void)
     g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
   g_ptr_array_add (mime_dirs, NULL);
   g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+}
+
+/* Adds a record of @type under @parent from "field=value" @assignments,
+ * asserting that it goes in; returns its id. */
+char *
+sl_test_add_record (SlVault            *vault,
+                    const char         *type,
+                    const char         *parent,
+                    const char * const *assignments)
+{
+  SlRecordType *rt = sl_codebook_lookup_type (sl_vault_get_codebook (vault), type, NULL);
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  values = sl_values_from_assignments (rt, assignments, &error);
+  g_assert_no_error (error);
+  id = sl_vault_add_record (vault, type, parent, values, &error);
+  g_assert_no_error (error);
+  return id;
 }

@@ -34,6 +34,10 @@ SlVault     *sl_test_create_vault     (const char  *dir,
                                        const char  *name,
                                        const char  *passphrase);
 SlSecret    *sl_test_secret           (const char  *text);
+char        *sl_test_add_record       (SlVault            *vault,
+                                       const char         *type,
+                                       const char         *parent,
+                                       const char * const *assignments);
 void         sl_test_use_system_mime_dirs (void);
 int          sl_test_run_cli          (const char  *stdin_text,
                                        char       **out,

@@ -56,24 +56,6 @@ typedef struct
   char    *victim_noted;
 } PackFixture;
 
-static char *
-add (SlVault            *vault,
-     const char         *type,
-     const char         *parent,
-     const char * const *assignments)
-{
-  SlRecordType *rt = sl_codebook_lookup_type (sl_vault_get_codebook (vault), type, NULL);
-  g_autoptr(GHashTable) values = NULL;
-  g_autoptr(GError) error = NULL;
-  char *id;
-
-  values = sl_values_from_assignments (rt, assignments, &error);
-  g_assert_no_error (error);
-  id = sl_vault_add_record (vault, type, parent, values, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 set_note (SlVault    *vault,
           const char *id,
@@ -177,15 +159,15 @@ pack_setup (PackFixture   *fx,
   fx->vault = sl_test_create_vault (fx->tmpdir, "pack.sightline", SL_TEST_PASSPHRASE);
   sl_vault_set_author (fx->vault, "Ann Reviewer");
 
-  fx->submissions[0] = add (fx->vault, "submission", NULL, s0);
-  fx->submissions[1] = add (fx->vault, "submission", NULL, s1);
-  fx->submissions[2] = add (fx->vault, "submission", NULL, s2);
-  fx->visit = add (fx->vault, "site_visit", NULL, v);
-  fx->session = add (fx->vault, "oral_session", NULL, o);
+  fx->submissions[0] = sl_test_add_record (fx->vault, "submission", NULL, s0);
+  fx->submissions[1] = sl_test_add_record (fx->vault, "submission", NULL, s1);
+  fx->submissions[2] = sl_test_add_record (fx->vault, "submission", NULL, s2);
+  fx->visit = sl_test_add_record (fx->vault, "site_visit", NULL, v);
+  fx->session = sl_test_add_record (fx->vault, "oral_session", NULL, o);
   add_people (fx, "victim", N_VICTIMS);
   add_people (fx, "perpetrator", N_PERPETRATORS);
-  fx->victim_noted = add (fx->vault, "victim", fx->submissions[0], vn);
-  g_free (add (fx->vault, "perpetrator", fx->submissions[2], pf));
+  fx->victim_noted = sl_test_add_record (fx->vault, "victim", fx->submissions[0], vn);
+  g_free (sl_test_add_record (fx->vault, "perpetrator", fx->submissions[2], pf));
 
   /* Reviewed, with names in the registry. */
   mark (fx->vault, fx->submissions[0], "person", "child", "Jade Thompson");

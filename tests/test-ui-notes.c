@@ -57,42 +57,6 @@ typedef struct
 /* Helpers */
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SIGHTLINE_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  spin (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  if (width <= 0 || height <= 0)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
-}
-
-static void
 hold (void)
 {
   const char *ms = g_getenv ("SIGHTLINE_TEST_HOLD_MS");
@@ -527,7 +491,7 @@ test_review (Fixture       *f,
   g_assert_null (strstr (redacted, "07700"));
 
   assert_named (GTK_WIDGET (editor));
-  save_screenshot (GTK_WIDGET (f->window), "note-editor");
+  sl_test_save_screenshot (GTK_WIDGET (f->window), "note-editor");
   hold ();
 
   /* Mark as Reviewed: the review, with Rochdale judged harmless. */
@@ -571,7 +535,7 @@ test_review (Fixture       *f,
   g_assert_cmpstr (note_row_subtitle (form), ==, "Changed since its review");
   gtk_widget_grab_focus (sl_field_row_get_note_button (sl_record_form_get_field_row (form,
                                                                                       "notes")));
-  save_screenshot (GTK_WIDGET (f->window), "note-form");
+  sl_test_save_screenshot (GTK_WIDGET (f->window), "note-form");
 }
 
 /* A name marked in one note is found in the case's other notes. */

@@ -35,24 +35,6 @@ typedef struct
   char         *written;
 } Fixture;
 
-static char *
-add (SlVault            *vault,
-     const char         *type,
-     const char         *parent,
-     const char * const *assignments)
-{
-  SlRecordType *rt = sl_codebook_lookup_type (sl_vault_get_codebook (vault), type, NULL);
-  g_autoptr(GHashTable) values = NULL;
-  g_autoptr(GError) error = NULL;
-  char *id;
-
-  values = sl_values_from_assignments (rt, assignments, &error);
-  g_assert_no_error (error);
-  id = sl_vault_add_record (vault, type, parent, values, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 written_cb (SlPackDialog *dialog,
             const char   *message,
@@ -77,15 +59,15 @@ fixture_set_up (Fixture       *f,
 
   f->tmpdir = sl_test_make_tmpdir ();
   f->vault = sl_test_create_vault (f->tmpdir, "vault.sightline", SL_TEST_PASSPHRASE);
-  sub = add (f->vault, "submission", NULL, s);
-  visit = add (f->vault, "site_visit", NULL, v);
+  sub = sl_test_add_record (f->vault, "submission", NULL, s);
+  visit = sl_test_add_record (f->vault, "site_visit", NULL, v);
   for (guint i = 0; i < 12; i++)
     {
       g_autofree char *label = g_strdup_printf ("label=Victim %u", i + 1);
       g_autofree char *age = g_strdup_printf ("age=%u", 12 + i % 5);
       g_autofree char *gender = g_strdup_printf ("gender=%s", genders[i % G_N_ELEMENTS (genders)]);
       const char *a[] = { label, age, gender, NULL };
-      g_autofree char *id = add (f->vault, "victim", i % 2 ? sub : visit, a);
+      g_autofree char *id = sl_test_add_record (f->vault, "victim", i % 2 ? sub : visit, a);
     }
   g_assert_true (sl_vault_review_note (f->vault, visit, "notes", NULL, &error));
   g_assert_no_error (error);

@@ -50,42 +50,6 @@ typedef struct
 
 /* Helpers */
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SIGHTLINE_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  spin (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  if (width <= 0 || height <= 0)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
-}
-
 static char *
 add (SlVault    *vault,
      const char *type,
@@ -412,7 +376,7 @@ test_fingerprint (Fixture       *f,
   g_assert_cmpstr (gtk_widget_get_name (g_ptr_array_index (rows, 0)), ==, "no-conflicts");
   assert_named (GTK_WIDGET (page));
 
-  save_screenshot (GTK_WIDGET (f->window), "sync-page");
+  sl_test_save_screenshot (GTK_WIDGET (f->window), "sync-page");
 
   /* The arrow keys go from Tables to Sync and back. */
   {
@@ -459,7 +423,7 @@ test_add_peer (Fixture       *f,
   label = find_named (GTK_WIDGET (_sl_sync_page_get_dialog (page)), "fingerprint");
   g_assert_nonnull (label);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, office_print);
-  save_screenshot (GTK_WIDGET (_sl_sync_page_get_dialog (page)), "sync-trust");
+  sl_test_save_screenshot (GTK_WIDGET (_sl_sync_page_get_dialog (page)), "sync-trust");
 
   /* Nothing is trusted before the answer, nor on Cancel. */
   peers = sl_vault_list_peers (f->vault, &error);
@@ -571,7 +535,7 @@ test_exchange (Fixture       *f,
   g_assert_cmpstr (preview_value (office, "deletions"), ==, "0");
   g_assert_cmpstr (preview_value (office, "conflicts"), ==, "0");
   g_assert_null (find_named (GTK_WIDGET (_sl_sync_page_get_dialog (office)), "codebook"));
-  save_screenshot (GTK_WIDGET (_sl_sync_page_get_dialog (office)), "sync-preview");
+  sl_test_save_screenshot (GTK_WIDGET (_sl_sync_page_get_dialog (office)), "sync-preview");
 
   /* The dry run changed nothing; Cancel neither. */
   respond (office, "cancel");
@@ -650,7 +614,7 @@ test_conflict (Fixture       *f,
    * (Under a shared X server another test's key presses may have gone to
    * this window's sidebar meanwhile.) */
   g_assert_true (show_sync (f->office_page) == office);
-  save_screenshot (GTK_WIDGET (f->office_window), "sync-conflict");
+  sl_test_save_screenshot (GTK_WIDGET (f->office_window), "sync-conflict");
 
   conflicts = sl_vault_list_conflicts (f->office, &error);
   g_assert_no_error (error);

@@ -139,46 +139,6 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
-/* Saves @widget as it is drawn, when SIGHTLINE_TEST_SCREENSHOT_DIR is set. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SIGHTLINE_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  spin (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  if (width <= 0 || height <= 0)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
-}
-
 /* Fixture */
 
 static void
@@ -254,7 +214,7 @@ test_welcome (UiFixture     *fixture,
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (template_child (welcome_page, SL_TYPE_WELCOME_PAGE, "recent_group"))),
                    ==, "Claddgelloedd Diweddar");
 
-  save_screenshot (GTK_WIDGET (window), "welsh-welcome");
+  sl_test_save_screenshot (GTK_WIDGET (window), "welsh-welcome");
 
   /* The new vault dialog, then Cancel: nothing is created. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-vault", NULL));
@@ -268,7 +228,7 @@ test_welcome (UiFixture     *fixture,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (template_child (dialog, SL_TYPE_CREATE_DIALOG, "repeat_row"))),
                    ==, "Ailadrodd y Cyfrinymadrodd");
 
-  save_screenshot (GTK_WIDGET (dialog), "welsh-create-dialog");
+  sl_test_save_screenshot (GTK_WIDGET (dialog), "welsh-create-dialog");
 
   g_signal_emit_by_name (template_child (dialog, SL_TYPE_CREATE_DIALOG, "cancel_button"), "clicked");
   wait_until (no_create_dialog, NULL, "the dialog to close");
@@ -309,7 +269,7 @@ test_unlock_and_sidebar (UiFixture     *fixture,
   g_assert_true (g_str_has_prefix (adw_status_page_get_description (ADW_STATUS_PAGE (template_child (unlock_page, SL_TYPE_UNLOCK_PAGE, "status_page"))),
                                    "Rhowch y cyfrinymadrodd i ddatgloi’r gladdgell hon"));
 
-  save_screenshot (GTK_WIDGET (window), "welsh-unlock");
+  sl_test_save_screenshot (GTK_WIDGET (window), "welsh-unlock");
 
   /* Unlock. */
   gtk_editable_set_text (GTK_EDITABLE (template_child (unlock_page, SL_TYPE_UNLOCK_PAGE, "passphrase_row")), SL_TEST_PASSPHRASE);
@@ -342,7 +302,7 @@ test_unlock_and_sidebar (UiFixture     *fixture,
                    "Plentyn neu unigolyn ifanc a ddisgrifir fel dioddefwr camfanteisio rhywiol "
                    "mewn cyflwyniad, ymweliad safle neu sesiwn, wedi’i godio heb enw.");
 
-  save_screenshot (GTK_WIDGET (window), "welsh-vault");
+  sl_test_save_screenshot (GTK_WIDGET (window), "welsh-vault");
 
   /* A new submission's form: the codebook's field and option labels. */
   g_assert_true (gtk_widget_activate_action (page, "page.new-record", "(ss)", "submission", ""));
@@ -356,7 +316,7 @@ test_unlock_and_sidebar (UiFixture     *fixture,
   options = GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (input)));
   g_assert_cmpstr (gtk_string_list_get_string (options, 1), ==, "Bwrdd Diogelu Plant");
 
-  save_screenshot (GTK_WIDGET (window), "welsh-form");
+  sl_test_save_screenshot (GTK_WIDGET (window), "welsh-form");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "page.back", NULL));
 
