@@ -38,6 +38,8 @@ except ImportError:
     tap("1..0 # SKIP pyatspi is not installed (python3-pyatspi)")
     sys.exit(0)
 
+from sl_atspi import click, find, find_app  # noqa: E402
+
 CLI, APP, SCHEMAS = sys.argv[1:4]
 PASS = "correct horse battery staple\n"
 
@@ -60,18 +62,6 @@ def cli(home, *args, stdin=PASS):
         tap(f"Bail out! {' '.join(args)}: {out.stderr}")
         sys.exit(1)
     return out.stdout.strip()
-
-
-def find_app(timeout=30):
-    end = time.time() + timeout
-    while time.time() < end:
-        desktop = pyatspi.Registry.getDesktop(0)
-        for app in desktop:
-            if app is not None and app.name in ("sightline", "Sightline"):
-                if app.childCount > 0:
-                    return app
-        time.sleep(0.3)
-    return None
 
 
 def walk(node, found, path=""):
@@ -104,23 +94,6 @@ def walk(node, found, path=""):
             continue
         if child is not None:
             walk(child, found, f"{path}/{node.getRoleName()}[{name[:20]}]")
-
-
-def find(node, role, name=None, prefix=None):
-    try:
-        if node.getRole() == role and (name is None or node.name == name) and \
-                (prefix is None or (node.name or "").startswith(prefix)):
-            return node
-    except Exception:
-        return None
-    for i in range(node.childCount):
-        try:
-            hit = find(node.getChildAtIndex(i), role, name, prefix)
-        except Exception:
-            hit = None
-        if hit is not None:
-            return hit
-    return None
 
 
 def has_name(node, text):
@@ -226,9 +199,7 @@ def main():
             label = find(app, pyatspi.ROLE_LABEL, "Sync")
             if label is None:
                 return
-            e = label.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-            subprocess.run(["xdotool", "mousemove", str(e.x + e.width // 2),
-                            str(e.y + e.height // 2), "click", "1"], check=False)
+            click(label, check=False)
 
         wait_for(app, "Trusted Devices", timeout=40, poke=open_sync)
         ok &= check(app, "sync page", 5, "Trusted Devices")

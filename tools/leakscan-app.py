@@ -29,7 +29,10 @@ import time
 import pyatspi
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "tests"))
 CLIPBOARD = os.path.join(HERE, "..", "tests", "clipboard.py")
+
+from sl_atspi import click, find, find_app  # noqa: E402
 
 
 def say(text):
@@ -44,33 +47,6 @@ def fail(text):
     sys.exit(2)
 
 
-def find_app(timeout=60):
-    end = time.time() + timeout
-    while time.time() < end:
-        for app in pyatspi.Registry.getDesktop(0):
-            if app is not None and app.name in ("sightline", "Sightline") and app.childCount > 0:
-                return app
-        time.sleep(0.3)
-    return None
-
-
-def find(node, role, name=None, prefix=None):
-    try:
-        if node.getRole() == role and (name is None or node.name == name) and \
-           (prefix is None or (node.name or "").startswith(prefix)):
-            return node
-    except Exception:
-        return None
-    for i in range(node.childCount):
-        try:
-            hit = find(node.getChildAtIndex(i), role, name, prefix)
-        except Exception:
-            hit = None
-        if hit is not None:
-            return hit
-    return None
-
-
 def wait_find(app, role, name=None, prefix=None, timeout=30):
     end = time.time() + timeout
     while time.time() < end:
@@ -79,12 +55,6 @@ def wait_find(app, role, name=None, prefix=None, timeout=30):
             return node
         time.sleep(0.3)
     fail(f"'{name or prefix or 'the passphrase entry'}' never appeared")
-
-
-def click(node):
-    e = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-    subprocess.run(["xdotool", "mousemove", str(e.x + e.width // 2), str(e.y + e.height // 2),
-                    "click", "1"], check=True)
 
 
 def focus(node):
@@ -124,7 +94,7 @@ def main():
     env.pop("GTK_A11Y", None)
     proc = subprocess.Popen([app_path, vault], env=env)
     try:
-        app = find_app()
+        app = find_app(timeout=60)
         if app is None:
             fail("the application never appeared on the accessibility bus")
 
