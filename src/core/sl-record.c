@@ -1184,6 +1184,25 @@ load_record (sqlite3    *db,
   return rec;
 }
 
+/* Appends one record for each id to @into, NULL where there is none,
+ * with each statement prepared once. */
+static void
+load_records (sqlite3            *db,
+              const char * const *ids,
+              guint               n_ids,
+              GPtrArray          *into)
+{
+  sqlite3_stmt *record_stmt = NULL;
+  sqlite3_stmt *values_stmt = NULL;
+
+  sqlite3_prepare_v2 (db, SQL_RECORD_LOAD, -1, &record_stmt, NULL);
+  sqlite3_prepare_v2 (db, SQL_VALUES_GET, -1, &values_stmt, NULL);
+  for (guint i = 0; i < n_ids; i++)
+    g_ptr_array_add (into, load_record_with (record_stmt, values_stmt, ids[i]));
+  sqlite3_finalize (record_stmt);
+  sqlite3_finalize (values_stmt);
+}
+
 static void
 unref_record (gpointer record)
 {
@@ -1209,20 +1228,14 @@ _sl_vault_load_records (SlVault            *self,
                         guint               n_ids)
 {
   GPtrArray *records = g_ptr_array_new_full (n_ids, unref_record);
-  sqlite3_stmt *record_stmt = NULL;
-  sqlite3_stmt *values_stmt = NULL;
   sqlite3 *db;
 
   _sl_vault_lock_db (self);
   if ((db = _sl_vault_get_db (self)) != NULL)
-    {
-      sqlite3_prepare_v2 (db, SQL_RECORD_LOAD, -1, &record_stmt, NULL);
-      sqlite3_prepare_v2 (db, SQL_VALUES_GET, -1, &values_stmt, NULL);
-    }
-  for (guint i = 0; i < n_ids; i++)
-    g_ptr_array_add (records, db ? load_record_with (record_stmt, values_stmt, ids[i]) : NULL);
-  sqlite3_finalize (record_stmt);
-  sqlite3_finalize (values_stmt);
+    load_records (db, ids, n_ids, records);
+  else
+    for (guint i = 0; i < n_ids; i++)
+      g_ptr_array_add (records, NULL);
   _sl_vault_unlock_db (self);
   return records;
 }
@@ -1298,14 +1311,11 @@ sl_vault_list_records (SlVault     *self,
     g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
 
-  ret = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      SlRecord *rec = load_record (db, g_ptr_array_index (ids, i));
-
-      if (rec != NULL)
-        g_ptr_array_add (ret, rec);
-    }
+  ret = g_ptr_array_new_full (ids->len, unref_record);
+  load_records (db, (const char * const *) ids->pdata, ids->len, ret);
+  for (guint i = ret->len; i > 0; i--)
+    if (g_ptr_array_index (ret, i - 1) == NULL)
+      g_ptr_array_remove_index (ret, i - 1);
   sqlite3_exec (db, "RELEASE sl_read", NULL, NULL, NULL);
 
 out:
