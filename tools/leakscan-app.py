@@ -92,6 +92,14 @@ def main():
 
     env = dict(os.environ, GSK_RENDERER="cairo")
     env.pop("GTK_A11Y", None)
+    # The X server answers before the app starts (on a loaded machine it
+    # has been seen not to, and the app then cannot open the display).
+    for _ in range(100):
+        if subprocess.run(["xdotool", "getdisplaygeometry"], capture_output=True).returncode == 0:
+            break
+        time.sleep(0.2)
+    else:
+        fail(f"the X server at {os.environ.get('DISPLAY')} never answered")
     proc = subprocess.Popen([app_path, vault], env=env)
     try:
         app = find_app(timeout=60)

@@ -105,14 +105,14 @@ else
     app_status=0
     printf '%s\n' "$pass" |
       GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$root/$build/data" \
-      xvfb-run -a -n 140 -s '-screen 0 1280x800x24' dbus-run-session -- \
+      xvfb-run -a -n 140 -e "$scratch/xvfb.log" -s '-screen 0 1280x800x24' dbus-run-session -- \
       /usr/bin/python3 "$root/tools/leakscan-app.py" "$app" laptop SV-77 \
         3< <(printf '%s\n' "Philippa Quenby" "Tamsin Greatorex" "14 Wrexham Close" "07700 900456") \
         2> "$scratch/app.log" || app_status=$?
     [ "$app_status" -ne 2 ] && break
   done
   if [ "$app_status" -eq 2 ]; then
-    tail -n 20 "$scratch/app.log" >&2
+    tail -n 20 "$scratch/app.log" "$scratch/xvfb.log" >&2
     echo "leakscan: the application workflow could not be driven (see above)" >&2
     exit 2
   fi
