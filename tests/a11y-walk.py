@@ -38,7 +38,7 @@ except ImportError:
     tap("1..0 # SKIP pyatspi is not installed (python3-pyatspi)")
     sys.exit(0)
 
-from sl_atspi import click, find, find_app  # noqa: E402
+from sl_atspi import click, find, launch  # noqa: E402
 
 CLI, APP, SCHEMAS = sys.argv[1:4]
 PASS = "correct horse battery staple\n"
@@ -147,11 +147,10 @@ def main():
     env = dict(os.environ, HOME=home, GSETTINGS_BACKEND="memory", GSETTINGS_SCHEMA_DIR=SCHEMAS,
                ASAN_OPTIONS="detect_leaks=0", GSK_RENDERER="cairo")
     env.pop("GTK_A11Y", None)
-    proc = subprocess.Popen([APP, vault], env=env)
+    proc, app = launch([APP, vault], env, timeout=30)
     ok = True
     tap("1..5")
     try:
-        app = find_app()
         if app is None:
             tap("Bail out! the application never appeared on the accessibility bus")
             return 1

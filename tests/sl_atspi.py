@@ -47,3 +47,22 @@ def click(node, check=True):
     e = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
     subprocess.run(["xdotool", "mousemove", str(e.x + e.width // 2), str(e.y + e.height // 2),
                     "click", "1"], check=check)
+
+
+def launch(argv, env, timeout=60, tries=3):
+    """Starts the application and waits for it on the bus. Returns
+    (process, app), app None if it never appeared. An app that exits
+    before it appears (on a loaded machine it has been seen failing to
+    open the display) is started again, up to @tries times."""
+    proc = None
+    for _ in range(tries):
+        proc = subprocess.Popen(argv, env=env)
+        end = time.time() + timeout
+        while time.time() < end and proc.poll() is None:
+            app = find_app(timeout=1)
+            if app is not None:
+                return proc, app
+        if proc.poll() is None:
+            return proc, None   # running, but not on the bus: no use retrying
+        time.sleep(1)
+    return proc, None

@@ -32,7 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tests"))
 CLIPBOARD = os.path.join(HERE, "..", "tests", "clipboard.py")
 
-from sl_atspi import click, find, find_app  # noqa: E402
+from sl_atspi import click, find, launch  # noqa: E402
 
 
 def say(text):
@@ -100,9 +100,8 @@ def main():
         time.sleep(0.2)
     else:
         fail(f"the X server at {os.environ.get('DISPLAY')} never answered")
-    proc = subprocess.Popen([app_path, vault], env=env)
+    proc, app = launch([app_path, vault], env, timeout=60)
     try:
-        app = find_app(timeout=60)
         if app is None:
             fail("the application never appeared on the accessibility bus")
 
