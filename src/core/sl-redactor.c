@@ -725,6 +725,8 @@ static guint table_used;
 static const char *const type_person = SL_SPAN_PERSON;
 static const char *const type_place = SL_SPAN_PLACE;
 static const char *const type_institution = SL_SPAN_INSTITUTION;
+/* Words that are no name whatever the rules say ("Operation Linden") */
+static const char *const type_none = "";
 
 static const char *const titles[] = {
   "mr", "mrs", "ms", "miss", "mx", "dr", "dc", "pc", "ds", "di", "dci", "dsi", "sgt", "pcso",
@@ -733,6 +735,8 @@ static const char *const titles[] = {
   "superintendent", "chief", "commander", "judge", "canon", "reverend", "headteacher", "fr",
   /* only when capitalised before a name: "Sister Bernadette", "Uncle Ray" */
   "sister", "brother", "uncle", "aunt", "auntie", "aunty",
+  /* the bench and the pulpit: "HHJ Whitworth", "Recorder Naylor", "Pastor Ade" */
+  "hhj", "recorder", "magistrate", "pastor", "rabbi", "bishop", "baroness", "baron",
 };
 static const char *const kin[] = {
   "mum", "mother", "dad", "father", "stepdad", "step-dad", "stepfather", "stepmum",
@@ -2145,7 +2149,7 @@ detect_people_and_places (Ctx *c)
           gsize gap = c->t[i + 1].start - t->full_end;
           gboolean dot = gap == 2 && c->text[t->full_end] == '.';
           gboolean number = FALSE;
-          guint k = i + 1;
+          guint k = i + 1, from = i;
 
           /* "PC 4471 Harrington": a collar number between title and name */
           if (gap > 2 && gap < 10 && c->text[t->full_end] == ' ' &&
@@ -2174,7 +2178,13 @@ detect_people_and_places (Ctx *c)
                     last = extend_name (c, k + 1);
                   else
                     last = extend_name (c, k);
-                  mark (c, i, last, type_person);
+                  /* "District Judge Ahmed", "Deputy District Judge Rees" */
+                  while (from > 0 && i - from < 2 && gap_spaces (c, from - 1) &&
+                         capish (&c->t[from - 1]) && c->type[from - 1] == NULL &&
+                         (token_is (c, from - 1, "district") || token_is (c, from - 1, "deputy") ||
+                          token_is (c, from - 1, "circuit")))
+                    from--;
+                  mark (c, from, last, type_person);
                   i = last;
                   continue;
                 }
@@ -2790,6 +2800,39 @@ detect_keyword_values (Ctx *c)
     }
 }
 
+/* What names no one: an operation's code name ("Operation Linden") and
+ * guidance named after a case ("Fraser guidelines", "Gillick competence").
+ * Marked first, so that no rule takes these words for a person or a
+ * place. A police force's name ("Derbyshire police") still names its
+ * county, so it is left to the rules for places. */
+static void
+detect_non_names (Ctx *c)
+{
+  for (guint i = 0; i + 1 < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+
+      if (capish (t) && (token_is (c, i, "operation") || token_is (c, i, "op")) &&
+          gap_spaces (c, i) && capish (&c->t[i + 1]))
+        {
+          guint last = i + 1;
+
+          if (last + 1 < c->len && gap_spaces (c, last) && capish (&c->t[last + 1]) &&
+              c->t[last + 1].upper == c->t[last].upper &&
+              !(c->t[last + 1].bits & (G_STOP | G_CUE | G_CUE_START | G_STREET)))
+            last++;
+          mark (c, i + 1, last, type_none);
+          i = last;
+          continue;
+        }
+      if (capish (t) && !t->upper && gap_spaces (c, i) && c->t[i + 1].lower &&
+          (token_is (c, i + 1, "guidelines") || token_is (c, i + 1, "competence") ||
+           token_is (c, i + 1, "competent") || token_is (c, i + 1, "competency") ||
+           token_is (c, i + 1, "principles") || token_is (c, i + 1, "ruling")))
+        mark (c, i, i, type_none);
+    }
+}
+
 /* One stretch of text, at most a few kB, ending at a line break. */
 static void
 detect_names_in (const char *text,
@@ -2812,6 +2855,7 @@ detect_names_in (const char *text,
   lead = g_new0 (gsize, toks->len);
   c = (Ctx) { text, n, toks->t, toks->len, type, joined, lead, found, offset };
 
+  detect_non_names (&c);
   detect_keyword_values (&c);
   detect_institutions (&c);
   detect_people_and_places (&c);
@@ -2847,7 +2891,7 @@ detect_names_in (const char *text,
       SlSpan span;
       guint last = i;
 
-      if (type[i] == NULL)
+      if (type[i] == NULL || type[i] == type_none)
         continue;
       while (last + 1 < c.len && joined[last + 1] && type[last + 1] == type[i])
         last++;
