@@ -111,17 +111,33 @@ static const Recogniser recognisers[] = {
   { SL_SPAN_REFERENCE,
     "\\b(?:crime\\s+ref(?:erence)?|crime\\s+(?:no|number)|crn|urn|case\\s+(?:no|number|ref)"
     "|ref(?:erence)?\\s+(?:no|number)|reference|ref|lcs(?:\\s+id)?"
-    "|mosaic(?:\\s+(?:id|no|number|ref))?|cp\\s+ref|court\\s+ref|cad|log)\\b"
+    "|mosaic(?:\\s+(?:id|no|number|ref))?|cp\\s+ref|court\\s+ref|cad|log"
+    "|(?:contact|referral|case|incident|occurrence|intel(?:ligence)?)\\s+(?:id|ref|no|number))\\b"
     "\\.?(?:\\s+(?:no|number|id)\\b\\.?)?\\s*[:#]?\\s*"
-    "((?=[A-Za-z/-]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?)",
+    /* "log 0712 160524": a log number and the day it was opened */
+    "((?=[A-Za-z/-]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?(?: [0-9]{6}(?![0-9/]))?)",
     G_REGEX_CASELESS, validate_reference },
+  /* Case numbers of the courts: Crown Court "T20247031", family court
+   * "BD24C00417" (court, year, C care or P private law, number) */
+  { SL_SPAN_REFERENCE,
+    "\\b(?:T(?:19|20)[0-9]{6}|[A-Z]{2}[0-9]{2}[CP][0-9]{5})\\b",
+    0, NULL },
   { SL_SPAN_ADDRESS,
-    "\\b(?:(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}[A-Za-z]?,?\\s+)?"
+    "\\b(?:"
+    /* "Flat 12, Parkside Court": a flat in a named block */
+    "(?i:flat|apartment|apt|unit|room)\\.?\\s+[0-9]{1,4}[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]+\\s+){1,2}"
+    "(?:Court|House|Tower|Towers|Heights|Lodge|Mansions|Point|Buildings|Apartments|Hall|Chambers)"
+    /* "32 wharncliffe road": the street in lower case */
+    "|[0-9]{1,4}[a-z]?,?\\s+(?!(?:the|a|an|of|to|up|down|on|in|at|by|and|or|off|min|mins|minutes"
+    "|miles?|yards|metres|doors|houses|more|other|main|side|back|slip|ring|trunk)\\s)"
+    "[a-z][a-z'-]+\\s+(?:[a-z][a-z'-]+\\s+)?(?:street|road|lane|avenue|close|drive|crescent"
+    "|terrace|grove|gardens|st|rd)"
+    "|(?:(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}[A-Za-z]?,?\\s+)?"
     "[0-9]{1,4}[A-Za-z]?,?\\s+(?:(?:[A-Z][A-Za-z'-]*\\s+){1,3}" STREET_SUFFIXES
     "|(?:[A-Z][A-Za-z'-]*\\s+)?[A-Z][a-z]+gate|" WELSH_STREETS "(?:\\s+(?:y|yr|'r))?"
     "(?:\\s+[A-Z][A-Za-z\\x80-\\xff'-]*){1,2}"
     /* "14 SCHOLES LANE": the same in capitals */
-    "|((?:[A-Z][A-Z'-]*\\s+){1,3}(?i:" STREET_SUFFIXES ")))\\b",
+    "|((?:[A-Z][A-Z'-]*\\s+){1,3}(?i:" STREET_SUFFIXES "))))\\b",
     0, validate_address },
 };
 
@@ -393,6 +409,40 @@ plausible_date (const char *text,
   return parts[0] >= 1 && parts[0] <= 31 && parts[1] >= 1 && parts[1] <= 12;
 }
 
+/* "Patrick Devlin (Nov 3, 1985)": a date in brackets straight after a
+ * name is a date of birth, if it is at least eight years old. */
+static gboolean
+in_brackets_after_name (const char *text,
+                        gsize       start,
+                        gsize       end)
+{
+  static int this_year;
+  int year = 0, digits = 0;
+  gsize p;
+
+  if (start < 3 || text[start - 1] != '(' || text[start - 2] != ' ' || text[end] != ')' ||
+      !g_ascii_isalpha (text[start - 3]))
+    return FALSE;
+  /* the name's last word starts with a capital */
+  p = start - 3;
+  while (p > 0 && (g_ascii_isalpha (text[p - 1]) || text[p - 1] == '\'' || text[p - 1] == '-' ||
+                   (guchar) text[p - 1] >= 0x80))
+    p--;
+  if (!g_ascii_isupper (text[p]) && (guchar) text[p] < 0x80)
+    return FALSE;
+  for (gsize i = end; i > start && g_ascii_isdigit (text[i - 1]) && digits < 4; i--, digits++)
+    year += (text[i - 1] - '0') * (digits == 0 ? 1 : digits == 1 ? 10 : digits == 2 ? 100 : 1000);
+  if (digits != 4)
+    return FALSE;
+  if (g_atomic_int_get (&this_year) == 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      g_atomic_int_set (&this_year, g_date_time_get_year (now));
+    }
+  return year >= 1920 && year <= g_atomic_int_get (&this_year) - 8;
+}
+
 static gboolean
 validate_dob (const char *text,
               GMatchInfo *match,
@@ -422,7 +472,7 @@ validate_dob (const char *text,
       g_match_info_next (ctx, NULL);
     }
   if (!found)
-    return FALSE;
+    return in_brackets_after_name (text, *start, *end);
   for (gsize i = last_end; i < *start; i++)
     {
       gboolean space = g_ascii_isspace (text[i]);
