@@ -562,6 +562,16 @@ test_search_many (Fixture       *f,
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.3);
   wait_until (every_shown_row_is_even, view, "the rows scrolled to");
+
+  /* A filter chosen then shows the first of its results, not rows from
+   * the middle of them. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (list_page),
+                                                                            SL_TYPE_RECORD_LIST_PAGE,
+                                                                            "field_dropdown")),
+                              1);
+  spin (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 }
 
 int

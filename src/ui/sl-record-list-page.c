@@ -424,12 +424,19 @@ on_items_changed_cb (SlRecordListPage *self)
   update_subtitle (self);
 }
 
+/* After a search or a filter the rows stay where they were scrolled to:
+ * show the first results instead. */
+static void
+show_first_results (SlRecordListPage *self)
+{
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
+}
+
 static void
 on_search_changed_cb (SlRecordListPage *self)
 {
   sl_record_list_set_filter_text (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  /* The rows stay where they are: show the first results. */
-  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
+  show_first_results (self);
 }
 
 static void
@@ -463,6 +470,7 @@ on_option_selected_cb (SlRecordListPage *self)
     return;
 
   sl_record_list_clear_field_filters (self->list);
+  show_first_results (self);
   if (field_pos == 0 || field_pos == GTK_INVALID_LIST_POSITION || pos == 0 ||
       pos >= self->filter_codes->len)
     return;
