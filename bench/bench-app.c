@@ -101,6 +101,21 @@ find_descendant (GtkWidget *root,
   return NULL;
 }
 
+/* TRUE once no stack under @root is still fading from one page to the
+ * next: the unlock page fades into the vault for a quarter of a second,
+ * and a frame of that fade (three window-sized images blended, with
+ * GTK's cairo renderer) is not what a keystroke costs. */
+static gboolean
+transitions_done (gpointer root)
+{
+  if (GTK_IS_STACK (root) && gtk_stack_get_transition_running (root))
+    return FALSE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (!transitions_done (c))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 list_page_shown (gpointer window)
 {
@@ -179,7 +194,7 @@ main (int   argc,
   GtkWidget *vault_page;
   GtkWidget *list_page;
   GtkWidget *search;
-  double t0, t_unlock, t_list, worst = 0, total = 0;
+  double t0, t_unlock, t_settled, t_list, worst = 0, total = 0;
   int people = 100000;
   GOptionEntry entries[] = {
     { "people", 'n', 0, G_OPTION_ARG_INT, &people, "How many coded people (default 100000)", "N" },
@@ -222,13 +237,16 @@ main (int   argc,
   gtk_widget_activate_action (unlock_page, "win.unlock", NULL);
   t_unlock = until_drawn (window, is_main_page, window) - t0;
 
-  /* 2. The list of people, from the sidebar. */
+  /* 2. The list of people, from the sidebar, once the unlock page has
+   * faded out. */
+  t_settled = until_drawn (window, transitions_done, window) - t0;
   vault_page = find_descendant (window, SL_TYPE_VAULT_PAGE);
   t0 = now ();
   sl_vault_page_show_record_type (SL_VAULT_PAGE (vault_page), "victim");
   t_list = until_drawn (window, list_page_shown, window) - t0;
 
   /* 3. A search, a keystroke at a time. */
+  until_drawn (window, transitions_done, window);
   list_page = find_descendant (window, SL_TYPE_RECORD_LIST_PAGE);
   search = GTK_WIDGET (gtk_widget_get_template_child (list_page, SL_TYPE_RECORD_LIST_PAGE,
                                                       "search_entry"));
@@ -270,6 +288,7 @@ main (int   argc,
 
   g_print ("unlock (default key derivation) to the vault drawn  %6.3f s   (goal <= 1.5 s: %s)\n",
            t_unlock, t_unlock <= 1.5 ? "met" : "MISSED");
+  g_print ("unlock to the fade into the vault finished          %6.3f s\n", t_settled);
   g_print ("open the list of %d people, drawn              %6.3f s   (goal <= 0.3 s: %s)\n",
            people, t_list, t_list <= 0.3 ? "met" : "MISSED");
   g_print ("search per keystroke, drawn ('%s')  mean %5.1f ms, worst %5.1f ms   "
