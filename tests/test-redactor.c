@@ -123,6 +123,14 @@ static const Case positives[] = {
   { "Flat 3, 45 Hope Road", SL_SPAN_ADDRESS, "Flat 3, 45 Hope Road" },
   { "at 14a Church Lane", SL_SPAN_ADDRESS, "14a Church Lane" },
   { "7 Old Mill Rd", SL_SPAN_ADDRESS, "7 Old Mill Rd" },
+  /* lower case streets, flats in a named block */
+  { "lives at 32 wharncliffe road now", SL_SPAN_ADDRESS, "32 wharncliffe road" },
+  { "Flat 12, Parkside Court", SL_SPAN_ADDRESS, "Flat 12, Parkside Court" },
+  /* court case numbers without a keyword; more keywords; a log and its day */
+  { "T20247031  R v", SL_SPAN_REFERENCE, "T20247031" },
+  { "BD24C00417 Re A (children)", SL_SPAN_REFERENCE, "BD24C00417" },
+  { "Contact ID: CON-0088143", SL_SPAN_REFERENCE, "CON-0088143" },
+  { "missing, log 0712 160524.", SL_SPAN_REFERENCE, "0712 160524" },
 };
 
 /* Each negative case must yield no span at all. */
@@ -153,6 +161,8 @@ static const char *const negatives[] = {
   "NHS 943-476-591", "met on 01-Feb-2009", "0.5 litres on 01.02.2019", "on snap again", "on snap again. Then", "insta account", "snap at 14:30",
   "see gov.uk for it", "the file is on the shared drive/notes", "dob 14 feb 08:30",
   "went to 12 the gate", "3 ROAD CLOSURES", "Found 3 Lanes",
+  "5 minutes down the road", "2 main roads", "it is 3 doors up the street",
+  "strategy meeting (3 March 2014)", "T2024", "AB24X00417",
   /* things that must stay */
   "Child A", "YP3", "In 2011", "aged 14", "17A and 19C", "see 3.2 and table 4",
   "£2,000", "at 14:30", "1,234 children", "Table 12",
@@ -454,6 +464,27 @@ static const NameCase name_cases[] = {
   { "school (sandwell academy) not aware; rochdale sixth form college",
     "INSTITUTION:sandwell academy|INSTITUTION:rochdale sixth form college" },
   { "the local school and a big takeaway; the youth centre", "" },
+  /* judges' titles */
+  { "Court 4 - HHJ Rosalind Gateshill; Recorder Naylor",
+    "PERSON:HHJ Rosalind Gateshill|PERSON:Recorder Naylor" },
+  { "before District Judge Ahmed", "PERSON:District Judge Ahmed" },
+  /* code names of operations, guidance named after a case */
+  { "Operation Linden and OPERATION SABRE; Fraser guidelines and Gillick competence", "" },
+  /* who speaks in a chat log, next to the time */
+  { "[19:02] kels: where r u\nKamil 14:22: ok", "PERSON:kels|PERSON:Kamil" },
+  { "Staff 14:00: meds given\n[14:05] Note: quiet", "" },
+  /* a first name and a surname in capitals; a quoted nickname first */
+  { "a man I know as Lee SHARPLES", "PERSON:Lee SHARPLES" },
+  { "with \"Dizzy\" Craig Munro", "PERSON:Dizzy\" Craig Munro" },
+  /* prisons; a bar named with a word that is also a name */
+  { "in HMP Magilligan", "INSTITUTION:HMP Magilligan" },
+  { "at the Marine Bar in Arbroath", "INSTITUTION:Marine Bar|PLACE:Arbroath" },
+  { "at Crown Street Police Station", "INSTITUTION:Crown Street Police Station" },
+  /* lower case: a town in a street's name, a town of two words */
+  { "on sheffield rd, then in north shields", "PLACE:sheffield|PLACE:north shields" },
+  /* a date in brackets after a name, if old enough to be a birth date */
+  { "Patrick Devlin (Nov 3, 1985) and Jade Smith (3 March 2099)",
+    "PERSON:Patrick Devlin|DATE_OF_BIRTH:Nov 3, 1985|PERSON:Jade Smith" },
 };
 
 static void

@@ -1982,6 +1982,18 @@ detect_institutions (Ctx *c)
           i = last;
           continue;
         }
+      /* Prisons: "HMP Magilligan", "HMYOI Wetherby" */
+      if (t->upper && (token_is (c, i, "hmp") || token_is (c, i, "hmyoi")) && i + 1 < c->len &&
+          gap_spaces (c, i) && c->t[i + 1].cap && !(c->t[i + 1].bits & G_STOP))
+        {
+          last = i + 1;
+          while (last + 1 < c->len && last < i + 3 && gap_spaces (c, last) &&
+                 c->t[last + 1].cap && !(c->t[last + 1].bits & (G_STOP | G_VERB)))
+            last++;
+          mark (c, i, last, type_institution);
+          i = last;
+          continue;
+        }
       if (t->bits & G_CUE_START)
         cue_len = match_phrase (c, i, P_CUE);
       if (cue_len == 0 && (t->bits & G_CUE))
@@ -2011,6 +2023,10 @@ detect_institutions (Ctx *c)
                   (p->bits & G_TITLE))
                 named = TRUE;
               if (!(p->bits & (G_COMMON | G_STOP | G_CUE)) || (p->bits & (G_TITLE | G_SAINT)))
+                proper = TRUE;
+              /* "the Marine Bar": a word that is also a name, inside a sentence */
+              if ((p->bits & G_FIRST) && !(p->bits & (G_STOP | G_CUE | G_HARD)) &&
+                  !p->sentence && !p->upper)
                 proper = TRUE;
               first = k;
               if (p->sentence)
@@ -2252,6 +2268,13 @@ detect_people_and_places (Ctx *c)
 
           /* 'Jordan "JJ" Pearce' */
           person_like = person_like || (len < 2 && (b & G_FIRST) && quoted_nickname (c, i) > 0);
+          /* "Lee SHARPLES": a first name, then a surname in capitals */
+          person_like = person_like || (len < 2 && (b & G_FIRST) && !t->upper && i + 1 < c->len &&
+                                        gap_spaces (c, i) && c->t[i + 1].upper &&
+                                        c->t[i + 1].end - c->t[i + 1].start >= 3 &&
+                                        (c->t[i + 1].bits & G_SUR) &&
+                                        !(c->t[i + 1].bits & (G_COMMON | G_STOP | G_STREET |
+                                                              G_COUNCIL | G_CUE)));
 
           if (len == 0 && (b & G_PLACE))
             len = 1;
@@ -2434,6 +2457,34 @@ detect_people_and_places (Ctx *c)
             }
         }
 
+      /* lower case, a town in a street's name: "on sheffield rd" */
+      if (t->lower && (b & G_PLACE) && !(b & (G_COMMON | G_WORD | G_STOP | G_FIRST_POP)) &&
+          t->end - t->start >= 4 && i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+          (token_is (c, i + 1, "rd") || token_is (c, i + 1, "road") ||
+           token_is (c, i + 1, "st") || token_is (c, i + 1, "street") ||
+           token_is (c, i + 1, "lane") || token_is (c, i + 1, "ln")))
+        {
+          mark (c, i, i, type_place);
+          continue;
+        }
+
+      /* lower case, a place of several words after a preposition: "in west bromwich" */
+      if (t->lower && (b & G_PLACE_START) && !determiner (c, i) && i > 0 && c->t[i - 1].lower &&
+          (c->t[i - 1].bits & G_PREP) && gap_spaces (c, i - 1))
+        {
+          guint len = match_phrase (c, i, P_PLACE);
+
+          for (guint k = i + 1; k < i + len; k++)
+            if (!c->t[k].lower)
+              len = 0;
+          if (len >= 2)
+            {
+              mark (c, i, i + len - 1, type_place);
+              i += len - 1;
+              continue;
+            }
+        }
+
       /* lower case places after a preposition: "a house in leicester" */
       if (t->lower && (b & G_PLACE) && !(b & (G_COMMON | G_WORD | G_STOP | G_FIRST_POP)) &&
           t->end - t->start >= 4 && i > 0 && c->t[i - 1].lower && (c->t[i - 1].bits & G_PREP) &&
@@ -2465,6 +2516,16 @@ detect_people_and_places (Ctx *c)
                        (c->t[last].bits & (G_FIRST | G_SUR));
             }
           e = c->t[last].full_end;
+          /* '"Dizzy" Craig Munro': a nickname before a first name */
+          if (!proper && quote_at (c, e, TRUE) > 0)
+            {
+              gsize q = e + quote_at (c, e, TRUE);
+              const Token *u = last + 1 < c->len ? &c->t[last + 1] : NULL;
+
+              proper = u != NULL && q < c->n && c->text[q] == ' ' && u->start == q + 1 &&
+                       u->cap && !u->upper && (u->bits & G_FIRST) &&
+                       !(u->bits & (G_COMMON | G_STOP | G_HARD)) && name_part (c, last + 1);
+            }
           if (proper && e < c->n &&
               (c->text[e] == '"' || (e + 2 < c->n && (guchar) c->text[e] == 0xE2 &&
                                     (guchar) c->text[e + 2] == 0x9D)))
@@ -2850,6 +2911,89 @@ detect_keyword_values (Ctx *c)
     }
 }
 
+/* "HH:MM" or "HH:MM:SS" at p: returns its end, or 0 */
+static gsize
+clock_time_at (const char *text,
+               gsize       n,
+               gsize       p)
+{
+  gsize q = p;
+
+  while (q < n && q < p + 2 && g_ascii_isdigit (text[q]))
+    q++;
+  if (q == p || q + 3 > n || text[q] != ':' || !g_ascii_isdigit (text[q + 1]) ||
+      !g_ascii_isdigit (text[q + 2]))
+    return 0;
+  q += 3;
+  if (q + 3 <= n && text[q] == ':' && g_ascii_isdigit (text[q + 1]) && g_ascii_isdigit (text[q + 2]))
+    q += 3;
+  return q;
+}
+
+static gboolean
+speaker_word (const Ctx *c,
+              guint      i)
+{
+  guint32 b = c->t[i].bits;
+
+  return c->type[i] == NULL &&
+         !(b & (G_STOP | G_HEADER | G_TITLE | G_KIN | G_VERB | G_PREP | G_NAME_ROLE | G_CUE)) &&
+         (!(b & (G_ENGLISH | G_COMMON | G_WORD)) || ((b & G_FIRST) && !(b & G_COMMON)));
+}
+
+/* Who speaks in a chat log: "[22:41] kels: u up", "Kamil 14:22: bro",
+ * one or two words at the start of a line, next to the time. */
+static void
+detect_speakers (Ctx *c)
+{
+  gsize prev_end = 0;
+
+  for (guint i = 0; i < c->len; prev_end = c->t[i].full_end, i++)
+    {
+      const Token *t = &c->t[i];
+      gsize ls, p, e;
+      gboolean stamped = FALSE;
+      guint last = i;
+
+      if (i > 0 && memchr (c->text + prev_end, '\n', t->start - prev_end) == NULL)
+        continue;
+      ls = t->start;
+      while (ls > prev_end && c->text[ls - 1] != '\n')
+        ls--;
+      p = ls;
+      if (p < t->start && c->text[p] == '[')
+        p++;
+      if (p < t->start)
+        {
+          gsize q = clock_time_at (c->text, c->n, p);
+
+          if (q == 0)
+            continue;
+          if (q < c->n && c->text[q] == ']')
+            q++;
+          if (q + 1 != t->start || c->text[q] != ' ')
+            continue;
+          stamped = TRUE;
+        }
+      if (!speaker_word (c, i) || t->initial)
+        continue;
+      for (guint k = 0; k < 2; k++, last++)
+        {
+          e = c->t[last].full_end;
+          if (stamped ? (e < c->n && c->text[e] == ':')
+                      : (e + 1 < c->n && c->text[e] == ' ' &&
+                         (p = clock_time_at (c->text, c->n, e + 1)) > 0 && p < c->n &&
+                         c->text[p] == ':'))
+            {
+              mark (c, i, last, type_person);
+              break;
+            }
+          if (last + 1 >= c->len || !gap_spaces (c, last) || !speaker_word (c, last + 1))
+            break;
+        }
+    }
+}
+
 /* What names no one: an operation's code name ("Operation Linden") and
  * guidance named after a case ("Fraser guidelines", "Gillick competence").
  * Marked first, so that no rule takes these words for a person or a
@@ -2906,6 +3050,7 @@ detect_names_in (const char *text,
   c = (Ctx) { text, n, toks->t, toks->len, type, joined, lead, found, offset };
 
   detect_non_names (&c);
+  detect_speakers (&c);
   detect_keyword_values (&c);
   detect_institutions (&c);
   detect_people_and_places (&c);
