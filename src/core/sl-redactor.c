@@ -109,31 +109,27 @@ static const Recogniser recognisers[] = {
     "|" MONTHS "\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+[0-9]{4})\\b",
     G_REGEX_CASELESS, validate_dob },
   { SL_SPAN_REFERENCE,
-    "\\b(?:crime\\s+ref(?:erence)?|crime\\s+(?:no|number)|crn|urn|case\\s+(?:no|number|ref)"
+    "\\b(?:crime\\s+ref(?:erence)?|crime\\s+(?:no|number)|crn|urn"
     "|ref(?:erence)?\\s+(?:no|number)|reference|ref|lcs(?:\\s+id)?"
     "|mosaic(?:\\s+(?:id|no|number|ref))?|cp\\s+ref|court\\s+ref|cad|log"
-    "|(?:contact|referral|case|incident|occurrence|intel(?:ligence)?)\\s+(?:id|ref|no|number))\\b"
+    "|(?:contact|referral|case)\\s+(?:id|ref|no|number))\\b"
     "\\.?(?:\\s+(?:no|number|id)\\b\\.?)?\\s*[:#]?\\s*"
     /* "log 0712 160524": a log number and the day it was opened */
     "((?=[A-Za-z/-]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?(?: [0-9]{6}(?![0-9/]))?)",
     G_REGEX_CASELESS, validate_reference },
-  /* Case numbers of the courts: Crown Court "T20247031", family court
-   * "BD24C00417" (court, year, C care or P private law, number) */
-  { SL_SPAN_REFERENCE,
-    "\\b(?:T(?:19|20)[0-9]{6}|[A-Z]{2}[0-9]{2}[CP][0-9]{5})\\b",
-    0, NULL },
   { SL_SPAN_ADDRESS,
     "\\b(?:"
     /* "Flat 12, Parkside Court": a flat in a named block */
-    "(?i:flat|apartment|apt|unit|room)\\.?\\s+[0-9]{1,4}[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]+\\s+){1,2}"
+    "(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]+\\s+){1,2}"
     "(?:Court|House|Tower|Towers|Heights|Lodge|Mansions|Point|Buildings|Apartments|Hall|Chambers)"
+    "|(?:(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}[A-Za-z]?,?\\s+)?"
+    "[0-9]{1,4}[A-Za-z]?,?\\s+(?:"
     /* "32 wharncliffe road": the street in lower case */
-    "|[0-9]{1,4}[a-z]?,?\\s+(?!(?:the|a|an|of|to|up|down|on|in|at|by|and|or|off|min|mins|minutes"
+    "(?!(?:the|a|an|of|to|up|down|on|in|at|by|and|or|off|min|mins|minutes"
     "|miles?|yards|metres|doors|houses|more|other|main|side|back|slip|ring|trunk)\\s)"
     "[a-z][a-z'-]+\\s+(?:[a-z][a-z'-]+\\s+)?(?:street|road|lane|avenue|close|drive|crescent"
     "|terrace|grove|gardens|st|rd)"
-    "|(?:(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}[A-Za-z]?,?\\s+)?"
-    "[0-9]{1,4}[A-Za-z]?,?\\s+(?:(?:[A-Z][A-Za-z'-]*\\s+){1,3}" STREET_SUFFIXES
+    "|(?:[A-Z][A-Za-z'-]*\\s+){1,3}" STREET_SUFFIXES
     "|(?:[A-Z][A-Za-z'-]*\\s+)?[A-Z][a-z]+gate|" WELSH_STREETS "(?:\\s+(?:y|yr|'r))?"
     "(?:\\s+[A-Z][A-Za-z\\x80-\\xff'-]*){1,2}"
     /* "14 SCHOLES LANE": the same in capitals */
@@ -3255,6 +3251,47 @@ sl_redactor_detect (const char *text,
             done = (gsize) (p - text) + 1;
         }
     }
+
+  /* Case numbers of the courts, without a keyword: Crown Court
+   * "T20247031" (T, the year, a number), family court "BD24C00417" (the
+   * court, the year, C for care or P for private law, a number). */
+  for (const char *t = memchr (text, 'T', n); t != NULL;
+       t = memchr (t + 1, 'T', n - (gsize) (t + 1 - text)))
+    {
+      gsize i = (gsize) (t - text), e = i + 1;
+
+      while (e < n && e < i + 10 && g_ascii_isdigit (text[e]))
+        e++;
+      if (e == i + 9 && (text[i + 1] == '2' || text[i + 1] == '1') &&
+          (i == 0 || !g_ascii_isalnum (text[i - 1])) && (e == n || !g_ascii_isalnum (text[e])))
+        {
+          SlSpan span = { i, e, SL_SPAN_REFERENCE };
+
+          g_array_append_val (found, span);
+        }
+    }
+  for (guint k = 0; k < 2; k++)
+    for (const char *t = memchr (text, k == 0 ? 'C' : 'P', n); t != NULL;
+         t = memchr (t + 1, k == 0 ? 'C' : 'P', n - (gsize) (t + 1 - text)))
+      {
+        gsize i = (gsize) (t - text);
+
+        if (i >= 4 && i + 6 <= n && g_ascii_isdigit (text[i - 1]) && g_ascii_isdigit (text[i - 2]) &&
+            g_ascii_isupper (text[i - 3]) && g_ascii_isupper (text[i - 4]) &&
+            (i == 4 || !g_ascii_isalnum (text[i - 5])))
+          {
+            gsize e = i + 1;
+
+            while (e < n && e < i + 7 && g_ascii_isdigit (text[e]))
+              e++;
+            if (e == i + 6 && (e == n || !g_ascii_isalnum (text[e])))
+              {
+                SlSpan span = { i - 4, e, SL_SPAN_REFERENCE };
+
+                g_array_append_val (found, span);
+              }
+          }
+      }
 
   /* "ryanm_07": ordinary words never hold an underscore; account names do. */
   for (const char *u = memchr (text, '_', n); u != NULL;
