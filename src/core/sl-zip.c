@@ -207,24 +207,103 @@ bad:
   return FALSE;
 }
 
+struct _SlZipBody
+{
+  GBytes  *contents;   /* the entry as it is */
+  guint8  *packed;     /* deflated, or NULL: stored */
+  gsize    packed_len;
+  gsize    size;
+  guint32  crc;
+};
+
+/**
+ * sl_zip_body_new:
+ * @contents: what an entry holds
+ * @compress: deflate it, if that makes it smaller
+ *
+ * The body of a file entry, worked out (checksum, compression) apart from
+ * any writer: bodies can be made in several threads at once, then added
+ * in order with sl_zip_writer_add_body().
+ *
+ * Returns: (transfer full): the body
+ */
+SlZipBody *
+sl_zip_body_new (GBytes   *contents,
+                 gboolean  compress)
+{
+  SlZipBody *body = g_new0 (SlZipBody, 1);
+  const guint8 *data;
+
+  g_return_val_if_fail (contents != NULL, NULL);
+
+  body->contents = g_bytes_ref (contents);
+  data = g_bytes_get_data (contents, &body->size);
+  body->crc = body->size > 0 ? sl_zip_crc32 (data, body->size) : 0;
+  if (compress && body->size > 64 && (guint64) body->size <= SL_ZIP_MAX_SIZE)
+    {
+      z_stream z = { 0 };
+      uLong bound;
+
+      if (deflateInit2 (&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8,
+                        Z_DEFAULT_STRATEGY) == Z_OK)
+        {
+          bound = deflateBound (&z, (uLong) body->size);
+          body->packed = g_malloc (bound);
+          z.next_in = (Bytef *) data;
+          z.avail_in = (uInt) body->size;
+          z.next_out = body->packed;
+          z.avail_out = (uInt) bound;
+          if (deflate (&z, Z_FINISH) == Z_STREAM_END && z.total_out < body->size)
+            body->packed_len = z.total_out;
+          else
+            {
+              memset (body->packed, 0, bound);
+              g_clear_pointer (&body->packed, g_free);
+            }
+          deflateEnd (&z);
+        }
+    }
+  return body;
+}
+
+/**
+ * sl_zip_body_free:
+ * @body: (transfer full): a body
+ *
+ * Frees the body, wiping its deflated bytes.
+ */
+void
+sl_zip_body_free (SlZipBody *body)
+{
+  if (body == NULL)
+    return;
+  if (body->packed != NULL)
+    {
+      memset (body->packed, 0, body->packed_len);
+      g_free (body->packed);
+    }
+  g_bytes_unref (body->contents);
+  g_free (body);
+}
+
 static gboolean
 add_entry (SlZipWriter  *self,
            const char   *name,
-           const guint8 *data,
-           gsize         size,
-           gboolean      compress,
+           SlZipBody    *body,
            guint32       mode,
            GError      **error)
 {
-  g_autofree guint8 *packed = NULL;
-  const guint8 *body = data;
-  gsize body_len = size;
+  const guint8 *data = NULL;
+  gsize size = 0;
+  gsize body_len = 0;
   Entry *e;
 
   g_return_val_if_fail (!self->finished, FALSE);
 
   if (!check_name (self, name, error))
     return FALSE;
+  if (body != NULL)
+    size = body->size;
   if ((guint64) size > SL_ZIP_MAX_SIZE || (guint64) self->out->len + size > SL_ZIP_MAX_SIZE / 2)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -236,34 +315,21 @@ add_entry (SlZipWriter  *self,
   e = g_new0 (Entry, 1);
   e->name = g_strdup (name);
   e->size = (guint32) size;
-  e->crc = size > 0 ? sl_zip_crc32 (data, size) : 0;
   e->offset = self->out->len;
   e->method = METHOD_STORE;
   /* Unix permissions in the high half; 0x10 marks a folder for DOS. */
   e->external = (mode << 16) | ((mode & 0040000) ? 0x10 : 0);
-
-  if (compress && size > 64)
+  if (body != NULL)
     {
-      z_stream z = { 0 };
-      uLong bound;
-
-      if (deflateInit2 (&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8,
-                        Z_DEFAULT_STRATEGY) == Z_OK)
+      e->crc = body->crc;
+      if (body->packed != NULL)
         {
-          bound = deflateBound (&z, (uLong) size);
-          packed = g_malloc (bound);
-          z.next_in = (Bytef *) data;
-          z.avail_in = (uInt) size;
-          z.next_out = packed;
-          z.avail_out = (uInt) bound;
-          if (deflate (&z, Z_FINISH) == Z_STREAM_END && z.total_out < size)
-            {
-              body = packed;
-              body_len = z.total_out;
-              e->method = METHOD_DEFLATE;
-            }
-          deflateEnd (&z);
+          data = body->packed;
+          body_len = body->packed_len;
+          e->method = METHOD_DEFLATE;
         }
+      else
+        data = g_bytes_get_data (body->contents, &body_len);
     }
   e->compressed = (guint32) body_len;
 
@@ -280,9 +346,7 @@ add_entry (SlZipWriter  *self,
   put16 (self->out, 0);
   g_byte_array_append (self->out, (const guint8 *) name, (guint) strlen (name));
   if (body_len > 0)
-    g_byte_array_append (self->out, body, (guint) body_len);
-  if (packed != NULL)
-    memset (packed, 0, body_len);
+    g_byte_array_append (self->out, data, (guint) body_len);
 
   g_ptr_array_add (self->entries, e);
   g_hash_table_add (self->names, e->name);
@@ -305,7 +369,7 @@ sl_zip_writer_add_directory (SlZipWriter  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (name != NULL && g_str_has_suffix (name, "/"), FALSE);
 
-  return add_entry (self, name, NULL, 0, FALSE, 0040700, error);
+  return add_entry (self, name, NULL, 0040700, error);
 }
 
 /**
@@ -325,15 +389,42 @@ sl_zip_writer_add_file (SlZipWriter  *self,
                         gboolean      compress,
                         GError      **error)
 {
-  gsize size = 0;
-  const guint8 *data;
+  g_autoptr(SlZipBody) body = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (name != NULL && !g_str_has_suffix (name, "/"), FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
 
-  data = g_bytes_get_data (contents, &size);
-  return add_entry (self, name, data, size, compress, 0100600, error);
+  /* A name that cannot go in costs no compression. */
+  if (!check_name (self, name, error))
+    return FALSE;
+  body = sl_zip_body_new (contents, compress);
+  return add_entry (self, name, body, 0100600, error);
+}
+
+/**
+ * sl_zip_writer_add_body:
+ * @self: a writer
+ * @name: the file's path in the archive ('/' between folders)
+ * @body: what it holds, from sl_zip_body_new()
+ * @error: return location for a #GError
+ *
+ * As sl_zip_writer_add_file(), with the checksum and compression done
+ * already.
+ *
+ * Returns: %TRUE if it was added
+ */
+gboolean
+sl_zip_writer_add_body (SlZipWriter  *self,
+                        const char   *name,
+                        SlZipBody    *body,
+                        GError      **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL && !g_str_has_suffix (name, "/"), FALSE);
+  g_return_val_if_fail (body != NULL, FALSE);
+
+  return add_entry (self, name, body, 0100600, error);
 }
 
 /**

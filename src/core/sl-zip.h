@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define SL_ZIP_MAX_SIZE    G_GUINT64_CONSTANT (0xFFFFFFFF)
 
 typedef struct _SlZipWriter SlZipWriter;
+typedef struct _SlZipBody   SlZipBody;
 
 SlZipWriter *sl_zip_writer_new            (GDateTime    *mtime);
 void         sl_zip_writer_free           (SlZipWriter  *self);
@@ -32,12 +33,21 @@ gboolean     sl_zip_writer_add_file       (SlZipWriter  *self,
                                            GBytes       *contents,
                                            gboolean      compress,
                                            GError      **error);
+gboolean     sl_zip_writer_add_body       (SlZipWriter  *self,
+                                           const char   *name,
+                                           SlZipBody    *body,
+                                           GError      **error);
 GBytes      *sl_zip_writer_finish         (SlZipWriter  *self,
                                            GError      **error);
+
+SlZipBody   *sl_zip_body_new              (GBytes       *contents,
+                                           gboolean      compress);
+void         sl_zip_body_free             (SlZipBody    *body);
 
 guint32      sl_zip_crc32                 (const void   *data,
                                            gsize         length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlZipWriter, sl_zip_writer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlZipBody, sl_zip_body_free)
 
 G_END_DECLS
