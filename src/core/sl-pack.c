@@ -87,6 +87,7 @@ typedef struct
   char       *name;
   char       *label;
   gsize       width;     /* the longest string, in bytes */
+  guint       slot;      /* the field's index in its type */
   guint       level;     /* generalisation level of a quasi-identifier */
   guint       top;       /* the level that suppresses it; 0: not a QI */
   guint       numeric : 1;
@@ -101,6 +102,7 @@ typedef struct
   char         *prefix;
   guint        *levels;     /* per field of the type: generalisation level */
   GPtrArray    *qis;        /* SlField, the quasi-identifiers written */
+  guint        *qi_slots;   /* per quasi-identifier: its field's index */
   guint         n_suppressed;
   guint         k_reached;
   guint         n_classes;
@@ -118,9 +120,16 @@ typedef struct
  * written out: as a folder, a .zip, or a .zip encrypted with age. */
 typedef struct
 {
-  char   *rel;     /* its path in the pack, '/' between folders */
-  GBytes *bytes;
+  char      *rel;     /* its path in the pack, '/' between folders */
+  GBytes    *bytes;
+  /* Worked out by a worker as soon as the file is made: */
+  guchar     hash[crypto_hash_sha256_BYTES];
+  guint8    *hits;    /* per needle: found in this file; NULL: none */
+  SlZipBody *body;    /* for a .zip */
+  gboolean   sealed;
 } Entry;
+
+typedef struct _Scanner Scanner;
 
 typedef struct
 {
@@ -142,6 +151,11 @@ typedef struct
   SlPackReport       *report;
   gint64              unknown;
   gint64              not_recorded;
+  gboolean            zip;        /* written as a .zip (encrypted or not) */
+  GThread            *needles_thread;
+  GError             *needles_error;
+  Scanner            *scanner;
+  GThreadPool        *sealer;     /* seal_entry() for each file made */
 } Pack;
 
 /* A record as the pack reads it: the vault's records of a type are loaded
@@ -151,9 +165,14 @@ typedef struct
   gatomicrefcount  ref;
   char            *id;
   char            *parent;   /* the parent's id, or NULL */
-  GHashTable      *values;   /* interned field id -> JsonNode */
+  JsonNode       **values;   /* per field of the type, in its order; NULL: none */
+  guint            n_values;
+  const char      *pack_id;  /* borrowed from Pack.ids */
+  gboolean         suppressed;
 } Record;
 
+static void      seal_entry  (gpointer    data,
+                              gpointer    user_data);
 static gboolean  field_is_qi (SlField    *f);
 static guint     field_top   (SlField    *f);
 static int       find_band   (SlField    *f,
@@ -177,7 +196,9 @@ record_unref (Record *r)
     return;
   g_free (r->id);
   g_free (r->parent);
-  g_hash_table_unref (r->values);
+  for (guint i = 0; i < r->n_values; i++)
+    g_clear_pointer (&r->values[i], json_node_unref);
+  g_free (r->values);
   g_free (r);
 }
 
@@ -193,11 +214,12 @@ record_parent (Record *r)
   return r->parent;
 }
 
+/* The value of the field at @slot of the record's type */
 static inline JsonNode *
-record_value (Record     *r,
-              const char *field)
+record_value (Record *r,
+              guint   slot)
 {
-  return g_hash_table_lookup (r->values, field);
+  return slot < r->n_values ? r->values[slot] : NULL;
 }
 
 /* A string without escapes, between its quotes */
@@ -273,10 +295,13 @@ parse_value (const char *json,
 /* The undeleted records of @type, in the order they were added: two
  * queries, one for the records and one for all their values. */
 static GPtrArray *
-load_records (Pack        *pack,
-              const char  *type,
-              GError     **error)
+load_records (Pack          *pack,
+              SlRecordType  *rt,
+              GError       **error)
 {
+  const char *type = rt->id;
+  guint n_fields = rt->fields->len;
+  g_autoptr(GHashTable) slots = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_unref);
   g_autoptr(GArray) nos = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
@@ -290,6 +315,10 @@ load_records (Pack        *pack,
       g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
       return NULL;
     }
+  /* field id -> its index + 1 */
+  for (guint f = 0; f < n_fields; f++)
+    g_hash_table_insert (slots, ((SlField *) g_ptr_array_index (rt->fields, f))->id,
+                         GUINT_TO_POINTER (f + 1));
   sqlite3_exec (db, "SAVEPOINT sl_pack_read", NULL, NULL, NULL);
   sqlite3_prepare_v2 (db, "SELECT r.no, r.id, p.id FROM records r LEFT JOIN records p "
                       "ON p.no = r.parent WHERE r.type = ?1 AND r.deleted = 0 ORDER BY r.no",
@@ -303,8 +332,8 @@ load_records (Pack        *pack,
       g_atomic_ref_count_init (&r->ref);
       r->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       r->parent = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      r->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                         (GDestroyNotify) json_node_unref);
+      r->values = g_new0 (JsonNode *, n_fields + 1);
+      r->n_values = n_fields;
       g_ptr_array_add (records, r);
       g_array_append_val (nos, no);
     }
@@ -322,16 +351,22 @@ load_records (Pack        *pack,
       const char *json = (const char *) sqlite3_column_text (stmt, 2);
       JsonNode *value;
       Record *r;
+      guint slot;
 
       while (at < nos->len && g_array_index (nos, gint64, at) < no)
         at++;
       if (at == nos->len || g_array_index (nos, gint64, at) != no || json == NULL)
         continue;
+      /* A field the codebook no longer has is not written */
+      slot = GPOINTER_TO_UINT (g_hash_table_lookup (slots, sqlite3_column_text (stmt, 1)));
+      if (slot == 0)
+        continue;
       r = g_ptr_array_index (records, at);
       if ((value = parse_value (json, (gsize) sqlite3_column_bytes (stmt, 2))) != NULL)
-        g_hash_table_replace (r->values,
-                              (gpointer) g_intern_string ((const char *) sqlite3_column_text (stmt, 1)),
-                              value);
+        {
+          g_clear_pointer (&r->values[slot - 1], json_node_unref);
+          r->values[slot - 1] = value;
+        }
     }
   sqlite3_finalize (stmt);
   sqlite3_exec (db, "RELEASE sl_pack_read", NULL, NULL, NULL);
@@ -367,6 +402,8 @@ entry_free (Entry *e)
   data = g_bytes_unref_to_data (e->bytes, &size);
   sodium_memzero (data, size);
   g_free (data);
+  g_clear_pointer (&e->body, sl_zip_body_free);
+  g_free (e->hits);
   g_free (e->rel);
   g_free (e);
 }
@@ -379,6 +416,7 @@ type_data_free (TypeData *td)
   g_clear_pointer (&td->withheld, g_ptr_array_unref);
   g_clear_pointer (&td->qis, g_ptr_array_unref);
   g_free (td->levels);
+  g_free (td->qi_slots);
   g_free (td->prefix);
   g_free (td);
 }
@@ -457,6 +495,11 @@ add_entry (Pack       *pack,
   e->rel = g_strdup (rel);
   e->bytes = bytes;
   g_ptr_array_add (pack->entries, e);
+  /* Hashed, scanned and compressed in a worker as the next file is made */
+  if (pack->sealer != NULL)
+    g_thread_pool_push (pack->sealer, e, NULL);
+  else if (pack->scanner != NULL)
+    seal_entry (e, pack);
 }
 
 static gboolean
@@ -828,6 +871,7 @@ plan_columns (TypeData *td)
         {
           Column *col = g_ptr_array_index (td->columns, c);
 
+          col->slot = i;
           col->level = level;
           col->top = top;
         }
@@ -866,83 +910,64 @@ int_text (gint64 v)
   return g_strdup (p);
 }
 
-static char *
-missing_cell (Pack       *pack,
-              const char *missing,
-              gboolean    labels)
+typedef enum
 {
-  gboolean unknown = g_str_equal (missing, SL_MISSING_UNKNOWN);
+  CELL_EMPTY,    /* no value: an empty cell, a system-missing value */
+  CELL_NUMBER,
+  CELL_TEXT,
+} CellKind;
 
-  if (labels)
-    return g_strdup (unknown ? "Unknown" : "Not recorded");
-  return int_text (unknown ? pack->unknown : pack->not_recorded);
+static CellKind
+number_cell (gint64  v,
+             gint64 *num)
+{
+  *num = v;
+  return CELL_NUMBER;
 }
 
-/* The cell of an indicator column (an option, "other", "any") when it is
- * a constant; %NULL for any other cell, and for a missing value's code. */
-static const char *
-indicator_cell (Pack     *pack,
-                Column   *col,
-                Record   *record,
-                gboolean  labels)
+static CellKind
+text_cell (const char  *s,
+           const char **text)
 {
-  JsonNode *value;
-  gboolean found = FALSE;
-
-  if (col->kind != COL_OPTION && col->kind != COL_OTHER && col->kind != COL_ANY)
-    return NULL;
-  if (col->top > 0 && (col->level >= col->top ||
-                       g_hash_table_contains (pack->suppressed, record_id (record))))
-    return labels ? "Suppressed" : G_STRINGIFY (SL_PACK_SUPPRESSED_VALUE);
-  value = record_value (record, col->field->id);
-  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
-    return "";
-  if (sl_value_get_missing (value) != NULL)
-    return NULL;
-  if (col->kind == COL_ANY)
-    {
-      gboolean any = JSON_NODE_HOLDS_ARRAY (value) &&
-                     json_array_get_length (json_node_get_array (value)) > 0;
-
-      if (labels)
-        return any ? "Yes" : "No";
-      return any ? "1" : "0";
-    }
-  if (JSON_NODE_HOLDS_ARRAY (value))
-    for (guint i = 0; !found && i < json_array_get_length (json_node_get_array (value)); i++)
-      {
-        JsonNode *item = json_array_get_element (json_node_get_array (value), i);
-
-        found = col->kind == COL_OTHER ? item_is_other (item) : item_is (item, col->option->code);
-      }
-  return found ? "1" : "0";
+  *text = s;
+  return s == NULL || *s == '\0' ? CELL_EMPTY : CELL_TEXT;
 }
 
-/* The cell of @col for @record: a code (the numeric value as text for
- * numeric columns) or, with @labels, what a person reads. "" is no value. */
-static char *
-cell (Pack     *pack,
-      Column   *col,
-      Record   *record,
-      gboolean  labels)
+/* A code, or with @labels the label of one */
+static CellKind
+coded_cell (gint64       code,
+            const char  *label,
+            gboolean     labels,
+            gint64      *num,
+            const char **text)
+{
+  return labels ? text_cell (label, text) : number_cell (code, num);
+}
+
+/* The cell of @col for @record: a number (a code in a numeric column), a
+ * text, or nothing; with @labels, codes are given as what a person reads.
+ * Texts are borrowed (from the record, the codebook or the pack ids):
+ * a pack's millions of cells take no memory of their own. */
+static CellKind
+cell_get (Pack        *pack,
+          Column      *col,
+          Record      *record,
+          gboolean     labels,
+          gint64      *num,
+          const char **text)
 {
   JsonNode *value;
   const char *missing;
-  const char *fixed;
-
-  if ((fixed = indicator_cell (pack, col, record, labels)) != NULL)
-    return g_strdup (fixed);
 
   switch (col->kind)
     {
     case COL_ID:
-      return g_strdup (g_hash_table_lookup (pack->ids, record_id (record)));
+      return text_cell (record->pack_id, text);
     case COL_PARENT:
       {
         const char *parent = record_parent (record);
-        const char *id = parent ? g_hash_table_lookup (pack->ids, parent) : NULL;
 
-        return g_strdup (id ? id : "");
+        return text_cell (parent ? g_hash_table_lookup (pack->ids, parent) : NULL, text);
       }
     case COL_VALUE:
     case COL_OPTION:
@@ -952,36 +977,45 @@ cell (Pack     *pack,
       break;
     }
 
-  if (col->top > 0 && (col->level >= col->top ||
-                       g_hash_table_contains (pack->suppressed, record_id (record))))
-    return labels ? g_strdup ("Suppressed") : int_text (SL_PACK_SUPPRESSED_VALUE);
+  if (col->top > 0 && (col->level >= col->top || record->suppressed))
+    return coded_cell (SL_PACK_SUPPRESSED_VALUE, "Suppressed", labels, num, text);
 
-  value = record_value (record, col->field->id);
+  value = record_value (record, col->slot);
   if (value == NULL || JSON_NODE_HOLDS_NULL (value))
-    return g_strdup ("");
+    return CELL_EMPTY;
   if ((missing = sl_value_get_missing (value)) != NULL)
-    return missing_cell (pack, missing, labels);
+    {
+      gboolean unknown = g_str_equal (missing, SL_MISSING_UNKNOWN);
+
+      return coded_cell (unknown ? pack->unknown : pack->not_recorded,
+                         unknown ? "Unknown" : "Not recorded", labels, num, text);
+    }
 
   if (col->kind == COL_ANY)
     {
-      gboolean any = JSON_NODE_HOLDS_ARRAY (value) && json_array_get_length (json_node_get_array (value)) > 0;
+      gboolean any = JSON_NODE_HOLDS_ARRAY (value) &&
+                     json_array_get_length (json_node_get_array (value)) > 0;
 
-      if (labels)
-        return g_strdup (any ? "Yes" : "No");
-      return g_strdup (any ? "1" : "0");
+      return coded_cell (any, any ? "Yes" : "No", labels, num, text);
     }
   if (col->kind == COL_OPTION || col->kind == COL_OTHER)
     {
       gboolean found = FALSE;
 
       if (JSON_NODE_HOLDS_ARRAY (value))
-        for (guint i = 0; !found && i < json_array_get_length (json_node_get_array (value)); i++)
-          {
-            JsonNode *item = json_array_get_element (json_node_get_array (value), i);
+        {
+          JsonArray *arr = json_node_get_array (value);
+          guint len = json_array_get_length (arr);
 
-            found = col->kind == COL_OTHER ? item_is_other (item) : item_is (item, col->option->code);
-          }
-      return g_strdup (found ? "1" : "0");
+          for (guint i = 0; !found && i < len; i++)
+            {
+              JsonNode *item = json_array_get_element (arr, i);
+
+              found = col->kind == COL_OTHER ? item_is_other (item)
+                                             : item_is (item, col->option->code);
+            }
+        }
+      return number_cell (found, num);
     }
 
   switch (col->field->type)
@@ -991,48 +1025,43 @@ cell (Pack     *pack,
         SlOption *o;
 
         if (item_is_other (value))
-          return labels ? g_strdup ("Other") : int_text (SL_PACK_OTHER_VALUE);
+          return coded_cell (SL_PACK_OTHER_VALUE, "Other", labels, num, text);
         if (!JSON_NODE_HOLDS_VALUE (value))
-          return g_strdup ("");
+          return CELL_EMPTY;
         o = sl_field_lookup_option (col->field, json_node_get_string (value));
         if (o != NULL && col->level == 1)
           o = find_group (col->field, o->group);
         if (o == NULL)
-          return labels ? g_strdup ("Suppressed") : int_text (SL_PACK_SUPPRESSED_VALUE);
-        return labels ? g_strdup (o->label) : int_text (o->value);
+          return coded_cell (SL_PACK_SUPPRESSED_VALUE, "Suppressed", labels, num, text);
+        return coded_cell (o->value, o->label, labels, num, text);
       }
 
     case SL_FIELD_BOOLEAN:
       if (!JSON_NODE_HOLDS_VALUE (value))
-        return g_strdup ("");
-      if (labels)
-        return g_strdup (json_node_get_boolean (value) ? "Yes" : "No");
-      return g_strdup (json_node_get_boolean (value) ? "1" : "0");
+        return CELL_EMPTY;
+      return coded_cell (json_node_get_boolean (value), json_node_get_boolean (value) ? "Yes" : "No",
+                         labels, num, text);
 
     case SL_FIELD_INTEGER:
     case SL_FIELD_COUNT:
       if (!JSON_NODE_HOLDS_VALUE (value))
-        return g_strdup ("");
+        return CELL_EMPTY;
       if (col->level == 1)
         {
           int band = find_band (col->field, json_node_get_int (value));
 
           if (band < 0)
-            return labels ? g_strdup ("Suppressed") : int_text (SL_PACK_SUPPRESSED_VALUE);
-          if (labels)
-            return g_strdup (((SlBand *) g_ptr_array_index (col->field->bands, band))->label);
-          return int_text (band + 1);
+            return coded_cell (SL_PACK_SUPPRESSED_VALUE, "Suppressed", labels, num, text);
+          return coded_cell (band + 1,
+                             ((SlBand *) g_ptr_array_index (col->field->bands, band))->label,
+                             labels, num, text);
         }
-      return int_text (json_node_get_int (value));
+      return number_cell (json_node_get_int (value), num);
 
     case SL_FIELD_REFERENCE:
-      {
-        const char *id = NULL;
-
-        if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
-          id = g_hash_table_lookup (pack->ids, json_node_get_string (value));
-        return g_strdup (id ? id : "");
-      }
+      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+        return text_cell (g_hash_table_lookup (pack->ids, json_node_get_string (value)), text);
+      return CELL_EMPTY;
 
     case SL_FIELD_TEXT:
     case SL_FIELD_DATE:
@@ -1041,7 +1070,29 @@ cell (Pack     *pack,
     case SL_FIELD_MULTI_CHOICE:
     default:
       if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
-        return g_strdup (json_node_get_string (value));
+        return text_cell (json_node_get_string (value), text);
+      return CELL_EMPTY;
+    }
+}
+
+/* The cell as a string, "" for no value */
+static char *
+cell (Pack     *pack,
+      Column   *col,
+      Record   *record,
+      gboolean  labels)
+{
+  gint64 num = 0;
+  const char *text = NULL;
+
+  switch (cell_get (pack, col, record, labels, &num, &text))
+    {
+    case CELL_NUMBER:
+      return int_text (num);
+    case CELL_TEXT:
+      return g_strdup (text);
+    case CELL_EMPTY:
+    default:
       return g_strdup ("");
     }
 }
@@ -1244,7 +1295,8 @@ intern_keys (TypeData *td,
 
       for (guint j = 0; j < n; j++)
         {
-          char *key = qi_key (f, record_value (g_ptr_array_index (td->records, j), f->id), 0);
+          char *key = qi_key (f, record_value (g_ptr_array_index (td->records, j),
+                                               td->qi_slots[q]), 0);
           gpointer id;
 
           if (!g_hash_table_lookup_extended (seen, key, NULL, &id))
@@ -1268,7 +1320,7 @@ intern_keys (TypeData *td,
           for (guint v = 0; v < first->len; v++)
             {
               Record *r = g_ptr_array_index (td->records, g_array_index (first, guint, v));
-              char *key = qi_key (f, record_value (r, f->id), level);
+              char *key = qi_key (f, record_value (r, td->qi_slots[q]), level);
               gpointer id;
 
               if (!g_hash_table_lookup_extended (upper, key, NULL, &id))
@@ -1443,9 +1495,13 @@ anonymise (Pack      *pack,
 
   td->levels = g_new0 (guint, td->type->fields->len);
   td->qis = g_ptr_array_new ();
+  td->qi_slots = g_new0 (guint, td->type->fields->len + 1);
   for (guint i = 0; i < td->type->fields->len; i++)
     if (field_is_qi (g_ptr_array_index (td->type->fields, i)))
-      g_ptr_array_add (td->qis, g_ptr_array_index (td->type->fields, i));
+      {
+        td->qi_slots[td->qis->len] = i;
+        g_ptr_array_add (td->qis, g_ptr_array_index (td->type->fields, i));
+      }
   nq = td->qis->len;
   td->k_reached = n;
   if (nq == 0 || n == 0)
@@ -1519,8 +1575,10 @@ anonymise (Pack      *pack,
     {
       if (sizes[j] < pack->k)
         {
-          g_hash_table_add (pack->suppressed,
-                            g_strdup (record_id (g_ptr_array_index (td->records, j))));
+          Record *r = g_ptr_array_index (td->records, j);
+
+          g_hash_table_add (pack->suppressed, g_strdup (record_id (r)));
+          r->suppressed = TRUE;
           td->n_suppressed++;
         }
       else if (sizes[j] != G_MAXUINT)
@@ -1660,7 +1718,7 @@ collect (Pack    *pack,
 
       td->type = rt;
       g_ptr_array_add (pack->types, td);
-      if ((td->records = load_records (pack, rt->id, error)) == NULL)
+      if ((td->records = load_records (pack, rt, error)) == NULL)
         return FALSE;
       if (check_cancelled (pack, error))
         return FALSE;
@@ -1684,6 +1742,7 @@ collect (Pack    *pack,
           char *pack_id = g_strdup_printf ("%s%0*u", td->prefix, (int) digits, j + 1);
 
           g_hash_table_insert (pack->ids, g_strdup (record_id (r)), pack_id);
+          r->pack_id = pack_id;
           if (scope != NULL && (rt->parents == NULL || rt->parents[0] == NULL))
             g_ptr_array_add (pack->scope_ids, g_strdup (pack_id));
         }
@@ -1696,88 +1755,100 @@ collect (Pack    *pack,
   return TRUE;
 }
 
-/* The cells of every record of @td, as codes: one array of strings per
- * record, the strings in @chunk or constant. Most cells are one of an
- * option's 0 and 1: those take no memory of their own. */
-static GPtrArray *
-code_rows (Pack         *pack,
-           TypeData     *td,
-           GStringChunk *chunk,
-           GError      **error)
+/* The longest text of each string column, which the .sav must know
+ * before its first row. */
+static void
+measure_columns (Pack     *pack,
+                 TypeData *td)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint j = 0; j < td->records->len; j++)
+  for (guint c = 0; c < td->columns->len; c++)
     {
-      Record   *r = g_ptr_array_index (td->records, j);
-      const char **cells = g_new0 (const char *, td->columns->len + 1);
+      Column *col = g_ptr_array_index (td->columns, c);
 
-      for (guint c = 0; c < td->columns->len; c++)
+      if (col->numeric)
+        continue;
+      for (guint j = 0; j < td->records->len; j++)
         {
-          Column *col = g_ptr_array_index (td->columns, c);
+          gint64 num = 0;
+          const char *text = NULL;
 
-          if ((cells[c] = indicator_cell (pack, col, r, FALSE)) == NULL)
-            {
-              g_autofree char *text = cell (pack, col, r, FALSE);
-
-              cells[c] = g_string_chunk_insert (chunk, text);
-            }
-          col->width = MAX (col->width, strlen (cells[c]));
+          if (cell_get (pack, col, g_ptr_array_index (td->records, j), FALSE, &num, &text) ==
+              CELL_TEXT)
+            col->width = MAX (col->width, strlen (text));
         }
-      g_ptr_array_add (rows, cells);
-      if (j % 256 == 255 && check_cancelled (pack, error))
-        return NULL;
     }
-  return g_steal_pointer (&rows);
 }
 
-static gboolean
-write_csv (Pack       *pack,
-           TypeData   *td,
-           GPtrArray  *rows,
-           GError    **error)
+static void
+append_int (GString *out,
+            gint64   v)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 u = v < 0 ? (guint64) 0 - (guint64) v : (guint64) v;
+
+  do
+    *--p = (char) ('0' + u % 10);
+  while ((u /= 10) > 0);
+  if (v < 0)
+    *--p = '-';
+  g_string_append_len (out, p, (gssize) (buf + sizeof buf - p));
+}
+
+/* One CSV file per record type, written straight from the records: codes
+ * as numbers, or with the labels option what a person reads. */
+static GBytes *
+make_csv (Pack          *pack,
+          TypeData      *td,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   g_autoptr(GString) out = csv_new ();
   g_autofree const char **header = g_new0 (const char *, td->columns->len + 1);
-  g_autofree char *rel = g_strdup_printf ("data/%s.csv", td->type->id);
+  gboolean labels = pack->options->labels;
+  guint n_cols = td->columns->len;
+  Column **cols = (Column **) td->columns->pdata;
 
-  for (guint c = 0; c < td->columns->len; c++)
-    header[c] = ((Column *) g_ptr_array_index (td->columns, c))->name;
-  csv_row (out, header, td->columns->len);
-  for (guint j = 0; j < rows->len; j++)
+  for (guint c = 0; c < n_cols; c++)
+    header[c] = cols[c]->name;
+  csv_row (out, header, n_cols);
+  for (guint j = 0; j < td->records->len; j++)
     {
-      if (pack->options->labels)
-        {
-          Record   *r = g_ptr_array_index (td->records, j);
-          g_auto(GStrv) cells = g_new0 (char *, td->columns->len + 1);
+      Record *r = g_ptr_array_index (td->records, j);
 
-          for (guint c = 0; c < td->columns->len; c++)
-            cells[c] = cell (pack, g_ptr_array_index (td->columns, c), r, TRUE);
-          csv_row (out, (const char * const *) cells, td->columns->len);
-        }
-      else
+      for (guint c = 0; c < n_cols; c++)
         {
-          char **cells = g_ptr_array_index (rows, j);
-          g_autofree const char **guarded = g_new0 (const char *, td->columns->len + 1);
-          g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+          gint64 num = 0;
+          const char *text = NULL;
 
-          for (guint c = 0; c < td->columns->len; c++)
+          if (c > 0)
+            g_string_append_c (out, ',');
+          switch (cell_get (pack, cols[c], r, labels, &num, &text))
             {
-              Column *col = g_ptr_array_index (td->columns, c);
-
-              guarded[c] = cells[c];
-              if (!col->numeric && looks_like_formula (cells[c]))
+            case CELL_NUMBER:
+              append_int (out, num);
+              break;
+            case CELL_TEXT:
+              /* Text Excel would run as a formula is written as text */
+              if (!cols[c]->numeric && looks_like_formula (text))
                 {
-                  char *safe = g_strconcat ("'", cells[c], NULL);
+                  g_autofree char *safe = g_strconcat ("'", text, NULL);
 
-                  g_ptr_array_add (owned, safe);
-                  guarded[c] = safe;
+                  csv_append (out, safe);
                 }
+              else
+                csv_append (out, text);
+              break;
+            case CELL_EMPTY:
+            default:
+              break;
             }
-          csv_row (out, guarded, td->columns->len);
         }
+      g_string_append (out, "\r\n");
+      if (j % 1024 == 1023 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
     }
-  return write_string (pack, rel, g_steal_pointer (&out), error);
+  return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
 static ssize_t
@@ -1857,11 +1928,12 @@ sav_define (Pack              *pack,
   return vars;
 }
 
-static gboolean
-write_sav (Pack       *pack,
-           TypeData   *td,
-           GPtrArray  *rows,
-           GError    **error)
+/* The .sav of a record type, from the records: numbers go in as numbers. */
+static GBytes *
+make_sav (Pack          *pack,
+          TypeData      *td,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   g_autofree char *rel = g_strdup_printf ("data/%s.sav", td->type->id);
   g_autofree char *file_label = utf8_cut (td->type->plural ? td->type->plural : td->type->label, 64);
@@ -1869,48 +1941,81 @@ write_sav (Pack       *pack,
   g_autoptr(GByteArray) sink = g_byte_array_new ();
   readstat_writer_t *writer;
   readstat_error_t rs = READSTAT_OK;
+  Column **cols = (Column **) td->columns->pdata;
 
   writer = readstat_writer_init ();
   readstat_set_data_writer (writer, sav_write_cb);
   readstat_writer_set_file_label (writer, file_label);
   readstat_writer_set_file_timestamp (writer, 0);
   vars = sav_define (pack, td, writer);
-  rs = readstat_begin_writing_sav (writer, sink, (long) rows->len);
+  rs = readstat_begin_writing_sav (writer, sink, (long) td->records->len);
   if (rs == READSTAT_OK)
     rs = readstat_validate_metadata (writer);
   for (guint c = 0; rs == READSTAT_OK && c < vars->len; c++)
     rs = readstat_validate_variable (writer, g_ptr_array_index (vars, c));
 
-  for (guint j = 0; rs == READSTAT_OK && j < rows->len; j++)
+  for (guint j = 0; rs == READSTAT_OK && j < td->records->len; j++)
     {
-      char **cells = g_ptr_array_index (rows, j);
+      Record *r = g_ptr_array_index (td->records, j);
 
       rs = readstat_begin_row (writer);
       for (guint c = 0; rs == READSTAT_OK && c < vars->len; c++)
         {
-          Column *col = g_ptr_array_index (td->columns, c);
           readstat_variable_t *var = g_ptr_array_index (vars, c);
+          gint64 num = 0;
+          const char *text = NULL;
+          CellKind kind = cell_get (pack, cols[c], r, FALSE, &num, &text);
 
-          if (!col->numeric)
-            rs = readstat_insert_string_value (writer, var, cells[c]);
-          else if (cells[c][0] == '\0')
-            rs = readstat_insert_missing_value (writer, var);
+          if (!cols[c]->numeric)
+            rs = readstat_insert_string_value (writer, var, kind == CELL_TEXT ? text : "");
+          else if (kind == CELL_NUMBER)
+            rs = readstat_insert_double_value (writer, var, (double) num);
+          else if (kind == CELL_TEXT)
+            rs = readstat_insert_double_value (writer, var, g_ascii_strtod (text, NULL));
           else
-            rs = readstat_insert_double_value (writer, var, g_ascii_strtod (cells[c], NULL));
+            rs = readstat_insert_missing_value (writer, var);
         }
       if (rs == READSTAT_OK)
         rs = readstat_end_row (writer);
+      if (rs == READSTAT_OK && j % 1024 == 1023 &&
+          g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          readstat_writer_free (writer);
+          return NULL;
+        }
     }
   if (rs == READSTAT_OK)
     rs = readstat_end_writing (writer);
   readstat_writer_free (writer);
 
   if (rs != READSTAT_OK)
-    return sav_failed (rs, rel, error);
-  add_entry (pack, rel, g_byte_array_free_to_bytes (g_steal_pointer (&sink)));
-  return TRUE;
+    {
+      sav_failed (rs, rel, error);
+      sodium_memzero (sink->data, sink->len);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&sink));
 }
 
+typedef struct
+{
+  Pack     *pack;
+  TypeData *td;
+  GBytes   *bytes;
+  GError   *error;
+} SavJob;
+
+static gpointer
+sav_thread (gpointer data)
+{
+  SavJob *job = data;
+
+  job->bytes = make_sav (job->pack, job->td, job->pack->cancellable, &job->error);
+  return NULL;
+}
+
+/* Per record type, the .sav is made in a thread while the .csv is made
+ * here: they read the same records and write nothing shared. */
 static gboolean
 write_data (Pack    *pack,
             GError **error)
@@ -1918,13 +2023,29 @@ write_data (Pack    *pack,
   for (guint i = 0; i < pack->types->len; i++)
     {
       TypeData *td = g_ptr_array_index (pack->types, i);
-      g_autoptr(GStringChunk) chunk = g_string_chunk_new (1 << 16);
-      g_autoptr(GPtrArray) rows = NULL;
+      g_autofree char *csv_rel = g_strdup_printf ("data/%s.csv", td->type->id);
+      g_autofree char *sav_rel = g_strdup_printf ("data/%s.sav", td->type->id);
+      SavJob job = { pack, td, NULL, NULL };
+      g_autoptr(GError) csv_error = NULL;
+      GBytes *csv;
+      GThread *thread;
 
-      if ((rows = code_rows (pack, td, chunk, error)) == NULL)
-        return FALSE;
-      if (!write_csv (pack, td, rows, error) || check_cancelled (pack, error) ||
-          !write_sav (pack, td, rows, error) || check_cancelled (pack, error))
+      measure_columns (pack, td);
+      thread = g_thread_new ("sl-pack-sav", sav_thread, &job);
+      csv = make_csv (pack, td, pack->cancellable, &csv_error);
+      g_thread_join (thread);
+      if (csv != NULL)
+        add_entry (pack, csv_rel, csv);
+      if (job.bytes != NULL)
+        add_entry (pack, sav_rel, job.bytes);
+      if (csv == NULL || job.bytes == NULL)
+        {
+          g_propagate_error (error, csv == NULL ? g_steal_pointer (&csv_error) : job.error);
+          if (csv == NULL)
+            g_clear_error (&job.error);
+          return FALSE;
+        }
+      if (check_cancelled (pack, error))
         return FALSE;
       pack->report->n_records += td->records->len;
       pack->report->n_variables += td->columns->len;
@@ -2217,7 +2338,7 @@ write_notes (Pack     *pack,
                 continue;
               /* Most records have no note: ask for a review only where
                * there is something to review. */
-              value = record_value (r, field->id);
+              value = record_value (r, f);
               if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) ||
                   json_node_get_value_type (value) != G_TYPE_STRING ||
                   *json_node_get_string (value) == '\0')
@@ -2519,13 +2640,15 @@ write_manifest (Pack    *pack,
   for (guint i = 0; i < pack->entries->len; i++)
     {
       Entry *e = g_ptr_array_index (pack->entries, i);
-      gsize length = 0;
-      const guchar *data = g_bytes_get_data (e->bytes, &length);
-      guchar hash[crypto_hash_sha256_BYTES];
       char hex[crypto_hash_sha256_BYTES * 2 + 1];
 
-      crypto_hash_sha256 (hash, data, length);
-      sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
+      /* hashed by seal_entry() when the file was made */
+      if (!e->sealed)
+        {
+          g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s was not hashed", e->rel);
+          return FALSE;
+        }
+      sodium_bin2hex (hex, sizeof hex, e->hash, sizeof e->hash);
       g_string_append_printf (out, "%s  %s\n", hex, e->rel);
     }
   return write_string (pack, "MANIFEST", g_steal_pointer (&out), error);
@@ -2658,109 +2781,239 @@ is_word_byte (guchar c)
   return g_ascii_isalnum (c) || c >= 0x80;
 }
 
-/* @data in lower case: ASCII by table when it is ASCII (the data files),
- * UTF-8 case folding when it is UTF-8, bytes otherwise (a .sav). */
-static char *
-lower_text (const char *data,
-            gsize       length,
-            gsize      *out_length)
+/* The needles, filed by their first two bytes: at most positions of a
+ * file one bit says no needle starts there. Built once, then only read,
+ * by as many threads as scan. */
+struct _Scanner
 {
-  gboolean ascii = TRUE;
-  char *low;
+  GPtrArray *needles;           /* Needle */
+  gsize     *lengths;
+  GArray   **by_pair;           /* 65536 buckets of needle indices */
+  guint8     pairs[65536 / 8];  /* a bit per pair that has a bucket */
+  guint8     lower[256];        /* ASCII lower case, other bytes as they are */
+};
 
-  for (gsize b = 0; b < length && ascii; b++)
-    ascii = (guchar) data[b] < 0x80;
-  if (!ascii && g_utf8_validate_len (data, length, NULL))
-    {
-      low = g_utf8_strdown (data, (gssize) length);
-      *out_length = strlen (low);
-      return low;
-    }
-  low = g_malloc (length + 1);
-  for (gsize b = 0; b < length; b++)
-    low[b] = g_ascii_tolower (data[b]);
-  low[length] = '\0';
-  *out_length = length;
-  return low;
+static void
+scanner_free (Scanner *scanner)
+{
+  if (scanner == NULL)
+    return;
+  for (guint p = 0; p < 65536; p++)
+    if (scanner->by_pair[p] != NULL)
+      g_array_unref (scanner->by_pair[p]);
+  g_free (scanner->by_pair);
+  g_free (scanner->lengths);
+  g_ptr_array_unref (scanner->needles);
+  g_free (scanner);
 }
 
-/* Whether @needle is at @at in @hay: short needles only as whole words
- * ("Jo" is not in "journey"). */
-static gboolean
-needle_at (const char *hay,
-           gsize       hay_len,
-           gsize       at,
-           const char *needle,
-           gsize       len)
+static Scanner *
+scanner_new (GPtrArray *needles)
 {
-  const char *p = hay + at;
+  Scanner *scanner = g_new0 (Scanner, 1);
 
-  if (len > hay_len - at || memcmp (p, needle, len) != 0)
-    return FALSE;
-  return len >= 5 ||
-         ((at == 0 || !is_word_byte ((guchar) p[-1])) &&
-          (at + len >= hay_len || !is_word_byte ((guchar) p[len])));
-}
-
-/* Every file of the pack, searched in one pass each for every needle:
- * needles are filed by their first two bytes, so most positions cost one
- * look-up. */
-static gboolean
-scan_pack (Pack    *pack,
-           GError **error)
-{
-  g_autoptr(GPtrArray) needles = NULL;
-  g_autoptr(GString) found = g_string_new (NULL);
-  g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree GArray **by_pair = g_new0 (GArray *, 65536);
-  g_autofree gsize *lengths = NULL;
-  gboolean ok = TRUE;
-  guint n_found = 0;
-
-  if ((needles = collect_needles (pack, error)) == NULL)
-    return FALSE;
-  lengths = g_new0 (gsize, needles->len + 1);
+  scanner->needles = g_ptr_array_ref (needles);
+  scanner->lengths = g_new0 (gsize, needles->len + 1);
+  scanner->by_pair = g_new0 (GArray *, 65536);
+  for (guint c = 0; c < 256; c++)
+    scanner->lower[c] = (guint8) g_ascii_tolower ((char) c);
   for (guint n = 0; n < needles->len; n++)
     {
       Needle *needle = g_ptr_array_index (needles, n);
       guint pair = ((guchar) needle->text[0] << 8) | (guchar) needle->text[1];
 
-      lengths[n] = strlen (needle->text);
-      if (by_pair[pair] == NULL)
-        by_pair[pair] = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_array_append_val (by_pair[pair], n);
+      scanner->lengths[n] = strlen (needle->text);
+      if (scanner->by_pair[pair] == NULL)
+        scanner->by_pair[pair] = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (scanner->by_pair[pair], n);
+      scanner->pairs[pair >> 3] |= (guint8) (1u << (pair & 7));
     }
+  return scanner;
+}
 
-  for (guint i = 0; ok && i < pack->entries->len; i++)
+/* Whether @needle (lower case) is at @at in @hay, compared in lower case:
+ * short needles only as whole words ("Jo" is not in "journey"). */
+static gboolean
+needle_at (const Scanner *scanner,
+           const guchar  *hay,
+           gsize          hay_len,
+           gsize          at,
+           const char    *needle,
+           gsize          len)
+{
+  const guchar *p = hay + at;
+  const guint8 *lower = scanner->lower;
+
+  if (len > hay_len - at)
+    return FALSE;
+  for (gsize i = 2; i < len; i++)
+    if (lower[p[i]] != (guchar) needle[i])
+      return FALSE;
+  return len >= 5 ||
+         ((at == 0 || !is_word_byte (lower[p[-1]])) &&
+          (at + len >= hay_len || !is_word_byte (lower[p[len]])));
+}
+
+/* Marks in @hit the needles found in @hay, in lower case, in one pass. */
+static void
+scan_lowered (const Scanner *scanner,
+              const guchar  *hay,
+              gsize          hay_len,
+              guint8        *hit)
+{
+  const guint8 *lower = scanner->lower;
+
+  for (gsize at = 0; at + 1 < hay_len; at++)
+    {
+      guint pair = ((guint) lower[hay[at]] << 8) | lower[hay[at + 1]];
+      GArray *bucket;
+
+      if (G_LIKELY ((scanner->pairs[pair >> 3] & (1u << (pair & 7))) == 0))
+        continue;
+      bucket = scanner->by_pair[pair];
+      for (guint b = 0; b < bucket->len; b++)
+        {
+          guint n = g_array_index (bucket, guint, b);
+          Needle *needle = g_ptr_array_index (scanner->needles, n);
+
+          if (!hit[n] && needle_at (scanner, hay, hay_len, at, needle->text, scanner->lengths[n]))
+            hit[n] = 1;
+        }
+    }
+}
+
+/* Every needle in @data: text that is UTF-8 beyond ASCII (a note) is
+ * searched case-folded as UTF-8; anything else (the data files, a .sav)
+ * with ASCII letters folded as they are read. Returns the needles found,
+ * one byte each, or %NULL for none. */
+static guint8 *
+scan_bytes (const Scanner *scanner,
+            const char    *data,
+            gsize          length)
+{
+  g_autofree guint8 *hit = g_new0 (guint8, scanner->needles->len + 1);
+  guint8 high = 0;
+
+  for (gsize b = 0; b < length; b++)
+    high |= (guint8) data[b];
+  if ((high & 0x80) != 0 && g_utf8_validate_len (data, length, NULL))
+    {
+      g_autofree char *low = g_utf8_strdown (data, (gssize) length);
+
+      scan_lowered (scanner, (const guchar *) low, strlen (low), hit);
+    }
+  else
+    scan_lowered (scanner, (const guchar *) data, length, hit);
+  for (guint n = 0; n < scanner->needles->len; n++)
+    if (hit[n])
+      return g_steal_pointer (&hit);
+  return NULL;
+}
+
+/* In a worker: what the manifest, the scan and the .zip need of a file,
+ * worked out as soon as the file is made. */
+static void
+seal_entry (gpointer data,
+            gpointer user_data)
+{
+  Entry *e = data;
+  Pack *pack = user_data;
+  gsize length = 0;
+  const guchar *bytes = g_bytes_get_data (e->bytes, &length);
+
+  crypto_hash_sha256 (e->hash, bytes, length);
+  e->hits = scan_bytes (pack->scanner, (const char *) bytes, length);
+  if (pack->zip)
+    e->body = sl_zip_body_new (e->bytes, TRUE);
+  e->sealed = TRUE;
+}
+
+static gpointer
+needles_thread (gpointer data)
+{
+  Pack *pack = data;
+
+  return collect_needles (pack, &pack->needles_error);
+}
+
+/* Looks up the identifiers to scan for in a thread of its own, while the
+ * records are read and anonymised. */
+static void
+start_needles (Pack *pack)
+{
+  pack->needles_thread = g_thread_new ("sl-pack-needles", needles_thread, pack);
+}
+
+/* Waits for the needles, and sets the files made from here on to be
+ * sealed (hashed, scanned, compressed) by two workers. */
+static gboolean
+start_sealing (Pack    *pack,
+               GError **error)
+{
+  g_autoptr(GPtrArray) needles = NULL;
+
+  needles = g_thread_join (g_steal_pointer (&pack->needles_thread));
+  if (needles == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&pack->needles_error));
+      return FALSE;
+    }
+  pack->scanner = scanner_new (needles);
+  pack->sealer = g_thread_pool_new (seal_entry, pack, 2, FALSE, error);
+  return pack->sealer != NULL;
+}
+
+/* Waits for the workers to seal every file made so far. */
+static void
+stop_sealing (Pack     *pack,
+              gboolean  drop)
+{
+  if (pack->needles_thread != NULL)
+    {
+      GPtrArray *needles = g_thread_join (g_steal_pointer (&pack->needles_thread));
+
+      g_clear_pointer (&needles, g_ptr_array_unref);
+    }
+  g_clear_error (&pack->needles_error);
+  if (pack->sealer != NULL)
+    g_thread_pool_free (g_steal_pointer (&pack->sealer), drop, TRUE);
+}
+
+static gboolean
+finish_sealing (Pack *pack)
+{
+  stop_sealing (pack, FALSE);
+  report_progress (pack, 0.85);
+  return TRUE;
+}
+
+/* The scan's verdict on every file of the pack: each was searched, as it
+ * was made, for every needle. */
+static gboolean
+scan_pack (Pack    *pack,
+           GError **error)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+  g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_found = 0;
+
+  for (guint i = 0; i < pack->entries->len; i++)
     {
       Entry *e = g_ptr_array_index (pack->entries, i);
-      gsize length = 0;
-      const char *data = g_bytes_get_data (e->bytes, &length);
-      gsize low_len = 0;
-      g_autofree char *low = lower_text (data, length, &low_len);
-      g_autofree guint8 *hit = g_new0 (guint8, needles->len + 1);
 
-      for (gsize at = 0; at + 1 < low_len; at++)
+      /* Not one file goes out unscanned. */
+      if (!e->sealed)
         {
-          GArray *bucket = by_pair[((guchar) low[at] << 8) | (guchar) low[at + 1]];
-
-          if (G_LIKELY (bucket == NULL))
-            continue;
-          for (guint b = 0; b < bucket->len; b++)
-            {
-              guint n = g_array_index (bucket, guint, b);
-              Needle *needle = g_ptr_array_index (needles, n);
-
-              if (!hit[n] && needle_at (low, low_len, at, needle->text, lengths[n]))
-                hit[n] = 1;
-            }
+          g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_IDENTIFIER,
+                       "The pack was not written: %s was not scanned", e->rel);
+          return FALSE;
         }
-      for (guint n = 0; n < needles->len; n++)
+      for (guint n = 0; e->hits != NULL && n < pack->scanner->needles->len; n++)
         {
-          Needle *needle = g_ptr_array_index (needles, n);
+          Needle *needle = g_ptr_array_index (pack->scanner->needles, n);
           g_autofree char *what = NULL;
 
-          if (!hit[n])
+          if (!e->hits[n])
             continue;
           what = g_strdup_printf ("%s in %s", needle->kind, e->rel);
           if (g_hash_table_contains (reported, what))
@@ -2771,15 +3024,7 @@ scan_pack (Pack    *pack,
           g_hash_table_add (reported, g_steal_pointer (&what));
           n_found++;
         }
-      if (check_cancelled (pack, error))
-        ok = FALSE;
-      report_progress (pack, 0.75 + 0.15 * (i + 1) / pack->entries->len);
     }
-  for (guint p = 0; p < 65536; p++)
-    if (by_pair[p] != NULL)
-      g_array_unref (by_pair[p]);
-  if (!ok)
-    return FALSE;
   if (n_found > 0)
     {
       g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_IDENTIFIER,
@@ -2973,7 +3218,8 @@ build_zip (Pack        *pack,
               g_ptr_array_add (dirs, g_steal_pointer (&dir));
             }
         }
-      if (!sl_zip_writer_add_file (zip, name, e->bytes, TRUE, error))
+      if (!(e->body != NULL ? sl_zip_writer_add_body (zip, name, e->body, error)
+                            : sl_zip_writer_add_file (zip, name, e->bytes, TRUE, error)))
         return NULL;
       if (check_cancelled (pack, error))
         return NULL;
@@ -3109,11 +3355,15 @@ pack_init (Pack                *pack,
   pack->report = g_new0 (SlPackReport, 1);
   pack->unknown = sl_codebook_get_missing_value (pack->codebook, SL_MISSING_UNKNOWN);
   pack->not_recorded = sl_codebook_get_missing_value (pack->codebook, SL_MISSING_NOT_RECORDED);
+  pack->zip = pack->options->zip || pack->options->recipient != NULL;
 }
 
 static void
 pack_clear (Pack *pack)
 {
+  /* The workers hold files of the pack: they go first. */
+  stop_sealing (pack, TRUE);
+  g_clear_pointer (&pack->scanner, scanner_free);
   g_clear_pointer (&pack->report, sl_pack_report_free);
   g_clear_pointer (&pack->types, g_ptr_array_unref);
   g_clear_pointer (&pack->ids, g_hash_table_unref);
@@ -3124,17 +3374,23 @@ pack_clear (Pack *pack)
   g_clear_pointer (&pack->scope_ids, g_ptr_array_unref);
 }
 
-/* Every file of the pack, in memory, scanned for identifiers. */
+/* Every file of the pack, in memory, scanned for identifiers. The
+ * identifiers are looked up while the records are read; from then on each
+ * file is hashed and scanned (and compressed, for a .zip) by two workers
+ * as soon as it is made, while the next is being made. */
 static gboolean
 build (Pack    *pack,
        GError **error)
 {
   report_progress (pack, 0.0);
+  start_needles (pack);
   return collect (pack, error) &&
+         start_sealing (pack, error) &&
          (report_progress (pack, 0.1), write_data (pack, error)) &&
          write_codebook (pack, error) &&
          write_notes (pack, FALSE, error) &&
          (report_progress (pack, 0.7), write_report (pack, error)) &&
+         finish_sealing (pack) &&
          write_manifest (pack, error) &&
          scan_pack (pack, error) &&
          !check_cancelled (pack, error);
