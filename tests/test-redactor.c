@@ -482,6 +482,15 @@ static const NameCase name_cases[] = {
   { "at Crown Street Police Station", "INSTITUTION:Crown Street Police Station" },
   /* lower case: a town in a street's name, a town of two words */
   { "on sheffield rd, then in north shields", "PLACE:sheffield|PLACE:north shields" },
+  /* the days of a log; brands given as gifts */
+  { "Mon: absent. Sat 14:00 home. A Pandora bracelet", "" },
+  /* lower case: a first name after a kinship word, a town before its high street */
+  { "its nana pat. his mate dan drove; her mum said no", "PERSON:pat|PERSON:dan" },
+  { "lives on gateshead high street", "PLACE:gateshead" },
+  /* institutions named cue first; a hub; a nickname and an initial */
+  { "at Masjid-e-Noor, Gurdwara Guru Nanak and Spice Junction",
+    "INSTITUTION:Masjid-e-Noor|INSTITUTION:Gurdwara Guru Nanak|INSTITUTION:Spice Junction" },
+  { "at Eastside Youth Hub with \"Mikey P\" again", "INSTITUTION:Eastside Youth Hub|PERSON:Mikey P" },
   /* a date in brackets after a name, if old enough to be a birth date */
   { "Patrick Devlin (Nov 3, 1985) and Jade Smith (3 March 2099)",
     "PERSON:Patrick Devlin|DATE_OF_BIRTH:Nov 3, 1985|PERSON:Jade Smith" },

@@ -791,6 +791,7 @@ static const char *const kin[] = {
   "granddad", "grandfather", "cousin", "boyfriend", "girlfriend", "partner", "friend", "son",
   "daughter", "niece", "nephew", "carer", "husband", "wife", "sibling", "mate", "friends",
   "named", "called", "nicknamed", "known", "alias", "aka", "pupil", "classmate",
+  "mam", "mammy", "mummy", "daddy", "grandpa", "grampa", "bro", "sis",
 };
 static const char *const verbs[] = {
   "said", "says", "told", "tells", "disclosed", "discloses", "reported", "reports", "stated",
@@ -1871,6 +1872,29 @@ chain_at (const Ctx *c,
   return best;
 }
 
+/* More words that start an institution's name: places of worship
+ * ("Masjid Al-Noor", "Gurdwara Guru Nanak", "Capel Bethel") and takeaways
+ * ("Chippy Chapmans", "Spice Junction"). */
+static gboolean
+cue_first (guint64 hash)
+{
+  static const char *const words[] = { "masjid", "jamia", "gurdwara", "madrasa", "madrassa",
+                                       "eglwys", "capel", "chippy", "spice" };
+  static guint64 hashes[G_N_ELEMENTS (words)];
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+        hashes[k] = finish_hash (fnv_feed (FNV_OFFSET, words[k], strlen (words[k])));
+      g_once_init_leave (&once, 1);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (hashes[k] == hash)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 detect_institutions (Ctx *c)
 {
@@ -1899,6 +1923,9 @@ detect_institutions (Ctx *c)
         }
       /* Lower case: "sandwell academy", "st bedes school" */
       if (t->lower && (t->bits & (G_CUE | G_CUE_START)) && i > 0 && c->type[i - 1] == NULL &&
+          /* "gateshead high street" is no school */
+          !(token_is (c, i, "high") && i + 1 < c->len && gap_spaces (c, i) &&
+            (c->t[i + 1].bits & G_STREET)) &&
           ((cue_len = (t->bits & G_CUE_START) ? match_phrase (c, i, P_CUE) : 0) > 0 ||
            ((t->bits & G_CUE) && !(t->bits & G_WEAK_CUE))))
         {
@@ -1960,6 +1987,12 @@ detect_institutions (Ctx *c)
               continue;
             }
         }
+      /* "Masjid-e-Noor" */
+      if (t->end - t->start > 7 && g_ascii_strncasecmp (c->text + t->start, "masjid-", 7) == 0)
+        {
+          mark (c, i, i, type_institution);
+          continue;
+        }
       /* Welsh names put the cue first ("Ysgol Gyfun Cwm Rhondda"), and so do
        * takeaways ("Pizza Palace", "Tandoori Nights") */
       if ((t->hash == finish_hash (fnv_feed (FNV_OFFSET, "ysgol", 5)) ||
@@ -1967,7 +2000,8 @@ detect_institutions (Ctx *c)
            t->hash == finish_hash (fnv_feed (FNV_OFFSET, "pizza", 5)) ||
            t->hash == finish_hash (fnv_feed (FNV_OFFSET, "tandoori", 8)) ||
            t->hash == finish_hash (fnv_feed (FNV_OFFSET, "balti", 5)) ||
-           t->hash == finish_hash (fnv_feed (FNV_OFFSET, "kebab", 5))) &&
+           t->hash == finish_hash (fnv_feed (FNV_OFFSET, "kebab", 5)) ||
+           cue_first (t->hash)) &&
           i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]))
         {
           last = i;
@@ -2360,6 +2394,17 @@ detect_people_and_places (Ctx *c)
           if (t->upper)
             strong = (last > i && c->t[last].upper) || person_context_after (c, last) ||
                      person_context_before (c, i);
+          /* "Mikey P": an initial after the name, then no more of it */
+          if (strong && !street && last + 1 < c->len && c->t[last + 1].initial && !t->upper &&
+              gap_spaces (c, last) && c->type[last + 1] == NULL)
+            {
+              gsize e = c->t[last + 1].full_end;
+
+              if (e == c->n || strchr ("\"),;:", c->text[e]) != NULL ||
+                  (c->text[e] == ' ' && last + 2 < c->len && c->t[last + 2].start == e + 1 &&
+                   c->t[last + 2].lower))
+                last++;
+            }
           if (strong && !street)
             {
               mark (c, i, last, type_person);
@@ -2453,14 +2498,36 @@ detect_people_and_places (Ctx *c)
             }
         }
 
-      /* lower case, a town in a street's name: "on sheffield rd" */
+      /* lower case, a town in a street's name: "on sheffield rd", "felling high street" */
       if (t->lower && (b & G_PLACE) && !(b & (G_COMMON | G_WORD | G_STOP | G_FIRST_POP)) &&
-          t->end - t->start >= 4 && i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
-          (token_is (c, i + 1, "rd") || token_is (c, i + 1, "road") ||
-           token_is (c, i + 1, "st") || token_is (c, i + 1, "street") ||
-           token_is (c, i + 1, "lane") || token_is (c, i + 1, "ln")))
+          t->end - t->start >= 4 && i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower)
         {
-          mark (c, i, i, type_place);
+          guint k = i + 1;
+
+          if (token_is (c, k, "high") && k + 1 < c->len && gap_spaces (c, k))
+            k++;
+          if (token_is (c, k, "rd") || token_is (c, k, "road") || token_is (c, k, "st") ||
+              token_is (c, k, "street") || token_is (c, k, "lane") || token_is (c, k, "ln"))
+            {
+              mark (c, i, i, type_place);
+              continue;
+            }
+        }
+
+      /* lower case, a first name after a kinship word: "nana pat", "his mate dan" */
+      if (t->lower && (b & G_FIRST) && t->end - t->start >= 2 && !t->poss &&
+          !(b & (G_HARD | G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE | G_HEADER)) && i > 0 &&
+          c->t[i - 1].lower && (c->t[i - 1].bits & G_KIN) && gap_spaces (c, i - 1) &&
+          !token_is (c, i - 1, "and") && !token_is (c, i - 1, "known") &&
+          !token_is (c, i - 1, "friends"))
+        {
+          guint last = i;
+
+          if (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+              (c->t[i + 1].bits & G_SUR) && !(c->t[i + 1].bits & (G_COMMON | G_WORD | G_STOP)))
+            last = i + 1;
+          mark (c, i, last, type_person);
+          i = last;
           continue;
         }
 
@@ -3013,6 +3080,19 @@ detect_non_names (Ctx *c)
             last++;
           mark (c, i + 1, last, type_none);
           i = last;
+          continue;
+        }
+      /* "Mon: absent", "Sat 14:00": the days of a log */
+      if (capish (t) && c->type[i] == NULL && t->full_end < c->n &&
+          (c->text[t->full_end] == ':' ||
+           (c->text[t->full_end] == ' ' && t->full_end + 1 < c->n &&
+            g_ascii_isdigit (c->text[t->full_end + 1]))) &&
+          (token_is (c, i, "mon") || token_is (c, i, "tue") || token_is (c, i, "tues") ||
+           token_is (c, i, "wed") || token_is (c, i, "thu") || token_is (c, i, "thur") ||
+           token_is (c, i, "thurs") || token_is (c, i, "fri") || token_is (c, i, "sat") ||
+           token_is (c, i, "sun")))
+        {
+          mark (c, i, i, type_none);
           continue;
         }
       if (capish (t) && !t->upper && gap_spaces (c, i) && c->t[i + 1].lower &&
