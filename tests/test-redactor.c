@@ -491,6 +491,11 @@ static const NameCase name_cases[] = {
   { "at Masjid-e-Noor, Gurdwara Guru Nanak and Spice Junction",
     "INSTITUTION:Masjid-e-Noor|INSTITUTION:Gurdwara Guru Nanak|INSTITUTION:Spice Junction" },
   { "at Eastside Youth Hub with \"Mikey P\" again", "INSTITUTION:Eastside Youth Hub|PERSON:Mikey P" },
+  /* a town after an address and its comma, or before a postcode */
+  { "12 Clover Street, Reading", "ADDRESS:12 Clover Street|PLACE:Reading" },
+  { "Flat 14, Brunswick Court, Hull HU1 2AB",
+    "ADDRESS:Flat 14, Brunswick Court|PLACE:Hull|POSTCODE:HU1 2AB" },
+  { "Reading the notes, Hull was mentioned", "" },
   /* a date in brackets after a name, if old enough to be a birth date */
   { "Patrick Devlin (Nov 3, 1985) and Jade Smith (3 March 2099)",
     "PERSON:Patrick Devlin|DATE_OF_BIRTH:Nov 3, 1985|PERSON:Jade Smith" },

@@ -866,6 +866,35 @@ static const char *const roles[] = {
   "female", "sibling", "friend", "peer", "pupil",
 };
 
+/* Words the rules look for, hashed once: ranges of them are compared with
+ * word_in (). */
+enum
+{
+  W_OPERATION, W_OP,
+  W_GUIDELINES, W_COMPETENCE, W_COMPETENT, W_COMPETENCY, W_PRINCIPLES, W_RULING,
+  W_MON, W_TUE, W_TUES, W_WED, W_THU, W_THUR, W_THURS, W_FRI, W_SAT, W_SUN,
+  W_DISTRICT, W_DEPUTY, W_CIRCUIT,
+  W_HMP, W_HMYOI,
+  W_RD, W_ROAD, W_ST, W_STREET, W_LANE, W_LN,
+  W_HIGH, W_KNOWN, W_FRIENDS,
+  /* first words of institutions' names */
+  W_YSGOL, W_COLEG, W_PIZZA, W_TANDOORI, W_BALTI, W_KEBAB, W_MASJID, W_JAMIA, W_GURDWARA,
+  W_MADRASA, W_MADRASSA, W_EGLWYS, W_CAPEL, W_CHIPPY, W_SPICE,
+  N_WORDS
+};
+static const char *const word_texts[N_WORDS] = {
+  "operation", "op",
+  "guidelines", "competence", "competent", "competency", "principles", "ruling",
+  "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+  "district", "deputy", "circuit",
+  "hmp", "hmyoi",
+  "rd", "road", "st", "street", "lane", "ln",
+  "high", "known", "friends",
+  "ysgol", "coleg", "pizza", "tandoori", "balti", "kebab", "masjid", "jamia", "gurdwara",
+  "madrasa", "madrassa", "eglwys", "capel", "chippy", "spice",
+};
+static guint64 word_hashes[N_WORDS];
+
 /* Hotel chains named without a cue word ("at the Travelodge in Walsall"):
  * one to three words each, matched in any case but lower. */
 static const char *const chains[] = {
@@ -1018,6 +1047,8 @@ load_gazetteers (void)
       load_list ("stopwords.txt", G_STOP, 0, 0);
       load_list ("institution-cues.txt", G_CUE, P_CUE, G_CUE_START);
       load_list ("pub-names.txt", G_PUB, P_PUB, G_PUB_START);
+      for (guint k = 0; k < N_WORDS; k++)
+        word_hashes[k] = finish_hash (fnv_feed (FNV_OFFSET, word_texts[k], strlen (word_texts[k])));
       add_words (titles, G_N_ELEMENTS (titles), G_TITLE);
       add_words (kin, G_N_ELEMENTS (kin), G_KIN);
       add_words (verbs, G_N_ELEMENTS (verbs), G_VERB);
@@ -1360,7 +1391,14 @@ typedef struct
   gsize       *lead;   /* per token: where its span starts, if before the token */
   GArray      *found;  /* spans that are not made of tokens ("S.O.") */
   gsize        offset;
+  guint8      *near;   /* per token: NEAR_* bits */
 } Ctx;
+
+enum
+{
+  NEAR_AFTER_ADDRESS = 1 << 0, /* "12 Clover Street, Reading" */
+  NEAR_BEFORE_POSTCODE = 1 << 1, /* "Hull HU1 2AB" */
+};
 
 #define BITS(c, i) ((i) < (c)->len ? (c)->t[i].bits : 0)
 
@@ -1404,6 +1442,21 @@ token_is (const Ctx  *c,
           const char *w)
 {
   return i < c->len && c->t[i].hash == finish_hash (fnv_feed (FNV_OFFSET, w, strlen (w)));
+}
+
+/* Token i is one of the words first to last (W_*) */
+static gboolean
+word_in (const Ctx *c,
+         guint      i,
+         guint      first,
+         guint      last)
+{
+  if (i >= c->len)
+    return FALSE;
+  for (guint k = first; k <= last; k++)
+    if (c->t[i].hash == word_hashes[k])
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -1872,29 +1925,6 @@ chain_at (const Ctx *c,
   return best;
 }
 
-/* More words that start an institution's name: places of worship
- * ("Masjid Al-Noor", "Gurdwara Guru Nanak", "Capel Bethel") and takeaways
- * ("Chippy Chapmans", "Spice Junction"). */
-static gboolean
-cue_first (guint64 hash)
-{
-  static const char *const words[] = { "masjid", "jamia", "gurdwara", "madrasa", "madrassa",
-                                       "eglwys", "capel", "chippy", "spice" };
-  static guint64 hashes[G_N_ELEMENTS (words)];
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-        hashes[k] = finish_hash (fnv_feed (FNV_OFFSET, words[k], strlen (words[k])));
-      g_once_init_leave (&once, 1);
-    }
-  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (hashes[k] == hash)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 detect_institutions (Ctx *c)
 {
@@ -1924,7 +1954,7 @@ detect_institutions (Ctx *c)
       /* Lower case: "sandwell academy", "st bedes school" */
       if (t->lower && (t->bits & (G_CUE | G_CUE_START)) && i > 0 && c->type[i - 1] == NULL &&
           /* "gateshead high street" is no school */
-          !(token_is (c, i, "high") && i + 1 < c->len && gap_spaces (c, i) &&
+          !(word_in (c, i, W_HIGH, W_HIGH) && i + 1 < c->len && gap_spaces (c, i) &&
             (c->t[i + 1].bits & G_STREET)) &&
           ((cue_len = (t->bits & G_CUE_START) ? match_phrase (c, i, P_CUE) : 0) > 0 ||
            ((t->bits & G_CUE) && !(t->bits & G_WEAK_CUE))))
@@ -1994,14 +2024,10 @@ detect_institutions (Ctx *c)
           continue;
         }
       /* Welsh names put the cue first ("Ysgol Gyfun Cwm Rhondda"), and so do
-       * takeaways ("Pizza Palace", "Tandoori Nights") */
-      if ((t->hash == finish_hash (fnv_feed (FNV_OFFSET, "ysgol", 5)) ||
-           t->hash == finish_hash (fnv_feed (FNV_OFFSET, "coleg", 5)) ||
-           t->hash == finish_hash (fnv_feed (FNV_OFFSET, "pizza", 5)) ||
-           t->hash == finish_hash (fnv_feed (FNV_OFFSET, "tandoori", 8)) ||
-           t->hash == finish_hash (fnv_feed (FNV_OFFSET, "balti", 5)) ||
-           t->hash == finish_hash (fnv_feed (FNV_OFFSET, "kebab", 5)) ||
-           cue_first (t->hash)) &&
+       * takeaways ("Pizza Palace", "Tandoori Nights", "Chippy Chapmans",
+       * "Spice Junction") and places of worship ("Masjid Al-Noor",
+       * "Gurdwara Guru Nanak", "Capel Bethel") */
+      if (word_in (c, i, W_YSGOL, W_SPICE) &&
           i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]))
         {
           last = i;
@@ -2013,7 +2039,7 @@ detect_institutions (Ctx *c)
           continue;
         }
       /* Prisons: "HMP Magilligan", "HMYOI Wetherby" */
-      if (t->upper && (token_is (c, i, "hmp") || token_is (c, i, "hmyoi")) && i + 1 < c->len &&
+      if (t->upper && word_in (c, i, W_HMP, W_HMYOI) && i + 1 < c->len &&
           gap_spaces (c, i) && c->t[i + 1].cap && !(c->t[i + 1].bits & G_STOP))
         {
           last = i + 1;
@@ -2277,8 +2303,7 @@ detect_people_and_places (Ctx *c)
                   /* "District Judge Ahmed", "Deputy District Judge Rees" */
                   while (from > 0 && i - from < 2 && gap_spaces (c, from - 1) &&
                          capish (&c->t[from - 1]) && c->type[from - 1] == NULL &&
-                         (token_is (c, from - 1, "district") || token_is (c, from - 1, "deputy") ||
-                          token_is (c, from - 1, "circuit")))
+                         word_in (c, from - 1, W_DISTRICT, W_CIRCUIT))
                     from--;
                   mark (c, from, last, type_person);
                   i = last;
@@ -2340,7 +2365,9 @@ detect_people_and_places (Ctx *c)
                   i = last + street;
                   continue;
                 }
-              if (street == 0 && (!ambiguous || place_context (c, i, last)))
+              if (street == 0 && (!ambiguous || place_context (c, i, last) ||
+                                  (c->near[i] & NEAR_AFTER_ADDRESS) ||
+                                  (c->near[last] & NEAR_BEFORE_POSTCODE)))
                 {
                   last = extend_council (c, last);
                   mark (c, i, last, type_place);
@@ -2504,10 +2531,9 @@ detect_people_and_places (Ctx *c)
         {
           guint k = i + 1;
 
-          if (token_is (c, k, "high") && k + 1 < c->len && gap_spaces (c, k))
+          if (word_in (c, k, W_HIGH, W_HIGH) && k + 1 < c->len && gap_spaces (c, k))
             k++;
-          if (token_is (c, k, "rd") || token_is (c, k, "road") || token_is (c, k, "st") ||
-              token_is (c, k, "street") || token_is (c, k, "lane") || token_is (c, k, "ln"))
+          if (word_in (c, k, W_RD, W_LN))
             {
               mark (c, i, i, type_place);
               continue;
@@ -2518,8 +2544,7 @@ detect_people_and_places (Ctx *c)
       if (t->lower && (b & G_FIRST) && t->end - t->start >= 2 && !t->poss &&
           !(b & (G_HARD | G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE | G_HEADER)) && i > 0 &&
           c->t[i - 1].lower && (c->t[i - 1].bits & G_KIN) && gap_spaces (c, i - 1) &&
-          !token_is (c, i - 1, "and") && !token_is (c, i - 1, "known") &&
-          !token_is (c, i - 1, "friends"))
+          !is_and (c, i - 1) && !word_in (c, i - 1, W_KNOWN, W_FRIENDS))
         {
           guint last = i;
 
@@ -2550,8 +2575,9 @@ detect_people_and_places (Ctx *c)
 
       /* lower case places after a preposition: "a house in leicester" */
       if (t->lower && (b & G_PLACE) && !(b & (G_COMMON | G_WORD | G_STOP | G_FIRST_POP)) &&
-          t->end - t->start >= 4 && i > 0 && c->t[i - 1].lower && (c->t[i - 1].bits & G_PREP) &&
-          gap_spaces (c, i - 1))
+          t->end - t->start >= 4 &&
+          ((i > 0 && c->t[i - 1].lower && (c->t[i - 1].bits & G_PREP) && gap_spaces (c, i - 1)) ||
+           (c->near[i] & (NEAR_AFTER_ADDRESS | NEAR_BEFORE_POSTCODE))))
         {
           mark (c, i, i, type_place);
           continue;
@@ -3018,7 +3044,8 @@ detect_speakers (Ctx *c)
       gboolean stamped = FALSE;
       guint last = i;
 
-      if (i > 0 && memchr (c->text + prev_end, '\n', t->start - prev_end) == NULL)
+      if (!t->sentence ||
+          (i > 0 && memchr (c->text + prev_end, '\n', t->start - prev_end) == NULL))
         continue;
       ls = t->start;
       while (ls > prev_end && c->text[ls - 1] != '\n')
@@ -3069,7 +3096,7 @@ detect_non_names (Ctx *c)
     {
       const Token *t = &c->t[i];
 
-      if (capish (t) && (token_is (c, i, "operation") || token_is (c, i, "op")) &&
+      if (capish (t) && word_in (c, i, W_OPERATION, W_OP) &&
           gap_spaces (c, i) && capish (&c->t[i + 1]))
         {
           guint last = i + 1;
@@ -3087,33 +3114,98 @@ detect_non_names (Ctx *c)
           (c->text[t->full_end] == ':' ||
            (c->text[t->full_end] == ' ' && t->full_end + 1 < c->n &&
             g_ascii_isdigit (c->text[t->full_end + 1]))) &&
-          (token_is (c, i, "mon") || token_is (c, i, "tue") || token_is (c, i, "tues") ||
-           token_is (c, i, "wed") || token_is (c, i, "thu") || token_is (c, i, "thur") ||
-           token_is (c, i, "thurs") || token_is (c, i, "fri") || token_is (c, i, "sat") ||
-           token_is (c, i, "sun")))
+          word_in (c, i, W_MON, W_SUN))
         {
           mark (c, i, i, type_none);
           continue;
         }
       if (capish (t) && !t->upper && gap_spaces (c, i) && c->t[i + 1].lower &&
-          (token_is (c, i + 1, "guidelines") || token_is (c, i + 1, "competence") ||
-           token_is (c, i + 1, "competent") || token_is (c, i + 1, "competency") ||
-           token_is (c, i + 1, "principles") || token_is (c, i + 1, "ruling")))
+          word_in (c, i + 1, W_GUIDELINES, W_RULING))
         mark (c, i, i, type_none);
     }
 }
 
 /* One stretch of text, at most a few kB, ending at a line break. */
+/* The token that starts at p, or that ends at p; or len */
+static guint
+token_at (const Token *t,
+          guint        len,
+          gsize        p,
+          gboolean     ending)
+{
+  guint lo = 0, hi = len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if ((ending ? t[mid].full_end : t[mid].start) < p)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < len && (ending ? t[lo].full_end : t[lo].start) == p ? lo : len;
+}
+
+/* Marks the words next to addresses and postcodes found by the patterns
+ * (anchors: positions, sorted, odd for a postcode's start) */
 static void
-detect_names_in (const char *text,
-                 gsize       offset,
-                 gsize       n,
-                 TokenBuf   *toks,
-                 GArray     *found)
+mark_near (Ctx         *c,
+           const gsize *anchors,
+           guint        n_anchors)
+{
+  guint lo = 0, hi = n_anchors;
+
+  /* the first anchor in this stretch */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (anchors[mid] / 2 < c->offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint a = lo; a < n_anchors && anchors[a] / 2 <= c->offset + c->n; a++)
+    {
+      gsize p = anchors[a] / 2 - c->offset;
+      guint k;
+
+      if (anchors[a] & 1)
+        {
+          /* "Hull HU1 2AB", "Beeston, NG9 3FL" */
+          while (p > 0 && c->text[p - 1] == ' ')
+            p--;
+          if (p > 0 && c->text[p - 1] == ',')
+            p--;
+          if ((k = token_at (c->t, c->len, p, TRUE)) < c->len)
+            c->near[k] |= NEAR_BEFORE_POSTCODE;
+          continue;
+        }
+      /* "12 Clover Street, Reading" */
+      if (p >= c->n || c->text[p] != ',')
+        continue;
+      p++;
+      while (p < c->n && c->text[p] == ' ')
+        p++;
+      if ((k = token_at (c->t, c->len, p, FALSE)) < c->len)
+        c->near[k] |= NEAR_AFTER_ADDRESS;
+    }
+}
+
+static void
+detect_names_in (const char  *text,
+                 gsize        offset,
+                 gsize        n,
+                 TokenBuf    *toks,
+                 GArray      *found,
+                 const gsize *anchors,
+                 guint        n_anchors)
 {
   g_autofree const char **type = NULL;
   g_autofree guint8 *joined = NULL;
   g_autofree gsize *lead = NULL;
+  g_autofree guint8 *near = NULL;
   Ctx c;
 
   toks->len = 0;
@@ -3123,7 +3215,9 @@ detect_names_in (const char *text,
   type = g_new0 (const char *, toks->len);
   joined = g_new0 (guint8, toks->len);
   lead = g_new0 (gsize, toks->len);
-  c = (Ctx) { text, n, toks->t, toks->len, type, joined, lead, found, offset };
+  near = g_new0 (guint8, toks->len);
+  c = (Ctx) { text, n, toks->t, toks->len, type, joined, lead, found, offset, near };
+  mark_near (&c, anchors, n_anchors);
 
   detect_non_names (&c);
   detect_speakers (&c);
@@ -3174,6 +3268,15 @@ detect_names_in (const char *text,
     }
 }
 
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  gsize x = *(const gsize *) a, y = *(const gsize *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 /* A note is scanned whole, so a name found once is found everywhere in
  * it; a long text is cut at line breaks every 64 kB or so, which keeps
  * the work per byte constant. */
@@ -3183,7 +3286,25 @@ detect_names (const char *text,
               GArray     *found)
 {
   TokenBuf toks = { NULL, 0, 0, NULL };
+  g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (gsize));
   gsize start = 0;
+
+  /* Where the addresses found so far end and the postcodes start: the
+   * words next to them are towns */
+  for (guint i = 0; i < found->len; i++)
+    {
+      const SlSpan *span = &g_array_index (found, SlSpan, i);
+      gsize anchor;
+
+      if (strcmp (span->type, SL_SPAN_ADDRESS) == 0)
+        anchor = span->end * 2;
+      else if (strcmp (span->type, SL_SPAN_POSTCODE) == 0)
+        anchor = span->start * 2 + 1;
+      else
+        continue;
+      g_array_append_val (anchors, anchor);
+    }
+  g_array_sort (anchors, compare_positions);
 
   load_gazetteers ();
   toks.cache = g_new0 (Entry, CACHE_SIZE);
@@ -3197,7 +3318,8 @@ detect_names (const char *text,
 
           end = nl != NULL ? (gsize) (nl - text) + 1 : n;
         }
-      detect_names_in (text + start, start, end - start, &toks, found);
+      detect_names_in (text + start, start, end - start, &toks, found,
+                       (const gsize *) anchors->data, anchors->len);
       start = end;
     }
   g_free (toks.t);
