@@ -496,6 +496,11 @@ static const NameCase name_cases[] = {
   { "Flat 14, Brunswick Court, Hull HU1 2AB",
     "ADDRESS:Flat 14, Brunswick Court|PLACE:Hull|POSTCODE:HU1 2AB" },
   { "Reading the notes, Hull was mentioned", "" },
+  /* street names with "big", "lil"; not "a young man", "big man" */
+  { "says big tariq runs it; tell lil k", "PERSON:big tariq|PERSON:lil k" },
+  { "a young man and a little bit, big man", "" },
+  /* a district of London that is also a word, after "in" */
+  { "a flat in Poplar. Poplar trees", "PLACE:Poplar" },
   /* a date in brackets after a name, if old enough to be a birth date */
   { "Patrick Devlin (Nov 3, 1985) and Jade Smith (3 March 2099)",
     "PERSON:Patrick Devlin|DATE_OF_BIRTH:Nov 3, 1985|PERSON:Jade Smith" },

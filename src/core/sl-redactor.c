@@ -880,6 +880,8 @@ enum
   /* first words of institutions' names */
   W_YSGOL, W_COLEG, W_PIZZA, W_TANDOORI, W_BALTI, W_KEBAB, W_MASJID, W_JAMIA, W_GURDWARA,
   W_MADRASA, W_MADRASSA, W_EGLWYS, W_CAPEL, W_CHIPPY, W_SPICE,
+  /* before a street name's nickname */
+  W_BIG, W_LIL, W_LITTLE,
   N_WORDS
 };
 static const char *const word_texts[N_WORDS] = {
@@ -892,6 +894,7 @@ static const char *const word_texts[N_WORDS] = {
   "high", "known", "friends",
   "ysgol", "coleg", "pizza", "tandoori", "balti", "kebab", "masjid", "jamia", "gurdwara",
   "madrasa", "madrassa", "eglwys", "capel", "chippy", "spice",
+  "big", "lil", "little",
 };
 static guint64 word_hashes[N_WORDS];
 
@@ -2536,6 +2539,29 @@ detect_people_and_places (Ctx *c)
           if (word_in (c, k, W_RD, W_LN))
             {
               mark (c, i, i, type_place);
+              continue;
+            }
+        }
+
+      /* Street names: "big tariq", "lil k", "Big T"; not "a big a" */
+      if (word_in (c, i, W_BIG, W_LITTLE) && (t->lower || t->cap) && i + 1 < c->len &&
+          gap_spaces (c, i) && c->type[i + 1] == NULL && !t->upper)
+        {
+          const Token *u = &c->t[i + 1];
+          gboolean letter = u->end - u->start == 1 && u->full_end == u->end &&
+                            strchr ("aAiI", c->text[u->start]) == NULL &&
+                            (u->end == c->n || strchr (" \"),;:.!?\n", c->text[u->end]) != NULL);
+          gboolean name = (u->bits & G_FIRST) && u->end - u->start >= 2 &&
+                          !(u->bits & (G_HARD | G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE |
+                                       G_COMMON)) &&
+                          (!(u->bits & (G_WORD | G_ENGLISH)) ||
+                           (u->cap && (u->bits & G_FIRST_POP))) &&
+                          (u->lower == t->lower) && !mixed_case (c->text, u->start, u->end);
+
+          if (letter || name)
+            {
+              mark (c, i, i + 1, type_person);
+              i++;
               continue;
             }
         }
