@@ -264,18 +264,24 @@ n_bundles (const char *dir)
   return n;
 }
 
-/* Writes a bundle from the laptop to the office, with the page. */
+/* Writes a bundle from @from (the laptop or the office) to @to, with the
+ * page; every change it has with @everything. */
 static GFile *
-export_to_office (Fixture    *f,
-                  SlSyncPage *laptop,
-                  const char *folder_path)
+export_bundle (SlVault    *from,
+               SlSyncPage *laptop,
+               SlVault    *to,
+               const char *folder_path,
+               gboolean    everything)
 {
   g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
-  g_autofree char *office_id = peer_id (f->vault, f->office);
+  g_autofree char *to_id = peer_id (from, to);
   guint before = n_bundles (folder_path);
   GFile *bundle;
 
-  sl_sync_page_export_to_folder (laptop, office_id, folder);
+  if (everything)
+    sl_sync_page_export_everything_to_folder (laptop, to_id, folder);
+  else
+    sl_sync_page_export_to_folder (laptop, to_id, folder);
   g_assert_true (sl_sync_page_get_busy (laptop));
   wait_until (page_idle, laptop, "the bundle to be written");
   g_assert_null (_sl_sync_page_get_dialog (laptop));
@@ -284,6 +290,14 @@ export_to_office (Fixture    *f,
   g_assert_nonnull (bundle);
   g_assert_true (g_file_query_exists (bundle, NULL));
   return g_object_ref (bundle);
+}
+
+static GFile *
+export_to_office (Fixture    *f,
+                  SlSyncPage *laptop,
+                  const char *folder_path)
+{
+  return export_bundle (f->vault, laptop, f->office, folder_path, FALSE);
 }
 
 /* Checks @bundle at the office and waits for the preview. */
@@ -672,6 +686,53 @@ test_conflict (Fixture       *f,
   g_assert_cmpint (json_node_get_int (value), ==, 10);
 }
 
+/* Once the office has told the laptop what it holds, a bundle carries
+ * only what is new; "Export Every Change" carries all of it again, for an
+ * office that lost its vault or refused a bundle. */
+static void
+test_export_everything (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *id = add (f->vault, "submission", "reference=CFE-002|victims_count=3");
+  g_autofree char *expected = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GFile) first = NULL;
+  g_autoptr(GFile) back = NULL;
+  g_autoptr(GFile) nothing_new = NULL;
+  g_autoptr(GFile) everything = NULL;
+  g_autoptr(GError) error = NULL;
+  SlSyncPage *laptop = show_sync (f->page);
+  SlSyncPage *office = show_sync (f->office_page);
+
+  history = sl_vault_dup_history (f->vault, id, &error);
+  g_assert_no_error (error);
+  expected = g_strdup_printf ("%u", history->len);
+
+  /* The menu names its button for the screen reader. */
+  assert_named (GTK_WIDGET (laptop));
+
+  first = export_to_office (f, laptop, f->tmpdir);
+  preview (office, first);
+  respond (office, "import");
+  wait_until (page_idle, office, "the import");
+  back = export_bundle (f->office, office, f->vault, f->office_dir, FALSE);
+  preview (laptop, back);
+  respond (laptop, "import");
+  wait_until (page_idle, laptop, "the import back");
+
+  nothing_new = export_to_office (f, laptop, f->tmpdir);
+  preview (office, nothing_new);
+  g_assert_cmpstr (preview_value (office, "new-changes"), ==, "0");
+  g_assert_cmpstr (preview_value (office, "known-changes"), ==, "0");
+  respond (office, "cancel");
+
+  everything = export_bundle (f->vault, laptop, f->office, f->tmpdir, TRUE);
+  preview (office, everything);
+  g_assert_cmpstr (preview_value (office, "new-changes"), ==, "0");
+  g_assert_cmpstr (preview_value (office, "known-changes"), ==, expected);
+  respond (office, "cancel");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -698,6 +759,8 @@ main (int   argc,
               fixture_set_up, test_add_peer, fixture_tear_down);
   g_test_add ("/sightline/ui/sync/exchange", Fixture, NULL,
               two_fixture_set_up, test_exchange, fixture_tear_down);
+  g_test_add ("/sightline/ui/sync/export-everything", Fixture, NULL,
+              two_fixture_set_up, test_export_everything, fixture_tear_down);
   g_test_add ("/sightline/ui/sync/conflict", Fixture, NULL,
               two_fixture_set_up, test_conflict, fixture_tear_down);
 

@@ -74,6 +74,7 @@ struct _SlSyncPage
   GtkFileChooserNative *chooser;
   GFile                *last_export;
   char                 *chooser_peer;   /* whom the folder chooser is for */
+  gboolean              chooser_everything; /* and whether for every change */
   char                 *fingerprint;
   char                 *conflicts_shown; /* what the conflict rows show */
 
@@ -175,6 +176,7 @@ typedef struct
   char     *peer_name;
   GFile    *file;
   Progress *progress;
+  gboolean  everything;   /* export: every change, acknowledged or not */
 } Job;
 
 static void
@@ -200,8 +202,9 @@ job_thread (GTask        *task,
   SlBundleSummary *summary;
 
   if (job->kind == JOB_EXPORT)
-    summary = sl_vault_export_bundle (job->vault, job->peer_id, job->file,
-                                      progress_cb, job->progress, cancellable, &error);
+    summary = (!job->everything || sl_vault_forget_peer_acks (job->vault, job->peer_id, &error)) ?
+              sl_vault_export_bundle (job->vault, job->peer_id, job->file,
+                                      progress_cb, job->progress, cancellable, &error) : NULL;
   else
     summary = sl_vault_import_bundle (job->vault, job->file, job->kind == JOB_PREVIEW,
                                       progress_cb, job->progress, cancellable, &error);
@@ -363,6 +366,7 @@ update_actions (SlSyncPage *self)
   gboolean idle = self->cancellable == NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.export", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.export-everything", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.import", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.remove-device", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.keep", idle);
@@ -389,6 +393,32 @@ placeholder_row_new (const char *name,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (row, "dim-label");
   return row;
+}
+
+/* The send row's menu: other ways to write a bundle for @peer. */
+static GtkWidget *
+export_menu_button_new (SlPeer *peer)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("Export _Every Change…"), NULL);
+  g_autofree char *name = NULL;
+  GtkWidget *button;
+
+  g_menu_item_set_action_and_target_value (item, "sync.export-everything",
+                                           g_variant_new_string (peer->id));
+  g_menu_append_item (menu, item);
+  button = g_object_new (GTK_TYPE_MENU_BUTTON,
+                         "icon-name", "view-more-symbolic",
+                         "menu-model", menu,
+                         "valign", GTK_ALIGN_CENTER,
+                         "tooltip-text", _("Other Ways to Export"),
+                         NULL);
+  gtk_widget_set_name (button, "export-menu");
+  gtk_widget_add_css_class (button, "flat");
+  /* Translators: %s is a trusted device's name */
+  name = g_strdup_printf (_("Other Ways to Export for “%s”"), peer->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return button;
 }
 
 /* A row naming @peer; markup off: the name comes from a card. */
@@ -477,6 +507,7 @@ refresh_peers (SlSyncPage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, export_name, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), export_menu_button_new (peer));
       adw_preferences_group_add (self->send_group, row);
       g_ptr_array_add (self->send_rows, row);
     }
@@ -1238,7 +1269,9 @@ on_folder_chosen_cb (SlSyncPage      *self,
   if (response == GTK_RESPONSE_ACCEPT)
     folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   destroy_chooser (self);
-  if (folder != NULL && peer != NULL)
+  if (folder != NULL && peer != NULL && self->chooser_everything)
+    sl_sync_page_export_everything_to_folder (self, peer, folder);
+  else if (folder != NULL && peer != NULL)
     sl_sync_page_export_to_folder (self, peer, folder);
 }
 
@@ -1346,6 +1379,7 @@ remove_device_action_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* sync.export and sync.export-everything: a folder chooser first. */
 static void
 export_action_cb (GtkWidget  *widget,
                   const char *action_name,
@@ -1355,15 +1389,21 @@ export_action_cb (GtkWidget  *widget,
   g_autoptr(SlPeer) peer = dup_peer (self, g_variant_get_string (param, NULL));
   g_autofree char *title = NULL;
   GtkFileChooserNative *chooser;
+  gboolean everything = g_str_equal (action_name, "sync.export-everything");
 
   if (peer == NULL || self->cancellable != NULL)
     return;
 
-  /* Translators: the title of a folder dialog; %s is a trusted device's name */
-  title = g_strdup_printf (_("Choose a Folder for the Bundle for “%s”"), peer->name);
+  if (everything)
+    /* Translators: the title of a folder dialog; %s is a trusted device's name */
+    title = g_strdup_printf (_("Choose a Folder for Every Change for “%s”"), peer->name);
+  else
+    /* Translators: the title of a folder dialog; %s is a trusted device's name */
+    title = g_strdup_printf (_("Choose a Folder for the Bundle for “%s”"), peer->name);
   chooser = chooser_new (self, title, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"));
   g_free (self->chooser_peer);
   self->chooser_peer = g_strdup (peer->id);
+  self->chooser_everything = everything;
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_folder_chosen_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -1479,6 +1519,7 @@ sl_sync_page_class_init (SlSyncPageClass *klass)
   gtk_widget_class_install_action (widget_class, "sync.add-device", NULL, add_device_action_cb);
   gtk_widget_class_install_action (widget_class, "sync.remove-device", "s", remove_device_action_cb);
   gtk_widget_class_install_action (widget_class, "sync.export", "s", export_action_cb);
+  gtk_widget_class_install_action (widget_class, "sync.export-everything", "s", export_action_cb);
   gtk_widget_class_install_action (widget_class, "sync.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "sync.keep", "(sss)", keep_action_cb);
 }
@@ -1564,6 +1605,28 @@ sl_sync_page_get_busy (SlSyncPage *self)
   return self->cancellable != NULL;
 }
 
+static void
+export_to_folder (SlSyncPage *self,
+                  const char *peer_id,
+                  GFile      *folder,
+                  gboolean    everything)
+{
+  g_autoptr(SlPeer) peer = NULL;
+  Job *job;
+
+  if (self->cancellable != NULL)
+    return;
+
+  peer = dup_peer (self, peer_id);
+  job = g_new0 (Job, 1);
+  job->kind = JOB_EXPORT;
+  job->everything = everything;
+  job->peer_id = g_strdup (peer_id);
+  job->peer_name = g_strdup (peer != NULL ? peer->name : peer_id);
+  job->file = bundle_file (self, folder, job->peer_name);
+  start_job (self, job);
+}
+
 /**
  * sl_sync_page_export_to_folder:
  * @self: a #SlSyncPage
@@ -1580,23 +1643,34 @@ sl_sync_page_export_to_folder (SlSyncPage *self,
                                const char *peer_id,
                                GFile      *folder)
 {
-  g_autoptr(SlPeer) peer = NULL;
-  Job *job;
-
   g_return_if_fail (SL_IS_SYNC_PAGE (self));
   g_return_if_fail (peer_id != NULL);
   g_return_if_fail (G_IS_FILE (folder));
 
-  if (self->cancellable != NULL)
-    return;
+  export_to_folder (self, peer_id, folder, FALSE);
+}
 
-  peer = dup_peer (self, peer_id);
-  job = g_new0 (Job, 1);
-  job->kind = JOB_EXPORT;
-  job->peer_id = g_strdup (peer_id);
-  job->peer_name = g_strdup (peer != NULL ? peer->name : peer_id);
-  job->file = bundle_file (self, folder, job->peer_name);
-  start_job (self, job);
+/**
+ * sl_sync_page_export_everything_to_folder:
+ * @self: a #SlSyncPage
+ * @peer_id: a trusted device's id
+ * @folder: where to write the bundle
+ *
+ * Like sl_sync_page_export_to_folder(), but the bundle holds every change
+ * this vault has, whether @peer_id acknowledged it or not: for a device
+ * that lost its vault, was given an old copy, or refused a bundle that did
+ * not fit its history. Later bundles start from there.
+ */
+void
+sl_sync_page_export_everything_to_folder (SlSyncPage *self,
+                                          const char *peer_id,
+                                          GFile      *folder)
+{
+  g_return_if_fail (SL_IS_SYNC_PAGE (self));
+  g_return_if_fail (peer_id != NULL);
+  g_return_if_fail (G_IS_FILE (folder));
+
+  export_to_folder (self, peer_id, folder, TRUE);
 }
 
 /**

@@ -32,6 +32,9 @@ gboolean   sl_sync_page_get_busy          (SlSyncPage *self);
 void       sl_sync_page_export_to_folder  (SlSyncPage *self,
                                            const char *peer_id,
                                            GFile      *folder);
+void       sl_sync_page_export_everything_to_folder (SlSyncPage *self,
+                                                     const char *peer_id,
+                                                     GFile      *folder);
 void       sl_sync_page_import_file       (SlSyncPage *self,
                                            GFile      *file);
 void       sl_sync_page_add_card_file     (SlSyncPage *self,
