@@ -468,6 +468,7 @@ static const NameCase name_cases[] = {
   { "Court 4 - HHJ Rosalind Gateshill; Recorder Naylor",
     "PERSON:HHJ Rosalind Gateshill|PERSON:Recorder Naylor" },
   { "before District Judge Ahmed", "PERSON:District Judge Ahmed" },
+  { "His Honour Judge Patel; Honour Smith", "PERSON:His Honour Judge Patel|PERSON:Honour Smith" },
   /* code names of operations, guidance named after a case */
   { "Operation Linden and OPERATION SABRE; Fraser guidelines and Gillick competence", "" },
   /* who speaks in a chat log, next to the time */

@@ -873,7 +873,7 @@ enum
   W_OPERATION, W_OP,
   W_GUIDELINES, W_COMPETENCE, W_COMPETENT, W_COMPETENCY, W_PRINCIPLES, W_RULING,
   W_MON, W_TUE, W_TUES, W_WED, W_THU, W_THUR, W_THURS, W_FRI, W_SAT, W_SUN,
-  W_DISTRICT, W_DEPUTY, W_CIRCUIT,
+  W_DISTRICT, W_DEPUTY, W_CIRCUIT, W_HONOUR, W_HIS, W_HER,
   W_HMP, W_HMYOI,
   W_RD, W_ROAD, W_ST, W_STREET, W_LANE, W_LN,
   W_HIGH, W_KNOWN, W_FRIENDS,
@@ -888,7 +888,7 @@ static const char *const word_texts[N_WORDS] = {
   "operation", "op",
   "guidelines", "competence", "competent", "competency", "principles", "ruling",
   "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-  "district", "deputy", "circuit",
+  "district", "deputy", "circuit", "honour", "his", "her",
   "hmp", "hmyoi",
   "rd", "road", "st", "street", "lane", "ln",
   "high", "known", "friends",
@@ -2303,10 +2303,16 @@ detect_people_and_places (Ctx *c)
                     last = extend_name (c, k + 1);
                   else
                     last = extend_name (c, k);
-                  /* "District Judge Ahmed", "Deputy District Judge Rees" */
+                  /* "District Judge Ahmed", "Deputy District Judge Rees",
+                   * "His Honour Judge Patel" */
                   while (from > 0 && i - from < 2 && gap_spaces (c, from - 1) &&
-                         capish (&c->t[from - 1]) && c->type[from - 1] == NULL &&
-                         word_in (c, from - 1, W_DISTRICT, W_CIRCUIT))
+                         capish (&c->t[from - 1]) &&
+                         (c->type[from - 1] == NULL || word_in (c, from - 1, W_HONOUR, W_HONOUR)) &&
+                         word_in (c, from - 1, W_DISTRICT, W_HONOUR))
+                    from--;
+                  if (from > 0 && word_in (c, from, W_HONOUR, W_HONOUR) &&
+                      gap_spaces (c, from - 1) && capish (&c->t[from - 1]) &&
+                      word_in (c, from - 1, W_HIS, W_HER))
                     from--;
                   mark (c, from, last, type_person);
                   i = last;
