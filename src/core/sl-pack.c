@@ -103,6 +103,7 @@ typedef struct
   guint        *levels;     /* per field of the type: generalisation level */
   GPtrArray    *qis;        /* SlField, the quasi-identifiers written */
   guint        *qi_slots;   /* per quasi-identifier: its field's index */
+  guint        *key_counts; /* per quasi-identifier and level: distinct keys + 1 */
   guint         n_suppressed;
   guint         k_reached;
   guint         n_classes;
@@ -292,8 +293,23 @@ parse_value (const char *json,
   return sl_value_from_json (json, NULL);
 }
 
+/* Whether the pack reads the field's values at all: direct identifiers
+ * and free-text quasi-identifiers are never written, so never read (notes
+ * are read, to know which records have one). */
+#define SHARED_VALUE_MAX 64
+
+static gboolean
+field_is_read (SlField *f)
+{
+  if (f->type == SL_FIELD_LONG_TEXT)
+    return TRUE;
+  return !f->identifying && !(f->quasi_identifier && f->type == SL_FIELD_TEXT);
+}
+
 /* The undeleted records of @type, in the order they were added: two
- * queries, one for the records and one for all their values. */
+ * queries, one for the records and one for all their values. Short
+ * values (codes, numbers, lists of codes) are shared between the records
+ * that hold the same: one node each, not one per record. */
 static GPtrArray *
 load_records (Pack          *pack,
               SlRecordType  *rt,
@@ -302,6 +318,8 @@ load_records (Pack          *pack,
   const char *type = rt->id;
   guint n_fields = rt->fields->len;
   g_autoptr(GHashTable) slots = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) json_node_unref);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_unref);
   g_autoptr(GArray) nos = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
@@ -317,8 +335,9 @@ load_records (Pack          *pack,
     }
   /* field id -> its index + 1 */
   for (guint f = 0; f < n_fields; f++)
-    g_hash_table_insert (slots, ((SlField *) g_ptr_array_index (rt->fields, f))->id,
-                         GUINT_TO_POINTER (f + 1));
+    if (field_is_read (g_ptr_array_index (rt->fields, f)))
+      g_hash_table_insert (slots, ((SlField *) g_ptr_array_index (rt->fields, f))->id,
+                           GUINT_TO_POINTER (f + 1));
   sqlite3_exec (db, "SAVEPOINT sl_pack_read", NULL, NULL, NULL);
   sqlite3_prepare_v2 (db, "SELECT r.no, r.id, p.id FROM records r LEFT JOIN records p "
                       "ON p.no = r.parent WHERE r.type = ?1 AND r.deleted = 0 ORDER BY r.no",
@@ -349,6 +368,7 @@ load_records (Pack          *pack,
     {
       gint64 no = sqlite3_column_int64 (stmt, 0);
       const char *json = (const char *) sqlite3_column_text (stmt, 2);
+      gsize len = (gsize) sqlite3_column_bytes (stmt, 2);
       JsonNode *value;
       Record *r;
       guint slot;
@@ -357,12 +377,16 @@ load_records (Pack          *pack,
         at++;
       if (at == nos->len || g_array_index (nos, gint64, at) != no || json == NULL)
         continue;
-      /* A field the codebook no longer has is not written */
+      /* Not written, or a field the codebook no longer has */
       slot = GPOINTER_TO_UINT (g_hash_table_lookup (slots, sqlite3_column_text (stmt, 1)));
       if (slot == 0)
         continue;
       r = g_ptr_array_index (records, at);
-      if ((value = parse_value (json, (gsize) sqlite3_column_bytes (stmt, 2))) != NULL)
+      if (len <= SHARED_VALUE_MAX && (value = g_hash_table_lookup (shared, json)) != NULL)
+        value = json_node_ref (value);
+      else if ((value = parse_value (json, len)) != NULL && len <= SHARED_VALUE_MAX)
+        g_hash_table_insert (shared, g_strndup (json, len), json_node_ref (value));
+      if (value != NULL)
         {
           g_clear_pointer (&r->values[slot - 1], json_node_unref);
           r->values[slot - 1] = value;
@@ -417,6 +441,7 @@ type_data_free (TypeData *td)
   g_clear_pointer (&td->qis, g_ptr_array_unref);
   g_free (td->levels);
   g_free (td->qi_slots);
+  g_free (td->key_counts);
   g_free (td->prefix);
   g_free (td);
 }
@@ -957,6 +982,7 @@ cell_get (Pack        *pack,
           const char **text)
 {
   JsonNode *value;
+  JsonNodeType node_type;
   const char *missing;
 
   switch (col->kind)
@@ -981,9 +1007,12 @@ cell_get (Pack        *pack,
     return coded_cell (SL_PACK_SUPPRESSED_VALUE, "Suppressed", labels, num, text);
 
   value = record_value (record, col->slot);
-  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+  if (value == NULL)
     return CELL_EMPTY;
-  if ((missing = sl_value_get_missing (value)) != NULL)
+  node_type = json_node_get_node_type (value);
+  if (node_type == JSON_NODE_NULL)
+    return CELL_EMPTY;
+  if (node_type == JSON_NODE_OBJECT && (missing = sl_value_get_missing (value)) != NULL)
     {
       gboolean unknown = g_str_equal (missing, SL_MISSING_UNKNOWN);
 
@@ -993,7 +1022,7 @@ cell_get (Pack        *pack,
 
   if (col->kind == COL_ANY)
     {
-      gboolean any = JSON_NODE_HOLDS_ARRAY (value) &&
+      gboolean any = node_type == JSON_NODE_ARRAY &&
                      json_array_get_length (json_node_get_array (value)) > 0;
 
       return coded_cell (any, any ? "Yes" : "No", labels, num, text);
@@ -1002,7 +1031,7 @@ cell_get (Pack        *pack,
     {
       gboolean found = FALSE;
 
-      if (JSON_NODE_HOLDS_ARRAY (value))
+      if (node_type == JSON_NODE_ARRAY)
         {
           JsonArray *arr = json_node_get_array (value);
           guint len = json_array_get_length (arr);
@@ -1024,9 +1053,9 @@ cell_get (Pack        *pack,
       {
         SlOption *o;
 
-        if (item_is_other (value))
+        if (node_type == JSON_NODE_OBJECT)
           return coded_cell (SL_PACK_OTHER_VALUE, "Other", labels, num, text);
-        if (!JSON_NODE_HOLDS_VALUE (value))
+        if (node_type != JSON_NODE_VALUE)
           return CELL_EMPTY;
         o = sl_field_lookup_option (col->field, json_node_get_string (value));
         if (o != NULL && col->level == 1)
@@ -1037,14 +1066,14 @@ cell_get (Pack        *pack,
       }
 
     case SL_FIELD_BOOLEAN:
-      if (!JSON_NODE_HOLDS_VALUE (value))
+      if (node_type != JSON_NODE_VALUE)
         return CELL_EMPTY;
       return coded_cell (json_node_get_boolean (value), json_node_get_boolean (value) ? "Yes" : "No",
                          labels, num, text);
 
     case SL_FIELD_INTEGER:
     case SL_FIELD_COUNT:
-      if (!JSON_NODE_HOLDS_VALUE (value))
+      if (node_type != JSON_NODE_VALUE)
         return CELL_EMPTY;
       if (col->level == 1)
         {
@@ -1286,6 +1315,8 @@ intern_keys (TypeData *td,
   guint n = td->records->len;
   guint **keys = g_new0 (guint *, nq * 3);
 
+  g_free (td->key_counts);
+  td->key_counts = g_new0 (guint, nq * 3);
   for (guint q = 0; q < nq; q++)
     {
       SlField *f = g_ptr_array_index (td->qis, q);
@@ -1310,6 +1341,7 @@ intern_keys (TypeData *td,
           row[j] = GPOINTER_TO_UINT (id);
         }
       keys[q * 3] = row;
+      td->key_counts[q * 3] = g_hash_table_size (seen) + 1;
 
       for (guint level = 1; level <= tops[q]; level++)
         {
@@ -1335,6 +1367,7 @@ intern_keys (TypeData *td,
           for (guint j = 0; j < n; j++)
             up[j] = map[row[j]];
           keys[q * 3 + level] = up;
+          td->key_counts[q * 3 + level] = g_hash_table_size (upper) + 1;
         }
     }
   return keys;
@@ -1361,6 +1394,9 @@ class_equal (gconstpointer a,
   return memcmp (x, y, (x[0] + 1) * sizeof (guint)) == 0;
 }
 
+/* The most classes counted in a table rather than a hash table */
+#define CLASS_TABLE_MAX (G_GUINT64_CONSTANT (1) << 22)
+
 /* Groups the records into classes at @node; returns the class size of
  * each record (G_MAXUINT for a class with everything suppressed). */
 static guint *
@@ -1372,13 +1408,42 @@ class_sizes (TypeData  *td,
 {
   guint nq = td->qis->len;
   guint n = td->records->len;
-  g_autoptr(GHashTable) classes = g_hash_table_new (class_hash, class_equal);
-  g_autofree guint *flat = g_new0 (guint, (gsize) n * (nq + 1));
+  g_autoptr(GHashTable) classes = NULL;
+  g_autofree guint *flat = NULL;
   guint *sizes = g_new0 (guint, n);
   gboolean all_top = TRUE;
+  guint64 space = 1;
 
   for (guint q = 0; q < nq; q++)
     all_top &= node[q] >= tops[q];
+  for (guint q = 0; q < nq && space <= CLASS_TABLE_MAX; q++)
+    space *= td->key_counts[q * 3 + node[q]];
+  if (space <= CLASS_TABLE_MAX)
+    {
+      /* Few enough combinations to count them in a table: each record's
+       * keys, read as the digits of one number, are its class. */
+      g_autofree guint *counts = g_new0 (guint, space);
+      g_autofree guint *class = g_new (guint, n);
+      guint n_found = 0;
+
+      for (guint j = 0; j < n; j++)
+        {
+          guint64 c = 0;
+
+          for (guint q = 0; q < nq; q++)
+            c = c * td->key_counts[q * 3 + node[q]] + keys[q * 3 + node[q]][j];
+          class[j] = (guint) c;
+          n_found += counts[c]++ == 0;
+        }
+      for (guint j = 0; j < n; j++)
+        sizes[j] = all_top ? G_MAXUINT : counts[class[j]];
+      if (n_classes)
+        *n_classes = n_found;
+      return sizes;
+    }
+
+  classes = g_hash_table_new (class_hash, class_equal);
+  flat = g_new0 (guint, (gsize) n * (nq + 1));
   for (guint j = 0; j < n; j++)
     {
       guint *k = flat + (gsize) j * (nq + 1);
@@ -2893,8 +2958,12 @@ scan_bytes (const Scanner *scanner,
 {
   g_autofree guint8 *hit = g_new0 (guint8, scanner->needles->len + 1);
   guint8 high = 0;
+  gsize from = 0;
 
-  for (gsize b = 0; b < length; b++)
+  /* A byte order mark (the CSV files') folds to itself */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    from = 3;
+  for (gsize b = from; b < length; b++)
     high |= (guint8) data[b];
   if ((high & 0x80) != 0 && g_utf8_validate_len (data, length, NULL))
     {
