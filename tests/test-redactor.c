@@ -500,6 +500,8 @@ static const NameCase name_cases[] = {
   /* street names with "big", "lil"; not "a young man", "big man" */
   { "says big tariq runs it; tell lil k", "PERSON:big tariq|PERSON:lil k" },
   { "a young man and a little bit, big man", "" },
+  /* a name between commas after a kinship word; not a role pseudonym */
+  { "with a friend, Aušra, in Boston; the victim, Child A, said", "PERSON:Aušra|PLACE:Boston" },
   /* a district of London that is also a word, after "in" */
   { "a flat in Poplar. Poplar trees", "PLACE:Poplar" },
   /* a date in brackets after a name, if old enough to be a birth date */

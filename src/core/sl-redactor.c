@@ -1778,6 +1778,10 @@ person_context_before (const Ctx *c,
   if (c->t[i].start - c->t[i - 1].full_end == 2 && c->text[c->t[i - 1].full_end] == ':' &&
       (c->t[i - 1].bits & G_HEADER))
     return TRUE;
+  /* "a friend, Aušra, in Boston": a name between commas after a kinship word */
+  if (c->t[i - 1].lower && (c->t[i - 1].bits & G_KIN) && !(c->t[i - 1].bits & G_TITLE) &&
+      gap_is (c, i - 1, ", ") && c->t[i].full_end < c->n && c->text[c->t[i].full_end] == ',')
+    return TRUE;
   if ((c->t[i - 1].bits & (G_KIN | G_TITLE)) &&
       (!(c->t[i - 1].bits & G_NAME_ROLE) || ((c->t[i - 1].bits & G_KIN) && !c->t[i].initial)) &&
       c->t[i].start - c->t[i - 1].full_end <= 3)
