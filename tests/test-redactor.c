@@ -502,6 +502,10 @@ static const NameCase name_cases[] = {
   { "a young man and a little bit, big man", "" },
   /* a name between commas after a kinship word; not a role pseudonym */
   { "with a friend, Aušra, in Boston; the victim, Child A, said", "PERSON:Aušra|PLACE:Boston" },
+  /* a name before a cue in lower case; not an ordinary word, nor the cuisine */
+  { "the Ashiana restaurant, the Lucky Star Chinese takeaway, the Youth club, the new cafe",
+    "INSTITUTION:Ashiana|INSTITUTION:Lucky Star" },
+  { "at Huddersfield Town Hall; before the Magistrates' Court", "INSTITUTION:Huddersfield Town Hall" },
   /* a district of London that is also a word, after "in" */
   { "a flat in Poplar. Poplar trees", "PLACE:Poplar" },
   /* a date in brackets after a name, if old enough to be a birth date */

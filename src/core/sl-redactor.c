@@ -882,6 +882,8 @@ enum
   W_MADRASA, W_MADRASSA, W_EGLWYS, W_CAPEL, W_CHIPPY, W_SPICE,
   /* before a street name's nickname */
   W_BIG, W_LIL, W_LITTLE,
+  /* cues in lower case after a name: "the Junction pub", "the Ashiana restaurant" */
+  W_PUB, W_HOTEL, W_INN, W_RESTAURANT, W_TAKEAWAY, W_TAKE_AWAY, W_CAFE, W_CAFE2, W_SALON,
   N_WORDS
 };
 static const char *const word_texts[N_WORDS] = {
@@ -895,6 +897,7 @@ static const char *const word_texts[N_WORDS] = {
   "ysgol", "coleg", "pizza", "tandoori", "balti", "kebab", "masjid", "jamia", "gurdwara",
   "madrasa", "madrassa", "eglwys", "capel", "chippy", "spice",
   "big", "lil", "little",
+  "pub", "hotel", "inn", "restaurant", "takeaway", "take-away", "cafe", "caf\xc3\xa9", "salon",
 };
 static guint64 word_hashes[N_WORDS];
 
@@ -1943,18 +1946,28 @@ detect_institutions (Ctx *c)
 
       if ((t->bits & G_CUE) && t->lower && i > 1 && capish (&c->t[i - 1]) &&
           gap_spaces (c, i - 1) && c->type[i - 1] == NULL &&
-          (token_is (c, i, "pub") || token_is (c, i, "hotel") || token_is (c, i, "inn")))
+          (word_in (c, i, W_PUB, W_INN) || word_in (c, i, W_RESTAURANT, W_SALON)))
         {
-          /* "the Junction pub": the name is the capitalised words after "the" */
+          /* "the Junction pub": the name is the capitalised words after "the";
+           * "the Ashiana restaurant": a proper name, not "the Youth club" */
           guint k = i - 1;
+          gboolean named_so = word_in (c, i, W_PUB, W_INN);
 
           while (k > 0 && capish (&c->t[k - 1]) && gap_spaces (c, k - 1) && k + 3 > i &&
                  !(c->t[k - 1].bits & G_STOP))
             k--;
-          if (k > 0 && token_is (c, k - 1, "the") && gap_spaces (c, k - 1) &&
+          for (guint q = k; q < i && !named_so; q++)
+            named_so = !(c->t[q].bits & (G_ENGLISH | G_COMMON | G_WORD)) ||
+                     (c->t[q].bits & (G_FIRST | G_SUR));
+          if (named_so && k > 0 && token_is (c, k - 1, "the") && gap_spaces (c, k - 1) &&
               !(c->t[k].bits & (G_STOP | G_TITLE)) && !c->t[k].upper)
             {
-              mark (c, k, i - 1, type_institution);
+              /* "the Lucky Star Chinese takeaway": the cuisine is no name */
+              guint end = i - 1;
+
+              while (end > k && (c->t[end].bits & G_STOP))
+                end--;
+              mark (c, k, end, type_institution);
               continue;
             }
         }
