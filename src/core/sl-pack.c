@@ -119,16 +119,36 @@ typedef struct
 
 /* A file of the pack. The pack is built in memory, scanned, and only then
  * written out: as a folder, a .zip, or a .zip encrypted with age. */
+typedef enum
+{
+  SEAL_HASH,
+  SEAL_SCAN,
+  SEAL_ZIP,
+  N_SEALS,
+} SealPart;
+
+typedef struct _Entry Entry;
+
+/* One piece of work on a file for the workers */
 typedef struct
+{
+  Entry    *entry;
+  SealPart  part;
+} Seal;
+
+struct _Entry
 {
   char      *rel;     /* its path in the pack, '/' between folders */
   GBytes    *bytes;
-  /* Worked out by a worker as soon as the file is made: */
+  /* Worked out by the workers as soon as the file is made, each part
+   * apart (the hash of a large file beside its scan and compression): */
+  Seal       seals[N_SEALS];
   guchar     hash[crypto_hash_sha256_BYTES];
   guint8    *hits;    /* per needle: found in this file; NULL: none */
   SlZipBody *body;    /* for a .zip */
-  gboolean   sealed;
-} Entry;
+  gboolean   hashed;
+  gboolean   scanned;
+};
 
 typedef struct _Scanner Scanner;
 
@@ -157,6 +177,9 @@ typedef struct
   GError             *needles_error;
   Scanner            *scanner;
   GThreadPool        *sealer;     /* seal_entry() for each file made */
+  GMutex              entries_lock;
+  GThread            *sav_thread; /* the .sav files, made beside the .csv */
+  GError             *sav_error;
 } Pack;
 
 /* A record as the pack reads it: the vault's records of a type are loaded
@@ -519,12 +542,22 @@ add_entry (Pack       *pack,
 
   e->rel = g_strdup (rel);
   e->bytes = bytes;
+  g_mutex_lock (&pack->entries_lock);
   g_ptr_array_add (pack->entries, e);
-  /* Hashed, scanned and compressed in a worker as the next file is made */
-  if (pack->sealer != NULL)
-    g_thread_pool_push (pack->sealer, e, NULL);
-  else if (pack->scanner != NULL)
-    seal_entry (e, pack);
+  g_mutex_unlock (&pack->entries_lock);
+  /* Hashed, scanned and compressed by the workers as the next file is
+   * made; the manifest, made last, here. */
+  for (guint part = 0; part < N_SEALS; part++)
+    {
+      e->seals[part].entry = e;
+      e->seals[part].part = part;
+      if (part == SEAL_ZIP && !pack->zip)
+        continue;
+      if (pack->sealer != NULL)
+        g_thread_pool_push (pack->sealer, &e->seals[part], NULL);
+      else if (pack->scanner != NULL)
+        seal_entry (&e->seals[part], pack);
+    }
 }
 
 static gboolean
@@ -2062,54 +2095,60 @@ make_sav (Pack          *pack,
   return g_byte_array_free_to_bytes (g_steal_pointer (&sink));
 }
 
-typedef struct
-{
-  Pack     *pack;
-  TypeData *td;
-  GBytes   *bytes;
-  GError   *error;
-} SavJob;
-
+/* In a thread of its own: the .sav of every record type, while the .csv
+ * files are made. They read the same records and write nothing shared but
+ * the list of files, which add_entry() locks. */
 static gpointer
 sav_thread (gpointer data)
 {
-  SavJob *job = data;
+  Pack *pack = data;
 
-  job->bytes = make_sav (job->pack, job->td, job->pack->cancellable, &job->error);
+  for (guint i = 0; i < pack->types->len; i++)
+    {
+      TypeData *td = g_ptr_array_index (pack->types, i);
+      g_autofree char *rel = g_strdup_printf ("data/%s.sav", td->type->id);
+      GBytes *bytes;
+
+      if ((bytes = make_sav (pack, td, pack->cancellable, &pack->sav_error)) == NULL)
+        break;
+      add_entry (pack, rel, bytes);
+    }
   return NULL;
 }
 
-/* Per record type, the .sav is made in a thread while the .csv is made
- * here: they read the same records and write nothing shared. */
+/* Waits for the .sav files; %FALSE if one could not be made. */
+static gboolean
+join_sav (Pack    *pack,
+          GError **error)
+{
+  if (pack->sav_thread != NULL)
+    g_thread_join (g_steal_pointer (&pack->sav_thread));
+  if (pack->sav_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&pack->sav_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_data (Pack    *pack,
             GError **error)
 {
+  /* The .sav needs the width of its texts before its first row */
+  for (guint i = 0; i < pack->types->len; i++)
+    measure_columns (pack, g_ptr_array_index (pack->types, i));
+  pack->sav_thread = g_thread_new ("sl-pack-sav", sav_thread, pack);
+
   for (guint i = 0; i < pack->types->len; i++)
     {
       TypeData *td = g_ptr_array_index (pack->types, i);
-      g_autofree char *csv_rel = g_strdup_printf ("data/%s.csv", td->type->id);
-      g_autofree char *sav_rel = g_strdup_printf ("data/%s.sav", td->type->id);
-      SavJob job = { pack, td, NULL, NULL };
-      g_autoptr(GError) csv_error = NULL;
+      g_autofree char *rel = g_strdup_printf ("data/%s.csv", td->type->id);
       GBytes *csv;
-      GThread *thread;
 
-      measure_columns (pack, td);
-      thread = g_thread_new ("sl-pack-sav", sav_thread, &job);
-      csv = make_csv (pack, td, pack->cancellable, &csv_error);
-      g_thread_join (thread);
-      if (csv != NULL)
-        add_entry (pack, csv_rel, csv);
-      if (job.bytes != NULL)
-        add_entry (pack, sav_rel, job.bytes);
-      if (csv == NULL || job.bytes == NULL)
-        {
-          g_propagate_error (error, csv == NULL ? g_steal_pointer (&csv_error) : job.error);
-          if (csv == NULL)
-            g_clear_error (&job.error);
-          return FALSE;
-        }
+      if ((csv = make_csv (pack, td, pack->cancellable, error)) == NULL)
+        return FALSE;
+      add_entry (pack, rel, csv);
       if (check_cancelled (pack, error))
         return FALSE;
       pack->report->n_records += td->records->len;
@@ -2119,7 +2158,7 @@ write_data (Pack    *pack,
       if (td->qis && td->qis->len > 0 && td->k_reached > 0)
         pack->report->k_reached = pack->report->k_reached == 0
                                   ? td->k_reached : MIN (pack->report->k_reached, td->k_reached);
-      report_progress (pack, 0.1 + 0.5 * (i + 1) / pack->types->len);
+      report_progress (pack, 0.1 + 0.3 * (i + 1) / pack->types->len);
     }
   return TRUE;
 }
@@ -2708,7 +2747,7 @@ write_manifest (Pack    *pack,
       char hex[crypto_hash_sha256_BYTES * 2 + 1];
 
       /* hashed by seal_entry() when the file was made */
-      if (!e->sealed)
+      if (!e->hashed)
         {
           g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s was not hashed", e->rel);
           return FALSE;
@@ -2985,16 +3024,29 @@ static void
 seal_entry (gpointer data,
             gpointer user_data)
 {
-  Entry *e = data;
+  Seal *seal = data;
+  Entry *e = seal->entry;
   Pack *pack = user_data;
   gsize length = 0;
   const guchar *bytes = g_bytes_get_data (e->bytes, &length);
 
-  crypto_hash_sha256 (e->hash, bytes, length);
-  e->hits = scan_bytes (pack->scanner, (const char *) bytes, length);
-  if (pack->zip)
-    e->body = sl_zip_body_new (e->bytes, TRUE);
-  e->sealed = TRUE;
+  switch (seal->part)
+    {
+    case SEAL_HASH:
+      crypto_hash_sha256 (e->hash, bytes, length);
+      e->hashed = TRUE;
+      break;
+    case SEAL_SCAN:
+      e->hits = scan_bytes (pack->scanner, (const char *) bytes, length);
+      e->scanned = TRUE;
+      break;
+    case SEAL_ZIP:
+      e->body = sl_zip_body_new (e->bytes, TRUE);
+      break;
+    case N_SEALS:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static gpointer
@@ -3049,8 +3101,11 @@ stop_sealing (Pack     *pack,
 }
 
 static gboolean
-finish_sealing (Pack *pack)
+finish_sealing (Pack    *pack,
+                GError **error)
 {
+  if (!join_sav (pack, error))
+    return FALSE;
   stop_sealing (pack, FALSE);
   report_progress (pack, 0.85);
   return TRUE;
@@ -3071,7 +3126,7 @@ scan_pack (Pack    *pack,
       Entry *e = g_ptr_array_index (pack->entries, i);
 
       /* Not one file goes out unscanned. */
-      if (!e->sealed)
+      if (!e->scanned)
         {
           g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_IDENTIFIER,
                        "The pack was not written: %s was not scanned", e->rel);
@@ -3105,10 +3160,13 @@ scan_pack (Pack    *pack,
 
 /* Putting the pack in place */
 
+/* Writes @bytes to @fd; with @flush, waits for them to reach the disk,
+ * otherwise only starts them on their way (the caller flushes later). */
 static gboolean
 write_all (int          fd,
            const char  *what,
            GBytes      *bytes,
+           gboolean     flush,
            GError     **error)
 {
   gsize left = 0;
@@ -3130,6 +3188,12 @@ write_all (int          fd,
         }
       p += n;
       left -= (gsize) n;
+    }
+  if (!flush)
+    {
+      /* advisory: the flush that counts comes later */
+      sync_file_range (fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+      return TRUE;
     }
   if (fsync (fd) != 0)
     {
@@ -3223,7 +3287,7 @@ output_folder (Pack        *pack,
                        g_strerror (saved));
           goto out;
         }
-      if (!write_all (fd, e->rel, e->bytes, error))
+      if (!write_all (fd, e->rel, e->bytes, FALSE, error))
         {
           close (fd);
           goto out;
@@ -3240,7 +3304,16 @@ output_folder (Pack        *pack,
         goto out;
       report_progress (pack, 0.9 + 0.1 * (i + 1) / pack->entries->len);
     }
-  /* Inner folders first, then the pack's own. */
+  /* Every file on the disk (their writing began as each was written),
+   * then the inner folders, then the pack's own. */
+  for (guint i = 0; i < pack->entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (pack->entries, i);
+      g_autofree char *path = g_build_filename (tmpl, e->rel, NULL);
+
+      if (!fsync_path (path, error))
+        goto out;
+    }
   for (guint i = dirs->len; i > 0; i--)
     if (!fsync_path (g_ptr_array_index (dirs, i - 1), error))
       goto out;
@@ -3369,7 +3442,7 @@ output_archive (Pack        *pack,
                    "Could not make a file in %s: %s", parent_path, g_strerror (saved));
       return FALSE;
     }
-  if (!write_all (fd, base, out, error))
+  if (!write_all (fd, base, out, TRUE, error))
     close (fd);
   else if (close (fd) != 0)
     {
@@ -3425,12 +3498,14 @@ pack_init (Pack                *pack,
   pack->unknown = sl_codebook_get_missing_value (pack->codebook, SL_MISSING_UNKNOWN);
   pack->not_recorded = sl_codebook_get_missing_value (pack->codebook, SL_MISSING_NOT_RECORDED);
   pack->zip = pack->options->zip || pack->options->recipient != NULL;
+  g_mutex_init (&pack->entries_lock);
 }
 
 static void
 pack_clear (Pack *pack)
 {
   /* The workers hold files of the pack: they go first. */
+  join_sav (pack, NULL);
   stop_sealing (pack, TRUE);
   g_clear_pointer (&pack->scanner, scanner_free);
   g_clear_pointer (&pack->report, sl_pack_report_free);
@@ -3441,6 +3516,7 @@ pack_clear (Pack *pack)
   g_clear_pointer (&pack->note_rows, g_ptr_array_unref);
   g_clear_pointer (&pack->note_attrs, g_ptr_array_unref);
   g_clear_pointer (&pack->scope_ids, g_ptr_array_unref);
+  g_mutex_clear (&pack->entries_lock);
 }
 
 /* Every file of the pack, in memory, scanned for identifiers. The
@@ -3459,7 +3535,7 @@ build (Pack    *pack,
          write_codebook (pack, error) &&
          write_notes (pack, FALSE, error) &&
          (report_progress (pack, 0.7), write_report (pack, error)) &&
-         finish_sealing (pack) &&
+         finish_sealing (pack, error) &&
          write_manifest (pack, error) &&
          scan_pack (pack, error) &&
          !check_cancelled (pack, error);
