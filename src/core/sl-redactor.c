@@ -884,6 +884,8 @@ enum
   W_BIG, W_LIL, W_LITTLE,
   /* cues in lower case after a name: "the Junction pub", "the Ashiana restaurant" */
   W_PUB, W_HOTEL, W_INN, W_RESTAURANT, W_TAKEAWAY, W_TAKE_AWAY, W_CAFE, W_CAFE2, W_SALON,
+  /* courts named after their town: "Leeds Crown Court" */
+  W_CROWN, W_MAGISTRATES, W_COMBINED, W_COUNTY, W_FAMILY, W_YOUTH, W_COURT,
   N_WORDS
 };
 static const char *const word_texts[N_WORDS] = {
@@ -898,6 +900,7 @@ static const char *const word_texts[N_WORDS] = {
   "madrasa", "madrassa", "eglwys", "capel", "chippy", "spice",
   "big", "lil", "little",
   "pub", "hotel", "inn", "restaurant", "takeaway", "take-away", "cafe", "caf\xc3\xa9", "salon",
+  "crown", "magistrates", "combined", "county", "family", "youth", "court",
 };
 static guint64 word_hashes[N_WORDS];
 
@@ -2365,10 +2368,12 @@ detect_people_and_places (Ctx *c)
               !(street == 0 && len == 1 && i + 1 < c->len && gap_spaces (c, i) &&
                 capish (&c->t[i + 1]) &&
                 (c->t[i + 1].bits & (G_STREET | G_CUE | G_CUE_START))) &&
-              /* "Bury New Road" is a street */
+              /* "Bury New Road" is a street; "Leeds Crown Court" no street */
               !(street == 0 && i + len + 1 < c->len && gap_spaces (c, i + len - 1) &&
                 gap_spaces (c, i + len) && capish (&c->t[i + len]) &&
-                capish (&c->t[i + len + 1]) && (c->t[i + len + 1].bits & G_STREET)))
+                capish (&c->t[i + len + 1]) && (c->t[i + len + 1].bits & G_STREET) &&
+                !(word_in (c, i + len, W_CROWN, W_YOUTH) &&
+                  word_in (c, i + len + 1, W_COURT, W_COURT))))
             {
               guint last = i + len - 1;
               gboolean ambiguous = len == 1 && ((b & G_COMMON) || (t->upper && !shouting (c, i)) ||
