@@ -508,6 +508,8 @@ static const NameCase name_cases[] = {
   { "at Huddersfield Town Hall; before the Magistrates' Court", "INSTITUTION:Huddersfield Town Hall" },
   /* a town before its court, in capitals too; not a street */
   { "LEEDS CROWN COURT - DAILY LIST\nthe Crown Court and the Youth Court", "PLACE:LEEDS" },
+  /* a family by its surname; not a colour or a word */
+  { "Family: the Fitzgeralds; the Browns and the Rangers", "PERSON:Fitzgeralds" },
   /* a district of London that is also a word, after "in" */
   { "a flat in Poplar. Poplar trees", "PLACE:Poplar" },
   /* a date in brackets after a name, if old enough to be a birth date */

@@ -2627,6 +2627,23 @@ detect_people_and_places (Ctx *c)
             }
         }
 
+      /* A family: "the Fitzgeralds", "the Hussains"; not "the Browns" */
+      if (t->cap && !t->upper && t->ascii && !t->poss && t->end - t->start >= 5 &&
+          c->text[t->end - 1] == 's' && c->text[t->end - 2] != 's' && b == 0 && i > 0 &&
+          determiner (c, i - 1) && token_is (c, i - 1, "the"))
+        {
+          char buf[64];
+          gsize k = fold_word (c->text, t->start, t->end - 1, TRUE, buf, sizeof buf);
+          guint32 stem = table_get (finish_hash (fnv_feed (FNV_OFFSET, buf, k)));
+
+          if ((stem & G_SUR) &&
+              !(stem & (G_ENGLISH | G_COMMON | G_WORD | G_STOP | G_PLACE | G_CUE | G_STREET)))
+            {
+              mark (c, i, i, type_person);
+              continue;
+            }
+        }
+
       /* lower case places after a preposition: "a house in leicester" */
       if (t->lower && (b & G_PLACE) && !(b & (G_COMMON | G_WORD | G_STOP | G_FIRST_POP)) &&
           t->end - t->start >= 4 &&
