@@ -298,6 +298,7 @@ test_contents (PackFixture   *fx,
   g_autofree char *visits = read_file (pack, "data/site_visit.csv", NULL);
   g_autofree char *sheet = read_file (pack, "notes/classification.csv", NULL);
   g_autofree char *report_txt = read_file (pack, "disclosure-report.txt", NULL);
+  g_autofree char *codebook_txt = read_file (pack, "codebook.txt", NULL);
   g_autofree char *codebook = read_file (pack, "codebook.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(GStrv) vlines = csv_lines (victims);
@@ -309,6 +310,29 @@ test_contents (PackFixture   *fx,
   const char *row;
 
   g_test_message ("%s", report_txt);
+
+  /* Each withheld free text says why: areas go to their region; a
+   * nationality or faith has no region to go to. */
+  g_assert_nonnull (strstr (report_txt, "submission.local_area: free-text quasi-identifier, "
+                                        "suppressed: an area finer than a region"));
+  g_assert_nonnull (strstr (report_txt, "site_visit.area: free-text quasi-identifier, "
+                                        "suppressed: an area finer than a region"));
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *field = i == 0 ? "nationality" : "faith";
+      g_autofree char *line = g_strdup_printf ("victim.%s: free-text quasi-identifier, "
+                                               "suppressed: as written it cannot be "
+                                               "generalised", field);
+      g_autofree char *entry = g_strdup_printf ("not written: %s (free-text", field);
+      const char *at = strstr (codebook_txt, entry);
+      const char *eol;
+
+      g_assert_nonnull (strstr (report_txt, line));
+      g_assert_nonnull (at);
+      eol = strstr (at, "\r\n");
+      g_assert_nonnull (eol);
+      g_assert_null (g_strstr_len (at, eol - at, "region"));
+    }
 
   /* Everything in place, and nothing else beside it. */
   g_assert_cmpuint (count_entries (fx->out), ==, 1);
@@ -807,6 +831,37 @@ test_leak_refused (PackFixture   *fx,
   g_assert_nonnull (strstr (error->message, "submission.organisation_name"));
   g_assert_nonnull (strstr (error->message, "notes/OS0001-notes.txt"));
   g_assert_null (strstr (error->message, "Brambleton"));
+  g_assert_cmpuint (count_entries (fx->out), ==, 0);
+}
+
+/* A direct identifier in a data file, not a note: the scan finds it in
+ * the .csv and in the .sav (compressed, and scanned as a reader gets its
+ * cases too), whether the pack is a folder or a .zip. */
+static void
+test_leak_in_data_refused (PackFixture   *fx,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fx->out, "pack", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *zip_path = g_build_filename (fx->out, "pack.zip", NULL);
+  g_autoptr(GFile) zip_file = g_file_new_for_path (zip_path);
+  g_autoptr(GError) error = NULL;
+  SlPackOptions zip = { .zip = TRUE };
+  const char *a[] = { "label=Brambleton Safeguarding Board", "gender=female", "age=15", NULL };
+
+  g_free (sl_test_add_record (fx->vault, "victim", fx->submissions[2], a));
+
+  g_assert_false (sl_vault_write_pack (fx->vault, folder, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SL_PACK_ERROR, SL_PACK_ERROR_IDENTIFIER);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "submission.organisation_name in data/victim.csv"));
+  g_assert_nonnull (strstr (error->message, "submission.organisation_name in data/victim.sav"));
+  g_assert_null (strstr (error->message, "Brambleton"));
+  g_clear_error (&error);
+
+  g_assert_false (sl_vault_write_pack (fx->vault, zip_file, &zip, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SL_PACK_ERROR, SL_PACK_ERROR_IDENTIFIER);
+  g_assert_nonnull (strstr (error->message, "in data/victim.sav"));
   g_assert_cmpuint (count_entries (fx->out), ==, 0);
 }
 
@@ -1570,6 +1625,7 @@ main (int   argc,
   PACK_TEST ("cancel", test_cancel);
   PACK_TEST ("failures", test_failures);
   PACK_TEST ("leak-refused", test_leak_refused);
+  PACK_TEST ("leak-in-data-refused", test_leak_in_data_refused);
   PACK_TEST ("scope", test_scope);
   PACK_TEST ("scope-k", test_scope_k);
   PACK_TEST ("scope-refused", test_scope_refused);

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <float.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
@@ -146,8 +147,10 @@ struct _Entry
   guchar     hash[crypto_hash_sha256_BYTES];
   guint8    *hits;    /* per needle: found in this file; NULL: none */
   SlZipBody *body;    /* for a .zip */
+  gsize      sav_data; /* a compressed .sav: where its cases start; else 0 */
   gboolean   hashed;
   gboolean   scanned;
+  gboolean   unscannable;
 };
 
 typedef struct _Scanner Scanner;
@@ -532,16 +535,19 @@ fsync_path (const char  *path,
   return TRUE;
 }
 
-/* Adds @rel to the pack, taking @bytes. */
+/* Adds @rel to the pack, taking @bytes; @sav_data is where the cases of
+ * a compressed .sav start, 0 for any other file. */
 static void
-add_entry (Pack       *pack,
-           const char *rel,
-           GBytes     *bytes)
+add_file (Pack       *pack,
+          const char *rel,
+          GBytes     *bytes,
+          gsize       sav_data)
 {
   Entry *e = g_new0 (Entry, 1);
 
   e->rel = g_strdup (rel);
   e->bytes = bytes;
+  e->sav_data = sav_data;
   g_mutex_lock (&pack->entries_lock);
   g_ptr_array_add (pack->entries, e);
   g_mutex_unlock (&pack->entries_lock);
@@ -558,6 +564,14 @@ add_entry (Pack       *pack,
       else if (pack->scanner != NULL)
         seal_entry (&e->seals[part], pack);
     }
+}
+
+static void
+add_entry (Pack       *pack,
+           const char *rel,
+           GBytes     *bytes)
+{
+  add_file (pack, rel, bytes, 0);
 }
 
 static gboolean
@@ -825,6 +839,22 @@ withhold (TypeData   *td,
   g_ptr_array_add (td->withheld, w);
 }
 
+/* Whether @rt has a region of its own, besides @except */
+static gboolean
+type_has_region (SlRecordType *rt,
+                 SlField      *except)
+{
+  for (guint i = 0; i < rt->fields->len; i++)
+    {
+      SlField *f = g_ptr_array_index (rt->fields, i);
+
+      if (f != except && g_str_equal (f->id, "region") && !f->identifying &&
+          f->type == SL_FIELD_CHOICE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 plan_columns (TypeData *td)
 {
@@ -856,11 +886,16 @@ plan_columns (TypeData *td)
       if (f->quasi_identifier && f->type == SL_FIELD_TEXT)
         {
           /* A local area, or a nationality or faith as written: free text
-           * that cannot be generalised. Areas go to their region, which is
-           * a field of its own. */
-          withhold (td, f, f->generalise == SL_GENERALISE_SUPPRESS
-                    ? "free-text quasi-identifier, suppressed (localities are given as region)"
-                    : "free-text quasi-identifier");
+           * that cannot be generalised. Areas go to their region, where
+           * the record type has one as a field of its own. */
+          if (f->generalise != SL_GENERALISE_SUPPRESS)
+            withhold (td, f, "free-text quasi-identifier: free text cannot be generalised");
+          else if (type_has_region (td->type, f))
+            withhold (td, f, "free-text quasi-identifier, suppressed: an area finer than a "
+                             "region (the region is written)");
+          else
+            withhold (td, f, "free-text quasi-identifier, suppressed: as written it cannot be "
+                             "generalised, and a rare answer could single a person out");
           continue;
         }
 
@@ -2030,6 +2065,7 @@ sav_define (Pack              *pack,
 static GBytes *
 make_sav (Pack          *pack,
           TypeData      *td,
+          gsize         *data_start,
           GCancellable  *cancellable,
           GError       **error)
 {
@@ -2045,6 +2081,10 @@ make_sav (Pack          *pack,
   readstat_set_data_writer (writer, sav_write_cb);
   readstat_writer_set_file_label (writer, file_label);
   readstat_writer_set_file_timestamp (writer, 0);
+  /* SPSS's own bytecode compression: most cells are small whole numbers,
+   * a byte each rather than eight */
+  readstat_writer_set_compression (writer, READSTAT_COMPRESS_ROWS);
+  *data_start = 0;
   vars = sav_define (pack, td, writer);
   rs = readstat_begin_writing_sav (writer, sink, (long) td->records->len);
   if (rs == READSTAT_OK)
@@ -2057,6 +2097,9 @@ make_sav (Pack          *pack,
       Record *r = g_ptr_array_index (td->records, j);
 
       rs = readstat_begin_row (writer);
+      /* The first row writes the dictionary: what follows is the cases */
+      if (j == 0)
+        *data_start = sink->len;
       for (guint c = 0; rs == READSTAT_OK && c < vars->len; c++)
         {
           readstat_variable_t *var = g_ptr_array_index (vars, c);
@@ -2108,10 +2151,11 @@ sav_thread (gpointer data)
       TypeData *td = g_ptr_array_index (pack->types, i);
       g_autofree char *rel = g_strdup_printf ("data/%s.sav", td->type->id);
       GBytes *bytes;
+      gsize data_start = 0;
 
-      if ((bytes = make_sav (pack, td, pack->cancellable, &pack->sav_error)) == NULL)
+      if ((bytes = make_sav (pack, td, &data_start, pack->cancellable, &pack->sav_error)) == NULL)
         break;
-      add_entry (pack, rel, bytes);
+      add_file (pack, rel, bytes, data_start);
     }
   return NULL;
 }
@@ -3018,6 +3062,73 @@ scan_bytes (const Scanner *scanner,
   return NULL;
 }
 
+/* A compressed .sav (SPSS bytecode, a block of eight control bytes then
+ * the eight-byte units they call for) with its cases written out as an
+ * uncompressed one holds them; %NULL if it is not one this writer made. */
+static guint8 *
+sav_expand (const guint8 *data,
+            gsize         length,
+            gsize         start,
+            gsize        *out_len)
+{
+  static const guint8 spaces[8] = "        ";
+  g_autoptr(GByteArray) out = NULL;
+  gint32 compression = 0;
+  gint32 record = 0;
+  double bias = 0;
+  gsize p = start;
+
+  /* the header's compression and bias; the dictionary's end (999) */
+  if (length < 92 || start < 8 || start > length)
+    return NULL;
+  memcpy (&compression, data + 72, sizeof compression);
+  memcpy (&bias, data + 84, sizeof bias);
+  memcpy (&record, data + start - 8, sizeof record);
+  if (compression != 1 || record != 999)
+    return NULL;
+
+  out = g_byte_array_sized_new ((guint) MIN ((guint64) length * 4, G_MAXUINT / 2));
+  g_byte_array_append (out, data, (guint) start);
+  while (p + 8 <= length)
+    {
+      const guint8 *control = data + p;
+
+      p += 8;
+      for (guint k = 0; k < 8; k++)
+        {
+          double v;
+
+          switch (control[k])
+            {
+            case 0:     /* padding */
+              break;
+            case 252:   /* the end */
+              goto done;
+            case 253:   /* a unit as it is */
+              if (p + 8 > length)
+                goto done;
+              g_byte_array_append (out, data + p, 8);
+              p += 8;
+              break;
+            case 254:   /* eight spaces */
+              g_byte_array_append (out, spaces, 8);
+              break;
+            case 255:   /* system-missing */
+              v = -DBL_MAX;
+              g_byte_array_append (out, (const guint8 *) &v, 8);
+              break;
+            default:    /* a whole number, biased */
+              v = control[k] - bias;
+              g_byte_array_append (out, (const guint8 *) &v, 8);
+              break;
+            }
+        }
+    }
+done:
+  *out_len = out->len;
+  return g_byte_array_free (g_steal_pointer (&out), FALSE);
+}
+
 /* In a worker: what the manifest, the scan and the .zip need of a file,
  * worked out as soon as the file is made. */
 static void
@@ -3038,6 +3149,26 @@ seal_entry (gpointer data,
       break;
     case SEAL_SCAN:
       e->hits = scan_bytes (pack->scanner, (const char *) bytes, length);
+      if (e->sav_data > 0)
+        {
+          /* The cases as a reader gets them: a text split by the
+           * compression's control bytes is whole again */
+          gsize view_len = 0;
+          g_autofree guint8 *view = sav_expand (bytes, length, e->sav_data, &view_len);
+          g_autofree guint8 *more = NULL;
+
+          if (view == NULL)
+            {
+              e->unscannable = TRUE;
+              break;
+            }
+          more = scan_bytes (pack->scanner, (const char *) view, view_len);
+          sodium_memzero (view, view_len);
+          if (more != NULL && e->hits == NULL)
+            e->hits = g_steal_pointer (&more);
+          for (guint n = 0; more != NULL && n < pack->scanner->needles->len; n++)
+            e->hits[n] |= more[n];
+        }
       e->scanned = TRUE;
       break;
     case SEAL_ZIP:
@@ -3126,7 +3257,7 @@ scan_pack (Pack    *pack,
       Entry *e = g_ptr_array_index (pack->entries, i);
 
       /* Not one file goes out unscanned. */
-      if (!e->scanned)
+      if (!e->scanned || e->unscannable)
         {
           g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_IDENTIFIER,
                        "The pack was not written: %s was not scanned", e->rel);
