@@ -481,6 +481,90 @@ stream_nonce (guint8  nonce[crypto_aead_chacha20poly1305_ietf_NPUBBYTES],
   nonce[11] = last ? 1 : 0;
 }
 
+/* Large payloads: the chunks are independent, so two threads share them
+ * (the machines Sightline runs on have two cores or more). */
+#define PARALLEL_MIN_CHUNKS 64
+
+typedef struct
+{
+  const guint8 *key;
+  const guint8 *in;       /* the first chunk of the payload */
+  guint8       *out;
+  gsize         from;     /* chunks [from, to) */
+  gsize         to;
+  gsize         plain_len;   /* encryption: the whole plaintext's length */
+  gsize         n_chunks;    /* encryption: how many in all */
+  gsize         first_bad;   /* decryption: the first chunk that fails, or to */
+} ChunkJob;
+
+/* Decrypts full chunks that are not the last: how far they authenticate. */
+static gpointer
+decrypt_full_chunks (gpointer data)
+{
+  ChunkJob *job = data;
+  guint8 nonce[crypto_aead_chacha20poly1305_ietf_NPUBBYTES];
+
+  for (job->first_bad = job->from; job->first_bad < job->to; job->first_bad++)
+    {
+      gsize i = job->first_bad;
+
+      stream_nonce (nonce, i, FALSE);
+      if (crypto_aead_chacha20poly1305_ietf_decrypt (job->out + i * CHUNK_SIZE, NULL, NULL,
+                                                     job->in + i * ENC_CHUNK_SIZE, ENC_CHUNK_SIZE,
+                                                     NULL, 0, nonce, job->key) != 0)
+        break;
+    }
+  return NULL;
+}
+
+static gpointer
+encrypt_chunks (gpointer data)
+{
+  ChunkJob *job = data;
+  guint8 nonce[crypto_aead_chacha20poly1305_ietf_NPUBBYTES];
+
+  for (gsize i = job->from; i < job->to; i++)
+    {
+      gsize off = i * CHUNK_SIZE;
+      gsize clen = MIN (CHUNK_SIZE, job->plain_len - off);
+
+      stream_nonce (nonce, i, i + 1 == job->n_chunks);
+      /* An empty plaintext still makes one chunk: its tag. */
+      crypto_aead_chacha20poly1305_ietf_encrypt (job->out + i * ENC_CHUNK_SIZE, NULL,
+                                                 clen > 0 ? job->in + off : job->key, clen,
+                                                 NULL, 0, NULL, nonce, job->key);
+    }
+  return NULL;
+}
+
+/* Runs @func over chunks [0, n) split in two, the second half on a
+ * thread of its own; @a and @b are filled in with the halves. */
+static void
+run_chunks (GThreadFunc  func,
+            ChunkJob    *a,
+            ChunkJob    *b,
+            gsize        n)
+{
+  GThread *thread = NULL;
+
+  *b = *a;
+  a->from = 0;
+  a->to = n >= PARALLEL_MIN_CHUNKS ? n / 2 : n;
+  b->from = a->to;
+  b->to = n;
+  if (b->from < b->to &&
+      !(thread = g_thread_try_new ("sl-age", func, b, NULL)))
+    {
+      a->to = n;
+      b->from = b->to = n;
+    }
+  func (a);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    b->first_bad = b->to;
+}
+
 /* Header parsing */
 
 /* The next line ending in LF, without the LF. FALSE at the end of input. */
@@ -849,6 +933,24 @@ decrypt_payload (const guint8 file_key[FILE_KEY_SIZE],
 
   /* The plaintext is at most the ciphertext minus one tag per chunk. */
   out = g_malloc (MAX (len - PAYLOAD_NONCE_SIZE, 1));
+
+  /* Every chunk but the last is full and not marked final: a large
+   * payload has those opened two at a time; the loop below takes over at
+   * the first that does not open (and says why), or at the last. */
+  if ((len - PAYLOAD_NONCE_SIZE) / ENC_CHUNK_SIZE > PARALLEL_MIN_CHUNKS)
+    {
+      gsize payload = len - PAYLOAD_NONCE_SIZE;
+      gsize n_full = (payload - 1) / ENC_CHUNK_SIZE;   /* before the last chunk */
+      ChunkJob lo = { key, data + PAYLOAD_NONCE_SIZE, out, 0, 0, 0, 0, 0 };
+      ChunkJob hi;
+      gsize good;
+
+      run_chunks (decrypt_full_chunks, &lo, &hi, n_full);
+      good = lo.first_bad < lo.to ? lo.first_bad : hi.first_bad;
+      pos += good * ENC_CHUNK_SIZE;
+      out_len = good * CHUNK_SIZE;
+      counter = good;
+    }
 
   while (!done)
     {
@@ -1264,7 +1366,6 @@ sl_age_encrypt (GBytes    *plaintext,
   guint8 mac[MAC_SIZE];
   guint8 nonce[PAYLOAD_NONCE_SIZE];
   guint8 key[crypto_aead_chacha20poly1305_ietf_KEYBYTES];
-  guint8 chunk_nonce[crypto_aead_chacha20poly1305_ietf_NPUBBYTES];
   g_autoptr(GString) header = NULL;
   g_autofree char *mac_b64 = NULL;
   g_autoptr(GByteArray) out = NULL;
@@ -1318,18 +1419,14 @@ sl_age_encrypt (GBytes    *plaintext,
   hkdf_sha256 (nonce, sizeof nonce, file_key, sizeof file_key, "payload", key);
   sodium_memzero (file_key, sizeof file_key);
 
-  for (gsize i = 0; i < n_chunks; i++)
-    {
-      gsize off = i * CHUNK_SIZE;
-      gsize clen = MIN (CHUNK_SIZE, plain_len - off);
-      guint old = out->len;
+  {
+    guint start = out->len;
+    ChunkJob a, b;
 
-      stream_nonce (chunk_nonce, i, i + 1 == n_chunks);
-      g_byte_array_set_size (out, old + clen + TAG_SIZE);
-      crypto_aead_chacha20poly1305_ietf_encrypt (out->data + old, NULL,
-                                                 clen > 0 ? plain + off : nonce, clen,
-                                                 NULL, 0, NULL, chunk_nonce, key);
-    }
+    g_byte_array_set_size (out, start + plain_len + n_chunks * TAG_SIZE);
+    a = (ChunkJob) { key, plain, out->data + start, 0, 0, plain_len, n_chunks, 0 };
+    run_chunks (encrypt_chunks, &a, &b, n_chunks);
+  }
   sodium_memzero (key, sizeof key);
 
   binary = g_byte_array_free_to_bytes (g_steal_pointer (&out));
