@@ -122,15 +122,42 @@ put_field (GString    *out,
       g_string_append (out, "\\N");
       return;
     }
-  for (const char *p = s; *p; p++)
-    switch (*p)
-      {
-      case '\\': g_string_append (out, "\\\\"); break;
-      case '\t': g_string_append (out, "\\t"); break;
-      case '\n': g_string_append (out, "\\n"); break;
-      case '\r': g_string_append (out, "\\r"); break;
-      default: g_string_append_c (out, *p);
-      }
+  for (const char *p = s; *p; )
+    {
+      gsize plain = strcspn (p, "\\\t\n\r");
+
+      /* Runs of characters that need no escape, in one go. */
+      g_string_append_len (out, p, (gssize) plain);
+      p += plain;
+      switch (*p)
+        {
+        case '\0': return;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        default: g_assert_not_reached ();
+        }
+      p++;
+    }
+}
+
+/* A tab, then @n in decimal. */
+static void
+put_int (GString *out,
+         gint64   n)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 u = n < 0 ? (guint64) 0 - (guint64) n : (guint64) n;
+
+  do
+    *--p = (char) ('0' + u % 10);
+  while ((u /= 10) != 0);
+  if (n < 0)
+    *--p = '-';
+  *--p = '\t';
+  g_string_append_len (out, p, (gssize) (buf + sizeof buf - p));
 }
 
 /* Splits @line (NUL-terminated, modified in place) at tabs and unescapes
@@ -534,6 +561,8 @@ sl_vault_export_bundle (SlVault         *self,
       ExportSection *s = g_ptr_array_index (sections, i);
       gsize header_at = body->len;
       char hex[HASH_BYTES * 2 + 1] = "";
+      guint8 end[HASH_BYTES];
+      gboolean has_end = FALSE;
 
       g_string_append (body, "D");
       put_field (body, s->device);
@@ -553,20 +582,21 @@ sl_vault_export_bundle (SlVault         *self,
         {
           const char *op = (const char *) sqlite3_column_text (stmt, 3);
 
-          g_string_append_printf (body, "C\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT,
-                                  (gint64) sqlite3_column_int64 (stmt, 0),
-                                  (gint64) sqlite3_column_int64 (stmt, 1));
+          g_string_append_c (body, 'C');
+          put_int (body, sqlite3_column_int64 (stmt, 0));
+          put_int (body, sqlite3_column_int64 (stmt, 1));
           put_field (body, (const char *) sqlite3_column_text (stmt, 2));
           put_field (body, op);
           put_field (body, (const char *) sqlite3_column_text (stmt, 4));
           put_field (body, (const char *) sqlite3_column_text (stmt, 5));
           put_field (body, (const char *) sqlite3_column_text (stmt, 6));
-          g_string_append_printf (body, "\t%" G_GINT64_FORMAT,
-                                  (gint64) sqlite3_column_int64 (stmt, 7));
+          put_int (body, sqlite3_column_int64 (stmt, 7));
           put_field (body, (const char *) sqlite3_column_text (stmt, 8));
           g_string_append_c (body, '\n');
-          if (sqlite3_column_bytes (stmt, 9) == HASH_BYTES)
-            sodium_bin2hex (hex, sizeof hex, sqlite3_column_blob (stmt, 9), HASH_BYTES);
+          /* Only the last one's is written, as the chain's end. */
+          has_end = sqlite3_column_bytes (stmt, 9) == HASH_BYTES;
+          if (has_end)
+            memcpy (end, sqlite3_column_blob (stmt, 9), HASH_BYTES);
 
           if (g_str_equal (op, "create"))
             summary->n_new_records++;
@@ -583,6 +613,8 @@ sl_vault_export_bundle (SlVault         *self,
             }
         }
       /* The chain's end, filled in now that it is known. */
+      if (has_end)
+        sodium_bin2hex (hex, sizeof hex, end, HASH_BYTES);
       if (strlen (hex) != HASH_BYTES * 2)
         {
           g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_CORRUPT,
@@ -621,11 +653,23 @@ open_sealed (SlVault   *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) sealed = NULL;
   g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *path = g_file_get_path (file);
   GBytes *plain;
   char *data = NULL;
   gsize len = 0;
 
-  if (!g_file_load_contents (file, NULL, &data, &len, NULL, &local_error))
+  /* A file on this computer is read in one go, at its size: a large
+   * bundle is not copied over and over as a stream's buffer grows. */
+  if (path != NULL)
+    {
+      if (!g_file_get_contents (path, &data, &len, &local_error))
+        {
+          g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+                       "The bundle %s could not be read: %s", name, local_error->message);
+          return NULL;
+        }
+    }
+  else if (!g_file_load_contents (file, NULL, &data, &len, NULL, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code,
                    "The bundle %s could not be read: %s", name, local_error->message);
@@ -703,6 +747,9 @@ typedef struct
   guint8  last_hash[HASH_BYTES];
   gboolean has_last_hash;
   gint64  last_hlc;
+  guint8  start_hash[HASH_BYTES];   /* the hash of change from - 1 */
+  gboolean has_start;
+  gint64  max_hlc;
 } BSection;
 
 typedef struct
@@ -1142,10 +1189,11 @@ sl_vault_dup_age_identity (SlVault  *self,
 
 typedef struct
 {
-  gint64   no;
-  char    *type;
-  gboolean is_new;
-  GPtrArray *held;   /* SlMergeChange: all its changes, when new */
+  gint64     no;
+  char      *type;
+  gboolean   is_new;
+  gboolean   touched;   /* in summary->touched */
+  GPtrArray *held;      /* SlMergeChange: all its changes, when new */
 } RecordInfo;
 
 static void
@@ -1308,6 +1356,103 @@ by_clock (gconstpointer a,
   return x->hlc < y->hlc ? -1 : x->hlc > y->hlc;
 }
 
+/* The hash chains are worked out on a second thread while this one
+ * writes: the hashes of a large bundle take a good part of its import,
+ * and need nothing from the vault but where each chain starts. */
+typedef struct
+{
+  Bundle  *b;
+  guint8  *hashes;   /* HASH_BYTES per change, in the bundle's order */
+  GThread *thread;
+  gint     stop;
+} HashJob;
+
+static void
+hash_chains (HashJob *job)
+{
+  Bundle *b = job->b;
+
+  for (guint i = 0; i < b->sections->len; i++)
+    {
+      BSection *s = &g_array_index (b->sections, BSection, i);
+      const guint8 *prev = s->has_start ? s->start_hash : NULL;
+
+      for (guint k = 0; k < s->n; k++)
+        {
+          guint index = s->first + k;
+          BChange *c = &g_array_index (b->changes, BChange, index);
+          guint8 *hash = job->hashes + (gsize) index * HASH_BYTES;
+          char clock[128];
+          int len;
+
+          if (k % PROGRESS_EVERY == 0 && g_atomic_int_get (&job->stop))
+            return;
+          /* As sl_hlc_to_string() writes it, without an allocation. */
+          len = g_snprintf (clock, sizeof clock, "%015" G_GINT64_FORMAT ".%05u.%s",
+                            c->hlc >> 16, (guint) (c->hlc & 0xffff), s->device);
+          if (len >= (int) sizeof clock)
+            {
+              g_autofree char *text = sl_hlc_to_string (c->hlc, s->device);
+
+              _sl_change_hash (s->device, c->seq, text, c->record, c->op, c->field, c->value,
+                               c->author, c->codebook_version, c->base, prev, hash);
+            }
+          else
+            _sl_change_hash (s->device, c->seq, clock, c->record, c->op, c->field, c->value,
+                             c->author, c->codebook_version, c->base, prev, hash);
+          prev = hash;
+        }
+    }
+}
+
+static gpointer
+hash_chains_thread (gpointer data)
+{
+  hash_chains (data);
+  return NULL;
+}
+
+static HashJob *
+hash_job_start (Bundle *b)
+{
+  HashJob *job = g_new0 (HashJob, 1);
+
+  job->b = b;
+  job->hashes = g_malloc ((gsize) MAX (b->changes->len, 1) * HASH_BYTES);
+  /* A small bundle is not worth a thread; nor is one when none starts. */
+  if (b->changes->len < 2 * PROGRESS_EVERY ||
+      !(job->thread = g_thread_try_new ("sl-bundle-hash", hash_chains_thread, job, NULL)))
+    hash_chains (job);
+  return job;
+}
+
+/* Waits for the hashes. */
+static void
+hash_job_wait (HashJob *job)
+{
+  if (job->thread != NULL)
+    g_thread_join (g_steal_pointer (&job->thread));
+}
+
+static void
+hash_job_free (HashJob *job)
+{
+  g_atomic_int_set (&job->stop, 1);
+  hash_job_wait (job);
+  g_free (job->hashes);
+  g_free (job);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HashJob, hash_job_free)
+
+/* A record the bundle creates, as it waits for its row. */
+typedef struct
+{
+  BChange    *create;
+  const char *type;
+  RecordInfo *info;
+  RecordInfo *parent;
+} NewRecord;
+
 static gboolean
 import_changes (SlTxn            *txn,
                 Bundle           *b,
@@ -1322,11 +1467,20 @@ import_changes (SlTxn            *txn,
   g_autoptr(GHashTable) authors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) known_versions = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                                 g_free, NULL);
-  g_autoptr(GHashTable) touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) creates = g_ptr_array_new ();
+  g_autoptr(GArray) fresh = g_array_new (FALSE, TRUE, sizeof (NewRecord));
+  g_autofree RecordInfo **target = g_new0 (RecordInfo *, MAX (b->changes->len, 1));
+  g_autofree SlMergeChange *held = g_new (SlMergeChange, MAX (b->changes->len, 1));
+  g_autoptr(HashJob) job = NULL;
   const char *self_device = sl_vault_get_device_id (_sl_txn_get_vault (txn));
   const char *who = b->sender->name;
+  RecordInfo *last_record = NULL;
+  const char *last_id = NULL;
+  const char *last_author = NULL;
+  gint64 last_author_no = 0;
+  gint64 last_version = G_MININT64;
   guint64 done = 0;
+  guint64 total = (guint64) b->changes->len * 2;
   sqlite3_stmt *stmt;
 
   /* Each device's chain as this vault holds it */
@@ -1365,7 +1519,8 @@ import_changes (SlTxn            *txn,
     }
 
   /* New records first, so that changes from any device can refer to them;
-   * in clock order, so that a parent comes before the people in it. */
+   * in clock order, so that a parent comes before the people in it. Their
+   * rows are written once their changes are all known, below. */
   for (guint i = 0; i < b->sections->len; i++)
     {
       BSection *s = &g_array_index (b->sections, BSection, i);
@@ -1387,12 +1542,13 @@ import_changes (SlTxn            *txn,
                                                                   : NULL;
       const char *type = obj ? header_string (obj, "type") : NULL;
       const char *parent_id = obj ? header_string (obj, "parent") : NULL;
-      RecordInfo *parent = NULL;
+      SlRecordType *rt;
+      NewRecord n = { c, NULL, NULL, NULL };
       RecordInfo *r;
 
       if (type == NULL)
         return malformed (error, who, "a new record has no type");
-      if (sl_codebook_lookup_type (book, type, NULL) == NULL)
+      if ((rt = sl_codebook_lookup_type (book, type, NULL)) == NULL)
         {
           g_set_error (error, SL_BUNDLE_ERROR, SL_BUNDLE_ERROR_CODEBOOK,
                        "The bundle from %s creates records of type \"%s\", which this vault's "
@@ -1404,78 +1560,57 @@ import_changes (SlTxn            *txn,
       if (lookup_record (txn, records, c->record) != NULL)
         return history_error (error, who, "it creates record %s, which this vault holds "
                               "already under another creation", c->record);
-      if (parent_id != NULL && !(parent = lookup_record (txn, records, parent_id)))
+      if (parent_id != NULL && !(n.parent = lookup_record (txn, records, parent_id)))
         return history_error (error, who, "record %s belongs to record %s, which is in neither "
                               "the bundle nor this vault", c->record, parent_id);
 
-      stmt = _sl_txn_stmt (txn, "INSERT INTO records (id, type, parent, codebook_version, "
-                           "created_hlc, updated_hlc) VALUES (?1, ?2, ?3, ?4, ?5, ?5)");
-      sqlite3_bind_text (stmt, 1, c->record, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, type, -1, SQLITE_TRANSIENT);
-      if (parent != NULL)
-        sqlite3_bind_int64 (stmt, 3, parent->no);
-      sqlite3_bind_int64 (stmt, 4, c->codebook_version);
-      sqlite3_bind_int64 (stmt, 5, c->hlc);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          _sl_set_error_from_db (error, _sl_txn_get_db (txn), SQLITE_ERROR,
-                                 "The bundle could not be imported");
-          return FALSE;
-        }
       r = g_new0 (RecordInfo, 1);
-      r->no = sqlite3_last_insert_rowid (_sl_txn_get_db (txn));
       r->type = g_strdup (type);
       r->is_new = TRUE;
-      r->held = g_ptr_array_new_with_free_func (g_free);
+      r->held = g_ptr_array_new ();
       g_hash_table_insert (records, g_strdup (c->record), r);
+      n.type = r->type;
+      n.info = r;
+      g_array_append_val (fresh, n);
       summary->n_new_records++;
       summary_type (summary, type)->n_new_records++;
     }
-  /* The changes, each checked against its device's hash chain */
+
+  /* The changes, each checked against its device's hash chain: where
+   * each chain starts here, then the hashes on the second thread while
+   * this one looks at what the changes touch. */
   for (guint i = 0; i < b->sections->len; i++)
     {
       BSection *s = &g_array_index (b->sections, BSection, i);
-      guint8 prev[HASH_BYTES];
-      gboolean has_prev = FALSE;
-      gint64 max_hlc = s->last_hlc;
 
       if (s->from > 1)
         {
           if (s->from - 1 == s->last_seq && s->has_last_hash)
-            memcpy (prev, s->last_hash, HASH_BYTES);
-          else if (!stored_hash (txn, s->device_no, s->from - 1, prev))
+            memcpy (s->start_hash, s->last_hash, HASH_BYTES);
+          else if (!stored_hash (txn, s->device_no, s->from - 1, s->start_hash))
             return history_error (error, who, "device %.8s's change %" G_GINT64_FORMAT
                                   " is missing here", s->device, s->from - 1);
-          has_prev = TRUE;
+          s->has_start = TRUE;
         }
+    }
+  job = hash_job_start (b);
 
+  for (guint i = 0; i < b->sections->len; i++)
+    {
+      BSection *s = &g_array_index (b->sections, BSection, i);
+
+      s->max_hlc = s->last_hlc;
       for (guint k = 0; k < s->n; k++)
         {
-          BChange *c = &g_array_index (b->changes, BChange, s->first + k);
-          g_autofree char *clock = sl_hlc_to_string (c->hlc, s->device);
-          guint8 hash[HASH_BYTES];
+          guint index = s->first + k;
+          BChange *c = &g_array_index (b->changes, BChange, index);
           RecordInfo *r;
 
-          _sl_change_hash (s->device, c->seq, clock, c->record, c->op, c->field, c->value,
-                           c->author, c->codebook_version, c->base, has_prev ? prev : NULL, hash);
-          memcpy (prev, hash, HASH_BYTES);
-          has_prev = TRUE;
-
           if (c->seq <= s->last_seq)
-            {
-              guint8 mine[HASH_BYTES];
+            goto next;   /* already here: checked against the hashes below */
 
-              /* Already here: it must be the very same change. */
-              if (!stored_hash (txn, s->device_no, c->seq, mine) ||
-                  sodium_memcmp (mine, hash, HASH_BYTES) != 0)
-                return history_error (error, who, "device %.8s's change %" G_GINT64_FORMAT
-                                      " differs from the one this vault holds: that device's "
-                                      "history was rewritten (restored from an old copy?)",
-                                      s->device, c->seq);
-              goto next;
-            }
-
-          if (!g_hash_table_contains (known_versions, &c->codebook_version))
+          if (c->codebook_version != last_version &&
+              !g_hash_table_contains (known_versions, &c->codebook_version))
             {
               if (!codebook_known (txn, b, sl_codebook_get_id (book), c->codebook_version))
                 {
@@ -1489,35 +1624,22 @@ import_changes (SlTxn            *txn,
                 }
               g_hash_table_add (known_versions, g_memdup2 (&c->codebook_version, sizeof (gint64)));
             }
+          last_version = c->codebook_version;
 
-          if (!(r = lookup_record (txn, records, c->record)))
+          /* A device's changes to one record often follow each other. */
+          if (last_id != NULL && strcmp (last_id, c->record) == 0)
+            r = last_record;
+          else if (!(r = lookup_record (txn, records, c->record)))
             return history_error (error, who, "it changes record %s, whose creation is in neither "
                                   "the bundle nor this vault", c->record);
+          last_id = c->record;
+          last_record = r;
 
-          stmt = _sl_txn_stmt (txn, "INSERT INTO changes (device, device_seq, hlc, record, op, "
-                               "field, value, author, codebook_version, hash, base) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-          sqlite3_bind_int64 (stmt, 1, s->device_no);
-          sqlite3_bind_int64 (stmt, 2, c->seq);
-          sqlite3_bind_int64 (stmt, 3, c->hlc);
-          sqlite3_bind_int64 (stmt, 4, r->no);
-          sqlite3_bind_text (stmt, 5, c->op, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 6, c->field, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 7, c->value, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 8, author_no (txn, authors, c->author));
-          sqlite3_bind_int64 (stmt, 9, c->codebook_version);
-          sqlite3_bind_blob (stmt, 10, hash, HASH_BYTES, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 11, c->base, -1, SQLITE_STATIC);
-          if (sqlite3_step (stmt) != SQLITE_DONE)
-            {
-              _sl_set_error_from_db (error, _sl_txn_get_db (txn), SQLITE_ERROR,
-                                     "The bundle could not be imported");
-              return FALSE;
-            }
+          target[index] = r;
           summary->n_new++;
           if (r->is_new)
             {
-              SlMergeChange *m = g_new (SlMergeChange, 1);
+              SlMergeChange *m = &held[index];
 
               *m = (SlMergeChange) { s->device, c->seq, c->hlc, c->op, c->field, c->value,
                                      c->author, c->base };
@@ -1527,25 +1649,58 @@ import_changes (SlTxn            *txn,
             summary_type (summary, r->type)->n_edits++;
           if (g_str_equal (c->op, "delete") || g_str_equal (c->op, "undelete"))
             summary->n_deletions++;
-          if (!g_hash_table_contains (touched, c->record))
+          if (!r->touched)
             {
-              char *id = g_strdup (c->record);
-
-              g_hash_table_add (touched, id);
-              g_ptr_array_add (summary->touched, g_strdup (id));
+              r->touched = TRUE;
+              g_ptr_array_add (summary->touched, g_strdup (c->record));
             }
-          max_hlc = MAX (max_hlc, c->hlc);
+          s->max_hlc = MAX (s->max_hlc, c->hlc);
 
         next:
           if (++done % PROGRESS_EVERY == 0)
             {
-              report (progress, progress_data, 0.05 + 0.45 * (double) done / (double) MAX (b->changes->len, 1));
+              report (progress, progress_data, 0.05 + 0.45 * (double) done / (double) MAX (total, 1));
               if (_sl_txn_cancelled (txn, cancellable, error))
                 return FALSE;
             }
         }
+    }
 
-      if (sodium_memcmp (prev, s->end_hash, HASH_BYTES) != 0)
+  /* The new records' rows, whole, with their values: each is merged from
+   * its changes, all of which the bundle holds. Parents first. */
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      NewRecord *n = &g_array_index (fresh, NewRecord, i);
+      SlNewRecord row = { n->type, n->parent ? n->parent->no : 0, n->create->codebook_version };
+
+      if (!_sl_txn_merge_new_record (txn, book, n->create->record, &row, n->info->held,
+                                     &n->info->no, error))
+        return FALSE;
+      g_clear_pointer (&n->info->held, g_ptr_array_unref);
+    }
+
+
+  /* The chains: the changes this vault holds already must be the very
+   * same, and each chain must end where the bundle says it ends. */
+  hash_job_wait (job);
+  for (guint i = 0; i < b->sections->len; i++)
+    {
+      BSection *s = &g_array_index (b->sections, BSection, i);
+      const guint8 *end = job->hashes + (gsize) (s->first + s->n - 1) * HASH_BYTES;
+
+      for (guint k = 0; k < s->n && s->from + k <= s->last_seq; k++)
+        {
+          guint8 mine[HASH_BYTES];
+
+          if (!stored_hash (txn, s->device_no, s->from + k, mine) ||
+              sodium_memcmp (mine, job->hashes + (gsize) (s->first + k) * HASH_BYTES,
+                             HASH_BYTES) != 0)
+            return history_error (error, who, "device %.8s's change %" G_GINT64_FORMAT
+                                  " differs from the one this vault holds: that device's "
+                                  "history was rewritten (restored from an old copy?)",
+                                  s->device, s->from + k);
+        }
+      if (sodium_memcmp (end, s->end_hash, HASH_BYTES) != 0)
         return history_error (error, who, "device %.8s's changes do not end where the bundle "
                               "says they end", s->device);
       if (s->to > s->last_seq)
@@ -1554,11 +1709,62 @@ import_changes (SlTxn            *txn,
                                "last_hlc = max(last_hlc, ?4) WHERE no = ?1");
           sqlite3_bind_int64 (stmt, 1, s->device_no);
           sqlite3_bind_int64 (stmt, 2, s->to);
-          sqlite3_bind_blob (stmt, 3, prev, HASH_BYTES, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 4, max_hlc);
+          sqlite3_bind_blob (stmt, 3, end, HASH_BYTES, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 4, s->max_hlc);
           sqlite3_step (stmt);
         }
-      _sl_txn_observe_clock (txn, max_hlc);
+      _sl_txn_observe_clock (txn, s->max_hlc);
+    }
+  /* Then the changes themselves, in the bundle's order. */
+  stmt = _sl_txn_stmt (txn, "INSERT INTO changes (device, device_seq, hlc, record, op, "
+                       "field, value, author, codebook_version, hash, base) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  done = b->changes->len;
+  for (guint i = 0; i < b->sections->len; i++)
+    {
+      BSection *s = &g_array_index (b->sections, BSection, i);
+
+      for (guint k = 0; k < s->n; k++)
+        {
+          guint index = s->first + k;
+          BChange *c = &g_array_index (b->changes, BChange, index);
+          RecordInfo *r = target[index];
+
+          if (r != NULL)
+            {
+              if (c->author != last_author && (last_author == NULL ||
+                                               strcmp (c->author, last_author) != 0))
+                {
+                  last_author_no = author_no (txn, authors, c->author);
+                  last_author = c->author;
+                }
+              sqlite3_reset (stmt);
+              sqlite3_bind_int64 (stmt, 1, s->device_no);
+              sqlite3_bind_int64 (stmt, 2, c->seq);
+              sqlite3_bind_int64 (stmt, 3, c->hlc);
+              sqlite3_bind_int64 (stmt, 4, r->no);
+              sqlite3_bind_text (stmt, 5, c->op, -1, SQLITE_STATIC);
+              sqlite3_bind_text (stmt, 6, c->field, -1, SQLITE_STATIC);
+              sqlite3_bind_text (stmt, 7, c->value, -1, SQLITE_STATIC);
+              sqlite3_bind_int64 (stmt, 8, last_author_no);
+              sqlite3_bind_int64 (stmt, 9, c->codebook_version);
+              sqlite3_bind_blob (stmt, 10, job->hashes + (gsize) index * HASH_BYTES, HASH_BYTES,
+                                 SQLITE_STATIC);
+              sqlite3_bind_text (stmt, 11, c->base, -1, SQLITE_STATIC);
+              if (sqlite3_step (stmt) != SQLITE_DONE)
+                {
+                  _sl_set_error_from_db (error, _sl_txn_get_db (txn), SQLITE_ERROR,
+                                         "The bundle could not be imported");
+                  return FALSE;
+                }
+            }
+          if (++done % PROGRESS_EVERY == 0)
+            {
+              report (progress, progress_data, 0.05 + 0.45 * (double) done / (double) MAX (total, 1));
+              if (_sl_txn_cancelled (txn, cancellable, error))
+                return FALSE;
+            }
+        }
     }
   return TRUE;
 }
@@ -1579,7 +1785,8 @@ merge_records (SlTxn            *txn,
       const char *id = g_ptr_array_index (summary->touched, i);
       RecordInfo *r = g_hash_table_lookup (records, id);
 
-      if (!_sl_txn_merge_record (txn, book, r->no, id, r->is_new, r->held, error))
+      /* The records the bundle created are merged already. */
+      if (!r->is_new && !_sl_txn_merge_record (txn, book, r->no, id, FALSE, NULL, error))
         return FALSE;
       if (i % PROGRESS_EVERY == PROGRESS_EVERY - 1)
         {
@@ -1715,7 +1922,8 @@ sl_vault_import_bundle (SlVault         *self,
 
 
   conflicts_before = count_conflicts (txn);
-  ok = import_changes (txn, b, book, summary, records, progress, progress_data, cancellable, error) &&
+  ok = import_changes (txn, b, book, summary, records, progress, progress_data, cancellable, error);
+  ok = ok &&
        merge_records (txn, book, summary, records, progress, progress_data, cancellable, error);
   if (ok && upgrade != NULL)
     ok = _sl_db_store_codebook (_sl_txn_get_db (txn), upgrade, error);

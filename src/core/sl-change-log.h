@@ -80,4 +80,31 @@ void           sl_vault_set_author      (SlVault       *self,
 char          *sl_hlc_to_string         (gint64         hlc,
                                          const char    *device);
 
+/* Internal, for the import of bundles (sl-bundle.c, sl-merge.c). */
+
+struct _SlTxn;
+
+/**
+ * SlNewRecord:
+ * @type: the record type's id
+ * @parent_no: the parent's row number, 0 for none
+ * @codebook_version: the codebook version of its creation
+ *
+ * What a record's row holds besides what its changes give.
+ */
+typedef struct
+{
+  const char *type;
+  gint64      parent_no;
+  gint64      codebook_version;
+} SlNewRecord;
+
+gboolean       _sl_txn_merge_new_record (struct _SlTxn      *txn,
+                                         SlCodebook         *codebook,
+                                         const char         *record,
+                                         const SlNewRecord  *row,
+                                         GPtrArray          *held,
+                                         gint64             *no_out,
+                                         GError            **error);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 
 #include "sl-bundle.h"
 #include "sl-change-log.h"
+#include "sl-json-private.h"
 #include "sl-record-private.h"
 
 /*
@@ -69,7 +70,7 @@ parse_base (const char *json)
   JsonObject *obj;
   g_autoptr(GList) members = NULL;
 
-  if (json == NULL || !(node = json_from_string (json, NULL)) || !JSON_NODE_HOLDS_OBJECT (node))
+  if (json == NULL || !(node = _sl_json_parse (json, -1, NULL)) || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
   obj = json_node_get_object (node);
   base = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -253,7 +254,7 @@ first_values (MChange   *create,
 {
   JsonObject *obj;
 
-  *holder = create && create->value ? json_from_string (create->value, NULL) : NULL;
+  *holder = create && create->value ? _sl_json_parse (create->value, -1, NULL) : NULL;
   if (*holder == NULL || !JSON_NODE_HOLDS_OBJECT (*holder))
     return NULL;
   obj = json_node_get_object (*holder);
@@ -277,14 +278,16 @@ first_values (MChange   *create,
  *
  * Returns: %TRUE on success
  */
-gboolean
-_sl_txn_merge_record (SlTxn       *txn,
-                      SlCodebook  *codebook,
-                      gint64       record_no,
-                      const char  *record,
-                      gboolean     is_new,
-                      GPtrArray   *held,
-                      GError     **error)
+static gboolean
+merge_record (SlTxn            *txn,
+              SlCodebook       *codebook,
+              gint64            record_no,
+              const char       *record,
+              gboolean          is_new,
+              GPtrArray        *held,
+              const SlNewRecord *row,
+              gint64           *no_out,
+              GError          **error)
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -366,6 +369,34 @@ _sl_txn_merge_record (SlTxn       *txn,
   for (guint i = 0; i < changes->len; i++)
     last_hlc = MAX (last_hlc, ((MChange *) g_ptr_array_index (changes, i))->hlc);
 
+  /* A record the import brings: its row, whole, before its values (a
+   * row written once, not written then updated). */
+  if (row != NULL)
+    {
+      _sl_record_describe (type, nodes, record, &title, &search);
+      stmt = _sl_txn_stmt (txn, "INSERT INTO records (id, type, parent, codebook_version, "
+                           "created_hlc, updated_hlc, deleted, title, search) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, row->type, -1, SQLITE_STATIC);
+      if (row->parent_no != 0)
+        sqlite3_bind_int64 (stmt, 3, row->parent_no);
+      sqlite3_bind_int64 (stmt, 4, row->codebook_version);
+      sqlite3_bind_int64 (stmt, 5, st.create->hlc);
+      sqlite3_bind_int64 (stmt, 6, last_hlc);
+      sqlite3_bind_int (stmt, 7, st.existence != NULL && g_str_equal (st.existence->op, "delete"));
+      sqlite3_bind_text (stmt, 8, title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 9, search, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          _sl_set_error_from_db (error, _sl_txn_get_db (txn), SQLITE_ERROR,
+                                 "The bundle could not be imported");
+          goto out;
+        }
+      record_no = sqlite3_last_insert_rowid (_sl_txn_get_db (txn));
+      *no_out = record_no;
+    }
+
   /* What it holds now (nothing, when the bundle created it). */
   if (!is_new)
     {
@@ -398,20 +429,23 @@ _sl_txn_merge_record (SlTxn       *txn,
     if (!_sl_txn_store_value (txn, record_no, key, NULL, 0, FALSE, error))
       goto out;
 
-  _sl_record_describe (type, nodes, record, &title, &search);
-  stmt = _sl_txn_stmt (txn, "UPDATE records SET deleted = ?2, created_hlc = ?3, "
-                       "updated_hlc = ?4, title = ?5, search = ?6 WHERE no = ?1");
-  sqlite3_bind_int64 (stmt, 1, record_no);
-  sqlite3_bind_int (stmt, 2, st.existence != NULL && g_str_equal (st.existence->op, "delete"));
-  sqlite3_bind_int64 (stmt, 3, st.create->hlc);
-  sqlite3_bind_int64 (stmt, 4, last_hlc);
-  sqlite3_bind_text (stmt, 5, title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, search, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (row == NULL)
     {
-      _sl_set_error_from_db (error, _sl_txn_get_db (txn), SQLITE_ERROR,
-                             "The record could not be merged");
-      goto out;
+      _sl_record_describe (type, nodes, record, &title, &search);
+      stmt = _sl_txn_stmt (txn, "UPDATE records SET deleted = ?2, created_hlc = ?3, "
+                           "updated_hlc = ?4, title = ?5, search = ?6 WHERE no = ?1");
+      sqlite3_bind_int64 (stmt, 1, record_no);
+      sqlite3_bind_int (stmt, 2, st.existence != NULL && g_str_equal (st.existence->op, "delete"));
+      sqlite3_bind_int64 (stmt, 3, st.create->hlc);
+      sqlite3_bind_int64 (stmt, 4, last_hlc);
+      sqlite3_bind_text (stmt, 5, title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, search, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          _sl_set_error_from_db (error, _sl_txn_get_db (txn), SQLITE_ERROR,
+                                 "The record could not be merged");
+          goto out;
+        }
     }
 
   /* The conflict register */
@@ -448,6 +482,49 @@ _sl_txn_merge_record (SlTxn       *txn,
 out:
   record_state_clear (&st);
   return ok;
+}
+
+gboolean
+_sl_txn_merge_record (SlTxn       *txn,
+                      SlCodebook  *codebook,
+                      gint64       record_no,
+                      const char  *record,
+                      gboolean     is_new,
+                      GPtrArray   *held,
+                      GError     **error)
+{
+  return merge_record (txn, codebook, record_no, record, is_new, held, NULL, NULL, error);
+}
+
+/**
+ * _sl_txn_merge_new_record:
+ * @txn: the importing transaction
+ * @codebook: the codebook in force
+ * @record: the new record's id
+ * @row: what its row holds besides its state (type, parent, codebook
+ *   version)
+ * @held: (element-type SlMergeChange): all of its changes
+ * @no_out: (out): the row's number
+ * @error: return location for a #GError
+ *
+ * Adds a record an import brings, its row written once with its current
+ * state, then its values and conflicts: what _sl_txn_merge_record() leaves
+ * after an insert of the bare row, without writing the row twice.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_sl_txn_merge_new_record (SlTxn             *txn,
+                          SlCodebook        *codebook,
+                          const char        *record,
+                          const SlNewRecord *row,
+                          GPtrArray         *held,
+                          gint64            *no_out,
+                          GError           **error)
+{
+  g_return_val_if_fail (row != NULL && held != NULL && no_out != NULL, FALSE);
+
+  return merge_record (txn, codebook, 0, record, TRUE, held, row, no_out, error);
 }
 
 /* The conflict register, for people */
