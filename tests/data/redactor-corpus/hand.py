@@ -9,7 +9,8 @@
 # third-heldout.jsonl: every document of the third set ("s3-NN") is held out.
 # hand.py --set fourth-set.txt writes fourth-dev.jsonl and fourth-heldout.jsonl,
 # split as the second set (documents "s4-NN" whose NN is a multiple of three
-# are held out).
+# are held out); hand.py --set fifth-set.txt writes fifth-dev.jsonl and
+# fifth-heldout.jsonl, split the same way ("s5-NN").
 import json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -50,7 +51,7 @@ def second_set(name):
     for i in range(0, len(blocks), 2):
         ident, body = blocks[i], blocks[i + 1].strip('\n')
         t, spans, negs = convert(body)
-        m = re.fullmatch(r's[24]-(\d+)', ident)
+        m = re.fullmatch(r's[245]-(\d+)', ident)
         split = 'heldout' if (m and int(m.group(1)) % 3 == 0) or ident.startswith('s3-') else 'dev'
         outs[split].append({'id': ident, 'text': t, 'spans': spans, 'negatives': negs})
     stem = os.path.splitext(name)[0].split('-')[0]
