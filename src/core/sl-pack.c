@@ -332,96 +332,120 @@ field_is_read (SlField *f)
   return !f->identifying && !(f->quasi_identifier && f->type == SL_FIELD_TEXT);
 }
 
-/* The undeleted records of @type, in the order they were added: two
- * queries, one for the records and one for all their values. Short
- * values (codes, numbers, lists of codes) are shared between the records
- * that hold the same: one node each, not one per record. */
-static GPtrArray *
-load_records (Pack          *pack,
-              SlRecordType  *rt,
-              GError       **error)
+/* A record read, in the order of records.no */
+typedef struct
 {
-  const char *type = rt->id;
-  guint n_fields = rt->fields->len;
-  g_autoptr(GHashTable) slots = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64      no;
+  Record     *record;
+  GHashTable *slots;    /* its type's: field id -> index + 1 */
+} Loaded;
+
+/* The undeleted records of every record type of the codebook, each type's
+ * in the order they were added, into @pack's TypeData: two queries for the
+ * whole vault, both read in the order of records.no (the values table's
+ * own order), so that the values are matched to their records by a merge.
+ * Short values (codes, numbers, lists of codes) are shared between the
+ * records that hold the same: one node each, not one per record. */
+static gboolean
+load_records (Pack    *pack,
+              GError **error)
+{
+  g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) all_slots = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autoptr(GHashTable) shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) json_node_unref);
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_unref);
-  g_autoptr(GArray) nos = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) loaded = g_array_new (FALSE, FALSE, sizeof (Loaded));
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
   guint at = 0;
+  guint n = 0;
+
+  for (guint i = 0; i < pack->types->len; i++)
+    {
+      TypeData *td = g_ptr_array_index (pack->types, i);
+      GHashTable *slots = g_hash_table_new (g_str_hash, g_str_equal);
+
+      /* field id -> its index + 1, for the fields the pack reads */
+      for (guint f = 0; f < td->type->fields->len; f++)
+        if (field_is_read (g_ptr_array_index (td->type->fields, f)))
+          g_hash_table_insert (slots, ((SlField *) g_ptr_array_index (td->type->fields, f))->id,
+                               GUINT_TO_POINTER (f + 1));
+      g_ptr_array_add (all_slots, slots);
+      g_hash_table_insert (types, td->type->id, GUINT_TO_POINTER (i + 1));
+    }
 
   _sl_vault_lock_db (pack->vault);
   if ((db = _sl_vault_get_db (pack->vault)) == NULL)
     {
       _sl_vault_unlock_db (pack->vault);
       g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_LOCKED, "The vault is locked");
-      return NULL;
+      return FALSE;
     }
-  /* field id -> its index + 1 */
-  for (guint f = 0; f < n_fields; f++)
-    if (field_is_read (g_ptr_array_index (rt->fields, f)))
-      g_hash_table_insert (slots, ((SlField *) g_ptr_array_index (rt->fields, f))->id,
-                           GUINT_TO_POINTER (f + 1));
   sqlite3_exec (db, "SAVEPOINT sl_pack_read", NULL, NULL, NULL);
-  sqlite3_prepare_v2 (db, "SELECT r.no, r.id, p.id FROM records r LEFT JOIN records p "
-                      "ON p.no = r.parent WHERE r.type = ?1 AND r.deleted = 0 ORDER BY r.no",
+  sqlite3_prepare_v2 (db, "SELECT r.no, r.type, r.id, p.id FROM records r LEFT JOIN records p "
+                      "ON p.no = r.parent WHERE r.deleted = 0 ORDER BY r.no",
                       -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      Record *r = g_new0 (Record, 1);
-      gint64 no = sqlite3_column_int64 (stmt, 0);
+      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (types, sqlite3_column_text (stmt, 1)));
+      TypeData *td;
+      Record *r;
+      Loaded l;
 
+      /* a type the codebook no longer has is not written */
+      if (t == 0)
+        continue;
+      td = g_ptr_array_index (pack->types, t - 1);
+      r = g_new0 (Record, 1);
       g_atomic_ref_count_init (&r->ref);
-      r->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      r->parent = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      r->values = g_new0 (JsonNode *, n_fields + 1);
-      r->n_values = n_fields;
-      g_ptr_array_add (records, r);
-      g_array_append_val (nos, no);
+      r->id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      r->parent = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      r->n_values = td->type->fields->len;
+      r->values = g_new0 (JsonNode *, r->n_values + 1);
+      g_ptr_array_add (td->records, r);
+      l.no = sqlite3_column_int64 (stmt, 0);
+      l.record = r;
+      l.slots = g_ptr_array_index (all_slots, t - 1);
+      g_array_append_val (loaded, l);
     }
   sqlite3_finalize (stmt);
 
-  /* Both in the order of records.no: a merge, no lookup. */
-  sqlite3_prepare_v2 (db, "SELECT v.record, v.field, v.value FROM records r "
-                      "JOIN record_values v ON v.record = r.no "
-                      "WHERE r.type = ?1 AND r.deleted = 0 ORDER BY r.no",
+  sqlite3_prepare_v2 (db, "SELECT record, field, value FROM record_values ORDER BY record",
                       -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 no = sqlite3_column_int64 (stmt, 0);
-      const char *json = (const char *) sqlite3_column_text (stmt, 2);
-      gsize len = (gsize) sqlite3_column_bytes (stmt, 2);
+      const char *json;
+      gsize len;
       JsonNode *value;
-      Record *r;
+      Loaded *l;
       guint slot;
 
-      while (at < nos->len && g_array_index (nos, gint64, at) < no)
+      while (at < loaded->len && g_array_index (loaded, Loaded, at).no < no)
         at++;
-      if (at == nos->len || g_array_index (nos, gint64, at) != no || json == NULL)
+      if (at == loaded->len || (l = &g_array_index (loaded, Loaded, at))->no != no)
         continue;
       /* Not written, or a field the codebook no longer has */
-      slot = GPOINTER_TO_UINT (g_hash_table_lookup (slots, sqlite3_column_text (stmt, 1)));
-      if (slot == 0)
+      slot = GPOINTER_TO_UINT (g_hash_table_lookup (l->slots, sqlite3_column_text (stmt, 1)));
+      if (slot == 0 || (json = (const char *) sqlite3_column_text (stmt, 2)) == NULL)
         continue;
-      r = g_ptr_array_index (records, at);
+      len = (gsize) sqlite3_column_bytes (stmt, 2);
       if (len <= SHARED_VALUE_MAX && (value = g_hash_table_lookup (shared, json)) != NULL)
         value = json_node_ref (value);
       else if ((value = parse_value (json, len)) != NULL && len <= SHARED_VALUE_MAX)
         g_hash_table_insert (shared, g_strndup (json, len), json_node_ref (value));
       if (value != NULL)
         {
-          g_clear_pointer (&r->values[slot - 1], json_node_unref);
-          r->values[slot - 1] = value;
+          g_clear_pointer (&l->record->values[slot - 1], json_node_unref);
+          l->record->values[slot - 1] = value;
         }
+      if (++n % 65536 == 0 && g_cancellable_is_cancelled (pack->cancellable))
+        break;
     }
   sqlite3_finalize (stmt);
   sqlite3_exec (db, "RELEASE sl_pack_read", NULL, NULL, NULL);
   _sl_vault_unlock_db (pack->vault);
-  return g_steal_pointer (&records);
+  return !g_cancellable_set_error_if_cancelled (pack->cancellable, error);
 }
 
 static void
@@ -1846,16 +1870,14 @@ collect (Pack    *pack,
 
   for (guint i = 0; i < types->len; i++)
     {
-      SlRecordType *rt = g_ptr_array_index (types, i);
       TypeData *td = g_new0 (TypeData, 1);
 
-      td->type = rt;
+      td->type = g_ptr_array_index (types, i);
+      td->records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_unref);
       g_ptr_array_add (pack->types, td);
-      if ((td->records = load_records (pack, rt, error)) == NULL)
-        return FALSE;
-      if (check_cancelled (pack, error))
-        return FALSE;
     }
+  if (!load_records (pack, error))
+    return FALSE;
   if (scope != NULL)
     apply_scope (pack, scope);
 
