@@ -221,6 +221,66 @@ test_readers (void)
   sl_test_remove_tree (dir);
 }
 
+/* Bodies made apart, in other threads, make the archive byte for byte as
+ * the writer does on its own: stored, deflated, and empty. */
+static gpointer
+make_body (gpointer data)
+{
+  return sl_zip_body_new (data, TRUE);
+}
+
+static void
+test_bodies (void)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_local (2026, 3, 14, 15, 9, 26);
+  g_autoptr(SlZipWriter) direct = sl_zip_writer_new (when);
+  g_autoptr(SlZipWriter) apart = sl_zip_writer_new (when);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) out1 = NULL;
+  g_autoptr(GBytes) out2 = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *contents[3];
+  GThread *threads[3];
+  const char *names[] = { "a/short.txt", "a/long.csv", "a/empty" };
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, "V%05u,1,0,-9,%u\r\n", i, i % 7);
+  contents[0] = g_bytes_new_static ("hi\n", 3);
+  contents[1] = g_bytes_new (text->str, text->len);
+  contents[2] = g_bytes_new_static ("", 0);
+
+  for (guint i = 0; i < 3; i++)
+    threads[i] = g_thread_new ("body", make_body, contents[i]);
+  g_assert_true (sl_zip_writer_add_directory (direct, "a/", &error));
+  g_assert_true (sl_zip_writer_add_directory (apart, "a/", &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(SlZipBody) body = g_thread_join (threads[i]);
+
+      g_assert_true (sl_zip_writer_add_file (direct, names[i], contents[i], TRUE, &error));
+      g_assert_no_error (error);
+      g_assert_true (sl_zip_writer_add_body (apart, names[i], body, &error));
+      g_assert_no_error (error);
+    }
+  /* a name taken is refused either way */
+  {
+    g_autoptr(SlZipBody) again = sl_zip_body_new (contents[0], TRUE);
+
+    g_assert_false (sl_zip_writer_add_body (apart, names[0], again, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+    g_clear_error (&error);
+  }
+  out1 = sl_zip_writer_finish (direct, &error);
+  g_assert_no_error (error);
+  out2 = sl_zip_writer_finish (apart, &error);
+  g_assert_no_error (error);
+  /* the long file was deflated: the archive is smaller than its contents */
+  g_assert_cmpuint (g_bytes_get_size (out1), <, text->len);
+  g_assert_true (g_bytes_equal (out1, out2));
+  for (guint i = 0; i < 3; i++)
+    g_bytes_unref (contents[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +290,7 @@ main (int   argc,
 
   g_test_add_func ("/sightline/zip/crc32", test_crc32);
   g_test_add_func ("/sightline/zip/layout", test_layout);
+  g_test_add_func ("/sightline/zip/bodies", test_bodies);
   g_test_add_func ("/sightline/zip/refused", test_refused);
   g_test_add_func ("/sightline/zip/readers", test_readers);
   return g_test_run ();
