@@ -106,6 +106,31 @@ export_to (Device *from,
   g_assert_nonnull (s);
 }
 
+/* Every row refers to rows that exist (an import writes without SQLite's
+ * check of each reference, and makes sure of it itself), and the check is
+ * back on for what follows. */
+static void
+assert_references (SlVault *vault)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  _sl_vault_lock_db (vault);
+  db = _sl_vault_get_db (vault);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_error ("table %s, row %" G_GINT64_FORMAT ": a reference to a missing row of %s",
+             sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1),
+             sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  _sl_vault_unlock_db (vault);
+}
+
 static SlBundleSummary *
 import_ok (Device *into,
            GFile  *file)
@@ -115,6 +140,7 @@ import_ok (Device *into,
 
   g_assert_no_error (error);
   g_assert_nonnull (s);
+  assert_references (into->vault);
   return s;
 }
 
@@ -603,6 +629,7 @@ assert_refused (Device     *into,
   g_assert_nonnull (strstr (error->message, "Nothing was changed"));
   dump_after = dump (into->vault);
   g_assert_cmpstr (dump_before, ==, dump_after);
+  assert_references (into->vault);
   after = snapshot_open_vault (into->path);
   sl_test_assert_snapshot_equal (before, after);
 }

@@ -1673,6 +1673,10 @@ import_changes (SlTxn            *txn,
       NewRecord *n = &g_array_index (fresh, NewRecord, i);
       SlNewRecord row = { n->type, n->parent ? n->parent->no : 0, n->create->codebook_version };
 
+      /* A parent's row is written before its children's (see above). */
+      if (n->parent != NULL && n->parent->no == 0)
+        return history_error (error, who, "record %s belongs to a record created after it",
+                              n->create->record);
       if (!_sl_txn_merge_new_record (txn, book, n->create->record, &row, n->info->held,
                                      &n->info->no, error))
         return FALSE;
@@ -1735,7 +1739,13 @@ import_changes (SlTxn            *txn,
               if (c->author != last_author && (last_author == NULL ||
                                                strcmp (c->author, last_author) != 0))
                 {
-                  last_author_no = author_no (txn, authors, c->author);
+                  /* (The transaction leaves reference checks to this code.) */
+                  if ((last_author_no = author_no (txn, authors, c->author)) == 0)
+                    {
+                      _sl_set_error_from_db (error, _sl_txn_get_db (txn), SQLITE_ERROR,
+                                             "The bundle could not be imported");
+                      return FALSE;
+                    }
                   last_author = c->author;
                 }
               sqlite3_reset (stmt);
@@ -1898,7 +1908,7 @@ sl_vault_import_bundle (SlVault         *self,
     _sl_vault_exec (self, pragma, NULL);
   }
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !(txn = _sl_txn_begin (self, error)))
+      !(txn = _sl_txn_begin_bulk (self, error)))
     {
       _sl_vault_exec (self, "PRAGMA cache_size = " G_STRINGIFY (SL_VAULT_CACHE_SIZE), NULL);
       return NULL;

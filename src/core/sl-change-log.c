@@ -48,6 +48,7 @@ struct _SlTxn
   gboolean      has_hash;
   GHashTable   *touched;   /* record ids changed in this transaction */
   GHashTable   *stmts;     /* SQL text -> prepared statement */
+  gboolean      bulk;      /* foreign keys left unchecked until it ends */
 };
 
 void
@@ -134,20 +135,10 @@ finalize_stmt (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
-/**
- * _sl_txn_begin:
- * @self: an unlocked vault
- * @error: return location for a #GError
- *
- * Takes the vault's lock and starts a write transaction (BEGIN IMMEDIATE,
- * so no other process writes meanwhile), with this device's chain state.
- *
- * Returns: (transfer full) (nullable): the transaction; end it with
- *   _sl_txn_commit() or _sl_txn_rollback()
- */
-SlTxn *
-_sl_txn_begin (SlVault  *self,
-               GError  **error)
+static SlTxn *
+txn_begin (SlVault   *self,
+           gboolean   bulk,
+           GError   **error)
 {
   g_autofree SlTxn *txn = g_new0 (SlTxn, 1);
   sqlite3_stmt *stmt = NULL;
@@ -163,9 +154,16 @@ _sl_txn_begin (SlVault  *self,
       _sl_vault_unlock_db (self);
       return NULL;
     }
+  /* Only outside a transaction does this take; it is set back before
+   * the vault's lock is let go (txn_free()), so no other change runs
+   * without the checks. */
+  if (bulk)
+    txn->bulk = sqlite3_exec (txn->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) == SQLITE_OK;
   if ((rc = sqlite3_exec (txn->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
     {
       _sl_set_error_from_db (error, txn->db, rc, "The vault could not start a change");
+      if (txn->bulk)
+        sqlite3_exec (txn->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
       _sl_vault_unlock_db (self);
       return NULL;
     }
@@ -224,12 +222,57 @@ _sl_txn_begin (SlVault  *self,
   return g_steal_pointer (&txn);
 }
 
+/**
+ * _sl_txn_begin:
+ * @self: an unlocked vault
+ * @error: return location for a #GError
+ *
+ * Takes the vault's lock and starts a write transaction (BEGIN IMMEDIATE,
+ * so no other process writes meanwhile), with this device's chain state.
+ *
+ * Returns: (transfer full) (nullable): the transaction; end it with
+ *   _sl_txn_commit() or _sl_txn_rollback()
+ */
+SlTxn *
+_sl_txn_begin (SlVault  *self,
+               GError  **error)
+{
+  return txn_begin (self, FALSE, error);
+}
+
+/**
+ * _sl_txn_begin_bulk:
+ * @self: an unlocked vault
+ * @error: return location for a #GError
+ *
+ * As _sl_txn_begin(), for an import that writes rows by the hundred
+ * thousand and makes sure itself that each row it writes refers to rows
+ * that exist (the change log's device, record and author; a record's
+ * parent): SQLite's own check of each reference, one lookup per
+ * reference and row, is left out until the transaction ends.
+ *
+ * Returns: (transfer full) (nullable): the transaction
+ */
+SlTxn *
+_sl_txn_begin_bulk (SlVault  *self,
+                    GError  **error)
+{
+  return txn_begin (self, TRUE, error);
+}
+
 static void
 txn_free (SlTxn *txn)
 {
   sqlite3_finalize (txn->insert_change);
   g_clear_pointer (&txn->stmts, g_hash_table_unref);
   g_clear_pointer (&txn->touched, g_hash_table_unref);
+  if (txn->bulk)
+    {
+      /* Ended, whatever happened: the checks are back on for what comes next. */
+      if (!sqlite3_get_autocommit (txn->db))
+        sqlite3_exec (txn->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_exec (txn->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    }
   g_free (txn->device);
   g_free (txn->author);
   _sl_vault_unlock_db (txn->vault);

@@ -84,6 +84,9 @@ char          *sl_hlc_to_string         (gint64         hlc,
 
 struct _SlTxn;
 
+struct _SlTxn *_sl_txn_begin_bulk       (SlVault            *self,
+                                         GError            **error);
+
 /**
  * SlNewRecord:
  * @type: the record type's id
