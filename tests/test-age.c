@@ -541,6 +541,81 @@ test_tamper_reorder (void)
   g_assert_null (plain);
 }
 
+/* A file large enough for its chunks to be opened on two threads: a chunk
+ * altered, moved or cut in either half is refused all the same. */
+static void
+test_tamper_large (void)
+{
+  g_autoptr(SlSecret) identity = sl_age_x25519_generate ();
+  g_autoptr(GPtrArray) recipients = recipient_array (identity, NULL);
+  g_autoptr(GPtrArray) identities = secret_array (identity, NULL);
+  g_autoptr(GBytes) plaintext = make_plaintext (130 * 65536 + 100);
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  const gsize enc = 65536 + 16;
+  const guint8 *data;
+  gsize start;
+  gsize len;
+
+  file = sl_age_encrypt (plaintext, recipients, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  plain = sl_age_decrypt (file, identities, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (plain, plaintext));
+  start = payload_offset (file) + 16;
+  data = g_bytes_get_data (file, &len);
+  g_assert_cmpuint (len - start, ==, 131 * enc - 65536 + 100);
+
+  /* A byte flipped in the first half, in the second, in the last chunk. */
+  {
+    gsize offsets[] = { start + 10 * enc + 5, start + 100 * enc + 5, start + 129 * enc + 7,
+                        len - 1 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+      {
+        g_autoptr(GBytes) flipped = bytes_with_change (file, offsets[i], data[offsets[i]] ^ 0x01);
+        g_autoptr(GBytes) out = NULL;
+        g_autoptr(GError) local_error = NULL;
+
+        out = sl_age_decrypt (flipped, identities, NULL, &local_error);
+        g_assert_error (local_error, SL_AGE_ERROR, SL_AGE_ERROR_PAYLOAD);
+        g_assert_null (out);
+      }
+  }
+
+  /* Two chunks of the second half swapped. */
+  {
+    guint8 *copy = g_memdup2 (data, len);
+    g_autoptr(GBytes) swapped = NULL;
+    g_autoptr(GBytes) out = NULL;
+    g_autoptr(GError) local_error = NULL;
+
+    memcpy (copy + start + 100 * enc, data + start + 101 * enc, enc);
+    memcpy (copy + start + 101 * enc, data + start + 100 * enc, enc);
+    swapped = g_bytes_new_take (copy, len);
+    out = sl_age_decrypt (swapped, identities, NULL, &local_error);
+    g_assert_error (local_error, SL_AGE_ERROR, SL_AGE_ERROR_PAYLOAD);
+    g_assert_null (out);
+  }
+
+  /* Cut at a chunk boundary in each half, and inside a chunk. */
+  {
+    gsize cuts[] = { start + 20 * enc, start + 100 * enc, start + 100 * enc + 33, len - 1 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+      {
+        g_autoptr(GBytes) cut = g_bytes_new_from_bytes (file, 0, cuts[i]);
+        g_autoptr(GBytes) out = NULL;
+        g_autoptr(GError) local_error = NULL;
+
+        out = sl_age_decrypt (cut, identities, NULL, &local_error);
+        g_assert_error (local_error, SL_AGE_ERROR, SL_AGE_ERROR_PAYLOAD);
+        g_assert_null (out);
+      }
+  }
+}
+
 static void
 test_wrong_identity (TamperFixture *f,
                      gconstpointer  data)
@@ -972,7 +1047,8 @@ static void
 test_interop_to_age (InteropFixture *f,
                      gconstpointer   data)
 {
-  static const gsize sizes[] = { 0, 1, 65536, 65537, 300000 };
+  /* The last two past the size from which chunks are sealed on two threads. */
+  static const gsize sizes[] = { 0, 1, 65536, 65537, 300000, 130 * 65536, 130 * 65536 + 7 };
 
   if (!have_age ())
     return;
@@ -1019,7 +1095,8 @@ static void
 test_interop_from_age (InteropFixture *f,
                        gconstpointer   data)
 {
-  static const gsize sizes[] = { 0, 1, 65536, 65537, 300000 };
+  /* The last two past the size from which chunks are opened on two threads. */
+  static const gsize sizes[] = { 0, 1, 65536, 65537, 300000, 130 * 65536, 130 * 65536 + 7 };
 
   if (!have_age ())
     return;
@@ -1097,6 +1174,8 @@ main (int   argc,
                         test_roundtrip_size);
   g_test_add_data_func ("/sightline/age/roundtrip/one-mib", GSIZE_TO_POINTER (1024 * 1024),
                         test_roundtrip_size);
+  g_test_add_data_func ("/sightline/age/roundtrip/eight-mib-and-some", GSIZE_TO_POINTER (130 * 65536 + 3),
+                        test_roundtrip_size);
   g_test_add_func ("/sightline/age/roundtrip/two-recipients", test_roundtrip_two_recipients);
   g_test_add_func ("/sightline/age/roundtrip/scrypt", test_roundtrip_scrypt);
   g_test_add_func ("/sightline/age/roundtrip/scrypt-default", test_roundtrip_scrypt_default);
@@ -1114,6 +1193,7 @@ main (int   argc,
   g_test_add ("/sightline/age/tamper/trailing", TamperFixture, NULL,
               tamper_setup, test_tamper_trailing, tamper_teardown);
   g_test_add_func ("/sightline/age/tamper/reorder", test_tamper_reorder);
+  g_test_add_func ("/sightline/age/tamper/large", test_tamper_large);
   g_test_add ("/sightline/age/tamper/wrong-identity", TamperFixture, NULL,
               tamper_setup, test_wrong_identity, tamper_teardown);
   g_test_add_func ("/sightline/age/armor/strict", test_armor_strict);
