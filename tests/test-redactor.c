@@ -515,6 +515,17 @@ static const NameCase name_cases[] = {
   /* a date in brackets after a name, if old enough to be a birth date */
   { "Patrick Devlin (Nov 3, 1985) and Jade Smith (3 March 2099)",
     "PERSON:Patrick Devlin|DATE_OF_BIRTH:Nov 3, 1985|PERSON:Jade Smith" },
+  /* dates of birth in a pasted table, rows below a heading that names them;
+   * the dates of a chronology's "Date" column are none */
+  { "Who,DOB,Role\nYP1,03/09/1998,suspect\nYP2,22/12/2000,victim\nYP3,14/05/2008,victim",
+    "DATE_OF_BIRTH:03/09/1998|DATE_OF_BIRTH:22/12/2000|DATE_OF_BIRTH:14/05/2008" },
+  { "| Who | Date of birth |\n|---|---|\n| YP1 | 7 April 2009 |\n| YP2 | 2009-12-30 |",
+    "DATE_OF_BIRTH:7 April 2009|DATE_OF_BIRTH:2009-12-30" },
+  { "Who\tD.O.B.\tSeen\nYP1\t3.1.2010\tyes\nYP2\t29.02.2008\tno",
+    "DATE_OF_BIRTH:3.1.2010|DATE_OF_BIRTH:29.02.2008" },
+  { "Date | Event | Source\n02/01/2024 | YP1 found | police\n19/01/2024 | YP1 seen | school", "" },
+  { "Who,DOB,Seen\nYP1,,seen by the youth worker on the estate\nYP2,,at school on 03/09/2019 with YP1",
+    "" },
 };
 
 static void

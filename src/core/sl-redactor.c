@@ -440,6 +440,95 @@ in_brackets_after_name (const char *text,
 }
 
 static gboolean
+table_separator (char ch)
+{
+  return ch == '|' || ch == ',' || ch == '\t';
+}
+
+/* Column @col of the line from @ls, trimmed, in @cs and @ce. */
+static gboolean
+table_cell (const char *text,
+            gsize       ls,
+            char        sep,
+            guint       col,
+            gsize      *cs,
+            gsize      *ce)
+{
+  gsize p = ls;
+
+  for (guint k = 0; k < col; k++)
+    {
+      while (text[p] != sep && text[p] != '\n' && text[p] != '\0')
+        p++;
+      if (text[p] != sep)
+        return FALSE;
+      p++;
+    }
+  while (text[p] == ' ')
+    p++;
+  *cs = p;
+  while (text[p] != sep && text[p] != '\n' && text[p] != '\0')
+    p++;
+  while (p > *cs && (text[p - 1] == ' ' || text[p - 1] == '\r'))
+    p--;
+  *ce = p;
+  return TRUE;
+}
+
+/* "Name,DOB,Role" over rows of a pasted table, comma-, tab- or
+ * pipe-separated: a date alone in its cell, under a heading that names a
+ * date of birth, is one, however many rows down. */
+static gboolean
+in_birth_column (const char *text,
+                 gsize       start,
+                 gsize       end)
+{
+  gsize ls = start, p;
+  char sep = 0;
+  guint col = 0, lines = 0;
+
+  while (ls > 0 && text[ls - 1] != '\n')
+    ls--;
+  for (p = start; p > ls && text[p - 1] == ' '; p--)
+    ;
+  if (p > ls && table_separator (text[p - 1]))
+    sep = text[p - 1];
+  for (p = end; text[p] == ' ' || text[p] == '\r'; p++)
+    ;
+  if (table_separator (text[p]) && (sep == 0 || sep == text[p]))
+    sep = text[p];
+  else if (sep == 0 || (text[p] != '\n' && text[p] != '\0'))
+    return FALSE;
+  for (p = ls; p < start; p++)
+    col += text[p] == sep;
+
+  /* up the table, a line at a time, while its lines have the separator */
+  while (ls > 0 && lines++ < 40)
+    {
+      gsize le = ls - 1, cs, ce;
+      g_autoptr(GMatchInfo) m = NULL;
+
+      ls = le;
+      while (ls > 0 && text[ls - 1] != '\n')
+        ls--;
+      if (memchr (text + ls, sep, le - ls) == NULL)
+        return FALSE;
+      if (!table_cell (text, ls, sep, col, &cs, &ce) || ce - cs > 24 || ce == cs)
+        continue;
+      if (g_regex_match_full (birth_context, text, (gssize) ce, (gint) cs, G_REGEX_MATCH_ANCHORED,
+                              &m, NULL))
+        {
+          gint ms, me;
+
+          g_match_info_fetch_pos (m, 0, &ms, &me);
+          /* "DOB", "Date of birth", "D.O.B.", "DOB (dd/mm/yyyy)", not "b." */
+          return me - ms >= 3;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
 validate_dob (const char *text,
               GMatchInfo *match,
               gsize      *start,
@@ -467,9 +556,7 @@ validate_dob (const char *text,
       found = TRUE;
       g_match_info_next (ctx, NULL);
     }
-  if (!found)
-    return in_brackets_after_name (text, *start, *end);
-  for (gsize i = last_end; i < *start; i++)
+  for (gsize i = last_end; found && i < *start; i++)
     {
       gboolean space = g_ascii_isspace (text[i]);
 
@@ -477,7 +564,8 @@ validate_dob (const char *text,
         words++;
       in_word = !space;
     }
-  return words <= 4;
+  return (found && words <= 4) ||
+         in_brackets_after_name (text, *start, *end) || in_birth_column (text, *start, *end);
 }
 
 static gboolean
