@@ -524,6 +524,12 @@ static const NameCase name_cases[] = {
   { "Who\tD.O.B.\tSeen\nYP1\t3.1.2010\tyes\nYP2\t29.02.2008\tno",
     "DATE_OF_BIRTH:3.1.2010|DATE_OF_BIRTH:29.02.2008" },
   { "Date | Event | Source\n02/01/2024 | YP1 found | police\n19/01/2024 | YP1 seen | school", "" },
+  /* who writes in a chat log, by an account without its "@", and its
+   * other mentions; not a role, an action or a section, nor one line alone */
+  { "gh0stx: she went\ngh0stx: ok\nthe account gh0stx is YP1",
+    "SOCIAL_HANDLE:gh0stx|SOCIAL_HANDLE:gh0stx|SOCIAL_HANDLE:gh0stx" },
+  { "[21:14] tazz.xo: u there\n[21:16] tazz.xo: ??", "SOCIAL_HANDLE:tazz.xo|SOCIAL_HANDLE:tazz.xo" },
+  { "YP12: missing x3\nA1: send the list\ns.47: strategy\nnote1: once only\nYP12: found", "" },
   { "Who,DOB,Seen\nYP1,,seen by the youth worker on the estate\nYP2,,at school on 03/09/2019 with YP1",
     "" },
 };

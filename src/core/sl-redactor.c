@@ -3505,6 +3505,121 @@ sl_redactor_get_label (const char *type)
   return "[redacted]";
 }
 
+static gboolean
+handle_byte (char ch)
+{
+  return g_ascii_isalnum (ch) || ch == '_' || ch == '.';
+}
+
+/* Who writes in a chat log, named by an account without its "@": the
+ * first word of a line, before a colon, of letters with digits, dots or
+ * underscores, in lower case ("gh0stx: they went", "[21:14] tazz.xo: u
+ * there"). Its other mentions in the note are the same handle. A word of
+ * capitals and digits ("YP12:", "A1:") is a role or an action, and a
+ * bare word a person, left to the rules for names. */
+static void
+detect_chat_handles (const char *text,
+                     gsize       n,
+                     GArray     *found)
+{
+  g_autoptr(GArray) cands = NULL;
+  guint first = found->len;
+
+  for (gsize ls = 0; ls < n;)
+    {
+      const char *nl = memchr (text + ls, '\n', n - ls);
+      gsize le = nl != NULL ? (gsize) (nl - text) : n;
+      gsize p = ls, s, q;
+      gboolean stamped = FALSE, lower = FALSE, sign = FALSE;
+      guint letters = 0;
+
+      if (p < le && text[p] == '[')
+        p++;
+      if ((q = clock_time_at (text, le, p)) > 0)
+        {
+          if (q < le && text[q] == ']')
+            q++;
+          if (q < le && text[q] == ' ')
+            {
+              stamped = TRUE;
+              p = q + 1;
+            }
+        }
+      if (!stamped)
+        p = ls;
+      for (s = p; p < le && handle_byte (text[p]); p++)
+        {
+          letters += g_ascii_isalpha (text[p]) != 0;
+          lower = lower || g_ascii_islower (text[p]);
+          sign = sign || g_ascii_isdigit (text[p]) || text[p] == '_' || text[p] == '.';
+        }
+      if (p < le && text[p] == ':' && (p + 1 == le || text[p + 1] == ' ') && letters >= 3 &&
+          lower && sign && g_ascii_isalnum (text[s]) && g_ascii_isalnum (text[p - 1]))
+        {
+          SlSpan span = { s, p, stamped ? SL_SPAN_SOCIAL_HANDLE : NULL };
+
+          if (cands == NULL)
+            cands = g_array_new (FALSE, FALSE, sizeof (SlSpan));
+          g_array_append_val (cands, span);
+        }
+      ls = le + 1;
+    }
+  if (cands == NULL)
+    return;
+
+  /* without a time, a speaker must speak twice */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      SlSpan *a = &g_array_index (cands, SlSpan, i);
+
+      for (guint k = 0; k < cands->len && a->type == NULL; k++)
+        {
+          const SlSpan *b = &g_array_index (cands, SlSpan, k);
+
+          if (k != i && b->end - b->start == a->end - a->start &&
+              memcmp (text + a->start, text + b->start, a->end - a->start) == 0)
+            a->type = SL_SPAN_SOCIAL_HANDLE;
+        }
+    }
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      const SlSpan *a = &g_array_index (cands, SlSpan, i);
+      gsize len = a->end - a->start;
+      gboolean seen = FALSE;
+
+      if (a->type == NULL)
+        continue;
+      for (guint k = first; k < found->len && !seen; k++)
+        {
+          const SlSpan *f = &g_array_index (found, SlSpan, k);
+
+          seen = f->end - f->start == len && memcmp (text + f->start, text + a->start, len) == 0;
+        }
+      if (seen)
+        continue;
+      /* every mention of it */
+      for (const char *h = text; h != NULL && (gsize) (h - text) + len <= n;)
+        {
+          gsize at;
+
+          h = memchr (h, text[a->start], n - len + 1 - (gsize) (h - text));
+          if (h == NULL)
+            break;
+          at = (gsize) (h - text);
+          if (memcmp (h, text + a->start, len) == 0 &&
+              (at == 0 || !(handle_byte (text[at - 1]) || text[at - 1] == '@')) &&
+              (at + len == n || !(g_ascii_isalnum (text[at + len]) || text[at + len] == '_')))
+            {
+              SlSpan span = { at, at + len, SL_SPAN_SOCIAL_HANDLE };
+
+              g_array_append_val (found, span);
+            }
+          h++;
+        }
+    }
+}
+
 /**
  * sl_redactor_detect:
  * @text: the text to scan (UTF-8; other bytes are tolerated)
@@ -3678,6 +3793,7 @@ sl_redactor_detect (const char *text,
       u = text + span.end - 1;
     }
 
+  detect_chat_handles (text, n, found);
   detect_names (text, n, found);
 
   g_array_sort (found, compare_spans);
