@@ -524,6 +524,10 @@ static const NameCase name_cases[] = {
   { "Who\tD.O.B.\tSeen\nYP1\t3.1.2010\tyes\nYP2\t29.02.2008\tno",
     "DATE_OF_BIRTH:3.1.2010|DATE_OF_BIRTH:29.02.2008" },
   { "Date | Event | Source\n02/01/2024 | YP1 found | police\n19/01/2024 | YP1 seen | school", "" },
+  /* chains of take-aways and hotels, in lower case too; not a bird */
+  { "at greggs, then kfc and the premier inn; Chicken Cottage",
+    "INSTITUTION:greggs|INSTITUTION:kfc|INSTITUTION:premier inn|INSTITUTION:Chicken Cottage" },
+  { "an ibis flew over the cottage", "" },
   /* who writes in a chat log, by an account without its "@", and its
    * other mentions; not a role, an action or a section, nor one line alone */
   { "gh0stx: she went\ngh0stx: ok\nthe account gh0stx is YP1",

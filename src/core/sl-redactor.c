@@ -999,6 +999,11 @@ static const char *const chains[] = {
   "ibis", "ibis budget", "ibis styles", "novotel", "mercure", "ramada", "days inn",
   "jurys inn", "best western", "easyhotel", "hampton by hilton", "doubletree by hilton",
   "crowne plaza", "britannia hotel", "britannia hotels", "leonardo hotel", "yha",
+  /* take-aways of a chain, named without a cue: where a child was met is
+   * one branch of it, in a town */
+  "mcdonalds", "mcdonald's", "maccies", "maccys", "kfc", "greggs", "chicken cottage",
+  "dixy chicken", "kebabish", "kebabish original", "nandos", "nando's", "burger king",
+  "pizza hut", "dominos", "domino's", "german doner kebab", "wetherspoons",
 };
 
 #define CHAIN_WORDS 3
@@ -2017,12 +2022,19 @@ chain_at (const Ctx *c,
       const Chain *ch = &chain_table[k];
       guint w = 0;
 
+      /* in lower case ("premier inn", "greggs") unless an English word alone ("ibis") */
       while (w < ch->n && i + w < c->len && c->t[i + w].hash == ch->word[w] &&
-             !c->t[i + w].lower && (w == 0 || gap_spaces (c, i + w - 1)))
+             (!c->t[i + w].lower || ch->n > 1 ||
+              !(c->t[i].bits & (G_ENGLISH | G_COMMON | G_WORD))) &&
+             (w == 0 || gap_spaces (c, i + w - 1)))
         w++;
       if (w == ch->n && w > best)
         best = w;
     }
+  /* "a premier inn": any one of them */
+  if (best > 0 && c->t[i].lower && i > 0 && gap_spaces (c, i - 1) &&
+      (token_is (c, i - 1, "a") || token_is (c, i - 1, "an")))
+    return 0;
   return best;
 }
 
@@ -2092,11 +2104,10 @@ detect_institutions (Ctx *c)
             }
           cue_len = 0;
         }
-      if (!capish (t))
-        continue;
-      /* Hotel chains: "the Travelodge", "Holiday Inn Express" */
+      /* Chains of hotels and take-aways: "the Travelodge", "Holiday Inn
+       * Express", "greggs" */
       {
-        guint len = chain_at (c, i);
+        guint len = c->type[i] == NULL ? chain_at (c, i) : 0;
 
         if (len > 0)
           {
@@ -2105,6 +2116,8 @@ detect_institutions (Ctx *c)
             continue;
           }
       }
+      if (!capish (t))
+        continue;
       /* Pubs: "the Royal Oak", "The Red Lion" */
       if ((t->bits & (G_PUB_START | G_PUB)) && i > 0 && gap_spaces (c, i - 1) &&
           g_ascii_strncasecmp (c->text + c->t[i - 1].start, "the", 3) == 0 &&
