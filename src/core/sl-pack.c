@@ -2840,17 +2840,49 @@ needle_free (Needle *n)
   g_free (n);
 }
 
-/* Every word of the codebook, in lower case. */
+/* Every word of the codebook, in lower case: the runs of characters that
+ * are [[:alnum:]] to GRegex. The class of each character beyond ASCII is
+ * asked of GRegex once; splitting the whole codebook with it would check
+ * the rest of the text as UTF-8 again at every word. */
 static GHashTable *
 codebook_words (SlCodebook *codebook)
 {
   GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *low = g_utf8_strdown (sl_codebook_get_json (codebook), -1);
-  g_auto(GStrv) parts = g_regex_split_simple ("[^[:alnum:]]+", low, 0, 0);
+  g_autoptr(GRegex) alnum = g_regex_new ("[[:alnum:]]", 0, 0, NULL);
+  g_autoptr(GHashTable) classes = g_hash_table_new (NULL, NULL);   /* char -> 1 + alnum */
+  const char *start = NULL;
+  const char *p;
 
-  for (guint i = 0; parts && parts[i]; i++)
-    if (*parts[i] != '\0')
-      g_hash_table_add (words, g_strdup (parts[i]));
+  for (p = low; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean is_alnum;
+
+      if (c < 0x80)
+        is_alnum = g_ascii_isalnum ((char) c);
+      else
+        {
+          guint known = GPOINTER_TO_UINT (g_hash_table_lookup (classes, GUINT_TO_POINTER (c)));
+
+          if (known == 0)
+            {
+              known = 1 + g_regex_match_full (alnum, p, g_utf8_next_char (p) - p, 0, 0, NULL,
+                                              NULL);
+              g_hash_table_insert (classes, GUINT_TO_POINTER (c), GUINT_TO_POINTER (known));
+            }
+          is_alnum = known == 2;
+        }
+      if (is_alnum && start == NULL)
+        start = p;
+      else if (!is_alnum && start != NULL)
+        {
+          g_hash_table_add (words, g_strndup (start, (gsize) (p - start)));
+          start = NULL;
+        }
+    }
+  if (start != NULL)
+    g_hash_table_add (words, g_strndup (start, (gsize) (p - start)));
   return words;
 }
 
@@ -2890,6 +2922,7 @@ collect_needles (Pack    *pack,
   g_autoptr(GPtrArray) needles = g_ptr_array_new_with_free_func ((GDestroyNotify) needle_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) vocabulary = codebook_words (pack->codebook);
+  g_autoptr(GRegex) separators = g_regex_new ("\\s*(?:[;,\\n/]|\\band\\b|&)\\s*", 0, 0, NULL);
   g_autoptr(GPtrArray) pseudonyms = NULL;
   GPtrArray *types = sl_codebook_get_record_types (pack->codebook);
 
@@ -2923,7 +2956,7 @@ collect_needles (Pack    *pack,
             kind = g_strdup_printf ("the identifying field %s.%s", rt->id, field->id);
             add_needle (needles, seen, vocabulary, text, kind);
             /* "Jane Smith; Dr Ali Khan and Ms Lee": each name on its own */
-            parts = g_regex_split_simple ("\\s*(?:[;,\\n/]|\\band\\b|&)\\s*", text, 0, 0);
+            parts = g_regex_split (separators, text, 0);
             for (guint p = 0; parts && parts[p]; p++)
               if (g_utf8_strlen (parts[p], -1) >= 3)
                 add_needle (needles, seen, vocabulary, parts[p], kind);
