@@ -524,6 +524,12 @@ static const NameCase name_cases[] = {
   { "Who\tD.O.B.\tSeen\nYP1\t3.1.2010\tyes\nYP2\t29.02.2008\tno",
     "DATE_OF_BIRTH:3.1.2010|DATE_OF_BIRTH:29.02.2008" },
   { "Date | Event | Source\n02/01/2024 | YP1 found | police\n19/01/2024 | YP1 seen | school", "" },
+  /* a children's home named with an ordinary word, and its capital "The";
+   * a school named with a plural's apostrophe; not a home or school alone */
+  { "DAILY RECORD - The Willows Children's Home\nYP1,victim,,Riverside Children's Home",
+    "INSTITUTION:The Willows Children's Home|INSTITUTION:Riverside Children's Home" },
+  { "Head, Kings Norton Boys' School; the Girls' School; the children's home",
+    "INSTITUTION:Kings Norton Boys' School" },
   /* chains of take-aways and hotels, in lower case too; not a bird */
   { "at greggs, then kfc and the premier inn; Chicken Cottage",
     "INSTITUTION:greggs|INSTITUTION:kfc|INSTITUTION:premier inn|INSTITUTION:Chicken Cottage" },

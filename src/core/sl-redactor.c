@@ -1409,6 +1409,18 @@ tokenise (const char *text,
           continue;
         }
       t.full_end = t.end = i;
+      /* "Kings Norton Boys' School": a plural's apostrophe is the word's */
+      if (i + 2 < n && letters >= 3 && (text[i - 1] == 's' || text[i - 1] == 'S') &&
+          (text[i] == '\'' || (guchar) text[i] == 0xE2) && t.cap)
+        {
+          gsize w;
+
+          if (is_apostrophe (text, n, i, &w) && i + w < n && text[i + w] == ' ')
+            {
+              t.full_end = i + w;
+              t.poss = TRUE;
+            }
+        }
       if (i - t.start > 3 && text[t.start + 2] == '-' && g_ascii_isupper (text[t.start + 3]) &&
           strchr ("aeu", text[t.start]) != NULL && strchr ("ld", text[t.start + 1]) != NULL)
         t.text_al = TRUE;
@@ -2199,7 +2211,12 @@ detect_institutions (Ctx *c)
               (!(p->bits & G_STOP) || (p->bits & (G_CUE | G_TITLE)) ||
                g_ascii_strncasecmp (c->text + p->start, "children", 8) == 0))
             {
-              if ((!(p->bits & (G_CUE | G_CUE_START)) && !(p->bits & G_STOP)) ||
+              /* "the Girls' School" is named by no one word */
+              gboolean plural = p->full_end - p->end == 1 ||
+                                (p->full_end - p->end == 3 && (guchar) c->text[p->end] == 0xE2);
+
+              if ((!(p->bits & (G_CUE | G_CUE_START)) && !(p->bits & G_STOP) &&
+                   !(plural && (p->bits & (G_ENGLISH | G_COMMON | G_WORD)))) ||
                   (p->bits & G_TITLE))
                 named = TRUE;
               if (!(p->bits & (G_COMMON | G_STOP | G_CUE)) || (p->bits & (G_TITLE | G_SAINT)))
@@ -2235,6 +2252,10 @@ detect_institutions (Ctx *c)
           c->lead[first] = code_before (c, first);
           named = proper = TRUE;
         }
+      /* "Riverside Children's Home": no weak cue after "children's" */
+      if (named && !proper && cue_len == 1 && i > first + 1 &&
+          g_ascii_strncasecmp (c->text + c->t[i - 1].start, "children", 8) == 0)
+        proper = TRUE;
       /* "Town Centre" and "Youth Club" name no one place. */
       if (!named || (!proper && cue_len == 1 && (t->bits & G_WEAK_CUE)))
         {
@@ -2243,6 +2264,11 @@ detect_institutions (Ctx *c)
         }
       while (first < i && c->t[first].lower)
         first++;
+      /* "The Willows Children's Home": a capital "The" is the name's */
+      if (first > 0 && c->lead[first] == 0 && c->type[first - 1] == NULL &&
+          gap_spaces (c, first - 1) && c->t[first - 1].end - c->t[first - 1].start == 3 &&
+          strncmp (c->text + c->t[first - 1].start, "The", 3) == 0)
+        first--;
       last = i + cue_len - 1;
       /* "… Primary School", "… Children's Home", "… High School" */
       while (last + 1 < c->len && gap_spaces (c, last) && capish (&c->t[last + 1]) &&
