@@ -634,6 +634,47 @@ assert_refused (Device     *into,
   sl_test_assert_snapshot_equal (before, after);
 }
 
+/* The change lines as an import reads them: escapes, missing fields. */
+static void
+test_parse_lines (void)
+{
+  const char *head = "sightline-bundle 1\n{}\nD\tdev\t1\t2\t"
+                     "0000000000000000000000000000000000000000000000000000000000000000\n"
+                     "C\t1\t5\trec\tcreate\t\\N\t{\"values\":{}}\tann\t1\t\\N\n";
+  struct
+  {
+    const char *line;   /* change 2 */
+    gint64      n;      /* changes read, -1 for a refusal */
+  } cases[] = {
+    { "C\t2\t6\trec\tset\tnote\t\"a\\tb\\nc\\rd\\\\e\"\tann\t1\t{}", 2 },
+    { "C\t2\t6\trec\tset\tnote\t\\N\tann\t1\t\\N", 2 },
+    { "C\t2\t6\trec\tset\tnote\t\"\\\\N\"\tann\t1\t\\N", 2 },
+    { "C\t2\t6\trec\tset\t\\N\t\"x\"\tann\t1\t\\N", -1 },      /* a set without a field */
+    { "C\t2\t6\trec\tset\tnote\t\"x\\q\"\tann\t1\t\\N", -1 },  /* not an escape */
+    { "C\t2\t6\trec\tset\tnote\t\\Nx\tann\t1\t\\N", -1 },
+    { "C\t2\t6\trec\tset\tnote\t\"x\\\tann\t1\t\\N", -1 },     /* a backslash before a tab */
+    { "C\t2\t6\trec\tset\tnote\t\"x\"\tann\t1\t\\", -1 },        /* a backslash at the end */
+    { "C\t2\t6\trec\tset\tnote\t\"x\"\tann\t1\t\\N\textra", -1 },
+    { "C\t2\t6\trec\tset\tnote\t\"x\"\tann\t1", -1 },
+    { "C\t3\t6\trec\tset\tnote\t\"x\"\tann\t1\t\\N", -1 },       /* out of sequence */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("%s%s\n", head, cases[i].line);
+      g_autoptr(GError) error = NULL;
+      gint64 n = _sl_bundle_parse_body_for_testing (body, strlen (body), &error);
+
+      if (g_test_verbose ())
+        g_printerr ("%u: %" G_GINT64_FORMAT " %s\n", i, n, error ? error->message : "");
+      g_assert_cmpint (n, ==, cases[i].n);
+      if (n < 0)
+        g_assert_error (error, SL_BUNDLE_ERROR, SL_BUNDLE_ERROR_MALFORMED);
+      else
+        g_assert_no_error (error);
+    }
+}
+
 static void
 test_refusals (void)
 {
@@ -1243,6 +1284,7 @@ main (int   argc,
   g_test_add_func ("/sightline/bundle/round-trip", test_round_trip);
   g_test_add_func ("/sightline/bundle/concurrent-edits", test_concurrent_edits);
   g_test_add_func ("/sightline/bundle/codebook-update", test_codebook_update);
+  g_test_add_func ("/sightline/bundle/parse-lines", test_parse_lines);
   g_test_add_func ("/sightline/bundle/refusals", test_refusals);
   g_test_add_func ("/sightline/bundle/order-independence", test_order_independence);
   g_test_add_func ("/sightline/bundle/age-interop", test_age_interop);

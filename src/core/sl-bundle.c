@@ -172,42 +172,46 @@ split_line (char   *line,
 
   for (*n = 0; *n < max; (*n)++)
     {
-      char *w = p;
-      char stop;
+      char *tab = strchr (p, '\t');
+      char *end = tab ? tab : p + strlen (p);
+      char *r;
 
       fields[*n] = p;
-      if (p[0] == '\\' && p[1] == 'N' && (p[2] == '\t' || p[2] == '\0'))
+      if (end - p == 2 && p[0] == '\\' && p[1] == 'N')
+        fields[*n] = NULL;
+      else if ((r = memchr (p, '\\', (gsize) (end - p))) != NULL)
         {
-          fields[*n] = NULL;
-          p += 2;
+          /* Unescaped in place, from the first backslash on. */
+          char *w = r;
+
+          while (r < end)
+            {
+              if (*r != '\\')
+                {
+                  *w++ = *r++;
+                  continue;
+                }
+              if (r + 1 == end)
+                return FALSE;
+              switch (r[1])
+                {
+                case '\\': *w++ = '\\'; break;
+                case 't': *w++ = '\t'; break;
+                case 'n': *w++ = '\n'; break;
+                case 'r': *w++ = '\r'; break;
+                default: return FALSE;
+                }
+              r += 2;
+            }
+          *w = '\0';
         }
-      else
-        while (*p && *p != '\t')
-          {
-            if (*p != '\\')
-              {
-                *w++ = *p++;
-                continue;
-              }
-            switch (p[1])
-              {
-              case '\\': *w++ = '\\'; break;
-              case 't': *w++ = '\t'; break;
-              case 'n': *w++ = '\n'; break;
-              case 'r': *w++ = '\r'; break;
-              default: return FALSE;
-              }
-            p += 2;
-          }
-      stop = *p;
-      if (fields[*n] != NULL)
-        *w = '\0';
-      if (stop == '\0')
+      if (tab == NULL)
         {
           (*n)++;
           return TRUE;
         }
-      p++;   /* past the tab */
+      *tab = '\0';
+      p = tab + 1;
     }
   return FALSE;   /* more fields than expected */
 }
