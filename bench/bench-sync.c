@@ -38,16 +38,32 @@ now (void)
   return (double) g_get_monotonic_time () / G_USEC_PER_SEC;
 }
 
-/* CPU time of this process: steadier than the clock on a shared machine,
- * and the same thing here, since all the work is on one thread. */
 static double
-cpu (void)
+rusage_seconds (int who)
 {
   struct rusage ru;
 
-  getrusage (RUSAGE_SELF, &ru);
+  getrusage (who, &ru);
   return (double) ru.ru_utime.tv_sec + (double) ru.ru_utime.tv_usec / 1e6 +
          (double) ru.ru_stime.tv_sec + (double) ru.ru_stime.tv_usec / 1e6;
+}
+
+/* CPU time of this process, every thread: steadier than the clock on a
+ * shared machine. Export and import hand some of their work (sealing,
+ * opening, hashing) to a second thread, so this counts more than the
+ * clock would show on an idle machine with two cores. */
+static double
+cpu (void)
+{
+  return rusage_seconds (RUSAGE_SELF);
+}
+
+/* CPU time of this, the calling thread: what the clock comes to on an
+ * idle machine with two cores, less the waits for the disk. */
+static double
+cpu_main (void)
+{
+  return rusage_seconds (RUSAGE_THREAD);
 }
 
 static void
@@ -146,7 +162,7 @@ main (int   argc,
   int people = 100000;
   int rounds = 3;
   guint64 n_changes;
-  double t0, c0, t_export, t_import, t_plain, c_export, c_import, c_plain;
+  double t0, c0, m0, t_export, t_import, t_plain, c_export, c_import, c_plain, m_export, m_import, m_plain;
   struct stat st;
   GOptionEntry entries[] = {
     { "people", 'n', 0, G_OPTION_ARG_INT, &people, "How many coded people (default 100000)", "N" },
@@ -225,9 +241,11 @@ main (int   argc,
   bundle = g_file_new_for_path (bundle_path);
   t0 = now ();
   c0 = cpu ();
+  m0 = cpu_main ();
   out = sl_vault_export_bundle (laptop, office_id, bundle, NULL, NULL, NULL, &error);
   t_export = now () - t0;
   c_export = cpu () - c0;
+  m_export = cpu_main () - m0;
   if (out == NULL)
     g_error ("%s", error->message);
   g_stat (bundle_path, &st);
@@ -235,9 +253,11 @@ main (int   argc,
   /* 2. Import and merge */
   t0 = now ();
   c0 = cpu ();
+  m0 = cpu_main ();
   in = sl_vault_import_bundle (office, bundle, FALSE, NULL, NULL, NULL, &error);
   t_import = now () - t0;
   c_import = cpu () - c0;
+  m_import = cpu_main () - m0;
   if (in == NULL)
     g_error ("%s", error->message);
   g_assert_cmpuint (in->n_new, ==, n_changes);
@@ -288,6 +308,7 @@ main (int   argc,
 
     t0 = now ();
     c0 = cpu ();
+    m0 = cpu_main ();
     _sl_vault_lock_db (plain);
     dst = _sl_vault_get_db (plain);
     sqlite3_exec (dst, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -308,17 +329,20 @@ main (int   argc,
     _sl_vault_unlock_db (plain);
     t_plain = now () - t0;
     c_plain = cpu () - c0;
+    m_plain = cpu_main () - m0;
   }
 
-  g_print ("                                  clock      CPU\n");
+  g_print ("                                  clock      CPU  main thread\n");
   g_print ("bundle file                     %7.1f MB\n", (double) st.st_size / 1e6);
-  g_print ("export                          %7.2f s  %7.2f s\n", t_export, c_export);
-  g_print ("import and merge                %7.2f s  %7.2f s\n", t_import, c_import);
-  g_print ("export + merge                  %7.2f s  %7.2f s   (goal <= 10 s: %s)\n",
-           t_export + t_import, c_export + c_import, t_export + t_import <= 10 ? "met" : "MISSED");
-  g_print ("plain SQLCipher insert          %7.2f s  %7.2f s\n", t_plain, c_plain);
-  g_print ("ratio                           %7.2f x  %7.2f x   (goal <= 3x: %s)\n",
+  g_print ("export                          %7.2f s  %7.2f s  %7.2f s\n", t_export, c_export, m_export);
+  g_print ("import and merge                %7.2f s  %7.2f s  %7.2f s\n", t_import, c_import, m_import);
+  g_print ("export + merge                  %7.2f s  %7.2f s  %7.2f s   (goal <= 10 s: %s)\n",
+           t_export + t_import, c_export + c_import, m_export + m_import,
+           t_export + t_import <= 10 ? "met" : "MISSED");
+  g_print ("plain SQLCipher insert          %7.2f s  %7.2f s  %7.2f s\n", t_plain, c_plain, m_plain);
+  g_print ("ratio                           %7.2f x  %7.2f x  %7.2f x   (goal <= 3x: %s)\n",
            (t_export + t_import) / t_plain, (c_export + c_import) / c_plain,
+           (m_export + m_import) / m_plain,
            (t_export + t_import) <= 3 * t_plain ? "met" : "MISSED");
 
   g_clear_object (&laptop);
