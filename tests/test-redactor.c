@@ -530,6 +530,10 @@ static const NameCase name_cases[] = {
     "INSTITUTION:The Willows Children's Home|INSTITUTION:Riverside Children's Home" },
   { "Head, Kings Norton Boys' School; the Girls' School; the children's home",
     "INSTITUTION:Kings Norton Boys' School" },
+  /* apps and programmes name no one; nor the words of a form or minutes */
+  { "He watched Love Island and sent money on Cash App, then Tik Tok", "" },
+  { "Re: Tariq Khan, Year 9\nClerk, Mrs Begum; the Chief Social Work Officer",
+    "PERSON:Tariq Khan|PERSON:Mrs Begum" },
   /* chains of take-aways and hotels, in lower case too; not a bird */
   { "at greggs, then kfc and the premier inn; Chicken Cottage",
     "INSTITUTION:greggs|INSTITUTION:kfc|INSTITUTION:premier inn|INSTITUTION:Chicken Cottage" },

@@ -1004,6 +1004,11 @@ static const char *const chains[] = {
   "mcdonalds", "mcdonald's", "maccies", "maccys", "kfc", "greggs", "chicken cottage",
   "dixy chicken", "kebabish", "kebabish original", "nandos", "nando's", "burger king",
   "pizza hut", "dominos", "domino's", "german doner kebab", "wetherspoons",
+  /* after "!": apps, payments and programmes, which name no one ("Cash App",
+   * "Love Island") */
+  "!cash app", "!apple pay", "!google pay", "!google maps", "!snap map", "!only fans",
+  "!tik tok", "!love island", "!top boy", "!big brother", "!call of duty",
+  "!grand theft auto",
 };
 
 #define CHAIN_WORDS 3
@@ -1168,7 +1173,7 @@ load_gazetteers (void)
       table_add ("saint", 5, G_SAINT);
       for (guint i = 0; i < G_N_ELEMENTS (chains); i++)
         {
-          g_auto(GStrv) words = g_strsplit (chains[i], " ", CHAIN_WORDS);
+          g_auto(GStrv) words = g_strsplit (chains[i] + (chains[i][0] == '!'), " ", CHAIN_WORDS);
 
           for (guint k = 0; words[k] != NULL && k < CHAIN_WORDS; k++)
             chain_table[i].word[chain_table[i].n++] =
@@ -2020,10 +2025,12 @@ code_before (const Ctx *c,
   return s + 1;
 }
 
-/* The number of words of the longest hotel chain's name at token i, or 0. */
+/* The number of words of the longest chain's name at token i, or 0; in
+ * @none whether it names no place at all. */
 static guint
 chain_at (const Ctx *c,
-          guint      i)
+          guint      i,
+          gboolean  *none)
 {
   guint best = 0;
 
@@ -2041,7 +2048,10 @@ chain_at (const Ctx *c,
              (w == 0 || gap_spaces (c, i + w - 1)))
         w++;
       if (w == ch->n && w > best)
-        best = w;
+        {
+          best = w;
+          *none = chains[k][0] == '!';
+        }
     }
   /* "a premier inn": any one of them */
   if (best > 0 && c->t[i].lower && i > 0 && gap_spaces (c, i - 1) &&
@@ -2119,11 +2129,12 @@ detect_institutions (Ctx *c)
       /* Chains of hotels and take-aways: "the Travelodge", "Holiday Inn
        * Express", "greggs" */
       {
-        guint len = c->type[i] == NULL ? chain_at (c, i) : 0;
+        gboolean none = FALSE;
+        guint len = c->type[i] == NULL ? chain_at (c, i, &none) : 0;
 
         if (len > 0)
           {
-            mark (c, i, i + len - 1, type_institution);
+            mark (c, i, i + len - 1, none ? type_none : type_institution);
             i += len - 1;
             continue;
           }
