@@ -534,6 +534,9 @@ static const NameCase name_cases[] = {
   { "He watched Love Island and sent money on Cash App, then Tik Tok", "" },
   { "Re: Tariq Khan, Year 9\nClerk, Mrs Begum; the Chief Social Work Officer",
     "PERSON:Tariq Khan|PERSON:Mrs Begum" },
+  /* a Welsh street with an article between its words; a town by its short form */
+  { "of 18 Heol Tyn y Coed, Merthyr CF47 9AU", "ADDRESS:18 Heol Tyn y Coed|PLACE:Merthyr|POSTCODE:CF47 9AU" },
+  { "near 7 Heol y Felin, Ystrad Mynach", "ADDRESS:7 Heol y Felin|PLACE:Ystrad Mynach" },
   /* chains of take-aways and hotels, in lower case too; not a bird */
   { "at greggs, then kfc and the premier inn; Chicken Cottage",
     "INSTITUTION:greggs|INSTITUTION:kfc|INSTITUTION:premier inn|INSTITUTION:Chicken Cottage" },

@@ -131,7 +131,8 @@ static const Recogniser recognisers[] = {
     "|terrace|grove|gardens|st|rd)"
     "|(?:[A-Z][A-Za-z'-]*\\s+){1,3}" STREET_SUFFIXES
     "|(?:[A-Z][A-Za-z'-]*\\s+)?[A-Z][a-z]+gate|" WELSH_STREETS "(?:\\s+(?:y|yr|'r))?"
-    "(?:\\s+[A-Z][A-Za-z\\x80-\\xff'-]*){1,2}"
+    /* "18 Heol Tyn y Coed": an article between the words too */
+    "\\s+[A-Z][A-Za-z\\x80-\\xff'-]*(?:\\s+(?:(?:y|yr|'r)\\s+)?[A-Z][A-Za-z\\x80-\\xff'-]*)?"
     /* "14 SCHOLES LANE": the same in capitals */
     "|((?:[A-Z][A-Z'-]*\\s+){1,3}(?i:" STREET_SUFFIXES "))))\\b",
     0, validate_address },
