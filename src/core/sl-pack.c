@@ -319,11 +319,12 @@ parse_value (const char *json,
   return sl_value_from_json (json, NULL);
 }
 
+/* The longest stored value (in bytes of JSON) shared between records */
+#define SHARED_VALUE_MAX 64
+
 /* Whether the pack reads the field's values at all: direct identifiers
  * and free-text quasi-identifiers are never written, so never read (notes
  * are read, to know which records have one). */
-#define SHARED_VALUE_MAX 64
-
 static gboolean
 field_is_read (SlField *f)
 {
