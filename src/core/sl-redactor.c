@@ -1021,7 +1021,7 @@ typedef struct
 } Chain;
 
 static Chain chain_table[G_N_ELEMENTS (chains)];
-static guint64 chain_bloom; /* first words, by the top 6 bits of their hash */
+static guint64 chain_first[256]; /* the first words' hashes, open addressing */
 
 static guint64
 fnv_feed (guint64     h,
@@ -1179,7 +1179,12 @@ load_gazetteers (void)
           for (guint k = 0; words[k] != NULL && k < CHAIN_WORDS; k++)
             chain_table[i].word[chain_table[i].n++] =
               finish_hash (fnv_feed (FNV_OFFSET, words[k], strlen (words[k])));
-          chain_bloom |= G_GUINT64_CONSTANT (1) << (chain_table[i].word[0] >> 58);
+          for (guint64 h = chain_table[i].word[0], s = h & 255;; s = (s + 1) & 255)
+            if (chain_first[s] == 0 || chain_first[s] == h)
+              {
+                chain_first[s] = h;
+                break;
+              }
         }
       g_once_init_leave (&once, 1);
     }
@@ -2035,8 +2040,11 @@ chain_at (const Ctx *c,
 {
   guint best = 0;
 
-  if (!(chain_bloom & (G_GUINT64_CONSTANT (1) << (c->t[i].hash >> 58))))
-    return 0;
+  for (guint64 h = c->t[i].hash, s = h & 255;; s = (s + 1) & 255)
+    if (chain_first[s] == h)
+      break;
+    else if (chain_first[s] == 0)
+      return 0;
   for (guint k = 0; k < G_N_ELEMENTS (chain_table); k++)
     {
       const Chain *ch = &chain_table[k];
