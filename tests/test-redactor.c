@@ -537,6 +537,10 @@ static const NameCase name_cases[] = {
   /* a Welsh street with an article between its words; a town by its short form */
   { "of 18 Heol Tyn y Coed, Merthyr CF47 9AU", "ADDRESS:18 Heol Tyn y Coed|PLACE:Merthyr|POSTCODE:CF47 9AU" },
   { "near 7 Heol y Felin, Ystrad Mynach", "ADDRESS:7 Heol y Felin|PLACE:Ystrad Mynach" },
+  /* a list of those present, each with a role in brackets; not a town after one */
+  { "Present: Kelly Ann Gregson (provider), Martin Whittle (panel)",
+    "PERSON:Kelly Ann Gregson|PERSON:Martin Whittle" },
+  { "Seen by Kelly Gregson (provider), Reading the notes", "PERSON:Kelly Gregson" },
   /* chains of take-aways and hotels, in lower case too; not a bird */
   { "at greggs, then kfc and the premier inn; Chicken Cottage",
     "INSTITUTION:greggs|INSTITUTION:kfc|INSTITUTION:premier inn|INSTITUTION:Chicken Cottage" },

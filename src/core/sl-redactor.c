@@ -1637,6 +1637,27 @@ list_gap (const Ctx *c,
   return FALSE;
 }
 
+/* "Kelly Gregson (provider), Martin Whittle": a person, a bracket of a
+ * few words, a comma and token i, in a list of those present. */
+static gboolean
+person_bracket_before (const Ctx *c,
+                       guint      i)
+{
+  gsize p = c->t[i].start, open;
+  guint j = i;
+
+  if (i < 2 || p < 4 || c->text[p - 1] != ' ' || c->text[p - 2] != ',' || c->text[p - 3] != ')')
+    return FALSE;
+  for (open = p - 3; open > 0 && p - open < 48 && c->text[open] != '(' && c->text[open] != '\n';
+       open--)
+    ;
+  if (c->text[open] != '(' || open == 0 || c->text[open - 1] != ' ')
+    return FALSE;
+  while (j > 0 && c->t[j - 1].start > open)
+    j--;
+  return j > 0 && c->type[j - 1] == type_person && c->t[j - 1].full_end + 1 == open;
+}
+
 /* "known as", "called", "aka", "calls him": what follows is a name, even a
  * word ("Spider") or one in capitals ("ZUBY"). */
 static gboolean
@@ -2977,6 +2998,15 @@ extend_lists (Ctx *c)
                 }
               continue;
             }
+          /* a first name, even a place's ("Martin"), after "(role), " */
+          if (c->type[i] == NULL && c->t[i].cap && !c->t[i].initial && (b & G_FIRST) &&
+              !(b & (G_STOP | G_CUE | G_STREET | G_TITLE | G_KIN | G_COUNCIL)) &&
+              person_bracket_before (c, i))
+            {
+              mark (c, i, extend_name (c, i), type_person);
+              changed = TRUE;
+              continue;
+            }
           if (c->type[i] != NULL || !c->t[i].cap || c->t[i].initial || c->t[i].brand ||
               (b & (G_STOP | G_CUE | G_STREET | G_TITLE | G_KIN | G_PLACE | G_COUNCIL)) ||
               (!(b & (G_FIRST | G_SUR)) && (b & G_COMMON)) || role_letter (c, i) ||
@@ -2987,6 +3017,7 @@ extend_lists (Ctx *c)
               (token_is (c, i + 1, "of") || token_is (c, i + 1, "for")))
             continue;
           left = i > 0 && c->type[i - 1] == type_person && c->t[i - 1].cap && list_gap (c, i - 1);
+
           left = left || (i > 1 && is_and (c, i - 1) && c->type[i - 2] == type_person &&
                           c->t[i - 2].cap && gap_spaces (c, i - 2) && gap_spaces (c, i - 1));
           right = i + 1 < c->len && c->type[i + 1] == type_person && !c->joined[i + 1] &&
