@@ -541,6 +541,10 @@ static const NameCase name_cases[] = {
   { "Present: Kelly Ann Gregson (provider), Martin Whittle (panel)",
     "PERSON:Kelly Ann Gregson|PERSON:Martin Whittle" },
   { "Seen by Kelly Gregson (provider), Reading the notes", "PERSON:Kelly Gregson" },
+  /* two institutions joined by "and" are two; a club of lads and girls is one */
+  { "from Springfield Children's Home and Haywood Academy; at Bolton Lads and Girls Club",
+    "INSTITUTION:Springfield Children's Home|INSTITUTION:Haywood Academy|"
+    "INSTITUTION:Bolton Lads and Girls Club" },
   /* chains of take-aways and hotels, in lower case too; not a bird */
   { "at greggs, then kfc and the premier inn; Chicken Cottage",
     "INSTITUTION:greggs|INSTITUTION:kfc|INSTITUTION:premier inn|INSTITUTION:Chicken Cottage" },

@@ -2278,9 +2278,14 @@ detect_institutions (Ctx *c)
               first = k;
               continue;
             }
+          /* "Bolton Lads and Girls Club", but not across "… Home and Haywood
+           * Academy", two institutions of a list */
           if (p->lower && (g_str_has_prefix (c->text + p->start, "of ") ||
                            g_str_has_prefix (c->text + p->start, "and ")) &&
-              k > 0 && capish (&c->t[k - 1]))
+              k > 0 && capish (&c->t[k - 1]) &&
+              !(c->text[p->start] == 'a' && (c->t[k - 1].bits & G_CUE) &&
+                (!(c->t[k - 1].bits & G_WEAK_CUE) ||
+                 (k > 1 && g_ascii_strncasecmp (c->text + c->t[k - 2].start, "children", 8) == 0))))
             {
               first = k;
               continue;
