@@ -634,6 +634,47 @@ assert_refused (Device     *into,
   sl_test_assert_snapshot_equal (before, after);
 }
 
+/* Text with tabs, line breaks and backslashes arrives as it was written. */
+static void
+test_escapes (void)
+{
+  g_autofree char *tmpdir = sl_test_make_tmpdir ();
+  g_autoptr(Device) laptop = device_new (tmpdir, "laptop");
+  g_autoptr(Device) office = device_new (tmpdir, "office");
+  g_autofree char *sub = NULL;
+  g_autofree char *v = NULL;
+  g_autofree char *on_laptop = NULL;
+  g_autofree char *on_office = NULL;
+  g_autofree char *dump_laptop = NULL;
+  g_autofree char *dump_office = NULL;
+
+  trust (laptop, office);
+  /* Values travel as JSON, which escapes its own; an author's name does not. */
+  sl_vault_set_author (laptop->vault, "Ann\tB\\C\r\nD \\N");
+  sub = add (laptop->vault, "submission", NULL, "reference=CFE\\7\tA", NULL);
+  v = add (laptop->vault, "victim", sub, "label=Child \\N\tone\r\ntwo \\\\ end", NULL);
+  edit (laptop->vault, v, "label=\\\tagain\n");
+  sync_one_way (tmpdir, laptop, office);
+
+  on_laptop = value_text (laptop->vault, v, "label");
+  on_office = value_text (office->vault, v, "label");
+  g_assert_nonnull (strchr (on_laptop, '\\'));
+  g_assert_cmpstr (on_office, ==, on_laptop);
+  dump_laptop = dump (laptop->vault);
+  dump_office = dump (office->vault);
+  g_assert_cmpstr (dump_office, ==, dump_laptop);
+  assert_audit_clean (office->vault);
+  {
+    g_autoptr(GPtrArray) history = sl_vault_dup_history (office->vault, v, NULL);
+
+    g_assert_nonnull (history);
+    g_assert_cmpuint (history->len, ==, 2);
+    for (guint i = 0; i < history->len; i++)
+      g_assert_cmpstr (((SlChange *) g_ptr_array_index (history, i))->author, ==,
+                       "Ann\tB\\C\r\nD \\N");
+  }
+}
+
 /* The change lines as an import reads them: escapes, missing fields. */
 static void
 test_parse_lines (void)
@@ -1285,6 +1326,7 @@ main (int   argc,
   g_test_add_func ("/sightline/bundle/concurrent-edits", test_concurrent_edits);
   g_test_add_func ("/sightline/bundle/codebook-update", test_codebook_update);
   g_test_add_func ("/sightline/bundle/parse-lines", test_parse_lines);
+  g_test_add_func ("/sightline/bundle/escapes", test_escapes);
   g_test_add_func ("/sightline/bundle/refusals", test_refusals);
   g_test_add_func ("/sightline/bundle/order-independence", test_order_independence);
   g_test_add_func ("/sightline/bundle/age-interop", test_age_interop);

@@ -116,30 +116,28 @@ static void
 put_field (GString    *out,
            const char *s)
 {
-  g_string_append_c (out, '\t');
+  gsize at = out->len;
+  char *w;
+
   if (s == NULL)
     {
-      g_string_append (out, "\\N");
+      g_string_append_len (out, "\t\\N", 3);
       return;
     }
-  for (const char *p = s; *p; )
-    {
-      gsize plain = strcspn (p, "\\\t\n\r");
-
-      /* Runs of characters that need no escape, in one go. */
-      g_string_append_len (out, p, (gssize) plain);
-      p += plain;
-      switch (*p)
-        {
-        case '\0': return;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        default: g_assert_not_reached ();
-        }
-      p++;
-    }
+  /* Written straight into the buffer, with room for every byte escaped. */
+  g_string_set_size (out, at + 1 + 2 * strlen (s));
+  w = out->str + at;
+  *w++ = '\t';
+  for (const char *p = s; *p; p++)
+    switch (*p)
+      {
+      case '\\': *w++ = '\\'; *w++ = '\\'; break;
+      case '\t': *w++ = '\\'; *w++ = 't'; break;
+      case '\n': *w++ = '\\'; *w++ = 'n'; break;
+      case '\r': *w++ = '\\'; *w++ = 'r'; break;
+      default: *w++ = *p;
+      }
+  g_string_truncate (out, (gsize) (w - out->str));
 }
 
 /* A tab, then @n in decimal. */
