@@ -545,6 +545,8 @@ static const NameCase name_cases[] = {
   { "from Springfield Children's Home and Haywood Academy; at Bolton Lads and Girls Club",
     "INSTITUTION:Springfield Children's Home|INSTITUTION:Haywood Academy|"
     "INSTITUTION:Bolton Lads and Girls Club" },
+  /* "miss" in lower case before a name is its title, unless missed */
+  { "ok ill tell miss hussain tmrw, i miss jordan", "PERSON:miss hussain|PERSON:jordan" },
   /* chains of take-aways and hotels, in lower case too; not a bird */
   { "at greggs, then kfc and the premier inn; Chicken Cottage",
     "INSTITUTION:greggs|INSTITUTION:kfc|INSTITUTION:premier inn|INSTITUTION:Chicken Cottage" },

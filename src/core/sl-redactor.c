@@ -3481,6 +3481,20 @@ detect_names_in (const char  *text,
   extend_lists (&c);
   propagate (&c);
 
+  /* "tell miss hussain": "miss" in lower case is the title of the name after it */
+  for (guint i = 1; i < c.len; i++)
+    if (type[i] == type_person && !joined[i] && c.t[i].lower && type[i - 1] == NULL &&
+        c.t[i - 1].lower && gap_spaces (&c, i - 1) && token_is (&c, i - 1, "miss") &&
+        /* "i miss jordan", "she misses" */
+        !(i > 1 && (token_is (&c, i - 2, "i") || token_is (&c, i - 2, "u") ||
+                    token_is (&c, i - 2, "we") || token_is (&c, i - 2, "you") ||
+                    token_is (&c, i - 2, "they") || token_is (&c, i - 2, "still") ||
+                    token_is (&c, i - 2, "really") || token_is (&c, i - 2, "so"))))
+      {
+        type[i - 1] = type_person;
+        joined[i] = TRUE;
+      }
+
   for (guint i = 1; i < c.len; i++)
     if (type[i] == type_person && !joined[i] && type[i - 1] == NULL && capish (&c.t[i - 1]) &&
         !c.t[i - 1].upper && gap_spaces (&c, i - 1) &&
