@@ -145,17 +145,8 @@ static void
 put_int (GString *out,
          gint64   n)
 {
-  char buf[24];
-  char *p = buf + sizeof buf;
-  guint64 u = n < 0 ? (guint64) 0 - (guint64) n : (guint64) n;
-
-  do
-    *--p = (char) ('0' + u % 10);
-  while ((u /= 10) != 0);
-  if (n < 0)
-    *--p = '-';
-  *--p = '\t';
-  g_string_append_len (out, p, (gssize) (buf + sizeof buf - p));
+  g_string_append_c (out, '\t');
+  _sl_string_append_int (out, n);
 }
 
 /* Splits @line (NUL-terminated, modified in place) at tabs and unescapes

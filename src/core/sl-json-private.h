@@ -16,8 +16,10 @@
 
 G_BEGIN_DECLS
 
-JsonNode *_sl_json_parse (const char  *data,
-                          gssize       length,
-                          GError     **error);
+JsonNode *_sl_json_parse      (const char  *data,
+                               gssize       length,
+                               GError     **error);
+void      _sl_string_append_int (GString   *out,
+                                 gint64     n);
 
 G_END_DECLS

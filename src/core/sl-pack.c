@@ -27,6 +27,7 @@
 
 #include "sl-age.h"
 #include "sl-codebook.h"
+#include "sl-json-private.h"
 #include "sl-notes.h"
 #include "sl-pack.h"
 #include "sl-record.h"
@@ -1935,22 +1936,6 @@ measure_columns (Pack     *pack,
     }
 }
 
-static void
-append_int (GString *out,
-            gint64   v)
-{
-  char buf[24];
-  char *p = buf + sizeof buf;
-  guint64 u = v < 0 ? (guint64) 0 - (guint64) v : (guint64) v;
-
-  do
-    *--p = (char) ('0' + u % 10);
-  while ((u /= 10) > 0);
-  if (v < 0)
-    *--p = '-';
-  g_string_append_len (out, p, (gssize) (buf + sizeof buf - p));
-}
-
 /* One CSV file per record type, written straight from the records: codes
  * as numbers, or with the labels option what a person reads. */
 static GBytes *
@@ -1982,7 +1967,7 @@ make_csv (Pack          *pack,
           switch (cell_get (pack, cols[c], r, labels, &num, &text))
             {
             case CELL_NUMBER:
-              append_int (out, num);
+              _sl_string_append_int (out, num);
               break;
             case CELL_TEXT:
               /* Text Excel would run as a formula is written as text */
