@@ -1225,7 +1225,8 @@ history_error (GError     **error,
   va_end (args);
   g_set_error (error, SL_BUNDLE_ERROR, SL_BUNDLE_ERROR_HISTORY,
                "The bundle from %s does not fit this vault's history: %s. Nothing was changed. "
-               "Ask %s to export a full bundle (`sightline-cli bundle export --full`)",
+               "Ask %s to send every change again: on its Sync page, Export Every Change "
+               "from the menu beside Export Bundle (or `sightline-cli bundle export --full`)",
                sender, what, sender);
   return FALSE;
 }
