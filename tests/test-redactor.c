@@ -547,6 +547,8 @@ static const NameCase name_cases[] = {
     "INSTITUTION:Bolton Lads and Girls Club" },
   /* "miss" in lower case before a name is its title, unless missed */
   { "ok ill tell miss hussain tmrw, i miss jordan", "PERSON:miss hussain|PERSON:jordan" },
+  /* an initial and a surname after a role in lower case; "Child B" stays a role */
+  { "note by panel member R. Okafor; Child B. Okafor was told", "PERSON:R. Okafor|PERSON:Okafor" },
   /* chains of take-aways and hotels, in lower case too; not a bird */
   { "at greggs, then kfc and the premier inn; Chicken Cottage",
     "INSTITUTION:greggs|INSTITUTION:kfc|INSTITUTION:premier inn|INSTITUTION:Chicken Cottage" },

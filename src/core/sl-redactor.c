@@ -1957,6 +1957,12 @@ static gboolean
 role_letter (const Ctx *c,
              guint      i)
 {
+  /* not "panel member R. Okafor": an initial, its full stop and a surname
+   * after a role in lower case ("Child B. Okafor" stays a role) */
+  if (i > 0 && c->t[i - 1].lower && i + 1 < c->len && gap_is (c, i, ". ") &&
+      c->t[i + 1].cap && !c->t[i + 1].upper &&
+      (c->t[i + 1].bits & G_SUR) && !(c->t[i + 1].bits & (G_ENGLISH | G_COMMON | G_STOP)))
+    return FALSE;
   return c->t[i].initial && i > 0 && (c->t[i - 1].bits & G_NAME_ROLE) && gap_spaces (c, i - 1);
 }
 
