@@ -549,6 +549,9 @@ static const NameCase name_cases[] = {
   { "ok ill tell miss hussain tmrw, i miss jordan", "PERSON:miss hussain|PERSON:jordan" },
   /* an initial and a surname after a role in lower case; "Child B" stays a role */
   { "note by panel member R. Okafor; Child B. Okafor was told", "PERSON:R. Okafor|PERSON:Okafor" },
+  /* Welsh homes and centres named cue first; not the word alone */
+  { "visit to Hafan Deg (supported accommodation), Llanelli. Cartref is a word",
+    "INSTITUTION:Hafan Deg|PLACE:Llanelli" },
   /* chains of take-aways and hotels, in lower case too; not a bird */
   { "at greggs, then kfc and the premier inn; Chicken Cottage",
     "INSTITUTION:greggs|INSTITUTION:kfc|INSTITUTION:premier inn|INSTITUTION:Chicken Cottage" },

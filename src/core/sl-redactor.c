@@ -968,7 +968,7 @@ enum
   W_HIGH, W_KNOWN, W_FRIENDS,
   /* first words of institutions' names */
   W_YSGOL, W_COLEG, W_PIZZA, W_TANDOORI, W_BALTI, W_KEBAB, W_MASJID, W_JAMIA, W_GURDWARA,
-  W_MADRASA, W_MADRASSA, W_EGLWYS, W_CAPEL, W_CHIPPY, W_SPICE,
+  W_MADRASA, W_MADRASSA, W_EGLWYS, W_CAPEL, W_HAFAN, W_CANOLFAN, W_CARTREF, W_CHIPPY, W_SPICE,
   /* before a street name's nickname */
   W_BIG, W_LIL, W_LITTLE,
   /* cues in lower case after a name: "the Junction pub", "the Ashiana restaurant" */
@@ -986,7 +986,7 @@ static const char *const word_texts[N_WORDS] = {
   "rd", "road", "st", "street", "lane", "ln",
   "high", "known", "friends",
   "ysgol", "coleg", "pizza", "tandoori", "balti", "kebab", "masjid", "jamia", "gurdwara",
-  "madrasa", "madrassa", "eglwys", "capel", "chippy", "spice",
+  "madrasa", "madrassa", "eglwys", "capel", "hafan", "canolfan", "cartref", "chippy", "spice",
   "big", "lil", "little",
   "pub", "hotel", "inn", "restaurant", "takeaway", "take-away", "cafe", "caf\xc3\xa9", "salon",
   "crown", "magistrates", "combined", "county", "family", "youth", "court",
