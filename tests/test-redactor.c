@@ -552,6 +552,10 @@ static const NameCase name_cases[] = {
   /* Welsh homes and centres named cue first; not the word alone */
   { "visit to Hafan Deg (supported accommodation), Llanelli. Cartref is a word",
     "INSTITUTION:Hafan Deg|PLACE:Llanelli" },
+  /* a Welsh street joined by hyphens; a police sergeant's title */
+  { "of 44 Maes-y-Coed, Barry; 3 Maes Road",
+    "ADDRESS:44 Maes-y-Coed|PLACE:Barry|ADDRESS:3 Maes Road" },
+  { "Attendees: PS Rob Whiteley\nPS: the notes follow", "PERSON:PS Rob Whiteley" },
   /* chains of take-aways and hotels, in lower case too; not a bird */
   { "at greggs, then kfc and the premier inn; Chicken Cottage",
     "INSTITUTION:greggs|INSTITUTION:kfc|INSTITUTION:premier inn|INSTITUTION:Chicken Cottage" },

@@ -130,9 +130,11 @@ static const Recogniser recognisers[] = {
     "[a-z][a-z'-]+\\s+(?:[a-z][a-z'-]+\\s+)?(?:street|road|lane|avenue|close|drive|crescent"
     "|terrace|grove|gardens|st|rd)"
     "|(?:[A-Z][A-Za-z'-]*\\s+){1,3}" STREET_SUFFIXES
-    "|(?:[A-Z][A-Za-z'-]*\\s+)?[A-Z][a-z]+gate|" WELSH_STREETS "(?:\\s+(?:y|yr|'r))?"
+    "|(?:[A-Z][A-Za-z'-]*\\s+)?[A-Z][a-z]+gate|" WELSH_STREETS
+    /* "44 Maes-y-Coed": joined by hyphens */
+    "(?:-(?:y|yr)-[A-Z][A-Za-z\\x80-\\xff']*|(?:\\s+(?:y|yr|'r))?"
     /* "18 Heol Tyn y Coed": an article between the words too */
-    "\\s+[A-Z][A-Za-z\\x80-\\xff'-]*(?:\\s+(?:(?:y|yr|'r)\\s+)?[A-Z][A-Za-z\\x80-\\xff'-]*)?"
+    "\\s+[A-Z][A-Za-z\\x80-\\xff'-]*(?:\\s+(?:(?:y|yr|'r)\\s+)?[A-Z][A-Za-z\\x80-\\xff'-]*)?)"
     /* "14 SCHOLES LANE": the same in capitals */
     "|((?:[A-Z][A-Z'-]*\\s+){1,3}(?i:" STREET_SUFFIXES "))))\\b",
     0, validate_address },
@@ -865,6 +867,7 @@ static const char *const type_none = "";
 
 static const char *const titles[] = {
   "mr", "mrs", "ms", "miss", "mx", "dr", "dc", "pc", "ds", "di", "dci", "dsi", "sgt", "pcso",
+  "ps",
   "cllr", "prof", "rev", "sir", "dame", "lady", "lord", "insp", "supt", "det", "detective",
   "sergeant", "constable", "inspector", "councillor", "professor", "nurse", "imam", "father",
   "superintendent", "chief", "commander", "judge", "canon", "reverend", "headteacher", "fr",
