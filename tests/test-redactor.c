@@ -560,6 +560,11 @@ static const NameCase name_cases[] = {
   { "at greggs, then kfc and the premier inn; Chicken Cottage",
     "INSTITUTION:greggs|INSTITUTION:kfc|INSTITUTION:premier inn|INSTITUTION:Chicken Cottage" },
   { "an ibis flew over the cottage", "" },
+  /* people in a pasted table's "Name" column, though their words be ordinary;
+   * not a role, nor a sentence with as many commas after the table */
+  { "| Name | Seen |\n|---|---|\n| Jade Pike | today |\n| YP14 | today |\n| Child A | today |",
+    "PERSON:Jade Pike" },
+  { "Name,Role,Seen\nJade Pike,victim,today\nPasted from the sheet, Column E, Hope", "PERSON:Jade Pike" },
   /* who writes in a chat log, by an account without its "@", and its
    * other mentions; not a role, an action or a section, nor one line alone */
   { "gh0stx: she went\ngh0stx: ok\nthe account gh0stx is YP1",

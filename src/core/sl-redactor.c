@@ -3603,6 +3603,145 @@ detect_names (const char *text,
   g_free (toks.cache);
 }
 
+/* Is the cell text[s, e) a heading of names ("Name", "Full name")? */
+static gboolean
+name_heading (const char *text,
+              gsize       s,
+              gsize       e)
+{
+  static const char *const headings[] = { "name", "names", "full name", "child's name" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    if (e - s == strlen (headings[i]) && g_ascii_strncasecmp (text + s, headings[i], e - s) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Is the cell text[s, e) what a person's name could be: words of letters,
+ * hyphens and apostrophes, the first no role or stop word ("YP14", "Child
+ * A", "Not known" are not)? */
+static gboolean
+name_cell (const char *text,
+           gsize       s,
+           gsize       e)
+{
+  gsize w = s;
+  guint words = 0;
+  gboolean cap = FALSE, lower = FALSE;
+
+  if (e - s < 2 || e - s > 48)
+    return FALSE;
+  for (gsize p = s; p <= e; p++)
+    {
+      if (p < e && (g_ascii_isalpha (text[p]) || (guchar) text[p] >= 0x80 ||
+                    ((text[p] == '-' || text[p] == '\'') && p > w)))
+        continue;
+      if (p < e && text[p] != ' ')
+        return FALSE;
+      if (p - w < 2)
+        return FALSE;
+      {
+        char buf[64];
+        gsize k = 0;
+        guint32 bits;
+
+        for (gsize q = w; q < p && k < sizeof buf; q++)
+          buf[k++] = g_ascii_tolower (text[q]);
+        bits = table_get (finish_hash (fnv_feed (FNV_OFFSET, buf, k)));
+        if (words++ == 0 && (bits & (G_STOP | G_NAME_ROLE)))
+          return FALSE;
+        /* "Pasted from the spreadsheet": capitals and lower case, not a
+         * particle ("de", "bin"), are a sentence */
+        if (g_ascii_islower (text[w]) && !(bits & G_PARTICLE))
+          lower = TRUE;
+        else if (!g_ascii_islower (text[w]))
+          cap = TRUE;
+      }
+      w = p + 1;
+    }
+  return words <= 4 && !(cap && lower);
+}
+
+/* Rows of a pasted table under a heading "Name" (pipe-, tab- or
+ * comma-separated): the cells of that column are people, though their
+ * words be ordinary ("Jade Pike"). */
+static void
+detect_name_column (const char *text,
+                    gsize       n,
+                    GArray     *found)
+{
+  char sep = 0;
+  guint col = 0, cols = 0;
+
+  for (gsize ls = 0; ls < n;)
+    {
+      const char *nl = memchr (text + ls, '\n', n - ls);
+      gsize le = nl != NULL ? (gsize) (nl - text) : n;
+
+      if (sep != 0)
+        {
+          /* a row has as many cells as the heading */
+          guint c = 0;
+
+          for (gsize p = ls; p < le; p++)
+            c += text[p] == sep;
+          if (c != cols)
+            sep = 0;
+        }
+      if (sep != 0)
+        {
+          gsize p = ls, cs, ce;
+
+          for (guint k = 0; k < col && p < le; p++)
+            k += text[p] == sep;
+          for (cs = p; cs < le && (text[cs] == ' ' || text[cs] == '\t') && text[cs] != sep; cs++)
+            ;
+          for (ce = cs; ce < le && text[ce] != sep; ce++)
+            ;
+          while (ce > cs && (text[ce - 1] == ' ' || text[ce - 1] == '\r'))
+            ce--;
+          if (p <= le && name_cell (text, cs, ce))
+            {
+              SlSpan span = { cs, ce, SL_SPAN_PERSON };
+
+              g_array_append_val (found, span);
+            }
+        }
+      else
+        for (guint k = 0; k < 3 && sep == 0; k++)
+          {
+            const char s = "|\t,"[k];
+            gsize cs = ls;
+            guint c = 0;
+
+            if (memchr (text + ls, s, le - ls) == NULL)
+              continue;
+            for (gsize p = ls; p <= le; p++)
+              if (p == le || text[p] == s)
+                {
+                  gsize a = cs, b = p;
+
+                  while (a < b && (text[a] == ' ' || text[a] == '\t'))
+                    a++;
+                  while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\r'))
+                    b--;
+                  if (name_heading (text, a, b))
+                    {
+                      sep = s;
+                      col = c;
+                      cols = 0;
+                      for (gsize q = ls; q < le; q++)
+                        cols += text[q] == s;
+                      break;
+                    }
+                  c++;
+                  cs = p + 1;
+                }
+          }
+      ls = le + 1;
+    }
+}
+
 /* Public API */
 
 /**
@@ -3913,6 +4052,8 @@ sl_redactor_detect (const char *text,
 
   detect_chat_handles (text, n, found);
   detect_names (text, n, found);
+  if (memmem (text, n, "ame", 3) != NULL || memmem (text, n, "AME", 3) != NULL)
+    detect_name_column (text, n, found);
 
   g_array_sort (found, compare_spans);
   for (guint i = 0; i < found->len; i++)
