@@ -74,6 +74,9 @@ static const Case positives[] = {
   { "reg YX68FHK", SL_SPAN_VEHICLE_REG, "YX68FHK" },
   /* Dates of birth */
   { "DOB 14/05/2002", SL_SPAN_DATE_OF_BIRTH, "14/05/2002" },
+  { "DoB 2009/03/01", SL_SPAN_DATE_OF_BIRTH, "2009/03/01" },
+  { "DOB 2009.03.01.", SL_SPAN_DATE_OF_BIRTH, "2009.03.01" },
+  { "at Flat 2/1, 14 Byres Road", SL_SPAN_ADDRESS, "Flat 2/1, 14 Byres Road" },
   { "D.O.B: 14.05.02", SL_SPAN_DATE_OF_BIRTH, "14.05.02" },
   { "date of birth 14-5-2002", SL_SPAN_DATE_OF_BIRTH, "14-5-2002" },
   { "she was born on the 14th May 2002", SL_SPAN_DATE_OF_BIRTH, "14th May 2002" },
@@ -152,7 +155,7 @@ static const char *const negatives[] = {
   /* not vehicles */
   "AB00 CDE", "AB12 CQE",
   /* plain dates stay */
-  "meeting on 14/05/2019", "strategy meeting 3rd March 2020", "14:30 on 2019-05-14",
+  "meeting on 14/05/2019", "meeting 2019/03/01", "DOB 2009/13/01", "DOB 2009-03/01", "strategy meeting 3rd March 2020", "14:30 on 2019-05-14",
   "the DOB was discussed at length on many occasions before 14/05/2019",
   "DOB 32/05/2002",
   /* references need a keyword and four digits */

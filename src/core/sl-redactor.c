@@ -103,7 +103,7 @@ static const Recogniser recognisers[] = {
     G_REGEX_CASELESS, validate_vehicle },
   { SL_SPAN_DATE_OF_BIRTH,
     "\\b(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})"
-    "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    "|[0-9]{4}(?:-[0-9]{1,2}-|/[0-9]{1,2}/|\\.[0-9]{1,2}\\.)[0-9]{1,2}"
     "|[0-9]{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTHS "\\.?,?\\s+(?:[0-9]{4}|'?[0-9]{2}(?![:.][0-9]))"
     "|[0-9]{1,2}-" MONTHS "-(?:[0-9]{4}|[0-9]{2})"
     "|" MONTHS "\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+[0-9]{4})\\b",
@@ -120,9 +120,9 @@ static const Recogniser recognisers[] = {
   { SL_SPAN_ADDRESS,
     "\\b(?:"
     /* "Flat 12, Parkside Court": a flat in a named block */
-    "(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]+\\s+){1,2}"
+    "(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]+\\s+){1,2}"
     "(?:Court|House|Tower|Towers|Heights|Lodge|Mansions|Point|Buildings|Apartments|Hall|Chambers)"
-    "|(?:(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}[A-Za-z]?,?\\s+)?"
+    "|(?:(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?,?\\s+)?"
     "[0-9]{1,4}[A-Za-z]?,?\\s+(?:"
     /* "32 wharncliffe road": the street in lower case */
     "(?!(?:the|a|an|of|to|up|down|on|in|at|by|and|or|off|min|mins|minutes"
