@@ -559,6 +559,12 @@ static const NameCase name_cases[] = {
   { "of 44 Maes-y-Coed, Barry; 3 Maes Road",
     "ADDRESS:44 Maes-y-Coed|PLACE:Barry|ADDRESS:3 Maes Road" },
   { "Attendees: PS Rob Whiteley\nPS: the notes follow", "PERSON:PS Rob Whiteley" },
+  /* a nickname in quotes after a cue, in lower case too; not a word shouted */
+  { "a lad called \"smokey\", known to staff as \"Bubbles\"; he called \"help\" and \"the man\"",
+    "PERSON:smokey|PERSON:Bubbles" },
+  /* bakeries and vape shops; an agency of Ireland */
+  { "taken to Kashmir Crown Bakeries and Smoke Zone Vape Shop by Ms Ryan of Tusla",
+    "INSTITUTION:Kashmir Crown Bakeries|INSTITUTION:Smoke Zone Vape Shop|PERSON:Ms Ryan" },
   /* chains of take-aways and hotels, in lower case too; not a bird */
   { "at greggs, then kfc and the premier inn; Chicken Cottage",
     "INSTITUTION:greggs|INSTITUTION:kfc|INSTITUTION:premier inn|INSTITUTION:Chicken Cottage" },

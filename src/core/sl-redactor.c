@@ -1679,6 +1679,9 @@ naming_cue_before (const Ctx *c,
   if (token_is (c, k, "as") && (token_is (c, k - 1, "known") || token_is (c, k - 1, "knows") ||
                                 token_is (c, k - 1, "know")))
     return TRUE;
+  /* "known to staff as" */
+  if (token_is (c, k, "as") && k >= 3 && token_is (c, k - 2, "to") && token_is (c, k - 3, "known"))
+    return TRUE;
   if (token_is (c, k, "by") && token_is (c, k - 1, "goes"))
     return TRUE;
   return (token_is (c, k, "him") || token_is (c, k, "her")) &&
@@ -2838,20 +2841,27 @@ detect_people_and_places (Ctx *c)
 
       /* Nicknames in quotes: "Bash", "Big Al"; after "known as" or in a
        * list of names, any word: "Spider", "ZUBY" */
-      if (capish (t) && t->start > 0 &&
+      /* ('a lad called "smokey"', 'aka "Del Boy"': after a cue, in lower case
+       * too, and a word of the stop list too) */
+      if ((capish (t) ||
+           (t->lower && !(b & (G_STOP | G_VERB | G_PREP | G_KIN)) &&
+            (!(b & (G_ENGLISH | G_WORD)) || (b & (G_FIRST | G_SUR))) &&
+            naming_cue_before (c, i))) && t->start > 0 &&
           (c->text[t->start - 1] == '"' ||
            (t->start >= 3 && (guchar) c->text[t->start - 3] == 0xE2 &&
             (guchar) c->text[t->start - 1] == 0x9C)) &&
           ((!t->upper && !(b & G_STOP)) || naming_cue_before (c, i)))
         {
           guint last = i;
+          gboolean cued = naming_cue_before (c, i);
           gboolean proper = !(b & (G_COMMON | G_WORD | G_ENGLISH)) || (b & (G_FIRST | G_SUR)) ||
-                            naming_cue_before (c, i) ||
+                            cued ||
                             (i > 0 && c->type[i - 1] == type_person && list_gap (c, i - 1));
           gsize e;
 
-          if (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) &&
-              !(c->t[i + 1].bits & G_STOP))
+          if (i + 1 < c->len && gap_spaces (c, i) &&
+              (capish (&c->t[i + 1]) || (t->lower && c->t[i + 1].lower && cued)) &&
+              (!(c->t[i + 1].bits & G_STOP) || cued))
             {
               last = i + 1;
               proper = proper || !(c->t[last].bits & (G_COMMON | G_WORD | G_ENGLISH)) ||
