@@ -24,11 +24,13 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "sl-application.h"
 #include "sl-codebook.h"
 #include "sl-create-dialog.h"
 #include "sl-field-row.h"
+#include "sl-pack.h"
 #include "sl-record-form.h"
 #include "sl-test-ui-utils.h"
 #include "sl-test-utils.h"
@@ -325,6 +327,44 @@ test_unlock_and_sidebar (UiFixture     *fixture,
   g_assert_cmpstr (sl_window_get_visible_page_name (window), ==, "unlock");
 }
 
+/* A pack is written in the codebook's own words, whatever the language
+ * of the interface: packs from every laptop read alike and match the
+ * codebook. The interface itself shows the Welsh labels. */
+static void
+test_pack_as_written (void)
+{
+  g_autofree char *dir = sl_test_make_tmpdir ();
+  g_autofree char *folder_path = g_build_filename (dir, "pack", NULL);
+  g_autofree char *codebook_txt = g_build_filename (folder_path, "codebook.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *submission = NULL;
+  g_autofree char *victim = NULL;
+  g_autoptr(SlVault) vault = sl_test_create_vault (dir, "welsh.sightline", SL_TEST_PASSPHRASE);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autoptr(GError) error = NULL;
+  SlRecordType *type;
+  const char *sub_values[] = { "reference=CFE-CY-1", NULL };
+  const char *victim_values[] = { "label=Child A", "gender=female", "age=14", NULL };
+
+  g_assert_nonnull (vault);
+  type = sl_codebook_lookup_type (sl_vault_get_codebook (vault), "victim", NULL);
+  g_assert_cmpstr (sl_record_type_lookup_field (type, "gender", NULL)->label, ==, "Rhywedd");
+
+  submission = sl_test_add_record (vault, "submission", NULL, sub_values);
+  victim = sl_test_add_record (vault, "victim", submission, victim_values);
+  g_assert_true (sl_vault_write_pack (vault, folder, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (codebook_txt, &text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Gender"));
+  g_assert_null (strstr (text, "Rhywedd"));
+
+  /* The interface's codebook is still in Welsh after the pack. */
+  g_assert_cmpstr (sl_record_type_lookup_field (type, "gender", NULL)->label, ==, "Rhywedd");
+  sl_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +395,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/sightline/ui/welsh/catalogue", test_catalogue);
+  g_test_add_func ("/sightline/ui/welsh/pack-as-written", test_pack_as_written);
   g_test_add ("/sightline/ui/welsh/welcome", UiFixture, NULL,
               ui_fixture_set_up, test_welcome, ui_fixture_tear_down);
   g_test_add ("/sightline/ui/welsh/unlock-and-sidebar", UiFixture, NULL,

@@ -113,6 +113,7 @@ typedef struct
   GPtrArray  *problems;
   JsonObject *option_lists;
   SlCodebook *book;
+  gboolean    as_written;   /* labels untranslated */
 } Parser;
 
 static void
@@ -296,10 +297,11 @@ parse_iso_date (const char *s,
  * codebooks), else as written. Codes, ids and SPSS names are never looked
  * up, and the codebook's JSON stays as written: it is stored and synced. */
 static char *
-dup_label (const char *label)
+dup_label (Parser     *p,
+           const char *label)
 {
   /* "" would fetch the catalogue's header */
-  if (label == NULL || *label == '\0')
+  if (label == NULL || *label == '\0' || p->as_written)
     return g_strdup (label);
   return g_strdup (g_dgettext (GETTEXT_PACKAGE, label));
 }
@@ -337,7 +339,7 @@ parse_options (Parser     *p,
       code = member_string (p, obj, "code", opath, TRUE);
       o->code = g_strdup (code);
       o->written_label = g_strdup (member_string (p, obj, "label", opath, TRUE));
-      o->label = dup_label (o->written_label);
+      o->label = dup_label (p, o->written_label);
       o->group = g_strdup (member_string (p, obj, "group", opath, FALSE));
       o->retired = member_bool (p, obj, "retired", opath);
       if (!member_int (p, obj, "value", opath, &o->value))
@@ -410,7 +412,7 @@ parse_bands (Parser     *p,
           problem (p, ipath, "a band needs whole-number \"min\" and \"max\"");
           continue;
         }
-      b->label = dup_label (member_string (p, json_node_get_object (bn), "label", ipath, TRUE));
+      b->label = dup_label (p, member_string (p, json_node_get_object (bn), "label", ipath, TRUE));
       if (b->max < b->min)
         problem (p, ipath, "the band's max (%" G_GINT64_FORMAT ") is below its min (%"
                  G_GINT64_FORMAT ")", b->max, b->min);
@@ -450,8 +452,8 @@ parse_field (Parser     *p,
   if (f->id != NULL && !is_identifier (f->id, FALSE))
     problem (p, path, "the field id '%s' must start with a lower-case letter and hold only "
              "lower-case letters, digits and _", f->id);
-  f->label = dup_label (member_string (p, obj, "label", path, TRUE));
-  f->help = dup_label (member_string (p, obj, "help", path, FALSE));
+  f->label = dup_label (p, member_string (p, obj, "label", path, TRUE));
+  f->help = dup_label (p, member_string (p, obj, "help", path, FALSE));
   f->spss = g_strdup (member_string (p, obj, "spss", path, TRUE));
   f->required = member_bool (p, obj, "required", path);
   f->identifying = member_bool (p, obj, "identifying", path);
@@ -662,14 +664,14 @@ parse_record_type (Parser     *p,
     problem (p, path, "the record type id '%s' must start with a lower-case letter and hold "
              "only lower-case letters, digits and _", t->id);
   label = member_string (p, obj, "label", path, TRUE);
-  t->label = dup_label (label);
+  t->label = dup_label (p, label);
   plural = member_string (p, obj, "plural", path, FALSE);
   /* The default plural is made in English, then looked up like any other
    * (tools/codebook-strings.py lists it). */
   if (plural == NULL)
     default_plural = g_strconcat (label ? label : "", "s", NULL);
-  t->plural = dup_label (plural ? plural : default_plural);
-  t->description = dup_label (member_string (p, obj, "description", path, FALSE));
+  t->plural = dup_label (p, plural ? plural : default_plural);
+  t->description = dup_label (p, member_string (p, obj, "description", path, FALSE));
   t->title_field = g_strdup (member_string (p, obj, "title_field", path, FALSE));
   t->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
 
@@ -768,7 +770,7 @@ parse_root (Parser     *p,
   book->id = g_strdup (member_string (p, root, "id", "$", TRUE));
   if (book->id != NULL && !is_identifier (book->id, TRUE))
     problem (p, "$.id", "'%s' must hold only lower-case letters, digits, _ and -", book->id);
-  book->title = dup_label (member_string (p, root, "title", "$", TRUE));
+  book->title = dup_label (p, member_string (p, root, "title", "$", TRUE));
   if (!member_int (p, root, "version", "$", &book->version))
     problem (p, "$", "\"version\" is missing; add \"version\": 1");
   else if (book->version < 1)
@@ -895,14 +897,15 @@ sl_codebook_init (SlCodebook *self)
 /* Loading */
 
 static SlCodebook *
-parse_data (const char  *data,
-            gssize       length,
-            GPtrArray   *problems)
+parse_data_full (const char  *data,
+                 gssize       length,
+                 gboolean     as_written,
+                 GPtrArray   *problems)
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SlCodebook) book = g_object_new (SL_TYPE_CODEBOOK, NULL);
-  Parser p = { problems, NULL, book };
+  Parser p = { problems, NULL, book, as_written };
 
   root = _sl_json_parse (data, length, &error);
   if (error != NULL)
@@ -919,6 +922,14 @@ parse_data (const char  *data,
   parse_root (&p, json_node_get_object (root));
   book->json = length < 0 ? g_strdup (data) : g_strndup (data, (gsize) length);
   return g_steal_pointer (&book);
+}
+
+static SlCodebook *
+parse_data (const char  *data,
+            gssize       length,
+            GPtrArray   *problems)
+{
+  return parse_data_full (data, length, FALSE, problems);
 }
 
 /**
@@ -981,6 +992,35 @@ sl_codebook_new_from_data (const char  *data,
       return NULL;
     }
   return g_steal_pointer (&book);
+}
+
+/**
+ * sl_codebook_dup_as_written:
+ * @self: a #SlCodebook
+ *
+ * A copy of @self with every label as its JSON has it, translated into no
+ * language: what leaves the vault (an analyst pack) then reads alike from
+ * every laptop, whatever the language of its interface, and matches the
+ * codebook it was coded with.
+ *
+ * Returns: (transfer full): the copy
+ */
+SlCodebook *
+sl_codebook_dup_as_written (SlCodebook *self)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  SlCodebook *copy;
+
+  g_return_val_if_fail (SL_IS_CODEBOOK (self), NULL);
+
+  /* It was read from this very text once already, so cannot fail. */
+  copy = parse_data_full (self->json, -1, TRUE, problems);
+  if (copy == NULL || problems->len > 0)
+    {
+      g_clear_object (&copy);
+      return g_object_ref (self);
+    }
+  return copy;
 }
 
 SlCodebook *

@@ -123,6 +123,7 @@ G_DECLARE_FINAL_TYPE (SlCodebook, sl_codebook, SL, CODEBOOK, GObject)
 SlCodebook         *sl_codebook_new_from_data     (const char    *data,
                                                    gssize         length,
                                                    GError       **error);
+SlCodebook         *sl_codebook_dup_as_written    (SlCodebook    *self);
 SlCodebook         *sl_codebook_new_from_file     (GFile         *file,
                                                    GError       **error);
 SlCodebook         *sl_codebook_new_default       (void);

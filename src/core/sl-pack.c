@@ -159,7 +159,7 @@ typedef struct _Scanner Scanner;
 typedef struct
 {
   SlVault            *vault;
-  SlCodebook         *codebook;
+  SlCodebook         *codebook;   /* owned: its labels as written */
   const SlPackOptions *options;
   GCancellable       *cancellable;
   SlProgressFunc      progress;
@@ -3650,7 +3650,9 @@ pack_init (Pack                *pack,
   static const SlPackOptions defaults = { 0 };
 
   pack->vault = vault;
-  pack->codebook = sl_vault_get_codebook (vault);
+  /* The labels as the codebook has them, not in the language of this
+   * laptop's interface: packs from every laptop read alike. */
+  pack->codebook = sl_codebook_dup_as_written (sl_vault_get_codebook (vault));
   pack->options = options ? options : &defaults;
   pack->cancellable = cancellable;
   pack->progress = progress;
@@ -3688,6 +3690,7 @@ pack_clear (Pack *pack)
   g_clear_pointer (&pack->note_rows, g_ptr_array_unref);
   g_clear_pointer (&pack->note_attrs, g_ptr_array_unref);
   g_clear_pointer (&pack->scope_ids, g_ptr_array_unref);
+  g_clear_object (&pack->codebook);   /* last: the rest borrow from it */
   g_mutex_clear (&pack->entries_lock);
 }
 

@@ -180,14 +180,25 @@ add_preview_row (SlPackDialog *self,
   return row;
 }
 
+/* The preview names types and fields as the pack does, in the codebook's
+ * own words; the dialog shows them in the interface's language. */
+static SlRecordType *
+lookup_type (SlPackDialog      *self,
+             SlPackPreviewType *type)
+{
+  return sl_codebook_lookup_type (sl_vault_get_codebook (self->vault), type->type, NULL);
+}
+
 static GtkWidget *
-field_row_new (SlPackPreviewField *field,
+field_row_new (SlRecordType       *type,
+               SlPackPreviewField *field,
                const char         *prefix)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = g_strdup_printf ("%s%s", prefix, field->generalisation);
+  SlField *shown = type ? sl_record_type_lookup_field (type, field->field, NULL) : NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), field->label);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown ? shown->label : field->label);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;
 }
@@ -202,6 +213,7 @@ show_preview (SlPackDialog  *self,
   for (guint t = 0; t < preview->types->len; t++)
     {
       SlPackPreviewType *type = g_ptr_array_index (preview->types, t);
+      SlRecordType *shown = lookup_type (self, type);
       g_autofree char *records = NULL;
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
@@ -218,15 +230,17 @@ show_preview (SlPackDialog  *self,
         subtitle = g_strdup (records);
 
       row = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), type->label);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     shown ? (shown->plural ? shown->plural : shown->label)
+                                           : type->label);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       for (guint i = 0; i < type->quasi_identifiers->len; i++)
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                  field_row_new (g_ptr_array_index (type->quasi_identifiers, i), ""));
+                                  field_row_new (shown, g_ptr_array_index (type->quasi_identifiers, i), ""));
       for (guint i = 0; i < type->withheld->len; i++)
         /* Translators: a field left out of the pack, and why */
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                  field_row_new (g_ptr_array_index (type->withheld, i),
+                                  field_row_new (shown, g_ptr_array_index (type->withheld, i),
                                                  _("Left out: ")));
       adw_preferences_group_add (self->preview_group, row);
       g_ptr_array_add (self->preview_rows, row);
