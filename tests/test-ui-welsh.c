@@ -31,6 +31,7 @@
 #include "sl-create-dialog.h"
 #include "sl-field-row.h"
 #include "sl-pack.h"
+#include "sl-pack-dialog.h"
 #include "sl-record-form.h"
 #include "sl-test-ui-utils.h"
 #include "sl-test-utils.h"
@@ -327,6 +328,23 @@ test_unlock_and_sidebar (UiFixture     *fixture,
   g_assert_cmpstr (sl_window_get_visible_page_name (window), ==, "unlock");
 }
 
+static gboolean
+pack_preview_shown (gpointer dialog)
+{
+  return gtk_widget_get_sensitive (GTK_WIDGET (template_child (dialog, SL_TYPE_PACK_DIALOG,
+                                                               "export_button")));
+}
+
+static void
+collect_titles (GtkWidget *widget,
+                GString   *out)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    g_string_append_printf (out, "|%s|", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_titles (c, out);
+}
+
 /* A pack is written in the codebook's own words, whatever the language
  * of the interface: packs from every laptop read alike and match the
  * codebook. The interface itself shows the Welsh labels. */
@@ -360,8 +378,24 @@ test_pack_as_written (void)
   g_assert_nonnull (strstr (text, "Gender"));
   g_assert_null (strstr (text, "Rhywedd"));
 
-  /* The interface's codebook is still in Welsh after the pack. */
+  /* The interface's codebook is still in Welsh after the pack, and the
+   * Export Analyst Pack dialog's preview speaks it. */
   g_assert_cmpstr (sl_record_type_lookup_field (type, "gender", NULL)->label, ==, "Rhywedd");
+  {
+    g_autoptr(GString) titles = g_string_new (NULL);
+    SlPackDialog *dialog = sl_pack_dialog_new (vault, NULL);
+
+    gtk_window_present (GTK_WINDOW (dialog));
+    wait_until (pack_preview_shown, dialog, "the pack's preview");
+    collect_titles (GTK_WIDGET (template_child (dialog, SL_TYPE_PACK_DIALOG, "preview_group")),
+                    titles);
+    g_test_message ("preview: %s", titles->str);
+    g_assert_nonnull (strstr (titles->str, "|Dioddefwyr|"));
+    g_assert_nonnull (strstr (titles->str, "|Rhywedd|"));
+    g_assert_null (strstr (titles->str, "|Gender|"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin (50);
+  }
   sl_test_remove_tree (dir);
 }
 
