@@ -32,6 +32,7 @@
 #include "sl-unlock-page.h"
 #include "sl-vault-page.h"
 #include "sl-window.h"
+#include "sl-vault-private.h"
 
 #define PASSPHRASE "correct horse battery staple"
 
@@ -160,24 +161,6 @@ make_vault (GFile *file,
     g_error ("%s", error->message);
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        remove_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +280,6 @@ main (int   argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_application_quit (G_APPLICATION (app));
-  remove_tree (tmpdir);
+  _sl_remove_tree (tmpdir);
   return 0;
 }

@@ -49,24 +49,6 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (p, G_FILE_TEST_IS_DIR) && !g_file_test (p, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
 static const char *genders[] = { "female", "male", "female", "unknown" };
 static const char *broad[] = { "white", "asian", "black", "mixed", "white", "not recorded" };
 static const char *care[] = { "foster_care", "residential_care", "living_at_home" };
@@ -325,7 +307,7 @@ main (int   argc,
       k_reached = report->k_reached;
       n_suppressed = report->n_records_suppressed;
       n_notes = report->n_notes_written;
-      remove_tree (out);
+      _sl_remove_tree (out);
       g_unlink (zip_out);
     }
 
@@ -348,6 +330,6 @@ main (int   argc,
   g_print ("best of %d runs each\n", runs);
 
   sl_vault_lock (vault);
-  remove_tree (tmpdir);
+  _sl_remove_tree (tmpdir);
   return 0;
 }

@@ -36,24 +36,6 @@ now (void)
   return (double) g_get_monotonic_time () / G_USEC_PER_SEC;
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        remove_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
 static const char *genders[] = { "female", "male" };
 static const char *broad[] = { "white", "asian", "black", "mixed" };
 static const char *care[] = { "foster_care", "residential_care", "living_at_home" };
@@ -279,6 +261,6 @@ main (int   argc,
   }
 
   sl_vault_lock (vault);
-  remove_tree (tmpdir);
+  _sl_remove_tree (tmpdir);
   return 0;
 }

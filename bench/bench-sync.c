@@ -66,24 +66,6 @@ cpu_main (void)
   return rusage_seconds (RUSAGE_THREAD);
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        remove_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
 static SlVault *
 make_vault (const char *tmpdir,
             const char *name)
@@ -348,6 +330,6 @@ main (int   argc,
   g_clear_object (&laptop);
   g_clear_object (&office);
   g_clear_object (&plain);
-  remove_tree (tmpdir);
+  _sl_remove_tree (tmpdir);
   return 0;
 }

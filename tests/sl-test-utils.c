@@ -20,6 +20,7 @@
 
 #include "sl-record.h"
 #include "sl-test-utils.h"
+#include "sl-vault-private.h"
 
 SlKdfParams
 sl_test_kdf_params (void)
@@ -40,19 +41,7 @@ sl_test_make_tmpdir (void)
 void
 sl_test_remove_tree (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        sl_test_remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
+  _sl_remove_tree (dir);
 }
 
 static void

@@ -513,29 +513,6 @@ report_progress (Pack   *pack,
 }
 
 static gboolean
-remove_tree (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      if ((dir = g_dir_open (path, 0, NULL)) != NULL)
-        {
-          while ((name = g_dir_read_name (dir)) != NULL)
-            {
-              g_autofree char *child = g_build_filename (path, name, NULL);
-
-              remove_tree (child);
-            }
-          g_dir_close (dir);
-        }
-      return g_rmdir (path) == 0;
-    }
-  return g_unlink (path) == 0;
-}
-
-static gboolean
 fsync_path (const char  *path,
             GError     **error)
 {
@@ -3498,7 +3475,7 @@ output_folder (Pack        *pack,
 
 out:
   if (!ok)
-    remove_tree (tmpl);
+    _sl_remove_tree (tmpl);
   return ok;
 }
 

@@ -116,4 +116,6 @@ char     *_sl_recovery_key_encode (const guint8 *key);
 SlSecret *_sl_recovery_key_decode (const char   *text,
                                    GError      **error);
 
+gboolean  _sl_remove_tree          (const char   *path);
+
 G_END_DECLS

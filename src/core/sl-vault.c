@@ -1305,19 +1305,35 @@ rename_noreplace (const char  *from,
   return FALSE;
 }
 
-static void
-remove_tree (const char *dir)
+/**
+ * _sl_remove_tree:
+ * @path: a file, or a folder to remove with all it holds
+ *
+ * Removes @path; a symbolic link is removed, never followed.
+ *
+ * Returns: %TRUE if @path itself was removed
+ */
+gboolean
+_sl_remove_tree (const char *path)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  GDir *dir;
   const char *name;
 
-  while (d != NULL && (name = g_dir_read_name (d)))
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
+      if ((dir = g_dir_open (path, 0, NULL)) != NULL)
+        {
+          while ((name = g_dir_read_name (dir)) != NULL)
+            {
+              g_autofree char *child = g_build_filename (path, name, NULL);
 
-      g_unlink (p);
+              _sl_remove_tree (child);
+            }
+          g_dir_close (dir);
+        }
+      return g_rmdir (path) == 0;
     }
-  g_rmdir (dir);
+  return g_unlink (path) == 0;
 }
 
 static gboolean
@@ -1415,7 +1431,7 @@ create_in_thread (SlVault        *self,
 fail:
   if (db != NULL)
     sqlite3_close (db);
-  remove_tree (tmp);
+  _sl_remove_tree (tmp);
   return FALSE;
 }
 
