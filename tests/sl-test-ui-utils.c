@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "sl-test-ui-utils.h"
 #include "sl-test-utils.h"
 
@@ -26,6 +28,21 @@ flag_timeout_cb (gpointer data)
 
 /* Runs the main loop until @condition holds; fails the test after
  * WAIT_TIMEOUT_SECONDS. */
+/* Starts a UI test: GLib's test framework with its own home, the
+ * system's MIME data, GTK and libadwaita. Some machines fail to load
+ * GTK's own SVG icons (a Gtk-WARNING from the pixbuf loader), which says
+ * nothing about the pages under test: only criticals are fatal. */
+void
+sl_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  sl_test_use_system_mime_dirs ();
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  gtk_init ();
+  adw_init ();
+}
+
 void
 wait_until (Condition   condition,
             gpointer    data,

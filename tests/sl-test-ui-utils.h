@@ -23,6 +23,9 @@ G_BEGIN_DECLS
 
 typedef gboolean (*Condition) (gpointer data);
 
+void     sl_test_ui_init (int    *argc,
+                          char ***argv);
+
 void     wait_until     (Condition   condition,
                          gpointer    data,
                          const char *what);

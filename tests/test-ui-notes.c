@@ -665,10 +665,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("GTK_A11Y", "test", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  gtk_init ();
-  adw_init ();
+  sl_test_ui_init (&argc, &argv);
 
   /* The main thread owns the main context, as in the app: the worker's
    * results come back to it. */

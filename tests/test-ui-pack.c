@@ -239,11 +239,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  sl_test_use_system_mime_dirs ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  gtk_init ();
-  adw_init ();
+  sl_test_ui_init (&argc, &argv);
   g_assert_true (g_main_context_acquire (NULL));
 
   g_test_add ("/sightline/ui/pack/preview-and-write", Fixture, NULL,

@@ -578,14 +578,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  sl_test_use_system_mime_dirs ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* Some machines fail to load GTK's own SVG icons (a Gtk-WARNING from
-   * the pixbuf loader), which says nothing about the pages under test:
-   * only criticals are fatal here. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  gtk_init ();
-  adw_init ();
+  sl_test_ui_init (&argc, &argv);
 
   g_test_add ("/sightline/ui/records/flow", Fixture, NULL,
               fixture_set_up, test_records, fixture_tear_down);

@@ -741,12 +741,7 @@ main (int   argc,
    * (with GTK_A11Y=none, as the suite sets, there is nothing to check),
    * and needs no accessibility bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  sl_test_use_system_mime_dirs ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* As in test-ui-records.c: only criticals are fatal. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  gtk_init ();
-  adw_init ();
+  sl_test_ui_init (&argc, &argv);
 
   /* The main thread owns the main context throughout, as in the app
    * (g_application_run() acquires it): otherwise a worker thread could

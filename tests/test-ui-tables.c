@@ -437,12 +437,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  sl_test_use_system_mime_dirs ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* As in test-ui-records.c: only criticals are fatal. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  gtk_init ();
-  adw_init ();
+  sl_test_ui_init (&argc, &argv);
 
   g_test_add ("/sightline/ui/tables/table10", Fixture, NULL,
               fixture_set_up, test_table10, fixture_tear_down);
