@@ -219,14 +219,6 @@ job_thread (GTask        *task,
 
 /* Helpers */
 
-static GtkWindow *
-parent_window (SlSyncPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 toast (SlSyncPage *self,
        const char *message)
@@ -258,7 +250,7 @@ message_dialog_new (SlSyncPage *self,
   AdwMessageDialog *dialog;
 
   forget_dialog (self);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), heading, body));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (_sl_widget_get_window (GTK_WIDGET (self)), heading, body));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   self->dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
@@ -717,7 +709,7 @@ chooser_new (SlSyncPage           *self,
              const char           *accept)
 {
   destroy_chooser (self);
-  self->chooser = gtk_file_chooser_native_new (title, parent_window (self), action,
+  self->chooser = gtk_file_chooser_native_new (title, _sl_widget_get_window (GTK_WIDGET (self)), action,
                                                accept, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   return self->chooser;

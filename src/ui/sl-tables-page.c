@@ -490,7 +490,6 @@ export_action_cb (GtkWidget  *widget,
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (widget);
   const char *options[] = { "suppressed", "exact", NULL };
   const char *labels[] = {
     N_("Suppressed, as it may leave the vault"),
@@ -520,7 +519,7 @@ export_action_cb (GtkWidget  *widget,
                              format_label (format));
 
   self->native = gtk_file_chooser_native_new (title,
-                                              GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              _sl_widget_get_window (widget),
                                               GTK_FILE_CHOOSER_ACTION_SAVE,
                                               _("_Export"),
                                               _("_Cancel"));

@@ -12,7 +12,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -26,5 +26,6 @@ void       _sl_settings_add_recent      (GSettings  *settings,
 void       _sl_settings_remove_recent   (GSettings  *settings,
                                          const char *path);
 char      *_sl_dup_display_path         (GFile      *file);
+GtkWindow *_sl_widget_get_window        (GtkWidget  *widget);
 
 G_END_DECLS

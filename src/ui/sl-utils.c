@@ -139,3 +139,13 @@ _sl_dup_display_path (GFile *file)
 
   return g_file_get_parse_name (file);
 }
+
+/* The window @widget is in, to be the parent of a dialog; NULL while it
+ * is in none. */
+GtkWindow *
+_sl_widget_get_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}

@@ -724,9 +724,7 @@ import_return_action_cb (GtkWidget  *widget,
                          GVariant   *param)
 {
   SlVaultPage *self = SL_VAULT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog = sl_return_import_dialog_new (self->vault,
-                                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  GtkWidget *dialog = sl_return_import_dialog_new (self->vault, _sl_widget_get_window (widget));
 
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_return_imported_cb), self,
                            G_CONNECT_SWAPPED);
@@ -747,8 +745,7 @@ export_pack_action_cb (GtkWidget  *widget,
                        GVariant   *param)
 {
   SlVaultPage *self = SL_VAULT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  SlPackDialog *dialog = sl_pack_dialog_new (self->vault, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  SlPackDialog *dialog = sl_pack_dialog_new (self->vault, _sl_widget_get_window (widget));
 
   g_signal_connect_object (dialog, "written", G_CALLBACK (on_pack_written_cb), self,
                            G_CONNECT_SWAPPED);
