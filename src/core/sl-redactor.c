@@ -99,7 +99,7 @@ static const Recogniser recognisers[] = {
     "(?<![A-Za-z0-9_@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?",
     0, validate_handle },
   { SL_SPAN_VEHICLE_REG,
-    "\\b[A-HJ-PR-Y][A-HJ-PR-Z][0-9]{2} ?[A-HJ-PR-Z]{3}\\b",
+    "\\b[A-HJ-PR-Y][A-HJ-PR-Z] ?[0-9]{2} ?[A-HJ-PR-Z]{3}\\b",
     G_REGEX_CASELESS, validate_vehicle },
   { SL_SPAN_DATE_OF_BIRTH,
     "\\b(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})"
@@ -369,8 +369,21 @@ validate_vehicle (const char *text,
                   gsize      *start,
                   gsize      *end)
 {
-  guint age = (guint) (text[*start + 2] - '0') * 10 + (guint) (text[*start + 3] - '0');
+  gsize d = *start + 2;
+  guint age;
 
+  /* "KM 19 XYZ": a space inside the letters' pair and the number only in
+   * capitals, and with the space after the number too */
+  if (text[d] == ' ')
+    {
+      d++;
+      if (text[d + 2] != ' ')
+        return FALSE;
+      for (gsize i = *start; i < *end; i++)
+        if (g_ascii_islower (text[i]))
+          return FALSE;
+    }
+  age = (guint) (text[d] - '0') * 10 + (guint) (text[d + 1] - '0');
   /* Age identifiers run 02–49 (March) and 51–99 (September). */
   if (age < 2 || age == 50)
     return FALSE;
@@ -579,7 +592,23 @@ validate_reference (const char *text,
 {
   guint d[1];
 
+  guint groups = 1, digits = 0;
+
   match_bounds (match, 1, start, end);
+  /* "log 14/03/25": the day a log was written, not its number */
+  for (gsize i = *start; i < *end; i++)
+    {
+      if (text[i] == '/' || text[i] == '.')
+        groups++;
+      else if (!g_ascii_isdigit (text[i]))
+        groups = 0;
+      else
+        digits++;
+      if (groups == 0)
+        break;
+    }
+  if (groups == 3 && digits <= 8)
+    return FALSE;
   return collect_digits (text, *start, *end, d, 0) >= 4;
 }
 
@@ -848,6 +877,7 @@ typedef struct
   guint   ascii : 1;
   guint   text_al : 1;  /* "al-Rashid", "el-Amin": a particle and a capital */
   guint   brand : 1;    /* "McDonald's": a name only after a title */
+  guint   casual : 1;   /* on a line written in lower case, as chats and texts are */
 } Token;
 
 #define TABLE_BITS 19
@@ -2985,6 +3015,130 @@ detect_people_and_places (Ctx *c)
           mark (c, i, i, type_person);
           continue;
         }
+
+      if (!t->lower)
+        continue;
+
+      /* A street without a number, in lower case: "on chapel st", "down
+       * lodge lane"; one or two words before the street's word */
+      if (i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+          ((c->t[i - 1].bits & G_PREP) || token_is (c, i - 1, "on") ||
+           token_is (c, i - 1, "off") || token_is (c, i - 1, "down") ||
+           token_is (c, i - 1, "up") || token_is (c, i - 1, "along")) &&
+          !(b & (G_STOP | G_VERB | G_KIN | G_TITLE | G_PREP | G_STREET)) &&
+          !word_in (c, i, W_HIGH, W_HIGH) && t->end - t->start >= 3 && i + 1 < c->len &&
+          gap_spaces (c, i))
+        {
+          guint k = i + 1;
+
+          if (!word_in (c, k, W_RD, W_LN) && c->t[k].lower && k + 1 < c->len &&
+              gap_spaces (c, k) &&
+              !(c->t[k].bits & (G_STOP | G_VERB | G_KIN | G_TITLE | G_PREP | G_STREET)))
+            k++;
+          if (word_in (c, k, W_RD, W_LN) && c->t[k].lower && !c->t[k].poss &&
+              !(k + 1 < c->len && gap_spaces (c, k) && c->t[k + 1].lower &&
+                !(c->t[k + 1].bits & (G_STOP | G_PREP | G_VERB))))
+            {
+              /* "on felling high street": the town, as "Oldham Road" */
+              if ((b & G_PLACE) && k > i + 1)
+                k = i;
+              mark (c, i, k, type_place);
+              i = k;
+              continue;
+            }
+        }
+
+      /* A saint's name in lower case names a school or a church: "from st
+       * bedes"; "st helens" is a town */
+      if (word_in (c, i, W_ST, W_ST) && i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+          ((c->t[i - 1].bits & G_PREP) || token_is (c, i - 1, "the")) && i + 1 < c->len &&
+          gap_spaces (c, i) && c->t[i + 1].lower && c->t[i + 1].end - c->t[i + 1].start >= 3 &&
+          !(c->t[i + 1].bits & (G_STOP | G_VERB | G_PREP | G_KIN)))
+        {
+          guint len = match_phrase (c, i, P_PLACE);
+
+          mark (c, i, i + (len >= 2 ? len - 1 : 1), len >= 2 ? type_place : type_institution);
+          i += len >= 2 ? len - 1 : 1;
+          continue;
+        }
+
+      /* "ysgol bryn elian", "masjid al noor": named cue first, in lower case */
+      if (word_in (c, i, W_YSGOL, W_COLEG) || word_in (c, i, W_MASJID, W_MADRASSA) ||
+          word_in (c, i, W_EGLWYS, W_CARTREF))
+        {
+          guint last = i;
+
+          while (last + 1 < c->len && last < i + 3 && gap_spaces (c, last) &&
+                 c->t[last + 1].lower &&
+                 !(c->t[last + 1].bits & (G_STOP | G_VERB | G_PREP | G_KIN)))
+            last++;
+          if (last > i)
+            {
+              mark (c, i, last, type_institution);
+              i = last;
+              continue;
+            }
+        }
+
+      if (!t->casual)
+        continue;
+
+      /* In a chat: "the wheatsheaf", "the red lion" */
+      if ((b & (G_PUB_START | G_PUB)) && i > 0 && gap_spaces (c, i - 1) &&
+          token_is (c, i - 1, "the") && c->t[i - 1].lower)
+        {
+          guint len = (b & G_PUB_START) ? match_phrase (c, i, P_PUB) : 0;
+
+          if (len == 0 && (b & G_PUB))
+            len = 1;
+          if (len > 0)
+            {
+              mark (c, i, i + len - 1, type_institution);
+              i += len - 1;
+              continue;
+            }
+        }
+
+      /* In a chat: towns ("hartlepool", "colwyn bay") and first names in
+       * lower case, with no other context, when they are no English word */
+      {
+        guint len = (b & G_PLACE_START) ? match_phrase (c, i, P_PLACE) : 0;
+
+        for (guint k = i + 1; k < i + len; k++)
+          if (!c->t[k].lower)
+            len = 0;
+        /* "high street" is a street in every town */
+        if (len >= 2 && !(i > 0 && determiner (c, i - 1)) &&
+            !(c->t[i + len - 1].bits & G_STREET))
+          {
+            mark (c, i, i + len - 1, type_place);
+            i += len - 1;
+            continue;
+          }
+      }
+      if ((b & G_PLACE) && t->end - t->start >= 4 &&
+          !(b & (G_COMMON | G_WORD | G_ENGLISH | G_STOP | G_VERB | G_KIN | G_TITLE | G_CUE)) &&
+          (!(b & G_FIRST) ||
+           (i > 0 && (c->t[i - 1].bits & G_PREP) && gap_spaces (c, i - 1))))
+        {
+          mark (c, i, i, type_place);
+          continue;
+        }
+      if ((b & G_FIRST_POP) && t->end - t->start >= 3 && !t->poss &&
+          !(b & (G_COMMON | G_WORD | G_ENGLISH | G_STOP | G_VERB | G_PREP | G_KIN | G_HARD |
+                 G_TITLE | G_HEADER | G_CUE | G_STREET | G_PLACE)) &&
+          !(i > 0 && determiner (c, i - 1)))
+        {
+          guint last = i;
+
+          if (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+              (c->t[i + 1].bits & G_SUR) &&
+              !(c->t[i + 1].bits & (G_COMMON | G_WORD | G_ENGLISH | G_STOP | G_VERB | G_PREP)))
+            last = i + 1;
+          mark (c, i, last, type_person);
+          i = last;
+          continue;
+        }
     }
 }
 
@@ -3269,6 +3423,9 @@ detect_keyword_values (Ctx *c)
                           handle ? SL_SPAN_SOCIAL_HANDLE : SL_SPAN_REFERENCE };
 
           g_array_append_val (c->found, span);
+          /* "Athena 4525…": the system is no one's name */
+          if (c->type[i] == NULL)
+            c->type[i] = type_none;
         }
     }
 }
@@ -3466,6 +3623,42 @@ mark_near (Ctx         *c,
     }
 }
 
+/* Lines written in lower case, as chats, texts and young people's own
+ * words are: a sentence starts in lower case and hardly a word after the
+ * first has a capital. There, a word's case says nothing about whether it
+ * is a name. */
+static void
+mark_casual_lines (Ctx *c)
+{
+  guint first = 0;
+
+  while (first < c->len)
+    {
+      guint last = first, lower = 0, lower_starts = 0, caps = 0;
+
+      while (last + 1 < c->len &&
+             memchr (c->text + c->t[last].full_end, '\n',
+                     c->t[last + 1].start - c->t[last].full_end) == NULL)
+        last++;
+      for (guint i = first; i <= last; i++)
+        {
+          const Token *t = &c->t[i];
+
+          if (t->lower)
+            {
+              lower++;
+              lower_starts += t->sentence;
+            }
+          else if (capish (t) && !t->sentence && !t->initial)
+            caps++;
+        }
+      if (lower >= 3 && lower_starts > 0 && caps * 6 <= lower)
+        for (guint i = first; i <= last; i++)
+          c->t[i].casual = TRUE;
+      first = last + 1;
+    }
+}
+
 static void
 detect_names_in (const char  *text,
                  gsize        offset,
@@ -3491,6 +3684,7 @@ detect_names_in (const char  *text,
   near = g_new0 (guint8, toks->len);
   c = (Ctx) { text, n, toks->t, toks->len, type, joined, lead, found, offset, near };
   mark_near (&c, anchors, n_anchors);
+  mark_casual_lines (&c);
 
   detect_non_names (&c);
   detect_speakers (&c);
@@ -3887,6 +4081,142 @@ detect_chat_handles (const char *text,
     }
 }
 
+/* A licence, badge or plate number at text[i]: one to four capitals, a
+ * space or hyphen perhaps, three to six digits, perhaps a letter ("DB04417",
+ * "PH 552", "HCV-0419"); returns its end, or 0. */
+static gsize
+scan_licence_code (const char *text,
+                   gsize       n,
+                   gsize       i)
+{
+  gsize p = i, d;
+  char buf[4];
+
+  if (i > 0 && (g_ascii_isalnum (text[i - 1]) || strchr ("/-.@_", text[i - 1]) != NULL))
+    return 0;
+  while (p < n && p - i < 5 && g_ascii_isupper (text[p]))
+    p++;
+  if (p == i || p - i > 4)
+    return 0;
+  for (gsize q = i; q < p; q++)
+    buf[q - i] = g_ascii_tolower (text[q]);
+  /* "YP 123" is a role */
+  if (p - i >= 2 && (table_get (finish_hash (fnv_feed (FNV_OFFSET, buf, p - i))) & G_NAME_ROLE))
+    return 0;
+  if (p + 1 < n && (text[p] == ' ' || text[p] == '-') && g_ascii_isdigit (text[p + 1]))
+    p++;
+  d = p;
+  while (p < n && p - d < 7 && g_ascii_isdigit (text[p]))
+    p++;
+  if (p - d < 3 || p - d > 6)
+    return 0;
+  /* "JULY 2022": a year after a word */
+  if (d > i && text[d - 1] == ' ' && p - d == 4 &&
+      ((text[d] == '1' && text[d + 1] == '9') || (text[d] == '2' && text[d + 1] == '0')))
+    return 0;
+  if (p < n && g_ascii_isupper (text[p]))
+    p++;
+  if (p < n && (g_ascii_isalnum (text[p]) || text[p] == '_' || text[p] == '@' ||
+                ((text[p] == '/' || text[p] == '-' || text[p] == '.') && p + 1 < n &&
+                 g_ascii_isalnum (text[p + 1]))))
+    return 0;
+  return p;
+}
+
+static gboolean
+table_row_cells (const char *text,
+                 gsize       ls,
+                 gsize       le,
+                 char       *sep,
+                 guint      *cells)
+{
+  for (guint k = 0; k < 2; k++)
+    {
+      char s = "|\t"[k];
+      guint c = 0;
+
+      for (gsize p = ls; p < le; p++)
+        c += text[p] == s;
+      if (c >= 2)
+        {
+          *sep = s;
+          *cells = c;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Taxi drivers' badges and licences, and their cars' plates, are numbered
+ * without a keyword just before the number: on a line that speaks of a
+ * badge, a licence or a plate, or in the rows of a table under such a
+ * heading, a code of capitals and digits is one. Offence codes and
+ * paragraphs elsewhere stay. */
+static void
+detect_licence_codes (const char *text,
+                      gsize       n,
+                      GArray     *found)
+{
+  static const char *const words[] = { "badge", "Badge", "BADGE", "licen", "Licen", "LICEN",
+                                       "plate", "Plate", "PLATE", "ackney", "ACKNEY",
+                                       "rivate hire", "RIVATE HIRE" };
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    {
+      const char *h = text;
+      gsize wl = strlen (words[w]);
+
+      while ((h = memmem (h, n - (gsize) (h - text), words[w], wl)) != NULL)
+        {
+          gsize at = (gsize) (h - text), ls = at, le;
+          char sep = 0;
+          guint cells = 0;
+          gboolean rows;
+
+          h += wl;
+          while (ls > 0 && text[ls - 1] != '\n')
+            ls--;
+          {
+            const char *nl = memchr (text + at, '\n', n - at);
+
+            le = nl != NULL ? (gsize) (nl - text) : n;
+          }
+          rows = table_row_cells (text, ls, le, &sep, &cells);
+          for (;;)
+            {
+              for (gsize p = ls; p < le; p++)
+                if (g_ascii_isupper (text[p]))
+                  {
+                    gsize e = scan_licence_code (text, le, p);
+
+                    if (e > 0)
+                      {
+                        SlSpan span = { p, e, SL_SPAN_REFERENCE };
+
+                        g_array_append_val (found, span);
+                        p = e;
+                      }
+                  }
+              if (!rows || le >= n)
+                break;
+              /* the next row, if it has as many cells */
+              ls = le + 1;
+              {
+                const char *nl = memchr (text + ls, '\n', n - ls);
+                char s2 = 0;
+                guint c2 = 0;
+
+                le = nl != NULL ? (gsize) (nl - text) : n;
+                if (!table_row_cells (text, ls, le, &s2, &c2) || s2 != sep || c2 != cells)
+                  break;
+              }
+            }
+          h = text + MAX (le, at + wl);
+          if ((gsize) (h - text) >= n)
+            break;
+        }
+    }
+}
+
 /**
  * sl_redactor_detect:
  * @text: the text to scan (UTF-8; other bytes are tolerated)
@@ -4061,6 +4391,7 @@ sl_redactor_detect (const char *text,
     }
 
   detect_chat_handles (text, n, found);
+  detect_licence_codes (text, n, found);
   detect_names (text, n, found);
   if (memmem (text, n, "ame", 3) != NULL || memmem (text, n, "AME", 3) != NULL)
     detect_name_column (text, n, found);
