@@ -1006,6 +1006,8 @@ enum
   W_BIG, W_LIL, W_LITTLE,
   /* cues in lower case after a name: "the Junction pub", "the Ashiana restaurant" */
   W_PUB, W_HOTEL, W_INN, W_RESTAURANT, W_TAKEAWAY, W_TAKE_AWAY, W_CAFE, W_CAFE2, W_SALON,
+  /* food that names a take-away before another word: "Chicken Spot", "kebab king" */
+  W_CHICKEN, W_BURGER, W_GRILL, W_CURRY,
   /* courts named after their town: "Leeds Crown Court" */
   W_CROWN, W_MAGISTRATES, W_COMBINED, W_COUNTY, W_FAMILY, W_YOUTH, W_COURT,
   N_WORDS
@@ -1022,6 +1024,7 @@ static const char *const word_texts[N_WORDS] = {
   "madrasa", "madrassa", "eglwys", "capel", "hafan", "canolfan", "cartref", "chippy", "spice",
   "big", "lil", "little",
   "pub", "hotel", "inn", "restaurant", "takeaway", "take-away", "cafe", "caf\xc3\xa9", "salon",
+  "chicken", "burger", "grill", "curry",
   "crown", "magistrates", "combined", "county", "family", "youth", "court",
 };
 static guint64 word_hashes[N_WORDS];
@@ -1813,6 +1816,19 @@ quoted_nickname (const Ctx *c,
   return m;
 }
 
+/* "tSaoi", "hÉireann", "nGallchóir": an Irish name after a particle takes
+ * a lower-case letter before its capital. */
+static gboolean
+gaelic_prefixed (const Ctx *c,
+                 guint      k)
+{
+  const char *w = c->text + c->t[k].start;
+
+  return c->t[k].end - c->t[k].start >= 4 && strchr ("thn", w[0]) != NULL &&
+         (g_ascii_isupper (w[1]) ||
+          ((guchar) w[1] == 0xC3 && (guchar) w[2] >= 0x80 && (guchar) w[2] <= 0x9E));
+}
+
 /* Extends a name from token i over surnames, particles and hyphenated
  * parts; returns the last token of the name. */
 static guint
@@ -1840,10 +1856,12 @@ extend_name (const Ctx *c,
 
           /* "van der Berg", "Mac an tSaoi", "Ní Bhriain" */
           while (m + 1 < c->len && m < k + 3 && gap_spaces (c, m) &&
-                 (c->t[m + 1].bits & G_PARTICLE) && !capish (&c->t[m + 1]))
+                 ((c->t[m + 1].bits & G_PARTICLE) || token_is (c, m + 1, "an")) &&
+                 !capish (&c->t[m + 1]))
             m++;
           if (m + 1 < c->len && gap_spaces (c, m) &&
-              (name_part (c, m + 1) || (c->t[m + 1].lower && m > k)))
+              (name_part (c, m + 1) || (c->t[m + 1].lower && m > k) ||
+               gaelic_prefixed (c, m + 1)))
             {
               last = m + 1;
               added += 2;
@@ -1953,9 +1971,12 @@ person_context_before (const Ctx *c,
 {
   if (i == 0)
     return FALSE;
-  /* Key/value headers: "Name: Amber Hope", "Mother: Grace", "From: …" */
+  /* Key/value headers: "Name: Amber Hope", "Mother: Grace", "From: …",
+   * "Known as: TJ" */
   if (c->t[i].start - c->t[i - 1].full_end == 2 && c->text[c->t[i - 1].full_end] == ':' &&
-      (c->t[i - 1].bits & G_HEADER))
+      ((c->t[i - 1].bits & G_HEADER) ||
+       (i > 1 && token_is (c, i - 1, "as") && token_is (c, i - 2, "known") &&
+        gap_spaces (c, i - 2))))
     return TRUE;
   /* "a friend, Aušra, in Boston": a name between commas after a kinship word */
   if (c->t[i - 1].lower && (c->t[i - 1].bits & G_KIN) && !(c->t[i - 1].bits & G_TITLE) &&
@@ -2132,6 +2153,23 @@ chain_at (const Ctx *c,
   return best;
 }
 
+/* text[s, e) is ".", ".C.", ".C.E." perhaps with a space after: the rest
+ * of "R.C." after its first letter */
+static gboolean
+dotted_initials (const Ctx *c,
+                 gsize      s,
+                 gsize      e)
+{
+  if (e > s && c->text[e - 1] == ' ')
+    e--;
+  if (e == s || e - s > 7 || c->text[s] != '.')
+    return FALSE;
+  for (gsize q = s + 1; q < e; q += 2)
+    if (q + 1 >= e || !g_ascii_isupper (c->text[q]) || c->text[q + 1] != '.')
+      return FALSE;
+  return TRUE;
+}
+
 static void
 detect_institutions (Ctx *c)
 {
@@ -2246,8 +2284,11 @@ detect_institutions (Ctx *c)
        * takeaways ("Pizza Palace", "Tandoori Nights", "Chippy Chapmans",
        * "Spice Junction") and places of worship ("Masjid Al-Noor",
        * "Gurdwara Guru Nanak", "Capel Bethel") */
-      if (word_in (c, i, W_YSGOL, W_SPICE) &&
-          i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]))
+      if ((word_in (c, i, W_YSGOL, W_SPICE) || word_in (c, i, W_CHICKEN, W_CURRY)) &&
+          i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) &&
+          /* "Chicken Spot", not "Chicken Cottage" nor "Chicken and" */
+          !(word_in (c, i, W_CHICKEN, W_CURRY) &&
+            (c->t[i + 1].bits & (G_STOP | G_CUE | G_CUE_START))))
         {
           last = i;
           while (last + 1 < c->len && last < i + 5 && gap_spaces (c, last) &&
@@ -2282,12 +2323,20 @@ detect_institutions (Ctx *c)
           guint k = first - 1;
           const Token *p = &c->t[k];
           gboolean code = code_gap (c, k) && capish (p);
-          gboolean sep = gap_spaces (c, k) || code ||
+          /* "St Aidan's R.C. High School", "C.E." */
+          gboolean dotted = p->initial && dotted_initials (c, p->end, c->t[first].start) &&
+                            (c->t[first].bits & (G_CUE | G_CUE_START));
+          gboolean sep = gap_spaces (c, k) || code || dotted ||
                          ((p->bits & G_SAINT) && c->t[first].start - p->end <= 2 &&
                           c->text[p->end] == '.');
 
           if (!sep)
             break;
+          if (dotted)
+            {
+              first = k;
+              continue;
+            }
           if (code)
             named = proper = TRUE;
           if (capish (p) && !(p->bits & G_VERB) &&
@@ -2366,6 +2415,17 @@ detect_institutions (Ctx *c)
 
           last += more > 0 ? more : 1;
         }
+      /* "Oasis Academy Parkwood", "Sirius Academy West": an academy of a
+       * trust is named after the trust, then the school */
+      if (token_is (c, last, "academy") && last + 1 < c->len && gap_spaces (c, last) &&
+          capish (&c->t[last + 1]) && !c->t[last + 1].initial &&
+          (!(c->t[last + 1].bits & (G_STOP | G_CUE | G_CUE_START | G_TITLE | G_VERB | G_KIN |
+                                    G_HEADER | G_COUNCIL | G_STREET)) ||
+           token_is (c, last + 1, "north") || token_is (c, last + 1, "south") ||
+           token_is (c, last + 1, "east") || token_is (c, last + 1, "west") ||
+           token_is (c, last + 1, "central")) &&
+          !(last + 2 < c->len && gap_spaces (c, last + 1) && capish (&c->t[last + 2])))
+        last++;
       mark (c, first, last, type_institution);
       i = last;
     }
@@ -2556,6 +2616,27 @@ detect_people_and_places (Ctx *c)
             }
         }
 
+      /* "Fenland District Council": a council names its place */
+      if (capish (t) && !t->initial && t->end - t->start >= 4 &&
+          !(b & (G_STOP | G_COMMON | G_CUE | G_CUE_START | G_TITLE | G_COUNCIL | G_STREET |
+                 G_VERB | G_KIN | G_HEADER | G_NAME_ROLE)) &&
+          i + 2 < c->len && gap_spaces (c, i) && gap_spaces (c, i + 1) &&
+          capish (&c->t[i + 1]) && capish (&c->t[i + 2]))
+        {
+          guint k = i + 1;
+
+          if (token_is (c, k, "metropolitan") && k + 2 < c->len && gap_spaces (c, k + 1))
+            k++;
+          if ((word_in (c, k, W_DISTRICT, W_DISTRICT) || word_in (c, k, W_COUNTY, W_COUNTY) ||
+               token_is (c, k, "borough") || token_is (c, k, "city")) &&
+              gap_spaces (c, k) && token_is (c, k + 1, "council"))
+            {
+              mark (c, i, k + 1, type_place);
+              i = k + 1;
+              continue;
+            }
+        }
+
       /* Places, longest first: "Milton Keynes", "Stoke-on-Trent" */
       if (capish (t) && (b & (G_PLACE | G_PLACE_START)) && !role_letter (c, i))
         {
@@ -2629,8 +2710,13 @@ detect_people_and_places (Ctx *c)
           c->t[i + 1].cap && !c->t[i + 1].upper && (c->t[i + 1].bits & G_FIRST) &&
           !(c->t[i + 1].bits & (G_STOP | G_HARD)))
         {
-          mark (c, i, i + 1, type_person);
-          i++;
+          /* "DA SILVA, João Pedro": the particle, and every first name */
+          guint from = i > 0 && c->type[i - 1] == NULL && c->t[i - 1].upper &&
+                       (c->t[i - 1].bits & G_PARTICLE) && gap_spaces (c, i - 1) ? i - 1 : i;
+          guint last = extend_name (c, i + 1);
+
+          mark (c, from, last, type_person);
+          i = last;
           continue;
         }
 
@@ -3083,6 +3169,21 @@ detect_people_and_places (Ctx *c)
       if (!t->casual)
         continue;
 
+      /* In a chat, a take-away after "at", "from": "at kebab king", "from
+       * tasty chicken"; not "the chicken shop" */
+      if (i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower && (c->t[i - 1].bits & G_PREP) &&
+          i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+          !(b & (G_STOP | G_VERB | G_KIN | G_PREP | G_TITLE)) &&
+          !(c->t[i + 1].bits & (G_STOP | G_VERB | G_KIN | G_PREP | G_TITLE)) &&
+          (((word_in (c, i, W_PIZZA, W_KEBAB) || word_in (c, i, W_CHICKEN, W_CURRY)) &&
+            !word_in (c, i + 1, W_CHICKEN, W_CURRY) && !(c->t[i + 1].bits & G_CUE)) ||
+           (word_in (c, i + 1, W_CHICKEN, W_GRILL) && !(b & G_CUE) && !number_word (c, i))))
+        {
+          mark (c, i, i + 1, type_institution);
+          i++;
+          continue;
+        }
+
       /* In a chat: "the wheatsheaf", "the red lion" */
       if ((b & (G_PUB_START | G_PUB)) && i > 0 && gap_spaces (c, i - 1) &&
           token_is (c, i - 1, "the") && c->t[i - 1].lower)
@@ -3188,7 +3289,7 @@ extend_lists (Ctx *c)
           if (c->type[i] != NULL || !c->t[i].cap || c->t[i].initial || c->t[i].brand ||
               (b & (G_STOP | G_CUE | G_STREET | G_TITLE | G_KIN | G_PLACE | G_COUNCIL)) ||
               (!(b & (G_FIRST | G_SUR)) && (b & G_COMMON)) || role_letter (c, i) ||
-              (c->t[i].sentence && (b & G_ENGLISH) && !(b & (G_FIRST | G_SUR))))
+              ((b & G_ENGLISH) && !(b & (G_FIRST | G_SUR))))
             continue;
           /* "Carys Llewellyn, Head of Service": a word before "of" is a job */
           if ((b & (G_COMMON | G_WORD | G_ENGLISH)) && i + 1 < c->len && gap_spaces (c, i) &&
@@ -3251,7 +3352,11 @@ propagate (Ctx *c)
 
   for (guint i = 0; i < c->len; i++)
     if (c->type[i] == type_person && !(c->t[i].bits & (G_TITLE | G_STOP | G_PARTICLE)) &&
-        !c->t[i].initial && c->t[i].end - c->t[i].start >= 3)
+        !c->t[i].initial &&
+        (c->t[i].end - c->t[i].start >= 3 ||
+         /* "Known as: TJ", then "TJ was found": two capitals, a name alone */
+         (c->t[i].upper && !c->joined[i] && !(i + 1 < c->len && c->joined[i + 1]) &&
+          c->type[i] == type_person && !(c->t[i].bits & (G_COMMON | G_ENGLISH)))))
       {
         g_hash_table_add (seen, &c->t[i].hash);
         bloom |= G_GUINT64_CONSTANT (1) << (c->t[i].hash >> 58);
