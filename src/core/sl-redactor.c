@@ -2262,7 +2262,9 @@ detect_institutions (Ctx *c)
             len = 1;
           /* "the Crown Prosecution Service", "the Crown Court" */
           if (len > 0 && i + len < c->len && gap_spaces (c, i + len - 1) &&
-              capish (&c->t[i + len]) && !(c->t[i + len].bits & (G_CUE | G_CUE_START)))
+              capish (&c->t[i + len]) && !(c->t[i + len].bits & (G_CUE | G_CUE_START)) &&
+              /* "THE ROYAL OAK IN ROCHDALE": in capitals, "IN" is a word */
+              !(c->t[i + len].upper && (c->t[i + len].bits & G_STOP)))
             len = 0;
 
           /* "the" is part of the span: a reader who labels "the Royal Oak"
@@ -2392,6 +2394,14 @@ detect_institutions (Ctx *c)
       /* "Riverside Children's Home": no weak cue after "children's" */
       if (named && !proper && cue_len == 1 && i > first + 1 &&
           g_ascii_strncasecmp (c->text + c->t[i - 1].start, "children", 8) == 0)
+        proper = TRUE;
+      /* "placed at Amber House": a home named with a first name that is
+       * also a word, after a preposition and inside a sentence */
+      if (named && !proper && cue_len == 1 && first + 1 == i && first > 0 &&
+          c->t[first].cap && !c->t[first].upper && !c->t[first].sentence &&
+          (c->t[first].bits & G_FIRST) && (c->t[first - 1].bits & G_PREP) &&
+          c->t[first - 1].lower && gap_spaces (c, first - 1) &&
+          (token_is (c, i, "house") || token_is (c, i, "lodge")))
         proper = TRUE;
       /* "Town Centre" and "Youth Club" name no one place. */
       if (!named || (!proper && cue_len == 1 && (t->bits & G_WEAK_CUE)))
@@ -2663,7 +2673,11 @@ detect_people_and_places (Ctx *c)
               !(i > 0 && c->type[i - 1] == type_person && gap_spaces (c, i - 1)) &&
               !(street == 0 && len == 1 && i + 1 < c->len && gap_spaces (c, i) &&
                 capish (&c->t[i + 1]) &&
-                (c->t[i + 1].bits & (G_STREET | G_CUE | G_CUE_START))) &&
+                ((c->t[i + 1].bits & (G_STREET | G_CUE)) ||
+                 /* "Belfast Health and Social Care Trust": "Health" starts
+                  * no cue here */
+                 ((c->t[i + 1].bits & G_CUE_START) &&
+                  (match_phrase (c, i + 1, P_CUE) > 0 || (c->t[i + 1].bits & G_COUNCIL))))) &&
               /* "Bury New Road" is a street; "Leeds Crown Court" no street */
               !(street == 0 && i + len + 1 < c->len && gap_spaces (c, i + len - 1) &&
                 gap_spaces (c, i + len) && capish (&c->t[i + len]) &&
@@ -2707,14 +2721,22 @@ detect_people_and_places (Ctx *c)
       /* "AHMED, Rizwan": a surname in capitals, a comma, a first name */
       if (t->upper && !(b & G_STOP) && ((b & G_SUR) || !(b & G_COMMON)) &&
           t->end - t->start >= 3 && gap_is (c, i, ", ") &&
-          c->t[i + 1].cap && !c->t[i + 1].upper && (c->t[i + 1].bits & G_FIRST) &&
-          !(c->t[i + 1].bits & (G_STOP | G_HARD)))
+          c->t[i + 1].cap && (c->t[i + 1].bits & G_FIRST) &&
+          !(c->t[i + 1].bits & (G_STOP | G_HARD)) &&
+          /* "KHAN, IMRAN" in capitals too */
+          (!c->t[i + 1].upper || ((b & G_SUR) && !(c->t[i + 1].bits & G_COMMON))))
         {
           /* "DA SILVA, João Pedro": the particle, and every first name */
           guint from = i > 0 && c->type[i - 1] == NULL && c->t[i - 1].upper &&
                        (c->t[i - 1].bits & G_PARTICLE) && gap_spaces (c, i - 1) ? i - 1 : i;
           guint last = extend_name (c, i + 1);
 
+          /* "KHAN, IMRAN ALI": the other names in capitals */
+          while (c->t[i + 1].upper && last + 1 < c->len && last < i + 4 &&
+                 gap_spaces (c, last) && c->t[last + 1].upper &&
+                 (c->t[last + 1].bits & (G_SUR | G_FIRST)) &&
+                 !(c->t[last + 1].bits & (G_STOP | G_STREET)))
+            last++;
           mark (c, from, last, type_person);
           i = last;
           continue;
@@ -3382,6 +3404,16 @@ propagate (Ctx *c)
             initials[n_initials++] =
               (guint16) ((guint) (guchar) g_ascii_toupper (c->text[c->t[first].start]) << 8 |
                          (guint) (guchar) g_ascii_toupper (c->text[c->t[last].start]));
+          /* "KHAN, Imran Ali" is IK, and IA */
+          if (last > first + 1 && gap_is (c, first, ", ") && n_initials + 2 <= G_N_ELEMENTS (initials))
+            {
+              guint16 given = (guint16) ((guint) (guchar) g_ascii_toupper (c->text[c->t[first + 1].start]) << 8);
+
+              initials[n_initials++] =
+                given | (guint16) (guchar) g_ascii_toupper (c->text[c->t[first].start]);
+              initials[n_initials++] =
+                given | (guint16) (guchar) g_ascii_toupper (c->text[c->t[last].start]);
+            }
           i = last;
         }
     for (guint k = 0; k < c->len && n_initials > 0; k++)
