@@ -3480,6 +3480,62 @@ propagate (Ctx *c)
     }
 }
 
+/* A town or an institution found once is found everywhere in the note:
+ * "Hartlepool" after "HARTLEPOOL BOROUGH COUNCIL", "Brambles said" after
+ * "Brambles Children's Home". Only words that are no English word and no
+ * name are carried in any case; an institution's first word that is a
+ * word ("Brambles") only with a capital, alone, inside a sentence. */
+static void
+propagate_places (Ctx *c)
+{
+  guint64 places[32], homes[32];
+  guint n_places = 0, n_homes = 0;
+
+  for (guint i = 0; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      gboolean alone = !c->joined[i] && !(i + 1 < c->len && c->joined[i + 1]);
+
+      if (c->type[i] == type_place && alone && n_places < G_N_ELEMENTS (places) &&
+          t->end - t->start >= 4 &&
+          !(t->bits & (G_COMMON | G_WORD | G_ENGLISH | G_HARD | G_STOP | G_FIRST)))
+        places[n_places++] = t->hash;
+      else if (c->type[i] == type_institution && !c->joined[i] && !alone &&
+               n_homes < G_N_ELEMENTS (homes) && capish (t) && t->end - t->start >= 4 &&
+               !(t->bits & (G_COMMON | G_STOP | G_CUE | G_CUE_START | G_SAINT | G_TITLE |
+                            G_FIRST | G_SUR | G_PUB | G_PUB_START)))
+        homes[n_homes++] = t->hash;
+    }
+  if (n_places == 0 && n_homes == 0)
+    return;
+  for (guint i = 0; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+
+      if (c->type[i] != NULL || role_letter (c, i) || (i > 0 && determiner (c, i - 1)))
+        continue;
+      for (guint k = 0; k < n_places; k++)
+        /* "Cornwall Police", a force, is left to the rules for places */
+        if (places[k] == t->hash &&
+            !(i + 1 < c->len && gap_spaces (c, i) && (c->t[i + 1].bits & G_COUNCIL) &&
+              (token_is (c, i + 1, "police") || token_is (c, i + 1, "constabulary"))))
+          {
+            mark (c, i, i, type_place);
+            break;
+          }
+      if (c->type[i] != NULL || !capish (t) || t->upper)
+        continue;
+      for (guint k = 0; k < n_homes; k++)
+        if (homes[k] == t->hash && (!t->sentence || !(t->bits & (G_ENGLISH | G_WORD))) &&
+            !(i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1])) &&
+            !(i > 0 && gap_spaces (c, i - 1) && capish (&c->t[i - 1])))
+          {
+            mark (c, i, i, type_institution);
+            break;
+          }
+    }
+}
+
 /* Skips spaces, then the word w if it comes next (any case); returns the
  * new position. */
 static gsize
@@ -3830,6 +3886,7 @@ detect_names_in (const char  *text,
   detect_people_and_places (&c);
   extend_lists (&c);
   propagate (&c);
+  propagate_places (&c);
 
   /* "tell miss hussain": "miss" in lower case is the title of the name after it */
   for (guint i = 1; i < c.len; i++)
