@@ -582,6 +582,58 @@ static const NameCase name_cases[] = {
   { "YP12: missing x3\nA1: send the list\ns.47: strategy\nnote1: once only\nYP12: found", "" },
   { "Who,DOB,Seen\nYP1,,seen by the youth worker on the estate\nYP2,,at school on 03/09/2019 with YP1",
     "" },
+  /* lines written in lower case: towns, first names, a street without a
+   * number, a saint's school, a pub; not the same words in prose, nor a
+   * first name that is a word */
+  { "me: is zak n lola comin\nhim: outside tesco on chapel st then hartlepool or colwyn bay",
+    "PERSON:zak|PERSON:lola|PLACE:chapel st|PLACE:hartlepool|PLACE:colwyn bay" },
+  { "him: bring ur mate from st bedes, we goin the wheatsheaf then st helens",
+    "INSTITUTION:st bedes|INSTITUTION:wheatsheaf|PLACE:st helens" },
+  { "me: ye amber n will r comin, meet at the crown jewels on the high st",
+    "" },
+  { "The manager of the shop said the lad was going to the hospital.", "" },
+  /* a Welsh school named cue first in lower case, not the word after it */
+  { "she goes to ysgol bryn elian now", "INSTITUTION:ysgol bryn elian" },
+  /* licence, badge and plate numbers near their words or under their heading;
+   * not offence codes, tables, roles or years elsewhere */
+  { "Driver\tBadge\tPlate\nMo Arshad\tDB04417\tPH 552\nOffence codes SX03001, SX03014; Table 12.",
+    "PERSON:Mo Arshad|REFERENCE:DB04417|REFERENCE:PH 552" },
+  { "driver (badge PCC0931, plate PH1187) left in JULY 2022; YP 1234 was seen",
+    "REFERENCE:PCC0931|REFERENCE:PH1187" },
+  { "Offence code SX03001 under s.14; see HOCR 88/3 and Annex 2", "" },
+  /* a registration with a space inside, in capitals only; not an age */
+  { "Reg KM 19 XYZ seen; he is 19 yrs old", "VEHICLE_REG:KM 19 XYZ" },
+  /* the day a log was written is no number of it; a police system no name */
+  { "LOG 14/03/25: call taken. Athena 45250117734.", "REFERENCE:45250117734" },
+  /* schools with "R.C." in their names, in capitals too; an academy named
+   * after its trust, then the school; the job before it is no name */
+  { "visit to St Aidan's R.C. High School and ST JOSEPH'S R.C. PRIMARY SCHOOL",
+    "INSTITUTION:St Aidan's R.C. High School|INSTITUTION:ST JOSEPH'S R.C. PRIMARY SCHOOL" },
+  { "Rachel Whitfield, Designated Safeguarding Lead, Oasis Academy Parkwood",
+    "PERSON:Rachel Whitfield|INSTITUTION:Oasis Academy Parkwood" },
+  /* a district's council names its place, though the place be unknown */
+  { "licensed by Fenland District Council since 2019", "PLACE:Fenland District Council" },
+  /* surnames first in capitals, with a particle or all in capitals */
+  { "3) DA SILVA, João Pedro, no fixed abode", "PERSON:DA SILVA, João Pedro" },
+  { "SUBJECT: KHAN, IMRAN ALI", "PERSON:KHAN, IMRAN ALI" },
+  /* Irish particles with a lower-case letter before the capital */
+  { "Present: Mr Seamus Mac an tSaoi (panel)", "PERSON:Mr Seamus Mac an tSaoi" },
+  /* a nickname of two capitals after "Known as:", and everywhere after */
+  { "Known as: TJ\nTJ was found in Southport.", "PERSON:TJ|PERSON:TJ|PLACE:Southport" },
+  /* take-aways named with their food first; not the food */
+  { "at Chicken Spot on Friday; Chicken and chips were bought", "INSTITUTION:Chicken Spot" },
+  /* a home named with a word that is a name, after a preposition; not the word */
+  { "placed at Amber House in Leeds; Amber was rated", "INSTITUTION:Amber House|PLACE:Leeds" },
+  /* a pub in capitals before a word of the sentence */
+  { "THE GIRL WAS TAKEN TO THE ROYAL OAK IN ROCHDALE",
+    "INSTITUTION:THE ROYAL OAK|PLACE:ROCHDALE" },
+  /* a town and a home found once are found everywhere in the note */
+  { "HARTLEPOOL BOROUGH COUNCIL. She said hartlepool was home.",
+    "PLACE:HARTLEPOOL BOROUGH COUNCIL|PLACE:hartlepool" },
+  { "Staff at Brambles Children's Home said she came back to Brambles late.",
+    "INSTITUTION:Brambles Children's Home|INSTITUTION:Brambles" },
+  /* a law's acronym is no name */
+  { "(RIPA authority not needed)", "" },
 };
 
 static void

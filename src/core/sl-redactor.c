@@ -3075,7 +3075,10 @@ detect_people_and_places (Ctx *c)
                           (c->t[i + 1].bits & G_SUR) &&
                           !(c->t[i + 1].bits & (G_STOP | G_VERB | G_PREP)) &&
                           (!(c->t[i + 1].bits & (G_COMMON | G_WORD)) ||
-                           (c->t[i + 1].bits & G_SUR_POP));
+                           (c->t[i + 1].bits & G_SUR_POP)) &&
+                          /* in a chat, "lola comin": the census holds slang */
+                          (!t->casual || (c->t[i + 1].bits & G_SUR_POP) ||
+                           c->t[i + 1].end - c->t[i + 1].start >= 6);
 
           if (pair)
             {
@@ -3133,7 +3136,7 @@ detect_people_and_places (Ctx *c)
           ((c->t[i - 1].bits & G_PREP) || token_is (c, i - 1, "on") ||
            token_is (c, i - 1, "off") || token_is (c, i - 1, "down") ||
            token_is (c, i - 1, "up") || token_is (c, i - 1, "along")) &&
-          !(b & (G_STOP | G_VERB | G_KIN | G_TITLE | G_PREP | G_STREET)) &&
+          !(b & (G_STOP | G_VERB | G_KIN | G_TITLE | G_PREP | G_STREET)) && !determiner (c, i) &&
           !word_in (c, i, W_HIGH, W_HIGH) && t->end - t->start >= 3 && i + 1 < c->len &&
           gap_spaces (c, i))
         {
@@ -3178,7 +3181,7 @@ detect_people_and_places (Ctx *c)
 
           while (last + 1 < c->len && last < i + 3 && gap_spaces (c, last) &&
                  c->t[last + 1].lower &&
-                 !(c->t[last + 1].bits & (G_STOP | G_VERB | G_PREP | G_KIN)))
+                 !(c->t[last + 1].bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_ENGLISH)))
             last++;
           if (last > i)
             {
@@ -3214,6 +3217,10 @@ detect_people_and_places (Ctx *c)
 
           if (len == 0 && (b & G_PUB))
             len = 1;
+          /* "the crown jewels" */
+          if (len > 0 && i + len < c->len && gap_spaces (c, i + len - 1) &&
+              c->t[i + len].lower && !(c->t[i + len].bits & (G_STOP | G_PREP | G_VERB)))
+            len = 0;
           if (len > 0)
             {
               mark (c, i, i + len - 1, type_institution);
@@ -3231,7 +3238,7 @@ detect_people_and_places (Ctx *c)
           if (!c->t[k].lower)
             len = 0;
         /* "high street" is a street in every town */
-        if (len >= 2 && !(i > 0 && determiner (c, i - 1)) &&
+        if (len >= 2 && !(i > 0 && determiner (c, i - 1)) && !(b & G_STOP) &&
             !(c->t[i + len - 1].bits & G_STREET))
           {
             mark (c, i, i + len - 1, type_place);
@@ -3255,7 +3262,7 @@ detect_people_and_places (Ctx *c)
           guint last = i;
 
           if (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
-              (c->t[i + 1].bits & G_SUR) &&
+              (c->t[i + 1].bits & G_SUR_POP) &&
               !(c->t[i + 1].bits & (G_COMMON | G_WORD | G_ENGLISH | G_STOP | G_VERB | G_PREP)))
             last = i + 1;
           mark (c, i, last, type_person);
@@ -3496,6 +3503,11 @@ propagate_places (Ctx *c)
       const Token *t = &c->t[i];
       gboolean alone = !c->joined[i] && !(i + 1 < c->len && c->joined[i + 1]);
 
+      /* "HARTLEPOOL BOROUGH COUNCIL" names Hartlepool */
+      if (c->type[i] == type_place && !c->joined[i] && !alone &&
+          (c->t[i + 1].bits & G_COUNCIL) && !(i + 2 < c->len && c->joined[i + 2] &&
+                                              !(c->t[i + 2].bits & G_COUNCIL)))
+        alone = TRUE;
       if (c->type[i] == type_place && alone && n_places < G_N_ELEMENTS (places) &&
           t->end - t->start >= 4 &&
           !(t->bits & (G_COMMON | G_WORD | G_ENGLISH | G_HARD | G_STOP | G_FIRST)))
@@ -4584,6 +4596,7 @@ sl_redactor_detect (const char *text,
       u = text + span.end - 1;
     }
 
+  load_gazetteers ();
   detect_chat_handles (text, n, found);
   detect_licence_codes (text, n, found);
   detect_names (text, n, found);
