@@ -3075,10 +3075,7 @@ detect_people_and_places (Ctx *c)
                           (c->t[i + 1].bits & G_SUR) &&
                           !(c->t[i + 1].bits & (G_STOP | G_VERB | G_PREP)) &&
                           (!(c->t[i + 1].bits & (G_COMMON | G_WORD)) ||
-                           (c->t[i + 1].bits & G_SUR_POP)) &&
-                          /* in a chat, "lola comin": the census holds slang */
-                          (!t->casual || (c->t[i + 1].bits & G_SUR_POP) ||
-                           c->t[i + 1].end - c->t[i + 1].start >= 6);
+                           (c->t[i + 1].bits & G_SUR_POP));
 
           if (pair)
             {
@@ -3238,7 +3235,10 @@ detect_people_and_places (Ctx *c)
           if (!c->t[k].lower)
             len = 0;
         /* "high street" is a street in every town */
-        if (len >= 2 && !(i > 0 && determiner (c, i - 1)) && !(b & G_STOP) &&
+        /* "at the willows", "north shields", not "the high st" */
+        if (len >= 2 && !(i > 0 && determiner (c, i - 1)) &&
+            !(i + len < c->len && gap_spaces (c, i + len - 1) &&
+              (c->t[i + len].bits & G_STREET)) &&
             !(c->t[i + len - 1].bits & G_STREET))
           {
             mark (c, i, i + len - 1, type_place);
