@@ -999,6 +999,11 @@ enum
   W_HMP, W_HMYOI,
   W_RD, W_ROAD, W_ST, W_STREET, W_LANE, W_LN,
   W_HIGH, W_KNOWN, W_FRIENDS,
+  /* before a street in lower case: "on chapel st" */
+  W_ON, W_OFF, W_DOWN, W_UP, W_ALONG,
+  /* a line about a taxi driver's licence: the codes on it are numbers */
+  W_BADGE, W_BADGES, W_LICENCE, W_LICENCES, W_LICENSE, W_LICENSED, W_LICENSING, W_PLATE,
+  W_PLATES, W_HACKNEY, W_HIRE,
   /* first words of institutions' names */
   W_YSGOL, W_COLEG, W_PIZZA, W_TANDOORI, W_BALTI, W_KEBAB, W_MASJID, W_JAMIA, W_GURDWARA,
   W_MADRASA, W_MADRASSA, W_EGLWYS, W_CAPEL, W_HAFAN, W_CANOLFAN, W_CARTREF, W_CHIPPY, W_SPICE,
@@ -1020,6 +1025,9 @@ static const char *const word_texts[N_WORDS] = {
   "hmp", "hmyoi",
   "rd", "road", "st", "street", "lane", "ln",
   "high", "known", "friends",
+  "on", "off", "down", "up", "along",
+  "badge", "badges", "licence", "licences", "license", "licensed", "licensing", "plate",
+  "plates", "hackney", "hire",
   "ysgol", "coleg", "pizza", "tandoori", "balti", "kebab", "masjid", "jamia", "gurdwara",
   "madrasa", "madrassa", "eglwys", "capel", "hafan", "canolfan", "cartref", "chippy", "spice",
   "big", "lil", "little",
@@ -2548,6 +2556,15 @@ extend_council (const Ctx *c,
   return last;
 }
 
+/* Token i is "rd", "road", "st", "street", "lane" or "ln" */
+static gboolean
+street_word (const Ctx *c,
+             guint      i)
+{
+  return i < c->len && strchr ("rRsSlL", c->text[c->t[i].start]) != NULL &&
+         c->t[i].end - c->t[i].start <= 6 && word_in (c, i, W_RD, W_LN);
+}
+
 static void
 detect_people_and_places (Ctx *c)
 {
@@ -2630,8 +2647,8 @@ detect_people_and_places (Ctx *c)
       if (capish (t) && !t->initial && t->end - t->start >= 4 &&
           !(b & (G_STOP | G_COMMON | G_CUE | G_CUE_START | G_TITLE | G_COUNCIL | G_STREET |
                  G_VERB | G_KIN | G_HEADER | G_NAME_ROLE)) &&
-          i + 2 < c->len && gap_spaces (c, i) && gap_spaces (c, i + 1) &&
-          capish (&c->t[i + 1]) && capish (&c->t[i + 2]))
+          i + 2 < c->len && (c->t[i + 1].bits & G_COUNCIL) && gap_spaces (c, i) &&
+          gap_spaces (c, i + 1) && capish (&c->t[i + 1]) && capish (&c->t[i + 2]))
         {
           guint k = i + 1;
 
@@ -3129,13 +3146,12 @@ detect_people_and_places (Ctx *c)
 
       /* A street without a number, in lower case: "on chapel st", "down
        * lodge lane"; one or two words before the street's word */
-      if (i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
-          ((c->t[i - 1].bits & G_PREP) || token_is (c, i - 1, "on") ||
-           token_is (c, i - 1, "off") || token_is (c, i - 1, "down") ||
-           token_is (c, i - 1, "up") || token_is (c, i - 1, "along")) &&
-          !(b & (G_STOP | G_VERB | G_KIN | G_TITLE | G_PREP | G_STREET)) && !determiner (c, i) &&
-          !word_in (c, i, W_HIGH, W_HIGH) && t->end - t->start >= 3 && i + 1 < c->len &&
-          gap_spaces (c, i))
+      if (!(b & (G_STOP | G_VERB | G_KIN | G_TITLE | G_PREP | G_STREET)) && i > 0 &&
+          i + 1 < c->len && t->end - t->start >= 3 &&
+          (street_word (c, i + 1) || street_word (c, i + 2)) &&
+          gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+          ((c->t[i - 1].bits & G_PREP) || word_in (c, i - 1, W_ON, W_ALONG)) &&
+          !determiner (c, i) && !word_in (c, i, W_HIGH, W_HIGH) && gap_spaces (c, i))
         {
           guint k = i + 1;
 
@@ -3171,8 +3187,9 @@ detect_people_and_places (Ctx *c)
         }
 
       /* "ysgol bryn elian", "masjid al noor": named cue first, in lower case */
-      if (word_in (c, i, W_YSGOL, W_COLEG) || word_in (c, i, W_MASJID, W_MADRASSA) ||
-          word_in (c, i, W_EGLWYS, W_CARTREF))
+      if (strchr ("ycmjgeh", c->text[t->start]) != NULL &&
+          (word_in (c, i, W_YSGOL, W_COLEG) || word_in (c, i, W_MASJID, W_MADRASSA) ||
+           word_in (c, i, W_EGLWYS, W_CARTREF)))
         {
           guint last = i;
 
@@ -3495,7 +3512,7 @@ propagate (Ctx *c)
 static void
 propagate_places (Ctx *c)
 {
-  guint64 places[32], homes[32];
+  guint64 places[32], homes[32], bloom = 0;
   guint n_places = 0, n_homes = 0;
 
   for (guint i = 0; i < c->len; i++)
@@ -3511,20 +3528,33 @@ propagate_places (Ctx *c)
       if (c->type[i] == type_place && alone && n_places < G_N_ELEMENTS (places) &&
           t->end - t->start >= 4 &&
           !(t->bits & (G_COMMON | G_WORD | G_ENGLISH | G_HARD | G_STOP | G_FIRST)))
-        places[n_places++] = t->hash;
+        {
+          places[n_places++] = t->hash;
+          bloom |= G_GUINT64_CONSTANT (1) << (t->hash >> 58);
+        }
       else if (c->type[i] == type_institution && !c->joined[i] && !alone &&
                n_homes < G_N_ELEMENTS (homes) && capish (t) && t->end - t->start >= 4 &&
                !(t->bits & (G_COMMON | G_STOP | G_CUE | G_CUE_START | G_SAINT | G_TITLE |
                             G_FIRST | G_SUR | G_PUB | G_PUB_START)))
-        homes[n_homes++] = t->hash;
+        {
+          homes[n_homes++] = t->hash;
+          bloom |= G_GUINT64_CONSTANT (1) << (t->hash >> 58);
+        }
     }
   if (n_places == 0 && n_homes == 0)
     return;
   for (guint i = 0; i < c->len; i++)
     {
       const Token *t = &c->t[i];
+      gboolean known = FALSE;
 
-      if (c->type[i] != NULL || role_letter (c, i) || (i > 0 && determiner (c, i - 1)))
+      if (c->type[i] != NULL || !(bloom & (G_GUINT64_CONSTANT (1) << (t->hash >> 58))))
+        continue;
+      for (guint k = 0; k < n_places && !known; k++)
+        known = places[k] == t->hash;
+      for (guint k = 0; k < n_homes && !known; k++)
+        known = homes[k] == t->hash;
+      if (!known || role_letter (c, i) || (i > 0 && determiner (c, i - 1)))
         continue;
       for (guint k = 0; k < n_places; k++)
         /* "Cornwall Police", a force, is left to the rules for places */
@@ -3828,6 +3858,135 @@ mark_near (Ctx         *c,
     }
 }
 
+/* A licence, badge or plate number at text[i]: one to four capitals, a
+ * space or hyphen perhaps, three to six digits, perhaps a letter ("DB04417",
+ * "PH 552", "HCV-0419"); returns its end, or 0. */
+static gsize
+scan_licence_code (const char *text,
+                   gsize       n,
+                   gsize       i)
+{
+  gsize p = i, d;
+  char buf[4];
+
+  if (i > 0 && (g_ascii_isalnum (text[i - 1]) || strchr ("/-.@_", text[i - 1]) != NULL))
+    return 0;
+  while (p < n && p - i < 5 && g_ascii_isupper (text[p]))
+    p++;
+  if (p == i || p - i > 4)
+    return 0;
+  for (gsize q = i; q < p; q++)
+    buf[q - i] = g_ascii_tolower (text[q]);
+  /* "YP 123" is a role */
+  if (p - i >= 2 && (table_get (finish_hash (fnv_feed (FNV_OFFSET, buf, p - i))) & G_NAME_ROLE))
+    return 0;
+  if (p + 1 < n && (text[p] == ' ' || text[p] == '-') && g_ascii_isdigit (text[p + 1]))
+    p++;
+  d = p;
+  while (p < n && p - d < 7 && g_ascii_isdigit (text[p]))
+    p++;
+  if (p - d < 3 || p - d > 6)
+    return 0;
+  /* "JULY 2022": a year after a word */
+  if (d > i && text[d - 1] == ' ' && p - d == 4 &&
+      ((text[d] == '1' && text[d + 1] == '9') || (text[d] == '2' && text[d + 1] == '0')))
+    return 0;
+  if (p < n && g_ascii_isupper (text[p]))
+    p++;
+  if (p < n && (g_ascii_isalnum (text[p]) || text[p] == '_' || text[p] == '@' ||
+                ((text[p] == '/' || text[p] == '-' || text[p] == '.') && p + 1 < n &&
+                 g_ascii_isalnum (text[p + 1]))))
+    return 0;
+  return p;
+}
+
+static gboolean
+table_row_cells (const char *text,
+                 gsize       ls,
+                 gsize       le,
+                 char       *sep,
+                 guint      *cells)
+{
+  for (guint k = 0; k < 2; k++)
+    {
+      char s = "|\t"[k];
+      guint c = 0;
+
+      for (gsize p = ls; p < le; p++)
+        c += text[p] == s;
+      if (c >= 2)
+        {
+          *sep = s;
+          *cells = c;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Taxi drivers' badges and licences, and their cars' plates, are numbered
+ * without a keyword just before the number: on a line that speaks of a
+ * badge, a licence or a plate, or in the rows of a table under such a
+ * heading, a code of capitals and digits is one. Offence codes and
+ * paragraphs elsewhere stay. */
+static void
+detect_licence_codes (Ctx *c)
+{
+  gsize done = 0;
+
+  for (guint i = 0; i < c->len; i++)
+    {
+      gsize ls, le;
+      char sep = 0;
+      guint cells = 0;
+      gboolean rows;
+
+      if (c->t[i].start < done || strchr ("bBlLpPhH", c->text[c->t[i].start]) == NULL ||
+          !word_in (c, i, W_BADGE, W_HIRE) ||
+          (word_in (c, i, W_HIRE, W_HIRE) && !(i > 0 && token_is (c, i - 1, "private"))))
+        continue;
+      ls = c->t[i].start;
+      while (ls > 0 && c->text[ls - 1] != '\n')
+        ls--;
+      {
+        const char *nl = memchr (c->text + ls, '\n', c->n - ls);
+
+        le = nl != NULL ? (gsize) (nl - c->text) : c->n;
+      }
+      rows = table_row_cells (c->text, ls, le, &sep, &cells);
+      for (;;)
+        {
+          for (gsize p = ls; p < le; p++)
+            if (g_ascii_isupper (c->text[p]))
+              {
+                gsize e = scan_licence_code (c->text, le, p);
+
+                if (e > 0)
+                  {
+                    SlSpan span = { c->offset + p, c->offset + e, SL_SPAN_REFERENCE };
+
+                    g_array_append_val (c->found, span);
+                    p = e;
+                  }
+              }
+          if (!rows || le >= c->n)
+            break;
+          /* the next row, if it has as many cells */
+          ls = le + 1;
+          {
+            const char *nl = memchr (c->text + ls, '\n', c->n - ls);
+            char s2 = 0;
+            guint c2 = 0;
+
+            le = nl != NULL ? (gsize) (nl - c->text) : c->n;
+            if (!table_row_cells (c->text, ls, le, &s2, &c2) || s2 != sep || c2 != cells)
+              break;
+          }
+        }
+      done = le;
+    }
+}
+
 /* Lines written in lower case, as chats, texts and young people's own
  * words are: a sentence starts in lower case and hardly a word after the
  * first has a capital. There, a word's case says nothing about whether it
@@ -3841,10 +4000,18 @@ mark_casual_lines (Ctx *c)
     {
       guint last = first, lower = 0, lower_starts = 0, caps = 0;
 
-      while (last + 1 < c->len &&
-             memchr (c->text + c->t[last].full_end, '\n',
-                     c->t[last + 1].start - c->t[last].full_end) == NULL)
-        last++;
+      for (;;)
+        {
+          gboolean nl = FALSE;
+
+          if (last + 1 >= c->len)
+            break;
+          for (gsize q = c->t[last].full_end; q < c->t[last + 1].start && !nl; q++)
+            nl = c->text[q] == '\n';
+          if (nl)
+            break;
+          last++;
+        }
       for (guint i = first; i <= last; i++)
         {
           const Token *t = &c->t[i];
@@ -3894,6 +4061,7 @@ detect_names_in (const char  *text,
   detect_non_names (&c);
   detect_speakers (&c);
   detect_keyword_values (&c);
+  detect_licence_codes (&c);
   detect_institutions (&c);
   detect_people_and_places (&c);
   extend_lists (&c);
@@ -4287,142 +4455,6 @@ detect_chat_handles (const char *text,
     }
 }
 
-/* A licence, badge or plate number at text[i]: one to four capitals, a
- * space or hyphen perhaps, three to six digits, perhaps a letter ("DB04417",
- * "PH 552", "HCV-0419"); returns its end, or 0. */
-static gsize
-scan_licence_code (const char *text,
-                   gsize       n,
-                   gsize       i)
-{
-  gsize p = i, d;
-  char buf[4];
-
-  if (i > 0 && (g_ascii_isalnum (text[i - 1]) || strchr ("/-.@_", text[i - 1]) != NULL))
-    return 0;
-  while (p < n && p - i < 5 && g_ascii_isupper (text[p]))
-    p++;
-  if (p == i || p - i > 4)
-    return 0;
-  for (gsize q = i; q < p; q++)
-    buf[q - i] = g_ascii_tolower (text[q]);
-  /* "YP 123" is a role */
-  if (p - i >= 2 && (table_get (finish_hash (fnv_feed (FNV_OFFSET, buf, p - i))) & G_NAME_ROLE))
-    return 0;
-  if (p + 1 < n && (text[p] == ' ' || text[p] == '-') && g_ascii_isdigit (text[p + 1]))
-    p++;
-  d = p;
-  while (p < n && p - d < 7 && g_ascii_isdigit (text[p]))
-    p++;
-  if (p - d < 3 || p - d > 6)
-    return 0;
-  /* "JULY 2022": a year after a word */
-  if (d > i && text[d - 1] == ' ' && p - d == 4 &&
-      ((text[d] == '1' && text[d + 1] == '9') || (text[d] == '2' && text[d + 1] == '0')))
-    return 0;
-  if (p < n && g_ascii_isupper (text[p]))
-    p++;
-  if (p < n && (g_ascii_isalnum (text[p]) || text[p] == '_' || text[p] == '@' ||
-                ((text[p] == '/' || text[p] == '-' || text[p] == '.') && p + 1 < n &&
-                 g_ascii_isalnum (text[p + 1]))))
-    return 0;
-  return p;
-}
-
-static gboolean
-table_row_cells (const char *text,
-                 gsize       ls,
-                 gsize       le,
-                 char       *sep,
-                 guint      *cells)
-{
-  for (guint k = 0; k < 2; k++)
-    {
-      char s = "|\t"[k];
-      guint c = 0;
-
-      for (gsize p = ls; p < le; p++)
-        c += text[p] == s;
-      if (c >= 2)
-        {
-          *sep = s;
-          *cells = c;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* Taxi drivers' badges and licences, and their cars' plates, are numbered
- * without a keyword just before the number: on a line that speaks of a
- * badge, a licence or a plate, or in the rows of a table under such a
- * heading, a code of capitals and digits is one. Offence codes and
- * paragraphs elsewhere stay. */
-static void
-detect_licence_codes (const char *text,
-                      gsize       n,
-                      GArray     *found)
-{
-  static const char *const words[] = { "badge", "Badge", "BADGE", "licen", "Licen", "LICEN",
-                                       "plate", "Plate", "PLATE", "ackney", "ACKNEY",
-                                       "rivate hire", "RIVATE HIRE" };
-  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-    {
-      const char *h = text;
-      gsize wl = strlen (words[w]);
-
-      while ((h = memmem (h, n - (gsize) (h - text), words[w], wl)) != NULL)
-        {
-          gsize at = (gsize) (h - text), ls = at, le;
-          char sep = 0;
-          guint cells = 0;
-          gboolean rows;
-
-          h += wl;
-          while (ls > 0 && text[ls - 1] != '\n')
-            ls--;
-          {
-            const char *nl = memchr (text + at, '\n', n - at);
-
-            le = nl != NULL ? (gsize) (nl - text) : n;
-          }
-          rows = table_row_cells (text, ls, le, &sep, &cells);
-          for (;;)
-            {
-              for (gsize p = ls; p < le; p++)
-                if (g_ascii_isupper (text[p]))
-                  {
-                    gsize e = scan_licence_code (text, le, p);
-
-                    if (e > 0)
-                      {
-                        SlSpan span = { p, e, SL_SPAN_REFERENCE };
-
-                        g_array_append_val (found, span);
-                        p = e;
-                      }
-                  }
-              if (!rows || le >= n)
-                break;
-              /* the next row, if it has as many cells */
-              ls = le + 1;
-              {
-                const char *nl = memchr (text + ls, '\n', n - ls);
-                char s2 = 0;
-                guint c2 = 0;
-
-                le = nl != NULL ? (gsize) (nl - text) : n;
-                if (!table_row_cells (text, ls, le, &s2, &c2) || s2 != sep || c2 != cells)
-                  break;
-              }
-            }
-          h = text + MAX (le, at + wl);
-          if ((gsize) (h - text) >= n)
-            break;
-        }
-    }
-}
-
 /**
  * sl_redactor_detect:
  * @text: the text to scan (UTF-8; other bytes are tolerated)
@@ -4598,7 +4630,6 @@ sl_redactor_detect (const char *text,
 
   load_gazetteers ();
   detect_chat_handles (text, n, found);
-  detect_licence_codes (text, n, found);
   detect_names (text, n, found);
   if (memmem (text, n, "ame", 3) != NULL || memmem (text, n, "AME", 3) != NULL)
     detect_name_column (text, n, found);
