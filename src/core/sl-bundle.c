@@ -1447,6 +1447,85 @@ typedef struct
   RecordInfo *parent;
 } NewRecord;
 
+/* What the new records will hold is worked out on another thread too,
+ * from their changes alone, while this one writes the change log. */
+typedef struct
+{
+  GArray       *fresh;   /* NewRecord */
+  SlCodebook   *book;
+  SlMergePlan **plans;   /* one per new record */
+  GError       *error;
+  GThread      *thread;
+  gint          stop;
+} PlanJob;
+
+static void
+plan_records (PlanJob *job)
+{
+  for (guint i = 0; i < job->fresh->len; i++)
+    {
+      NewRecord *n = &g_array_index (job->fresh, NewRecord, i);
+
+      if (i % 1024 == 0 && g_atomic_int_get (&job->stop))
+        return;
+      job->plans[i] = _sl_merge_plan_new_record (job->book, n->create->record, n->info->held,
+                                                 &job->error);
+      if (job->plans[i] == NULL)
+        return;
+    }
+}
+
+static gpointer
+plan_records_thread (gpointer data)
+{
+  plan_records (data);
+  return NULL;
+}
+
+static PlanJob *
+plan_job_start (GArray     *fresh,
+                SlCodebook *book)
+{
+  PlanJob *job = g_new0 (PlanJob, 1);
+
+  job->fresh = fresh;
+  job->book = book;
+  job->plans = g_new0 (SlMergePlan *, MAX (fresh->len, 1));
+  if (fresh->len < PROGRESS_EVERY / 8 ||
+      !(job->thread = g_thread_try_new ("sl-bundle-plan", plan_records_thread, job, NULL)))
+    plan_records (job);
+  return job;
+}
+
+/* Waits for the plans; FALSE, with the reason, if one could not be made. */
+static gboolean
+plan_job_wait (PlanJob  *job,
+               GError  **error)
+{
+  if (job->thread != NULL)
+    g_thread_join (g_steal_pointer (&job->thread));
+  if (job->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&job->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+plan_job_free (PlanJob *job)
+{
+  g_atomic_int_set (&job->stop, 1);
+  if (job->thread != NULL)
+    g_thread_join (g_steal_pointer (&job->thread));
+  for (guint i = 0; i < job->fresh->len; i++)
+    g_clear_pointer (&job->plans[i], _sl_merge_plan_free);
+  g_free (job->plans);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlanJob, plan_job_free)
+
 static gboolean
 import_changes (SlTxn            *txn,
                 Bundle           *b,
@@ -1466,6 +1545,7 @@ import_changes (SlTxn            *txn,
   g_autofree RecordInfo **target = g_new0 (RecordInfo *, MAX (b->changes->len, 1));
   g_autofree SlMergeChange *held = g_new (SlMergeChange, MAX (b->changes->len, 1));
   g_autoptr(HashJob) job = NULL;
+  g_autoptr(PlanJob) plans = NULL;
   const char *self_device = sl_vault_get_device_id (_sl_txn_get_vault (txn));
   const char *who = b->sender->name;
   RecordInfo *last_record = NULL;
@@ -1473,6 +1553,7 @@ import_changes (SlTxn            *txn,
   const char *last_author = NULL;
   gint64 last_author_no = 0;
   gint64 last_version = G_MININT64;
+  gint64 next_no = 0;
   guint64 done = 0;
   guint64 total = (guint64) b->changes->len * 2;
   sqlite3_stmt *stmt;
@@ -1528,6 +1609,12 @@ import_changes (SlTxn            *txn,
         }
     }
   g_ptr_array_sort (creates, by_clock);
+  /* Their rows take the next numbers, so that the change log can name
+   * them before they are written. */
+  stmt = _sl_txn_stmt (txn, "SELECT coalesce(max(no), 0) FROM records");
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    next_no = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
   for (guint i = 0; i < creates->len; i++)
     {
       BChange *c = g_ptr_array_index (creates, i);
@@ -1559,6 +1646,7 @@ import_changes (SlTxn            *txn,
                               "the bundle nor this vault", c->record, parent_id);
 
       r = g_new0 (RecordInfo, 1);
+      r->no = ++next_no;
       r->type = g_strdup (type);
       r->is_new = TRUE;
       r->held = g_ptr_array_new ();
@@ -1660,23 +1748,8 @@ import_changes (SlTxn            *txn,
         }
     }
 
-  /* The new records' rows, whole, with their values: each is merged from
-   * its changes, all of which the bundle holds. Parents first. */
-  for (guint i = 0; i < fresh->len; i++)
-    {
-      NewRecord *n = &g_array_index (fresh, NewRecord, i);
-      SlNewRecord row = { n->type, n->parent ? n->parent->no : 0, n->create->codebook_version };
-
-      /* A parent's row is written before its children's (see above). */
-      if (n->parent != NULL && n->parent->no == 0)
-        return history_error (error, who, "record %s belongs to a record created after it",
-                              n->create->record);
-      if (!_sl_txn_merge_new_record (txn, book, n->create->record, &row, n->info->held,
-                                     &n->info->no, error))
-        return FALSE;
-      g_clear_pointer (&n->info->held, g_ptr_array_unref);
-    }
-
+  /* What the new records will hold, worked out meanwhile. */
+  plans = plan_job_start (fresh, book);
 
   /* The chains: the changes this vault holds already must be the very
    * same, and each chain must end where the bundle says it ends. */
@@ -1770,6 +1843,22 @@ import_changes (SlTxn            *txn,
             }
         }
     }
+
+  /* The new records' rows, each whole with its values, in the order of
+   * their numbers (a parent before the people in it). */
+  if (!plan_job_wait (plans, error))
+    return FALSE;
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      NewRecord *n = &g_array_index (fresh, NewRecord, i);
+      SlNewRecord row = { n->type, n->parent ? n->parent->no : 0, n->create->codebook_version };
+
+      if (!_sl_txn_write_new_record (txn, plans->plans[i], n->info->no, n->create->record, &row,
+                                     error))
+        return FALSE;
+      g_clear_pointer (&plans->plans[i], _sl_merge_plan_free);
+      g_clear_pointer (&n->info->held, g_ptr_array_unref);
+    }
   return TRUE;
 }
 
@@ -1790,7 +1879,7 @@ merge_records (SlTxn            *txn,
       RecordInfo *r = g_hash_table_lookup (records, id);
 
       /* The records the bundle created are merged already. */
-      if (!r->is_new && !_sl_txn_merge_record (txn, book, r->no, id, FALSE, NULL, error))
+      if (!r->is_new && !_sl_txn_merge_record (txn, book, r->no, id, error))
         return FALSE;
       if (i % PROGRESS_EVERY == PROGRESS_EVERY - 1)
         {

@@ -102,12 +102,20 @@ typedef struct
   gint64      codebook_version;
 } SlNewRecord;
 
-gboolean       _sl_txn_merge_new_record (struct _SlTxn      *txn,
-                                         SlCodebook         *codebook,
-                                         const char         *record,
-                                         const SlNewRecord  *row,
-                                         GPtrArray          *held,
-                                         gint64             *no_out,
-                                         GError            **error);
+typedef struct _SlMergePlan SlMergePlan;
+
+SlMergePlan   *_sl_merge_plan_new_record (SlCodebook        *codebook,
+                                          const char        *record,
+                                          GPtrArray         *held,
+                                          GError           **error);
+void           _sl_merge_plan_free       (SlMergePlan       *plan);
+gboolean       _sl_txn_write_new_record  (struct _SlTxn     *txn,
+                                          SlMergePlan       *plan,
+                                          gint64             record_no,
+                                          const char        *record,
+                                          const SlNewRecord *row,
+                                          GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlMergePlan, _sl_merge_plan_free)
 
 G_END_DECLS

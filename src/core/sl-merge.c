@@ -262,71 +262,51 @@ first_values (MChange   *create,
                                                 : NULL;
 }
 
-/**
- * _sl_txn_merge_record:
- * @txn: the importing transaction
- * @codebook: the codebook in force
- * @record_no: the record's row
- * @record: its id
- * @is_new: the import created it (it holds nothing yet)
- * @held: (nullable) (element-type SlMergeChange): all of its changes, when
- *   the caller has them (a record the import created); %NULL reads the log
- * @error: return location for a #GError
- *
- * Brings a record's current values, deletion, title and conflicts in step
- * with all of its changes in the log.
- *
- * Returns: %TRUE on success
- */
-static gboolean
-merge_record (SlTxn            *txn,
-              SlCodebook       *codebook,
-              gint64            record_no,
-              const char       *record,
-              gboolean          is_new,
-              GPtrArray        *held,
-              const SlNewRecord *row,
-              gint64           *no_out,
-              GError          **error)
+/* What merging a record comes to: its state, worked out from its changes
+ * without the database, then written by apply_plan(). */
+struct _SlMergePlan
 {
-  g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GHashTable) stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) want = g_hash_table_new (g_str_hash, g_str_equal);      /* field -> MChange or NULL */
-  g_autoptr(GHashTable) nodes = sl_values_new ();                               /* field -> JsonNode */
+  SlRecordType *type;
+  gint64        created_hlc;
+  gint64        updated_hlc;
+  gboolean      deleted;
+  char         *title;
+  char         *search;
+  GPtrArray    *fields;      /* field ids */
+  GPtrArray    *values;      /* each field's value, as stored (JSON) */
+  GArray       *hlcs;        /* each value's clock */
+  GPtrArray    *conflicts;   /* fields in conflict; "" for a deletion */
+};
+
+void
+_sl_merge_plan_free (SlMergePlan *plan)
+{
+  g_free (plan->title);
+  g_free (plan->search);
+  g_ptr_array_unref (plan->fields);
+  g_ptr_array_unref (plan->values);
+  g_array_unref (plan->hlcs);
+  g_ptr_array_unref (plan->conflicts);
+  g_free (plan);
+}
+
+/* Works out what a record holds from all of its @changes: its values
+ * (its first values, then each field's latest edit), deletion, title and
+ * conflicts. Touches no database, so runs on any thread. */
+static SlMergePlan *
+plan_from_changes (SlCodebook  *codebook,
+                   const char  *record,
+                   GPtrArray   *changes,
+                   GError     **error)
+{
+  g_autoptr(GHashTable) nodes = sl_values_new ();   /* field -> JsonNode */
   g_autoptr(JsonNode) create_node = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *search = NULL;
   RecordState st = { 0 };
   SlRecordType *type = NULL;
+  SlMergePlan *plan = NULL;
   JsonObject *first;
   GHashTableIter iter;
   gpointer key, value;
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
-  gboolean had_conflicts = FALSE;
-  gint64 last_hlc = 0;
-
-  if (held != NULL)
-    {
-      changes = g_ptr_array_new_full (held->len, (GDestroyNotify) mchange_free);
-      for (guint i = 0; i < held->len; i++)
-        {
-          SlMergeChange *h = g_ptr_array_index (held, i);
-          MChange *c = g_new0 (MChange, 1);
-
-          c->device = h->device;
-          c->seq = h->seq;
-          c->hlc = h->hlc;
-          c->op = h->op;
-          c->field = h->field;
-          c->value = h->value;
-          c->author = h->author;
-          c->base = parse_base (h->base);
-          g_ptr_array_add (changes, c);
-        }
-    }
-  else
-    changes = load_changes (_sl_txn_stmt (txn, SQL_RECORD_CHANGES), record_no);
 
   work_out_state (changes, &st);
   first = first_values (st.create, &create_node);
@@ -337,11 +317,17 @@ merge_record (SlTxn            *txn,
       if (error && *error == NULL)
         g_set_error (error, SL_BUNDLE_ERROR, SL_BUNDLE_ERROR_HISTORY,
                      "The record %s has changes but its creation is missing", record);
-      goto out;
+      record_state_clear (&st);
+      return NULL;
     }
 
-  /* The values it should hold: its first values, then each field's
-   * latest edit. */
+  plan = g_new0 (SlMergePlan, 1);
+  plan->type = type;
+  plan->fields = g_ptr_array_new_with_free_func (g_free);
+  plan->values = g_ptr_array_new_with_free_func (g_free);
+  plan->hlcs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  plan->conflicts = g_ptr_array_new_with_free_func (g_free);
+
   if (first != NULL)
     {
       g_autoptr(GList) members = json_object_get_members (first);
@@ -349,9 +335,12 @@ merge_record (SlTxn            *txn,
       for (GList *l = members; l; l = l->next)
         if (!g_hash_table_contains (st.winners, l->data))
           {
-            g_hash_table_insert (want, l->data, st.create);
-            g_hash_table_insert (nodes, g_strdup (l->data),
-                                 json_node_copy (json_object_get_member (first, l->data)));
+            JsonNode *node = json_node_copy (json_object_get_member (first, l->data));
+
+            g_ptr_array_add (plan->fields, g_strdup (l->data));
+            g_ptr_array_add (plan->values, sl_value_to_json (node));
+            g_array_append_val (plan->hlcs, st.create->hlc);
+            g_hash_table_insert (nodes, g_strdup (l->data), node);
           }
     }
   g_hash_table_iter_init (&iter, st.winners);
@@ -362,44 +351,73 @@ merge_record (SlTxn            *txn,
 
       if (node != NULL)
         {
-          g_hash_table_insert (want, key, w);
+          g_ptr_array_add (plan->fields, g_strdup (key));
+          g_ptr_array_add (plan->values, g_strdup (w->value));
+          g_array_append_val (plan->hlcs, w->hlc);
           g_hash_table_insert (nodes, g_strdup (key), node);
         }
     }
-  for (guint i = 0; i < changes->len; i++)
-    last_hlc = MAX (last_hlc, ((MChange *) g_ptr_array_index (changes, i))->hlc);
+  _sl_record_describe (type, nodes, record, &plan->title, &plan->search);
 
-  /* A record the import brings: its row, whole, before its values (a
-   * row written once, not written then updated). */
-  if (row != NULL)
+  plan->created_hlc = st.create->hlc;
+  for (guint i = 0; i < changes->len; i++)
+    plan->updated_hlc = MAX (plan->updated_hlc, ((MChange *) g_ptr_array_index (changes, i))->hlc);
+  plan->deleted = st.existence != NULL && g_str_equal (st.existence->op, "delete");
+
+  g_hash_table_iter_init (&iter, st.heads);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (((GPtrArray *) value)->len > 1)
+      g_ptr_array_add (plan->conflicts, g_strdup (key));
+  if (st.edits_unknown_to_deletion->len > 0)
+    g_ptr_array_add (plan->conflicts, g_strdup (""));
+
+  record_state_clear (&st);
+  return plan;
+}
+
+/* Writes @plan: for a record the import brings (@row given), its row
+ * whole, written once, then its values; for one this vault holds, only
+ * what differs from what it holds. Then its conflicts. */
+static gboolean
+apply_plan (SlTxn             *txn,
+            SlMergePlan       *plan,
+            gint64             record_no,
+            const char        *record,
+            const SlNewRecord *row,
+            GError           **error)
+{
+  g_autoptr(GHashTable) stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gboolean is_new = row != NULL;
+  GHashTableIter iter;
+  gpointer key;
+  sqlite3_stmt *stmt;
+
+  if (is_new)
     {
-      _sl_record_describe (type, nodes, record, &title, &search);
-      stmt = _sl_txn_stmt (txn, "INSERT INTO records (id, type, parent, codebook_version, "
+      stmt = _sl_txn_stmt (txn, "INSERT INTO records (no, id, type, parent, codebook_version, "
                            "created_hlc, updated_hlc, deleted, title, search) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-      sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, row->type, -1, SQLITE_STATIC);
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+      sqlite3_bind_int64 (stmt, 1, record_no);
+      sqlite3_bind_text (stmt, 2, record, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, row->type, -1, SQLITE_STATIC);
       if (row->parent_no != 0)
-        sqlite3_bind_int64 (stmt, 3, row->parent_no);
-      sqlite3_bind_int64 (stmt, 4, row->codebook_version);
-      sqlite3_bind_int64 (stmt, 5, st.create->hlc);
-      sqlite3_bind_int64 (stmt, 6, last_hlc);
-      sqlite3_bind_int (stmt, 7, st.existence != NULL && g_str_equal (st.existence->op, "delete"));
-      sqlite3_bind_text (stmt, 8, title, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 9, search, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (stmt, 4, row->parent_no);
+      sqlite3_bind_int64 (stmt, 5, row->codebook_version);
+      sqlite3_bind_int64 (stmt, 6, plan->created_hlc);
+      sqlite3_bind_int64 (stmt, 7, plan->updated_hlc);
+      sqlite3_bind_int (stmt, 8, plan->deleted);
+      sqlite3_bind_text (stmt, 9, plan->title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 10, plan->search, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           _sl_set_error_from_db (error, _sl_txn_get_db (txn), SQLITE_ERROR,
                                  "The bundle could not be imported");
-          goto out;
+          return FALSE;
         }
-      record_no = sqlite3_last_insert_rowid (_sl_txn_get_db (txn));
-      *no_out = record_no;
     }
-
-  /* What it holds now (nothing, when the bundle created it). */
-  if (!is_new)
+  else
     {
+      /* What it holds now */
       stmt = _sl_txn_stmt (txn, "SELECT field, value FROM record_values WHERE record = ?1");
       sqlite3_bind_int64 (stmt, 1, record_no);
       while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -409,122 +427,151 @@ merge_record (SlTxn            *txn,
 
   /* Write only what differs: a record merged with itself is untouched.
    * Values are compared as stored: every vault writes them alike. */
-  g_hash_table_iter_init (&iter, want);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < plan->fields->len; i++)
     {
-      MChange *from = value;
-      const char *have = g_hash_table_lookup (stored, key);
-      g_autofree char *json = NULL;
+      const char *field = g_ptr_array_index (plan->fields, i);
+      const char *json = g_ptr_array_index (plan->values, i);
 
-      if (from == st.create)
-        json = sl_value_to_json (g_hash_table_lookup (nodes, key));
-      if (g_strcmp0 (have, json ? json : from->value) != 0 &&
-          !_sl_txn_store_value (txn, record_no, key, json ? json : from->value, from->hlc,
-                               is_new, error))
-        goto out;
-      g_hash_table_remove (stored, key);
+      if (g_strcmp0 (g_hash_table_lookup (stored, field), json) != 0 &&
+          !_sl_txn_store_value (txn, record_no, field, json,
+                                g_array_index (plan->hlcs, gint64, i), is_new, error))
+        return FALSE;
+      g_hash_table_remove (stored, field);
     }
   g_hash_table_iter_init (&iter, stored);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!_sl_txn_store_value (txn, record_no, key, NULL, 0, FALSE, error))
-      goto out;
+      return FALSE;
 
-  if (row == NULL)
+  if (!is_new)
     {
-      _sl_record_describe (type, nodes, record, &title, &search);
       stmt = _sl_txn_stmt (txn, "UPDATE records SET deleted = ?2, created_hlc = ?3, "
                            "updated_hlc = ?4, title = ?5, search = ?6 WHERE no = ?1");
       sqlite3_bind_int64 (stmt, 1, record_no);
-      sqlite3_bind_int (stmt, 2, st.existence != NULL && g_str_equal (st.existence->op, "delete"));
-      sqlite3_bind_int64 (stmt, 3, st.create->hlc);
-      sqlite3_bind_int64 (stmt, 4, last_hlc);
-      sqlite3_bind_text (stmt, 5, title, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, search, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, plan->deleted);
+      sqlite3_bind_int64 (stmt, 3, plan->created_hlc);
+      sqlite3_bind_int64 (stmt, 4, plan->updated_hlc);
+      sqlite3_bind_text (stmt, 5, plan->title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, plan->search, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           _sl_set_error_from_db (error, _sl_txn_get_db (txn), SQLITE_ERROR,
                                  "The record could not be merged");
-          goto out;
+          return FALSE;
         }
-    }
 
-  /* The conflict register */
-  g_hash_table_iter_init (&iter, st.heads);
-  while (g_hash_table_iter_next (&iter, &key, &value) && !had_conflicts)
-    had_conflicts = ((GPtrArray *) value)->len > 1;
-  had_conflicts = had_conflicts || st.edits_unknown_to_deletion->len > 0;
-  if (!is_new)
-    {
+      /* The conflict register, afresh */
       stmt = _sl_txn_stmt (txn, "DELETE FROM conflicts WHERE record = ?1");
       sqlite3_bind_int64 (stmt, 1, record_no);
       sqlite3_step (stmt);
     }
-  if (had_conflicts)
+  for (guint i = 0; i < plan->conflicts->len; i++)
     {
-      g_hash_table_iter_init (&iter, st.heads);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (((GPtrArray *) value)->len > 1)
-          {
-            stmt = _sl_txn_stmt (txn, "INSERT INTO conflicts (record, field) VALUES (?1, ?2)");
-            sqlite3_bind_int64 (stmt, 1, record_no);
-            sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-            sqlite3_step (stmt);
-          }
-      if (st.edits_unknown_to_deletion->len > 0)
-        {
-          stmt = _sl_txn_stmt (txn, "INSERT INTO conflicts (record, field) VALUES (?1, '')");
-          sqlite3_bind_int64 (stmt, 1, record_no);
-          sqlite3_step (stmt);
-        }
+      stmt = _sl_txn_stmt (txn, "INSERT INTO conflicts (record, field) VALUES (?1, ?2)");
+      sqlite3_bind_int64 (stmt, 1, record_no);
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (plan->conflicts, i), -1, SQLITE_STATIC);
+      sqlite3_step (stmt);
     }
-  ok = TRUE;
-
-out:
-  record_state_clear (&st);
-  return ok;
+  return TRUE;
 }
 
+/**
+ * _sl_txn_merge_record:
+ * @txn: the importing transaction
+ * @codebook: the codebook in force
+ * @record_no: the record's row
+ * @record: its id
+ * @error: return location for a #GError
+ *
+ * Brings the current values, deletion, title and conflicts of a record
+ * this vault holds in step with all of its changes in the log.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 _sl_txn_merge_record (SlTxn       *txn,
                       SlCodebook  *codebook,
                       gint64       record_no,
                       const char  *record,
-                      gboolean     is_new,
-                      GPtrArray   *held,
                       GError     **error)
 {
-  return merge_record (txn, codebook, record_no, record, is_new, held, NULL, NULL, error);
+  g_autoptr(GPtrArray) changes = load_changes (_sl_txn_stmt (txn, SQL_RECORD_CHANGES), record_no);
+  SlMergePlan *plan = plan_from_changes (codebook, record, changes, error);
+  gboolean ok;
+
+  if (plan == NULL)
+    return FALSE;
+  ok = apply_plan (txn, plan, record_no, record, NULL, error);
+  _sl_merge_plan_free (plan);
+  return ok;
 }
 
 /**
- * _sl_txn_merge_new_record:
- * @txn: the importing transaction
+ * _sl_merge_plan_new_record:
  * @codebook: the codebook in force
- * @record: the new record's id
- * @row: what its row holds besides its state (type, parent, codebook
- *   version)
+ * @record: the id of a record an import brings
  * @held: (element-type SlMergeChange): all of its changes
- * @no_out: (out): the row's number
  * @error: return location for a #GError
  *
- * Adds a record an import brings, its row written once with its current
- * state, then its values and conflicts: what _sl_txn_merge_record() leaves
- * after an insert of the bare row, without writing the row twice.
+ * Works out what a record the import brings will hold, from its changes
+ * alone: no database is read, so a second thread can do it while the
+ * import writes the change log.
+ *
+ * Returns: (transfer full) (nullable): the plan, for
+ *   _sl_txn_write_new_record()
+ */
+SlMergePlan *
+_sl_merge_plan_new_record (SlCodebook  *codebook,
+                           const char  *record,
+                           GPtrArray   *held,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_full (held->len, (GDestroyNotify) mchange_free);
+
+  for (guint i = 0; i < held->len; i++)
+    {
+      SlMergeChange *h = g_ptr_array_index (held, i);
+      MChange *c = g_new0 (MChange, 1);
+
+      c->device = h->device;
+      c->seq = h->seq;
+      c->hlc = h->hlc;
+      c->op = h->op;
+      c->field = h->field;
+      c->value = h->value;
+      c->author = h->author;
+      c->base = parse_base (h->base);
+      g_ptr_array_add (changes, c);
+    }
+  return plan_from_changes (codebook, record, changes, error);
+}
+
+/**
+ * _sl_txn_write_new_record:
+ * @txn: the importing transaction
+ * @plan: from _sl_merge_plan_new_record()
+ * @record_no: the row number it takes
+ * @record: its id
+ * @row: what its row holds besides its state (type, parent, codebook
+ *   version)
+ * @error: return location for a #GError
+ *
+ * Adds a record an import brings: its row, written once with its state,
+ * then its values and conflicts.
  *
  * Returns: %TRUE on success
  */
 gboolean
-_sl_txn_merge_new_record (SlTxn             *txn,
-                          SlCodebook        *codebook,
+_sl_txn_write_new_record (SlTxn             *txn,
+                          SlMergePlan       *plan,
+                          gint64             record_no,
                           const char        *record,
                           const SlNewRecord *row,
-                          GPtrArray         *held,
-                          gint64            *no_out,
                           GError           **error)
 {
-  g_return_val_if_fail (row != NULL && held != NULL && no_out != NULL, FALSE);
+  g_return_val_if_fail (plan != NULL && row != NULL && record_no > 0, FALSE);
 
-  return merge_record (txn, codebook, 0, record, TRUE, held, row, no_out, error);
+  return apply_plan (txn, plan, record_no, record, row, error);
 }
 
 /* The conflict register, for people */

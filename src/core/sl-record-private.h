@@ -70,8 +70,6 @@ gboolean    _sl_txn_merge_record        (SlTxn         *txn,
                                          SlCodebook    *codebook,
                                          gint64         record_no,
                                          const char    *record,
-                                         gboolean       is_new,
-                                         GPtrArray     *held,
                                          GError       **error);
 
 G_END_DECLS
