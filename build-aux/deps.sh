@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libgtk-4-bin libadwaita-1-dev libjson-glib-dev
-  libsodium-dev libsqlcipher-dev sqlcipher libreadstat-dev zlib1g-dev
+  libsodium-dev libsqlcipher-dev sqlcipher libssl-dev libreadstat-dev zlib1g-dev
   libpwquality-dev cracklib-runtime
   desktop-file-utils appstream
   xvfb xauth imagemagick xdotool dbus at-spi2-core python3-pyatspi age pspp
