@@ -632,6 +632,13 @@ static const NameCase name_cases[] = {
     "PLACE:HARTLEPOOL BOROUGH COUNCIL|PLACE:hartlepool" },
   { "Staff at Brambles Children's Home said she came back to Brambles late.",
     "INSTITUTION:Brambles Children's Home|INSTITUTION:Brambles" },
+  /* a licence's number right after its word, or in groups of capitals; not a year */
+  { "badge number 4471 and private hire licence no. 2290; plate 118; licensed 2019",
+    "REFERENCE:4471|REFERENCE:2290|REFERENCE:118" },
+  { "The operator holds licence PH/OP/0123.", "REFERENCE:PH/OP/0123" },
+  /* a home named with an ordinary word, after a preposition; not after "a" */
+  { "Site visit to Riverside House today; a Riverside House is planned",
+    "INSTITUTION:Riverside House" },
   /* a law's acronym is no name */
   { "(RIPA authority not needed)", "" },
 };

@@ -2403,11 +2403,12 @@ detect_institutions (Ctx *c)
       if (named && !proper && cue_len == 1 && i > first + 1 &&
           g_ascii_strncasecmp (c->text + c->t[i - 1].start, "children", 8) == 0)
         proper = TRUE;
-      /* "placed at Amber House": a home named with a first name that is
-       * also a word, after a preposition and inside a sentence */
+      /* "placed at Amber House", "visit to Riverside House": a home named
+       * with a word, after a preposition and inside a sentence */
       if (named && !proper && cue_len == 1 && first + 1 == i && first > 0 &&
           c->t[first].cap && !c->t[first].upper && !c->t[first].sentence &&
-          (c->t[first].bits & G_FIRST) && (c->t[first - 1].bits & G_PREP) &&
+          !(c->t[first].bits & (G_STOP | G_COUNCIL | G_TITLE)) &&
+          (c->t[first - 1].bits & G_PREP) &&
           c->t[first - 1].lower && gap_spaces (c, first - 1) &&
           (token_is (c, i, "house") || token_is (c, i, "lodge")))
         proper = TRUE;
@@ -3880,7 +3881,20 @@ scan_licence_code (const char *text,
   /* "YP 123" is a role */
   if (p - i >= 2 && (table_get (finish_hash (fnv_feed (FNV_OFFSET, buf, p - i))) & G_NAME_ROLE))
     return 0;
-  if (p + 1 < n && (text[p] == ' ' || text[p] == '-') && g_ascii_isdigit (text[p + 1]))
+  /* "PH/OP/0123": more groups of capitals */
+  for (guint groups = 0; groups < 3 && p + 1 < n && (text[p] == '/' || text[p] == '-') &&
+                         g_ascii_isupper (text[p + 1]); groups++)
+    {
+      gsize q = p + 1;
+
+      while (q < n && q - p <= 5 && g_ascii_isupper (text[q]))
+        q++;
+      if (q - p > 5)
+        return 0;
+      p = q;
+    }
+  if (p + 1 < n && (text[p] == ' ' || text[p] == '-' || text[p] == '/') &&
+      g_ascii_isdigit (text[p + 1]))
     p++;
   d = p;
   while (p < n && p - d < 7 && g_ascii_isdigit (text[p]))
@@ -3941,9 +3955,52 @@ detect_licence_codes (Ctx *c)
       guint cells = 0;
       gboolean rows;
 
-      if (c->t[i].start < done || strchr ("bBlLpPhH", c->text[c->t[i].start]) == NULL ||
+      if (strchr ("bBlLpPhH", c->text[c->t[i].start]) == NULL ||
           !word_in (c, i, W_BADGE, W_HIRE) ||
           (word_in (c, i, W_HIRE, W_HIRE) && !(i > 0 && token_is (c, i - 1, "private"))))
+        continue;
+      /* "badge number 4471", "licence no. 2290", "plate 118": digits alone
+       * right after the word */
+      {
+        gsize p = c->t[i].full_end, d;
+
+        for (guint k = 0; k < 2; k++)
+          {
+            static const char *const words[] = { "number", "no", "num" };
+
+            while (p < c->n && c->text[p] == ' ')
+              p++;
+            for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+              {
+                gsize l = strlen (words[w]);
+
+                if (p + l < c->n && g_ascii_strncasecmp (c->text + p, words[w], l) == 0 &&
+                    !g_ascii_isalpha (c->text[p + l]))
+                  {
+                    p += l;
+                    break;
+                  }
+              }
+            if (p < c->n && strchr (".:#", c->text[p]) != NULL)
+              p++;
+          }
+        while (p < c->n && c->text[p] == ' ')
+          p++;
+        for (d = p; d < c->n && d - p < 7 && g_ascii_isdigit (c->text[d]); d++)
+          ;
+        /* not "licensed 2019" */
+        if (d - p >= 3 && d - p <= 6 && (d == c->n || !g_ascii_isalnum (c->text[d])) &&
+            !(d - p == 4 && (c->text[p] == '1' || c->text[p] == '2') &&
+              (c->text[p + 1] == '9' || c->text[p + 1] == '0')) &&
+            !(d < c->n && (c->text[d] == '/' || c->text[d] == '.') && d + 1 < c->n &&
+              g_ascii_isdigit (c->text[d + 1])))
+          {
+            SlSpan span = { c->offset + p, c->offset + d, SL_SPAN_REFERENCE };
+
+            g_array_append_val (c->found, span);
+          }
+      }
+      if (c->t[i].start < done)
         continue;
       ls = c->t[i].start;
       while (ls > 0 && c->text[ls - 1] != '\n')
