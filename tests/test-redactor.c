@@ -639,6 +639,13 @@ static const NameCase name_cases[] = {
   /* a home named with an ordinary word, after a preposition; not after "a" */
   { "Site visit to Riverside House today; a Riverside House is planned",
     "INSTITUTION:Riverside House" },
+  /* a maiden name after "nee"; a lower-case title's surname that is a word too */
+  { "Mum - Ms Leanne Hussain (nee Booth)", "PERSON:Ms Leanne Hussain|PERSON:Booth" },
+  { "spoke to nan (mrs margaret hill) today", "PERSON:mrs margaret hill" },
+  /* in a chat, a possessive without its apostrophe after "at"; not a word */
+  { "[22:01] jess: im at nathans in oldham\n[22:02] kyle: at chips now",
+    "PERSON:jess|PERSON:nathans|PLACE:oldham|PERSON:kyle" },
+  { "actions: kp to email the st. michael's school", "INSTITUTION:st. michael's school" },
   /* a law's acronym is no name */
   { "(RIPA authority not needed)", "" },
 };

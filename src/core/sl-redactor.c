@@ -2229,7 +2229,9 @@ detect_institutions (Ctx *c)
                  !(c->t[first - 1].bits & (G_ENGLISH | G_COMMON | G_WORD | G_STOP | G_VERB |
                                            G_PREP | G_KIN | G_CUE | G_TITLE | G_HEADER)))
             first--;
-          if (first > 0 && first < i && gap_spaces (c, first - 1) &&
+          /* "st michael's school", "st. michael's school" */
+          if (first > 0 && first < i &&
+              (gap_spaces (c, first - 1) || gap_is (c, first - 1, ". ")) &&
               (c->t[first - 1].bits & G_SAINT) && c->t[first - 1].lower)
             first--;
           if (first < i)
@@ -2626,6 +2628,14 @@ detect_people_and_places (Ctx *c)
                     last = extend_name (c, k + 1);
                   else
                     last = extend_name (c, k);
+                  /* "(mrs margaret hill)": in lower case, a surname that is a
+                   * word too, where the name ends */
+                  if (t->lower && u->lower && last == k && k + 1 < c->len && gap_spaces (c, k) &&
+                      c->t[k + 1].lower && (c->t[k + 1].bits & G_SUR) &&
+                      !(c->t[k + 1].bits & (G_STOP | G_VERB | G_PREP | G_KIN)) &&
+                      (c->t[k + 1].full_end == c->n ||
+                       strchr (").,;:\n", c->text[c->t[k + 1].full_end]) != NULL))
+                    last = k + 1;
                   /* "District Judge Ahmed", "Deputy District Judge Rees",
                    * "His Honour Judge Patel" */
                   while (from > 0 && i - from < 2 && gap_spaces (c, from - 1) &&
@@ -2642,6 +2652,18 @@ detect_people_and_places (Ctx *c)
                   continue;
                 }
             }
+        }
+
+      /* "Ms Leanne Hussain (nee Booth)": a maiden name */
+      if (t->lower && i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) &&
+          c->type[i + 1] == NULL && !(c->t[i + 1].bits & (G_STOP | G_TITLE)) &&
+          (token_is (c, i, "nee") || token_is (c, i, "n\xc3\xa9" "e")))
+        {
+          guint last = extend_name (c, i + 1);
+
+          mark (c, i + 1, last, type_person);
+          i = last;
+          continue;
         }
 
       /* "Fenland District Council": a council names its place */
@@ -3240,6 +3262,24 @@ detect_people_and_places (Ctx *c)
             {
               mark (c, i, i + len - 1, type_institution);
               i += len - 1;
+              continue;
+            }
+        }
+
+      /* In a chat, a possessive without its apostrophe after "at", "to":
+       * "at nathans", "to tyrones yard" */
+      if ((b & ~(G_SUR | G_PLACE_MINOR)) == 0 && t->ascii && t->end - t->start >= 5 &&
+          c->text[t->end - 1] == 's' && i > 0 && gap_spaces (c, i - 1) &&
+          (c->t[i - 1].bits & G_PREP) && c->t[i - 1].lower)
+        {
+          char buf[64];
+          gsize k = fold_word (c->text, t->start, t->end - 1, TRUE, buf, sizeof buf);
+          guint32 stem = table_get (finish_hash (fnv_feed (FNV_OFFSET, buf, k)));
+
+          if ((stem & G_FIRST_POP) &&
+              !(stem & (G_COMMON | G_WORD | G_ENGLISH | G_STOP | G_HARD | G_PLACE)))
+            {
+              mark (c, i, i, type_person);
               continue;
             }
         }
