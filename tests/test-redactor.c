@@ -646,6 +646,11 @@ static const NameCase name_cases[] = {
   { "[22:01] jess: im at nathans in oldham\n[22:02] kyle: at chips now",
     "PERSON:jess|PERSON:nathans|PLACE:oldham|PERSON:kyle" },
   { "actions: kp to email the st. michael's school", "INSTITUTION:st. michael's school" },
+  /* in capitals, words that are also names are no names together; a
+   * name's parts found apart are one; "A" is an article */
+  { "KEY FINDINGS: HOPE, AMBER AND GRACE WERE WORDS. THE POSTER SAID AMBER.", "" },
+  { "MARK HILL AND JADE SMITH WERE SEEN BY A MAN CALLED DAZ",
+    "PERSON:MARK HILL|PERSON:JADE SMITH|PERSON:DAZ" },
   /* a law's acronym is no name */
   { "(RIPA authority not needed)", "" },
 };

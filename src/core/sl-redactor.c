@@ -1765,6 +1765,9 @@ name_part (const Ctx *c,
   /* "Rainbow Project": an ordinary word after a name makes it a thing */
   if ((b & G_ENGLISH) && !(b & (G_SUR | G_FIRST)))
     return FALSE;
+  /* "GRACE WERE WORDS": in capitals, an everyday word is no more of a name */
+  if ((b & G_COMMON) && t->upper && !(b & G_SUR_POP))
+    return FALSE;
   if (b & G_COMMON)
     return (b & (G_SUR | G_FIRST)) != 0 && !t->sentence;
   return TRUE;
@@ -2854,8 +2857,9 @@ detect_people_and_places (Ctx *c)
             }
         }
 
-      /* Initials with a surname: "J. Smith", "J Smith" */
+      /* Initials with a surname: "J. Smith", "J Smith"; not "BY A MAN" */
       if (t->initial && i + 1 < c->len && !role_letter (c, i) &&
+          !((c->text[t->start] == 'A' || c->text[t->start] == 'I') && c->t[i + 1].upper) &&
           ((c->text[t->end] == '.' && c->t[i + 1].start == t->end + 2) || gap_spaces (c, i)))
         {
           const Token *u = &c->t[i + 1];
@@ -3079,9 +3083,14 @@ detect_people_and_places (Ctx *c)
       /* ALL CAPS names and initials with context: "JADE SMITH", "JS said" */
       if (t->upper && !(b & (G_STOP | G_PARTICLE)))
         {
+          /* "THE POSTER SAID AMBER": words that are names too are no
+           * pair of names in capitals */
           gboolean name = ((b & G_FIRST) && i + 1 < c->len && gap_spaces (c, i) &&
                            c->t[i + 1].upper && (c->t[i + 1].bits & G_SUR) &&
-                           !(c->t[i + 1].bits & G_STOP)) ||
+                           !(c->t[i + 1].bits & G_STOP) &&
+                           !((b & (G_VERB | G_HARD | G_COMMON)) &&
+                             (c->t[i + 1].bits & (G_VERB | G_HARD | G_COMMON)) &&
+                             !(c->t[i + 1].bits & G_SUR_POP))) ||
                           ((b & G_SUR_POP) && i > 0 && c->type[i - 1] == type_person &&
                            gap_spaces (c, i - 1)) ||
                           (t->end - t->start <= 3 && !(b & G_COMMON) &&
@@ -3098,7 +3107,10 @@ detect_people_and_places (Ctx *c)
 
               while (last + 1 < c->len && gap_spaces (c, last) && c->t[last + 1].upper &&
                      (c->t[last + 1].bits & (G_SUR | G_FIRST)) &&
-                     !(c->t[last + 1].bits & (G_STOP | G_STREET)) && last < i + 3)
+                     !(c->t[last + 1].bits & (G_STOP | G_STREET)) && last < i + 3 &&
+                     /* "GRACE WERE WORDS" */
+                     !((c->t[last + 1].bits & (G_COMMON | G_HARD | G_VERB)) &&
+                       !(c->t[last + 1].bits & G_SUR_POP)))
                 last++;
               mark (c, i, last, type_person);
               i = last;
@@ -4202,6 +4214,11 @@ detect_names_in (const char  *text,
                                    c.t[i].start - c.t[i - 1].full_end) != NULL)
           joined[i] = TRUE;
       }
+  /* "MARK HILL": two names found apart, side by side in the same case, are one */
+  for (guint i = 1; i < c.len; i++)
+    if (type[i] == type_person && type[i - 1] == type_person && !joined[i] &&
+        c.t[i].upper && c.t[i - 1].upper && gap_spaces (&c, i - 1))
+      joined[i] = TRUE;
 
   for (guint i = 0; i < c.len; i++)
     {
