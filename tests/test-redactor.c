@@ -651,6 +651,9 @@ static const NameCase name_cases[] = {
   { "KEY FINDINGS: HOPE, AMBER AND GRACE WERE WORDS. THE POSTER SAID AMBER.", "" },
   { "MARK HILL AND JADE SMITH WERE SEEN BY A MAN CALLED DAZ",
     "PERSON:MARK HILL|PERSON:JADE SMITH|PERSON:DAZ" },
+  /* two take-aways joined by "and" are two; a bar and grill is one */
+  { "from Dallas Chicken and Sultan Grill; at Harry's Bar and Grill",
+    "INSTITUTION:Dallas Chicken|INSTITUTION:Sultan Grill|INSTITUTION:Harry's Bar and Grill" },
   /* a law's acronym is no name */
   { "(RIPA authority not needed)", "" },
 };

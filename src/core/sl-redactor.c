@@ -2391,7 +2391,9 @@ detect_institutions (Ctx *c)
               k > 0 && capish (&c->t[k - 1]) &&
               !(c->text[p->start] == 'a' && (c->t[k - 1].bits & G_CUE) &&
                 (!(c->t[k - 1].bits & G_WEAK_CUE) ||
-                 (k > 1 && g_ascii_strncasecmp (c->text + c->t[k - 2].start, "children", 8) == 0))))
+                 (k > 1 && g_ascii_strncasecmp (c->text + c->t[k - 2].start, "children", 8) == 0) ||
+                 /* "Dallas Chicken and Sultan Grill", not "Bar and Grill" */
+                 !(c->t[first].bits & (G_CUE | G_CUE_START)))))
             {
               first = k;
               continue;
