@@ -654,6 +654,8 @@ static const NameCase name_cases[] = {
   /* two take-aways joined by "and" are two; a bar and grill is one */
   { "from Dallas Chicken and Sultan Grill; at Harry's Bar and Grill",
     "INSTITUTION:Dallas Chicken|INSTITUTION:Sultan Grill|INSTITUTION:Harry's Bar and Grill" },
+  /* police systems' numbers, with a star too; the system is no name */
+  { "Occurrence 24*123456; CRIS 4210012/24", "REFERENCE:24*123456|REFERENCE:4210012/24" },
   /* a law's acronym is no name */
   { "(RIPA authority not needed)", "" },
 };

@@ -937,7 +937,8 @@ static const char *const platforms[] = {
   "snap", "snapchat", "sc", "insta", "instagram", "ig", "tiktok", "twitter", "kik", "telegram",
 };
 static const char *const systems[] = {
-  "incident", "occurrence", "niche", "storm", "athena", "pnc", "pnd",
+  "incident", "occurrence", "niche", "storm", "athena", "pnc", "pnd", "cris", "crimint",
+  "misper",
 };
 static const char *const particles[] = {
   "de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "dos", "das",
@@ -3692,8 +3693,9 @@ detect_keyword_values (Ctx *c)
       while (p < c->n && c->text[p] == ' ')
         p++;
       s = p;
+      /* "occurrence 24*123456" */
       while (p < c->n && (g_ascii_isalnum (c->text[p]) ||
-                          strchr (handle ? "._" : "/-", c->text[p]) != NULL))
+                          strchr (handle ? "._" : "/-*", c->text[p]) != NULL))
         p++;
       while (p > s && !g_ascii_isalnum (c->text[p - 1]))
         p--;
