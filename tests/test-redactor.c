@@ -656,6 +656,8 @@ static const NameCase name_cases[] = {
     "INSTITUTION:Dallas Chicken|INSTITUTION:Sultan Grill|INSTITUTION:Harry's Bar and Grill" },
   /* police systems' numbers, with a star too; the system is no name */
   { "Occurrence 24*123456; CRIS 4210012/24", "REFERENCE:24*123456|REFERENCE:4210012/24" },
+  /* a Welsh street in lower case */
+  { "im at 31 ffordd las, she lives at 4 heol y nant", "ADDRESS:31 ffordd las|ADDRESS:4 heol y nant" },
   /* a law's acronym is no name */
   { "(RIPA authority not needed)", "" },
 };

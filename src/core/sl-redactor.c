@@ -129,6 +129,8 @@ static const Recogniser recognisers[] = {
     "|miles?|yards|metres|doors|houses|more|other|main|side|back|slip|ring|trunk)\\s)"
     "[a-z][a-z'-]+\\s+(?:[a-z][a-z'-]+\\s+)?(?:street|road|lane|avenue|close|drive|crescent"
     "|terrace|grove|gardens|st|rd)"
+    /* "31 ffordd las": a Welsh street in lower case */
+    "|(?:heol|ffordd|stryd|lon|maes|cwrt|clos|llys)\\s+(?:(?:y|yr)\\s+)?[a-z][a-z'-]{2,}"
     "|(?:[A-Z][A-Za-z'-]*\\s+){1,3}" STREET_SUFFIXES
     "|(?:[A-Z][A-Za-z'-]*\\s+)?[A-Z][a-z]+gate|" WELSH_STREETS
     /* "44 Maes-y-Coed": joined by hyphens */
