@@ -658,6 +658,11 @@ static const NameCase name_cases[] = {
   { "Occurrence 24*123456; CRIS 4210012/24", "REFERENCE:24*123456|REFERENCE:4210012/24" },
   /* a Welsh street in lower case */
   { "im at 31 ffordd las, she lives at 4 heol y nant", "ADDRESS:31 ffordd las|ADDRESS:4 heol y nant" },
+  /* a project's code name is no name; planted negatives stay */
+  { "Operation Span and Project Phoenix reported to Ofsted, CAMHS and the NSPCC about "
+    "Child A and YP3 under section 47 of the Children Act 1989 (Table 4, paragraph 3.2); "
+    "offence codes 17A and SX03001; the North West; a black BMW X5; Hope and Amber rooms",
+    "" },
   /* a law's acronym is no name */
   { "(RIPA authority not needed)", "" },
 };

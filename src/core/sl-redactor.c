@@ -995,7 +995,7 @@ static const char *const roles[] = {
  * word_in (). */
 enum
 {
-  W_OPERATION, W_OP,
+  W_OPERATION, W_OP, W_PROJECT,
   W_GUIDELINES, W_COMPETENCE, W_COMPETENT, W_COMPETENCY, W_PRINCIPLES, W_RULING,
   W_MON, W_TUE, W_TUES, W_WED, W_THU, W_THUR, W_THURS, W_FRI, W_SAT, W_SUN,
   W_DISTRICT, W_DEPUTY, W_CIRCUIT, W_HONOUR, W_HIS, W_HER,
@@ -1021,7 +1021,7 @@ enum
   N_WORDS
 };
 static const char *const word_texts[N_WORDS] = {
-  "operation", "op",
+  "operation", "op", "project",
   "guidelines", "competence", "competent", "competency", "principles", "ruling",
   "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
   "district", "deputy", "circuit", "honour", "his", "her",
@@ -3808,8 +3808,9 @@ detect_speakers (Ctx *c)
     }
 }
 
-/* What names no one: an operation's code name ("Operation Linden") and
- * guidance named after a case ("Fraser guidelines", "Gillick competence").
+/* What names no one: an operation's or a project's code name ("Operation
+ * Linden", "Project Phoenix") and guidance named after a case ("Fraser
+ * guidelines", "Gillick competence").
  * Marked first, so that no rule takes these words for a person or a
  * place. A police force's name ("Derbyshire police") still names its
  * county, so it is left to the rules for places. */
@@ -3820,7 +3821,7 @@ detect_non_names (Ctx *c)
     {
       const Token *t = &c->t[i];
 
-      if (capish (t) && word_in (c, i, W_OPERATION, W_OP) &&
+      if (capish (t) && word_in (c, i, W_OPERATION, W_PROJECT) &&
           gap_spaces (c, i) && capish (&c->t[i + 1]))
         {
           guint last = i + 1;
