@@ -663,6 +663,9 @@ static const NameCase name_cases[] = {
     "Child A and YP3 under section 47 of the Children Act 1989 (Table 4, paragraph 3.2); "
     "offence codes 17A and SX03001; the North West; a black BMW X5; Hope and Amber rooms",
     "" },
+  /* a town before a place in it, as in a street's name; not a word */
+  { "seen on Edmonton Green and Blackpool Pier; at Hope Green and Rose Market",
+    "PLACE:Edmonton|PLACE:Blackpool" },
   /* a law's acronym is no name */
   { "(RIPA authority not needed)", "" },
 };

@@ -2567,6 +2567,21 @@ extend_council (const Ctx *c,
   return last;
 }
 
+/* Token i is a word after a town that names a place in it: "Green",
+ * "Station", "Interchange", "Market", "Pier", "Airport", "Precinct" */
+static gboolean
+landmark_word (const Ctx *c,
+               guint      i)
+{
+  static const char *const words[] = { "green", "station", "interchange", "market", "pier",
+                                       "airport", "precinct" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (token_is (c, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Token i is "rd", "road", "st", "street", "lane" or "ln" */
 static gboolean
 street_word (const Ctx *c,
@@ -2721,7 +2736,10 @@ detect_people_and_places (Ctx *c)
               !(i > 0 && c->type[i - 1] == type_person && gap_spaces (c, i - 1)) &&
               !(street == 0 && len == 1 && i + 1 < c->len && gap_spaces (c, i) &&
                 capish (&c->t[i + 1]) &&
-                ((c->t[i + 1].bits & (G_STREET | G_CUE)) ||
+                (((c->t[i + 1].bits & (G_STREET | G_CUE)) &&
+                  /* "Edmonton Green", "Bolton Interchange": the town, as in
+                   * a street's name */
+                  !(landmark_word (c, i + 1) && !(b & (G_COMMON | G_FIRST | G_SUR)))) ||
                  /* "Belfast Health and Social Care Trust": "Health" starts
                   * no cue here */
                  ((c->t[i + 1].bits & G_CUE_START) &&
