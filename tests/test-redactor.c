@@ -666,6 +666,16 @@ static const NameCase name_cases[] = {
   /* a town before a place in it, as in a street's name; not a word */
   { "seen on Edmonton Green and Blackpool Pier; at Hope Green and Rose Market",
     "PLACE:Edmonton|PLACE:Blackpool" },
+  /* initials in an action log, two joined by a slash too; not acronyms */
+  { "1. RK \xe2\x80\x93 obtain the minutes\nACTION: JS/KL to meet Ms Begum\n- TM: send it\n"
+    "NB: check the file\nCSE: rising\nA1 - send",
+    "PERSON:RK|PERSON:JS/KL|PERSON:Ms Begum|PERSON:TM" },
+  /* a name without quotes after "knew him as"; an initial after a title; not a role */
+  { "others knew him as Pops or Mr B; known as Complainant 3; she did not want to be named. "
+    "Staff agreed",
+    "PERSON:Pops|PERSON:Mr B" },
+  /* a council after a header is a place */
+  { "Visit to: Kirklees Council, Huddersfield", "PLACE:Kirklees Council|PLACE:Huddersfield" },
   /* a law's acronym is no name */
   { "(RIPA authority not needed)", "" },
 };

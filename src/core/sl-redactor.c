@@ -1723,6 +1723,11 @@ naming_cue_before (const Ctx *c,
   if (token_is (c, k, "as") && (token_is (c, k - 1, "known") || token_is (c, k - 1, "knows") ||
                                 token_is (c, k - 1, "know")))
     return TRUE;
+  /* "knew him as", "know her as" */
+  if (token_is (c, k, "as") && k >= 2 &&
+      (token_is (c, k - 1, "him") || token_is (c, k - 1, "her")) &&
+      (token_is (c, k - 2, "knew") || token_is (c, k - 2, "know") || token_is (c, k - 2, "knows")))
+    return TRUE;
   /* "known to staff as" */
   if (token_is (c, k, "as") && k >= 3 && token_is (c, k - 2, "to") && token_is (c, k - 3, "known"))
     return TRUE;
@@ -2582,6 +2587,56 @@ landmark_word (const Ctx *c,
   return FALSE;
 }
 
+/* Initials in an action log: "1. RK – obtain the minutes", "JS/KL to meet
+ * Mrs Begum" (both), "RK: send", at the start of a line or item, before a
+ * verb in lower case; not an acronym that is a word */
+static gboolean
+action_initials (const Ctx *c,
+                 guint      i,
+                 gsize     *slashed)
+{
+  const Token *t = &c->t[i];
+  gsize p = t->full_end;
+  guint k = i;
+
+  *slashed = 0;
+  if (!t->upper || t->end - t->start > 3 || !t->ascii ||
+      (t->bits & (G_COMMON | G_ENGLISH | G_STOP | G_NAME_ROLE)))
+    return FALSE;
+  if (!t->sentence)
+    return FALSE;
+  /* "JS/KL": the other initials, which are no word of their own */
+  if (p + 2 < c->n && c->text[p] == '/' && g_ascii_isupper (c->text[p + 1]))
+    {
+      gsize q = p + 1;
+
+      while (q < c->n && q - p <= 4 && g_ascii_isupper (c->text[q]))
+        q++;
+      if (q - p < 3 || q - p > 4 || q >= c->n || c->text[q] != ' ')
+        return FALSE;
+      *slashed = q;
+      p = q;
+      while (k + 1 < c->len && c->t[k + 1].start < p)
+        k++;
+    }
+  if (k + 1 >= c->len)
+    return FALSE;
+  /* " – ", " - ", ": " or " to " before a verb in lower case */
+  if (token_is (c, k + 1, "to") && c->t[k + 1].start == p + 1 && c->text[p] == ' ')
+    return k + 2 < c->len && gap_spaces (c, k + 1) && c->t[k + 2].lower;
+  while (p < c->n && (c->text[p] == ' ' || c->text[p] == ':' || c->text[p] == '-'))
+    p++;
+  if (p + 3 < c->n && (guchar) c->text[p] == 0xE2 && (guchar) c->text[p + 1] == 0x80 &&
+      ((guchar) c->text[p + 2] == 0x93 || (guchar) c->text[p + 2] == 0x94))
+    p += 3;
+  while (p < c->n && c->text[p] == ' ')
+    p++;
+  return p > c->t[k].full_end + 1 && c->t[k + 1].start == p && c->t[k + 1].lower &&
+         c->t[k + 1].end - c->t[k + 1].start >= 3 &&
+         /* "RK: send", though SEND is an acronym too */
+         !(c->t[k + 1].bits & G_PREP) && !determiner (c, k + 1) && !is_and (c, k + 1);
+}
+
 /* Token i is "rd", "road", "st", "street", "lane" or "ln" */
 static gboolean
 street_word (const Ctx *c,
@@ -2638,9 +2693,11 @@ detect_people_and_places (Ctx *c)
             {
               const Token *u = &c->t[k];
 
+              /* "Mr B", "Mr A": an initial alone, though a word too */
               if ((capish (u) || (t->lower && u->lower && (u->bits & G_SUR)) ||
                    ((u->bits & G_PARTICLE) && extend_name (c, i) > k)) &&
-                  !(u->bits & (G_STOP | G_VERB | G_CUE)) && !role_letter (c, k))
+                  (!(u->bits & (G_STOP | G_VERB | G_CUE)) || (u->initial && capish (t))) &&
+                  !role_letter (c, k))
                 {
                   guint last = k;
 
@@ -2732,7 +2789,11 @@ detect_people_and_places (Ctx *c)
           if (len == 0 && (b & G_PLACE))
             len = 1;
           street = len > 0 ? town_street (c, i + len - 1) : 0;
-          if (len > 0 && !person_like && !person_context_before (c, i) &&
+          if (len > 0 && !person_like &&
+              /* "Visit to: Kirklees Council": a council after a header is its place */
+              (!person_context_before (c, i) ||
+               (i + len < c->len && gap_spaces (c, i + len - 1) && capish (&c->t[i + len]) &&
+                (c->t[i + len].bits & G_COUNCIL))) &&
               !(i > 0 && c->type[i - 1] == type_person && gap_spaces (c, i - 1)) &&
               !(street == 0 && len == 1 && i + 1 < c->len && gap_spaces (c, i) &&
                 capish (&c->t[i + 1]) &&
@@ -3044,6 +3105,23 @@ detect_people_and_places (Ctx *c)
           continue;
         }
 
+      /* After "known as", "aka", "called him", without quotes: a word with
+       * a capital is a name ("knew him as Pops", "aka Tink") */
+      if (capish (t) && !t->initial && !(b & (G_STOP | G_TITLE | G_NAME_ROLE | G_KIN)) &&
+          i > 0 && t->start == c->t[i - 1].full_end + 1 && c->text[t->start - 1] == ' ' &&
+          naming_cue_before (c, i) && !role_letter (c, i) &&
+          /* "known as Complainant 3": a role and its number */
+          !(t->full_end + 1 < c->n && c->text[t->full_end] == ' ' &&
+            (g_ascii_isdigit (c->text[t->full_end + 1]) ||
+             (i + 1 < c->len && c->t[i + 1].initial && c->t[i + 1].start == t->full_end + 1))))
+        {
+          guint last = extend_name (c, i);
+
+          mark (c, i, last, type_person);
+          i = last;
+          continue;
+        }
+
       /* Nicknames in quotes: "Bash", "Big Al"; after "known as" or in a
        * list of names, any word: "Spider", "ZUBY" */
       /* ('a lad called "smokey"', 'aka "Del Boy"': after a cue, in lower case
@@ -3106,6 +3184,7 @@ detect_people_and_places (Ctx *c)
       /* ALL CAPS names and initials with context: "JADE SMITH", "JS said" */
       if (t->upper && !(b & (G_STOP | G_PARTICLE)))
         {
+          gsize slashed = 0;
           /* "THE POSTER SAID AMBER": words that are names too are no
            * pair of names in capitals */
           gboolean name = ((b & G_FIRST) && i + 1 < c->len && gap_spaces (c, i) &&
@@ -3122,7 +3201,8 @@ detect_people_and_places (Ctx *c)
                           /* "A13 - SK to check the database": initials in an action log */
                           (t->end - t->start <= 3 && t->sentence && !(b & (G_COMMON | G_ENGLISH)) &&
                            i + 2 < c->len && gap_spaces (c, i) && token_is (c, i + 1, "to") &&
-                           gap_spaces (c, i + 1) && c->t[i + 2].lower);
+                           gap_spaces (c, i + 1) && c->t[i + 2].lower) ||
+                          action_initials (c, i, &slashed);
 
           if (name)
             {
@@ -3135,6 +3215,13 @@ detect_people_and_places (Ctx *c)
                      !((c->t[last + 1].bits & (G_COMMON | G_HARD | G_VERB)) &&
                        !(c->t[last + 1].bits & G_SUR_POP)))
                 last++;
+              if (slashed > 0)
+                {
+                  /* "JS/KL to meet": both */
+                  SlSpan span = { c->offset + t->start, c->offset + slashed, type_person };
+
+                  g_array_append_val (c->found, span);
+                }
               mark (c, i, last, type_person);
               i = last;
               continue;
