@@ -676,6 +676,11 @@ static const NameCase name_cases[] = {
     "PERSON:Pops|PERSON:Mr B" },
   /* a council after a header is a place */
   { "Visit to: Kirklees Council, Huddersfield", "PLACE:Kirklees Council|PLACE:Huddersfield" },
+  /* initials on a line of those present; not acronyms, roles, nor elsewhere */
+  { "Attendees: Panel (GT, RB), manager (Sue Wilkins), residents (YP1, YP2), NHS, CPS\n"
+    "Notes: GT and RB",
+    "PERSON:GT|PERSON:RB|PERSON:Sue Wilkins|PERSON:GT|PERSON:RB" },
+  { "Notes: GT and RB", "" },
   /* a law's acronym is no name */
   { "(RIPA authority not needed)", "" },
 };

@@ -2637,6 +2637,37 @@ action_initials (const Ctx *c,
          !(c->t[k + 1].bits & G_PREP) && !determiner (c, k + 1) && !is_and (c, k + 1);
 }
 
+/* Token i is two or three capitals on a line that starts with a header
+ * of people ("Attendees: Panel (GT, RB)", "Present: SK, Mrs Lee") */
+static gboolean
+initials_in_header_line (const Ctx *c,
+                         guint      i)
+{
+  const Token *t = &c->t[i];
+  guint k = i;
+
+  if (!t->upper || t->end - t->start > 3 || !t->ascii || t->poss ||
+      (t->bits & (G_COMMON | G_ENGLISH | G_STOP | G_NAME_ROLE | G_TITLE)) ||
+      (t->full_end < c->n && (g_ascii_isalnum (c->text[t->full_end]) || c->text[t->full_end] == '.')))
+    return FALSE;
+  /* back to the line's first word */
+  while (k > 0 && i - k < 40)
+    {
+      gboolean nl = FALSE;
+
+      for (gsize q = c->t[k - 1].full_end; q < c->t[k].start && !nl; q++)
+        nl = c->text[q] == '\n';
+      if (nl)
+        break;
+      k--;
+    }
+  return k < i && (c->t[k].bits & G_HEADER) && c->t[k].full_end < c->n &&
+         c->text[c->t[k].full_end] == ':' &&
+         (token_is (c, k, "present") || token_is (c, k, "attendees") ||
+          token_is (c, k, "apologies") || token_is (c, k, "minutes") ||
+          token_is (c, k, "chair"));
+}
+
 /* Token i is "rd", "road", "st", "street", "lane" or "ln" */
 static gboolean
 street_word (const Ctx *c,
@@ -3202,7 +3233,8 @@ detect_people_and_places (Ctx *c)
                           (t->end - t->start <= 3 && t->sentence && !(b & (G_COMMON | G_ENGLISH)) &&
                            i + 2 < c->len && gap_spaces (c, i) && token_is (c, i + 1, "to") &&
                            gap_spaces (c, i + 1) && c->t[i + 2].lower) ||
-                          action_initials (c, i, &slashed);
+                          action_initials (c, i, &slashed) ||
+                          initials_in_header_line (c, i);
 
           if (name)
             {
