@@ -681,6 +681,9 @@ static const NameCase name_cases[] = {
     "Notes: GT and RB",
     "PERSON:GT|PERSON:RB|PERSON:Sue Wilkins|PERSON:GT|PERSON:RB" },
   { "Notes: GT and RB", "" },
+  /* a house named before its address; not a paper before a date */
+  { "Location: The Elms, 4 Park Road; in The Guardian, 3 May 2024",
+    "INSTITUTION:The Elms|ADDRESS:4 Park Road" },
   /* a law's acronym is no name */
   { "(RIPA authority not needed)", "" },
 };

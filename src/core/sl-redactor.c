@@ -2668,6 +2668,27 @@ initials_in_header_line (const Ctx *c,
           token_is (c, k, "chair"));
 }
 
+/* A house number and a street at p: "4 Park Road", not "3 May 2024" */
+static gboolean
+house_number_at (const Ctx *c,
+                 gsize      p)
+{
+  static const char *const months[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                         "aug", "sep", "oct", "nov", "dec" };
+  gsize q = p;
+
+  while (q < c->n && q - p < 4 && g_ascii_isdigit (c->text[q]))
+    q++;
+  if (q < c->n && g_ascii_isalpha (c->text[q]) && q + 1 < c->n && c->text[q + 1] == ' ')
+    q++;
+  if (q == p || q + 4 > c->n || c->text[q] != ' ' || !g_ascii_isupper (c->text[q + 1]))
+    return FALSE;
+  for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+    if (g_ascii_strncasecmp (c->text + q + 1, months[m], 3) == 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* Token i is "rd", "road", "st", "street", "lane" or "ln" */
 static gboolean
 street_word (const Ctx *c,
@@ -2762,6 +2783,28 @@ detect_people_and_places (Ctx *c)
                   i = last;
                   continue;
                 }
+            }
+        }
+
+      /* "The Elms, 4 Park Road": a house or a home named before its address */
+      if (t->cap && !t->upper && t->end - t->start == 3 && token_is (c, i, "the") &&
+          i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].cap && !c->t[i + 1].upper &&
+          c->type[i + 1] == NULL &&
+          !(c->t[i + 1].bits & (G_STOP | G_TITLE | G_COUNCIL | G_NAME_ROLE | G_HEADER)))
+        {
+          guint last = i + 1;
+          gsize e;
+
+          if (last + 1 < c->len && gap_spaces (c, last) && c->t[last + 1].cap &&
+              !c->t[last + 1].upper && !(c->t[last + 1].bits & (G_STOP | G_TITLE)))
+            last++;
+          e = c->t[last].full_end;
+          if (e + 2 < c->n && c->text[e] == ',' && c->text[e + 1] == ' ' &&
+              g_ascii_isdigit (c->text[e + 2]) && house_number_at (c, e + 2))
+            {
+              mark (c, i, last, type_institution);
+              i = last;
+              continue;
             }
         }
 
