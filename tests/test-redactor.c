@@ -684,6 +684,8 @@ static const NameCase name_cases[] = {
   /* a house named before its address; not a paper before a date */
   { "Location: The Elms, 4 Park Road; in The Guardian, 3 May 2024",
     "INSTITUTION:The Elms|ADDRESS:4 Park Road" },
+  /* in lower case, a town that is a first name too after "in"; a person after "to" */
+  { "we went in preston with callum; spoke to preston", "PLACE:preston|PERSON:callum|PERSON:preston" },
   /* a law's acronym is no name */
   { "(RIPA authority not needed)", "" },
 };

@@ -3170,7 +3170,11 @@ detect_people_and_places (Ctx *c)
         }
 
       /* lower case places after a preposition: "a house in leicester" */
-      if (t->lower && (b & G_PLACE) && !(b & (G_COMMON | G_WORD | G_STOP | G_FIRST_POP)) &&
+      /* ("in preston", "near preston": a town, though a first name too) */
+      if (t->lower && (b & G_PLACE) && !(b & (G_COMMON | G_WORD | G_STOP)) &&
+          (!(b & G_FIRST_POP) ||
+           (i > 0 && (token_is (c, i - 1, "in") || token_is (c, i - 1, "near") ||
+                      token_is (c, i - 1, "around")))) &&
           t->end - t->start >= 4 &&
           ((i > 0 && c->t[i - 1].lower && (c->t[i - 1].bits & G_PREP) && gap_spaces (c, i - 1)) ||
            (c->near[i] & (NEAR_AFTER_ADDRESS | NEAR_BEFORE_POSTCODE))))
