@@ -2694,7 +2694,9 @@ static gboolean
 street_word (const Ctx *c,
              guint      i)
 {
-  return i < c->len && strchr ("rRsSlL", c->text[c->t[i].start]) != NULL &&
+  char ch = i < c->len ? (char) (c->text[c->t[i].start] | 0x20) : 0;
+
+  return (ch == 'r' || ch == 's' || ch == 'l') &&
          c->t[i].end - c->t[i].start <= 6 && word_in (c, i, W_RD, W_LN);
 }
 
@@ -2878,7 +2880,7 @@ detect_people_and_places (Ctx *c)
                  /* "Belfast Health and Social Care Trust": "Health" starts
                   * no cue here */
                  ((c->t[i + 1].bits & G_CUE_START) &&
-                  (match_phrase (c, i + 1, P_CUE) > 0 || (c->t[i + 1].bits & G_COUNCIL))))) &&
+                  ((c->t[i + 1].bits & G_COUNCIL) || match_phrase (c, i + 1, P_CUE) > 0)))) &&
               /* "Bury New Road" is a street; "Leeds Crown Court" no street */
               !(street == 0 && i + len + 1 < c->len && gap_spaces (c, i + len - 1) &&
                 gap_spaces (c, i + len) && capish (&c->t[i + len]) &&
@@ -3411,7 +3413,9 @@ detect_people_and_places (Ctx *c)
         }
 
       /* "ysgol bryn elian", "masjid al noor": named cue first, in lower case */
-      if (strchr ("ycmjgeh", c->text[t->start]) != NULL &&
+      if ((c->text[t->start] == 'y' || c->text[t->start] == 'c' || c->text[t->start] == 'm' ||
+           c->text[t->start] == 'j' || c->text[t->start] == 'g' || c->text[t->start] == 'e' ||
+           c->text[t->start] == 'h') &&
           (word_in (c, i, W_YSGOL, W_COLEG) || word_in (c, i, W_MASJID, W_MADRASSA) ||
            word_in (c, i, W_EGLWYS, W_CARTREF)))
         {
@@ -4197,8 +4201,9 @@ detect_licence_codes (Ctx *c)
       char sep = 0;
       guint cells = 0;
       gboolean rows;
+      char ch = (char) (c->text[c->t[i].start] | 0x20);
 
-      if (strchr ("bBlLpPhH", c->text[c->t[i].start]) == NULL ||
+      if ((ch != 'b' && ch != 'l' && ch != 'p' && ch != 'h') ||
           !word_in (c, i, W_BADGE, W_HIRE) ||
           (word_in (c, i, W_HIRE, W_HIRE) && !(i > 0 && token_is (c, i - 1, "private"))))
         continue;
