@@ -2811,7 +2811,8 @@ detect_people_and_places (Ctx *c)
         }
 
       /* "Ms Leanne Hussain (nee Booth)": a maiden name */
-      if (t->lower && i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) &&
+      if (t->lower && c->text[t->start] == 'n' && t->end - t->start <= 4 && i + 1 < c->len &&
+          gap_spaces (c, i) && capish (&c->t[i + 1]) &&
           c->type[i + 1] == NULL && !(c->t[i + 1].bits & (G_STOP | G_TITLE)) &&
           (token_is (c, i, "nee") || token_is (c, i, "n\xc3\xa9" "e")))
         {
@@ -3189,6 +3190,11 @@ detect_people_and_places (Ctx *c)
        * a capital is a name ("knew him as Pops", "aka Tink") */
       if (capish (t) && !t->initial && !(b & (G_STOP | G_TITLE | G_NAME_ROLE | G_KIN)) &&
           i > 0 && t->start == c->t[i - 1].full_end + 1 && c->text[t->start - 1] == ' ' &&
+          c->t[i - 1].lower &&
+          /* "called", "aka"… are kinship words; "as", "him", "her", "by"
+           * short; "nickname" */
+          ((c->t[i - 1].bits & G_KIN) || c->t[i - 1].end - c->t[i - 1].start <= 3 ||
+           c->text[c->t[i - 1].start] == 'n') &&
           naming_cue_before (c, i) && !role_letter (c, i) &&
           /* "known as Complainant 3": a role and its number */
           !(t->full_end + 1 < c->n && c->text[t->full_end] == ' ' &&
