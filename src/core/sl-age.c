@@ -1341,6 +1341,52 @@ sl_age_armor_decode (GBytes  *armored,
   return g_bytes_new_take (g_realloc (g_steal_pointer (&bin), bin_len), bin_len);
 }
 
+/* A new file key, and the header that wraps it for @recipients or
+ * @passphrase, MAC included. */
+static GString *
+make_header (GPtrArray *recipients,
+             SlSecret  *passphrase,
+             guint8     file_key[FILE_KEY_SIZE],
+             GError   **error)
+{
+  guint n_recipients = recipients != NULL ? recipients->len : 0;
+  g_autoptr(GString) header = NULL;
+  g_autofree char *mac_b64 = NULL;
+  guint8 mac[MAC_SIZE];
+  gboolean ok = TRUE;
+
+  ensure_sodium ();
+  if (n_recipients == 0 && passphrase == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "No age recipient given");
+      return NULL;
+    }
+  if (n_recipients > 0 && passphrase != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "age cannot encrypt to a passphrase and to other recipients at once");
+      return NULL;
+    }
+
+  randombytes_buf (file_key, FILE_KEY_SIZE);
+  header = g_string_new (AGE_INTRO "\n");
+  for (guint i = 0; ok && i < n_recipients; i++)
+    ok = wrap_x25519 (header, file_key, g_ptr_array_index (recipients, i), error);
+  if (ok && passphrase != NULL)
+    ok = wrap_scrypt (header, file_key, passphrase, error);
+  if (!ok)
+    {
+      sodium_memzero (file_key, FILE_KEY_SIZE);
+      return NULL;
+    }
+
+  g_string_append (header, "---");
+  header_mac (file_key, (const guint8 *) header->str, header->len, mac);
+  mac_b64 = b64_encode_raw (mac, sizeof mac);
+  g_string_append_printf (header, " %s\n", mac_b64);
+  return g_steal_pointer (&header);
+}
+
 /**
  * sl_age_encrypt:
  * @plaintext: the data to encrypt
@@ -1361,52 +1407,21 @@ sl_age_encrypt (GBytes    *plaintext,
                 gboolean   armor,
                 GError   **error)
 {
-  guint n_recipients = recipients != NULL ? recipients->len : 0;
   guint8 file_key[FILE_KEY_SIZE];
-  guint8 mac[MAC_SIZE];
   guint8 nonce[PAYLOAD_NONCE_SIZE];
   guint8 key[crypto_aead_chacha20poly1305_ietf_KEYBYTES];
   g_autoptr(GString) header = NULL;
-  g_autofree char *mac_b64 = NULL;
   g_autoptr(GByteArray) out = NULL;
   g_autoptr(GBytes) binary = NULL;
   const guint8 *plain;
   gsize plain_len = 0;
   gsize n_chunks;
-  gboolean ok = TRUE;
 
   g_return_val_if_fail (plaintext != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  ensure_sodium ();
-  if (n_recipients == 0 && passphrase == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "No age recipient given");
-      return NULL;
-    }
-  if (n_recipients > 0 && passphrase != NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "age cannot encrypt to a passphrase and to other recipients at once");
-      return NULL;
-    }
-
-  randombytes_buf (file_key, sizeof file_key);
-  header = g_string_new (AGE_INTRO "\n");
-  for (guint i = 0; ok && i < n_recipients; i++)
-    ok = wrap_x25519 (header, file_key, g_ptr_array_index (recipients, i), error);
-  if (ok && passphrase != NULL)
-    ok = wrap_scrypt (header, file_key, passphrase, error);
-  if (!ok)
-    {
-      sodium_memzero (file_key, sizeof file_key);
-      return NULL;
-    }
-
-  g_string_append (header, "---");
-  header_mac (file_key, (const guint8 *) header->str, header->len, mac);
-  mac_b64 = b64_encode_raw (mac, sizeof mac);
-  g_string_append_printf (header, " %s\n", mac_b64);
+  if (!(header = make_header (recipients, passphrase, file_key, error)))
+    return NULL;
 
   plain = g_bytes_get_data (plaintext, &plain_len);
   n_chunks = plain_len == 0 ? 1 : (plain_len + CHUNK_SIZE - 1) / CHUNK_SIZE;
@@ -1433,6 +1448,148 @@ sl_age_encrypt (GBytes    *plaintext,
   if (armor)
     return sl_age_armor_encode (binary);
   return g_steal_pointer (&binary);
+}
+
+/* Writing as the plaintext comes */
+
+struct _SlAgeWriter
+{
+  SlAgeSinkFunc sink;
+  gpointer      sink_data;
+  guint8        key[crypto_aead_chacha20poly1305_ietf_KEYBYTES];
+  guint64       counter;
+  guint8       *pending;    /* plaintext not yet sealed, up to a chunk */
+  gsize         n_pending;
+  guint8       *sealed;     /* one sealed chunk */
+  gboolean      closed;
+};
+
+/**
+ * sl_age_writer_new:
+ * @recipients: (element-type GBytes): X25519 recipients (32-byte keys)
+ * @sink: where the file's bytes go, in order
+ * @sink_data: data for @sink
+ * @error: return location for a #GError
+ *
+ * Starts an age v1 file for @recipients whose payload is given a piece at
+ * a time with sl_age_writer_write(), and sealed and handed to @sink one
+ * 64 KiB chunk at a time: a payload of a hundred megabytes is never held
+ * twice. The file is the same as sl_age_encrypt() makes. The header goes
+ * to @sink at once.
+ *
+ * Returns: (transfer full) (nullable): the writer; end it with
+ *   sl_age_writer_close()
+ */
+SlAgeWriter *
+sl_age_writer_new (GPtrArray      *recipients,
+                   SlAgeSinkFunc   sink,
+                   gpointer        sink_data,
+                   GError        **error)
+{
+  g_autoptr(SlAgeWriter) w = NULL;
+  g_autoptr(GString) header = NULL;
+  guint8 file_key[FILE_KEY_SIZE];
+  guint8 nonce[PAYLOAD_NONCE_SIZE];
+
+  g_return_val_if_fail (recipients != NULL && recipients->len > 0, NULL);
+  g_return_val_if_fail (sink != NULL, NULL);
+
+  if (!(header = make_header (recipients, NULL, file_key, error)))
+    return NULL;
+  w = g_new0 (SlAgeWriter, 1);
+  w->sink = sink;
+  w->sink_data = sink_data;
+  w->pending = g_malloc (CHUNK_SIZE);
+  w->sealed = g_malloc (ENC_CHUNK_SIZE);
+  randombytes_buf (nonce, sizeof nonce);
+  hkdf_sha256 (nonce, sizeof nonce, file_key, sizeof file_key, "payload", w->key);
+  sodium_memzero (file_key, sizeof file_key);
+  if (!sink ((const guint8 *) header->str, header->len, sink_data, error) ||
+      !sink (nonce, sizeof nonce, sink_data, error))
+    return NULL;
+  return g_steal_pointer (&w);
+}
+
+/* Seals the pending plaintext as the next chunk and hands it on. */
+static gboolean
+writer_seal (SlAgeWriter  *w,
+             gboolean      last,
+             GError      **error)
+{
+  guint8 nonce[crypto_aead_chacha20poly1305_ietf_NPUBBYTES];
+
+  stream_nonce (nonce, w->counter++, last);
+  crypto_aead_chacha20poly1305_ietf_encrypt (w->sealed, NULL, w->pending, w->n_pending,
+                                             NULL, 0, NULL, nonce, w->key);
+  if (!w->sink (w->sealed, w->n_pending + TAG_SIZE, w->sink_data, error))
+    return FALSE;
+  sodium_memzero (w->pending, w->n_pending);
+  w->n_pending = 0;
+  return TRUE;
+}
+
+/**
+ * sl_age_writer_write:
+ * @w: a writer
+ * @data: (array length=len): more of the payload
+ * @len: its length
+ * @error: return location for a #GError
+ *
+ * Adds to the payload. A full chunk is sealed only once more follows it,
+ * since the last chunk is marked as the last.
+ *
+ * Returns: %FALSE if the sink failed
+ */
+gboolean
+sl_age_writer_write (SlAgeWriter   *w,
+                     const guint8  *data,
+                     gsize          len,
+                     GError       **error)
+{
+  g_return_val_if_fail (w != NULL && !w->closed, FALSE);
+
+  while (len > 0)
+    {
+      gsize take;
+
+      if (w->n_pending == CHUNK_SIZE && !writer_seal (w, FALSE, error))
+        return FALSE;
+      take = MIN (len, CHUNK_SIZE - w->n_pending);
+      memcpy (w->pending + w->n_pending, data, take);
+      w->n_pending += take;
+      data += take;
+      len -= take;
+    }
+  return TRUE;
+}
+
+/**
+ * sl_age_writer_close:
+ * @w: a writer
+ * @error: return location for a #GError
+ *
+ * Seals the last chunk (an empty payload still has one) and hands it on.
+ *
+ * Returns: %FALSE if the sink failed
+ */
+gboolean
+sl_age_writer_close (SlAgeWriter  *w,
+                     GError      **error)
+{
+  g_return_val_if_fail (w != NULL && !w->closed, FALSE);
+
+  w->closed = TRUE;
+  return writer_seal (w, TRUE, error);
+}
+
+void
+sl_age_writer_free (SlAgeWriter *w)
+{
+  sodium_memzero (w->key, sizeof w->key);
+  sodium_memzero (w->pending, CHUNK_SIZE);
+  g_free (w->pending);
+  g_free (w->sealed);
+  g_free (w);
 }
 
 /**

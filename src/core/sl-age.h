@@ -71,6 +71,34 @@ GBytes       *sl_age_encrypt                  (GBytes       *plaintext,
                                                SlSecret     *passphrase,
                                                gboolean      armor,
                                                GError      **error);
+/**
+ * SlAgeSinkFunc:
+ * @data: (array length=len): the next bytes of the file
+ * @len: their length
+ * @user_data: the sink's data
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE, with @error set, if the bytes could not be taken
+ */
+typedef gboolean (*SlAgeSinkFunc) (const guint8  *data,
+                                   gsize          len,
+                                   gpointer       user_data,
+                                   GError       **error);
+
+typedef struct _SlAgeWriter SlAgeWriter;
+
+SlAgeWriter  *sl_age_writer_new               (GPtrArray    *recipients,
+                                               SlAgeSinkFunc sink,
+                                               gpointer      sink_data,
+                                               GError      **error);
+gboolean      sl_age_writer_write             (SlAgeWriter  *w,
+                                               const guint8 *data,
+                                               gsize         len,
+                                               GError      **error);
+gboolean      sl_age_writer_close             (SlAgeWriter  *w,
+                                               GError      **error);
+void          sl_age_writer_free              (SlAgeWriter  *w);
+
 GBytes       *sl_age_decrypt                  (GBytes       *file,
                                                GPtrArray    *identities,
                                                SlSecret     *passphrase,
@@ -81,5 +109,7 @@ GBytes       *sl_age_armor_decode             (GBytes       *armored,
                                                GError      **error);
 
 void          sl_age_set_scrypt_work_factor_for_testing (guint work_factor);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlAgeWriter, sl_age_writer_free)
 
 G_END_DECLS
