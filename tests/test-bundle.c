@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <sodium.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #include "sl-change-log.h"
 #include "sl-codebook.h"
 #include "sl-identity.h"
+#include "sl-json-private.h"
 #include "sl-record.h"
 #include "sl-test-utils.h"
 #include "sl-vault-private.h"
@@ -676,6 +678,106 @@ test_escapes (void)
 }
 
 /* The change lines as an import reads them: escapes, missing fields. */
+/* A bundle is written beside its place and renamed when whole: a folder
+ * that is not there is refused with a message, and a bundle of many
+ * pieces leaves nothing but itself behind. */
+static void
+test_export_writes_whole (void)
+{
+  g_autofree char *tmpdir = sl_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (tmpdir, "out", NULL);
+  g_autoptr(Device) laptop = device_new (tmpdir, "laptop");
+  g_autoptr(Device) office = device_new (tmpdir, "office");
+  g_autoptr(GFile) missing = bundle_file (tmpdir, "gone/x.slbundle");
+  g_autofree char *path = g_build_filename (out, "big.slbundle", NULL);
+  g_autoptr(GFile) big = g_file_new_for_path (path);
+  g_autoptr(SlBundleSummary) s = NULL;
+  g_autoptr(SlBundleSummary) in = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *sub = NULL;
+  g_autofree char *text = g_strnfill (2000, 'x');
+  GStatBuf st;
+
+  trust (laptop, office);
+  sub = add (laptop->vault, "submission", NULL, "reference=CFE-001", NULL);
+  /* About 2 MB of changes: more than one piece of the sealing. */
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("summary=Northshire %u %s", i, text);
+
+      edit (laptop->vault, sub, name);
+    }
+
+  s = sl_vault_export_bundle (laptop->vault, office->peer_id, missing, NULL, NULL, NULL, &error);
+  g_assert_null (s);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "could not be written"));
+  g_assert_nonnull (strstr (error->message, "gone"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  s = sl_vault_export_bundle (laptop->vault, office->peer_id, big, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 2 * 1024 * 1024);
+  dir = g_dir_open (out, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_dir_read_name (dir), ==, "big.slbundle");
+  g_assert_null (g_dir_read_name (dir));
+
+  in = sl_vault_import_bundle (office->vault, big, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (in->n_new, ==, s->n_changes);
+  g_assert_cmpuint (s->n_changes, >, 1000);
+  assert_references (office->vault);
+}
+
+/* The type and parent of a new record are read without building its
+ * JSON; anything unusual is left to the full parser, never misread. */
+static void
+test_peek_strings (void)
+{
+  static const char * const names[] = { "type", "parent" };
+  static const struct
+  {
+    const char *json;
+    gboolean    ok;
+    const char *type;
+    const char *parent;
+  } cases[] = {
+    { "{\"type\":\"victim\",\"parent\":\"p-1\",\"values\":{\"age\":12}}", TRUE, "victim", "p-1" },
+    { " { \"values\" : { \"a\" : [1, {\"type\": \"x\"}], \"b\": \"}\\\"{\" } , \"type\" : \"site_visit\" } ",
+      TRUE, "site_visit", NULL },
+    { "{\"type\":\"victim\",\"parent\":null}", TRUE, "victim", NULL },
+    { "{}", FALSE, NULL, NULL },
+    /* escapes, duplicates, other kinds of value: the full parser decides */
+    { "{\"type\":\"vic\\u0074im\"}", FALSE, NULL, NULL },
+    { "{\"typ\\u0065\":\"victim\"}", FALSE, NULL, NULL },
+    { "{\"type\":\"victim\",\"type\":\"perpetrator\"}", FALSE, NULL, NULL },
+    { "{\"type\":7}", FALSE, NULL, NULL },
+    /* not one object */
+    { "{\"type\":\"victim\"} {}", FALSE, NULL, NULL },
+    { "{\"type\":\"victim\"", FALSE, NULL, NULL },
+    { "{\"values\":{\"a\":1}", FALSE, NULL, NULL },
+    { "[\"type\",\"victim\"]", FALSE, NULL, NULL },
+    { "{\"type\" \"victim\"}", FALSE, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *values[2] = { (char *) "unset", (char *) "unset" };
+      gboolean ok = _sl_json_peek_strings (cases[i].json, names, values, 2);
+
+      g_test_message ("%s", cases[i].json);
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      g_assert_cmpstr (values[0], ==, cases[i].type);
+      g_assert_cmpstr (values[1], ==, cases[i].parent);
+      g_free (values[0]);
+      g_free (values[1]);
+    }
+}
+
 static void
 test_parse_lines (void)
 {
@@ -1326,6 +1428,8 @@ main (int   argc,
   g_test_add_func ("/sightline/bundle/concurrent-edits", test_concurrent_edits);
   g_test_add_func ("/sightline/bundle/codebook-update", test_codebook_update);
   g_test_add_func ("/sightline/bundle/parse-lines", test_parse_lines);
+  g_test_add_func ("/sightline/bundle/peek-strings", test_peek_strings);
+  g_test_add_func ("/sightline/bundle/export-writes-whole", test_export_writes_whole);
   g_test_add_func ("/sightline/bundle/escapes", test_escapes);
   g_test_add_func ("/sightline/bundle/refusals", test_refusals);
   g_test_add_func ("/sightline/bundle/order-independence", test_order_independence);

@@ -14,9 +14,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sodium.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sl-age.h"
 #include "sl-bundle.h"
@@ -383,23 +387,226 @@ export_section_free (ExportSection *s)
   g_free (s);
 }
 
-/* Signs @body and seals it for @recipient, then writes it to @file by way
- * of a temporary file renamed into place. */
+/* A record's id or an author's name by row number, looked up once per
+ * export: a bundle names the same few thousand again and again. */
+static const char *
+name_of (SlTxn       *txn,
+         GHashTable  *names,
+         const char  *sql,
+         gint64       no)
+{
+  char *name = g_hash_table_lookup (names, &no);
+  sqlite3_stmt *stmt;
+
+  if (name != NULL)
+    return name;
+  stmt = _sl_txn_stmt (txn, sql);
+  sqlite3_bind_int64 (stmt, 1, no);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_hash_table_insert (names, g_memdup2 (&no, sizeof no), name);
+  return name;
+}
+
+/* Sealing, as the bundle is written: a second thread encrypts each piece
+ * of the plaintext as the export finishes it and writes it to a temporary
+ * file beside the bundle's place, renamed into place once it is whole and
+ * on the disk. A bundle is whole or absent, never half-written. */
+
+#define SEAL_PIECE (1024 * 1024)
+
+typedef struct
+{
+  gsize  len;
+  guint8 data[];
+} Piece;
+
+typedef struct
+{
+  GAsyncQueue *queue;      /* Piece; one of length 0 ends the file */
+  GThread     *thread;
+  SlAgeWriter *writer;
+  char        *path;
+  char        *tmp_path;
+  int          fd;
+  GError      *error;      /* the second thread's, read after joining */
+  gboolean     done;
+} SealJob;
+
+static void
+piece_free (Piece *piece)
+{
+  /* The plaintext names children: wiped, not only freed. */
+  sodium_memzero (piece->data, piece->len);
+  g_free (piece);
+}
+
 static gboolean
-seal_and_write (GString     *body,
-                SlSecret    *ed25519,
+seal_sink (const guint8  *data,
+           gsize          len,
+           gpointer       user_data,
+           GError       **error)
+{
+  SealJob *job = user_data;
+
+  while (len > 0)
+    {
+      gssize n = write (job->fd, data, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s",
+                       g_strerror (saved));
+          return FALSE;
+        }
+      data += n;
+      len -= (gsize) n;
+    }
+  return TRUE;
+}
+
+static gpointer
+seal_thread (gpointer data)
+{
+  SealJob *job = data;
+
+  for (;;)
+    {
+      Piece *piece = g_async_queue_pop (job->queue);
+      gboolean end = piece->len == 0;
+
+      /* After a failure the rest is only taken off the queue. */
+      if (!end && job->error == NULL)
+        sl_age_writer_write (job->writer, piece->data, piece->len, &job->error);
+      piece_free (piece);
+      if (end)
+        break;
+    }
+  if (job->error == NULL)
+    sl_age_writer_close (job->writer, &job->error);
+  return NULL;
+}
+
+static void
+seal_job_push (SealJob    *job,
+               const char *data,
+               gsize       len)
+{
+  Piece *piece = g_malloc (sizeof (Piece) + len);
+
+  piece->len = len;
+  memcpy (piece->data, data, len);
+  g_async_queue_push (job->queue, piece);
+}
+
+/* Ends the second thread's work. */
+static void
+seal_job_join (SealJob *job)
+{
+  if (job->thread == NULL)
+    return;
+  seal_job_push (job, NULL, 0);
+  g_thread_join (g_steal_pointer (&job->thread));
+}
+
+static void
+seal_job_free (SealJob *job)
+{
+  seal_job_join (job);
+  if (job->fd >= 0)
+    close (job->fd);
+  /* Not finished: nothing is left behind. */
+  if (!job->done && job->tmp_path != NULL)
+    g_unlink (job->tmp_path);
+  g_clear_pointer (&job->writer, sl_age_writer_free);
+  g_clear_pointer (&job->queue, g_async_queue_unref);
+  g_clear_error (&job->error);
+  g_free (job->path);
+  g_free (job->tmp_path);
+  g_free (job);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SealJob, seal_job_free)
+
+static gboolean
+write_error (GError     **error,
+             const char  *path,
+             const char  *what)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               "The bundle could not be written to %s: %s. Check that the stick or folder is "
+               "there, writable and has room, then export again", dir, what);
+  return FALSE;
+}
+
+static SealJob *
+seal_job_start (GFile       *file,
                 const char  *recipient,
-                GFile       *file,
                 GError     **error)
+{
+  g_autoptr(SealJob) job = g_new0 (SealJob, 1);
+  g_autoptr(GPtrArray) recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *base = NULL;
+
+  job->fd = -1;
+  job->queue = g_async_queue_new ();
+  if (!(job->path = g_file_get_path (file)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "Bundles can only be written to a folder on this computer or a stick");
+      return NULL;
+    }
+  if (!(key = sl_age_recipient_from_string (recipient, error)))
+    return NULL;
+  g_ptr_array_add (recipients, g_steal_pointer (&key));
+
+  base = g_path_get_basename (job->path);
+  {
+    g_autofree char *dir = g_path_get_dirname (job->path);
+    g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+
+    job->tmp_path = g_build_filename (dir, name, NULL);
+  }
+  job->fd = g_mkstemp_full (job->tmp_path, O_WRONLY | O_CLOEXEC, 0600);
+  if (job->fd < 0)
+    {
+      int saved = errno;
+
+      g_clear_pointer (&job->tmp_path, g_free);
+      write_error (error, job->path, g_strerror (saved));
+      return NULL;
+    }
+  if (!(job->writer = sl_age_writer_new (recipients, seal_sink, job, &local_error)))
+    {
+      write_error (error, job->path, local_error->message);
+      return NULL;
+    }
+  if (!(job->thread = g_thread_try_new ("sl-bundle-seal", seal_thread, job, error)))
+    return NULL;
+  return g_steal_pointer (&job);
+}
+
+/* Signs @body and hands on what is left of it from @sent, then puts the
+ * finished file in its place. */
+static gboolean
+seal_job_finish (SealJob   *job,
+                 GString   *body,
+                 gsize      sent,
+                 SlSecret  *ed25519,
+                 GError   **error)
 {
   guint8 sig[crypto_sign_BYTES];
   g_autofree char *sig_text = NULL;
-  g_autoptr(GBytes) plain = NULL;
-  g_autoptr(GBytes) sealed = NULL;
-  g_autoptr(GBytes) key = NULL;
-  g_autoptr(GPtrArray) recipients = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_autofree char *path = g_file_get_path (file);
-  gsize len;
+  g_autofree char *dir = NULL;
+  int dir_fd;
 
   crypto_sign_detached (sig, NULL, (const guint8 *) body->str, body->len,
                         sl_secret_get_data (ed25519));
@@ -410,30 +617,24 @@ seal_and_write (GString     *body,
   g_string_append (body, SIGNATURE_TAG);
   g_string_append (body, sig_text);
   g_string_append_c (body, '\n');
+  seal_job_push (job, body->str + sent, body->len - sent);
+  seal_job_join (job);
+  if (job->error != NULL)
+    return write_error (error, job->path, job->error->message);
 
-  if (!(key = sl_age_recipient_from_string (recipient, error)))
-    return FALSE;
-  g_ptr_array_add (recipients, g_steal_pointer (&key));
-  len = body->len;
-  plain = g_bytes_new_take (g_string_free (g_steal_pointer (&body), FALSE), len);
-  if (!(sealed = sl_age_encrypt (plain, recipients, NULL, FALSE, error)))
-    return FALSE;
-
-  if (path == NULL)
+  /* On the disk before it takes the bundle's name */
+  if (fsync (job->fd) != 0)
+    return write_error (error, job->path, g_strerror (errno));
+  close (job->fd);
+  job->fd = -1;
+  if (g_rename (job->tmp_path, job->path) != 0)
+    return write_error (error, job->path, g_strerror (errno));
+  job->done = TRUE;
+  dir = g_path_get_dirname (job->path);
+  if ((dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   "Bundles can only be written to a folder on this computer or a stick");
-      return FALSE;
-    }
-  /* A temporary name beside the file, flushed, then renamed: a bundle is
-   * whole or absent, never half-written. */
-  if (!g_file_set_contents_full (path, g_bytes_get_data (sealed, NULL),
-                                 (gssize) g_bytes_get_size (sealed),
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, error))
-    {
-      g_prefix_error (error, "The bundle could not be written: ");
-      return FALSE;
+      fsync (dir_fd);
+      close (dir_fd);
     }
   return TRUE;
 }
@@ -469,7 +670,10 @@ sl_vault_export_bundle (SlVault         *self,
   g_autoptr(GHashTable) acked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) have = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func ((GDestroyNotify) export_section_free);
+  g_autoptr(GHashTable) records = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) authors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GString) body = NULL;
+  g_autoptr(SealJob) seal = NULL;
   g_autofree char *me = NULL;
   g_autofree char *title = NULL;
   g_autofree char *recipient = NULL;
@@ -478,6 +682,7 @@ sl_vault_export_bundle (SlVault         *self,
   sqlite3 *db;
   guint64 total = 0;
   guint64 done = 0;
+  gsize sent = 0;
   gint64 clock;
   SlTxn *txn;
 
@@ -543,7 +748,14 @@ sl_vault_export_bundle (SlVault         *self,
         }
     }
 
-  body = g_string_sized_new (256 + total * 160);
+  /* The file is written as the changes are read. */
+  if (!(seal = seal_job_start (file, recipient, error)))
+    {
+      _sl_txn_rollback (txn);
+      return NULL;
+    }
+
+  body = g_string_sized_new (256 + total * 120);
   g_string_append_printf (body, MAGIC "%d\n", SL_BUNDLE_FORMAT);
   add_header (body, me, title && *title ? title : sl_vault_get_name (self),
               sl_vault_get_device_id (self), peer->id, clock, summary->created, book, db, have,
@@ -552,44 +764,66 @@ sl_vault_export_bundle (SlVault         *self,
   for (guint i = 0; i < sections->len; i++)
     {
       ExportSection *s = g_ptr_array_index (sections, i);
-      gsize header_at = body->len;
       char hex[HASH_BYTES * 2 + 1] = "";
-      guint8 end[HASH_BYTES];
-      gboolean has_end = FALSE;
+
+      /* Each device's chain ends at its last change. */
+      stmt = _sl_txn_stmt (txn, "SELECT hash FROM changes WHERE device = ?1 AND device_seq = ?2");
+      sqlite3_bind_int64 (stmt, 1, s->device_no);
+      sqlite3_bind_int64 (stmt, 2, s->to);
+      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_bytes (stmt, 0) != HASH_BYTES)
+        {
+          g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_CORRUPT,
+                       "The vault's change log is damaged (device %.8s). Run `sightline-cli "
+                       "audit` on it", s->device);
+          _sl_txn_rollback (txn);
+          return NULL;
+        }
+      sodium_bin2hex (hex, sizeof hex, sqlite3_column_blob (stmt, 0), HASH_BYTES);
 
       g_string_append (body, "D");
       put_field (body, s->device);
-      g_string_append_printf (body, "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t",
-                              s->from, s->to);
-      for (guint k = 0; k < HASH_BYTES * 2; k++)
-        g_string_append_c (body, '#');
-      g_string_append_c (body, '\n');
+      g_string_append_printf (body, "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\n",
+                              s->from, s->to, hex);
 
-      stmt = _sl_txn_stmt (txn, "SELECT c.device_seq, c.hlc, r.id, c.op, c.field, c.value, "
-                           "a.name, c.codebook_version, c.base, c.hash FROM changes c "
-                           "JOIN records r ON r.no = c.record JOIN authors a ON a.no = c.author "
-                           "WHERE c.device = ?1 AND c.device_seq >= ?2 ORDER BY c.device_seq");
+      stmt = _sl_txn_stmt (txn, "SELECT device_seq, hlc, record, op, field, value, author, "
+                           "codebook_version, base FROM changes "
+                           "WHERE device = ?1 AND device_seq BETWEEN ?2 AND ?3 "
+                           "ORDER BY device_seq");
       sqlite3_bind_int64 (stmt, 1, s->device_no);
       sqlite3_bind_int64 (stmt, 2, s->from);
+      sqlite3_bind_int64 (stmt, 3, s->to);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           const char *op = (const char *) sqlite3_column_text (stmt, 3);
+          const char *record = name_of (txn, records, "SELECT id FROM records WHERE no = ?1",
+                                        sqlite3_column_int64 (stmt, 2));
+          const char *author = name_of (txn, authors, "SELECT name FROM authors WHERE no = ?1",
+                                        sqlite3_column_int64 (stmt, 6));
 
+          if (record == NULL || author == NULL)
+            {
+              g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_CORRUPT,
+                           "The vault's change log is damaged (a change names a record or "
+                           "author it does not hold). Run `sightline-cli audit` on it");
+              _sl_txn_rollback (txn);
+              return NULL;
+            }
           g_string_append_c (body, 'C');
           put_int (body, sqlite3_column_int64 (stmt, 0));
           put_int (body, sqlite3_column_int64 (stmt, 1));
-          put_field (body, (const char *) sqlite3_column_text (stmt, 2));
+          put_field (body, record);
           put_field (body, op);
           put_field (body, (const char *) sqlite3_column_text (stmt, 4));
           put_field (body, (const char *) sqlite3_column_text (stmt, 5));
-          put_field (body, (const char *) sqlite3_column_text (stmt, 6));
+          put_field (body, author);
           put_int (body, sqlite3_column_int64 (stmt, 7));
           put_field (body, (const char *) sqlite3_column_text (stmt, 8));
           g_string_append_c (body, '\n');
-          /* Only the last one's is written, as the chain's end. */
-          has_end = sqlite3_column_bytes (stmt, 9) == HASH_BYTES;
-          if (has_end)
-            memcpy (end, sqlite3_column_blob (stmt, 9), HASH_BYTES);
+          if (body->len - sent >= SEAL_PIECE)
+            {
+              seal_job_push (seal, body->str + sent, body->len - sent);
+              sent = body->len;
+            }
 
           if (g_str_equal (op, "create"))
             summary->n_new_records++;
@@ -605,18 +839,14 @@ sl_vault_export_bundle (SlVault         *self,
                 }
             }
         }
-      /* The chain's end, filled in now that it is known. */
-      if (has_end)
-        sodium_bin2hex (hex, sizeof hex, end, HASH_BYTES);
-      if (strlen (hex) != HASH_BYTES * 2)
-        {
-          g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_CORRUPT,
-                       "The vault's change log is damaged (device %.8s). Run `sightline-cli "
-                       "audit` on it", s->device);
-          _sl_txn_rollback (txn);
-          return NULL;
-        }
-      memcpy (strchr (body->str + header_at, '#'), hex, HASH_BYTES * 2);
+    }
+  if (done != total)
+    {
+      g_set_error (error, SL_VAULT_ERROR, SL_VAULT_ERROR_CORRUPT,
+                   "The vault's change log is damaged (changes are missing). Run "
+                   "`sightline-cli audit` on it");
+      _sl_txn_rollback (txn);
+      return NULL;
     }
   summary->n_changes = done;
   summary->n_new = done;
@@ -627,7 +857,7 @@ sl_vault_export_bundle (SlVault         *self,
     return NULL;
   report (progress, progress_data, 0.85);
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !seal_and_write (g_steal_pointer (&body), ed25519, recipient, file, error))
+      !seal_job_finish (seal, body, sent, ed25519, error))
     return NULL;
   report (progress, progress_data, 1.0);
   return g_steal_pointer (&summary);
@@ -1618,15 +1848,26 @@ import_changes (SlTxn            *txn,
   for (guint i = 0; i < creates->len; i++)
     {
       BChange *c = g_ptr_array_index (creates, i);
-      g_autoptr(JsonNode) create = _sl_json_parse (c->value, -1, NULL);
-      JsonObject *obj = create && JSON_NODE_HOLDS_OBJECT (create) ? json_node_get_object (create)
-                                                                  : NULL;
-      const char *type = obj ? header_string (obj, "type") : NULL;
-      const char *parent_id = obj ? header_string (obj, "parent") : NULL;
+      static const char * const wanted[] = { "type", "parent" };
+      char *peeked[G_N_ELEMENTS (wanted)];
+      g_autofree char *type = NULL;
+      g_autofree char *parent_id = NULL;
       SlRecordType *rt;
       NewRecord n = { c, NULL, NULL, NULL };
       RecordInfo *r;
 
+      /* The whole creation is read on the other thread (below). */
+      if (!_sl_json_peek_strings (c->value, wanted, peeked, G_N_ELEMENTS (wanted)))
+        {
+          g_autoptr(JsonNode) create = _sl_json_parse (c->value, -1, NULL);
+          JsonObject *obj = create && JSON_NODE_HOLDS_OBJECT (create) ?
+                            json_node_get_object (create) : NULL;
+
+          peeked[0] = g_strdup (obj ? header_string (obj, "type") : NULL);
+          peeked[1] = g_strdup (obj ? header_string (obj, "parent") : NULL);
+        }
+      type = peeked[0];
+      parent_id = peeked[1];
       if (type == NULL)
         return malformed (error, who, "a new record has no type");
       if ((rt = sl_codebook_lookup_type (book, type, NULL)) == NULL)

@@ -19,6 +19,10 @@ G_BEGIN_DECLS
 JsonNode *_sl_json_parse      (const char  *data,
                                gssize       length,
                                GError     **error);
+gboolean  _sl_json_peek_strings (const char         *data,
+                                 const char * const *names,
+                                 char              **values,
+                                 guint               n_names);
 void      _sl_string_append_int (GString   *out,
                                  gint64     n);
 

@@ -128,6 +128,168 @@ parse_scalar (const char *data,
   return NULL;
 }
 
+/* Skips the JSON value at @data[*i] (a string, an object, an array or a
+ * bare word), leaving *i just after it. FALSE when it is cut short. */
+static gboolean
+skip_value (const char *data,
+            gsize       len,
+            gsize      *i)
+{
+  gsize depth = 0;
+
+  do
+    {
+      while (*i < len && is_space (data[*i]))
+        (*i)++;
+      if (*i >= len)
+        return FALSE;
+      if (data[*i] == '"')
+        {
+          for ((*i)++; *i < len && data[*i] != '"'; (*i)++)
+            if (data[*i] == '\\')
+              (*i)++;
+          if (*i >= len)
+            return FALSE;
+          (*i)++;
+        }
+      else if (data[*i] == '{' || data[*i] == '[')
+        {
+          depth++;
+          (*i)++;
+        }
+      else if (data[*i] == '}' || data[*i] == ']')
+        {
+          if (depth == 0)
+            return FALSE;
+          depth--;
+          (*i)++;
+        }
+      else if (data[*i] == ',' || data[*i] == ':')
+        {
+          if (depth == 0)
+            return FALSE;
+          (*i)++;
+        }
+      else
+        {
+          gsize start = *i;
+
+          while (*i < len && !is_space (data[*i]) && !is_structural (data[*i]))
+            (*i)++;
+          if (*i == start)
+            return FALSE;
+        }
+    }
+  while (depth > 0);
+  return TRUE;
+}
+
+/**
+ * _sl_json_peek_strings:
+ * @data: JSON text, NUL-terminated
+ * @names: the members wanted
+ * @values: (out caller-allocates) (array length=n_names): each member's
+ *   string, or %NULL where it is absent or null
+ * @n_names: how many
+ *
+ * Reads a few string members of a JSON object without building it: an
+ * import reads the type and parent of each of a hundred thousand new
+ * records. Only plain text is taken: a name or value with an escape, a
+ * wanted member given twice or holding anything but a string or null, or
+ * text that is not one object, gives %FALSE, and the caller parses the
+ * whole with _sl_json_parse().
+ *
+ * Returns: %TRUE if @values holds the members
+ */
+gboolean
+_sl_json_peek_strings (const char         *data,
+                       const char * const *names,
+                       char              **values,
+                       guint               n_names)
+{
+  gsize len = strlen (data);
+  gsize i = 0;
+  guint64 seen = 0;
+
+  g_return_val_if_fail (n_names <= 64, FALSE);
+
+  for (guint k = 0; k < n_names; k++)
+    values[k] = NULL;
+  while (i < len && is_space (data[i]))
+    i++;
+  if (i >= len || data[i++] != '{')
+    return FALSE;
+  for (;;)
+    {
+      gsize key;
+      gsize key_len;
+      guint k;
+
+      while (i < len && is_space (data[i]))
+        i++;
+      if (i >= len || data[i] != '"')
+        goto bad;
+      key = ++i;
+      while (i < len && data[i] != '"' && data[i] != '\\')
+        i++;
+      if (i >= len || data[i] != '"')
+        goto bad;
+      key_len = i++ - key;
+      while (i < len && is_space (data[i]))
+        i++;
+      if (i >= len || data[i++] != ':')
+        goto bad;
+      while (i < len && is_space (data[i]))
+        i++;
+
+      for (k = 0; k < n_names; k++)
+        if (strlen (names[k]) == key_len && memcmp (names[k], data + key, key_len) == 0)
+          break;
+      if (k < n_names)
+        {
+          if (seen & (G_GUINT64_CONSTANT (1) << k))
+            goto bad;
+          seen |= G_GUINT64_CONSTANT (1) << k;
+          if (len - i >= 4 && memcmp (data + i, "null", 4) == 0)
+            i += 4;
+          else if (i < len && data[i] == '"')
+            {
+              gsize start = ++i;
+
+              while (i < len && data[i] != '"' && data[i] != '\\' && (guchar) data[i] >= 0x20)
+                i++;
+              if (i >= len || data[i] != '"')
+                goto bad;
+              values[k] = g_strndup (data + start, i++ - start);
+            }
+          else
+            goto bad;
+        }
+      else if (!skip_value (data, len, &i))
+        goto bad;
+
+      while (i < len && is_space (data[i]))
+        i++;
+      if (i < len && data[i] == ',')
+        {
+          i++;
+          continue;
+        }
+      if (i < len && data[i] == '}')
+        break;
+      goto bad;
+    }
+  for (i++; i < len && is_space (data[i]); i++)
+    ;
+  if (i == len)
+    return TRUE;
+
+bad:
+  for (guint k = 0; k < n_names; k++)
+    g_clear_pointer (&values[k], g_free);
+  return FALSE;
+}
+
 /**
  * _sl_json_parse:
  * @data: JSON text
