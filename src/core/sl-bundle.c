@@ -450,24 +450,7 @@ seal_sink (const guint8  *data,
 {
   SealJob *job = user_data;
 
-  while (len > 0)
-    {
-      gssize n = write (job->fd, data, len);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s",
-                       g_strerror (saved));
-          return FALSE;
-        }
-      data += n;
-      len -= (gsize) n;
-    }
-  return TRUE;
+  return _sl_write_all (job->fd, data, len, error);
 }
 
 static gpointer

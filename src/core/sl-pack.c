@@ -3318,25 +3318,14 @@ write_all (int          fd,
            gboolean     flush,
            GError     **error)
 {
-  gsize left = 0;
-  const char *p = g_bytes_get_data (bytes, &left);
+  g_autoptr(GError) io_error = NULL;
+  gsize len = 0;
+  const guint8 *p = g_bytes_get_data (bytes, &len);
 
-  while (left > 0)
+  if (!_sl_write_all (fd, p, len, &io_error))
     {
-      ssize_t n = write (fd, p, left);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          int saved = n < 0 ? errno : ENOSPC;
-
-          g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", what,
-                       g_strerror (saved));
-          return FALSE;
-        }
-      p += n;
-      left -= (gsize) n;
+      g_set_error (error, SL_PACK_ERROR, SL_PACK_ERROR_WRITE, "%s: %s", what, io_error->message);
+      return FALSE;
     }
   if (!flush)
     {

@@ -117,5 +117,9 @@ SlSecret *_sl_recovery_key_decode (const char   *text,
                                    GError      **error);
 
 gboolean  _sl_remove_tree          (const char   *path);
+gboolean  _sl_write_all            (int           fd,
+                                    const guint8 *data,
+                                    gsize         len,
+                                    GError      **error);
 
 G_END_DECLS

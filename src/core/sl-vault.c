@@ -1306,6 +1306,44 @@ rename_noreplace (const char  *from,
 }
 
 /**
+ * _sl_write_all:
+ * @fd: a file open for writing
+ * @data: (array length=len): what to write
+ * @len: its length
+ * @error: return location for a #GError (%G_IO_ERROR, its message the
+ *   system's words, such as "No space left on device")
+ *
+ * Writes all of @data, however many writes that takes.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_sl_write_all (int            fd,
+               const guint8  *data,
+               gsize          len,
+               GError       **error)
+{
+  while (len > 0)
+    {
+      gssize n = write (fd, data, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = n < 0 ? errno : ENOSPC;
+
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                               g_strerror (saved));
+          return FALSE;
+        }
+      data += n;
+      len -= (gsize) n;
+    }
+  return TRUE;
+}
+
+/**
  * _sl_remove_tree:
  * @path: a file, or a folder to remove with all it holds
  *
