@@ -845,6 +845,29 @@ test_cli_text (void)
   g_assert_cmpstr (out, ==, "Child A, DOB [date of birth], tel [phone].\nMet 14/05/2019.\n");
 }
 
+/* A slice of a larger buffer, not ending in a NUL, is read only up to its
+ * length, even where a rule looks past a date at its very end (an input
+ * the fuzzer found, kept in its corpus). */
+static void
+test_slice (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "fuzz", "corpus",
+                                                 "fuzz-redactor", "slice-ends-in-date.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *slice = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize n = 0;
+
+  g_file_get_contents (path, &contents, &n, &error);
+  g_assert_no_error (error);
+  slice = g_memdup2 (contents, n);   /* no NUL after it */
+  spans = sl_redactor_detect (slice, (gssize) n);
+  g_assert_cmpuint (spans->len, >, 0);
+  for (guint i = 0; i < spans->len; i++)
+    g_assert_cmpuint (g_array_index (spans, SlSpan, i).end, <=, n);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -864,6 +887,7 @@ main (int    argc,
   g_test_add_func ("/sightline/redactor/cli/detect-jsonl", test_cli_jsonl);
   g_test_add_func ("/sightline/redactor/cli/bad-line", test_cli_bad_line);
   g_test_add_func ("/sightline/redactor/cli/text", test_cli_text);
+  g_test_add_func ("/sightline/redactor/slice", test_slice);
 
   return g_test_run ();
 }

@@ -4793,6 +4793,7 @@ sl_redactor_detect (const char *text,
                     gssize      len)
 {
   g_autoptr(GArray) found = NULL;
+  g_autofree char *copy = NULL;
   GArray *spans;
   gsize n;
 
@@ -4802,6 +4803,15 @@ sl_redactor_detect (const char *text,
   if (text == NULL)
     return spans;
   n = len < 0 ? strlen (text) : (gsize) len;
+  /* The rules look at the byte after a word, and stop at a NUL: a slice
+   * of a larger buffer is read from a copy that ends in one. */
+  if (len >= 0)
+    {
+      copy = g_malloc (n + 1);
+      memcpy (copy, text, n);
+      copy[n] = '\0';
+      text = copy;
+    }
   compile_all ();
   found = g_array_new (FALSE, FALSE, sizeof (SlSpan));
 
