@@ -483,7 +483,8 @@ seal_job_push (SealJob    *job,
   Piece *piece = g_malloc (sizeof (Piece) + len);
 
   piece->len = len;
-  memcpy (piece->data, data, len);
+  if (len > 0)
+    memcpy (piece->data, data, len);
   g_async_queue_push (job->queue, piece);
 }
 
