@@ -1564,6 +1564,40 @@ by_clock (gconstpointer a,
   return x->hlc < y->hlc ? -1 : x->hlc > y->hlc;
 }
 
+/* Work an import hands to a second thread while this one writes; done
+ * here and now when it is too small to be worth a thread, or none
+ * starts. The work looks at stop now and then. */
+typedef struct
+{
+  GThread *thread;
+  gint     stop;
+} Aside;
+
+static void
+aside_start (Aside       *aside,
+             const char  *name,
+             GThreadFunc  func,
+             gpointer     data,
+             gboolean     worth_a_thread)
+{
+  if (!worth_a_thread || !(aside->thread = g_thread_try_new (name, func, data, NULL)))
+    func (data);
+}
+
+static void
+aside_join (Aside *aside)
+{
+  if (aside->thread != NULL)
+    g_thread_join (g_steal_pointer (&aside->thread));
+}
+
+static void
+aside_stop (Aside *aside)
+{
+  g_atomic_int_set (&aside->stop, 1);
+  aside_join (aside);
+}
+
 /* The hash chains are worked out on a second thread while this one
  * writes: the hashes of a large bundle take a good part of its import,
  * and need nothing from the vault but where each chain starts. */
@@ -1571,13 +1605,13 @@ typedef struct
 {
   Bundle  *b;
   guint8  *hashes;   /* HASH_BYTES per change, in the bundle's order */
-  GThread *thread;
-  gint     stop;
+  Aside    aside;
 } HashJob;
 
-static void
-hash_chains (HashJob *job)
+static gpointer
+hash_chains (gpointer data)
 {
+  HashJob *job = data;
   Bundle *b = job->b;
 
   for (guint i = 0; i < b->sections->len; i++)
@@ -1593,8 +1627,8 @@ hash_chains (HashJob *job)
           char clock[128];
           int len;
 
-          if (k % PROGRESS_EVERY == 0 && g_atomic_int_get (&job->stop))
-            return;
+          if (k % PROGRESS_EVERY == 0 && g_atomic_int_get (&job->aside.stop))
+            return NULL;
           /* As sl_hlc_to_string() writes it, without an allocation. */
           len = g_snprintf (clock, sizeof clock, "%015" G_GINT64_FORMAT ".%05u.%s",
                             c->hlc >> 16, (guint) (c->hlc & 0xffff), s->device);
@@ -1611,12 +1645,6 @@ hash_chains (HashJob *job)
           prev = hash;
         }
     }
-}
-
-static gpointer
-hash_chains_thread (gpointer data)
-{
-  hash_chains (data);
   return NULL;
 }
 
@@ -1627,26 +1655,15 @@ hash_job_start (Bundle *b)
 
   job->b = b;
   job->hashes = g_malloc ((gsize) MAX (b->changes->len, 1) * HASH_BYTES);
-  /* A small bundle is not worth a thread; nor is one when none starts. */
-  if (b->changes->len < 2 * PROGRESS_EVERY ||
-      !(job->thread = g_thread_try_new ("sl-bundle-hash", hash_chains_thread, job, NULL)))
-    hash_chains (job);
+  aside_start (&job->aside, "sl-bundle-hash", hash_chains, job,
+               b->changes->len >= 2 * PROGRESS_EVERY);
   return job;
-}
-
-/* Waits for the hashes. */
-static void
-hash_job_wait (HashJob *job)
-{
-  if (job->thread != NULL)
-    g_thread_join (g_steal_pointer (&job->thread));
 }
 
 static void
 hash_job_free (HashJob *job)
 {
-  g_atomic_int_set (&job->stop, 1);
-  hash_job_wait (job);
+  aside_stop (&job->aside);
   g_free (job->hashes);
   g_free (job);
 }
@@ -1669,30 +1686,25 @@ typedef struct
   SlCodebook   *book;
   SlMergePlan **plans;   /* one per new record */
   GError       *error;
-  GThread      *thread;
-  gint          stop;
+  Aside         aside;
 } PlanJob;
 
-static void
-plan_records (PlanJob *job)
+static gpointer
+plan_records (gpointer data)
 {
+  PlanJob *job = data;
+
   for (guint i = 0; i < job->fresh->len; i++)
     {
       NewRecord *n = &g_array_index (job->fresh, NewRecord, i);
 
-      if (i % 1024 == 0 && g_atomic_int_get (&job->stop))
-        return;
+      if (i % 1024 == 0 && g_atomic_int_get (&job->aside.stop))
+        return NULL;
       job->plans[i] = _sl_merge_plan_new_record (job->book, n->create->record, n->info->held,
                                                  &job->error);
       if (job->plans[i] == NULL)
-        return;
+        return NULL;
     }
-}
-
-static gpointer
-plan_records_thread (gpointer data)
-{
-  plan_records (data);
   return NULL;
 }
 
@@ -1705,9 +1717,8 @@ plan_job_start (GArray     *fresh,
   job->fresh = fresh;
   job->book = book;
   job->plans = g_new0 (SlMergePlan *, MAX (fresh->len, 1));
-  if (fresh->len < PROGRESS_EVERY / 8 ||
-      !(job->thread = g_thread_try_new ("sl-bundle-plan", plan_records_thread, job, NULL)))
-    plan_records (job);
+  aside_start (&job->aside, "sl-bundle-plan", plan_records, job,
+               fresh->len >= PROGRESS_EVERY / 8);
   return job;
 }
 
@@ -1716,8 +1727,7 @@ static gboolean
 plan_job_wait (PlanJob  *job,
                GError  **error)
 {
-  if (job->thread != NULL)
-    g_thread_join (g_steal_pointer (&job->thread));
+  aside_join (&job->aside);
   if (job->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&job->error));
@@ -1729,9 +1739,7 @@ plan_job_wait (PlanJob  *job,
 static void
 plan_job_free (PlanJob *job)
 {
-  g_atomic_int_set (&job->stop, 1);
-  if (job->thread != NULL)
-    g_thread_join (g_steal_pointer (&job->thread));
+  aside_stop (&job->aside);
   for (guint i = 0; i < job->fresh->len; i++)
     g_clear_pointer (&job->plans[i], _sl_merge_plan_free);
   g_free (job->plans);
@@ -1978,7 +1986,7 @@ import_changes (SlTxn            *txn,
 
   /* The chains: the changes this vault holds already must be the very
    * same, and each chain must end where the bundle says it ends. */
-  hash_job_wait (job);
+  aside_join (&job->aside);
   for (guint i = 0; i < b->sections->len; i++)
     {
       BSection *s = &g_array_index (b->sections, BSection, i);
