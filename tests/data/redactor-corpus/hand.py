@@ -10,8 +10,10 @@
 # hand.py --set fourth-set.txt writes fourth-dev.jsonl and fourth-heldout.jsonl,
 # split as the second set (documents "s4-NN" whose NN is a multiple of three
 # are held out); hand.py --set fifth-set.txt writes fifth-dev.jsonl and
-# fifth-heldout.jsonl, split the same way ("s5-NN"), and hand.py --set
-# sixth-set.txt sixth-dev.jsonl and sixth-heldout.jsonl ("s6-NN").
+# fifth-heldout.jsonl, split the same way ("s5-NN"), hand.py --set
+# sixth-set.txt sixth-dev.jsonl and sixth-heldout.jsonl ("s6-NN"), and
+# hand.py --set seventh-set.txt seventh-dev.jsonl and seventh-heldout.jsonl
+# ("s7-NN").
 import json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -52,7 +54,7 @@ def second_set(name):
     for i in range(0, len(blocks), 2):
         ident, body = blocks[i], blocks[i + 1].strip('\n')
         t, spans, negs = convert(body)
-        m = re.fullmatch(r's[2456]-(\d+)', ident)
+        m = re.fullmatch(r's[24567]-(\d+)', ident)
         split = 'heldout' if (m and int(m.group(1)) % 3 == 0) or ident.startswith('s3-') else 'dev'
         outs[split].append({'id': ident, 'text': t, 'spans': spans, 'negatives': negs})
     stem = os.path.splitext(name)[0].split('-')[0]
