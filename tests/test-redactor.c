@@ -688,6 +688,15 @@ static const NameCase name_cases[] = {
   { "we went in preston with callum; spoke to preston", "PLACE:preston|PERSON:callum|PERSON:preston" },
   /* a law's acronym is no name */
   { "(RIPA authority not needed)", "" },
+  /* initials of a person named in full, anywhere in the note, with a
+   * particle or a hyphen's part; not another's, not an NI number */
+  { "Present: Mr Tadhg \xc3\x93 Murch\xc3\xba; Gareth Pugh-Davies; Nkechi Ibekwe\n"
+    "A16 | check the file | GPD | open\nT\xc3\x93M to write. NI | done. NI number. GT | open",
+    "PERSON:Mr Tadhg \xc3\x93 Murch\xc3\xba|PERSON:Gareth Pugh-Davies|PERSON:Nkechi Ibekwe|"
+    "PERSON:GPD|PERSON:T\xc3\x93M|PERSON:NI" },
+  { "Jo Sharples came. Later J.S. rang; the U.K. and the NHS", "PERSON:Jo Sharples|PERSON:J.S." },
+  /* dotted initials before an apposition; not the country */
+  { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };
 
 static void

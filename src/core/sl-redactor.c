@@ -3009,7 +3009,11 @@ detect_people_and_places (Ctx *c)
             p++;
           if ((p + 1 < c->n && c->text[p] == '(' && g_ascii_isdigit (c->text[p + 1])) ||
               (i + 1 < c->len && c->t[i + 1].start == p && c->t[i + 1].lower &&
-               (c->t[i + 1].bits & G_SVERB)))
+               (c->t[i + 1].bits & G_SVERB)) ||
+              /* "J.S., the family support worker" */
+              (t->end + 5 < c->n && c->text[t->end + 3] == ',' && c->text[t->end + 4] == ' ' &&
+               !(i > 0 && determiner (c, i - 1)) &&
+               i + 1 < c->len && c->t[i + 1].start == t->end + 5 && (token_is (c, i + 1, "the") || token_is (c, i + 1, "our"))))
             {
               SlSpan span = { c->offset + t->start, c->offset + t->end + 3, type_person };
 
@@ -4298,6 +4302,161 @@ detect_licence_codes (Ctx *c)
     }
 }
 
+/* The capital at text[p] (the first letter of a word or of a part after
+ * a hyphen), or 0 if it is none. */
+static gunichar
+capital_at (const Ctx *c,
+            gsize      p)
+{
+  gunichar u = g_utf8_get_char_validated (c->text + p, (gssize) (c->n - p));
+
+  return u != (gunichar) -1 && u != (gunichar) -2 && g_unichar_isupper (u) ? u : 0;
+}
+
+#define MAX_KNOWN_INITIALS 24
+
+/* Two or three letters packed into one number, to compare initials. */
+static guint64
+pack_initials (const gunichar *u,
+               guint           n)
+{
+  guint64 v = n;
+
+  for (guint k = 0; k < n; k++)
+    v = (v << 21) | u[k];
+  return v;
+}
+
+/* Initials of a person the note names in full, wherever they stand:
+ * "GPD" for Gareth Pugh-Davies, "TÓM" for Tadhg Ó Murchú, "N.I." for
+ * Nkechi Ibekwe; two or three capitals, with or without dots. */
+static void
+detect_initials_of_people (Ctx *c)
+{
+  guint64 known[MAX_KNOWN_INITIALS];
+  guint n_known = 0;
+
+  for (guint i = 0; i < c->len && n_known + 3 <= MAX_KNOWN_INITIALS; i++)
+    {
+      gunichar all[3], words[3], plain[3];
+      guint n_all = 0, n_words = 0, n_plain = 0, last = i, parts = 0;
+      gboolean ok = TRUE;
+
+      if (c->type[i] != type_person || c->joined[i])
+        continue;
+      while (last + 1 < c->len && c->joined[last + 1] && c->type[last + 1] == type_person)
+        last++;
+      for (guint k = i; k <= last && ok; k++)
+        {
+          const Token *t = &c->t[k];
+          gunichar u;
+
+          if ((t->bits & G_TITLE) && parts == 0)
+            continue;
+          if ((t->initial && !(t->bits & G_PARTICLE)) || !(u = capital_at (c, t->start)))
+            {
+              ok = FALSE;
+              break;
+            }
+          u = g_unichar_toupper (u);
+          parts++;
+          if (n_words < 3)
+            words[n_words++] = u;
+          if (!(t->bits & G_PARTICLE) && n_plain < 3)
+            plain[n_plain++] = u;
+          if (n_all < 3)
+            all[n_all++] = u;
+          for (gsize q = t->start + 1; q + 1 < t->end; q++)
+            if (c->text[q] == '-' && (u = capital_at (c, q + 1)) && n_all < 3)
+              all[n_all++] = g_unichar_toupper (u);
+        }
+      /* only whole names of two or three words: "Gareth Pugh-Davies" */
+      if (ok && parts >= 2 && parts <= 3)
+        {
+          known[n_known++] = pack_initials (words, n_words);
+          if (n_all != n_words && n_all >= 2)
+            known[n_known++] = pack_initials (all, n_all);
+          if (n_plain != n_words && n_plain >= 2)
+            known[n_known++] = pack_initials (plain, n_plain);
+        }
+      i = last;
+    }
+  if (n_known == 0)
+    return;
+
+  for (guint i = 0; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      gunichar u[3];
+      guint n_u = 0, last = i;
+      gsize dot_end = 0;
+      guint64 v;
+      gboolean hit = FALSE;
+
+      if (c->type[i] != NULL || !capish (t) || t->poss ||
+          (t->bits & (G_TITLE | G_NAME_ROLE | G_KEYWORD)))
+        continue;
+      if (t->upper && t->end - t->start <= 6)
+        {
+          /* "GPD", "TÓM", not "NHS" unless someone is so named */
+          for (const char *p = c->text + t->start; p < c->text + t->end && n_u < 4;
+               p = g_utf8_next_char (p))
+            {
+              if (n_u == 3)
+                {
+                  n_u = 4;
+                  break;
+                }
+              u[n_u++] = g_utf8_get_char (p);
+            }
+          if (n_u > 3 || (t->full_end < c->n && (c->text[t->full_end] == '.' ||
+                                                  c->text[t->full_end] == '-')))
+            continue;
+        }
+      else if (t->initial && t->ascii)
+        {
+          /* "J.S.": the letters after the first are no tokens */
+          u[n_u++] = (guchar) c->text[t->start];
+          dot_end = t->end;
+          while (dot_end + 1 < c->n && c->text[dot_end] == '.' &&
+                 g_ascii_isupper (c->text[dot_end + 1]) &&
+                 (dot_end + 2 == c->n || !g_ascii_isalnum (c->text[dot_end + 2])) && n_u < 4)
+            {
+              u[n_u < 3 ? n_u : 2] = (guchar) c->text[dot_end + 1];
+              n_u++;
+              dot_end += 2;
+            }
+          if (n_u > 3)
+            continue;
+          if (dot_end < c->n && c->text[dot_end] == '.')
+            dot_end++;
+          while (last + 1 < c->len && c->t[last + 1].start < dot_end)
+            last++;
+        }
+      else
+        continue;
+      if (n_u < 2)
+        continue;
+      v = pack_initials (u, n_u);
+      for (guint k = 0; k < n_known && !hit; k++)
+        hit = known[k] == v;
+      /* "NI number" */
+      if (hit && last + 1 < c->len &&
+          (token_is (c, last + 1, "number") || token_is (c, last + 1, "no") ||
+           token_is (c, last + 1, "insurance")))
+        hit = FALSE;
+      if (hit && dot_end > 0)
+        {
+          SlSpan span = { c->offset + t->start, c->offset + dot_end, type_person };
+
+          g_array_append_val (c->found, span);
+        }
+      else if (hit)
+        mark (c, i, last, type_person);
+      i = last;
+    }
+}
+
 /* Lines written in lower case, as chats, texts and young people's own
  * words are: a sentence starts in lower case and hardly a word after the
  * first has a capital. There, a word's case says nothing about whether it
@@ -4378,6 +4537,7 @@ detect_names_in (const char  *text,
   extend_lists (&c);
   propagate (&c);
   propagate_places (&c);
+  detect_initials_of_people (&c);
 
   /* "tell miss hussain": "miss" in lower case is the title of the name after it */
   for (guint i = 1; i < c.len; i++)
