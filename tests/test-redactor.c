@@ -695,6 +695,13 @@ static const NameCase name_cases[] = {
     "PERSON:Mr Tadhg \xc3\x93 Murch\xc3\xba|PERSON:Gareth Pugh-Davies|PERSON:Nkechi Ibekwe|"
     "PERSON:GPD|PERSON:T\xc3\x93M|PERSON:NI" },
   { "Jo Sharples came. Later J.S. rang; the U.K. and the NHS", "PERSON:Jo Sharples|PERSON:J.S." },
+  /* a police force's area or a combined authority's is no place; a
+   * station's town is, and so is a county elsewhere */
+  { "told Kent Police, WEST YORKSHIRE POLICE and north wales police; Greater Manchester "
+    "Combined Authority; at Croydon police station; she lives in Kent",
+    "PLACE:Croydon|PLACE:Kent" },
+  /* the days of a diary before a dash are no names; a name after a dash is */
+  { "Mon \xe2\x80\x94 drop-in\nThu - RHI by Kirsty\nTue \xe2\x80\x93 quiet", "PERSON:Kirsty" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -4006,6 +4006,56 @@ detect_speakers (Ctx *c)
     }
 }
 
+/* The areas of the police forces of the United Kingdom, as a force is
+ * named: "Suffolk police", "north wales police". Two words when the
+ * second alone would name a town or a nation. */
+static const char *const force_areas[] = {
+  "avon", "somerset", "bedfordshire", "cambridgeshire", "cheshire", "cleveland", "cumbria",
+  "derbyshire", "devon", "cornwall", "dorset", "durham", "dyfed-powys", "powys", "essex",
+  "gloucestershire", "gwent", "hampshire", "hertfordshire", "humberside", "kent", "lancashire",
+  "leicestershire", "lincolnshire", "merseyside", "metropolitan", "met", "norfolk",
+  "northamptonshire", "northumbria", "nottinghamshire", "staffordshire", "suffolk", "surrey",
+  "sussex", "warwickshire", "wiltshire", "yorkshire", "midlands", "mercia", "valley",
+  "transport",
+};
+
+/* Tokens first to i - 1 name a police force's area: "Kent" in "Kent
+ * Police", "North Wales" in "north wales police"; the first of them, or i */
+static guint
+force_area_before (const Ctx *c,
+                   guint      i)
+{
+  guint first = i;
+  gboolean known = FALSE;
+
+  if (i == 0 || !gap_spaces (c, i - 1))
+    return i;
+  for (guint k = 0; k < G_N_ELEMENTS (force_areas) && !known; k++)
+    known = token_is (c, i - 1, force_areas[k]);
+  first = i - 1;
+  /* "West Yorkshire", "North Wales", "Greater Manchester", "Avon and Somerset" */
+  if (first > 0 && gap_spaces (c, first - 1) &&
+      (token_is (c, first - 1, "north") || token_is (c, first - 1, "south") ||
+       token_is (c, first - 1, "west") || token_is (c, first - 1, "east") ||
+       token_is (c, first - 1, "greater") || token_is (c, first - 1, "thames") ||
+       token_is (c, first - 1, "british")))
+    {
+      first--;
+      known = known || token_is (c, i - 1, "wales") || token_is (c, i - 1, "manchester");
+    }
+  else if (first > 1 && gap_spaces (c, first - 2) && gap_spaces (c, first - 1) &&
+           is_and (c, first - 1) && (token_is (c, first - 2, "avon") || token_is (c, first - 2, "devon")))
+    first -= 2;
+  /* "Cornwall Police", "Powys Police": a force's name, capitalised whole */
+  if (!known && c->t[i].cap)
+    {
+      known = TRUE;
+      for (guint k = first; k < i && known; k++)
+        known = capish (&c->t[k]) || is_and (c, k);
+    }
+  return known ? first : i;
+}
+
 /* What names no one: an operation's or a project's code name ("Operation
  * Linden", "Project Phoenix") and guidance named after a case ("Fraser
  * guidelines", "Gillick competence").
@@ -4032,11 +4082,30 @@ detect_non_names (Ctx *c)
           i = last;
           continue;
         }
-      /* "Mon: absent", "Sat 14:00": the days of a log */
+      /* A police force's area names no one place: "Kent Police", "Greater
+       * Manchester Combined Authority"; "at Croydon police station" does */
+      if (i > 0 && c->type[i - 1] == NULL &&
+          (((t->bits & G_COUNCIL) &&
+            (token_is (c, i, "police") || token_is (c, i, "constabulary"))) ||
+           (t->cap && word_in (c, i, W_COMBINED, W_COMBINED) && token_is (c, i + 1, "authority"))))
+        {
+          guint first = force_area_before (c, i);
+
+          if (first < i)
+            mark (c, first, i - 1, type_none);
+          continue;
+        }
+      /* "Mon: absent", "Sat 14:00", "Thu — drop-in": the days of a log */
       if (capish (t) && c->type[i] == NULL && t->full_end < c->n &&
           (c->text[t->full_end] == ':' ||
            (c->text[t->full_end] == ' ' && t->full_end + 1 < c->n &&
-            g_ascii_isdigit (c->text[t->full_end + 1]))) &&
+            (g_ascii_isdigit (c->text[t->full_end + 1]) ||
+             (t->sentence && (c->text[t->full_end + 1] == '-' ||
+                              (t->full_end + 3 < c->n &&
+                               (guchar) c->text[t->full_end + 1] == 0xE2 &&
+                               (guchar) c->text[t->full_end + 2] == 0x80 &&
+                               ((guchar) c->text[t->full_end + 3] == 0x93 ||
+                                (guchar) c->text[t->full_end + 3] == 0x94))))))) &&
           word_in (c, i, W_MON, W_SUN))
         {
           mark (c, i, i, type_none);
