@@ -702,6 +702,13 @@ static const NameCase name_cases[] = {
     "PLACE:Croydon|PLACE:Kent" },
   /* the days of a diary before a dash are no names; a name after a dash is */
   { "Mon \xe2\x80\x94 drop-in\nThu - RHI by Kirsty\nTue \xe2\x80\x93 quiet", "PERSON:Kirsty" },
+  /* a business named with ordinary words before its trade, inside a
+   * sentence, after "the" or a possessive, or a number; not a club */
+  { "He waits at the Anchor Bar, near Perfect Fried Chicken and Sunny's Chicken; a taxi from "
+    "Five Star Private Hire; booked via Harbourside Stays. At the Youth Club. Fried Chicken is "
+    "cheap.",
+    "INSTITUTION:Anchor Bar|INSTITUTION:Perfect Fried Chicken|INSTITUTION:Sunny's Chicken|"
+    "INSTITUTION:Five Star Private Hire|INSTITUTION:Harbourside Stays" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -982,7 +982,7 @@ static const char *const weak_cues[] = {
   "clinic", "church", "lodge", "garage", "motors", "grill", "cafe", "café", "pub",
   "restaurant", "diner", "chicken", "pizza", "foyer", "hostel", "temple", "mosque", "kitchen",
   "burger", "burgers", "bakery", "salon", "nails", "vape", "supermarket", "minimarket",
-  "lounge", "hospital", "infirmary", "hospice",
+  "lounge", "hospital", "infirmary", "hospice", "stays", "apartments", "lettings",
 };
 static const char *const roles[] = {
   "child", "children", "victim", "victims", "suspect", "suspects", "yp", "perpetrator",
@@ -1018,6 +1018,11 @@ enum
   W_CHICKEN, W_BURGER, W_GRILL, W_CURRY,
   /* courts named after their town: "Leeds Crown Court" */
   W_CROWN, W_MAGISTRATES, W_COMBINED, W_COUNTY, W_FAMILY, W_YOUTH, W_COURT,
+  /* trades that a business is named for: "the Anchor Bar", "Harbourside Stays" */
+  W_BAR, W_LOUNGE, W_KITCHEN, W_DINER, W_BAKERY, W_NAILS, W_GARAGE, W_MOTORS, W_BURGERS,
+  W_PIZZAS, W_KEBABS, W_STAYS, W_APARTMENTS, W_LETTINGS,
+  /* a number before a firm's name: "Five Star Private Hire" */
+  W_ONE, W_TWO, W_THREE, W_FOUR, W_FIVE, W_SIX, W_SEVEN, W_EIGHT, W_NINE, W_TEN,
   N_WORDS
 };
 static const char *const word_texts[N_WORDS] = {
@@ -1037,6 +1042,9 @@ static const char *const word_texts[N_WORDS] = {
   "pub", "hotel", "inn", "restaurant", "takeaway", "take-away", "cafe", "caf\xc3\xa9", "salon",
   "chicken", "burger", "grill", "curry",
   "crown", "magistrates", "combined", "county", "family", "youth", "court",
+  "bar", "lounge", "kitchen", "diner", "bakery", "nails", "garage", "motors", "burgers",
+  "pizzas", "kebabs", "stays", "apartments", "lettings",
+  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 };
 static guint64 word_hashes[N_WORDS];
 
@@ -2189,6 +2197,16 @@ dotted_initials (const Ctx *c,
   return TRUE;
 }
 
+/* Token i names a trade that a business is named for ("Bar", "Chicken",
+ * "Grill", "Stays"), not a kind of public place ("Club", "Centre") */
+static gboolean
+trade_cue (const Ctx *c,
+           guint      i)
+{
+  return word_in (c, i, W_BAR, W_LETTINGS) || word_in (c, i, W_PIZZA, W_KEBAB) ||
+         word_in (c, i, W_CHICKEN, W_CURRY) || word_in (c, i, W_RESTAURANT, W_SALON);
+}
+
 static void
 detect_institutions (Ctx *c)
 {
@@ -2281,9 +2299,11 @@ detect_institutions (Ctx *c)
 
           if (len == 0 && (t->bits & G_PUB))
             len = 1;
-          /* "the Crown Prosecution Service", "the Crown Court" */
+          /* "the Crown Prosecution Service", "the Crown Court"; "the Anchor
+           * Bar" is named with its trade */
           if (len > 0 && i + len < c->len && gap_spaces (c, i + len - 1) &&
-              capish (&c->t[i + len]) && !(c->t[i + len].bits & (G_CUE | G_CUE_START)) &&
+              capish (&c->t[i + len]) &&
+              (!(c->t[i + len].bits & (G_CUE | G_CUE_START)) || trade_cue (c, i + len)) &&
               /* "THE ROYAL OAK IN ROCHDALE": in capitals, "IN" is a word */
               !(c->t[i + len].upper && (c->t[i + len].bits & G_STOP)))
             len = 0;
@@ -2364,7 +2384,9 @@ detect_institutions (Ctx *c)
             named = proper = TRUE;
           if (capish (p) && !(p->bits & G_VERB) &&
               (!(p->bits & G_STOP) || (p->bits & (G_CUE | G_TITLE)) ||
-               g_ascii_strncasecmp (c->text + p->start, "children", 8) == 0))
+               g_ascii_strncasecmp (c->text + p->start, "children", 8) == 0 ||
+               /* "Five Star Private Hire" */
+               (word_in (c, k, W_ONE, W_TEN) && !p->upper && k + 1 == first && first < i)))
             {
               /* "the Girls' School" is named by no one word */
               gboolean plural = p->full_end - p->end == 1 ||
@@ -2426,6 +2448,16 @@ detect_institutions (Ctx *c)
           (c->t[first - 1].bits & G_PREP) &&
           c->t[first - 1].lower && gap_spaces (c, first - 1) &&
           (token_is (c, i, "house") || token_is (c, i, "lodge")))
+        proper = TRUE;
+      /* "Perfect Fried Chicken", "the Anchor Bar", "Sunny's Chicken": a
+       * business named with ordinary words before its trade, inside a
+       * sentence or after a possessive */
+      if (named && !proper && cue_len == 1 && first < i && !t->upper && trade_cue (c, i) &&
+          (c->t[i - 1].poss ||
+           (!c->t[first].sentence &&
+            (first + 1 < i ||
+             (first > 0 && gap_spaces (c, first - 1) &&
+              (token_is (c, first - 1, "the") || (c->t[first - 1].bits & G_PREP)))))))
         proper = TRUE;
       /* "Town Centre" and "Youth Club" name no one place. */
       if (!named || (!proper && cue_len == 1 && (t->bits & G_WEAK_CUE)))
