@@ -709,6 +709,13 @@ static const NameCase name_cases[] = {
     "cheap.",
     "INSTITUTION:Anchor Bar|INSTITUTION:Perfect Fried Chicken|INSTITUTION:Sunny's Chicken|"
     "INSTITUTION:Five Star Private Hire|INSTITUTION:Harbourside Stays" },
+  /* who speaks in a chat export with a date before the time; "uncle" in
+   * lower case is a name's title; a school named after a town with a word */
+  { "05/11/2023, 23:04 - Dom: wiv tayo\n[05.11.23 23:05] Leanne Hutchings: tell her uncle ray\n"
+    "12/04/2024 - note: picks girls up from leyton fields academy",
+    "PERSON:Dom|PERSON:tayo|PERSON:Leanne Hutchings|PERSON:uncle ray|"
+    "INSTITUTION:leyton fields academy" },
+  { "1/2/2024, 10:00 - Summer: my uncle said no. the big green school", "" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

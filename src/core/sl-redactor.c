@@ -2258,6 +2258,25 @@ detect_institutions (Ctx *c)
                  !(c->t[first - 1].bits & (G_ENGLISH | G_COMMON | G_WORD | G_STOP | G_VERB |
                                            G_PREP | G_KIN | G_CUE | G_TITLE | G_HEADER)))
             first--;
+          /* "leyton fields academy": ordinary words after a town's or a
+           * person's name */
+          if (first == i)
+            {
+              guint k = i;
+
+              while (k > 0 && i - k < 2 && gap_spaces (c, k - 1) && c->t[k - 1].lower &&
+                     c->type[k - 1] == NULL && c->t[k - 1].end - c->t[k - 1].start >= 3 &&
+                     (c->t[k - 1].bits & G_ENGLISH) &&
+                     !(c->t[k - 1].bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_CUE | G_TITLE |
+                                           G_HEADER)))
+                k--;
+              if (k < i && k > 0 && gap_spaces (c, k - 1) && c->t[k - 1].lower &&
+                  c->type[k - 1] == NULL &&
+                  (c->t[k - 1].bits & (G_PLACE | G_SUR_POP | G_FIRST_POP)) &&
+                  !(c->t[k - 1].bits & (G_ENGLISH | G_COMMON | G_WORD | G_STOP | G_VERB |
+                                        G_PREP | G_KIN | G_CUE | G_TITLE | G_HEADER)))
+                first = k - 1;
+            }
           /* "st michael's school", "st. michael's school" */
           if (first > 0 && first < i &&
               (gap_spaces (c, first - 1) || gap_is (c, first - 1, ". ")) &&
@@ -3986,6 +4005,36 @@ speaker_word (const Ctx *c,
 
 /* Who speaks in a chat log: "[22:41] kels: u up", "Kamil 14:22: bro",
  * one or two words at the start of a line, next to the time. */
+/* A date in figures at text[p] ("12/04/2024", "5.11.23", "2024-04-12"),
+ * before n: where it ends, or 0 */
+static gsize
+numeric_date_at (const char *text,
+                 gsize       n,
+                 gsize       p)
+{
+  gsize q = p;
+  guint groups = 0;
+  char sep = 0;
+
+  while (q < n && groups < 3)
+    {
+      gsize d = q;
+
+      while (q < n && q - d < 4 && g_ascii_isdigit (text[q]))
+        q++;
+      if (q == d || (q < n && g_ascii_isdigit (text[q])))
+        return 0;
+      groups++;
+      if (groups == 3)
+        break;
+      if (q >= n || (text[q] != '/' && text[q] != '.' && text[q] != '-') ||
+          (sep != 0 && text[q] != sep))
+        return 0;
+      sep = text[q++];
+    }
+  return groups == 3 ? q : 0;
+}
+
 static void
 detect_speakers (Ctx *c)
 {
@@ -4009,12 +4058,24 @@ detect_speakers (Ctx *c)
         p++;
       if (p < t->start)
         {
-          gsize q = clock_time_at (c->text, c->n, p);
+          gsize q;
 
+          /* a chat export's date first: "12/04/2024, 22:14 - Mia:", "[05.11.23 23:02] Dom:" */
+          if (g_ascii_isdigit (c->text[p]) && (q = numeric_date_at (c->text, t->start, p)) > 0)
+            {
+              p = q;
+              if (p < t->start && c->text[p] == ',')
+                p++;
+              if (p < t->start && c->text[p] == ' ')
+                p++;
+            }
+          q = clock_time_at (c->text, c->n, p);
           if (q == 0)
             continue;
           if (q < c->n && c->text[q] == ']')
             q++;
+          else if (q + 3 < c->n && c->text[q] == ' ' && c->text[q + 1] == '-' && c->text[q + 2] == ' ')
+            q += 2;
           if (q + 1 != t->start || c->text[q] != ' ')
             continue;
           stamped = TRUE;
@@ -4649,6 +4710,18 @@ detect_names_in (const char  *text,
                     token_is (&c, i - 2, "we") || token_is (&c, i - 2, "you") ||
                     token_is (&c, i - 2, "they") || token_is (&c, i - 2, "still") ||
                     token_is (&c, i - 2, "really") || token_is (&c, i - 2, "so"))))
+      {
+        type[i - 1] = type_person;
+        joined[i] = TRUE;
+      }
+
+  /* "uncle ray", "auntie bev": in lower case too, a name's title */
+  for (guint i = 1; i < c.len; i++)
+    if (type[i] == type_person && !joined[i] && c.t[i].lower && type[i - 1] == NULL &&
+        c.t[i - 1].lower && gap_spaces (&c, i - 1) &&
+        (c.t[i - 1].bits & G_TITLE) && (c.t[i - 1].bits & G_KIN) &&
+        !token_is (&c, i - 1, "father") && !token_is (&c, i - 1, "sister") &&
+        !token_is (&c, i - 1, "brother"))
       {
         type[i - 1] = type_person;
         joined[i] = TRUE;
