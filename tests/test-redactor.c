@@ -172,6 +172,10 @@ static const char *const negatives[] = {
   "Child A, aged 14, was seen by YP3 in 2011 (offence 17A, para 3.2) at 14:30 for £50.",
   "12 children lived in the area", "", "Born 2003", "years 1999-2001",
   "ISBN 0-123-45678-9", "Offence codes 17A, 19C; see para 3.2 and Table 4.1",
+  /* a date in a row after one word, or too recent to be a suspect's birth,
+   * or after a keyword whose own date came on the line before */
+  "Strategy | 05/06/2010 | open", "Strategy meeting | 05/06/2010 | open",
+  "Meeting Room; 12/03/2024; 2",
 };
 
 static void
@@ -716,6 +720,12 @@ static const NameCase name_cases[] = {
     "PERSON:Dom|PERSON:tayo|PERSON:Leanne Hutchings|PERSON:uncle ray|"
     "INSTITUTION:leyton fields academy" },
   { "1/2/2024, 10:00 - Summer: my uncle said no. the big green school", "" },
+  /* rows of a list of suspects, surname first, the date of birth after */
+  { "Ahmadi, Shafiq; 09-09-1990; no fixed abode\nOkoro-Williams, Emmanuel; 1988-02-27; none\n"
+    "Whelan, Liam Patrick | 5/5/85 | none",
+    "PERSON:Ahmadi, Shafiq|DATE_OF_BIRTH:09-09-1990|PERSON:Okoro-Williams, Emmanuel|"
+    "DATE_OF_BIRTH:1988-02-27|PERSON:Whelan, Liam Patrick|DATE_OF_BIRTH:5/5/85" },
+  { "DOB 14/12/1998, as the adult.\n15/03/2024 missing", "DATE_OF_BIRTH:14/12/1998" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -546,6 +546,80 @@ in_birth_column (const char *text,
   return FALSE;
 }
 
+/* "Ahmadi, Shafiq; 09-09-1990; 33 Cheetham Hill Road", "| Whelan, Liam
+ * | 5/5/85 |": a date as a field of a row, straight after a field of a
+ * name in capitalised words, if it is at least eight years old. text
+ * ends in a NUL. */
+static gboolean
+in_row_after_name (const char *text,
+                   gsize       start,
+                   gsize       end)
+{
+  gsize p = start, q = end, f;
+  guint words = 0, groups = 0, digits = 0, year = 0;
+  gboolean at_word = TRUE;
+  char sep;
+  g_autoptr(GDateTime) now = NULL;
+
+  while (p > 0 && text[p - 1] == ' ')
+    p--;
+  if (p < 2)
+    return FALSE;
+  sep = text[p - 1];
+  if (sep != ';' && sep != '|' && sep != '\t')
+    return FALSE;
+  while (text[q] == ' ')
+    q++;
+  if (text[q] != sep && text[q] != '\n' && text[q] != '\r' && text[q] != '\0')
+    return FALSE;
+  /* the field before: two to four capitalised words, a comma perhaps */
+  for (f = p - 1; f > 0 && text[f - 1] != sep && text[f - 1] != '\n'; f--)
+    ;
+  for (gsize i = f; i < p - 1; i++)
+    {
+      guchar ch = (guchar) text[i];
+
+      if (ch == ' ' || ch == ',')
+        {
+          at_word = TRUE;
+          continue;
+        }
+      if (!g_ascii_isalpha (ch) && ch < 0x80 && ch != '-' && ch != '\'')
+        return FALSE;
+      if (at_word)
+        {
+          if (!g_ascii_isupper (ch) && ch < 0xC3)
+            return FALSE;
+          words++;
+          at_word = FALSE;
+        }
+    }
+  if (words < 2 || words > 4)
+    return FALSE;
+  /* the year: first if of four digits, else last; "85" is 1985 */
+  for (gsize i = start; i < end; i++)
+    if (g_ascii_isdigit (text[i]))
+      {
+        if (digits == 0)
+          {
+            groups++;
+            year = 0;
+          }
+        year = year * 10 + (guint) (text[i] - '0');
+        digits++;
+      }
+    else if (digits > 0)
+      {
+        if (groups == 1 && digits == 4)
+          break;
+        digits = 0;
+      }
+  now = g_date_time_new_now_utc ();
+  if (year < 100)
+    year += year + 2000 > (guint) g_date_time_get_year (now) ? 1900 : 2000;
+  return year >= 1920 && (int) year <= g_date_time_get_year (now) - 8;
+}
+
 static gboolean
 validate_dob (const char *text,
               GMatchInfo *match,
@@ -578,12 +652,19 @@ validate_dob (const char *text,
     {
       gboolean space = g_ascii_isspace (text[i]);
 
+      /* "DOB 14/12/1998, as the adult.\n15/03/2024": the keyword's date
+       * came first, on a line before */
+      if (i + 2 < *start && g_ascii_isdigit (text[i]) && strchr ("/.-", text[i + 1]) != NULL &&
+          g_ascii_isdigit (text[i + 2]) && memchr (text + i, '\n', *start - i) != NULL)
+        found = FALSE;
+
       if (!space && !in_word)
         words++;
       in_word = !space;
     }
   return (found && words <= 4) ||
-         in_brackets_after_name (text, *start, *end) || in_birth_column (text, *start, *end);
+         in_brackets_after_name (text, *start, *end) || in_birth_column (text, *start, *end) ||
+         in_row_after_name (text, *start, *end);
 }
 
 static gboolean
@@ -3102,7 +3183,10 @@ detect_people_and_places (Ctx *c)
           !(c->t[i + 1].bits & (G_STOP | G_HARD)) &&
           (i + 2 >= c->len || memchr (c->text + c->t[i + 1].full_end, '\n',
                                       c->t[i + 2].start - c->t[i + 1].full_end) != NULL ||
-           c->text[c->t[i + 1].full_end] == ' ' || c->text[c->t[i + 1].full_end] == '('))
+           c->text[c->t[i + 1].full_end] == ' ' || c->text[c->t[i + 1].full_end] == '(' ||
+           /* a row of a list: "Ahmadi, Shafiq; 09-09-1990" */
+           c->text[c->t[i + 1].full_end] == ';' || c->text[c->t[i + 1].full_end] == '|' ||
+           c->text[c->t[i + 1].full_end] == '\t'))
         {
           guint last = extend_name (c, i + 1);
 
