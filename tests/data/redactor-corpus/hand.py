@@ -13,7 +13,8 @@
 # fifth-heldout.jsonl, split the same way ("s5-NN"), hand.py --set
 # sixth-set.txt sixth-dev.jsonl and sixth-heldout.jsonl ("s6-NN"), and
 # hand.py --set seventh-set.txt seventh-dev.jsonl and seventh-heldout.jsonl
-# ("s7-NN").
+# ("s7-NN"). hand.py --set eighth-set.txt writes eighth-heldout.jsonl: every
+# document of the eighth set ("s8-NN") is held out, as in the third set.
 import json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -55,7 +56,7 @@ def second_set(name):
         ident, body = blocks[i], blocks[i + 1].strip('\n')
         t, spans, negs = convert(body)
         m = re.fullmatch(r's[24567]-(\d+)', ident)
-        split = 'heldout' if (m and int(m.group(1)) % 3 == 0) or ident.startswith('s3-') else 'dev'
+        split = 'heldout' if (m and int(m.group(1)) % 3 == 0) or ident.startswith(('s3-', 's8-')) else 'dev'
         outs[split].append({'id': ident, 'text': t, 'spans': spans, 'negatives': negs})
     stem = os.path.splitext(name)[0].split('-')[0]
     for split, docs in outs.items():
