@@ -726,6 +726,11 @@ static const NameCase name_cases[] = {
     "PERSON:Ahmadi, Shafiq|DATE_OF_BIRTH:09-09-1990|PERSON:Okoro-Williams, Emmanuel|"
     "DATE_OF_BIRTH:1988-02-27|PERSON:Whelan, Liam Patrick|DATE_OF_BIRTH:5/5/85" },
   { "DOB 14/12/1998, as the adult.\n15/03/2024 missing", "DATE_OF_BIRTH:14/12/1998" },
+  /* a settlement that is no other word, inside a sentence; not at its start */
+  { "- YP2 -> Mayesbrook Park -> Dagenham -> flat\nDagenham is far", "PLACE:Dagenham|PLACE:Dagenham" },
+  { "Dagenham is far. Went to Ilford.", "PLACE:Ilford" },
+  /* a British spelling of an English word is no surname */
+  { "Neighbours said they saw him. Mr Seymour came.", "PERSON:Mr Seymour" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -1623,6 +1623,23 @@ tokenise (const char *text,
           if (all)
             t.bits |= G_SUR;
         }
+      /* "Neighbours", "Behaviour": a British spelling of an English word
+       * (the word list is American) is no surname */
+      if (!(t.bits & G_ENGLISH) && t.cap && k >= 6 && k < sizeof buf && ascii)
+        {
+          const char *our = memmem (buf + 1, k - 1, "our", 3);
+
+          if (our != NULL && our - buf + 3 < (gssize) k)
+            {
+              char us[64];
+              gsize at = (gsize) (our - buf);
+
+              memcpy (us, buf, at + 1);
+              memcpy (us + at + 1, our + 2, k - at - 2);
+              if (table_get (finish_hash (fnv_feed (FNV_OFFSET, us, k - 1))) & G_ENGLISH)
+                t.bits |= G_ENGLISH | G_COMMON | G_WORD;
+            }
+        }
       if (t.bits == 0 && !ascii)
         {
           /* "Zoë", "Jovanović": also look the word up without its accents. */
@@ -3078,8 +3095,12 @@ detect_people_and_places (Ctx *c)
           continue;
         }
 
-      /* Hamlets and small settlements: "a farm near Bould" */
-      if (capish (t) && (b & G_PLACE_MINOR) && !role_letter (c, i) && place_context (c, i, i) &&
+      /* Hamlets and small settlements: "a farm near Bould"; inside a
+       * sentence, one that is no other word alone ("-> Dagenham ->") */
+      if (capish (t) && (b & G_PLACE_MINOR) && !role_letter (c, i) &&
+          (place_context (c, i, i) ||
+           (t->cap && !t->upper && !t->sentence && (b & ~G_PLACE_MINOR) == 0 && !t->poss &&
+            t->end - t->start >= 4)) &&
           !(i > 0 && c->type[i - 1] == type_person && gap_spaces (c, i - 1)))
         {
           guint last = extend_council (c, i);
