@@ -37,12 +37,22 @@ typedef gboolean (*ValidateFunc) (const char *text,
                                   gsize      *start,
                                   gsize      *end);
 
+/* Where a pattern can start, if not anywhere: it is then tried only
+ * there, anchored, which saves a pass of the regex engine over the text */
+typedef enum
+{
+  START_ANYWHERE,
+  START_CODE, /* a letter at a word's start, a digit one to three bytes on */
+  START_EMAIL, /* the start of the run of bytes before an "@" */
+} Start;
+
 typedef struct
 {
   const char         *type;
   const char         *pattern;
   GRegexCompileFlags  flags;
   ValidateFunc        validate;
+  Start               start;
 } Recogniser;
 
 typedef struct
@@ -80,18 +90,18 @@ static const Recogniser recognisers[] = {
     0, validate_nhs },
   { SL_SPAN_NI_NUMBER,
     "\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b",
-    G_REGEX_CASELESS, validate_ni },
+    G_REGEX_CASELESS, validate_ni, START_CODE },
   { SL_SPAN_UPN,
     "\\b[A-HJ-NP-RT-Z][0-9]{12}\\b",
-    G_REGEX_CASELESS, validate_upn },
+    G_REGEX_CASELESS, validate_upn, START_CODE },
   { SL_SPAN_POSTCODE,
     "\\b(?:[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)"
     " ?[0-9][ABD-HJLNP-UW-Z]{2}\\b",
-    G_REGEX_CASELESS, validate_one_case },
+    G_REGEX_CASELESS, validate_one_case, START_CODE },
   { SL_SPAN_EMAIL,
     "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+"
     "[A-Za-z]{2,}\\b",
-    0, NULL },
+    0, NULL, START_EMAIL },
   { SL_SPAN_URL,
     "(?<![A-Za-z0-9])(?:https?://|www\\.)[^\\s<>\"]+",
     G_REGEX_CASELESS, validate_url },
@@ -100,7 +110,7 @@ static const Recogniser recognisers[] = {
     0, validate_handle },
   { SL_SPAN_VEHICLE_REG,
     "\\b[A-HJ-PR-Y][A-HJ-PR-Z] ?[0-9]{2} ?[A-HJ-PR-Z]{3}\\b",
-    G_REGEX_CASELESS, validate_vehicle },
+    G_REGEX_CASELESS, validate_vehicle, START_CODE },
   { SL_SPAN_DATE_OF_BIRTH,
     "\\b(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})"
     "|[0-9]{4}(?:-[0-9]{1,2}-|/[0-9]{1,2}/|\\.[0-9]{1,2}\\.)[0-9]{1,2}"
@@ -5227,12 +5237,39 @@ detect_chat_handles (const char *text,
  * Returns: (transfer full) (element-type SlSpan): the spans, sorted by
  *   start and never overlapping
  */
+static inline gboolean
+word_char (char ch)
+{
+  return g_ascii_isalnum (ch) || ch == '_';
+}
+
+static inline gboolean
+email_char (char ch)
+{
+  return g_ascii_isalnum (ch) || strchr ("._%+-", ch) != NULL;
+}
+
+static void
+add_match (const Recogniser *r,
+           const char       *text,
+           GMatchInfo       *match,
+           GArray           *found)
+{
+  SlSpan span = { 0, 0, r->type };
+
+  match_bounds (match, 0, &span.start, &span.end);
+  if ((r->validate == NULL || r->validate (text, match, &span.start, &span.end)) &&
+      span.end > span.start)
+    g_array_append_val (found, span);
+}
+
 GArray *
 sl_redactor_detect (const char *text,
                     gssize      len)
 {
   g_autoptr(GArray) found = NULL;
   g_autofree char *copy = NULL;
+  GArray *starts[START_EMAIL + 1] = { NULL, };
   GArray *spans;
   gsize n;
 
@@ -5254,23 +5291,67 @@ sl_redactor_detect (const char *text,
   compile_all ();
   found = g_array_new (FALSE, FALSE, sizeof (SlSpan));
 
+  /* Where NI numbers, UPNs, postcodes and registrations can start: a
+   * letter at a word's start, then a digit, or a letter and a digit
+   * perhaps after a space ("AB 12"); and where e-mail addresses can. */
+  starts[START_CODE] = g_array_new (FALSE, FALSE, sizeof (gsize));
+  starts[START_EMAIL] = g_array_new (FALSE, FALSE, sizeof (gsize));
+  for (gsize i = 0; i + 1 < n; i++)
+    if (g_ascii_isalpha (text[i]) && (i == 0 || !word_char (text[i - 1])) &&
+        (g_ascii_isdigit (text[i + 1]) ||
+         (g_ascii_isalpha (text[i + 1]) && i + 2 < n &&
+          (g_ascii_isdigit (text[i + 2]) ||
+           (text[i + 2] == ' ' && i + 3 < n && g_ascii_isdigit (text[i + 3]))))))
+      g_array_append_val (starts[START_CODE], i);
+  for (const char *at = memchr (text, '@', n); at != NULL;
+       at = memchr (at + 1, '@', n - (gsize) (at + 1 - text)))
+    {
+      gsize s = (gsize) (at - text);
+
+      while (s > 0 && email_char (text[s - 1]))
+        s--;
+      if (s < (gsize) (at - text))
+        g_array_append_val (starts[START_EMAIL], s);
+    }
+
   for (guint r = 0; r < G_N_ELEMENTS (recognisers); r++)
     {
       g_autoptr(GMatchInfo) match = NULL;
+      GArray *at = starts[recognisers[r].start];
+      gsize resume = 0;
 
-      g_regex_match_full (compiled[r], text, (gssize) n, 0, 0, &match, NULL);
-      while (g_match_info_matches (match))
+      if (at == NULL)
         {
-          SlSpan span = { 0, 0, recognisers[r].type };
+          g_regex_match_full (compiled[r], text, (gssize) n, 0, 0, &match, NULL);
+          while (g_match_info_matches (match))
+            {
+              add_match (&recognisers[r], text, match, found);
+              g_match_info_next (match, NULL);
+            }
+          continue;
+        }
+      /* the same matches as a pass over the whole text: each tried where
+       * it could start, none inside the one before */
+      for (guint k = 0; k < at->len; k++)
+        {
+          gsize p = g_array_index (at, gsize, k);
 
-          match_bounds (match, 0, &span.start, &span.end);
-          if ((recognisers[r].validate == NULL ||
-               recognisers[r].validate (text, match, &span.start, &span.end)) &&
-              span.end > span.start)
-            g_array_append_val (found, span);
-          g_match_info_next (match, NULL);
+          if (p < resume)
+            continue;
+          g_clear_pointer (&match, g_match_info_free);
+          if (g_regex_match_full (compiled[r], text, (gssize) n, (gint) p,
+                                  G_REGEX_MATCH_ANCHORED, &match, NULL))
+            {
+              gint s, e;
+
+              g_match_info_fetch_pos (match, 0, &s, &e);
+              resume = (gsize) e;
+              add_match (&recognisers[r], text, match, found);
+            }
         }
     }
+  g_array_unref (starts[START_CODE]);
+  g_array_unref (starts[START_EMAIL]);
 
   for (gsize i = 0; i < n; i++)
     if (text[i] == '0' || text[i] == '+' || text[i] == '(')
