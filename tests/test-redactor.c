@@ -590,7 +590,7 @@ static const NameCase name_cases[] = {
    * number, a saint's school, a pub; not the same words in prose, nor a
    * first name that is a word */
   { "me: is zak n lola out\nhim: outside tesco on chapel st then hartlepool or colwyn bay",
-    "PERSON:zak|PERSON:lola|PLACE:chapel st|PLACE:hartlepool|PLACE:colwyn bay" },
+    "PERSON:zak|PERSON:lola|INSTITUTION:tesco|PLACE:chapel st|PLACE:hartlepool|PLACE:colwyn bay" },
   { "him: bring ur mate from st bedes, we goin the wheatsheaf then st helens",
     "INSTITUTION:st bedes|INSTITUTION:wheatsheaf|PLACE:st helens" },
   { "me: ye amber n will r comin, meet at the crown jewels on the high st",
@@ -731,6 +731,10 @@ static const NameCase name_cases[] = {
   { "Dagenham is far. Went to Ilford.", "PLACE:Ilford" },
   /* a British spelling of an English word is no surname */
   { "Neighbours said they saw him. Mr Seymour came.", "PERSON:Mr Seymour" },
+  /* a shop of a chain where someone was; not a brand, nor a word */
+  { "him: outside tesco on the corner. a Tesco bag. she wore boots; met a lad outside boots; "
+    "pick u up at the Spar 9pm",
+    "INSTITUTION:tesco|INSTITUTION:boots|INSTITUTION:Spar" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

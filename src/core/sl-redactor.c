@@ -1151,6 +1151,11 @@ static const char *const chains[] = {
   "mcdonalds", "mcdonald's", "maccies", "maccys", "kfc", "greggs", "chicken cottage",
   "dixy chicken", "kebabish", "kebabish original", "nandos", "nando's", "burger king",
   "pizza hut", "dominos", "domino's", "german doner kebab", "wetherspoons",
+  /* after "@": shops of a chain, a place only where someone was ("outside
+   * tesco", "at the Spar"), not as a brand ("a Tesco bag") */
+  "@tesco", "@tesco express", "@tesco extra", "@asda", "@aldi", "@lidl", "@morrisons",
+  "@sainsburys", "@sainsbury's", "@co-op", "@spar", "@boots", "@primark", "@costa",
+  "@starbucks", "@argos", "@poundland", "@superdrug", "@wilko",
   /* after "!": apps, payments and programmes, which name no one ("Cash App",
    * "Love Island") */
   "!cash app", "!apple pay", "!google pay", "!google maps", "!snap map", "!only fans",
@@ -1320,7 +1325,8 @@ load_gazetteers (void)
       table_add ("saint", 5, G_SAINT);
       for (guint i = 0; i < G_N_ELEMENTS (chains); i++)
         {
-          g_auto(GStrv) words = g_strsplit (chains[i] + (chains[i][0] == '!'), " ", CHAIN_WORDS);
+          g_auto(GStrv) words = g_strsplit (chains[i] + (chains[i][0] == '!' || chains[i][0] == '@'),
+                                            " ", CHAIN_WORDS);
 
           for (guint k = 0; words[k] != NULL && k < CHAIN_WORDS; k++)
             chain_table[i].word[chain_table[i].n++] =
@@ -2258,6 +2264,7 @@ chain_at (const Ctx *c,
           gboolean  *none)
 {
   guint best = 0;
+  gint at = -1; /* 1 if after "at", "outside"…, 0 if not, -1 not yet known */
 
   for (guint64 h = c->t[i].hash, s = h & 255;; s = (s + 1) & 255)
     if (chain_first[s] == h)
@@ -2268,10 +2275,27 @@ chain_at (const Ctx *c,
     {
       const Chain *ch = &chain_table[k];
       guint w = 0;
+      gboolean shop = chains[k][0] == '@';
 
-      /* in lower case ("premier inn", "greggs") unless an English word alone ("ibis") */
+      if (shop && c->t[i].hash != ch->word[0])
+        continue;
+      if (shop && at < 0)
+        {
+          /* "outside tesco", "at the Spar", "by boots" */
+          guint p = i > 1 && token_is (c, i - 1, "the") && gap_spaces (c, i - 1) ? i - 1 : i;
+
+          at = p > 0 && gap_spaces (c, p - 1) && c->t[p - 1].lower &&
+               (token_is (c, p - 1, "at") || token_is (c, p - 1, "outside") ||
+                token_is (c, p - 1, "near") || token_is (c, p - 1, "by") ||
+                token_is (c, p - 1, "behind") || token_is (c, p - 1, "opposite") ||
+                token_is (c, p - 1, "from") || token_is (c, p - 1, "to"));
+        }
+      if (shop && at == 0)
+        continue;
+      /* in lower case ("premier inn", "greggs") unless an English word alone
+       * ("ibis"), or a shop after "at" ("outside boots") */
       while (w < ch->n && i + w < c->len && c->t[i + w].hash == ch->word[w] &&
-             (!c->t[i + w].lower || ch->n > 1 ||
+             (!c->t[i + w].lower || ch->n > 1 || shop ||
               !(c->t[i].bits & (G_ENGLISH | G_COMMON | G_WORD))) &&
              (w == 0 || gap_spaces (c, i + w - 1)))
         w++;
