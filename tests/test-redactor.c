@@ -735,6 +735,10 @@ static const NameCase name_cases[] = {
   { "him: outside tesco on the corner. a Tesco bag. she wore boots; met a lad outside boots; "
     "pick u up at the Spar 9pm",
     "INSTITUTION:tesco|INSTITUTION:boots|INSTITUTION:Spar" },
+  /* a kinship word before and an age after make an everyday word a name;
+   * without them it stays a word */
+  { "my daughter amber is 13 and goes to school", "PERSON:amber" },
+  { "the amber light is on; my daughter is 13", "" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -3540,6 +3540,18 @@ detect_people_and_places (Ctx *c)
             }
         }
 
+      /* "my daughter amber is 13", "her friend Precious said": a kinship
+       * word before and an age or a reporting verb after make even an
+       * everyday word a name */
+      if ((b & G_FIRST) && !(b & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE)) &&
+          (t->lower || (t->cap && !t->upper)) && !t->initial && i > 0 &&
+          gap_spaces (c, i - 1) && (c->t[i - 1].bits & G_KIN) && c->t[i - 1].lower &&
+          person_context_after (c, i))
+        {
+          mark (c, i, i, type_person);
+          continue;
+        }
+
       /* "mo (17)", "dean is 19": a first name in lower case, even a word,
        * with an age; not "a man (30)" */
       if (t->lower && (b & G_FIRST) && !(b & (G_HARD | G_STOP | G_VERB | G_PREP | G_KIN)) &&
