@@ -739,6 +739,15 @@ static const NameCase name_cases[] = {
    * without them it stays a word */
   { "my daughter amber is 13 and goes to school", "PERSON:amber" },
   { "the amber light is on; my daughter is 13", "" },
+  /* a town of several words written with hyphens; a council named before
+   * its place; not "the city of" in lower case */
+  { "OF SUTTON-IN-ASHFIELD, AND TOBIAS KIRK. Minutes: London Borough of Lewisham; "
+    "referred to Cyngor Gwynedd; the city of Leeds",
+    "PLACE:SUTTON-IN-ASHFIELD|PERSON:TOBIAS KIRK|PLACE:London Borough of Lewisham|"
+    "PLACE:Cyngor Gwynedd|PLACE:Leeds" },
+  /* two unknown words with an age between commas; not a town's count */
+  { "Subject 2: Rebin Hawrami, 27, works at a car wash. Rochdale, 14; Oldham, 9.",
+    "PERSON:Rebin Hawrami|PLACE:Rochdale|PLACE:Oldham" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -1244,6 +1244,25 @@ add_entry (const char *entry,
       table_add (entry, strlen (entry), phrase_bits);
       table_add (entry, (gsize) (space - entry), start_bits);
     }
+  /* "Sutton in Ashfield" is written "SUTTON-IN-ASHFIELD" too: one word */
+  if (space != NULL && phrase_bits == P_PLACE && strlen (entry) < 64)
+    {
+      static const char *const joins[] = { " in ", " on ", " upon ", " under ", " le ",
+                                           " by ", " next ", " cum ", " en ", " y " };
+      gboolean join = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (joins) && !join; k++)
+        join = strstr (entry, joins[k]) != NULL;
+      if (join)
+        {
+          char word[64];
+          gsize len = strlen (entry);
+
+          for (gsize k = 0; k < len; k++)
+            word[k] = entry[k] == ' ' ? '-' : entry[k];
+          table_add (word, len, word_bits);
+        }
+    }
 }
 
 static void
@@ -2089,6 +2108,18 @@ person_context_after (const Ctx *c,
 {
   gsize p = c->t[i].full_end;
 
+  /* "Rebin Hawrami, 27, works": an age between commas */
+  if (p + 3 < c->n && c->text[p] == ',' && c->text[p + 1] == ' ' && g_ascii_isdigit (c->text[p + 2]))
+    {
+      gsize q = p + 2;
+
+      while (q < c->n && q - p < 5 && g_ascii_isdigit (c->text[q]))
+        q++;
+      if (q - p <= 4 && q < c->n && (c->text[q] == ',' || c->text[q] == ';' || c->text[q] == '\n' ||
+                                      (c->text[q] == '.' && (q + 1 == c->n || c->text[q + 1] == ' ' ||
+                                                             c->text[q + 1] == '\n'))))
+        return TRUE;
+    }
   while (p < c->n && (c->text[p] == ' ' || c->text[p] == ','))
     p++;
   if (p + 1 < c->n && c->text[p] == '(' && g_ascii_isdigit (c->text[p + 1]))
@@ -4864,6 +4895,45 @@ detect_names_in (const char  *text,
       {
         type[i - 1] = type_person;
         joined[i] = TRUE;
+      }
+
+  /* "London Borough of Lewisham", "City of Wolverhampton", "Cyngor Gwynedd",
+   * "Cyngor Sir Ynys Môn": a council named before its place */
+  for (guint i = 2; i < c.len; i++)
+    if (type[i] == type_place && !joined[i] && type[i - 1] == NULL && type[i - 2] == NULL)
+      {
+        guint first = i;
+
+        if (token_is (&c, i - 1, "of") && c.t[i - 1].lower && gap_spaces (&c, i - 1) &&
+            gap_spaces (&c, i - 2) && capish (&c.t[i - 2]) &&
+            (token_is (&c, i - 2, "borough") || token_is (&c, i - 2, "city") ||
+             token_is (&c, i - 2, "county") || token_is (&c, i - 2, "council")))
+          {
+            first = i - 2;
+            if (first > 0 && type[first - 1] == NULL && gap_spaces (&c, first - 1) &&
+                capish (&c.t[first - 1]) &&
+                (token_is (&c, first - 1, "london") || token_is (&c, first - 1, "royal") ||
+                 token_is (&c, first - 1, "metropolitan")))
+              first--;
+          }
+        else if (capish (&c.t[i - 1]) && gap_spaces (&c, i - 1) &&
+                 (token_is (&c, i - 1, "cyngor") ||
+                  (token_is (&c, i - 1, "sir") && token_is (&c, i - 2, "cyngor") &&
+                   gap_spaces (&c, i - 2))))
+          first = token_is (&c, i - 1, "sir") ? i - 2 : i - 1;
+        for (guint k = first; k < i; k++)
+          {
+            type[k] = type_place;
+            joined[k] = k > first;
+          }
+        if (first < i)
+          joined[i] = TRUE;
+      }
+    else if (type[i] == type_place && !joined[i] && i == 1 && type[0] == NULL &&
+             capish (&c.t[0]) && gap_spaces (&c, 0) && token_is (&c, 0, "cyngor"))
+      {
+        type[0] = type_place;
+        joined[1] = TRUE;
       }
 
   /* "uncle ray", "auntie bev": in lower case too, a name's title */
