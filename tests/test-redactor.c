@@ -748,6 +748,9 @@ static const NameCase name_cases[] = {
   /* two unknown words with an age between commas; not a town's count */
   { "Subject 2: Rebin Hawrami, 27, works at a car wash. Rochdale, 14; Oldham, 9.",
     "PERSON:Rebin Hawrami|PLACE:Rochdale|PLACE:Oldham" },
+  /* a first name in lower case with a surname's initial; not a chat's words */
+  { "- dani says mo k drives the bmw\nmo k = mohammed?\nwho: lewis (not lewis h)\nso k. ye k",
+    "PERSON:dani|PERSON:mo k|PERSON:mo k|PERSON:mohammed|PERSON:lewis|PERSON:lewis h" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -4936,6 +4936,36 @@ detect_names_in (const char  *text,
         joined[1] = TRUE;
       }
 
+  /* "mo k drives", "not lewis h)": a first name in lower case with the
+   * initial of a surname, before a verb or a stop */
+  for (guint i = 0; i + 1 < c.len; i++)
+    {
+      const Token *u = &c.t[i + 1];
+      gsize e = u->full_end;
+
+      if (!c.t[i].lower || !u->lower || u->end - u->start != 1 || type[i + 1] != NULL ||
+          !gap_spaces (&c, i) || strchr ("abcinoruxy", text[u->start]) != NULL ||
+          /* words of a chat that are names too: "so k", "ye k" */
+          token_is (&c, i, "so") || token_is (&c, i, "ye") || token_is (&c, i, "ya") ||
+          token_is (&c, i, "yo") || token_is (&c, i, "ta"))
+        continue;
+      if (!(type[i] == type_person && !(i + 2 < c.len && joined[i + 2])) &&
+          !(type[i] == NULL && (c.t[i].bits & G_FIRST) && c.t[i].end - c.t[i].start >= 2 &&
+            !(c.t[i].bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE | G_CUE | G_HARD)) &&
+            !(i > 0 && determiner (&c, i - 1))))
+        continue;
+      if (e < n && text[e] == ' ' && e + 1 < n && (text[e + 1] == '=' || text[e + 1] == '('))
+        e++;
+      if (!(e == n || strchr ("),.;:!?\n=(", text[e]) != NULL ||
+            (i + 2 < c.len && gap_spaces (&c, i + 1) && c.t[i + 2].lower &&
+             (c.t[i + 2].bits & G_VERB) && !is_and (&c, i + 2))))
+        continue;
+      type[i] = type_person;
+      type[i + 1] = type_person;
+      joined[i + 1] = TRUE;
+      i++;
+    }
+
   /* "uncle ray", "auntie bev": in lower case too, a name's title */
   for (guint i = 1; i < c.len; i++)
     if (type[i] == type_person && !joined[i] && c.t[i].lower && type[i - 1] == NULL &&
