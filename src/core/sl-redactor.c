@@ -1480,6 +1480,61 @@ cached_get (TokenBuf *toks,
   return e->bits;
 }
 
+/* word[0, k), casefolded, is the British spelling of an English word of
+ * the (American) word list: "neighbours", "offences", "centres", "organised" */
+static gboolean
+american_spelling_is_english (const char *word,
+                              gsize       k)
+{
+  char us[64];
+  const char *our;
+  gsize end = word[k - 1] == 's' ? k - 1 : k;
+
+  if (k >= sizeof us)
+    return FALSE;
+  /* -our- is -or- */
+  if ((our = memmem (word + 1, k - 1, "our", 3)) != NULL && our - word + 3 < (gssize) k)
+    {
+      gsize at = (gsize) (our - word);
+
+      memcpy (us, word, at + 1);
+      memcpy (us + at + 1, our + 2, k - at - 2);
+      if (table_get (finish_hash (fnv_feed (FNV_OFFSET, us, k - 1))) & G_ENGLISH)
+        return TRUE;
+    }
+  memcpy (us, word, k);
+  /* -ence is -ense; -tre is -ter */
+  if (end >= 5 && memcmp (word + end - 4, "ence", 4) == 0)
+    {
+      us[end - 2] = 's';
+      if (table_get (finish_hash (fnv_feed (FNV_OFFSET, us, k))) & G_ENGLISH)
+        return TRUE;
+      us[end - 2] = 'c';
+    }
+  if (end >= 5 && memcmp (word + end - 3, "tre", 3) == 0)
+    {
+      us[end - 2] = 'e';
+      us[end - 1] = 'r';
+      if (table_get (finish_hash (fnv_feed (FNV_OFFSET, us, k))) & G_ENGLISH)
+        return TRUE;
+      us[end - 2] = 'r';
+      us[end - 1] = 'e';
+    }
+  /* -ise, -ised, -ising, -isation are -ize… */
+  for (gsize q = 3; q + 2 < k; q++)
+    if (word[q] == 'i' && word[q + 1] == 's' &&
+        (strcmp (word + q + 2, "e") == 0 || strncmp (word + q + 2, "ed", 2) == 0 ||
+         strncmp (word + q + 2, "es", 2) == 0 || strncmp (word + q + 2, "ing", 3) == 0 ||
+         strncmp (word + q + 2, "ation", 5) == 0))
+      {
+        us[q + 1] = 'z';
+        if (table_get (finish_hash (fnv_feed (FNV_OFFSET, us, k))) & G_ENGLISH)
+          return TRUE;
+        us[q + 1] = 's';
+      }
+  return FALSE;
+}
+
 static void
 tokenise (const char *text,
           gsize       n,
@@ -1657,24 +1712,31 @@ tokenise (const char *text,
             }
           if (all)
             t.bits |= G_SUR;
-        }
-      /* "Neighbours", "Behaviour": a British spelling of an English word
-       * (the word list is American) is no surname */
-      if (!(t.bits & G_ENGLISH) && t.cap && k >= 6 && k < sizeof buf && ascii)
-        {
-          const char *our = memmem (buf + 1, k - 1, "our", 3);
-
-          if (our != NULL && our - buf + 3 < (gssize) k)
+          else if (t.bits == 0)
             {
-              char us[64];
-              gsize at = (gsize) (our - buf);
+              /* "Well-being", "Drop-in": English words joined */
+              all = TRUE;
+              for (p = 0; p < k && all; p++)
+                {
+                  gsize q = p;
 
-              memcpy (us, buf, at + 1);
-              memcpy (us + at + 1, our + 2, k - at - 2);
-              if (table_get (finish_hash (fnv_feed (FNV_OFFSET, us, k - 1))) & G_ENGLISH)
-                t.bits |= G_ENGLISH | G_COMMON | G_WORD;
+                  while (q < k && buf[q] != '-')
+                    q++;
+                  /* not "J-Dog" */
+                  if (q - p < 2 ||
+                      !(table_get (finish_hash (fnv_feed (FNV_OFFSET, buf + p, q - p))) & G_ENGLISH))
+                    all = FALSE;
+                  p = q;
+                }
+              if (all)
+                t.bits |= G_ENGLISH;
             }
         }
+      /* "Neighbours", "Offences", "Organised": a British spelling of an
+       * English word (the word list is American) is no surname */
+      if (!(t.bits & G_ENGLISH) && t.cap && k >= 6 && k < sizeof buf && ascii &&
+          american_spelling_is_english (buf, k))
+        t.bits |= G_ENGLISH | G_COMMON | G_WORD;
       if (t.bits == 0 && !ascii)
         {
           /* "Zoë", "Jovanović": also look the word up without its accents. */
@@ -4935,6 +4997,20 @@ detect_names_in (const char  *text,
         type[0] = type_place;
         joined[1] = TRUE;
       }
+
+  /* "met DSL Begum + Tolu (family support)", "Our cleaner, Bev, found":
+   * a capitalised word inside a sentence that is in no list at all, no
+   * English word and no part of a longer capitalised name, is a name */
+  for (guint i = 1; i < c.len; i++)
+    if (type[i] == NULL && c.t[i].bits == 0 && c.t[i].cap && !c.t[i].upper && !c.t[i].sentence &&
+        c.t[i].end - c.t[i].start >= 3 && !c.t[i].brand &&
+        /* "01-Feb-2009" */
+        c.t[i].start > 0 && text[c.t[i].start - 1] != '-' && text[c.t[i].start - 1] != '/' &&
+        (c.t[i].full_end >= n || (text[c.t[i].full_end] != '-' && text[c.t[i].full_end] != '/')) &&
+        !(capish (&c.t[i - 1]) && gap_spaces (&c, i - 1)) &&
+        !(i + 1 < c.len && capish (&c.t[i + 1]) && gap_spaces (&c, i)) &&
+        !word_in (&c, i, W_MON, W_SUN))
+      type[i] = type_person;
 
   /* "mo k drives", "not lewis h)": a first name in lower case with the
    * initial of a surname, before a verb or a stop */
