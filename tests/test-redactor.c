@@ -758,6 +758,11 @@ static const NameCase name_cases[] = {
     "The Well-being of children, the Sexual Offences Act, a Mercedes C-Class; on Fri at 9. "
     "Offences were Organised there.",
     "PERSON:Ms Begum|PERSON:Tolu|PERSON:Bev|PERSON:Tommo" },
+  /* a town of words that are words, next to a town in a list; a unit on
+   * a business park */
+  { "men in Byker, Jarrow and South Shields. The South Shields are big. "
+    "Held at Unit 7, Meridian Business Park, Gateshead",
+    "PLACE:Byker|PLACE:Jarrow|PLACE:South Shields|ADDRESS:Unit 7, Meridian Business Park|PLACE:Gateshead" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

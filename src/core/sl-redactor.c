@@ -131,7 +131,9 @@ static const Recogniser recognisers[] = {
     "\\b(?:"
     /* "Flat 12, Parkside Court": a flat in a named block */
     "(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]+\\s+){1,2}"
-    "(?:Court|House|Tower|Towers|Heights|Lodge|Mansions|Point|Buildings|Apartments|Hall|Chambers)"
+    "(?:Court|House|Tower|Towers|Heights|Lodge|Mansions|Point|Buildings|Apartments|Hall|Chambers"
+    /* "Unit 7, Meridian Business Park" */
+    "|Park|Estate)"
     "|(?:(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?,?\\s+)?"
     "[0-9]{1,4}[A-Za-z]?,?\\s+(?:"
     /* "32 wharncliffe road": the street in lower case */
@@ -2795,6 +2797,12 @@ place_context (const Ctx *c,
     return TRUE;
   if (last + 1 < c->len && gap_spaces (c, last) && (c->t[last + 1].bits & G_COUNCIL) &&
       capish (&c->t[last + 1]))
+    return TRUE;
+  /* "in Byker, Jarrow and South Shields": next to a town in a list */
+  if (i > 1 && is_and (c, i - 1) && gap_spaces (c, i - 1) && gap_spaces (c, i - 2) &&
+      c->type[i - 2] == type_place)
+    return TRUE;
+  if (i > 0 && gap_is (c, i - 1, ", ") && c->type[i - 1] == type_place)
     return TRUE;
   return FALSE;
 }
