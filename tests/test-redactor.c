@@ -763,6 +763,11 @@ static const NameCase name_cases[] = {
   { "men in Byker, Jarrow and South Shields. The South Shields are big. "
     "Held at Unit 7, Meridian Business Park, Gateshead",
     "PLACE:Byker|PLACE:Jarrow|PLACE:South Shields|ADDRESS:Unit 7, Meridian Business Park|PLACE:Gateshead" },
+  /* who speaks, an everyday word, on two lines of a chat; once is not enough */
+  { "Kamil 14:22: feds took him\nAdz 14:25: which 1\nAdz 14:30: where", "PERSON:Kamil|PERSON:Adz|PERSON:Adz" },
+  { "Kamil 14:22: feds took him\nAdz 14:25: which 1", "PERSON:Kamil" },
+  /* a company */
+  { "a meeting with Golden Crust Chicken Ltd; a limited company", "INSTITUTION:Golden Crust Chicken Ltd" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

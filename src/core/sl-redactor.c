@@ -4287,6 +4287,35 @@ numeric_date_at (const char *text,
   return groups == 3 ? q : 0;
 }
 
+/* Token i, an everyday word with a capital ("Adz"), starts a line
+ * before a colon or a time and a colon, and so does the same word on
+ * another line: it is who speaks */
+static gboolean
+speaks_again (const Ctx *c,
+              guint      i)
+{
+  guint n = 0;
+
+  if (c->type[i] != NULL || !c->t[i].cap || c->t[i].upper || c->t[i].end - c->t[i].start < 3 ||
+      (c->t[i].bits & (G_STOP | G_HEADER | G_TITLE | G_KIN | G_VERB | G_PREP | G_NAME_ROLE |
+                       G_CUE)))
+    return FALSE;
+  for (guint k = 0; k < c->len && n < 2; k++)
+    {
+      gsize e = c->t[k].full_end, p;
+
+      if (c->t[k].hash != c->t[i].hash || !c->t[k].sentence ||
+          (k > 0 && memchr (c->text + c->t[k - 1].full_end, '\n',
+                            c->t[k].start - c->t[k - 1].full_end) == NULL))
+        continue;
+      if ((e < c->n && c->text[e] == ':') ||
+          (e + 1 < c->n && c->text[e] == ' ' && (p = clock_time_at (c->text, c->n, e + 1)) > 0 &&
+           p < c->n && c->text[p] == ':'))
+        n++;
+    }
+  return n >= 2;
+}
+
 static void
 detect_speakers (Ctx *c)
 {
@@ -4332,7 +4361,7 @@ detect_speakers (Ctx *c)
             continue;
           stamped = TRUE;
         }
-      if (!speaker_word (c, i) || t->initial)
+      if (t->initial || (!speaker_word (c, i) && !speaks_again (c, i)))
         continue;
       for (guint k = 0; k < 2; k++, last++)
         {
