@@ -768,6 +768,12 @@ static const NameCase name_cases[] = {
   { "Kamil 14:22: feds took him\nAdz 14:25: which 1", "PERSON:Kamil" },
   /* a company */
   { "a meeting with Golden Crust Chicken Ltd; a limited company", "INSTITUTION:Golden Crust Chicken Ltd" },
+  /* in a chat, a take-away named food first before a street, a possessive
+   * without its apostrophe before a town; not food */
+  { "kayden: chicken king on lodge lane then to reeceys in kirkby\n"
+    "me: i want chicken tonight on the sofa. fried chicken in leeds",
+    "PERSON:kayden|INSTITUTION:chicken king|PLACE:lodge lane|PERSON:reeceys|PLACE:kirkby|"
+    "PLACE:leeds" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

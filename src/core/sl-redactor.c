@@ -3750,8 +3750,18 @@ detect_people_and_places (Ctx *c)
         continue;
 
       /* In a chat, a take-away after "at", "from": "at kebab king", "from
-       * tasty chicken"; not "the chicken shop" */
-      if (i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower && (c->t[i - 1].bits & G_PREP) &&
+       * tasty chicken"; or before "on", "in": "chicken king on lodge lane";
+       * not "the chicken shop" */
+      if (((i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower && (c->t[i - 1].bits & G_PREP)) ||
+           (i + 2 < c->len && gap_spaces (c, i + 1) && c->t[i + 2].lower &&
+            /* named food first */
+            (word_in (c, i, W_PIZZA, W_KEBAB) || word_in (c, i, W_CHICKEN, W_CURRY)) &&
+            (token_is (c, i + 2, "on") || token_is (c, i + 2, "in") || token_is (c, i + 2, "near")) &&
+            i + 3 < c->len && gap_spaces (c, i + 2) && !(c->t[i + 3].bits & G_STOP) &&
+            /* a town or a street after it */
+            ((c->t[i + 3].bits & (G_PLACE | G_PLACE_START)) ||
+             (i + 4 < c->len && gap_spaces (c, i + 3) && (c->t[i + 4].bits & G_STREET))) &&
+            !(i > 0 && (determiner (c, i - 1) || number_word (c, i - 1))))) &&
           i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
           !(b & (G_STOP | G_VERB | G_KIN | G_PREP | G_TITLE)) &&
           !(c->t[i + 1].bits & (G_STOP | G_VERB | G_KIN | G_PREP | G_TITLE)) &&
@@ -3794,7 +3804,12 @@ detect_people_and_places (Ctx *c)
           gsize k = fold_word (c->text, t->start, t->end - 1, TRUE, buf, sizeof buf);
           guint32 stem = table_get (finish_hash (fnv_feed (FNV_OFFSET, buf, k)));
 
-          if ((stem & G_FIRST_POP) &&
+          /* "at nathans", "to reeceys in kirkby": a first name, or a word of
+           * no list before "in", "on" */
+          if (((stem & G_FIRST_POP) ||
+               (t->end - t->start >= 6 && (stem & ~G_FIRST) == 0 && i + 1 < c->len &&
+                gap_spaces (c, i) &&
+                (token_is (c, i + 1, "in") || token_is (c, i + 1, "on")))) &&
               !(stem & (G_COMMON | G_WORD | G_ENGLISH | G_STOP | G_HARD | G_PLACE)))
             {
               mark (c, i, i, type_person);
