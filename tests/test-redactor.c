@@ -774,6 +774,8 @@ static const NameCase name_cases[] = {
     "me: i want chicken tonight on the sofa. fried chicken in leeds",
     "PERSON:kayden|INSTITUTION:chicken king|PLACE:lodge lane|PERSON:reeceys|PLACE:kirkby|"
     "PLACE:leeds" },
+  /* a town that is a word, first in a sentence before a noun, is the word */
+  { "Bath time routines reviewed.\nBath is lovely; we went to Bath", "PLACE:Bath|PLACE:Bath" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

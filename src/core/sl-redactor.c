@@ -3177,6 +3177,13 @@ detect_people_and_places (Ctx *c)
               gboolean ambiguous = len == 1 && ((b & G_COMMON) || (t->upper && !shouting (c, i)) ||
                                                 ((b & G_FIRST) && person_context_after (c, i)));
 
+              /* "Bath time routines reviewed": a town that is a word, first
+               * in a sentence before a word that is no verb */
+              if (len == 1 && (b & G_ENGLISH) && t->sentence && !t->upper && i + 1 < c->len &&
+                  gap_spaces (c, i) && c->t[i + 1].lower && (c->t[i + 1].bits & G_ENGLISH) &&
+                  !(c->t[i + 1].bits & (G_VERB | G_STOP | G_PREP | G_COUNCIL | G_CUE | G_STREET)))
+                ambiguous = TRUE;
+
               /* "Town Centre", "Church End": every word an ordinary one */
               if (len > 1)
                 {
