@@ -776,6 +776,10 @@ static const NameCase name_cases[] = {
     "PLACE:leeds" },
   /* a town that is a word, first in a sentence before a noun, is the word */
   { "Bath time routines reviewed.\nBath is lovely; we went to Bath", "PLACE:Bath|PLACE:Bath" },
+  /* after a naming word in lower case, a word and a surname; a university */
+  { "- girl called precious adjei was missing; a boy called sam; the girl called in sick\n"
+    "Head of Safeguarding, Harrowgate University",
+    "PERSON:precious adjei|PERSON:sam|INSTITUTION:Harrowgate University" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -3510,6 +3510,19 @@ detect_people_and_places (Ctx *c)
           continue;
         }
 
+      /* "a girl called precious adjei": after a naming word, in lower case,
+       * a word and a surname that is none */
+      if (t->lower && i > 0 && c->type[i] == NULL && gap_spaces (c, i - 1) &&
+          !(b & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE)) && i + 1 < c->len &&
+          gap_spaces (c, i) && c->t[i + 1].lower && c->t[i + 1].end - c->t[i + 1].start >= 3 &&
+          !(c->t[i + 1].bits & (G_ENGLISH | G_STOP | G_VERB | G_PREP | G_KIN | G_PLACE)) &&
+          naming_cue_before (c, i))
+        {
+          mark (c, i, i + 1, type_person);
+          i++;
+          continue;
+        }
+
       /* Nicknames in quotes: "Bash", "Big Al"; after "known as" or in a
        * list of names, any word: "Spider", "ZUBY" */
       /* ('a lad called "smokey"', 'aka "Del Boy"': after a cue, in lower case
