@@ -780,6 +780,10 @@ static const NameCase name_cases[] = {
   { "- girl called precious adjei was missing; a boy called sam; the girl called in sick\n"
     "Head of Safeguarding, Harrowgate University",
     "PERSON:precious adjei|PERSON:sam|INSTITUTION:Harrowgate University" },
+  /* a business named by a possessive after "at", before its street; not a
+   * house in a town */
+  { "He works at Dino's on Mansfield Road. She was at Nathan's in Oldham.",
+    "INSTITUTION:Dino's|PLACE:Mansfield Road|PERSON:Nathan|PLACE:Oldham" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

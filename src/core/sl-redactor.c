@@ -5084,6 +5084,25 @@ detect_names_in (const char  *text,
         !word_in (&c, i, W_MON, W_SUN))
       type[i] = type_person;
 
+  /* "works at Luigi's on Mansfield Road", "AT DINO'S.": a business named
+   * by a possessive, after "at", before where it is or a stop */
+  for (guint i = 1; i < c.len; i++)
+    if (c.t[i].poss && capish (&c.t[i]) && !joined[i] && !(i + 1 < c.len && joined[i + 1]) &&
+        (type[i] == NULL || type[i] == type_person) && !(c.t[i].bits & (G_STOP | G_TITLE)) &&
+        gap_spaces (&c, i - 1) &&
+        (token_is (&c, i - 1, "at") || token_is (&c, i - 1, "outside")) &&
+        c.t[i].full_end - c.t[i].end >= 2 &&
+        (c.t[i].full_end == n || strchr (".,;)\n", text[c.t[i].full_end]) != NULL ||
+         (i + 2 < c.len && gap_spaces (&c, i) &&
+          (token_is (&c, i + 1, "on") || token_is (&c, i + 1, "near")) &&
+          capish (&c.t[i + 2]))))
+      {
+        SlSpan span = { offset + c.t[i].start, offset + c.t[i].full_end, type_institution };
+
+        g_array_append_val (found, span);
+        type[i] = type_none;
+      }
+
   /* "mo k drives", "not lewis h)": a first name in lower case with the
    * initial of a surname, before a verb or a stop */
   for (guint i = 0; i + 1 < c.len; i++)
