@@ -784,6 +784,10 @@ static const NameCase name_cases[] = {
    * house in a town */
   { "He works at Dino's on Mansfield Road. She was at Nathan's in Oldham.",
     "INSTITUTION:Dino's|PLACE:Mansfield Road|PERSON:Nathan|PLACE:Oldham" },
+  /* two names joined by "&", the second a possessive with no noun after
+   * it, are a business; two people's flat is theirs */
+  { "Shay went to Frankie & Benny's in Swindon. Jade & Tom's flat.",
+    "PERSON:Shay|INSTITUTION:Frankie & Benny's|PLACE:Swindon|PERSON:Jade|PERSON:Tom" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

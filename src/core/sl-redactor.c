@@ -5103,6 +5103,24 @@ detect_names_in (const char  *text,
         type[i] = type_none;
       }
 
+  /* "to Frankie & Benny's in Swindon": two names and "&", the second a
+   * possessive with no noun after it, are a business */
+  for (guint i = 0; i + 1 < c.len; i++)
+    if (capish (&c.t[i]) && capish (&c.t[i + 1]) && c.t[i + 1].poss && !joined[i] &&
+        c.t[i + 1].full_end - c.t[i + 1].end >= 2 && gap_is (&c, i, " & ") &&
+        !(c.t[i].bits & (G_TITLE | G_STOP)) && !(c.t[i + 1].bits & (G_TITLE | G_STOP)) &&
+        (c.t[i + 1].full_end == n || strchr (".,;)\n", text[c.t[i + 1].full_end]) != NULL ||
+         (i + 2 < c.len && gap_spaces (&c, i + 1) &&
+          (token_is (&c, i + 2, "in") || token_is (&c, i + 2, "on") ||
+           token_is (&c, i + 2, "near") || token_is (&c, i + 2, "at")))))
+      {
+        SlSpan span = { offset + c.t[i].start, offset + c.t[i + 1].full_end, type_institution };
+
+        g_array_append_val (found, span);
+        type[i] = type[i + 1] = type_none;
+        i++;
+      }
+
   /* "mo k drives", "not lewis h)": a first name in lower case with the
    * initial of a surname, before a verb or a stop */
   for (guint i = 0; i + 1 < c.len; i++)
