@@ -788,6 +788,8 @@ static const NameCase name_cases[] = {
    * it, are a business; two people's flat is theirs */
   { "Shay went to Frankie & Benny's in Swindon. Jade & Tom's flat.",
     "PERSON:Shay|INSTITUTION:Frankie & Benny's|PLACE:Swindon|PERSON:Jade|PERSON:Tom" },
+  /* a town that is a word before a noun of a place's; not an everyday name */
+  { "rough notes - Barking visit; the Hope area", "PLACE:Barking" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -2798,6 +2798,15 @@ place_context (const Ctx *c,
   if (last + 1 < c->len && gap_spaces (c, last) && (c->t[last + 1].bits & G_COUNCIL) &&
       capish (&c->t[last + 1]))
     return TRUE;
+  /* "Barking visit", "the Reading area", "Deal station": a noun of a
+   * place's after it */
+  if (last + 1 < c->len && gap_spaces (c, last) && c->t[last + 1].lower &&
+      !(c->t[i].bits & G_HARD) &&
+      (token_is (c, last + 1, "visit") || token_is (c, last + 1, "area") ||
+       token_is (c, last + 1, "branch") || token_is (c, last + 1, "office") ||
+       token_is (c, last + 1, "station") || token_is (c, last + 1, "borough") ||
+       token_is (c, last + 1, "areas") || token_is (c, last + 1, "visits")))
+    return TRUE;
   /* "in Byker, Jarrow and South Shields": next to a town in a list */
   if (i > 1 && is_and (c, i - 1) && gap_spaces (c, i - 1) && gap_spaces (c, i - 2) &&
       c->type[i - 2] == type_place)
