@@ -790,6 +790,12 @@ static const NameCase name_cases[] = {
     "PERSON:Shay|INSTITUTION:Frankie & Benny's|PLACE:Swindon|PERSON:Jade|PERSON:Tom" },
   /* a town that is a word before a noun of a place's; not an everyday name */
   { "rough notes - Barking visit; the Hope area", "PLACE:Barking" },
+  /* the initials of a double-barrelled name; not acronyms joined */
+  { "raise w YA-M; AK-J to call. UK-EU, E-FIT, A-B-C", "PERSON:YA-M|PERSON:AK-J" },
+  /* a take-away named food first after a word of its name; a hut */
+  { "He runs Royal Spice Grill in Darlaston and Royal Grill; met at Peri Peri Hut",
+    "INSTITUTION:Royal Spice Grill|PLACE:Darlaston|INSTITUTION:Royal Grill|"
+    "INSTITUTION:Peri Peri Hut" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -1075,7 +1075,8 @@ static const char *const weak_cues[] = {
   "clinic", "church", "lodge", "garage", "motors", "grill", "cafe", "café", "pub",
   "restaurant", "diner", "chicken", "pizza", "foyer", "hostel", "temple", "mosque", "kitchen",
   "burger", "burgers", "bakery", "salon", "nails", "vape", "supermarket", "minimarket",
-  "lounge", "hospital", "infirmary", "hospice", "stays", "apartments", "lettings",
+  "lounge", "hospital", "infirmary", "hospice", "stays", "apartments", "lettings", "hut",
+  "shack",
 };
 static const char *const roles[] = {
   "child", "children", "victim", "victims", "suspect", "suspects", "yp", "perpetrator",
@@ -1113,7 +1114,7 @@ enum
   W_CROWN, W_MAGISTRATES, W_COMBINED, W_COUNTY, W_FAMILY, W_YOUTH, W_COURT,
   /* trades that a business is named for: "the Anchor Bar", "Harbourside Stays" */
   W_BAR, W_LOUNGE, W_KITCHEN, W_DINER, W_BAKERY, W_NAILS, W_GARAGE, W_MOTORS, W_BURGERS,
-  W_PIZZAS, W_KEBABS, W_STAYS, W_APARTMENTS, W_LETTINGS,
+  W_PIZZAS, W_KEBABS, W_HUT, W_SHACK, W_STAYS, W_APARTMENTS, W_LETTINGS,
   /* a number before a firm's name: "Five Star Private Hire" */
   W_ONE, W_TWO, W_THREE, W_FOUR, W_FIVE, W_SIX, W_SEVEN, W_EIGHT, W_NINE, W_TEN,
   N_WORDS
@@ -1136,7 +1137,7 @@ static const char *const word_texts[N_WORDS] = {
   "chicken", "burger", "grill", "curry",
   "crown", "magistrates", "combined", "county", "family", "youth", "court",
   "bar", "lounge", "kitchen", "diner", "bakery", "nails", "garage", "motors", "burgers",
-  "pizzas", "kebabs", "stays", "apartments", "lettings",
+  "pizzas", "kebabs", "hut", "shack", "stays", "apartments", "lettings",
   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 };
 static guint64 word_hashes[N_WORDS];
@@ -2579,11 +2580,19 @@ detect_institutions (Ctx *c)
           !(word_in (c, i, W_CHICKEN, W_CURRY) &&
             (c->t[i + 1].bits & (G_STOP | G_CUE | G_CUE_START))))
         {
+          guint from = i;
+
           last = i;
           while (last + 1 < c->len && last < i + 5 && gap_spaces (c, last) &&
                  capish (&c->t[last + 1]) && !(c->t[last + 1].bits & G_STOP))
             last++;
-          mark (c, i, last, type_institution);
+          /* "Royal Spice Grill": a word of the name before the cue too */
+          if (i > 0 && gap_spaces (c, i - 1) && capish (&c->t[i - 1]) && c->type[i - 1] == NULL &&
+              c->t[i - 1].upper == t->upper && !c->t[i - 1].initial &&
+              !(c->t[i - 1].bits & (G_STOP | G_TITLE | G_VERB | G_PREP | G_KIN | G_HEADER |
+                                    G_COUNCIL | G_CUE)))
+            from = i - 1;
+          mark (c, from, last, type_institution);
           i = last;
           continue;
         }
@@ -2665,6 +2674,9 @@ detect_institutions (Ctx *c)
           if (p->lower && (g_str_has_prefix (c->text + p->start, "of ") ||
                            g_str_has_prefix (c->text + p->start, "and ")) &&
               k > 0 && capish (&c->t[k - 1]) &&
+              /* "in Darlaston and Royal Grill": a town and a business */
+              !(c->text[p->start] == 'a' && (c->t[k - 1].bits & G_PLACE) &&
+                !(c->t[k - 1].bits & (G_ENGLISH | G_COMMON))) &&
               !(c->text[p->start] == 'a' && (c->t[k - 1].bits & G_CUE) &&
                 (!(c->t[k - 1].bits & G_WEAK_CUE) ||
                  (k > 1 && g_ascii_strncasecmp (c->text + c->t[k - 2].start, "children", 8) == 0) ||
@@ -2699,11 +2711,7 @@ detect_institutions (Ctx *c)
        * business named with ordinary words before its trade, inside a
        * sentence or after a possessive */
       if (named && !proper && cue_len == 1 && first < i && !t->upper && trade_cue (c, i) &&
-          (c->t[i - 1].poss ||
-           (!c->t[first].sentence &&
-            (first + 1 < i ||
-             (first > 0 && gap_spaces (c, first - 1) &&
-              (token_is (c, first - 1, "the") || (c->t[first - 1].bits & G_PREP)))))))
+          (c->t[i - 1].poss || !c->t[first].sentence))
         proper = TRUE;
       /* "Town Centre" and "Youth Club" name no one place. */
       if (!named || (!proper && cue_len == 1 && (t->bits & G_WEAK_CUE)))
@@ -5129,6 +5137,36 @@ detect_names_in (const char  *text,
         type[i] = type[i + 1] = type_none;
         i++;
       }
+
+  /* "raise w YA-M", "AK-J to call": the initials of a double-barrelled
+   * name, one or two capitals either side of a hyphen */
+  for (guint i = 0; i < c.len; i++)
+    {
+      const Token *u = &c.t[i];
+      gsize len = u->end - u->start;
+      const char *h;
+
+      if (type[i] != NULL || !u->upper || !u->ascii || len < 3 || len > 5 ||
+          (u->bits & (G_STOP | G_KEYWORD | G_TITLE)) ||
+          (h = memchr (text + u->start, '-', len)) == NULL ||
+          h - (text + u->start) > 2 || text + u->end - h - 1 > 2 || text + u->end - h - 1 < 1)
+        continue;
+      /* not "UK-EU": no part an acronym of the stop list */
+      {
+        char part[3];
+        gsize a = (gsize) (h - (text + u->start)), b = (gsize) (text + u->end - h - 1);
+
+        for (gsize q = 0; q < a; q++)
+          part[q] = g_ascii_tolower (text[u->start + q]);
+        if (a == 2 && (table_get (finish_hash (fnv_feed (FNV_OFFSET, part, a))) & G_STOP))
+          continue;
+        for (gsize q = 0; q < b; q++)
+          part[q] = g_ascii_tolower (h[1 + q]);
+        if (b == 2 && (table_get (finish_hash (fnv_feed (FNV_OFFSET, part, b))) & G_STOP))
+          continue;
+      }
+      type[i] = type_person;
+    }
 
   /* "mo k drives", "not lewis h)": a first name in lower case with the
    * initial of a surname, before a verb or a stop */
