@@ -796,6 +796,12 @@ static const NameCase name_cases[] = {
   { "He runs Royal Spice Grill in Darlaston and Royal Grill; met at Peri Peri Hut",
     "INSTITUTION:Royal Spice Grill|PLACE:Darlaston|INSTITUTION:Royal Grill|"
     "INSTITUTION:Peri Peri Hut" },
+  /* a Welsh county council; a sexual assault referral centre; holiday lets
+   * and an apartment named with words */
+  { "referred to Cyngor Sir Ceredigion.\nTHE HAVEN SEXUAL ASSAULT REFERRAL CENTRE\n"
+    "From: Jess at Quayside Holiday Lets; bookings at the Harbour View apartment",
+    "PLACE:Cyngor Sir Ceredigion|INSTITUTION:HAVEN SEXUAL ASSAULT REFERRAL CENTRE|"
+    "PERSON:Jess|INSTITUTION:Quayside Holiday Lets|INSTITUTION:Harbour View" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -1076,7 +1076,7 @@ static const char *const weak_cues[] = {
   "restaurant", "diner", "chicken", "pizza", "foyer", "hostel", "temple", "mosque", "kitchen",
   "burger", "burgers", "bakery", "salon", "nails", "vape", "supermarket", "minimarket",
   "lounge", "hospital", "infirmary", "hospice", "stays", "apartments", "lettings", "hut",
-  "shack",
+  "shack", "lets",
 };
 static const char *const roles[] = {
   "child", "children", "victim", "victims", "suspect", "suspects", "yp", "perpetrator",
@@ -1107,7 +1107,7 @@ enum
   /* before a street name's nickname */
   W_BIG, W_LIL, W_LITTLE,
   /* cues in lower case after a name: "the Junction pub", "the Ashiana restaurant" */
-  W_PUB, W_HOTEL, W_INN, W_RESTAURANT, W_TAKEAWAY, W_TAKE_AWAY, W_CAFE, W_CAFE2, W_SALON,
+  W_PUB, W_HOTEL, W_INN, W_APARTMENT, W_RESTAURANT, W_TAKEAWAY, W_TAKE_AWAY, W_CAFE, W_CAFE2, W_SALON,
   /* food that names a take-away before another word: "Chicken Spot", "kebab king" */
   W_CHICKEN, W_BURGER, W_GRILL, W_CURRY,
   /* courts named after their town: "Leeds Crown Court" */
@@ -1133,7 +1133,7 @@ static const char *const word_texts[N_WORDS] = {
   "ysgol", "coleg", "pizza", "tandoori", "balti", "kebab", "masjid", "jamia", "gurdwara",
   "madrasa", "madrassa", "eglwys", "capel", "hafan", "canolfan", "cartref", "chippy", "spice",
   "big", "lil", "little",
-  "pub", "hotel", "inn", "restaurant", "takeaway", "take-away", "cafe", "caf\xc3\xa9", "salon",
+  "pub", "hotel", "inn", "apartment", "restaurant", "takeaway", "take-away", "cafe", "caf\xc3\xa9", "salon",
   "chicken", "burger", "grill", "curry",
   "crown", "magistrates", "combined", "county", "family", "youth", "court",
   "bar", "lounge", "kitchen", "diner", "bakery", "nails", "garage", "motors", "burgers",
@@ -2446,12 +2446,12 @@ detect_institutions (Ctx *c)
 
       if ((t->bits & G_CUE) && t->lower && i > 1 && capish (&c->t[i - 1]) &&
           gap_spaces (c, i - 1) && c->type[i - 1] == NULL &&
-          (word_in (c, i, W_PUB, W_INN) || word_in (c, i, W_RESTAURANT, W_SALON)))
+          (word_in (c, i, W_PUB, W_APARTMENT) || word_in (c, i, W_RESTAURANT, W_SALON)))
         {
           /* "the Junction pub": the name is the capitalised words after "the";
            * "the Ashiana restaurant": a proper name, not "the Youth club" */
           guint k = i - 1;
-          gboolean named_so = word_in (c, i, W_PUB, W_INN);
+          gboolean named_so = word_in (c, i, W_PUB, W_APARTMENT);
 
           while (k > 0 && capish (&c->t[k - 1]) && gap_spaces (c, k - 1) && k + 3 > i &&
                  !(c->t[k - 1].bits & G_STOP))
@@ -5233,6 +5233,13 @@ detect_names_in (const char  *text,
                                    c.t[i].start - c.t[i - 1].full_end) != NULL)
           joined[i] = TRUE;
       }
+  /* "Cyngor Sir Ceredigion": a Welsh county council, though "Sir" is a title */
+  for (guint i = 0; i + 2 < c.len; i++)
+    if (type[i] == type_person && !joined[i] && c.t[i].cap && token_is (&c, i, "cyngor") &&
+        joined[i + 1])
+      for (guint k = i; k < c.len && (k == i || joined[k]); k++)
+        type[k] = type_place;
+
   /* "MARK HILL": two names found apart, side by side in the same case, are one */
   for (guint i = 1; i < c.len; i++)
     if (type[i] == type_person && type[i - 1] == type_person && !joined[i] &&
