@@ -802,6 +802,8 @@ static const NameCase name_cases[] = {
     "From: Jess at Quayside Holiday Lets; bookings at the Harbour View apartment",
     "PLACE:Cyngor Sir Ceredigion|INSTITUTION:HAVEN SEXUAL ASSAULT REFERRAL CENTRE|"
     "PERSON:Jess|INSTITUTION:Quayside Holiday Lets|INSTITUTION:Harbour View" },
+  /* a chain named with its "'s" */
+  { "KB & Tia to Nando's in Reading", "PERSON:KB|PERSON:Tia|INSTITUTION:Nando's|PLACE:Reading" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -2534,6 +2534,27 @@ detect_institutions (Ctx *c)
             i += len - 1;
             continue;
           }
+        /* "to Nando's in Reading": a chain named with its "'s" */
+        if (c->type[i] == NULL && t->poss && t->full_end - t->end >= 2 &&
+            t->full_end - t->start < 60)
+          {
+            char buf[64];
+            gsize k = fold_word (c->text, t->start, t->full_end, t->ascii, buf, sizeof buf);
+            guint64 h = finish_hash (fnv_feed (FNV_OFFSET, buf, k));
+
+            for (guint q = 0; q < G_N_ELEMENTS (chain_table); q++)
+              if (chain_table[q].n == 1 && chain_table[q].word[0] == h && chains[q][0] != '!' &&
+                  chains[q][0] != '@')
+                {
+                  SlSpan span = { c->offset + t->start, c->offset + t->full_end, type_institution };
+
+                  g_array_append_val (c->found, span);
+                  c->type[i] = type_none;
+                  break;
+                }
+            if (c->type[i] != NULL)
+              continue;
+          }
       }
       if (!capish (t))
         continue;
