@@ -2534,9 +2534,13 @@ detect_institutions (Ctx *c)
             i += len - 1;
             continue;
           }
-        /* "to Nando's in Reading": a chain named with its "'s" */
+        /* "to Nando's in Reading": a chain named with its "'s" where someone
+         * was; "McDonald's" alone is a brand, "Mr McDonald's car" a man's */
         if (c->type[i] == NULL && t->poss && t->full_end - t->end >= 2 &&
-            t->full_end - t->start < 60)
+            t->full_end - t->start < 60 && i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+            (token_is (c, i - 1, "to") || token_is (c, i - 1, "at") ||
+             token_is (c, i - 1, "from") || token_is (c, i - 1, "outside") ||
+             token_is (c, i - 1, "near") || token_is (c, i - 1, "behind")))
           {
             char buf[64];
             gsize k = fold_word (c->text, t->start, t->full_end, t->ascii, buf, sizeof buf);
