@@ -804,6 +804,11 @@ static const NameCase name_cases[] = {
     "PERSON:Jess|INSTITUTION:Quayside Holiday Lets|INSTITUTION:Harbour View" },
   /* a chain named with its "'s" */
   { "KB & Tia to Nando's in Reading", "PERSON:KB|PERSON:Tia|INSTITUTION:Nando's|PLACE:Reading" },
+  /* a city's children's trust and a chat group's name are no names; a
+   * person's name in quotes after "group" is */
+  { "WhatsApp group \"Sound Crew\" (exported); referral to Birmingham Children's Trust; "
+    "she lives in Birmingham; the group \"Kaylee\" said",
+    "PLACE:Birmingham|PERSON:Kaylee" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -4533,6 +4533,45 @@ detect_non_names (Ctx *c)
           i = last;
           continue;
         }
+      /* "Birmingham Children's Trust": a city's public body, as its police
+       * force, names no one place */
+      if (t->cap && i > 0 && c->type[i - 1] == NULL && capish (&c->t[i - 1]) &&
+          gap_spaces (c, i - 1) && t->poss && token_is (c, i, "children") &&
+          gap_spaces (c, i) && token_is (c, i + 1, "trust") && c->t[i + 1].cap &&
+          !(c->t[i - 1].bits & (G_STOP | G_TITLE)))
+        {
+          mark (c, i - 1, i - 1, type_none);
+          continue;
+        }
+      /* A chat group's name in quotes: 'WhatsApp group "Sound Crew"' */
+      if (t->lower && (token_is (c, i, "group") || token_is (c, i, "groupchat") ||
+                       token_is (c, i, "channel")))
+        {
+          gsize q = t->full_end, ql;
+
+          while (q < c->n && c->text[q] == ' ')
+            q++;
+          if (q < c->n && (ql = quote_at (c, q, FALSE)) > 0)
+            {
+              guint k = i + 1;
+              gboolean words = TRUE;
+
+              /* English words, not a person's name in quotes */
+              while (k < c->len && k < i + 5 && c->t[k].start >= q + ql &&
+                     (k == i + 1 || quote_at (c, c->t[k - 1].full_end, TRUE) == 0) &&
+                     capish (&c->t[k]))
+                {
+                  if (!(c->t[k].bits & G_ENGLISH) || (c->t[k].bits & (G_FIRST_POP | G_SUR_POP)))
+                    words = FALSE;
+                  k++;
+                }
+              for (guint m = i + 1; words && m < k; m++)
+                if (c->type[m] == NULL)
+                  c->type[m] = type_none;
+              i = k - 1;
+              continue;
+            }
+        }
       /* A police force's area names no one place: "Kent Police", "Greater
        * Manchester Combined Authority"; "at Croydon police station" does */
       if (i > 0 && c->type[i - 1] == NULL &&
