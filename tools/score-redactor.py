@@ -6,7 +6,9 @@
 # A gold span counts as found when predicted spans (of any type) cover at
 # least 90% of its bytes. Byte precision is the share of predicted bytes
 # that fall inside some gold span. A planted negative is touched when any
-# predicted byte falls inside it.
+# predicted byte falls inside it. The type of a found span is not needed
+# for it to count; how many found names, places and institutions were also
+# given their own type is reported apart ("typed right").
 #
 # Usage: tools/score-redactor.py [--cli PATH] [--show-misses] CORPUS.jsonl…
 # Python 3 standard library only.
@@ -54,7 +56,8 @@ def main():
     total = collections.Counter()
     pred_bytes = true_bytes = 0
     negs = negs_touched = 0
-    misses, false_pos, touched = [], [], []
+    misses, false_pos, touched, mistyped = [], [], [], []
+    typed = typed_right = 0
     for d in docs:
         text = d['text'].encode('utf-8')
         pmask = bytearray(len(text))
@@ -70,6 +73,17 @@ def main():
             total[s['type']] += 1
             if n > 0 and covered(pmask, s['start'], s['end']) >= 0.9 * n:
                 found[s['type']] += 1
+                if s['type'] in NAMES:
+                    # the type of the prediction covering most of the span
+                    best = max((min(p['end'], s['end']) - max(p['start'], s['start']), p['type'])
+                               for p in preds.get(d['id'], [])
+                               if p['start'] < s['end'] and p['end'] > s['start'])
+                    typed += 1
+                    if best[1] == s['type']:
+                        typed_right += 1
+                    else:
+                        mistyped.append((d['id'], s['type'], best[1],
+                                         text[s['start']:s['end']].decode(errors='replace')))
             else:
                 misses.append((d['id'], s['type'], text[s['start']:s['end']].decode(errors='replace')))
         pred_bytes += sum(pmask)
@@ -98,6 +112,7 @@ def main():
     prec = true_bytes / pred_bytes if pred_bytes else 1.0
     print('byte precision %.4f (%d/%d)  target >= 0.90 %s' % (prec, true_bytes, pred_bytes,
                                                              'ok' if prec >= 0.90 else 'MISSED'))
+    print('names typed right %.4f (%d/%d)' % (typed_right / typed if typed else 1.0, typed_right, typed))
     share = negs_touched / negs if negs else 0.0
     print('negatives touched %.4f (%d/%d)  target <= 0.02 %s' % (share, negs_touched, negs,
                                                                  'ok' if share <= 0.02 else 'MISSED'))
@@ -108,6 +123,8 @@ def main():
             print('FALSE %s %s %r' % m)
         for m in touched:
             print('TOUCHED %s %r' % m)
+        for m in mistyped:
+            print('TYPE %s %s as %s %r' % m)
 
 
 if __name__ == '__main__':
