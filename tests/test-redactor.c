@@ -809,6 +809,11 @@ static const NameCase name_cases[] = {
   { "WhatsApp group \"Sound Crew\" (exported); referral to Birmingham Children's Trust; "
     "she lives in Birmingham; the group \"Kaylee\" said",
     "PLACE:Birmingham|PERSON:Kaylee" },
+  /* "St." with its dot begins a school's name; not after a street */
+  { "a pupil at St. Joseph's R.C. High School in Leeds", "INSTITUTION:St. Joseph's R.C. High School|PLACE:Leeds" },
+  /* a take-away named before a lower-case cue after "outside"; not a town */
+  { "seen outside Lucky Star takeaway on Oldham Road; went to Leeds hotel",
+    "INSTITUTION:Lucky Star|PLACE:Oldham Road|PLACE:Leeds" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -2459,7 +2459,13 @@ detect_institutions (Ctx *c)
           for (guint q = k; q < i && !named_so; q++)
             named_so = !(c->t[q].bits & (G_ENGLISH | G_COMMON | G_WORD)) ||
                      (c->t[q].bits & (G_FIRST | G_SUR));
-          if (named_so && k > 0 && token_is (c, k - 1, "the") && gap_spaces (c, k - 1) &&
+          /* "outside Lucky Star takeaway": after "at", "outside" too */
+          if (named_so && k > 0 &&
+              (token_is (c, k - 1, "the") ||
+               ((c->t[k - 1].bits & G_PREP) && c->t[k - 1].lower && !c->t[k].sentence &&
+                /* "went to Leeds hotel": a town */
+                !(k + 1 == i && (c->t[k].bits & (G_PLACE | G_PLACE_START))))) &&
+              gap_spaces (c, k - 1) &&
               !(c->t[k].bits & (G_STOP | G_TITLE)) && !c->t[k].upper)
             {
               /* "the Lucky Star Chinese takeaway": the cuisine is no name */
@@ -2683,7 +2689,12 @@ detect_institutions (Ctx *c)
                   !p->sentence && !p->upper)
                 proper = TRUE;
               first = k;
-              if (p->sentence)
+              /* "St. Joseph's": the dot of "St." ends no sentence */
+              if (p->sentence &&
+                  !(k > 0 && (c->t[k - 1].bits & G_SAINT) && c->t[k - 1].end + 2 == p->start &&
+                    c->text[c->t[k - 1].end] == '.' && capish (&c->t[k - 1]) &&
+                    /* "Park St. Joseph's": a street's end */
+                    !(k > 1 && capish (&c->t[k - 2]) && gap_spaces (c, k - 2))))
                 break;
               continue;
             }
