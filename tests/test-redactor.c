@@ -814,6 +814,10 @@ static const NameCase name_cases[] = {
   /* a take-away named before a lower-case cue after "outside"; not a town */
   { "seen outside Lucky Star takeaway on Oldham Road; went to Leeds hotel",
     "INSTITUTION:Lucky Star|PLACE:Oldham Road|PLACE:Leeds" },
+  /* in lower case: a short form of a name after a kinship word; a
+   * take-away named with a word before its food, after "above" */
+  { "a lad called reece and his mate dom. the flat is above perfect pizza. we had pizza at home",
+    "PERSON:reece|PERSON:dom|INSTITUTION:perfect pizza" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -1053,6 +1053,7 @@ static const char *const preps[] = {
   "into", "within", "across", "of", "via", "through", "covering", "visited", "visit",
   "moved", "placed", "travelled", "taken", "trafficked", "areas", "area", "towns", "revisit",
   "revisited", "visiting", "lives", "lived", "living", "based", "born", "back",
+  "above", "behind", "opposite", "beside",
 };
 static const char *const councils[] = {
   "council", "borough", "city", "county", "metropolitan", "district", "mbc", "cc", "bc",
@@ -3840,7 +3841,8 @@ detect_people_and_places (Ctx *c)
           !(c->t[i + 1].bits & (G_STOP | G_VERB | G_KIN | G_PREP | G_TITLE)) &&
           (((word_in (c, i, W_PIZZA, W_KEBAB) || word_in (c, i, W_CHICKEN, W_CURRY)) &&
             !word_in (c, i + 1, W_CHICKEN, W_CURRY) && !(c->t[i + 1].bits & G_CUE)) ||
-           (word_in (c, i + 1, W_CHICKEN, W_GRILL) && !(b & G_CUE) && !number_word (c, i))))
+           ((word_in (c, i + 1, W_CHICKEN, W_GRILL) || word_in (c, i + 1, W_PIZZA, W_KEBAB)) &&
+            !(b & G_CUE) && !number_word (c, i))))
         {
           mark (c, i, i + 1, type_institution);
           i++;
