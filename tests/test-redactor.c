@@ -818,6 +818,8 @@ static const NameCase name_cases[] = {
    * take-away named with a word before its food, after "above" */
   { "a lad called reece and his mate dom. the flat is above perfect pizza. we had pizza at home",
     "PERSON:reece|PERSON:dom|INSTITUTION:perfect pizza" },
+  /* a day after a word of time is no name */
+  { "MACE meeting Tue. DSL Forum on Wed and next Fri.", "" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -4598,6 +4598,18 @@ detect_non_names (Ctx *c)
             mark (c, first, i - 1, type_none);
           continue;
         }
+      /* "on Tue", "meeting Wed.", "next Fri": a day after a word of time */
+      if (capish (t) && !t->upper && c->type[i] == NULL && i > 0 && gap_spaces (c, i - 1) &&
+          c->t[i - 1].lower && word_in (c, i, W_MON, W_SUN) && !word_in (c, i, W_SUN, W_SUN) &&
+          (token_is (c, i - 1, "on") || token_is (c, i - 1, "next") ||
+           token_is (c, i - 1, "last") || token_is (c, i - 1, "every") ||
+           token_is (c, i - 1, "this") || token_is (c, i - 1, "until") ||
+           token_is (c, i - 1, "meeting") || token_is (c, i - 1, "by") ||
+           token_is (c, i - 1, "from") || token_is (c, i - 1, "since")))
+        {
+          mark (c, i, i, type_none);
+          continue;
+        }
       /* "Mon: absent", "Sat 14:00", "Thu — drop-in": the days of a log */
       if (capish (t) && c->type[i] == NULL && t->full_end < c->n &&
           (c->text[t->full_end] == ':' ||
