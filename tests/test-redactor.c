@@ -820,6 +820,9 @@ static const NameCase name_cases[] = {
     "PERSON:reece|PERSON:dom|INSTITUTION:perfect pizza" },
   /* a day after a word of time is no name */
   { "MACE meeting Tue. DSL Forum on Wed and next Fri.", "" },
+  /* a nickname in quotes of a title and a word; not a word in quotes */
+  { "everyone talks about \"uncle t\" who has the airbnb; her \"uncle\" came; \"uncle is\" here",
+    "PERSON:uncle t" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -5287,6 +5287,22 @@ detect_names_in (const char  *text,
       i++;
     }
 
+  /* '"uncle t"', '"auntie b"': a nickname in quotes, a title and a word */
+  for (guint i = 0; i + 1 < c.len; i++)
+    if (type[i] == NULL && c.t[i].lower && (c.t[i].bits & G_TITLE) && (c.t[i].bits & G_KIN) &&
+        c.t[i].start > 0 && (text[c.t[i].start - 1] == '"' ||
+                             (c.t[i].start >= 3 && (guchar) text[c.t[i].start - 3] == 0xE2 &&
+                              (guchar) text[c.t[i].start - 1] == 0x9C)) &&
+        gap_spaces (&c, i) && c.t[i + 1].lower && type[i + 1] == NULL &&
+        !(c.t[i + 1].bits & (G_STOP | G_VERB | G_PREP)) &&
+        quote_at (&c, c.t[i + 1].full_end, TRUE) > 0)
+      {
+        type[i] = type[i + 1] = type_person;
+        joined[i] = FALSE;
+        joined[i + 1] = TRUE;
+        i++;
+      }
+
   /* "uncle ray", "auntie bev": in lower case too, a name's title */
   for (guint i = 1; i < c.len; i++)
     if (type[i] == type_person && !joined[i] && c.t[i].lower && type[i - 1] == NULL &&
