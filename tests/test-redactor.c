@@ -704,6 +704,8 @@ static const NameCase name_cases[] = {
   { "told Kent Police, WEST YORKSHIRE POLICE and north wales police; Greater Manchester "
     "Combined Authority; at Croydon police station; she lives in Kent",
     "PLACE:Croydon|PLACE:Kent" },
+  /* a police force's name at the very end of the text */
+  { "Shared with Devon and Cornwall Police.", "" },
   /* the days of a diary before a dash are no names; a name after a dash is */
   { "Mon \xe2\x80\x94 drop-in\nThu - RHI by Kirsty\nTue \xe2\x80\x93 quiet", "PERSON:Kirsty" },
   /* a business named with ordinary words before its trade, inside a

@@ -4529,7 +4529,7 @@ force_area_before (const Ctx *c,
 static void
 detect_non_names (Ctx *c)
 {
-  for (guint i = 0; i + 1 < c->len; i++)
+  for (guint i = 0; i < c->len; i++)
     {
       const Token *t = &c->t[i];
 
