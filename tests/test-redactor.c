@@ -753,9 +753,10 @@ static const NameCase name_cases[] = {
   /* a first name in lower case with a surname's initial; not a chat's words */
   { "- dani says mo k drives the bmw\nmo k = mohammed?\nwho: lewis (not lewis h)\nso k. ye k",
     "PERSON:dani|PERSON:mo k|PERSON:mo k|PERSON:mohammed|PERSON:lewis|PERSON:lewis h" },
-  /* a capitalised word in no list, alone inside a sentence, is a name;
-   * not one of a longer name, a day, English words joined or a British
-   * spelling */
+  /* a capitalised word in no list, alone inside a sentence where a person
+   * is added or set apart, is a name; not an app after a verb, one of a
+   * longer name, a day, English words joined or a British spelling */
+  { "He used Omegle every day and paid with Klarna.", "" },
   { "met Ms Begum + Tolu (family support). Our cleaner, Bev, found it. A mate, Tommo. "
     "The Well-being of children, the Sexual Offences Act, a Mercedes C-Class; on Fri at 9. "
     "Offences were Organised there.",

@@ -5187,7 +5187,14 @@ detect_names_in (const char  *text,
         (c.t[i].full_end >= n || (text[c.t[i].full_end] != '-' && text[c.t[i].full_end] != '/')) &&
         !(capish (&c.t[i - 1]) && gap_spaces (&c, i - 1)) &&
         !(i + 1 < c.len && capish (&c.t[i + 1]) && gap_spaces (&c, i)) &&
-        !word_in (&c, i, W_MON, W_SUN))
+        !word_in (&c, i, W_MON, W_SUN) &&
+        /* where a person is added or set apart: "+ Tolu", "her cleaner, Bev,";
+         * not where an app or a brand is ("used Omegle", "Snapchat, Wizz") */
+        ((gap_is (&c, i - 1, " + ") || gap_is (&c, i - 1, " & ")) ||
+         (gap_is (&c, i - 1, ", ") && c.t[i - 1].lower && !(c.t[i - 1].bits & G_STOP))) &&
+        (c.t[i].full_end >= n || strchr (",.;(", text[c.t[i].full_end]) != NULL ||
+         (text[c.t[i].full_end] == ' ' && c.t[i].full_end + 1 < n &&
+          text[c.t[i].full_end + 1] == '(')))
       type[i] = type_person;
 
   /* "works at Luigi's on Mansfield Road", "AT DINO'S.": a business named
