@@ -733,6 +733,8 @@ static const NameCase name_cases[] = {
   { "Dagenham is far. Went to Ilford.", "PLACE:Ilford" },
   /* a British spelling of an English word is no surname */
   { "Neighbours said they saw him. Mr Seymour came.", "PERSON:Mr Seymour" },
+  /* a bar named for its food, a shop where something was bought */
+  { "They ate at the Snack Bar; trainers from Primark", "" },
   /* a shop of a chain where someone was; not a brand, nor a word */
   { "him: outside tesco on the corner. a Tesco bag. she wore boots; met a lad outside boots; "
     "pick u up at the Spar 9pm",

@@ -2384,8 +2384,7 @@ chain_at (const Ctx *c,
           at = p > 0 && gap_spaces (c, p - 1) && c->t[p - 1].lower &&
                (token_is (c, p - 1, "at") || token_is (c, p - 1, "outside") ||
                 token_is (c, p - 1, "near") || token_is (c, p - 1, "by") ||
-                token_is (c, p - 1, "behind") || token_is (c, p - 1, "opposite") ||
-                token_is (c, p - 1, "from") || token_is (c, p - 1, "to"));
+                token_is (c, p - 1, "behind") || token_is (c, p - 1, "opposite"));
         }
       if (shop && at == 0)
         continue;
@@ -2748,7 +2747,12 @@ detect_institutions (Ctx *c)
        * business named with ordinary words before its trade, inside a
        * sentence or after a possessive */
       if (named && !proper && cue_len == 1 && first < i && !t->upper && trade_cue (c, i) &&
-          (c->t[i - 1].poss || !c->t[first].sentence))
+          (c->t[i - 1].poss ||
+           (!c->t[first].sentence &&
+            /* "the Anchor Bar", "Royal Grill", not "the Snack Bar": one word
+             * that names things too */
+            (first + 1 < i || !(c->t[first].bits & G_ENGLISH) ||
+             (c->t[first].bits & (G_FIRST | G_PUB | G_PUB_START | G_PLACE | G_PLACE_START))))))
         proper = TRUE;
       /* "Town Centre" and "Youth Club" name no one place. */
       if (!named || (!proper && cue_len == 1 && (t->bits & G_WEAK_CUE)))
