@@ -695,9 +695,12 @@ static const NameCase name_cases[] = {
   /* initials of a person named in full, anywhere in the note, with a
    * particle or a hyphen's part; not another's, not an NI number */
   { "Present: Mr Tadhg \xc3\x93 Murch\xc3\xba; Gareth Pugh-Davies; Nkechi Ibekwe\n"
-    "A16 | check the file | GPD | open\nT\xc3\x93M to write. NI | done. NI number. GT | open",
+    "A16 | check the file | GPD | open\nT\xc3\x93M to write. A15 | NI | done. NI number. GT | open",
     "PERSON:Mr Tadhg \xc3\x93 Murch\xc3\xba|PERSON:Gareth Pugh-Davies|PERSON:Nkechi Ibekwe|"
     "PERSON:GPD|PERSON:T\xc3\x93M|PERSON:NI" },
+  /* initials that are a word of the stop list only alone in a table's cell */
+  { "Gary Pritchard came. The GP says fine. A1 | GP | open",
+    "PERSON:Gary Pritchard|PERSON:GP" },
   { "Jo Sharples came. Later J.S. rang; the U.K. and the NHS", "PERSON:Jo Sharples|PERSON:J.S." },
   /* a police force's area or a combined authority's is no place; a
    * station's town is, and so is a county elsewhere */

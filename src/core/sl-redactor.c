@@ -4903,6 +4903,12 @@ capital_at (const Ctx *c,
 
 #define MAX_KNOWN_INITIALS 24
 
+static inline gboolean
+text_is_blank (char ch)
+{
+  return ch == ' ';
+}
+
 /* Two or three letters packed into one number, to compare initials. */
 static guint64
 pack_initials (const gunichar *u,
@@ -5028,6 +5034,19 @@ detect_initials_of_people (Ctx *c)
       v = pack_initials (u, n_u);
       for (guint k = 0; k < n_known && !hit; k++)
         hit = known[k] == v;
+      /* "GP", "NI" are words of the stop list too: as someone's initials
+       * only alone in a table's cell ("| NI | done") */
+      if (hit && (t->bits & G_STOP) && dot_end == 0)
+        {
+          gsize b = t->start, a = t->full_end;
+
+          while (b > 0 && text_is_blank (c->text[b - 1]))
+            b--;
+          while (a < c->n && text_is_blank (c->text[a]))
+            a++;
+          hit = b > 0 && (c->text[b - 1] == '|' || c->text[b - 1] == '\t') &&
+                (a == c->n || c->text[a] == '|' || c->text[a] == '\t' || c->text[a] == '\n');
+        }
       /* "NI number" */
       if (hit && last + 1 < c->len &&
           (token_is (c, last + 1, "number") || token_is (c, last + 1, "no") ||
