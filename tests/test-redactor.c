@@ -831,6 +831,12 @@ static const NameCase name_cases[] = {
   /* a nickname in quotes of a title and a word; not a word in quotes */
   { "everyone talks about \"uncle t\" who has the airbnb; her \"uncle\" came; \"uncle is\" here",
     "PERSON:uncle t" },
+  /* capitals after "the" are a body; taxi firms spelt with a K; a second
+   * trade after "&"; a word of respect inside a nickname's quotes, not a noun */
+  { "for the LA, Ms Smith. A taxi for Keighley Kars; works at Wrexham Kebab & Pizza. "
+    "She knows him as \"Bilal bhai\"; at \"Kofi's place\"",
+    "PERSON:Ms Smith|INSTITUTION:Keighley Kars|INSTITUTION:Wrexham Kebab & Pizza|"
+    "PERSON:Bilal bhai|PERSON:Kofi" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

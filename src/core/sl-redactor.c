@@ -2776,6 +2776,10 @@ detect_institutions (Ctx *c)
 
           last += more > 0 ? more : 1;
         }
+      /* "Wrexham Kebab & Pizza": a second trade after "&" */
+      if (trade_cue (c, last) && last + 1 < c->len && gap_is (c, last, " & ") &&
+          capish (&c->t[last + 1]) && trade_cue (c, last + 1))
+        last++;
       /* "Oasis Academy Parkwood", "Sirius Academy West": an academy of a
        * trust is named after the trust, then the school */
       if (token_is (c, last, "academy") && last + 1 < c->len && gap_spaces (c, last) &&
@@ -4602,6 +4606,15 @@ detect_non_names (Ctx *c)
             mark (c, first, i - 1, type_none);
           continue;
         }
+      /* "for the LA", "the DSL said": capitals after "the" are a body or a
+       * role, no one's initials */
+      if (t->upper && t->end - t->start <= 3 && c->type[i] == NULL && i > 0 &&
+          gap_spaces (c, i - 1) && c->t[i - 1].lower && token_is (c, i - 1, "the") &&
+          !(t->bits & (G_PUB | G_PUB_START | G_CUE | G_CUE_START)))
+        {
+          mark (c, i, i, type_none);
+          continue;
+        }
       /* "on Tue", "meeting Wed.", "next Fri": a day after a word of time */
       if (capish (t) && !t->upper && c->type[i] == NULL && i > 0 && gap_spaces (c, i - 1) &&
           c->t[i - 1].lower && word_in (c, i, W_MON, W_SUN) && !word_in (c, i, W_SUN, W_SUN) &&
@@ -5331,6 +5344,29 @@ detect_names_in (const char  *text,
         joined[i] = FALSE;
         joined[i + 1] = TRUE;
         i++;
+      }
+
+  /* '"Bilal bhai"': the whole of a nickname in quotes, a word of respect
+   * in lower case too */
+  for (guint i = 0; i + 1 < c.len; i++)
+    if (type[i] == type_person && !joined[i + 1] && type[i + 1] == NULL && c.t[i + 1].lower &&
+        gap_spaces (&c, i) && !c.t[i].poss && !(c.t[i + 1].bits & (G_STOP | G_VERB | G_PREP)) &&
+        /* not '"Kofi's place"': a word of no list, or a kinship word */
+        (!(c.t[i + 1].bits & G_ENGLISH) || (c.t[i + 1].bits & G_KIN)) &&
+        quote_at (&c, c.t[i + 1].full_end, TRUE) > 0)
+      {
+        guint first = i;
+
+        while (first > 0 && joined[first])
+          first--;
+        if (c.t[first].start > 0 &&
+            (text[c.t[first].start - 1] == '"' ||
+             (c.t[first].start >= 3 && (guchar) text[c.t[first].start - 3] == 0xE2 &&
+              (guchar) text[c.t[first].start - 1] == 0x9C)))
+          {
+            type[i + 1] = type_person;
+            joined[i + 1] = TRUE;
+          }
       }
 
   /* "uncle ray", "auntie bev": in lower case too, a name's title */
