@@ -837,6 +837,9 @@ static const NameCase name_cases[] = {
     "She knows him as \"Bilal bhai\"; at \"Kofi's place\"",
     "PERSON:Ms Smith|INSTITUTION:Keighley Kars|INSTITUTION:Wrexham Kebab & Pizza|"
     "PERSON:Bilal bhai|PERSON:Kofi" },
+  /* in a chat, a taxi firm named with a word after "from"; not police cars */
+  { "me: he'll sort the taxi from ace cars\nme: got out of police cars. from his cars",
+    "INSTITUTION:ace cars" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
 };

@@ -1116,6 +1116,8 @@ enum
   /* trades that a business is named for: "the Anchor Bar", "Harbourside Stays" */
   W_BAR, W_LOUNGE, W_KITCHEN, W_DINER, W_BAKERY, W_NAILS, W_GARAGE, W_MOTORS, W_BURGERS,
   W_PIZZAS, W_KEBABS, W_HUT, W_SHACK, W_STAYS, W_APARTMENTS, W_LETTINGS,
+  /* taxi firms: "from ace cars" */
+  W_CARS, W_CABS, W_TAXIS, W_KARS, W_KABS,
   /* a number before a firm's name: "Five Star Private Hire" */
   W_ONE, W_TWO, W_THREE, W_FOUR, W_FIVE, W_SIX, W_SEVEN, W_EIGHT, W_NINE, W_TEN,
   N_WORDS
@@ -1139,6 +1141,7 @@ static const char *const word_texts[N_WORDS] = {
   "crown", "magistrates", "combined", "county", "family", "youth", "court",
   "bar", "lounge", "kitchen", "diner", "bakery", "nails", "garage", "motors", "burgers",
   "pizzas", "kebabs", "hut", "shack", "stays", "apartments", "lettings",
+  "cars", "cabs", "taxis", "kars", "kabs",
   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 };
 static guint64 word_hashes[N_WORDS];
@@ -3849,8 +3852,9 @@ detect_people_and_places (Ctx *c)
           !(c->t[i + 1].bits & (G_STOP | G_VERB | G_KIN | G_PREP | G_TITLE)) &&
           (((word_in (c, i, W_PIZZA, W_KEBAB) || word_in (c, i, W_CHICKEN, W_CURRY)) &&
             !word_in (c, i + 1, W_CHICKEN, W_CURRY) && !(c->t[i + 1].bits & G_CUE)) ||
-           ((word_in (c, i + 1, W_CHICKEN, W_GRILL) || word_in (c, i + 1, W_PIZZA, W_KEBAB)) &&
-            !(b & G_CUE) && !number_word (c, i))))
+           ((word_in (c, i + 1, W_CHICKEN, W_GRILL) || word_in (c, i + 1, W_PIZZA, W_KEBAB) ||
+             word_in (c, i + 1, W_CARS, W_KABS)) &&
+            !(b & (G_CUE | G_COUNCIL)) && !number_word (c, i))))
         {
           mark (c, i, i + 1, type_institution);
           i++;
