@@ -842,6 +842,21 @@ static const NameCase name_cases[] = {
     "INSTITUTION:ace cars" },
   /* dotted initials before an apposition; not the country */
   { "J.S., the family support worker, will visit. The U.K., the EU", "PERSON:J.S." },
+  /* firms named by the head word of their kind after a word no dictionary
+   * has; not after English words */
+  { "She was a client of Mahmood Reddington Solicitors; staff of Moorside Cottage; "
+    "the Safer Recruitment course and the Community Project.",
+    "INSTITUTION:Mahmood Reddington Solicitors|INSTITUTION:Moorside Cottage" },
+  /* a Welsh hospital names its kind first; not a team */
+  { "Seen at Ysbyty Glan Clywedog by the Independent Fostering team.",
+    "INSTITUTION:Ysbyty Glan Clywedog" },
+  /* councils' formal names; not councils of English words */
+  { "Cumberland Council and the City and County of Swansea wrote; the Youth Council and "
+    "the Arts Council did not.",
+    "PLACE:Cumberland Council|PLACE:City and County of Swansea" },
+  /* a council in lower case; not a town's centre */
+  { "we wrote to herefordshire council and met in leeds city centre",
+    "PLACE:herefordshire council|PLACE:leeds" },
 };
 
 static void

@@ -1078,6 +1078,14 @@ static const char *const weak_cues[] = {
   "burger", "burgers", "bakery", "salon", "nails", "vape", "supermarket", "minimarket",
   "lounge", "hospital", "infirmary", "hospice", "stays", "apartments", "lettings", "hut",
   "shack", "lets",
+  /* and every head word of the W_SOLICITORS…W_TRADING range */
+  "solicitors", "accountants", "fostering", "nurseries", "preschool", "pre-school", "playgroup",
+  "creche", "cr\xc3\xa8" "che", "coaches", "couriers", "removals", "haulage", "logistics",
+  "recruitment", "catering", "builders", "construction", "scaffolding", "roofing", "guarding",
+  "butchers", "opticians", "dental", "mobile", "mobiles", "suite", "cottage", "cottages", "farm",
+  "stables", "kennels", "project", "projects", "studio", "studios", "theatre", "cinema",
+  "library", "museum", "stadium", "arena", "institute", "campus", "refuge", "chapel",
+  "housing", "retail", "business", "industrial", "trading",
 };
 static const char *const roles[] = {
   "child", "children", "victim", "victims", "suspect", "suspects", "yp", "perpetrator",
@@ -1104,7 +1112,8 @@ enum
   W_PLATES, W_HACKNEY, W_HIRE,
   /* first words of institutions' names */
   W_YSGOL, W_COLEG, W_PIZZA, W_TANDOORI, W_BALTI, W_KEBAB, W_MASJID, W_JAMIA, W_GURDWARA,
-  W_MADRASA, W_MADRASSA, W_EGLWYS, W_CAPEL, W_HAFAN, W_CANOLFAN, W_CARTREF, W_CHIPPY, W_SPICE,
+  W_MADRASA, W_MADRASSA, W_EGLWYS, W_CAPEL, W_HAFAN, W_CANOLFAN, W_CARTREF, W_YSBYTY, W_GWESTY,
+  W_MEDDYGFA, W_CLWB, W_CHIPPY, W_SPICE,
   /* before a street name's nickname */
   W_BIG, W_LIL, W_LITTLE,
   /* cues in lower case after a name: "the Junction pub", "the Ashiana restaurant" */
@@ -1118,6 +1127,17 @@ enum
   W_PIZZAS, W_KEBABS, W_HUT, W_SHACK, W_STAYS, W_APARTMENTS, W_LETTINGS,
   /* taxi firms: "from ace cars" */
   W_CARS, W_CABS, W_TAXIS, W_KARS, W_KABS,
+  /* the head words of firms and organisations of every kind, which name one
+   * only after a word that is no English word: "Calder Vale Solicitors",
+   * "Moorside Cottage", not "Safer Recruitment", "the Community Project" */
+  W_SOLICITORS, W_ACCOUNTANTS, W_FOSTERING, W_NURSERIES, W_PRESCHOOL, W_PRE_SCHOOL, W_PLAYGROUP,
+  W_CRECHE, W_CRECHE2, W_COACHES, W_COURIERS, W_REMOVALS, W_HAULAGE, W_LOGISTICS,
+  W_RECRUITMENT, W_CATERING, W_BUILDERS, W_CONSTRUCTION, W_SCAFFOLDING, W_ROOFING, W_GUARDING,
+  W_BUTCHERS, W_OPTICIANS, W_DENTAL, W_MOBILE, W_MOBILES, W_SUITE, W_COTTAGE, W_COTTAGES, W_FARM,
+  W_STABLES, W_KENNELS, W_PROJECT2, W_PROJECTS, W_STUDIO, W_STUDIOS, W_THEATRE, W_CINEMA,
+  W_LIBRARY, W_MUSEUM, W_STADIUM, W_ARENA, W_INSTITUTE, W_CAMPUS, W_REFUGE, W_CHAPEL,
+  /* first words of such cues: "Housing Association", "Retail Park" */
+  W_HOUSING, W_RETAIL, W_BUSINESS, W_INDUSTRIAL, W_TRADING,
   /* a number before a firm's name: "Five Star Private Hire" */
   W_ONE, W_TWO, W_THREE, W_FOUR, W_FIVE, W_SIX, W_SEVEN, W_EIGHT, W_NINE, W_TEN,
   N_WORDS
@@ -1134,7 +1154,8 @@ static const char *const word_texts[N_WORDS] = {
   "badge", "badges", "licence", "licences", "license", "licensed", "licensing", "plate",
   "plates", "hackney", "hire",
   "ysgol", "coleg", "pizza", "tandoori", "balti", "kebab", "masjid", "jamia", "gurdwara",
-  "madrasa", "madrassa", "eglwys", "capel", "hafan", "canolfan", "cartref", "chippy", "spice",
+  "madrasa", "madrassa", "eglwys", "capel", "hafan", "canolfan", "cartref", "ysbyty", "gwesty",
+  "meddygfa", "clwb", "chippy", "spice",
   "big", "lil", "little",
   "pub", "hotel", "inn", "apartment", "restaurant", "takeaway", "take-away", "cafe", "caf\xc3\xa9", "salon",
   "chicken", "burger", "grill", "curry",
@@ -1142,6 +1163,13 @@ static const char *const word_texts[N_WORDS] = {
   "bar", "lounge", "kitchen", "diner", "bakery", "nails", "garage", "motors", "burgers",
   "pizzas", "kebabs", "hut", "shack", "stays", "apartments", "lettings",
   "cars", "cabs", "taxis", "kars", "kabs",
+  "solicitors", "accountants", "fostering", "nurseries", "preschool", "pre-school", "playgroup",
+  "creche", "cr\xc3\xa8" "che", "coaches", "couriers", "removals", "haulage", "logistics",
+  "recruitment", "catering", "builders", "construction", "scaffolding", "roofing", "guarding",
+  "butchers", "opticians", "dental", "mobile", "mobiles", "suite", "cottage", "cottages", "farm",
+  "stables", "kennels", "project", "projects", "studio", "studios", "theatre", "cinema",
+  "library", "museum", "stadium", "arena", "institute", "campus", "refuge", "chapel",
+  "housing", "retail", "business", "industrial", "trading",
   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 };
 static guint64 word_hashes[N_WORDS];
@@ -2445,7 +2473,7 @@ detect_institutions (Ctx *c)
     {
       const Token *t = &c->t[i];
       guint cue_len = 0, first, last;
-      gboolean named = FALSE, proper = FALSE;
+      gboolean named = FALSE, proper = FALSE, strange = FALSE;
 
       if ((t->bits & G_CUE) && t->lower && i > 1 && capish (&c->t[i - 1]) &&
           gap_spaces (c, i - 1) && c->type[i - 1] == NULL &&
@@ -2604,7 +2632,8 @@ detect_institutions (Ctx *c)
           mark (c, i, i, type_institution);
           continue;
         }
-      /* Welsh names put the cue first ("Ysgol Gyfun Cwm Rhondda"), and so do
+      /* Welsh names put the cue first ("Ysgol Gyfun Cwm Rhondda",
+       * "Ysbyty Glan Clywedog"), and so do
        * takeaways ("Pizza Palace", "Tandoori Nights", "Chippy Chapmans",
        * "Spice Junction") and places of worship ("Masjid Al-Noor",
        * "Gurdwara Guru Nanak", "Capel Bethel") */
@@ -2687,6 +2716,10 @@ detect_institutions (Ctx *c)
                 named = TRUE;
               if (!(p->bits & (G_COMMON | G_STOP | G_CUE)) || (p->bits & (G_TITLE | G_SAINT)))
                 proper = TRUE;
+              /* a word no dictionary has, or a name that is no word */
+              if (!(p->bits & (G_ENGLISH | G_STOP | G_CUE)) ||
+                  ((p->bits & (G_FIRST | G_SUR | G_PLACE)) && !(p->bits & (G_COMMON | G_STOP))))
+                strange = TRUE;
               /* "the Marine Bar": a word that is also a name, inside a sentence */
               if ((p->bits & G_FIRST) && !(p->bits & (G_STOP | G_CUE | G_HARD)) &&
                   !p->sentence && !p->upper)
@@ -2757,8 +2790,10 @@ detect_institutions (Ctx *c)
             (first + 1 < i || !(c->t[first].bits & G_ENGLISH) ||
              (c->t[first].bits & (G_FIRST | G_PUB | G_PUB_START | G_PLACE | G_PLACE_START))))))
         proper = TRUE;
-      /* "Town Centre" and "Youth Club" name no one place. */
-      if (!named || (!proper && cue_len == 1 && (t->bits & G_WEAK_CUE)))
+      /* "Town Centre" and "Youth Club" name no one place; "Safer
+       * Recruitment" and "the Community Project" no one firm. */
+      if (!named || (!proper && cue_len == 1 && (t->bits & G_WEAK_CUE)) ||
+          (!strange && word_in (c, i, W_SOLICITORS, W_TRADING)))
         {
           c->lead[first] = 0;
           continue;
@@ -2901,7 +2936,13 @@ extend_council (const Ctx *c,
 {
   static const char *const words[] = { "council", "borough", "city", "county", "metropolitan",
                                        "district", "mbc" };
-  while (last + 1 < c->len && gap_spaces (c, last) && capish (&c->t[last + 1]))
+  /* "herefordshire council": in lower case after a place in lower case,
+   * but "leeds city centre" is no council */
+  gboolean lower = c->t[last].lower;
+  guint from = last;
+
+  while (last + 1 < c->len && gap_spaces (c, last) &&
+         (capish (&c->t[last + 1]) || (lower && c->t[last + 1].lower)))
     {
       gboolean ok = FALSE;
 
@@ -2918,6 +2959,9 @@ extend_council (const Ctx *c,
          c->t[last].hash != finish_hash (fnv_feed (FNV_OFFSET, "mbc", 3)) &&
          (c->t[last].bits & G_COUNCIL) && !(c->t[last].bits & (G_PLACE | G_PLACE_START)))
     last--;
+  if (lower && last > from && !c->t[last].cap &&
+      c->t[last].hash != finish_hash (fnv_feed (FNV_OFFSET, "council", 7)))
+    return from;
   return last;
 }
 
@@ -3176,19 +3220,36 @@ detect_people_and_places (Ctx *c)
       if (capish (t) && !t->initial && t->end - t->start >= 4 &&
           !(b & (G_STOP | G_COMMON | G_CUE | G_CUE_START | G_TITLE | G_COUNCIL | G_STREET |
                  G_VERB | G_KIN | G_HEADER | G_NAME_ROLE)) &&
-          i + 2 < c->len && (c->t[i + 1].bits & G_COUNCIL) && gap_spaces (c, i) &&
-          gap_spaces (c, i + 1) && capish (&c->t[i + 1]) && capish (&c->t[i + 2]))
+          i + 1 < c->len && (c->t[i + 1].bits & G_COUNCIL) && gap_spaces (c, i) &&
+          capish (&c->t[i + 1]))
         {
           guint k = i + 1;
 
           if (token_is (c, k, "metropolitan") && k + 2 < c->len && gap_spaces (c, k + 1))
             k++;
-          if ((word_in (c, k, W_DISTRICT, W_DISTRICT) || word_in (c, k, W_COUNTY, W_COUNTY) ||
+          if (k + 1 < c->len && capish (&c->t[k + 1]) &&
+              (word_in (c, k, W_DISTRICT, W_DISTRICT) || word_in (c, k, W_COUNTY, W_COUNTY) ||
                token_is (c, k, "borough") || token_is (c, k, "city")) &&
               gap_spaces (c, k) && token_is (c, k + 1, "council"))
             {
               mark (c, i, k + 1, type_place);
               i = k + 1;
+              continue;
+            }
+          /* "Cumberland Council", "Westmorland and Furness Council": a
+           * word no dictionary has, before "Council", is the council's
+           * place; "Youth Council", "Arts Council" are English words */
+          if (k == i + 1 && token_is (c, k, "council") &&
+              (!(b & G_ENGLISH) || (b & (G_PLACE | G_PLACE_START))))
+            {
+              guint first = i;
+
+              if (i > 1 && is_and (c, i - 1) && gap_spaces (c, i - 2) && gap_spaces (c, i - 1) &&
+                  capish (&c->t[i - 2]) && c->type[i - 2] == NULL &&
+                  !(c->t[i - 2].bits & (G_ENGLISH | G_STOP | G_TITLE)))
+                first = i - 2;
+              mark (c, first, k, type_place);
+              i = k;
               continue;
             }
         }
@@ -3549,7 +3610,10 @@ detect_people_and_places (Ctx *c)
           ((i > 0 && c->t[i - 1].lower && (c->t[i - 1].bits & G_PREP) && gap_spaces (c, i - 1)) ||
            (c->near[i] & (NEAR_AFTER_ADDRESS | NEAR_BEFORE_POSTCODE))))
         {
-          mark (c, i, i, type_place);
+          guint last = extend_council (c, i);
+
+          mark (c, i, last, type_place);
+          i = last;
           continue;
         }
 
@@ -5190,6 +5254,12 @@ detect_names_in (const char  *text,
              token_is (&c, i - 2, "county") || token_is (&c, i - 2, "council")))
           {
             first = i - 2;
+            /* "City and County of Swansea" */
+            if (first > 1 && token_is (&c, first, "county") && type[first - 1] == NULL &&
+                type[first - 2] == NULL && token_is (&c, first - 1, "and") &&
+                c.t[first - 1].lower && gap_spaces (&c, first - 1) && gap_spaces (&c, first - 2) &&
+                capish (&c.t[first - 2]) && token_is (&c, first - 2, "city"))
+              first -= 2;
             if (first > 0 && type[first - 1] == NULL && gap_spaces (&c, first - 1) &&
                 capish (&c.t[first - 1]) &&
                 (token_is (&c, first - 1, "london") || token_is (&c, first - 1, "royal") ||
