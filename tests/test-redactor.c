@@ -857,6 +857,17 @@ static const NameCase name_cases[] = {
   /* a council in lower case; not a town's centre */
   { "we wrote to herefordshire council and met in leeds city centre",
     "PLACE:herefordshire council|PLACE:leeds" },
+  /* a hyphenated place written with spaces */
+  { "a party in a flat in Cefn Mawr with her friend", "PLACE:Cefn Mawr" },
+  /* words before a title; in lower case, a title before an initial or a
+   * first name that is no word; a town's name as a surname after a title
+   * and a first name; not the staff nurse, nor a title that is a word */
+  { "Staff Nurse Beata Zieli\xc5\x84ska and Police Constable Hart came; the staff nurse saw "
+    "Miss Harriet Cleeve.",
+    "PERSON:Staff Nurse Beata Zieli\xc5\x84ska|PERSON:Police Constable Hart|"
+    "PERSON:Miss Harriet Cleeve" },
+  { "typed by mrs j. vaughan-pugh. rang pc alys lloyd. dr who and the pc at school",
+    "PERSON:mrs j. vaughan-pugh|PERSON:pc alys lloyd" },
 };
 
 static void

@@ -1101,7 +1101,7 @@ enum
   W_OPERATION, W_OP, W_PROJECT,
   W_GUIDELINES, W_COMPETENCE, W_COMPETENT, W_COMPETENCY, W_PRINCIPLES, W_RULING,
   W_MON, W_TUE, W_TUES, W_WED, W_THU, W_THUR, W_THURS, W_FRI, W_SAT, W_SUN,
-  W_DISTRICT, W_DEPUTY, W_CIRCUIT, W_HONOUR, W_HIS, W_HER,
+  W_DISTRICT, W_DEPUTY, W_CIRCUIT, W_STAFF, W_CHARGE, W_SENIOR, W_POLICE, W_HONOUR, W_HIS, W_HER,
   W_HMP, W_HMYOI,
   W_RD, W_ROAD, W_ST, W_STREET, W_LANE, W_LN,
   W_HIGH, W_KNOWN, W_FRIENDS,
@@ -1146,7 +1146,7 @@ static const char *const word_texts[N_WORDS] = {
   "operation", "op", "project",
   "guidelines", "competence", "competent", "competency", "principles", "ruling",
   "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-  "district", "deputy", "circuit", "honour", "his", "her",
+  "district", "deputy", "circuit", "staff", "charge", "senior", "police", "honour", "his", "her",
   "hmp", "hmyoi",
   "rd", "road", "st", "street", "lane", "ln",
   "high", "known", "friends",
@@ -1297,6 +1297,18 @@ add_entry (const char *entry,
             word[k] = entry[k] == ' ' ? '-' : entry[k];
           table_add (word, len, word_bits);
         }
+    }
+  /* and "Cefn-mawr" is written "Cefn Mawr": a phrase */
+  if (space == NULL && phrase_bits == P_PLACE && strchr (entry, '-') != NULL &&
+      strlen (entry) < 64)
+    {
+      char words[64];
+      gsize len = strlen (entry);
+
+      for (gsize k = 0; k < len; k++)
+        words[k] = entry[k] == '-' ? ' ' : entry[k];
+      table_add (words, len, phrase_bits);
+      table_add (words, (gsize) (strchr (entry, '-') - entry), start_bits);
     }
 }
 
@@ -3140,8 +3152,20 @@ detect_people_and_places (Ctx *c)
             {
               const Token *u = &c->t[k];
 
+              /* "mrs j. vaughan-pugh", "pc alys lloyd": in lower case, an
+               * initial with its dot or a first name that is no word */
+              gboolean lower_name =
+                t->lower && u->lower && k + 1 < c->len &&
+                ((u->end == u->start + 1 && c->text[u->end] == '.' &&
+                  c->t[k + 1].start == u->end + 2 &&
+                  c->t[k + 1].lower && c->t[k + 1].end - c->t[k + 1].start >= 3 &&
+                  ((c->t[k + 1].bits & G_SUR) ||
+                   !(c->t[k + 1].bits & (G_ENGLISH | G_STOP | G_VERB | G_PREP | G_KIN)))) ||
+                 ((u->bits & G_FIRST_POP) && u->end - u->start >= 3 &&
+                  !(u->bits & (G_ENGLISH | G_WORD | G_COMMON | G_STOP | G_VERB | G_PREP | G_KIN))));
+
               /* "Mr B", "Mr A": an initial alone, though a word too */
-              if ((capish (u) || (t->lower && u->lower && (u->bits & G_SUR)) ||
+              if ((capish (u) || (t->lower && u->lower && (u->bits & G_SUR)) || lower_name ||
                    ((u->bits & G_PARTICLE) && extend_name (c, i) > k)) &&
                   (!(u->bits & (G_STOP | G_VERB | G_CUE)) || (u->initial && capish (t))) &&
                   !role_letter (c, k))
@@ -3150,7 +3174,9 @@ detect_people_and_places (Ctx *c)
 
                   if (u->initial && k + 1 < c->len && c->text[u->end] == '.')
                     last = k + 1 < c->len ? extend_name (c, k) : k;
-                  if (u->initial && c->t[k + 1].start <= u->end + 2 && k + 1 < c->len &&
+                  if (lower_name && u->end == u->start + 1)
+                    last = k + 1;
+                  else if (u->initial && c->t[k + 1].start <= u->end + 2 && k + 1 < c->len &&
                       name_part (c, k + 1))
                     last = extend_name (c, k + 1);
                   else
@@ -3163,8 +3189,18 @@ detect_people_and_places (Ctx *c)
                       (c->t[k + 1].full_end == c->n ||
                        strchr (").,;:\n", c->text[c->t[k + 1].full_end]) != NULL))
                     last = k + 1;
+                  /* "Miss Harriet Cleeve": after a title and a first name,
+                   * a town's name that is no word is her surname */
+                  if (last == k && capish (u) && (u->bits & G_FIRST) && k + 1 < c->len &&
+                      gap_spaces (c, k) && capish (&c->t[k + 1]) && !c->t[k + 1].initial &&
+                      c->type[k + 1] == NULL && (c->t[k + 1].bits & G_PLACE) &&
+                      !(c->t[k + 1].bits & (G_ENGLISH | G_COMMON | G_STOP | G_COUNCIL |
+                                             G_STREET | G_CUE | G_CUE_START | G_TITLE)) &&
+                      !(k + 2 < c->len && gap_spaces (c, k + 1) && capish (&c->t[k + 2])))
+                    last = k + 1;
                   /* "District Judge Ahmed", "Deputy District Judge Rees",
-                   * "His Honour Judge Patel" */
+                   * "His Honour Judge Patel", "Staff Nurse Zielińska",
+                   * "Police Constable Hart" */
                   while (from > 0 && i - from < 2 && gap_spaces (c, from - 1) &&
                          capish (&c->t[from - 1]) &&
                          (c->type[from - 1] == NULL || word_in (c, from - 1, W_HONOUR, W_HONOUR)) &&
