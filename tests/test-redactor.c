@@ -857,8 +857,15 @@ static const NameCase name_cases[] = {
   /* a council in lower case; not a town's centre */
   { "we wrote to herefordshire council and met in leeds city centre",
     "PLACE:herefordshire council|PLACE:leeds" },
-  /* a hyphenated place written with spaces */
-  { "a party in a flat in Cefn Mawr with her friend", "PLACE:Cefn Mawr" },
+  /* a hyphenated place written with spaces; a district council not in
+   * the towns' list */
+  { "a party in a flat in Cefn Mawr with her friend; the Charnwood return",
+    "PLACE:Cefn Mawr|PLACE:Charnwood" },
+  /* capitals between "the" and "estate"; an isle; not the council's estate
+   * nor an estate agent */
+  { "a flat on the North Peckham estate; one from the Isle of Arran. The Council estate, "
+    "the estate agent.",
+    "PLACE:North Peckham|PLACE:Isle of Arran" },
   /* words before a title; in lower case, a title before an initial or a
    * first name that is no word; a town's name as a surname after a title
    * and a first name; not the staff nurse, nor a title that is a word */

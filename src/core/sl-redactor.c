@@ -3116,6 +3116,43 @@ detect_people_and_places (Ctx *c)
       if (c->type[i] != NULL || (t->brand && !(i > 0 && (c->t[i - 1].bits & G_TITLE))))
         continue;
 
+      /* "on the North Peckham estate", "the Manor Royal Estate": capitals
+       * between "the" and "estate" name a place; "the Isle of Arran" */
+      if (t->cap && !t->upper && !t->initial && i > 0 && gap_spaces (c, i - 1) &&
+          token_is (c, i - 1, "the") && !(b & (G_COUNCIL | G_TITLE | G_VERB | G_HEADER)))
+        {
+          guint k = i;
+
+          if (token_is (c, i, "isle") && i + 2 < c->len && gap_spaces (c, i) &&
+              token_is (c, i + 1, "of") && c->t[i + 1].lower && gap_spaces (c, i + 1) &&
+              c->t[i + 2].cap && !c->t[i + 2].upper && c->type[i + 2] == NULL &&
+              !(c->t[i + 2].bits & G_STOP))
+            {
+              mark (c, i, i + 2, type_place);
+              i += 2;
+              continue;
+            }
+          while (k + 1 < c->len && k < i + 2 && gap_spaces (c, k) && c->t[k + 1].cap &&
+                 !c->t[k + 1].upper && c->type[k + 1] == NULL &&
+                 !(c->t[k + 1].bits & (G_COUNCIL | G_TITLE | G_VERB | G_HEADER)))
+            k++;
+          for (guint q = i; q <= k; q++)
+            if (q + 1 < c->len && token_is (c, q + 1, "estate"))
+              {
+                k = q;
+                break;
+              }
+          if (k + 1 < c->len && token_is (c, k + 1, "estate") && gap_spaces (c, k) &&
+              !(c->t[k].bits & G_STOP) && (c->t[k + 1].lower || c->t[k + 1].cap))
+            {
+              guint last = c->t[k + 1].cap ? k + 1 : k;
+
+              mark (c, i, last, type_place);
+              i = last;
+              continue;
+            }
+        }
+
       /* "Mr and Mrs Qureshi" */
       if ((b & G_TITLE) && capish (t) && i + 3 < c->len && gap_spaces (c, i) &&
           is_and (c, i + 1) && gap_spaces (c, i + 1) &&
