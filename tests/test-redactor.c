@@ -873,6 +873,11 @@ static const NameCase name_cases[] = {
     "Miss Harriet Cleeve.",
     "PERSON:Staff Nurse Beata Zieli\xc5\x84ska|PERSON:Police Constable Hart|"
     "PERSON:Miss Harriet Cleeve" },
+  /* in quotes, a name that is a word too, said, and a thing's name after
+   * "the", are no names; a nickname after "a" or after a comma is */
+  { "She said \"Amber\" when asked. The \"Safe Place\" scheme. Texts from a \"Dazza\". "
+    "A third man, \"Rocky\", was there.",
+    "PERSON:Dazza|PERSON:Rocky" },
   { "typed by mrs j. vaughan-pugh. rang pc alys lloyd. dr who and the pc at school",
     "PERSON:mrs j. vaughan-pugh|PERSON:pc alys lloyd" },
 };

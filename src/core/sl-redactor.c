@@ -1101,7 +1101,8 @@ enum
   W_OPERATION, W_OP, W_PROJECT,
   W_GUIDELINES, W_COMPETENCE, W_COMPETENT, W_COMPETENCY, W_PRINCIPLES, W_RULING,
   W_MON, W_TUE, W_TUES, W_WED, W_THU, W_THUR, W_THURS, W_FRI, W_SAT, W_SUN,
-  W_DISTRICT, W_DEPUTY, W_CIRCUIT, W_STAFF, W_CHARGE, W_SENIOR, W_POLICE, W_HONOUR, W_HIS, W_HER,
+  W_DISTRICT, W_DEPUTY, W_CIRCUIT, W_STAFF, W_CHARGE, W_SENIOR, W_POLICE, W_HONOUR, W_HIS,
+  W_HER,
   W_HMP, W_HMYOI,
   W_RD, W_ROAD, W_ST, W_STREET, W_LANE, W_LN,
   W_HIGH, W_KNOWN, W_FRIENDS,
@@ -1146,7 +1147,8 @@ static const char *const word_texts[N_WORDS] = {
   "operation", "op", "project",
   "guidelines", "competence", "competent", "competency", "principles", "ruling",
   "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-  "district", "deputy", "circuit", "staff", "charge", "senior", "police", "honour", "his", "her",
+  "district", "deputy", "circuit", "staff", "charge", "senior", "police", "honour", "his",
+  "her",
   "hmp", "hmyoi",
   "rd", "road", "st", "street", "lane", "ln",
   "high", "known", "friends",
@@ -3740,18 +3742,34 @@ detect_people_and_places (Ctx *c)
         {
           guint last = i;
           gboolean cued = naming_cue_before (c, i);
-          gboolean proper = !(b & (G_COMMON | G_WORD | G_ENGLISH)) || (b & (G_FIRST | G_SUR)) ||
-                            cued ||
-                            (i > 0 && c->type[i - 1] == type_person && list_gap (c, i - 1));
+          /* 'the "Safe Place" scheme': a thing's name after an article */
+          gboolean titled = i > 0 && !c->t[i - 1].upper &&
+                            c->t[i - 1].end - c->t[i - 1].start <= 3 &&
+                            (token_is (c, i - 1, "the") || token_is (c, i - 1, "a") ||
+                             token_is (c, i - 1, "an")) &&
+                            c->text[c->t[i - 1].full_end] == ' ' &&
+                            c->t[i].start - c->t[i - 1].full_end <= 4;
+          /* 'She said "Amber" when asked': a word that is a name only
+           * sometimes, said, is a word, unless someone is called it */
+          gboolean said = i > 0 && (b & G_HARD) && (c->t[i - 1].bits & G_VERB) &&
+                          c->t[i - 1].lower && c->text[c->t[i - 1].full_end] == ' ' &&
+                          c->t[i].start - c->t[i - 1].full_end <= 4;
+          gboolean proper = !(b & (G_COMMON | G_WORD | G_ENGLISH)) ||
+                            ((b & (G_FIRST | G_SUR)) && !said && !titled);
           gsize e;
+
+          proper = proper || cued ||
+                   (i > 0 && c->type[i - 1] == type_person && list_gap (c, i - 1));
 
           if (i + 1 < c->len && gap_spaces (c, i) &&
               (capish (&c->t[i + 1]) || (t->lower && c->t[i + 1].lower && cued)) &&
               (!(c->t[i + 1].bits & G_STOP) || cued))
             {
               last = i + 1;
-              proper = proper || !(c->t[last].bits & (G_COMMON | G_WORD | G_ENGLISH)) ||
-                       (c->t[last].bits & (G_FIRST | G_SUR));
+              proper = proper ||
+                       !(c->t[last].bits & (G_COMMON | G_WORD | G_ENGLISH)) ||
+                       ((c->t[last].bits & (G_FIRST | G_SUR)) && !titled &&
+                        !(c->t[last].bits & (G_HARD | G_COMMON)));
             }
           e = c->t[last].full_end;
           /* '"Dizzy" Craig Munro': a nickname before a first name */
