@@ -878,6 +878,11 @@ static const NameCase name_cases[] = {
   { "She said \"Amber\" when asked. The \"Safe Place\" scheme. Texts from a \"Dazza\". "
     "A third man, \"Rocky\", was there.",
     "PERSON:Dazza|PERSON:Rocky" },
+  /* after a car's make, its model is no name; a sport is no town; the
+   * town and a man are */
+  { "picks her up in a red Seat Leon. Mr Jenkins (Welsh Rugby Union) lives in Rugby. "
+    "She saw Leon there.",
+    "PERSON:Mr Jenkins|PLACE:Rugby|PERSON:Leon" },
   { "typed by mrs j. vaughan-pugh. rang pc alys lloyd. dr who and the pc at school",
     "PERSON:mrs j. vaughan-pugh|PERSON:pc alys lloyd" },
 };

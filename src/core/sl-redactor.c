@@ -1139,6 +1139,13 @@ enum
   W_LIBRARY, W_MUSEUM, W_STADIUM, W_ARENA, W_INSTITUTE, W_CAMPUS, W_REFUGE, W_CHAPEL,
   /* first words of such cues: "Housing Association", "Retail Park" */
   W_HOUSING, W_RETAIL, W_BUSINESS, W_INDUSTRIAL, W_TRADING,
+  /* car makes: the word after one is a model ("a red Seat Leon", "Kia Ceed") */
+  W_FORD, W_VAUXHALL, W_SEAT, W_SKODA, W_VOLKSWAGEN, W_VW, W_AUDI, W_BMW, W_MERCEDES, W_TOYOTA,
+  W_NISSAN, W_HONDA, W_KIA, W_HYUNDAI, W_PEUGEOT, W_RENAULT, W_CITROEN, W_FIAT, W_MAZDA,
+  W_MITSUBISHI, W_SUZUKI, W_VOLVO, W_DACIA, W_CUPRA, W_LEXUS, W_JAGUAR, W_PORSCHE, W_SUBARU,
+  W_TESLA, W_JEEP,
+  /* sports whose name is a town's too: "Rugby Union" */
+  W_UNION, W_LEAGUE,
   /* a number before a firm's name: "Five Star Private Hire" */
   W_ONE, W_TWO, W_THREE, W_FOUR, W_FIVE, W_SIX, W_SEVEN, W_EIGHT, W_NINE, W_TEN,
   N_WORDS
@@ -1172,6 +1179,11 @@ static const char *const word_texts[N_WORDS] = {
   "stables", "kennels", "project", "projects", "studio", "studios", "theatre", "cinema",
   "library", "museum", "stadium", "arena", "institute", "campus", "refuge", "chapel",
   "housing", "retail", "business", "industrial", "trading",
+  "ford", "vauxhall", "seat", "skoda", "volkswagen", "vw", "audi", "bmw", "mercedes", "toyota",
+  "nissan", "honda", "kia", "hyundai", "peugeot", "renault", "citroen", "fiat", "mazda",
+  "mitsubishi", "suzuki", "volvo", "dacia", "cupra", "lexus", "jaguar", "porsche", "subaru",
+  "tesla", "jeep",
+  "union", "league",
   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 };
 static guint64 word_hashes[N_WORDS];
@@ -4711,6 +4723,21 @@ detect_non_names (Ctx *c)
             last++;
           mark (c, i + 1, last, type_none);
           i = last;
+          continue;
+        }
+      /* "a red Seat Leon", "his Kia Rio": after a car's make, its model is
+       * no name; "Rugby Union" is a sport, not the town */
+      if (capish (t) && i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) &&
+          c->type[i + 1] == NULL && !c->t[i + 1].initial &&
+          ((word_in (c, i, W_FORD, W_JEEP) && !(c->t[i + 1].bits & (G_STREET | G_CUE)) &&
+            /* "Ford Smith", a man called Ford: no title or verb before */
+            i > 0 && !(c->t[i - 1].bits & (G_TITLE | G_VERB | G_PREP)) && c->t[i - 1].lower) ||
+           (token_is (c, i, "rugby") && word_in (c, i + 1, W_UNION, W_LEAGUE))))
+        {
+          guint first = token_is (c, i, "rugby") ? i : i + 1;
+
+          mark (c, first, i + 1, type_none);
+          i++;
           continue;
         }
       /* "Birmingham Children's Trust": a city's public body, as its police
