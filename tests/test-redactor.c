@@ -878,6 +878,9 @@ static const NameCase name_cases[] = {
   { "She said \"Amber\" when asked. The \"Safe Place\" scheme. Texts from a \"Dazza\". "
     "A third man, \"Rocky\", was there.",
     "PERSON:Dazza|PERSON:Rocky" },
+  /* a town named "X-on-Y" called by its first word; a surname after a
+   * title stays a person's */
+  { "linked the car to a man of THORNABY. Mr Ashby came.", "PLACE:THORNABY|PERSON:Mr Ashby" },
   /* after a car's make, its model is no name; a sport is no town; the
    * town and a man are */
   { "picks her up in a red Seat Leon. Mr Jenkins (Welsh Rugby Union) lives in Rugby. "

@@ -1277,6 +1277,29 @@ table_add (const char *word,
   e->bits |= bits;
 }
 
+/* The first words of towns named "X-on-Y", "X upon Y": a town alone too,
+ * when no other list has the word (checked once all are loaded). */
+static GPtrArray *short_places;
+
+static void
+note_short_place (const char *entry)
+{
+  static const char *const joins[] = { " on ", " upon ", " in ", " under ", " le ", " by ",
+                                       " next ", " cum " };
+  const char *space = strchr (entry, ' ');
+
+  if (space == NULL || space - entry < 5)
+    return;
+  for (guint k = 0; k < G_N_ELEMENTS (joins); k++)
+    if (strncmp (space, joins[k], strlen (joins[k])) == 0)
+      {
+        if (short_places == NULL)
+          short_places = g_ptr_array_new_with_free_func (g_free);
+        g_ptr_array_add (short_places, g_strndup (entry, (gsize) (space - entry)));
+        return;
+      }
+}
+
 /* Adds a word, or a phrase (phrase_bits, and start_bits on its first word). */
 static void
 add_entry (const char *entry,
@@ -1302,6 +1325,7 @@ add_entry (const char *entry,
 
       for (guint k = 0; k < G_N_ELEMENTS (joins) && !join; k++)
         join = strstr (entry, joins[k]) != NULL;
+      note_short_place (entry);
       if (join)
         {
           char word[64];
@@ -1321,6 +1345,8 @@ add_entry (const char *entry,
 
       for (gsize k = 0; k < len; k++)
         words[k] = entry[k] == '-' ? ' ' : entry[k];
+      words[len] = '\0';
+      note_short_place (words);
       table_add (words, len, phrase_bits);
       table_add (words, (gsize) (strchr (entry, '-') - entry), start_bits);
     }
@@ -1386,6 +1412,17 @@ load_gazetteers (void)
       load_list ("stopwords.txt", G_STOP, 0, 0);
       load_list ("institution-cues.txt", G_CUE, P_CUE, G_CUE_START);
       load_list ("pub-names.txt", G_PUB, P_PUB, G_PUB_START);
+      /* "THORNABY" for Thornaby-on-Tees, but not "Sutton" nor "Ashby" */
+      for (guint k = 0; short_places != NULL && k < short_places->len; k++)
+        {
+          const char *word = g_ptr_array_index (short_places, k);
+          guint64 h = finish_hash (fnv_feed (FNV_OFFSET, word, strlen (word)));
+
+          if (!(table_get (h) & (G_PLACE | G_FIRST | G_SUR | G_COMMON | G_WORD | G_ENGLISH |
+                                 G_STOP | G_CUE)))
+            table_add (word, strlen (word), G_PLACE);
+        }
+      g_clear_pointer (&short_places, g_ptr_array_unref);
       for (guint k = 0; k < N_WORDS; k++)
         word_hashes[k] = finish_hash (fnv_feed (FNV_OFFSET, word_texts[k], strlen (word_texts[k])));
       add_words (titles, G_N_ELEMENTS (titles), G_TITLE);
