@@ -878,6 +878,9 @@ static const NameCase name_cases[] = {
   { "She said \"Amber\" when asked. The \"Safe Place\" scheme. Texts from a \"Dazza\". "
     "A third man, \"Rocky\", was there.",
     "PERSON:Dazza|PERSON:Rocky" },
+  /* first names of communities new to the lists: Ukrainian, Kurdish */
+  { "her mother, Yuliia Tkachenko, and a family friend, Vadym. H\xc3\xaav\xc3\xae attended.",
+    "PERSON:Yuliia Tkachenko|PERSON:Vadym|PERSON:H\xc3\xaav\xc3\xae" },
   /* a town named "X-on-Y" called by its first word; a surname after a
    * title stays a person's */
   { "linked the car to a man of THORNABY. Mr Ashby came.", "PLACE:THORNABY|PERSON:Mr Ashby" },
