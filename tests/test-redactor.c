@@ -847,6 +847,10 @@ static const NameCase name_cases[] = {
   { "She was a client of Mahmood Reddington Solicitors; staff of Moorside Cottage; "
     "the Safer Recruitment course and the Community Project.",
     "INSTITUTION:Mahmood Reddington Solicitors|INSTITUTION:Moorside Cottage" },
+  { "Coventry Cathedral, Zaynab Hairdressers and Starz Trampoline Park; the Orthodox "
+    "Synagogue, the Beauty Parlour, the Ice Rink.",
+    "INSTITUTION:Coventry Cathedral|INSTITUTION:Zaynab Hairdressers|"
+    "INSTITUTION:Starz Trampoline Park" },
   /* a Welsh hospital names its kind first; not a team */
   { "Seen at Ysbyty Glan Clywedog by the Independent Fostering team.",
     "INSTITUTION:Ysbyty Glan Clywedog" },

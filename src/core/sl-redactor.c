@@ -1085,6 +1085,8 @@ static const char *const weak_cues[] = {
   "butchers", "opticians", "dental", "mobile", "mobiles", "suite", "cottage", "cottages", "farm",
   "stables", "kennels", "project", "projects", "studio", "studios", "theatre", "cinema",
   "library", "museum", "stadium", "arena", "institute", "campus", "refuge", "chapel",
+  "institution", "rink", "parlour", "tuition", "properties", "holdings", "enterprises", "beauty",
+  "synagogue", "cathedral", "casino", "hairdressers", "bakers", "grocers", "carwash",
   "housing", "retail", "business", "industrial", "trading",
 };
 static const char *const roles[] = {
@@ -1137,6 +1139,8 @@ enum
   W_BUTCHERS, W_OPTICIANS, W_DENTAL, W_MOBILE, W_MOBILES, W_SUITE, W_COTTAGE, W_COTTAGES, W_FARM,
   W_STABLES, W_KENNELS, W_PROJECT2, W_PROJECTS, W_STUDIO, W_STUDIOS, W_THEATRE, W_CINEMA,
   W_LIBRARY, W_MUSEUM, W_STADIUM, W_ARENA, W_INSTITUTE, W_CAMPUS, W_REFUGE, W_CHAPEL,
+  W_INSTITUTION, W_RINK, W_PARLOUR, W_TUITION, W_PROPERTIES, W_HOLDINGS, W_ENTERPRISES, W_BEAUTY,
+  W_SYNAGOGUE, W_CATHEDRAL, W_CASINO, W_HAIRDRESSERS, W_BAKERS, W_GROCERS, W_CARWASH,
   /* first words of such cues: "Housing Association", "Retail Park" */
   W_HOUSING, W_RETAIL, W_BUSINESS, W_INDUSTRIAL, W_TRADING,
   /* car makes: the word after one is a model ("a red Seat Leon", "Kia Ceed") */
@@ -1178,6 +1182,8 @@ static const char *const word_texts[N_WORDS] = {
   "butchers", "opticians", "dental", "mobile", "mobiles", "suite", "cottage", "cottages", "farm",
   "stables", "kennels", "project", "projects", "studio", "studios", "theatre", "cinema",
   "library", "museum", "stadium", "arena", "institute", "campus", "refuge", "chapel",
+  "institution", "rink", "parlour", "tuition", "properties", "holdings", "enterprises", "beauty",
+  "synagogue", "cathedral", "casino", "hairdressers", "bakers", "grocers", "carwash",
   "housing", "retail", "business", "industrial", "trading",
   "ford", "vauxhall", "seat", "skoda", "volkswagen", "vw", "audi", "bmw", "mercedes", "toyota",
   "nissan", "honda", "kia", "hyundai", "peugeot", "renault", "citroen", "fiat", "mazda",
