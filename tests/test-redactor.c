@@ -865,6 +865,12 @@ static const NameCase name_cases[] = {
    * the towns' list */
   { "a party in a flat in Cefn Mawr with her friend; the Charnwood return",
     "PLACE:Cefn Mawr|PLACE:Charnwood" },
+  /* an institution's town after it where the phrase ends; a feature named
+   * after its place; not a town that is a word before more words */
+  { "Visit to Kingsland Fields Health Centre, Hackney\nA caravan at Lunan Bay; "
+    "Oakwood Academy, Reading the notes",
+    "INSTITUTION:Kingsland Fields Health Centre|PLACE:Hackney|PLACE:Lunan Bay|"
+    "INSTITUTION:Oakwood Academy" },
   /* capitals between "the" and "estate"; an isle; not the council's estate
    * nor an estate agent */
   { "a flat on the North Peckham estate; one from the Isle of Arran. The Council estate, "

@@ -1148,6 +1148,9 @@ enum
   W_NISSAN, W_HONDA, W_KIA, W_HYUNDAI, W_PEUGEOT, W_RENAULT, W_CITROEN, W_FIAT, W_MAZDA,
   W_MITSUBISHI, W_SUZUKI, W_VOLVO, W_DACIA, W_CUPRA, W_LEXUS, W_JAGUAR, W_PORSCHE, W_SUBARU,
   W_TESLA, W_JEEP,
+  /* features named after a place: "Lunan Bay", "Clapham Common" */
+  W_BAY, W_BEACH, W_SANDS, W_HARBOUR, W_POINT, W_ISLAND, W_LOCH, W_LAKE, W_FOREST, W_MOOR,
+  W_MOORS, W_HILLS, W_VALLEY, W_COMMON, W_HEATH, W_MARINA, W_QUAY, W_COVE, W_WOODS, W_WATER,
   /* sports whose name is a town's too: "Rugby Union" */
   W_UNION, W_LEAGUE,
   /* a number before a firm's name: "Five Star Private Hire" */
@@ -1189,6 +1192,8 @@ static const char *const word_texts[N_WORDS] = {
   "nissan", "honda", "kia", "hyundai", "peugeot", "renault", "citroen", "fiat", "mazda",
   "mitsubishi", "suzuki", "volvo", "dacia", "cupra", "lexus", "jaguar", "porsche", "subaru",
   "tesla", "jeep",
+  "bay", "beach", "sands", "harbour", "point", "island", "loch", "lake", "forest", "moor",
+  "moors", "hills", "valley", "common", "heath", "marina", "quay", "cove", "woods", "water",
   "union", "league",
   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 };
@@ -2973,6 +2978,11 @@ place_context (const Ctx *c,
     return TRUE;
   if (i > 0 && gap_is (c, i - 1, ", ") && c->type[i - 1] == type_place)
     return TRUE;
+  /* "Kingsland Fields Health Centre, Hackney": an institution's town after
+   * it, where the phrase ends */
+  if (i > 0 && gap_is (c, i - 1, ", ") && c->type[i - 1] == type_institution &&
+      !(last + 1 < c->len && gap_spaces (c, last)))
+    return TRUE;
   return FALSE;
 }
 
@@ -3462,6 +3472,13 @@ detect_people_and_places (Ctx *c)
                                   (c->near[last] & NEAR_BEFORE_POSTCODE)))
                 {
                   last = extend_council (c, last);
+                  /* "Lunan Bay", "Clapham Common": a feature named after
+                   * its place is the place too */
+                  if (last + 1 < c->len && gap_spaces (c, last) && c->type[last + 1] == NULL &&
+                      c->t[last + 1].cap && c->t[last + 1].upper == c->t[last].upper &&
+                      word_in (c, last + 1, W_BAY, W_WATER) &&
+                      !(last + 2 < c->len && gap_spaces (c, last + 1) && capish (&c->t[last + 2])))
+                    last++;
                   mark (c, i, last, type_place);
                   i = last;
                   continue;
