@@ -4584,8 +4584,6 @@ speaker_word (const Ctx *c,
          (!(b & (G_ENGLISH | G_COMMON | G_WORD)) || ((b & G_FIRST) && !(b & G_COMMON)));
 }
 
-/* Who speaks in a chat log: "[22:41] kels: u up", "Kamil 14:22: bro",
- * one or two words at the start of a line, next to the time. */
 /* A date in figures at text[p] ("12/04/2024", "5.11.23", "2024-04-12"),
  * before n: where it ends, or 0 */
 static gsize
@@ -4645,6 +4643,8 @@ speaks_again (const Ctx *c,
   return n >= 2;
 }
 
+/* Who speaks in a chat log: "[22:41] kels: u up", "Kamil 14:22: bro",
+ * one or two words at the start of a line, next to the time. */
 static void
 detect_speakers (Ctx *c)
 {
