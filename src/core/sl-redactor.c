@@ -1071,6 +1071,20 @@ static const char *const headers[] = {
   "landlord", "teacher", "interpreter", "signed", "subject", "re", "fao", "attn", "witness",
   "witnesses", "reporter", "manager", "occupant", "tenant", "resident", "yp", "by",
 };
+
+/* The head words of firms and organisations, in the order of
+ * W_SOLICITORS…W_TRADING */
+#define FIRM_HEAD_WORDS \
+  "solicitors", "accountants", "fostering", "nurseries", "preschool", "pre-school", "playgroup", \
+  "creche", "cr\xc3\xa8" "che", "coaches", "couriers", "removals", "haulage", "logistics", \
+  "recruitment", "catering", "builders", "construction", "scaffolding", "roofing", "guarding", \
+  "butchers", "opticians", "dental", "mobile", "mobiles", "suite", "cottage", "cottages", "farm", \
+  "stables", "kennels", "project", "projects", "studio", "studios", "theatre", "cinema", \
+  "library", "museum", "stadium", "arena", "institute", "campus", "refuge", "chapel", \
+  "institution", "rink", "parlour", "tuition", "properties", "holdings", "enterprises", "beauty", \
+  "synagogue", "cathedral", "casino", "hairdressers", "bakers", "grocers", "carwash", \
+  "housing", "retail", "business", "industrial", "trading"
+
 static const char *const weak_cues[] = {
   "centre", "club", "house", "home", "homes", "bar", "shop", "stores", "store", "practice",
   "clinic", "church", "lodge", "garage", "motors", "grill", "cafe", "café", "pub",
@@ -1078,16 +1092,7 @@ static const char *const weak_cues[] = {
   "burger", "burgers", "bakery", "salon", "nails", "vape", "supermarket", "minimarket",
   "lounge", "hospital", "infirmary", "hospice", "stays", "apartments", "lettings", "hut",
   "shack", "lets",
-  /* and every head word of the W_SOLICITORS…W_TRADING range */
-  "solicitors", "accountants", "fostering", "nurseries", "preschool", "pre-school", "playgroup",
-  "creche", "cr\xc3\xa8" "che", "coaches", "couriers", "removals", "haulage", "logistics",
-  "recruitment", "catering", "builders", "construction", "scaffolding", "roofing", "guarding",
-  "butchers", "opticians", "dental", "mobile", "mobiles", "suite", "cottage", "cottages", "farm",
-  "stables", "kennels", "project", "projects", "studio", "studios", "theatre", "cinema",
-  "library", "museum", "stadium", "arena", "institute", "campus", "refuge", "chapel",
-  "institution", "rink", "parlour", "tuition", "properties", "holdings", "enterprises", "beauty",
-  "synagogue", "cathedral", "casino", "hairdressers", "bakers", "grocers", "carwash",
-  "housing", "retail", "business", "industrial", "trading",
+  FIRM_HEAD_WORDS,
 };
 static const char *const roles[] = {
   "child", "children", "victim", "victims", "suspect", "suspects", "yp", "perpetrator",
@@ -1179,15 +1184,7 @@ static const char *const word_texts[N_WORDS] = {
   "bar", "lounge", "kitchen", "diner", "bakery", "nails", "garage", "motors", "burgers",
   "pizzas", "kebabs", "hut", "shack", "stays", "apartments", "lettings",
   "cars", "cabs", "taxis", "kars", "kabs",
-  "solicitors", "accountants", "fostering", "nurseries", "preschool", "pre-school", "playgroup",
-  "creche", "cr\xc3\xa8" "che", "coaches", "couriers", "removals", "haulage", "logistics",
-  "recruitment", "catering", "builders", "construction", "scaffolding", "roofing", "guarding",
-  "butchers", "opticians", "dental", "mobile", "mobiles", "suite", "cottage", "cottages", "farm",
-  "stables", "kennels", "project", "projects", "studio", "studios", "theatre", "cinema",
-  "library", "museum", "stadium", "arena", "institute", "campus", "refuge", "chapel",
-  "institution", "rink", "parlour", "tuition", "properties", "holdings", "enterprises", "beauty",
-  "synagogue", "cathedral", "casino", "hairdressers", "bakers", "grocers", "carwash",
-  "housing", "retail", "business", "industrial", "trading",
+  FIRM_HEAD_WORDS,
   "ford", "vauxhall", "seat", "skoda", "volkswagen", "vw", "audi", "bmw", "mercedes", "toyota",
   "nissan", "honda", "kia", "hyundai", "peugeot", "renault", "citroen", "fiat", "mazda",
   "mitsubishi", "suzuki", "volvo", "dacia", "cupra", "lexus", "jaguar", "porsche", "subaru",
