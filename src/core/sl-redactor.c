@@ -437,12 +437,33 @@ plausible_date (const char *text,
 
 /* "Patrick Devlin (Nov 3, 1985)": a date in brackets straight after a
  * name is a date of birth, if it is at least eight years old. */
+/* This year, looked up once */
+static int
+current_year (void)
+{
+  static int this_year;
+
+  if (g_atomic_int_get (&this_year) == 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      g_atomic_int_set (&this_year, g_date_time_get_year (now));
+    }
+  return g_atomic_int_get (&this_year);
+}
+
+/* Is @year one a child of eight or more, or an adult, was born in? */
+static gboolean
+birth_year_plausible (int year)
+{
+  return year >= 1920 && year <= current_year () - 8;
+}
+
 static gboolean
 in_brackets_after_name (const char *text,
                         gsize       start,
                         gsize       end)
 {
-  static int this_year;
   int year = 0, digits = 0;
   gsize p;
 
@@ -460,13 +481,7 @@ in_brackets_after_name (const char *text,
     year += (text[i - 1] - '0') * (digits == 0 ? 1 : digits == 1 ? 10 : digits == 2 ? 100 : 1000);
   if (digits != 4)
     return FALSE;
-  if (g_atomic_int_get (&this_year) == 0)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-      g_atomic_int_set (&this_year, g_date_time_get_year (now));
-    }
-  return year >= 1920 && year <= g_atomic_int_get (&this_year) - 8;
+  return birth_year_plausible (year);
 }
 
 static gboolean
@@ -571,7 +586,6 @@ in_row_after_name (const char *text,
   guint words = 0, groups = 0, digits = 0, year = 0;
   gboolean at_word = TRUE;
   char sep;
-  g_autoptr(GDateTime) now = NULL;
 
   while (p > 0 && text[p - 1] == ' ')
     p--;
@@ -626,10 +640,9 @@ in_row_after_name (const char *text,
           break;
         digits = 0;
       }
-  now = g_date_time_new_now_utc ();
   if (year < 100)
-    year += year + 2000 > (guint) g_date_time_get_year (now) ? 1900 : 2000;
-  return year >= 1920 && (int) year <= g_date_time_get_year (now) - 8;
+    year += year + 2000 > (guint) current_year () ? 1900 : 2000;
+  return birth_year_plausible ((int) year);
 }
 
 static gboolean
@@ -5159,12 +5172,6 @@ capital_at (const Ctx *c,
 
 #define MAX_KNOWN_INITIALS 24
 
-static inline gboolean
-text_is_blank (char ch)
-{
-  return ch == ' ';
-}
-
 /* Two or three letters packed into one number, to compare initials. */
 static guint64
 pack_initials (const gunichar *u,
@@ -5296,9 +5303,9 @@ detect_initials_of_people (Ctx *c)
         {
           gsize b = t->start, a = t->full_end;
 
-          while (b > 0 && text_is_blank (c->text[b - 1]))
+          while (b > 0 && c->text[b - 1] == ' ')
             b--;
-          while (a < c->n && text_is_blank (c->text[a]))
+          while (a < c->n && c->text[a] == ' ')
             a++;
           hit = b > 0 && (c->text[b - 1] == '|' || c->text[b - 1] == '\t') &&
                 (a == c->n || c->text[a] == '|' || c->text[a] == '\t' || c->text[a] == '\n');
