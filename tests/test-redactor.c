@@ -742,6 +742,19 @@ static const NameCase name_cases[] = {
   { "him: outside tesco on the corner. a Tesco bag. she wore boots; met a lad outside boots; "
     "pick u up at the Spar 9pm",
     "INSTITUTION:tesco|INSTITUTION:boots|INSTITUTION:Spar" },
+  /* a chain named with its "'s" after "the", "by the"; picked up from a
+   * shop, not trainers bought from one; a woman, not a betting shop */
+  { "met at the McDonald's by the bus station; lives by the Sainsbury's; a McDonald's; "
+    "picked her up from Lidl; trainers from JD Sports; seen outside JD Sports; "
+    "she was seen by Coral; Mr McDonald's car",
+    "INSTITUTION:McDonald's|INSTITUTION:Sainsbury's|INSTITUTION:Lidl|INSTITUTION:JD Sports|"
+    "PERSON:Coral|PERSON:Mr McDonald" },
+  /* chains of every trade from the list, an everyday word only where someone
+   * was and capitalised: "at the next meeting" names no shop */
+  { "She was at Bargain Booze, then at Home Bargains and the Caffe Nero; "
+    "we meet at the next meeting in the Iceland car park",
+    "INSTITUTION:Bargain Booze|INSTITUTION:Home Bargains|INSTITUTION:Caffe Nero|"
+    "INSTITUTION:Iceland" },
   /* a kinship word before and an age after make an everyday word a name;
    * without them it stays a word */
   { "my daughter amber is 13 and goes to school", "PERSON:amber" },

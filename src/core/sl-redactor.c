@@ -1209,40 +1209,20 @@ static const char *const word_texts[N_WORDS] = {
 };
 static guint64 word_hashes[N_WORDS];
 
-/* Hotel chains named without a cue word ("at the Travelodge in Walsall"):
- * one to three words each, matched in any case but lower. */
-static const char *const chains[] = {
-  "travelodge", "premier inn", "premier inn hub", "holiday inn", "holiday inn express",
-  "ibis", "ibis budget", "ibis styles", "novotel", "mercure", "ramada", "days inn",
-  "jurys inn", "best western", "easyhotel", "hampton by hilton", "doubletree by hilton",
-  "crowne plaza", "britannia hotel", "britannia hotels", "leonardo hotel", "yha",
-  /* take-aways of a chain, named without a cue: where a child was met is
-   * one branch of it, in a town */
-  "mcdonalds", "mcdonald's", "maccies", "maccys", "kfc", "greggs", "chicken cottage",
-  "dixy chicken", "kebabish", "kebabish original", "nandos", "nando's", "burger king",
-  "pizza hut", "dominos", "domino's", "german doner kebab", "wetherspoons",
-  /* after "@": shops of a chain, a place only where someone was ("outside
-   * tesco", "at the Spar"), not as a brand ("a Tesco bag") */
-  "@tesco", "@tesco express", "@tesco extra", "@asda", "@aldi", "@lidl", "@morrisons",
-  "@sainsburys", "@sainsbury's", "@co-op", "@spar", "@boots", "@primark", "@costa",
-  "@starbucks", "@argos", "@poundland", "@superdrug", "@wilko",
-  /* after "!": apps, payments and programmes, which name no one ("Cash App",
-   * "Love Island") */
-  "!cash app", "!apple pay", "!google pay", "!google maps", "!snap map", "!only fans",
-  "!tik tok", "!love island", "!top boy", "!big brother", "!call of duty",
-  "!grand theft auto",
-};
-
+/* Chains, brands and programmes named without a cue word, from
+ * chains.txt: one to three words each. */
 #define CHAIN_WORDS 3
 
 typedef struct
 {
   guint64 word[CHAIN_WORDS];
-  guint   n;
+  guint8  n;
+  guint8  poss;  /* which words end in "'s" (bit k for word k) */
+  char    kind;  /* '=' anywhere, '@' a shop only where someone was, '!' no one */
 } Chain;
 
-static Chain chain_table[G_N_ELEMENTS (chains)];
-static guint64 chain_first[256]; /* the first words' hashes, open addressing */
+static GArray *chain_table;        /* of Chain */
+static guint64 chain_first[1024];  /* the first words' hashes, open addressing */
 
 static guint64
 fnv_feed (guint64     h,
@@ -1373,34 +1353,49 @@ add_entry (const char *entry,
     }
 }
 
+/* The text of the gazetteer @name, a copy to cut into lines. */
+static char *
+gazetteer_text (const char *name)
+{
+  g_autofree char *path = g_strconcat ("/io/github/sightline/Sightline/core/gazetteers/",
+                                       name, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = g_resource_lookup_data (sl_core_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                  &error);
+  if (bytes == NULL)
+    g_error ("gazetteer %s is missing: %s", name, error->message);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* The line at *@at, cut off, with *@at moved past it; NULL at the end. */
+static char *
+next_line (char **at)
+{
+  char *line = *at, *end;
+
+  if (line == NULL || *line == '\0')
+    return NULL;
+  end = strchr (line, '\n');
+  if (end != NULL)
+    *end++ = '\0';
+  *at = end;
+  return line;
+}
+
 static void
 load_list (const char *name,
            guint32     word_bits,
            guint32     phrase_bits,
            guint32     start_bits)
 {
-  g_autofree char *path = g_strconcat ("/io/github/sightline/Sightline/core/gazetteers/",
-                                       name, NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *copy = NULL;
-  gsize size;
-  char *line, *next;
+  g_autofree char *copy = gazetteer_text (name);
+  char *at = copy, *line;
 
-  bytes = g_resource_lookup_data (sl_core_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
-                                  &error);
-  if (bytes == NULL)
-    g_error ("gazetteer %s is missing: %s", name, error->message);
-  copy = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
-  for (line = copy; line != NULL && *line != '\0'; line = next)
-    {
-      next = strchr (line, '\n');
-      if (next != NULL)
-        *next++ = '\0';
-      if (line[0] == '#' || line[0] == '\0' || strchr (line, ',') != NULL)
-        continue;
+  while ((line = next_line (&at)) != NULL)
+    if (line[0] != '#' && line[0] != '\0' && strchr (line, ',') == NULL)
       add_entry (line, word_bits, phrase_bits, start_bits);
-    }
 }
 
 static void
@@ -1410,6 +1405,55 @@ add_words (const char *const *words,
 {
   for (guint i = 0; i < n; i++)
     table_add (words[i], strlen (words[i]), bits);
+}
+
+/* A word of a chain's name is hashed as a token is: "sainsbury's" as
+ * "sainsbury", with its "'s" noted in the chain's poss. */
+static void
+add_chain (const char *line)
+{
+  g_auto(GStrv) words = NULL;
+  Chain ch = { { 0, }, 0, 0, '=' };
+
+  if (line[0] == '@' || line[0] == '!')
+    ch.kind = *line++;
+  words = g_strsplit (line, " ", CHAIN_WORDS);
+  for (guint k = 0; words[k] != NULL && ch.n < CHAIN_WORDS; k++)
+    {
+      gsize len = strlen (words[k]);
+
+      if (len > 2 && g_str_has_suffix (words[k], "'s"))
+        {
+          ch.poss |= 1 << ch.n;
+          len -= 2;
+        }
+      ch.word[ch.n++] = finish_hash (fnv_feed (FNV_OFFSET, words[k], len));
+    }
+  if (ch.n == 0)
+    return;
+  for (guint s = ch.word[0] % G_N_ELEMENTS (chain_first), tries = 0;; s = (s + 1) % G_N_ELEMENTS (chain_first))
+    {
+      if (chain_first[s] == 0 || chain_first[s] == ch.word[0])
+        {
+          chain_first[s] = ch.word[0];
+          break;
+        }
+      if (++tries == G_N_ELEMENTS (chain_first))
+        g_error ("chains.txt has more first words than its table holds");
+    }
+  g_array_append_val (chain_table, ch);
+}
+
+static void
+load_chains (void)
+{
+  g_autofree char *copy = gazetteer_text ("chains.txt");
+  char *at = copy, *line;
+
+  chain_table = g_array_new (FALSE, TRUE, sizeof (Chain));
+  while ((line = next_line (&at)) != NULL)
+    if (line[0] != '#' && line[0] != '\0')
+      add_chain (line);
 }
 
 static void
@@ -1461,21 +1505,7 @@ load_gazetteers (void)
       add_words (systems, G_N_ELEMENTS (systems), G_KEYWORD);
       table_add ("st", 2, G_SAINT);
       table_add ("saint", 5, G_SAINT);
-      for (guint i = 0; i < G_N_ELEMENTS (chains); i++)
-        {
-          g_auto(GStrv) words = g_strsplit (chains[i] + (chains[i][0] == '!' || chains[i][0] == '@'),
-                                            " ", CHAIN_WORDS);
-
-          for (guint k = 0; words[k] != NULL && k < CHAIN_WORDS; k++)
-            chain_table[i].word[chain_table[i].n++] =
-              finish_hash (fnv_feed (FNV_OFFSET, words[k], strlen (words[k])));
-          for (guint64 h = chain_table[i].word[0], s = h & 255;; s = (s + 1) & 255)
-            if (chain_first[s] == 0 || chain_first[s] == h)
-              {
-                chain_first[s] = h;
-                break;
-              }
-        }
+      load_chains ();
       g_once_init_leave (&once, 1);
     }
 }
@@ -2468,52 +2498,82 @@ code_before (const Ctx *c,
   return s + 1;
 }
 
+/* Is the shop at token i named where someone was: after "at", "outside",
+ * "in"… with or without "the" ("outside tesco", "at the Spar", "by the
+ * Sainsbury's"), not as a brand ("a Tesco bag")? */
+static gboolean
+where_someone_was (const Ctx *c,
+                   guint      i)
+{
+  static const char *const before[] = {
+    "at", "outside", "near", "behind", "opposite", "inside", "in", "into", "to", "past",
+    "round", "towards", "beside",
+  };
+  gboolean the = i > 1 && token_is (c, i - 1, "the") && gap_spaces (c, i - 1);
+  guint p = the ? i - 1 : i;
+
+  if (p == 0 || !gap_spaces (c, p - 1) || !c->t[p - 1].lower)
+    return FALSE;
+  /* "picked her up from Lidl", but "trainers from JD Sports" are a brand's */
+  if (token_is (c, p - 1, "from") && p > 1 && gap_spaces (c, p - 2) &&
+      (token_is (c, p - 2, "up") || token_is (c, p - 2, "her") || token_is (c, p - 2, "him") ||
+       token_is (c, p - 2, "them") || token_is (c, p - 2, "me") || token_is (c, p - 2, "u")))
+    return TRUE;
+  /* "by the Co-op", "by tesco", but "seen by Coral" is a woman */
+  if (token_is (c, p - 1, "by") && (the || !(c->t[i].bits & (G_FIRST | G_SUR))))
+    return TRUE;
+  for (guint k = 0; k < G_N_ELEMENTS (before); k++)
+    if (token_is (c, p - 1, before[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The number of words of the longest chain's name at token i, or 0; in
- * @none whether it names no place at all. */
+ * @none whether it names no place at all, in @whole whether its "'s" is
+ * part of the name ("Sainsbury's"). */
 static guint
 chain_at (const Ctx *c,
           guint      i,
-          gboolean  *none)
+          gboolean  *none,
+          gboolean  *whole)
 {
   guint best = 0;
-  gint at = -1; /* 1 if after "at", "outside"…, 0 if not, -1 not yet known */
+  gint where = -1; /* where_someone_was (), once known */
 
-  for (guint64 h = c->t[i].hash, s = h & 255;; s = (s + 1) & 255)
+  for (guint64 h = c->t[i].hash, s = h % G_N_ELEMENTS (chain_first);;
+       s = (s + 1) % G_N_ELEMENTS (chain_first))
     if (chain_first[s] == h)
       break;
     else if (chain_first[s] == 0)
       return 0;
-  for (guint k = 0; k < G_N_ELEMENTS (chain_table); k++)
+  for (guint k = 0; k < chain_table->len; k++)
     {
-      const Chain *ch = &chain_table[k];
+      const Chain *ch = &g_array_index (chain_table, Chain, k);
+      gboolean shop = ch->kind == '@';
       guint w = 0;
-      gboolean shop = chains[k][0] == '@';
 
-      if (shop && c->t[i].hash != ch->word[0])
+      if (ch->word[0] != c->t[i].hash || ch->n <= best)
         continue;
-      if (shop && at < 0)
-        {
-          /* "outside tesco", "at the Spar", "by boots" */
-          guint p = i > 1 && token_is (c, i - 1, "the") && gap_spaces (c, i - 1) ? i - 1 : i;
-
-          at = p > 0 && gap_spaces (c, p - 1) && c->t[p - 1].lower &&
-               (token_is (c, p - 1, "at") || token_is (c, p - 1, "outside") ||
-                token_is (c, p - 1, "near") || token_is (c, p - 1, "by") ||
-                token_is (c, p - 1, "behind") || token_is (c, p - 1, "opposite"));
-        }
-      if (shop && at == 0)
+      /* in lower case ("premier inn", "greggs", "outside boots") unless an
+       * English word alone ("ibis") */
+      if (c->t[i].lower && (c->t[i].bits & (G_ENGLISH | G_COMMON | G_WORD)) && !shop &&
+          ch->n == 1)
         continue;
-      /* in lower case ("premier inn", "greggs") unless an English word alone
-       * ("ibis"), or a shop after "at" ("outside boots") */
+      if (shop && where < 0)
+        where = where_someone_was (c, i);
+      if (shop && !where)
+        continue;
+      /* "Sainsbury's" with its "'s"; "Greggs" or "Tesco's" without */
       while (w < ch->n && i + w < c->len && c->t[i + w].hash == ch->word[w] &&
-             (!c->t[i + w].lower || ch->n > 1 || shop ||
-              !(c->t[i].bits & (G_ENGLISH | G_COMMON | G_WORD))) &&
-             (w == 0 || gap_spaces (c, i + w - 1)))
+             (w == 0 || gap_spaces (c, i + w - 1)) &&
+             (!(ch->poss & (1 << w)) || c->t[i + w].poss) &&
+             (!c->t[i + w].poss || (ch->poss & (1 << w)) || w + 1 == ch->n))
         w++;
-      if (w == ch->n && w > best)
+      if (w == ch->n)
         {
           best = w;
-          *none = chains[k][0] == '!';
+          *none = ch->kind == '!';
+          *whole = (ch->poss & (1 << (w - 1))) != 0;
         }
     }
   /* "a premier inn": any one of them */
@@ -2646,39 +2706,24 @@ detect_institutions (Ctx *c)
       /* Chains of hotels and take-aways: "the Travelodge", "Holiday Inn
        * Express", "greggs" */
       {
-        gboolean none = FALSE;
-        guint len = c->type[i] == NULL ? chain_at (c, i, &none) : 0;
+        gboolean none = FALSE, whole = FALSE;
+        guint len = c->type[i] == NULL ? chain_at (c, i, &none, &whole) : 0;
 
+        if (len > 0 && whole && !none)
+          {
+            /* the span takes in the name's "'s", as no token does */
+            SlSpan span = { c->offset + t->start, c->offset + c->t[i + len - 1].full_end,
+                            type_institution };
+
+            g_array_append_val (c->found, span);
+            mark (c, i, i + len - 1, type_none);
+          }
+        else if (len > 0)
+          mark (c, i, i + len - 1, none ? type_none : type_institution);
         if (len > 0)
           {
-            mark (c, i, i + len - 1, none ? type_none : type_institution);
             i += len - 1;
             continue;
-          }
-        /* "to Nando's in Reading": a chain named with its "'s" where someone
-         * was; "McDonald's" alone is a brand, "Mr McDonald's car" a man's */
-        if (c->type[i] == NULL && t->poss && t->full_end - t->end >= 2 &&
-            t->full_end - t->start < 60 && i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
-            (token_is (c, i - 1, "to") || token_is (c, i - 1, "at") ||
-             token_is (c, i - 1, "from") || token_is (c, i - 1, "outside") ||
-             token_is (c, i - 1, "near") || token_is (c, i - 1, "behind")))
-          {
-            char buf[64];
-            gsize k = fold_word (c->text, t->start, t->full_end, t->ascii, buf, sizeof buf);
-            guint64 h = finish_hash (fnv_feed (FNV_OFFSET, buf, k));
-
-            for (guint q = 0; q < G_N_ELEMENTS (chain_table); q++)
-              if (chain_table[q].n == 1 && chain_table[q].word[0] == h && chains[q][0] != '!' &&
-                  chains[q][0] != '@')
-                {
-                  SlSpan span = { c->offset + t->start, c->offset + t->full_end, type_institution };
-
-                  g_array_append_val (c->found, span);
-                  c->type[i] = type_none;
-                  break;
-                }
-            if (c->type[i] != NULL)
-              continue;
           }
       }
       if (!capish (t))
