@@ -742,6 +742,20 @@ static const NameCase name_cases[] = {
   { "him: outside tesco on the corner. a Tesco bag. she wore boots; met a lad outside boots; "
     "pick u up at the Spar 9pm",
     "INSTITUTION:tesco|INSTITUTION:boots|INSTITUTION:Spar" },
+  /* the health service's bodies name no place; a hospital does */
+  { "Betsi Cadwaladr University Health Board, Leeds Teaching Hospitals NHS Trust, the "
+    "Belfast Health and Social Care Trust and NHS Lothian were told; Tegan was at "
+    "Leeds General Infirmary; her NHS Number is unknown",
+    "PERSON:Tegan|INSTITUTION:Leeds General Infirmary" },
+  /* a team of English words names no one, a named unit does */
+  { "Ruby Kettlewell, Major Crime Review Team; DS Callum Ferrier-Mackie, Public Protection "
+    "Unit; she attends Brookfield Pupil Referral Unit",
+    "PERSON:Ruby Kettlewell|PERSON:DS Callum Ferrier-Mackie|"
+    "INSTITUTION:Brookfield Pupil Referral Unit" },
+  /* a month in a date in any language, a language, a word for a mother */
+  { "Fri 5 Sept, 20:30. Saw Skye with her mam. Mam said no. Dydd Mercher 10 Medi 2025: "
+    "Mr Wahid Noorzai translated from Dari; English Romany Gypsies; on 3 May Kayleigh said",
+    "PERSON:Skye|PERSON:Mr Wahid Noorzai|PERSON:Kayleigh" },
   /* a chain named with its "'s" after "the", "by the"; picked up from a
    * shop, not trainers bought from one; a woman, not a betting shop */
   { "met at the McDonald's by the bus station; lives by the Sainsbury's; a McDonald's; "

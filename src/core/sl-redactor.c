@@ -2619,6 +2619,9 @@ detect_institutions (Ctx *c)
       guint cue_len = 0, first, last;
       gboolean named = FALSE, proper = FALSE, strange = FALSE;
 
+      /* a name or a public body already */
+      if (c->type[i] != NULL)
+        continue;
       if ((t->bits & G_CUE) && t->lower && i > 1 && capish (&c->t[i - 1]) &&
           gap_spaces (c, i - 1) && c->type[i - 1] == NULL &&
           (word_in (c, i, W_PUB, W_APARTMENT) || word_in (c, i, W_RESTAURANT, W_SALON)))
@@ -4814,6 +4817,72 @@ force_area_before (const Ctx *c,
   return known ? first : i;
 }
 
+/* Does token i end a body of the health service: "… Health Board", "… NHS
+ * Trust", "… NHS Foundation Trust", "… Health and Social Care Trust"? */
+static gboolean
+health_body_end (const Ctx *c,
+                 guint      i)
+{
+  if (token_is (c, i, "board") || token_is (c, i, "partnership"))
+    return token_is (c, i - 1, "health") && gap_spaces (c, i - 1);
+  if (!token_is (c, i, "trust"))
+    return FALSE;
+  if (i > 1 && token_is (c, i - 1, "foundation") && gap_spaces (c, i - 1))
+    i--;
+  return (token_is (c, i - 1, "nhs") && gap_spaces (c, i - 1)) ||
+         (i > 3 && token_is (c, i - 1, "care") && token_is (c, i - 2, "social") &&
+          is_and (c, i - 3) && token_is (c, i - 4, "health"));
+}
+
+/* Is token i a word that ends the name of a team of an agency ("Team",
+ * "Unit", "Squad")? */
+static gboolean
+team_word (const Ctx *c,
+           guint      i)
+{
+  return token_is (c, i, "team") || token_is (c, i, "unit") || token_is (c, i, "squad") ||
+         token_is (c, i, "department") || token_is (c, i, "directorate") ||
+         token_is (c, i, "division") || token_is (c, i, "command");
+}
+
+/* A day of the month (1–31) written in digits that ends at p, preceded by
+ * a space or line start; its start, or G_MAXSIZE. */
+static gsize
+day_number_before (const Ctx *c,
+                   gsize      p)
+{
+  gsize q = p;
+  guint day = 0;
+
+  while (q > 0 && p - q < 2 && g_ascii_isdigit (c->text[q - 1]))
+    q--;
+  if (q == p || (q > 0 && !g_ascii_isspace (c->text[q - 1]) && c->text[q - 1] != '('))
+    return G_MAXSIZE;
+  for (gsize k = q; k < p; k++)
+    day = day * 10 + (guint) (c->text[k] - '0');
+  return day >= 1 && day <= 31 ? q : G_MAXSIZE;
+}
+
+/* Is token i a month, in a date: "10 Medi 2025", "Fri 5 Sept"? */
+static gboolean
+month_in_date (const Ctx *c,
+               guint      i)
+{
+  const Token *t = &c->t[i];
+  gsize day, e = t->full_end;
+
+  if (t->start < 2 || c->text[t->start - 1] != ' ' ||
+      (day = day_number_before (c, t->start - 1)) == G_MAXSIZE)
+    return FALSE;
+  /* a year after it */
+  if (e + 5 <= c->n && c->text[e] == ' ' && (c->text[e + 1] == '1' || c->text[e + 1] == '2') &&
+      g_ascii_isdigit (c->text[e + 2]) && g_ascii_isdigit (c->text[e + 3]) &&
+      g_ascii_isdigit (c->text[e + 4]) && (e + 5 == c->n || !g_ascii_isalnum (c->text[e + 5])))
+    return TRUE;
+  /* a weekday before it */
+  return i > 0 && c->t[i - 1].full_end + 1 == day && word_in (c, i - 1, W_MON, W_SUN);
+}
+
 /* What names no one: an operation's or a project's code name ("Operation
  * Linden", "Project Phoenix") and guidance named after a case ("Fraser
  * guidelines", "Gillick competence").
@@ -4863,6 +4932,59 @@ detect_non_names (Ctx *c)
           !(c->t[i - 1].bits & (G_STOP | G_TITLE)))
         {
           mark (c, i - 1, i - 1, type_none);
+          continue;
+        }
+      /* "Betsi Cadwaladr University Health Board", "Leeds Teaching Hospitals
+       * NHS Trust", "Belfast Health and Social Care Trust", "NHS Lothian":
+       * the health service's bodies name no one place */
+      if (t->cap && i > 0 && c->type[i] == NULL && health_body_end (c, i))
+        {
+          guint first = i;
+
+          while (first > 0 && first + 6 > i && gap_spaces (c, first - 1) &&
+                 c->type[first - 1] == NULL &&
+                 ((capish (&c->t[first - 1]) && !(c->t[first - 1].bits & G_TITLE)) ||
+                  (is_and (c, first - 1) && first > 1 && capish (&c->t[first - 2]))))
+            first--;
+          mark (c, first, i, type_none);
+          continue;
+        }
+      if (t->upper && token_is (c, i, "nhs") && i + 1 < c->len && gap_spaces (c, i) &&
+          c->t[i + 1].cap && c->type[i + 1] == NULL && !health_body_end (c, i + 1) &&
+          !token_is (c, i + 1, "foundation") &&
+          !(c->t[i + 1].bits & (G_CUE | G_CUE_START | G_WEAK_CUE)) &&
+          !token_is (c, i + 1, "number") && !token_is (c, i + 1, "no"))
+        {
+          mark (c, i + 1, i + 1, type_none);
+          i++;
+          continue;
+        }
+      /* "Major Crime Review Team", "Public Protection Unit": a team of
+       * English words names no one; "Brookfield Pupil Referral Unit" is
+       * named, and a school */
+      if (capish (t) && !t->upper && c->type[i] == NULL && (t->bits & G_ENGLISH) &&
+          !(t->bits & (G_TITLE | G_CUE | G_CUE_START)) &&
+          !(i > 0 && gap_spaces (c, i - 1) && capish (&c->t[i - 1])))
+        {
+          guint k = i + 1;
+
+          while (k < c->len && k < i + 4 && gap_spaces (c, k - 1) && capish (&c->t[k]) &&
+                 !c->t[k].upper && (c->t[k].bits & G_ENGLISH) &&
+                 !(c->t[k].bits & (G_CUE | G_CUE_START)) && !team_word (c, k))
+            k++;
+          if (k > i && k < c->len && k < i + 5 && gap_spaces (c, k - 1) && c->t[k].cap &&
+              team_word (c, k))
+            {
+              mark (c, i, k - 1, type_none);
+              i = k;
+              continue;
+            }
+        }
+      /* "Fri 5 Sept", "10 Medi 2025": a month between a day's number and a
+       * year, or after a weekday and a day's number, in any language */
+      if (capish (t) && c->type[i] == NULL && month_in_date (c, i))
+        {
+          mark (c, i, i, type_none);
           continue;
         }
       /* A chat group's name in quotes: 'WhatsApp group "Sound Crew"' */
