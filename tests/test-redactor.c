@@ -742,6 +742,18 @@ static const NameCase name_cases[] = {
   { "him: outside tesco on the corner. a Tesco bag. she wore boots; met a lad outside boots; "
     "pick u up at the Spar 9pm",
     "INSTITUTION:tesco|INSTITUTION:boots|INSTITUTION:Spar" },
+  /* firms named with "&": partners, and a second trade; trades of every
+   * kind; a name no dictionary has before a cue in lower case, not a
+   * girl's sixth form nor a town's shopping centre */
+  { "Gwilym Lister & Co Solicitors wrote. She worked at Gold Nails & Beauty, then at "
+    "Kilburn Halal Meat & Grocery and Quedgeley Tyres & Exhausts; KB & Tia came",
+    "INSTITUTION:Gwilym Lister & Co Solicitors|INSTITUTION:Gold Nails & Beauty|"
+    "INSTITUTION:Kilburn Halal Meat & Grocery|INSTITUTION:Quedgeley Tyres & Exhausts|"
+    "PERSON:KB|PERSON:Tia" },
+  { "They met at Merseyway shopping centre, not the Leeds shopping centre; Bianca's "
+    "sixth form; at Deeside Shopping Park; Anadolu Ocakbaşı on Kirkgate",
+    "INSTITUTION:Merseyway shopping centre|PLACE:Leeds|PERSON:Bianca|"
+    "INSTITUTION:Deeside Shopping Park|INSTITUTION:Anadolu Ocakbaşı" },
   /* the health service's bodies name no place; a hospital does */
   { "Betsi Cadwaladr University Health Board, Leeds Teaching Hospitals NHS Trust, the "
     "Belfast Health and Social Care Trust and NHS Lothian were told; Tegan was at "

@@ -1099,6 +1099,8 @@ static const char *const headers[] = {
   "housing", "retail", "business", "industrial", "trading"
 
 static const char *const weak_cues[] = {
+  "meat", "grocery", "groceries", "repairs", "wines", "fashion", "fashions", "exhausts",
+  "boutique",
   "centre", "club", "house", "home", "homes", "bar", "shop", "stores", "store", "practice",
   "clinic", "church", "lodge", "garage", "motors", "grill", "cafe", "café", "pub",
   "restaurant", "diner", "chicken", "pizza", "foyer", "hostel", "temple", "mosque", "kitchen",
@@ -2622,6 +2624,21 @@ detect_institutions (Ctx *c)
       /* a name or a public body already */
       if (c->type[i] != NULL)
         continue;
+      /* "at Merseyway shopping centre", "Kirkgate retail park": a name no
+       * dictionary has before a cue of several words in lower case */
+      if ((t->bits & G_CUE_START) && t->lower && i > 0 && capish (&c->t[i - 1]) &&
+          !c->t[i - 1].upper && !c->t[i - 1].poss && gap_spaces (c, i - 1) &&
+          c->type[i - 1] == NULL &&
+          !c->t[i - 1].sentence &&
+          !(c->t[i - 1].bits & (G_ENGLISH | G_STOP | G_TITLE | G_COUNCIL | G_CUE | G_CUE_START |
+                                G_PLACE | G_PLACE_START)) &&
+          (cue_len = match_phrase (c, i, P_CUE)) > 1)
+        {
+          mark (c, i - 1, i + cue_len - 1, type_institution);
+          i += cue_len - 1;
+          continue;
+        }
+      cue_len = 0;
       if ((t->bits & G_CUE) && t->lower && i > 1 && capish (&c->t[i - 1]) &&
           gap_spaces (c, i - 1) && c->type[i - 1] == NULL &&
           (word_in (c, i, W_PUB, W_APARTMENT) || word_in (c, i, W_RESTAURANT, W_SALON)))
@@ -2819,7 +2836,9 @@ detect_institutions (Ctx *c)
           /* "St Aidan's R.C. High School", "C.E." */
           gboolean dotted = p->initial && dotted_initials (c, p->end, c->t[first].start) &&
                             (c->t[first].bits & (G_CUE | G_CUE_START));
-          gboolean sep = gap_spaces (c, k) || code || dotted ||
+          /* "Gwilym Lister & Co Solicitors", "Gold Nails & Beauty" */
+          gboolean amp = gap_is (c, k, " & ") && capish (p) && capish (&c->t[first]);
+          gboolean sep = gap_spaces (c, k) || code || dotted || amp ||
                          ((p->bits & G_SAINT) && c->t[first].start - p->end <= 2 &&
                           c->text[p->end] == '.');
 
@@ -2946,9 +2965,11 @@ detect_institutions (Ctx *c)
 
           last += more > 0 ? more : 1;
         }
-      /* "Wrexham Kebab & Pizza": a second trade after "&" */
-      if (trade_cue (c, last) && last + 1 < c->len && gap_is (c, last, " & ") &&
-          capish (&c->t[last + 1]) && trade_cue (c, last + 1))
+      /* "Wrexham Kebab & Pizza", "Gold Nails & Beauty": a second trade
+       * after "&" */
+      if ((c->t[last].bits & G_CUE) && last + 1 < c->len && gap_is (c, last, " & ") &&
+          capish (&c->t[last + 1]) && (c->t[last + 1].bits & G_CUE) &&
+          c->t[last + 1].upper == c->t[last].upper)
         last++;
       /* "Oasis Academy Parkwood", "Sirius Academy West": an academy of a
        * trust is named after the trust, then the school */
