@@ -754,6 +754,11 @@ static const NameCase name_cases[] = {
     "sixth form; at Deeside Shopping Park; Anadolu Ocakbaşı on Kirkgate",
     "INSTITUTION:Merseyway shopping centre|PLACE:Leeds|PERSON:Bianca|"
     "INSTITUTION:Deeside Shopping Park|INSTITUTION:Anadolu Ocakbaşı" },
+  /* a taxi firm named with a word that starts another cue ("Town Hall");
+   * a cue before "of" and a name no dictionary has */
+  { "the taxi belonged to Town Cars; a visit to the University of Wearside; dinner at "
+    "Spice of Sylhet; the College of Policing and the University of London",
+    "INSTITUTION:Town Cars|INSTITUTION:University of Wearside|INSTITUTION:Spice of Sylhet" },
   /* the health service's bodies name no place; a hospital does */
   { "Betsi Cadwaladr University Health Board, Leeds Teaching Hospitals NHS Trust, the "
     "Belfast Health and Social Care Trust and NHS Lothian were told; Tegan was at "

@@ -2808,6 +2808,27 @@ detect_institutions (Ctx *c)
           i = last;
           continue;
         }
+      /* "the University of Wearside", "Spice of Sylhet", "College of
+       * Arts Llandrillo" not, "the Royal College of Nursing" not: a cue
+       * before "of" and a name no dictionary has */
+      if (capish (t) && i + 2 < c->len && gap_spaces (c, i) && token_is (c, i + 1, "of") &&
+          gap_spaces (c, i + 1) &&
+          capish (&c->t[i + 2]) && c->t[i + 2].upper == t->upper &&
+          !(c->t[i + 2].bits & (G_ENGLISH | G_STOP | G_TITLE)) &&
+          (token_is (c, i, "university") || token_is (c, i, "college") ||
+           token_is (c, i, "institute") || word_in (c, i, W_SPICE, W_SPICE) ||
+           token_is (c, i, "taste") || token_is (c, i, "pride") || token_is (c, i, "star")) &&
+          !(i > 0 && gap_spaces (c, i - 1) && capish (&c->t[i - 1]) &&
+            (c->t[i - 1].bits & G_STOP)))
+        {
+          last = i + 2;
+          while (last + 1 < c->len && last < i + 4 && gap_spaces (c, last) &&
+                 capish (&c->t[last + 1]) && !(c->t[last + 1].bits & (G_STOP | G_ENGLISH)))
+            last++;
+          mark (c, i, last, type_institution);
+          i = last;
+          continue;
+        }
       /* Prisons: "HMP Magilligan", "HMYOI Wetherby" */
       if (t->upper && word_in (c, i, W_HMP, W_HMYOI) && i + 1 < c->len &&
           gap_spaces (c, i) && c->t[i + 1].cap && !(c->t[i + 1].bits & G_STOP))
@@ -2861,7 +2882,13 @@ detect_institutions (Ctx *c)
               gboolean plural = p->full_end - p->end == 1 ||
                                 (p->full_end - p->end == 3 && (guchar) c->text[p->end] == 0xE2);
 
-              if ((!(p->bits & (G_CUE | G_CUE_START)) && !(p->bits & G_STOP) &&
+              /* "Town Cars": "Town" starts a cue ("Town Hall") but not
+               * here; "Youth Club" names none, as its cue is weak */
+              gboolean cue_here = (p->bits & G_CUE) ||
+                                  ((p->bits & G_CUE_START) &&
+                                   ((t->bits & G_WEAK_CUE) || match_phrase (c, k, P_CUE) > 0));
+
+              if ((!cue_here && !(p->bits & G_STOP) &&
                    !(plural && (p->bits & (G_ENGLISH | G_COMMON | G_WORD)))) ||
                   (p->bits & G_TITLE))
                 named = TRUE;
