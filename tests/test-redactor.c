@@ -134,10 +134,20 @@ static const Case positives[] = {
   { "BD24C00417 Re A (children)", SL_SPAN_REFERENCE, "BD24C00417" },
   { "Contact ID: CON-0088143", SL_SPAN_REFERENCE, "CON-0088143" },
   { "missing, log 0712 160524.", SL_SPAN_REFERENCE, "0712 160524" },
+  /* a flat in a named block and its street; streets named "Bank", "Chase";
+   * a crime report's number */
+  { "stays at Flat 6, Carlton House, Birchills St with", SL_SPAN_ADDRESS,
+    "Flat 6, Carlton House, Birchills St" },
+  { "She lives at 7 Hylton Bank now", SL_SPAN_ADDRESS, "7 Hylton Bank" },
+  { "moved to 21 Badgers Chase", SL_SPAN_ADDRESS, "21 Badgers Chase" },
+  { "seen at 23:10. Crime report LE25/0093361. MASH", SL_SPAN_REFERENCE, "LE25/0093361" },
+  { "Incident no 0441 of the day", SL_SPAN_REFERENCE, "0441" },
 };
 
 /* Each negative case must yield no span at all. */
 static const char *const negatives[] = {
+  /* a bank's branch is no street */
+  "He banks at 3 Lloyds Bank in town",
   /* wrong check digits and impossible NHS numbers */
   "NHS no 943 476 5918",
   "NHS no 9434765910",
@@ -759,6 +769,12 @@ static const NameCase name_cases[] = {
   { "the taxi belonged to Town Cars; a visit to the University of Wearside; dinner at "
     "Spice of Sylhet; the College of Policing and the University of London",
     "INSTITUTION:Town Cars|INSTITUTION:University of Wearside|INSTITUTION:Spice of Sylhet" },
+  /* councils named after several towns, a Welsh council named first;
+   * towns of Northern Ireland and cities abroad */
+  { "The council (Bournemouth, Christchurch and Poole Council) and Cyngor Gwynedd replied; "
+    "she was found in Harryville with a man from Kabul",
+    "PLACE:Bournemouth, Christchurch and Poole Council|PLACE:Cyngor Gwynedd|PLACE:Harryville|"
+    "PLACE:Kabul" },
   /* the health service's bodies name no place; a hospital does */
   { "Betsi Cadwaladr University Health Board, Leeds Teaching Hospitals NHS Trust, the "
     "Belfast Health and Social Care Trust and NHS Lothian were told; Tegan was at "

@@ -68,7 +68,8 @@ typedef struct
                         "Court|Ct|Crescent|Cres|Grove|Place|Pl|Terrace|Tce|Gardens|Gdns|" \
                         "Mews|Walk|Row|Hill|Square|Sq|Park|Parade|Rise|View|Green|Vale|" \
                         "Fold|Croft|Brow|Gate|Meadows?|Boulevard|Embankment|Wharf|Yard|" \
-                        "Quay|Broadway|Wynd|Brae|Loan|Circus|Approach|Heights)"
+                        "Quay|Broadway|Wynd|Brae|Loan|Circus|Approach|Heights|Bank|Chase|" \
+                        "Dene|Mount|Ridge|Causeway|Villas|Garth|Paddock|Glade|Dell|Nook)"
 
 /* Welsh street words come first: "Heol y Nant", "Ffordd Las". */
 #define WELSH_STREETS "(?:Heol|Ffordd|Stryd|L\xc3\xb4n|Lon|Rhodfa|Maes|Cwrt|Clos|Llys)"
@@ -119,7 +120,8 @@ static const Recogniser recognisers[] = {
     "|" MONTHS "\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+[0-9]{4})\\b",
     G_REGEX_CASELESS, validate_dob },
   { SL_SPAN_REFERENCE,
-    "\\b(?:crime\\s+ref(?:erence)?|crime\\s+(?:no|number)|crn|urn"
+    "\\b(?:crime\\s+ref(?:erence)?|crime\\s+(?:no|number|report)|crn|urn"
+    "|(?:incident|occurrence)\\s+(?:no|number|ref)"
     "|ref(?:erence)?\\s+(?:no|number)|reference|ref|lcs(?:\\s+id)?"
     "|mosaic(?:\\s+(?:id|no|number|ref))?|cp\\s+ref|court\\s+ref|cad|log"
     "|(?:contact|referral|case)\\s+(?:id|ref|no|number))\\b"
@@ -134,6 +136,8 @@ static const Recogniser recognisers[] = {
     "(?:Court|House|Tower|Towers|Heights|Lodge|Mansions|Point|Buildings|Apartments|Hall|Chambers"
     /* "Unit 7, Meridian Business Park" */
     "|Park|Estate)"
+    /* "Flat 6, Carlton House, Birchills St": and its street */
+    "(?:,\\s+(?:[A-Z][A-Za-z'-]*\\s+){1,2}" STREET_SUFFIXES "(?![A-Za-z]))?"
     "|(?:(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?,?\\s+)?"
     "[0-9]{1,4}[A-Za-z]?,?\\s+(?:"
     /* "32 wharncliffe road": the street in lower case */
@@ -324,11 +328,24 @@ validate_address (const char *text,
 {
   int s = -1, e = -1;
 
+  static const char *const banks[] = { "Lloyds Bank", "Barclays Bank", "Santander Bank",
+                                       "Halifax Bank", "Food Bank", "Clothes Bank",
+                                       "Baby Bank" };
+
   /* The street in capitals: the rest of it too ("14 SCHOLES LANE") */
   if (g_match_info_fetch_pos (match, 1, &s, &e) && s >= 0)
     for (int i = s; i < e; i++)
       if (g_ascii_islower (text[i]))
         return FALSE;
+  /* "7 Hylton Bank" is a street, "3 Lloyds Bank" a bank's branch */
+  for (guint k = 0; k < G_N_ELEMENTS (banks); k++)
+    {
+      gsize len = strlen (banks[k]);
+
+      if (*end - *start > len && g_ascii_strncasecmp (text + *end - len, banks[k], len) == 0 &&
+          text[*end - len - 1] == ' ')
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -5881,6 +5898,41 @@ detect_names_in (const char  *text,
         joined[i + 1])
       for (guint k = i; k < c.len && (k == i || joined[k]); k++)
         type[k] = type_place;
+
+  /* "Cyngor Gwynedd": a Welsh council named before its place */
+  for (guint i = 0; i + 1 < c.len; i++)
+    if (type[i] == NULL && c.t[i].cap && token_is (&c, i, "cyngor") && gap_spaces (&c, i) &&
+        type[i + 1] == type_place && !joined[i + 1])
+      {
+        type[i] = type_place;
+        joined[i + 1] = TRUE;
+      }
+
+  /* "Bournemouth, Christchurch and Poole Council": the towns of a council
+   * named after them all are the council's name */
+  for (guint i = 2; i + 1 < c.len; i++)
+    if (type[i] == type_place && !joined[i] && joined[i + 1] && type[i + 1] == type_place &&
+        is_and (&c, i - 1) && type[i - 1] == NULL && type[i - 2] == type_place &&
+        gap_spaces (&c, i - 2) && gap_spaces (&c, i - 1))
+      {
+        guint k = i + 1;
+        guint first = i - 2;
+
+        while (k + 1 < c.len && joined[k + 1] && type[k + 1] == type_place)
+          k++;
+        if (!token_is (&c, k, "council"))
+          continue;
+        while (first > 0 && joined[first])
+          first--;
+        if (first > 0 && type[first - 1] == type_place && gap_is (&c, first - 1, ", "))
+          for (first--; first > 0 && joined[first]; first--)
+            ;
+        for (guint m = first + 1; m <= i; m++)
+          {
+            type[m] = type_place;
+            joined[m] = TRUE;
+          }
+      }
 
   /* "MARK HILL": two names found apart, side by side in the same case, are one */
   for (guint i = 1; i < c.len; i++)
