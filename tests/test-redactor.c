@@ -775,6 +775,14 @@ static const NameCase name_cases[] = {
     "she was found in Harryville with a man from Kabul",
     "PLACE:Bournemouth, Christchurch and Poole Council|PLACE:Cyngor Gwynedd|PLACE:Harryville|"
     "PLACE:Kabul" },
+  /* a title that is a surname after a first name; initials of people
+   * named in the note before what they are to do, even when they spell a
+   * word or an acronym, but not "the GP" */
+  { "Present: Ms Kerry-Ann Bishop, Miss Tamsin Orr, Georgie Pickering, Mr Cormac Ó Dálaigh. "
+    "Actions: TO to write; GP to send the minutes; COD to phone. The GP to review meds.",
+    "PERSON:Ms Kerry-Ann Bishop|PERSON:Miss Tamsin Orr|PERSON:Georgie Pickering|"
+    "PERSON:Mr Cormac Ó Dálaigh|PERSON:TO|PERSON:GP|PERSON:COD" },
+  { "Present: Bishop Tom Ryan. LA to write to the school.", "PERSON:Bishop Tom Ryan" },
   /* the health service's bodies name no place; a hospital does */
   { "Betsi Cadwaladr University Health Board, Leeds Teaching Hospitals NHS Trust, the "
     "Belfast Health and Social Care Trust and NHS Lothian were told; Tegan was at "

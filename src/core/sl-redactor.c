@@ -2265,6 +2265,15 @@ extend_name (const Ctx *c,
           added += 2;
           continue;
         }
+      /* "Ms Kerry-Ann Bishop (support worker)": a title that is a surname
+       * too, after a first name and before no other name */
+      if ((c->t[k].bits & G_TITLE) && (c->t[k].bits & G_SUR) && capish (&c->t[k]) &&
+          !c->t[k].upper && (c->t[last].bits & G_FIRST) &&
+          !(k + 1 < c->len && gap_spaces (c, k) && capish (&c->t[k + 1])))
+        {
+          last = k;
+          break;
+        }
       if (!name_part (c, k))
         break;
       /* "Jade Smith Road" is a street, not a person. */
@@ -3195,10 +3204,17 @@ action_initials (const Ctx *c,
   guint k = i;
 
   *slashed = 0;
-  if (!t->upper || t->end - t->start > 3 || !t->ascii ||
-      (t->bits & (G_COMMON | G_ENGLISH | G_STOP | G_NAME_ROLE)))
+  if (!t->upper || t->end - t->start > 3 || !t->ascii || !t->sentence ||
+      (t->bits & G_NAME_ROLE))
     return FALSE;
-  if (!t->sentence)
+  /* "TO to write", "COD to send": initials that spell a word, where no
+   * body's acronym ("GP", "LA") could stand */
+  if ((t->bits & (G_COMMON | G_ENGLISH | G_STOP)) &&
+      !(((t->bits & G_STOP) && (t->bits & G_ENGLISH)) ||
+        ((t->bits & G_ENGLISH) && !(t->bits & (G_STOP | G_COMMON)) && t->end - t->start == 3)))
+    return FALSE;
+  if ((t->bits & (G_COMMON | G_ENGLISH | G_STOP)) &&
+      !(token_is (c, i + 1, "to") && c->t[i + 1].start == p + 1 && c->text[p] == ' '))
     return FALSE;
   /* "JS/KL": the other initials, which are no word of their own */
   if (p + 2 < c->n && c->text[p] == '/' && g_ascii_isupper (c->text[p + 1]))
@@ -5402,7 +5418,7 @@ capital_at (const Ctx *c,
   return u != (gunichar) -1 && u != (gunichar) -2 && g_unichar_isupper (u) ? u : 0;
 }
 
-#define MAX_KNOWN_INITIALS 24
+#define MAX_KNOWN_INITIALS 60
 
 /* Two or three letters packed into one number, to compare initials. */
 static guint64
@@ -5411,8 +5427,14 @@ pack_initials (const gunichar *u,
 {
   guint64 v = n;
 
+  /* "COD" for Cormac Ó Dálaigh as well as "CÓD": letters without accents */
   for (guint k = 0; k < n; k++)
-    v = (v << 21) | u[k];
+    {
+      gunichar base[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+
+      v = (v << 21) | (g_unichar_fully_decompose (u[k], FALSE, base, G_N_ELEMENTS (base)) > 0
+                       ? base[0] : u[k]);
+    }
   return v;
 }
 
@@ -5529,9 +5551,15 @@ detect_initials_of_people (Ctx *c)
       v = pack_initials (u, n_u);
       for (guint k = 0; k < n_known && !hit; k++)
         hit = known[k] == v;
-      /* "GP", "NI" are words of the stop list too: as someone's initials
-       * only alone in a table's cell ("| NI | done") */
-      if (hit && (t->bits & G_STOP) && dot_end == 0)
+      /* "GP", "NI", "TO" are words of the stop list too: as someone's
+       * initials only alone in a table's cell ("| NI | done") or before
+       * what they are to do ("GP to send the minutes") */
+      if (hit && (t->bits & G_STOP) && dot_end == 0 &&
+          !(i + 2 < c->len && gap_spaces (c, i) && token_is (c, i + 1, "to") &&
+            gap_spaces (c, i + 1) && c->t[i + 2].lower && (c->t[i + 2].bits & G_ENGLISH) &&
+            !determiner (c, i + 2) && !(c->t[i + 2].bits & G_PREP) &&
+            /* "the GP to review", "her GP to refer" */
+            !(i > 0 && determiner (c, i - 1))))
         {
           gsize b = t->start, a = t->full_end;
 
