@@ -783,6 +783,9 @@ static const NameCase name_cases[] = {
     "PERSON:Ms Kerry-Ann Bishop|PERSON:Miss Tamsin Orr|PERSON:Georgie Pickering|"
     "PERSON:Mr Cormac Ó Dálaigh|PERSON:TO|PERSON:GP|PERSON:COD" },
   { "Present: Bishop Tom Ryan. LA to write to the school.", "PERSON:Bishop Tom Ryan" },
+  /* a nickname in quotes after a kinship word; a street name's letter */
+  { "his friend, \"Shaggy\", films them; his mate \"Little B\" drives",
+    "PERSON:Shaggy|PERSON:Little B" },
   /* the health service's bodies name no place; a hospital does */
   { "Betsi Cadwaladr University Health Board, Leeds Teaching Hospitals NHS Trust, the "
     "Belfast Health and Social Care Trust and NHS Lothian were told; Tegan was at "

@@ -2179,6 +2179,25 @@ quote_at (const Ctx *c,
   return 0;
 }
 
+/* A kinship word right before the quote that opens token i: 'his friend,
+ * "Shaggy"', 'her mate “Little B”' */
+static gboolean
+kin_before_quote (const Ctx *c,
+                  guint      i)
+{
+  gsize p;
+
+  if (i == 0 || !(c->t[i - 1].bits & G_KIN) || !c->t[i - 1].lower)
+    return FALSE;
+  p = c->t[i - 1].full_end;
+  if (p < c->n && c->text[p] == ',')
+    p++;
+  if (p >= c->n || c->text[p] != ' ')
+    return FALSE;
+  p++;
+  return quote_at (c, p, FALSE) > 0 && p + quote_at (c, p, FALSE) == c->t[i].start;
+}
+
 /* 'Jordan "JJ" Pearce': a nickname of one or two words in quotes after
  * token a, then a surname; returns the surname's token, or 0. */
 static guint
@@ -2257,6 +2276,13 @@ extend_name (const Ctx *c,
               added += 2;
               continue;
             }
+        }
+      /* "Little B", "Big T": a street name's letter */
+      if (c->t[k].initial && word_in (c, last, W_BIG, W_LITTLE) &&
+          strchr ("AI", c->text[c->t[k].start]) == NULL)
+        {
+          last = k;
+          break;
         }
       if (c->t[k].initial && k + 1 < c->len && c->text[c->t[k].end] == '.' &&
           c->t[k + 1].start == c->t[k].end + 2 && name_part (c, k + 1))
@@ -3952,7 +3978,7 @@ detect_people_and_places (Ctx *c)
           ((!t->upper && !(b & G_STOP)) || naming_cue_before (c, i)))
         {
           guint last = i;
-          gboolean cued = naming_cue_before (c, i);
+          gboolean cued = naming_cue_before (c, i) || kin_before_quote (c, i);
           /* 'the "Safe Place" scheme': a thing's name after an article */
           gboolean titled = i > 0 && !c->t[i - 1].upper &&
                             c->t[i - 1].end - c->t[i - 1].start <= 3 &&
@@ -3973,7 +3999,9 @@ detect_people_and_places (Ctx *c)
                    (i > 0 && c->type[i - 1] == type_person && list_gap (c, i - 1));
 
           if (i + 1 < c->len && gap_spaces (c, i) &&
-              (capish (&c->t[i + 1]) || (t->lower && c->t[i + 1].lower && cued)) &&
+              (capish (&c->t[i + 1]) || (t->lower && c->t[i + 1].lower && cued) ||
+               /* "Little B" */
+               (c->t[i + 1].initial && quote_at (c, c->t[i + 1].full_end, TRUE) > 0)) &&
               (!(c->t[i + 1].bits & G_STOP) || cued))
             {
               last = i + 1;
