@@ -783,6 +783,9 @@ static const NameCase name_cases[] = {
     "PERSON:Ms Kerry-Ann Bishop|PERSON:Miss Tamsin Orr|PERSON:Georgie Pickering|"
     "PERSON:Mr Cormac Ó Dálaigh|PERSON:TO|PERSON:GP|PERSON:COD" },
   { "Present: Bishop Tom Ryan. LA to write to the school.", "PERSON:Bishop Tom Ryan" },
+  /* a month's short form in a date, not a man named Jan */
+  { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
+    "PERSON:Jan Kowalski|PERSON:Dec" },
   /* a nickname in quotes after a kinship word; a street name's letter */
   { "his friend, \"Shaggy\", films them; his mate \"Little B\" drives",
     "PERSON:Shaggy|PERSON:Little B" },

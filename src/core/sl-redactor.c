@@ -4972,24 +4972,47 @@ day_number_before (const Ctx *c,
   return day >= 1 && day <= 31 ? q : G_MAXSIZE;
 }
 
-/* Is token i a month, in a date: "10 Medi 2025", "Fri 5 Sept"? */
+/* Is token i a month, in a date: "10 Medi 2025", "Fri 5 Sept", "Jan
+ * 2024", "since Aug"? */
 static gboolean
 month_in_date (const Ctx *c,
                guint      i)
 {
+  static const char *const short_months[] = { "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                              "sep", "sept", "oct", "nov", "dec" };
   const Token *t = &c->t[i];
   gsize day, e = t->full_end;
+  gboolean year_after, short_month = FALSE;
 
+  if (e < c->n && c->text[e] == '.')
+    e++;
+  year_after = e + 5 <= c->n && c->text[e] == ' ' &&
+               (c->text[e + 1] == '1' || c->text[e + 1] == '2') &&
+               g_ascii_isdigit (c->text[e + 2]) && g_ascii_isdigit (c->text[e + 3]) &&
+               g_ascii_isdigit (c->text[e + 4]) &&
+               (e + 5 == c->n || !g_ascii_isalnum (c->text[e + 5]));
+  for (guint k = 0; k < G_N_ELEMENTS (short_months) && !short_month; k++)
+    short_month = token_is (c, i, short_months[k]);
+  /* "Jan 2024", "since Aug": a month's short form, but "Jan Kowalski" */
+  if (short_month && !t->upper &&
+      (year_after ||
+       (i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+        (token_is (c, i - 1, "in") || token_is (c, i - 1, "since") ||
+         token_is (c, i - 1, "from") || token_is (c, i - 1, "until") ||
+         token_is (c, i - 1, "till") || token_is (c, i - 1, "by") ||
+         token_is (c, i - 1, "early") || token_is (c, i - 1, "late") ||
+         token_is (c, i - 1, "mid") || token_is (c, i - 1, "end") ||
+         token_is (c, i - 1, "last") || token_is (c, i - 1, "next")))))
+    return TRUE;
   if (t->start < 2 || c->text[t->start - 1] != ' ' ||
       (day = day_number_before (c, t->start - 1)) == G_MAXSIZE)
     return FALSE;
   /* a year after it */
-  if (e + 5 <= c->n && c->text[e] == ' ' && (c->text[e + 1] == '1' || c->text[e + 1] == '2') &&
-      g_ascii_isdigit (c->text[e + 2]) && g_ascii_isdigit (c->text[e + 3]) &&
-      g_ascii_isdigit (c->text[e + 4]) && (e + 5 == c->n || !g_ascii_isalnum (c->text[e + 5])))
+  if (year_after)
     return TRUE;
-  /* a weekday before it */
-  return i > 0 && c->t[i - 1].full_end + 1 == day && word_in (c, i - 1, W_MON, W_SUN);
+  /* a short month after a day's number; a weekday before the number */
+  return short_month ||
+         (i > 0 && c->t[i - 1].full_end + 1 == day && word_in (c, i - 1, W_MON, W_SUN));
 }
 
 /* What names no one: an operation's or a project's code name ("Operation
