@@ -783,6 +783,12 @@ static const NameCase name_cases[] = {
     "PERSON:Ms Kerry-Ann Bishop|PERSON:Miss Tamsin Orr|PERSON:Georgie Pickering|"
     "PERSON:Mr Cormac Ó Dálaigh|PERSON:TO|PERSON:GP|PERSON:COD" },
   { "Present: Bishop Tom Ryan. LA to write to the school.", "PERSON:Bishop Tom Ryan" },
+  /* a town inside a street's short form; a pub's name of several words
+   * without "the"; a street's word inside a hotel's name, not a court's */
+  { "a flat on Stafford St. She drank at Wagon and Horses, then at Royal Oak; stayed at the "
+    "Seaview Court Hotel; Leeds Combined Court Centre; the Fir Tree pub in Reddish",
+    "PLACE:Stafford St|INSTITUTION:Wagon and Horses|INSTITUTION:Royal Oak|"
+    "INSTITUTION:Seaview Court Hotel|PLACE:Leeds|INSTITUTION:Fir Tree|PLACE:Reddish" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

@@ -2800,12 +2800,19 @@ detect_institutions (Ctx *c)
       }
       if (!capish (t))
         continue;
-      /* Pubs: "the Royal Oak", "The Red Lion" */
+      /* Pubs: "the Royal Oak", "The Red Lion"; "at Wagon and Horses", a
+       * name of several words, without "the" */
       if ((t->bits & (G_PUB_START | G_PUB)) && i > 0 && gap_spaces (c, i - 1) &&
-          g_ascii_strncasecmp (c->text + c->t[i - 1].start, "the", 3) == 0 &&
-          c->t[i - 1].end - c->t[i - 1].start == 3)
+          ((g_ascii_strncasecmp (c->text + c->t[i - 1].start, "the", 3) == 0 &&
+            c->t[i - 1].end - c->t[i - 1].start == 3) ||
+           ((t->bits & G_PUB_START) && c->t[i - 1].lower &&
+            (token_is (c, i - 1, "at") || token_is (c, i - 1, "outside") ||
+             token_is (c, i - 1, "in") || token_is (c, i - 1, "near") ||
+             token_is (c, i - 1, "behind") || token_is (c, i - 1, "from")) &&
+            match_phrase (c, i, P_PUB) >= 2)))
         {
           guint len = (t->bits & G_PUB_START) ? match_phrase (c, i, P_PUB) : 0;
+          gboolean the = token_is (c, i - 1, "the");
 
           if (len == 0 && (t->bits & G_PUB))
             len = 1;
@@ -2822,7 +2829,7 @@ detect_institutions (Ctx *c)
            * and one who labels "Royal Oak" are both covered. */
           if (len > 0)
             {
-              mark (c, i - 1, i + len - 1, type_institution);
+              mark (c, the ? i - 1 : i, i + len - 1, type_institution);
               i += len - 1;
               continue;
             }
@@ -2927,6 +2934,11 @@ detect_institutions (Ctx *c)
           if (capish (p) && !(p->bits & G_VERB) &&
               (!(p->bits & G_STOP) || (p->bits & (G_CUE | G_TITLE)) ||
                g_ascii_strncasecmp (c->text + p->start, "children", 8) == 0 ||
+               /* "the Seaview Court Hotel": a street's word inside a name;
+                * "Leeds Combined Court Centre" is the court's */
+               ((p->bits & G_STREET) && k > 0 && gap_spaces (c, k - 1) &&
+                capish (&c->t[k - 1]) && !(c->t[k - 1].bits & (G_STOP | G_STREET)) &&
+                !word_in (c, k - 1, W_CROWN, W_COURT)) ||
                /* "Five Star Private Hire" */
                (word_in (c, k, W_ONE, W_TEN) && !p->upper && k + 1 == first && first < i)))
             {
@@ -3164,6 +3176,9 @@ town_street (const Ctx *c,
   for (guint w = 0; w < G_N_ELEMENTS (words); w++)
     if (token_is (c, k, words[w]))
       return k - last;
+  /* "on Stafford St.", but "Stafford St Mary's" is a saint's */
+  if (token_is (c, k, "st") && !(k + 1 < c->len && gap_spaces (c, k) && capish (&c->t[k + 1])))
+    return k - last;
   return 0;
 }
 
