@@ -789,6 +789,13 @@ static const NameCase name_cases[] = {
     "Seaview Court Hotel; Leeds Combined Court Centre; the Fir Tree pub in Reddish",
     "PLACE:Stafford St|INSTITUTION:Wagon and Horses|INSTITUTION:Royal Oak|"
     "INSTITUTION:Seaview Court Hotel|PLACE:Leeds|INSTITUTION:Fir Tree|PLACE:Reddish" },
+  /* initials who are to do something: in brackets after an action, before
+   * "will", spelling a stop word, with accents, after "Lead:"; not an
+   * acronym defined after its name, nor "IT" */
+  { "Write to the council (FB). Chase the data (TW, by Friday). The Leeds Safeguarding "
+    "Partnership (LSP) met.\n- SIR to draft the letter. IT to fix the laptop.\n"
+    "Agreed: KB will write to the chief constable.\nLead: DÓD\nThe report (CSE) was read.",
+    "PERSON:FB|PERSON:TW|PLACE:Leeds|PERSON:SIR|PERSON:KB|PERSON:DÓD" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

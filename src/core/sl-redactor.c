@@ -1100,6 +1100,7 @@ static const char *const headers[] = {
   "stepmother", "stepdad", "stepmum", "referrer", "caller", "informant", "driver", "owner",
   "landlord", "teacher", "interpreter", "signed", "subject", "re", "fao", "attn", "witness",
   "witnesses", "reporter", "manager", "occupant", "tenant", "resident", "yp", "by",
+  "lead", "secretary", "scribe", "notetaker", "note-taker", "responsible", "who",
 };
 
 /* The head words of firms and organisations, in the order of
@@ -3245,8 +3246,9 @@ action_initials (const Ctx *c,
   guint k = i;
 
   *slashed = 0;
-  if (!t->upper || t->end - t->start > 3 || !t->ascii || !t->sentence ||
-      (t->bits & G_NAME_ROLE))
+  if (!t->upper || !t->sentence || (t->bits & G_NAME_ROLE) ||
+      (t->ascii ? (glong) (t->end - t->start)
+                : g_utf8_strlen (c->text + t->start, (gssize) (t->end - t->start))) > 3)
     return FALSE;
   /* "TO to write", "COD to send": initials that spell a word, where no
    * body's acronym ("GP", "LA") could stand */
@@ -3255,7 +3257,9 @@ action_initials (const Ctx *c,
         ((t->bits & G_ENGLISH) && !(t->bits & (G_STOP | G_COMMON)) && t->end - t->start == 3)))
     return FALSE;
   if ((t->bits & (G_COMMON | G_ENGLISH | G_STOP)) &&
-      !(token_is (c, i + 1, "to") && c->t[i + 1].start == p + 1 && c->text[p] == ' '))
+      (!(token_is (c, i + 1, "to") && c->t[i + 1].start == p + 1 && c->text[p] == ' ') ||
+       /* "IT to fix the laptop", "US to" */
+       token_is (c, i, "it") || token_is (c, i, "us")))
     return FALSE;
   /* "JS/KL": the other initials, which are no word of their own */
   if (p + 2 < c->n && c->text[p] == '/' && g_ascii_isupper (c->text[p + 1]))
@@ -3273,9 +3277,12 @@ action_initials (const Ctx *c,
     }
   if (k + 1 >= c->len)
     return FALSE;
-  /* " – ", " - ", ": " or " to " before a verb in lower case */
-  if (token_is (c, k + 1, "to") && c->t[k + 1].start == p + 1 && c->text[p] == ' ')
-    return k + 2 < c->len && gap_spaces (c, k + 1) && c->t[k + 2].lower;
+  /* " – ", " - ", ": ", " to " or " will " before a verb in lower case */
+  if ((token_is (c, k + 1, "to") || token_is (c, k + 1, "will") ||
+       token_is (c, k + 1, "would")) && c->t[k + 1].lower &&
+      c->t[k + 1].start == p + 1 && c->text[p] == ' ')
+    return k + 2 < c->len && gap_spaces (c, k + 1) && c->t[k + 2].lower &&
+           !determiner (c, k + 2);
   while (p < c->n && (c->text[p] == ' ' || c->text[p] == ':' || c->text[p] == '-'))
     p++;
   if (p + 3 < c->n && (guchar) c->text[p] == 0xE2 && (guchar) c->text[p + 1] == 0x80 &&
@@ -3298,7 +3305,9 @@ initials_in_header_line (const Ctx *c,
   const Token *t = &c->t[i];
   guint k = i;
 
-  if (!t->upper || t->end - t->start > 3 || !t->ascii || t->poss ||
+  if (!t->upper || t->poss ||
+      (t->ascii ? (glong) (t->end - t->start)
+                : g_utf8_strlen (c->text + t->start, (gssize) (t->end - t->start))) > 3 ||
       (t->bits & (G_COMMON | G_ENGLISH | G_STOP | G_NAME_ROLE | G_TITLE)) ||
       (t->full_end < c->n && (g_ascii_isalnum (c->text[t->full_end]) || c->text[t->full_end] == '.')))
     return FALSE;
@@ -3317,7 +3326,38 @@ initials_in_header_line (const Ctx *c,
          c->text[c->t[k].full_end] == ':' &&
          (token_is (c, k, "present") || token_is (c, k, "attendees") ||
           token_is (c, k, "apologies") || token_is (c, k, "minutes") ||
-          token_is (c, k, "chair"));
+          token_is (c, k, "chair") || token_is (c, k, "lead") || token_is (c, k, "owner") ||
+          token_is (c, k, "secretary") || token_is (c, k, "scribe") ||
+          token_is (c, k, "notetaker") || token_is (c, k, "note-taker") ||
+          token_is (c, k, "responsible") || token_is (c, k, "who") || token_is (c, k, "cc"));
+}
+
+/* Token i is two or three capitals in brackets at the end of a sentence,
+ * after a word in lower case: who is to do it ("Write to the council
+ * (FB).", "Chase the data (TW, by Friday)"), not an acronym defined after
+ * its name ("the Safeguarding Partnership (LSP)") */
+static gboolean
+initials_owning_action (const Ctx *c,
+                        guint      i)
+{
+  const Token *t = &c->t[i];
+  gsize p = t->full_end;
+
+  if (!t->upper || !t->ascii || t->end - t->start > 3 || i == 0 ||
+      (t->bits & (G_COMMON | G_ENGLISH | G_STOP | G_NAME_ROLE)) ||
+      t->start < 2 || c->text[t->start - 1] != '(' || c->text[t->start - 2] != ' ' ||
+      !c->t[i - 1].lower || c->t[i - 1].full_end + 2 != t->start)
+    return FALSE;
+  /* ", by Friday)" */
+  if (p < c->n && c->text[p] == ',')
+    while (p < c->n && c->text[p] != ')' && c->text[p] != '\n' && p - t->full_end < 40)
+      p++;
+  if (p >= c->n || c->text[p] != ')')
+    return FALSE;
+  p++;
+  return p == c->n || c->text[p] == '\n' ||
+         ((c->text[p] == '.' || c->text[p] == ';') &&
+          (p + 1 == c->n || c->text[p + 1] == ' ' || c->text[p + 1] == '\n'));
 }
 
 /* A house number and a street at p: "4 Park Road", not "3 May 2024" */
@@ -3359,6 +3399,7 @@ detect_people_and_places (Ctx *c)
     {
       const Token *t = &c->t[i];
       guint32 b = t->bits;
+      gsize slashed0 = 0;
 
       if (c->type[i] != NULL || (t->brand && !(i > 0 && (c->t[i - 1].bits & G_TITLE))))
         continue;
@@ -4056,8 +4097,10 @@ detect_people_and_places (Ctx *c)
           continue;
         }
 
-      /* ALL CAPS names and initials with context: "JADE SMITH", "JS said" */
-      if (t->upper && !(b & (G_STOP | G_PARTICLE)))
+      /* ALL CAPS names and initials with context: "JADE SMITH", "JS said";
+       * "SIR to draft the letter": initials that spell a stop word */
+      if (t->upper && !(b & G_PARTICLE) &&
+          (!(b & G_STOP) || ((b & G_ENGLISH) && action_initials (c, i, &slashed0))))
         {
           gsize slashed = 0;
           /* "THE POSTER SAID AMBER": words that are names too are no
@@ -4078,7 +4121,7 @@ detect_people_and_places (Ctx *c)
                            i + 2 < c->len && gap_spaces (c, i) && token_is (c, i + 1, "to") &&
                            gap_spaces (c, i + 1) && c->t[i + 2].lower) ||
                           action_initials (c, i, &slashed) ||
-                          initials_in_header_line (c, i);
+                          initials_in_header_line (c, i) || initials_owning_action (c, i);
 
           if (name)
             {
