@@ -1193,6 +1193,12 @@ enum
   W_UNION, W_LEAGUE,
   /* a number before a firm's name: "Five Star Private Hire" */
   W_ONE, W_TWO, W_THREE, W_FOUR, W_FIVE, W_SIX, W_SEVEN, W_EIGHT, W_NINE, W_TEN,
+  /* months' short forms: "Jan 2024", "5 Nov" */
+  W_JAN, W_FEB, W_MAR, W_APR, W_JUN, W_JUL, W_AUG, W_SEP, W_SEPT, W_OCT, W_NOV, W_DEC,
+  /* the last word of an agency's team: "Public Protection Unit" */
+  W_TEAM, W_UNIT, W_SQUAD, W_DEPARTMENT, W_DIRECTORATE, W_DIVISION, W_COMMAND,
+  /* the last word of a body of the health service: "… Health Board" */
+  W_BOARD, W_PARTNERSHIP, W_TRUST,
   N_WORDS
 };
 static const char *const word_texts[N_WORDS] = {
@@ -1226,6 +1232,9 @@ static const char *const word_texts[N_WORDS] = {
   "moors", "hills", "valley", "common", "heath", "marina", "quay", "cove", "woods", "water",
   "union", "league",
   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  "team", "unit", "squad", "department", "directorate", "division", "command",
+  "board", "partnership", "trust",
 };
 static guint64 word_hashes[N_WORDS];
 
@@ -4990,10 +4999,10 @@ static gboolean
 health_body_end (const Ctx *c,
                  guint      i)
 {
-  if (token_is (c, i, "board") || token_is (c, i, "partnership"))
-    return token_is (c, i - 1, "health") && gap_spaces (c, i - 1);
-  if (!token_is (c, i, "trust"))
+  if (!word_in (c, i, W_BOARD, W_TRUST))
     return FALSE;
+  if (!word_in (c, i, W_TRUST, W_TRUST))
+    return token_is (c, i - 1, "health") && gap_spaces (c, i - 1);
   if (i > 1 && token_is (c, i - 1, "foundation") && gap_spaces (c, i - 1))
     i--;
   return (token_is (c, i - 1, "nhs") && gap_spaces (c, i - 1)) ||
@@ -5007,9 +5016,7 @@ static gboolean
 team_word (const Ctx *c,
            guint      i)
 {
-  return token_is (c, i, "team") || token_is (c, i, "unit") || token_is (c, i, "squad") ||
-         token_is (c, i, "department") || token_is (c, i, "directorate") ||
-         token_is (c, i, "division") || token_is (c, i, "command");
+  return word_in (c, i, W_TEAM, W_COMMAND);
 }
 
 /* A day of the month (1–31) written in digits that ends at p, preceded by
@@ -5036,11 +5043,9 @@ static gboolean
 month_in_date (const Ctx *c,
                guint      i)
 {
-  static const char *const short_months[] = { "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                                              "sep", "sept", "oct", "nov", "dec" };
   const Token *t = &c->t[i];
   gsize day, e = t->full_end;
-  gboolean year_after, short_month = FALSE;
+  gboolean year_after, short_month = word_in (c, i, W_JAN, W_DEC);
 
   if (e < c->n && c->text[e] == '.')
     e++;
@@ -5049,8 +5054,6 @@ month_in_date (const Ctx *c,
                g_ascii_isdigit (c->text[e + 2]) && g_ascii_isdigit (c->text[e + 3]) &&
                g_ascii_isdigit (c->text[e + 4]) &&
                (e + 5 == c->n || !g_ascii_isalnum (c->text[e + 5]));
-  for (guint k = 0; k < G_N_ELEMENTS (short_months) && !short_month; k++)
-    short_month = token_is (c, i, short_months[k]);
   /* "Jan 2024", "since Aug": a month's short form, but "Jan Kowalski" */
   if (short_month && !t->upper &&
       (year_after ||
