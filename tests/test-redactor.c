@@ -796,6 +796,13 @@ static const NameCase name_cases[] = {
     "Partnership (LSP) met.\n- SIR to draft the letter. IT to fix the laptop.\n"
     "Agreed: KB will write to the chief constable.\nLead: DÓD\nThe report (CSE) was read.",
     "PERSON:FB|PERSON:TW|PLACE:Leeds|PERSON:SIR|PERSON:KB|PERSON:DÓD" },
+  /* a firm named with English words where someone works or was, or in
+   * apposition to "company"; not a course nor goods */
+  { "He works for Sentinel Guarding. Training in Safer Recruitment. She was a driver at "
+    "Fenland Fresh Produce. The security company, Castle Guarding, shares a radio. Fresh "
+    "Produce is sold.",
+    "INSTITUTION:Sentinel Guarding|INSTITUTION:Fenland Fresh Produce|"
+    "INSTITUTION:Castle Guarding" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

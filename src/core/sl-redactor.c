@@ -1114,6 +1114,7 @@ static const char *const headers[] = {
   "library", "museum", "stadium", "arena", "institute", "campus", "refuge", "chapel", \
   "institution", "rink", "parlour", "tuition", "properties", "holdings", "enterprises", "beauty", \
   "synagogue", "cathedral", "casino", "hairdressers", "bakers", "grocers", "carwash", \
+  "produce", "wholesale", "wholesalers", "supplies", \
   "housing", "retail", "business", "industrial", "trading"
 
 static const char *const weak_cues[] = {
@@ -1179,6 +1180,7 @@ enum
   W_LIBRARY, W_MUSEUM, W_STADIUM, W_ARENA, W_INSTITUTE, W_CAMPUS, W_REFUGE, W_CHAPEL,
   W_INSTITUTION, W_RINK, W_PARLOUR, W_TUITION, W_PROPERTIES, W_HOLDINGS, W_ENTERPRISES, W_BEAUTY,
   W_SYNAGOGUE, W_CATHEDRAL, W_CASINO, W_HAIRDRESSERS, W_BAKERS, W_GROCERS, W_CARWASH,
+  W_PRODUCE, W_WHOLESALE, W_WHOLESALERS, W_SUPPLIES,
   /* first words of such cues: "Housing Association", "Retail Park" */
   W_HOUSING, W_RETAIL, W_BUSINESS, W_INDUSTRIAL, W_TRADING,
   /* car makes: the word after one is a model ("a red Seat Leon", "Kia Ceed") */
@@ -3044,6 +3046,20 @@ detect_institutions (Ctx *c)
         proper = TRUE;
       /* "Town Centre" and "Youth Club" name no one place; "Safer
        * Recruitment" and "the Community Project" no one firm. */
+      /* "works for Sentinel Guarding", "a driver at Fenland Fresh Produce":
+       * a firm named with English words, where someone works or was */
+      if (named && !strange && word_in (c, i, W_SOLICITORS, W_TRADING) && first < i &&
+          first > 0 && !c->t[first].sentence && c->t[first - 1].lower &&
+          ((gap_spaces (c, first - 1) &&
+            (token_is (c, first - 1, "for") || token_is (c, first - 1, "at") ||
+             token_is (c, first - 1, "from") || token_is (c, first - 1, "with") ||
+             token_is (c, first - 1, "by") || token_is (c, first - 1, "via"))) ||
+           /* "the security company, Sentinel Guarding," */
+           (gap_is (c, first - 1, ", ") &&
+            (token_is (c, first - 1, "company") || token_is (c, first - 1, "firm") ||
+             token_is (c, first - 1, "business") || token_is (c, first - 1, "employer") ||
+             token_is (c, first - 1, "there")))))
+        strange = proper = TRUE;
       if (!named || (!proper && cue_len == 1 && (t->bits & G_WEAK_CUE)) ||
           (!strange && word_in (c, i, W_SOLICITORS, W_TRADING)))
         {
