@@ -803,6 +803,10 @@ static const NameCase name_cases[] = {
     "Produce is sold.",
     "INSTITUTION:Sentinel Guarding|INSTITUTION:Fenland Fresh Produce|"
     "INSTITUTION:Castle Guarding" },
+  /* shopping centres named without "centre"; one named like a district
+   * only where someone was */
+  { "They met at the Bullring, then Meadowhall; at Westfield. She lives in Westfield.",
+    "INSTITUTION:Bullring|INSTITUTION:Meadowhall|INSTITUTION:Westfield|PLACE:Westfield" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

@@ -2571,6 +2571,7 @@ static gboolean
 where_someone_was (const Ctx *c,
                    guint      i)
 {
+  /* the first six name a spot even before a town's name */
   static const char *const before[] = {
     "at", "outside", "near", "behind", "opposite", "inside", "in", "into", "to", "past",
     "round", "towards", "beside",
@@ -2588,9 +2589,10 @@ where_someone_was (const Ctx *c,
   /* "by the Co-op", "by tesco", but "seen by Coral" is a woman */
   if (token_is (c, p - 1, "by") && (the || !(c->t[i].bits & (G_FIRST | G_SUR))))
     return TRUE;
+  /* "lives in Westfield", a district, but "at Westfield", the shops */
   for (guint k = 0; k < G_N_ELEMENTS (before); k++)
     if (token_is (c, p - 1, before[k]))
-      return TRUE;
+      return !(c->t[i].bits & (G_PLACE | G_PLACE_START)) || the || k < 6;
   return FALSE;
 }
 
@@ -2792,6 +2794,18 @@ detect_institutions (Ctx *c)
       {
         gboolean none = FALSE, whole = FALSE;
         guint len = c->type[i] == NULL ? chain_at (c, i, &none, &whole) : 0;
+
+        /* "Merseyway shopping centre", "the Travelodge Hotel": its cue too */
+        if (len > 0 && !none && !whole && i + len < c->len && gap_spaces (c, i + len - 1) &&
+            (c->t[i + len].bits & (G_CUE | G_CUE_START)))
+          {
+            guint more = (c->t[i + len].bits & G_CUE_START) ? match_phrase (c, i + len, P_CUE) : 0;
+
+            if (more == 0 && (c->t[i + len].bits & G_CUE) &&
+                c->t[i + len].lower == c->t[i + len - 1].lower)
+              more = 1;
+            len += more;
+          }
 
         if (len > 0 && whole && !none)
           {
