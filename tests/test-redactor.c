@@ -807,6 +807,11 @@ static const NameCase name_cases[] = {
    * only where someone was */
   { "They met at the Bullring, then Meadowhall; at Westfield. She lives in Westfield.",
     "INSTITUTION:Bullring|INSTITUTION:Meadowhall|INSTITUTION:Westfield|PLACE:Westfield" },
+  /* a room named with words that are names too, after "the", but "the
+   * Jade Smith case" is hers; a Welsh council's formal name */
+  { "We met in the Rose Garden. The Jade Smith case. RP to write to City and County of "
+    "Swansea leaving care team.",
+    "PERSON:Jade Smith|PERSON:RP|PLACE:City and County of Swansea" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

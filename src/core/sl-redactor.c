@@ -6078,6 +6078,40 @@ detect_names_in (const char  *text,
         joined[i + 1] = TRUE;
       }
 
+  /* "the Rose Garden", "The Amber Room": words that are names too, after
+   * "the", are a thing's name; "the Jade Smith case" is hers */
+  for (guint i = 1; i < c.len; i++)
+    if (type[i] == type_person && !joined[i] && i + 1 < c.len && joined[i + 1] &&
+        type[i + 1] == type_person && gap_spaces (&c, i - 1) && token_is (&c, i - 1, "the") &&
+        !c.t[i - 1].upper)
+      {
+        guint last = i + 1;
+        gboolean words = TRUE;
+
+        while (last + 1 < c.len && joined[last + 1] && type[last + 1] == type_person)
+          last++;
+        for (guint k = i; k <= last && words; k++)
+          words = (c.t[k].bits & G_ENGLISH) && !(c.t[k].bits & G_TITLE) && !c.t[k].upper;
+        if (last + 1 < c.len && gap_spaces (&c, last) &&
+            (token_is (&c, last + 1, "case") || token_is (&c, last + 1, "family") ||
+             token_is (&c, last + 1, "household") || token_is (&c, last + 1, "children") ||
+             token_is (&c, last + 1, "siblings")))
+          words = FALSE;
+        for (guint k = i; k <= last && words; k++)
+          type[k] = type_none;
+        i = last;
+      }
+
+  /* "City and County of Swansea": a Welsh council's formal name */
+  for (guint i = 0; i + 2 < c.len; i++)
+    if (type[i] == type_place && token_is (&c, i, "city") && c.t[i].cap && is_and (&c, i + 1) &&
+        type[i + 1] == NULL && type[i + 2] == type_place && token_is (&c, i + 2, "county") &&
+        gap_spaces (&c, i) && gap_spaces (&c, i + 1))
+      {
+        type[i + 1] = type_place;
+        joined[i + 1] = joined[i + 2] = TRUE;
+      }
+
   /* "Bournemouth, Christchurch and Poole Council": the towns of a council
    * named after them all are the council's name */
   for (guint i = 2; i + 1 < c.len; i++)
