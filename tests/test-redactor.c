@@ -812,6 +812,9 @@ static const NameCase name_cases[] = {
   { "We met in the Rose Garden. The Jade Smith case. RP to write to City and County of "
     "Swansea leaving care team.",
     "PERSON:Jade Smith|PERSON:RP|PLACE:City and County of Swansea" },
+  /* a lake or a reservoir named after its place; a Welsh park */
+  { "introduced them at Pennington Flash; stayed at Parc Gwyliau Glan Môr near Tywyn",
+    "PLACE:Pennington Flash|INSTITUTION:Parc Gwyliau Glan Môr|PLACE:Tywyn" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

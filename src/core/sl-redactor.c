@@ -1155,7 +1155,7 @@ enum
   /* first words of institutions' names */
   W_YSGOL, W_COLEG, W_PIZZA, W_TANDOORI, W_BALTI, W_KEBAB, W_MASJID, W_JAMIA, W_GURDWARA,
   W_MADRASA, W_MADRASSA, W_EGLWYS, W_CAPEL, W_HAFAN, W_CANOLFAN, W_CARTREF, W_YSBYTY, W_GWESTY,
-  W_MEDDYGFA, W_CLWB, W_CHIPPY, W_SPICE,
+  W_MEDDYGFA, W_CLWB, W_PARC, W_CHIPPY, W_SPICE,
   /* before a street name's nickname */
   W_BIG, W_LIL, W_LITTLE,
   /* cues in lower case after a name: "the Junction pub", "the Ashiana restaurant" */
@@ -1191,6 +1191,7 @@ enum
   /* features named after a place: "Lunan Bay", "Clapham Common" */
   W_BAY, W_BEACH, W_SANDS, W_HARBOUR, W_POINT, W_ISLAND, W_LOCH, W_LAKE, W_FOREST, W_MOOR,
   W_MOORS, W_HILLS, W_VALLEY, W_COMMON, W_HEATH, W_MARINA, W_QUAY, W_COVE, W_WOODS, W_WATER,
+  W_FLASH, W_RESERVOIR, W_PROMENADE, W_DOCKS, W_MARSHES,
   /* sports whose name is a town's too: "Rugby Union" */
   W_UNION, W_LEAGUE,
   /* a number before a firm's name: "Five Star Private Hire" */
@@ -1217,7 +1218,7 @@ static const char *const word_texts[N_WORDS] = {
   "plates", "hackney", "hire",
   "ysgol", "coleg", "pizza", "tandoori", "balti", "kebab", "masjid", "jamia", "gurdwara",
   "madrasa", "madrassa", "eglwys", "capel", "hafan", "canolfan", "cartref", "ysbyty", "gwesty",
-  "meddygfa", "clwb", "chippy", "spice",
+  "meddygfa", "clwb", "parc", "chippy", "spice",
   "big", "lil", "little",
   "pub", "hotel", "inn", "apartment", "restaurant", "takeaway", "take-away", "cafe", "caf\xc3\xa9", "salon",
   "chicken", "burger", "grill", "curry",
@@ -1232,6 +1233,7 @@ static const char *const word_texts[N_WORDS] = {
   "tesla", "jeep",
   "bay", "beach", "sands", "harbour", "point", "island", "loch", "lake", "forest", "moor",
   "moors", "hills", "valley", "common", "heath", "marina", "quay", "cove", "woods", "water",
+  "flash", "reservoir", "promenade", "docks", "marshes",
   "union", "league",
   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -3736,7 +3738,7 @@ detect_people_and_places (Ctx *c)
                    * its place is the place too */
                   if (last + 1 < c->len && gap_spaces (c, last) && c->type[last + 1] == NULL &&
                       c->t[last + 1].cap && c->t[last + 1].upper == c->t[last].upper &&
-                      word_in (c, last + 1, W_BAY, W_WATER) &&
+                      word_in (c, last + 1, W_BAY, W_MARSHES) &&
                       !(last + 2 < c->len && gap_spaces (c, last + 1) && capish (&c->t[last + 2])))
                     last++;
                   mark (c, i, last, type_place);
