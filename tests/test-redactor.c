@@ -815,6 +815,12 @@ static const NameCase name_cases[] = {
   /* a lake or a reservoir named after its place; a Welsh park */
   { "introduced them at Pennington Flash; stayed at Parc Gwyliau Glan Môr near Tywyn",
     "PLACE:Pennington Flash|INSTITUTION:Parc Gwyliau Glan Môr|PLACE:Tywyn" },
+  /* a saint's church or school named without its cue, after a section's
+   * letter too; not a saint's day */
+  { "B. St Saviour's youth group\nShe goes to St Mary's. On St Patrick's Day.\n"
+    "A. Masjid Noor-ul-Huda, Bury Park",
+    "INSTITUTION:St Saviour's|INSTITUTION:St Mary's|INSTITUTION:Masjid Noor-ul-Huda|"
+    "PLACE:Bury Park" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

@@ -2916,6 +2916,22 @@ detect_institutions (Ctx *c)
           i = last;
           continue;
         }
+      /* "goes to St Mary's", "St Saviour's youth group": a saint's church,
+       * school or hospital named without its cue; not "St Patrick's Day" */
+      if ((t->bits & G_SAINT) && t->cap && !t->upper && i + 1 < c->len &&
+          (gap_spaces (c, i) || (c->text[t->end] == '.' && c->t[i + 1].start == t->end + 2)) &&
+          c->t[i + 1].cap && c->t[i + 1].poss && c->t[i + 1].full_end - c->t[i + 1].end >= 2 &&
+          c->type[i + 1] == NULL && !(c->t[i + 1].bits & G_STOP) &&
+          !(i + 2 < c->len && gap_spaces (c, i + 1) && capish (&c->t[i + 2])))
+        {
+          SlSpan span = { c->offset + t->start, c->offset + c->t[i + 1].full_end,
+                          type_institution };
+
+          g_array_append_val (c->found, span);
+          mark (c, i, i + 1, type_none);
+          i++;
+          continue;
+        }
       /* Prisons: "HMP Magilligan", "HMYOI Wetherby" */
       if (t->upper && word_in (c, i, W_HMP, W_HMYOI) && i + 1 < c->len &&
           gap_spaces (c, i) && c->t[i + 1].cap && !(c->t[i + 1].bits & G_STOP))
@@ -3853,7 +3869,7 @@ detect_people_and_places (Ctx *c)
         }
 
       /* Initials with a surname: "J. Smith", "J Smith"; not "BY A MAN" */
-      if (t->initial && i + 1 < c->len && !role_letter (c, i) &&
+      if (t->initial && i + 1 < c->len && !role_letter (c, i) && c->type[i + 1] == NULL &&
           !((c->text[t->start] == 'A' || c->text[t->start] == 'I') && c->t[i + 1].upper) &&
           ((c->text[t->end] == '.' && c->t[i + 1].start == t->end + 2) || gap_spaces (c, i)))
         {
