@@ -821,6 +821,11 @@ static const NameCase name_cases[] = {
     "A. Masjid Noor-ul-Huda, Bury Park",
     "INSTITUTION:St Saviour's|INSTITUTION:St Mary's|INSTITUTION:Masjid Noor-ul-Huda|"
     "PLACE:Bury Park" },
+  /* a first name alone between "the" and a word names a thing, but "the
+   * Smith family" is theirs; a police force's acronym names no one */
+  { "Mrs Jo Whitworth described the Phoenix team. The Amir case. DI Marcus Oyelaran (GMP) "
+    "came.",
+    "PERSON:Mrs Jo Whitworth|PERSON:Amir|PERSON:DI Marcus Oyelaran" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

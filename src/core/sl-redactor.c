@@ -6120,6 +6120,22 @@ detect_names_in (const char  *text,
         i = last;
       }
 
+  /* "the Phoenix team", "the Liberty project": a first name alone between
+   * "the" and a word in lower case names a thing; "the Smith family" and
+   * "the Amir case" are theirs */
+  for (guint i = 1; i + 1 < c.len; i++)
+    if (type[i] == type_person && !joined[i] && !(i + 1 < c.len && joined[i + 1]) &&
+        c.t[i].cap && !c.t[i].upper && !c.t[i].poss && (c.t[i].bits & G_FIRST) &&
+        !(c.t[i].bits & G_SUR_POP) && gap_spaces (&c, i - 1) && token_is (&c, i - 1, "the") &&
+        !c.t[i - 1].upper && gap_spaces (&c, i) && c.t[i + 1].lower &&
+        (c.t[i + 1].bits & G_ENGLISH) && !(c.t[i + 1].bits & (G_PREP | G_VERB | G_KIN)) &&
+        !determiner (&c, i + 1) && !is_and (&c, i + 1) && !token_is (&c, i + 1, "who") &&
+        !token_is (&c, i + 1, "family") && !token_is (&c, i + 1, "case") &&
+        !token_is (&c, i + 1, "household") && !token_is (&c, i + 1, "children") &&
+        !token_is (&c, i + 1, "siblings") && !token_is (&c, i + 1, "twins") &&
+        !token_is (&c, i + 1, "brothers") && !token_is (&c, i + 1, "sisters"))
+      type[i] = type_none;
+
   /* "City and County of Swansea": a Welsh council's formal name */
   for (guint i = 0; i + 2 < c.len; i++)
     if (type[i] == type_place && token_is (&c, i, "city") && c.t[i].cap && is_and (&c, i + 1) &&
