@@ -2694,7 +2694,7 @@ detect_institutions (Ctx *c)
         continue;
       /* "at Merseyway shopping centre", "Kirkgate retail park": a name no
        * dictionary has before a cue of several words in lower case */
-      if ((t->bits & G_CUE_START) && t->lower && i > 0 && capish (&c->t[i - 1]) &&
+      if (t->lower && i > 0 && capish (&c->t[i - 1]) &&
           !c->t[i - 1].upper && !c->t[i - 1].poss && gap_spaces (c, i - 1) &&
           c->type[i - 1] == NULL &&
           !c->t[i - 1].sentence &&
