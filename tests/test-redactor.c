@@ -826,6 +826,19 @@ static const NameCase name_cases[] = {
   { "Mrs Jo Whitworth described the Phoenix team. The Amir case. DI Marcus Oyelaran (GMP) "
     "came.",
     "PERSON:Mrs Jo Whitworth|PERSON:Amir|PERSON:DI Marcus Oyelaran" },
+  /* initials never spelled out, by where they stand: a table's column of
+   * owners, a possessive, after "notes", in brackets before a colon,
+   * between dashes; and then wherever else they stand alone; not an
+   * acronym in the same column, a teacher's subject, "the GP" */
+  { "| No | Action | Owner |\n|---|---|---|\n| A3 | Request reports | FB |\n"
+    "| A4 | Write to the council | SIR |\n| A5 | Check data | CSE |\n"
+    "Tel. note — TW — 15/10\nTyped up from AGT's notes; notes NHL.\n"
+    "Panel note (KM): the entries are missing. Mr Kaczmarek (PE): she left.\n"
+    "FB typing, SIR + AGT present. The GP said.",
+    "PERSON:FB|PERSON:SIR|PERSON:TW|PERSON:AGT|PERSON:NHL|PERSON:KM|PERSON:Mr Kaczmarek|"
+    "PERSON:FB|PERSON:SIR|PERSON:AGT" },
+  { "Panel: MT (chair), KAM, HKS; EMGB (secretary)\n- EMGB to circulate the minutes.",
+    "PERSON:MT|PERSON:KAM|PERSON:HKS|PERSON:EMGB|PERSON:EMGB" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

@@ -178,6 +178,7 @@ static const Label labels[] = {
 
 static GRegex *compiled[G_N_ELEMENTS (recognisers)];
 static GRegex *birth_context;
+static GRegex *owner_heading;
 
 /* Helpers */
 
@@ -200,6 +201,10 @@ compile_all (void)
         }
       birth_context = g_regex_new ("(?:\\bd\\.?\\s?o\\.?\\s?b\\b|\\bdate\\s+of\\s+birth\\b"
                                    "|\\bbirth\\s*date\\b|\\bborn\\b|\\bb\\.)",
+                                   G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
+      /* the heading of a column of who is to act: "Owner", "Who", "Lead" */
+      owner_heading = g_regex_new ("(?:owner|who|lead|by|action\\s+by|by\\s+whom|responsible"
+                                   "|assigned(?:\\s+to)?|initials)\\s*$",
                                    G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
       g_once_init_leave (&once, 1);
     }
@@ -537,13 +542,16 @@ table_cell (const char *text,
   return TRUE;
 }
 
-/* "Name,DOB,Role" over rows of a pasted table, comma-, tab- or
- * pipe-separated: a date alone in its cell, under a heading that names a
- * date of birth, is one, however many rows down. */
+/* Is text[start, end) alone in its cell of a pasted table, comma-, tab-
+ * or pipe-separated, under a heading that @heading matches at the start of
+ * a cell (at least @min_len bytes of it), however many rows down? text
+ * ends in a NUL. */
 static gboolean
-in_birth_column (const char *text,
-                 gsize       start,
-                 gsize       end)
+in_column_headed (const char *text,
+                  gsize       start,
+                  gsize       end,
+                  GRegex     *heading,
+                  gint        min_len)
 {
   gsize ls = start, p;
   char sep = 0;
@@ -577,17 +585,27 @@ in_birth_column (const char *text,
         return FALSE;
       if (!table_cell (text, ls, sep, col, &cs, &ce) || ce - cs > 24 || ce == cs)
         continue;
-      if (g_regex_match_full (birth_context, text, (gssize) ce, (gint) cs, G_REGEX_MATCH_ANCHORED,
+      if (g_regex_match_full (heading, text, (gssize) ce, (gint) cs, G_REGEX_MATCH_ANCHORED,
                               &m, NULL))
         {
           gint ms, me;
 
           g_match_info_fetch_pos (m, 0, &ms, &me);
-          /* "DOB", "Date of birth", "D.O.B.", "DOB (dd/mm/yyyy)", not "b." */
-          return me - ms >= 3;
+          return me - ms >= min_len;
         }
     }
   return FALSE;
+}
+
+/* "Name,DOB,Role" over rows of a table: a date alone in its cell, under a
+ * heading that names a date of birth ("DOB", "Date of birth", "D.O.B.",
+ * "DOB (dd/mm/yyyy)", not "b.") */
+static gboolean
+in_birth_column (const char *text,
+                 gsize       start,
+                 gsize       end)
+{
+  return in_column_headed (text, start, end, birth_context, 3);
 }
 
 /* "Ahmadi, Shafiq; 09-09-1990; 33 Cheetham Hill Road", "| Whelan, Liam
@@ -1100,7 +1118,7 @@ static const char *const headers[] = {
   "stepmother", "stepdad", "stepmum", "referrer", "caller", "informant", "driver", "owner",
   "landlord", "teacher", "interpreter", "signed", "subject", "re", "fao", "attn", "witness",
   "witnesses", "reporter", "manager", "occupant", "tenant", "resident", "yp", "by",
-  "lead", "secretary", "scribe", "notetaker", "note-taker", "responsible", "who",
+  "lead", "secretary", "scribe", "notetaker", "note-taker", "responsible", "who", "panel",
 };
 
 /* The head words of firms and organisations, in the order of
@@ -3305,7 +3323,7 @@ action_initials (const Ctx *c,
   *slashed = 0;
   if (!t->upper || !t->sentence || (t->bits & G_NAME_ROLE) ||
       (t->ascii ? (glong) (t->end - t->start)
-                : g_utf8_strlen (c->text + t->start, (gssize) (t->end - t->start))) > 3)
+                : g_utf8_strlen (c->text + t->start, (gssize) (t->end - t->start))) > 4)
     return FALSE;
   /* "TO to write", "COD to send": initials that spell a word, where no
    * body's acronym ("GP", "LA") could stand */
@@ -3364,7 +3382,7 @@ initials_in_header_line (const Ctx *c,
 
   if (!t->upper || t->poss ||
       (t->ascii ? (glong) (t->end - t->start)
-                : g_utf8_strlen (c->text + t->start, (gssize) (t->end - t->start))) > 3 ||
+                : g_utf8_strlen (c->text + t->start, (gssize) (t->end - t->start))) > 4 ||
       (t->bits & (G_COMMON | G_ENGLISH | G_STOP | G_NAME_ROLE | G_TITLE)) ||
       (t->full_end < c->n && (g_ascii_isalnum (c->text[t->full_end]) || c->text[t->full_end] == '.')))
     return FALSE;
@@ -3386,7 +3404,77 @@ initials_in_header_line (const Ctx *c,
           token_is (c, k, "chair") || token_is (c, k, "lead") || token_is (c, k, "owner") ||
           token_is (c, k, "secretary") || token_is (c, k, "scribe") ||
           token_is (c, k, "notetaker") || token_is (c, k, "note-taker") ||
-          token_is (c, k, "responsible") || token_is (c, k, "who") || token_is (c, k, "cc"));
+          token_is (c, k, "responsible") || token_is (c, k, "who") || token_is (c, k, "cc") ||
+          token_is (c, k, "panel"));
+}
+
+/* Token i is someone's initials by where they stand, though the note
+ * never spells the name out: in a table's column of who is to act ("|
+ * SIR |"), as a possessive ("AGT's notes"), after "notes" or "by" ("notes
+ * TW", "typed by NHL:"), in brackets before a colon ("Q (HKS):", "Panel
+ * note (FB):"), between dashes in a heading ("Tel. note — TW — 15/10"),
+ * or before what they did ("AGT present", "SIR asked"). */
+static gboolean
+initials_by_place (const Ctx *c,
+                   guint      i)
+{
+  static const char *const after[] = { "present", "typing", "chairing", "absent", "asked",
+                                       "noted", "agreed", "confirmed", "said", "explained",
+                                       "queried", "raised", "replied", "reported" };
+  static const char *const before[] = { "notes", "note", "by", "typed", "transcribed",
+                                        "minuted", "per", "initials" };
+  const Token *t = &c->t[i];
+  glong len = t->ascii ? (glong) (t->end - t->start)
+                       : g_utf8_strlen (c->text + t->start, (gssize) (t->end - t->start));
+  gboolean word = (t->bits & (G_STOP | G_ENGLISH | G_COMMON)) != 0;
+  gsize p = t->full_end, b = t->start;
+
+  if (!t->upper || len < 2 || len > 4 || (t->bits & (G_NAME_ROLE | G_KEYWORD)) ||
+      token_is (c, i, "it") || token_is (c, i, "us") ||
+      /* "SIR JOHN": a title in capitals */
+      ((t->bits & G_TITLE) && i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1])))
+    return FALSE;
+  /* "| SIR | 31/10 |" under "Owner" */
+  if (in_column_headed (c->text - c->offset, c->offset + t->start, c->offset + t->end,
+                        owner_heading, 2))
+    return TRUE;
+  /* "(FB):", "note (FB)"; "Mr Kaczmarek (PE):" is his subject */
+  if (b > 0 && c->text[b - 1] == '(' && p < c->n && c->text[p] == ')' &&
+      !(i > 0 && c->type[i - 1] == type_person) &&
+      ((p + 1 < c->n && c->text[p + 1] == ':') ||
+       (i > 0 && (token_is (c, i - 1, "note") || token_is (c, i - 1, "notes") ||
+                  token_is (c, i - 1, "secretariat") || token_is (c, i - 1, "q") ||
+                  token_is (c, i - 1, "a")))))
+    return TRUE;
+  /* "— TW —", "— TW, 29 September", not "- IRH, 2 hours" */
+  if (b >= 4 && c->text[b - 1] == ' ' &&
+      ((guchar) c->text[b - 2] == 0x94 || (guchar) c->text[b - 2] == 0x93 ||
+       c->text[b - 2] == '-') &&
+      p + 3 < c->n && ((c->text[p] == ' ' && ((guchar) c->text[p + 1] == 0xE2 ||
+                                              c->text[p + 1] == '-')) ||
+                       (c->text[p] == ',' && c->text[p + 1] == ' ' &&
+                        g_ascii_isdigit (c->text[p + 2]) &&
+                        (g_ascii_isdigit (c->text[p + 3]) || c->text[p + 3] == ' ') &&
+                        !g_str_has_prefix (c->text + p + 2 + (c->text[p + 3] == ' ' ? 2 : 3),
+                                           "hour"))))
+    return !word;
+  if (word && !(t->bits & G_ENGLISH))
+    return FALSE;
+  /* "AGT's handwritten notes" */
+  if (t->poss && !word)
+    return TRUE;
+  if (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower)
+    for (guint k = 0; k < G_N_ELEMENTS (after); k++)
+      if (token_is (c, i + 1, after[k]))
+        return TRUE;
+  if (!word && i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+      (p == c->n || strchr ("\n,:;.)", c->text[p]) != NULL ||
+       (p + 1 < c->n && c->text[p] == ' ' && ((guchar) c->text[p + 1] == 0xE2 ||
+                                             c->text[p + 1] == '-'))))
+    for (guint k = 0; k < G_N_ELEMENTS (before); k++)
+      if (token_is (c, i - 1, before[k]))
+        return TRUE;
+  return FALSE;
 }
 
 /* Token i is two or three capitals in brackets at the end of a sentence,
@@ -4157,7 +4245,8 @@ detect_people_and_places (Ctx *c)
       /* ALL CAPS names and initials with context: "JADE SMITH", "JS said";
        * "SIR to draft the letter": initials that spell a stop word */
       if (t->upper && !(b & G_PARTICLE) &&
-          (!(b & G_STOP) || ((b & G_ENGLISH) && action_initials (c, i, &slashed0))))
+          (!(b & G_STOP) ||
+           ((b & G_ENGLISH) && (action_initials (c, i, &slashed0) || initials_by_place (c, i)))))
         {
           gsize slashed = 0;
           /* "THE POSTER SAID AMBER": words that are names too are no
@@ -4178,7 +4267,8 @@ detect_people_and_places (Ctx *c)
                            i + 2 < c->len && gap_spaces (c, i) && token_is (c, i + 1, "to") &&
                            gap_spaces (c, i + 1) && c->t[i + 2].lower) ||
                           action_initials (c, i, &slashed) ||
-                          initials_in_header_line (c, i) || initials_owning_action (c, i);
+                          initials_in_header_line (c, i) || initials_owning_action (c, i) ||
+                          initials_by_place (c, i);
 
           if (name)
             {
@@ -5747,6 +5837,48 @@ detect_initials_of_people (Ctx *c)
     }
 }
 
+/* Initials found once as someone's are theirs wherever else they stand
+ * alone in the note: "SIR" of "SIR asked" in "FB typing, SIR + AGT
+ * present"; but "her GP" and "the GP" are a doctor, whoever GP is. */
+static void
+propagate_initials (Ctx *c)
+{
+  guint64 known[32];
+  guint n_known = 0;
+
+  for (guint i = 0; i < c->len && n_known < G_N_ELEMENTS (known); i++)
+    if (c->type[i] == type_person && c->t[i].upper && !c->joined[i] &&
+        !(i + 1 < c->len && c->joined[i + 1]) && c->t[i].end - c->t[i].start <= 6)
+      {
+        gboolean dup = FALSE;
+
+        for (guint k = 0; k < n_known && !dup; k++)
+          dup = known[k] == c->t[i].hash;
+        if (!dup)
+          known[n_known++] = c->t[i].hash;
+      }
+  for (guint i = 0; i < c->len && n_known > 0; i++)
+    {
+      const Token *t = &c->t[i];
+      gboolean hit = FALSE;
+
+      if (c->type[i] != NULL || !t->upper || t->end - t->start > 6 ||
+          (i > 0 && determiner (c, i - 1)) ||
+          (t->full_end < c->n && (c->text[t->full_end] == '.' || c->text[t->full_end] == '-') &&
+           t->full_end + 1 < c->n && g_ascii_isalnum (c->text[t->full_end + 1])))
+        continue;
+      /* "NI number", "GP surgery": a word of the stop list before a noun */
+      if ((t->bits & G_STOP) && i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+          !(c->t[i + 1].bits & (G_VERB | G_SVERB)) && !is_and (c, i + 1) &&
+          !token_is (c, i + 1, "to"))
+        continue;
+      for (guint k = 0; k < n_known && !hit; k++)
+        hit = known[k] == t->hash;
+      if (hit)
+        mark (c, i, i, type_person);
+    }
+}
+
 /* Lines written in lower case, as chats, texts and young people's own
  * words are: a sentence starts in lower case and hardly a word after the
  * first has a capital. There, a word's case says nothing about whether it
@@ -5828,6 +5960,7 @@ detect_names_in (const char  *text,
   propagate (&c);
   propagate_places (&c);
   detect_initials_of_people (&c);
+  propagate_initials (&c);
 
   /* "tell miss hussain": "miss" in lower case is the title of the name after it */
   for (guint i = 1; i < c.len; i++)
