@@ -142,10 +142,21 @@ static const Case positives[] = {
   { "moved to 21 Badgers Chase", SL_SPAN_ADDRESS, "21 Badgers Chase" },
   { "seen at 23:10. Crime report LE25/0093361. MASH", SL_SPAN_REFERENCE, "LE25/0093361" },
   { "Incident no 0441 of the day", SL_SPAN_REFERENCE, "0441" },
+  /* a force's letters, a number and the day; a council's letters; a crime
+   * reference of three groups that is no date; the CPS's URN; a body's
+   * letters joined to a number */
+  { "Reported to PSNI, ref CW 1402 26/10/25. On-call", SL_SPAN_REFERENCE, "CW 1402 26/10/25" },
+  { "she rang 101, log no. 1140 of 23/10.", SL_SPAN_REFERENCE, "1140 of 23/10" },
+  { "Social care ID: HCC 448120", SL_SPAN_REFERENCE, "HCC 448120" },
+  { "with another girl. Crime ref 36/4417/24.", SL_SPAN_REFERENCE, "36/4417/24" },
+  { "- the CPS URN is 10HN0439125.", SL_SPAN_REFERENCE, "10HN0439125" },
+  { "a letter from her (CFE-0412) came", SL_SPAN_REFERENCE, "CFE-0412" },
 };
 
 /* Each negative case must yield no span at all. */
 static const char *const negatives[] = {
+  /* a standard, a road, a date after "log" */
+  "built to ISO-9001 on the M62-0012 stretch; log 14/03/25",
   /* a bank's branch is no street */
   "He banks at 3 Lloyds Bank in town",
   /* wrong check digits and impossible NHS numbers */

@@ -124,10 +124,16 @@ static const Recogniser recognisers[] = {
     "|(?:incident|occurrence)\\s+(?:no|number|ref)"
     "|ref(?:erence)?\\s+(?:no|number)|reference|ref|lcs(?:\\s+id)?"
     "|mosaic(?:\\s+(?:id|no|number|ref))?|cp\\s+ref|court\\s+ref|cad|log"
-    "|(?:contact|referral|case)\\s+(?:id|ref|no|number))\\b"
+    "|(?:contact|referral|case)\\s+(?:id|ref|no|number)"
+    "|(?:social\\s+care|client|person|child|family)\\s+id)\\b"
     "\\.?(?:\\s+(?:no|number|id)\\b\\.?)?\\s*[:#]?\\s*"
-    /* "log 0712 160524": a log number and the day it was opened */
-    "((?=[A-Za-z/-]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?(?: [0-9]{6}(?![0-9/]))?)",
+    /* "log 0712 160524": a log number and the day it was opened; "CW 1190
+     * of 14/02/24", "HCC 448120": a force's or a council's letters, a
+     * number, and the day */
+    "((?:(?=[A-Za-z/-]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?(?: [0-9]{6}(?![0-9/]))?"
+    "|(?-i:(?!(?:LCS|CAD|URN|CRN|LOG)\\b)[A-Z]{1,4}) [0-9]{3,}(?:/[0-9]{2,4}| [0-9]{6})?(?![0-9]))"
+    "(?: of [0-9]{1,2}/[0-9]{1,2}(?:/(?:[0-9]{4}|[0-9]{2}))?(?![0-9/])"
+    "| [0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})(?![0-9/]))?)",
     G_REGEX_CASELESS, validate_reference },
   { SL_SPAN_ADDRESS,
     "\\b(?:"
@@ -734,11 +740,11 @@ validate_reference (const char *text,
                     gsize      *end)
 {
   guint d[1];
-
-  guint groups = 1, digits = 0;
+  guint groups = 1, digits = 0, len[3] = { 0, };
 
   match_bounds (match, 1, start, end);
-  /* "log 14/03/25": the day a log was written, not its number */
+  /* "log 14/03/25": the day a log was written, not its number; "Crime ref
+   * 36/4417/24" is one */
   for (gsize i = *start; i < *end; i++)
     {
       if (text[i] == '/' || text[i] == '.')
@@ -746,11 +752,15 @@ validate_reference (const char *text,
       else if (!g_ascii_isdigit (text[i]))
         groups = 0;
       else
-        digits++;
+        {
+          digits++;
+          if (groups <= 3)
+            len[groups - 1]++;
+        }
       if (groups == 0)
         break;
     }
-  if (groups == 3 && digits <= 8)
+  if (groups == 3 && digits <= 8 && len[0] <= 2 && len[1] <= 2)
     return FALSE;
   return collect_digits (text, *start, *end, d, 0) >= 4;
 }
@@ -6846,6 +6856,48 @@ sl_redactor_detect (const char *text,
             }
           else
             done = (gsize) (p - text) + 1;
+        }
+    }
+
+  /* The CPS's unique reference numbers, without a keyword: the force's
+   * two digits, the station's two letters, a number ("10HN0439125"); and
+   * a body's letters joined to a number of four digits or more
+   * ("CFE-0412", "SCR-20931") */
+  for (gsize i = 0; i + 10 <= n; i++)
+    if (g_ascii_isdigit (text[i]) && g_ascii_isupper (text[i + 2]) &&
+        g_ascii_isdigit (text[i + 1]) && g_ascii_isupper (text[i + 3]) &&
+        (i == 0 || !g_ascii_isalnum (text[i - 1])))
+      {
+        gsize e = i + 4;
+
+        while (e < n && e < i + 13 && g_ascii_isdigit (text[e]))
+          e++;
+        if (e - i >= 10 && (e == n || !g_ascii_isalnum (text[e])))
+          {
+            SlSpan span = { i, e, SL_SPAN_REFERENCE };
+
+            g_array_append_val (found, span);
+            i = e;
+          }
+      }
+  for (const char *t = memchr (text, '-', n); t != NULL;
+       t = memchr (t + 1, '-', n - (gsize) (t + 1 - text)))
+    {
+      gsize h = (gsize) (t - text), b = h, e = h + 1;
+
+      while (b > 0 && h - b < 4 && g_ascii_isupper (text[b - 1]))
+        b--;
+      while (e < n && e - h <= 8 && g_ascii_isdigit (text[e]))
+        e++;
+      /* "ISO-9001" is a standard */
+      if (h - b >= 2 && e - h - 1 >= 4 && e - h - 1 <= 8 &&
+          !(h - b == 3 && strncmp (text + b, "ISO", 3) == 0) &&
+          (b == 0 || !(g_ascii_isalnum (text[b - 1]) || text[b - 1] == '-')) &&
+          (e == n || !(g_ascii_isalnum (text[e]) || text[e] == '-' || text[e] == '/')))
+        {
+          SlSpan span = { b, e, SL_SPAN_REFERENCE };
+
+          g_array_append_val (found, span);
         }
     }
 
