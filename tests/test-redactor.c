@@ -142,6 +142,13 @@ static const Case positives[] = {
   { "moved to 21 Badgers Chase", SL_SPAN_ADDRESS, "21 Badgers Chase" },
   { "seen at 23:10. Crime report LE25/0093361. MASH", SL_SPAN_REFERENCE, "LE25/0093361" },
   { "Incident no 0441 of the day", SL_SPAN_REFERENCE, "0441" },
+  /* Glasgow's and Edinburgh's flats, a street with a point of the
+   * compass, a street in lower case named "park", a range of numbers */
+  { "a flat at 2/1, 17 Strathmartine Road now", SL_SPAN_ADDRESS, "2/1, 17 Strathmartine Road" },
+  { "she lives at 3F2, 47 Easter Road now", SL_SPAN_ADDRESS, "3F2, 47 Easter Road" },
+  { "lived at 21 Restalrig Road South with", SL_SPAN_ADDRESS, "21 Restalrig Road South" },
+  { "nan lives at 52 glenbryn park now", SL_SPAN_ADDRESS, "52 glenbryn park" },
+  { "the shop at 212-214 Coventry Road now", SL_SPAN_ADDRESS, "212-214 Coventry Road" },
   /* a force's letters, a number and the day; a council's letters; a crime
    * reference of three groups that is no date; the CPS's URN; a body's
    * letters joined to a number */
@@ -155,6 +162,8 @@ static const Case positives[] = {
 
 /* Each negative case must yield no span at all. */
 static const char *const negatives[] = {
+  /* a fraction, a three-way street */
+  "she was in 2/3 of the cases; a 3 way street",
   /* a standard, a road, a date after "log" */
   "built to ISO-9001 on the M62-0012 stretch; log 14/03/25",
   /* a bank's branch is no street */

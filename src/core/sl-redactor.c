@@ -144,16 +144,21 @@ static const Recogniser recognisers[] = {
     "|Park|Estate)"
     /* "Flat 6, Carlton House, Birchills St": and its street */
     "(?:,\\s+(?:[A-Z][A-Za-z'-]*\\s+){1,2}" STREET_SUFFIXES "(?![A-Za-z]))?"
-    "|(?:(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?,?\\s+)?"
-    "[0-9]{1,4}[A-Za-z]?,?\\s+(?:"
+    /* "Flat 3, 45 Hope Road"; a Glasgow flat's floor and door, "2/1, 17
+     * Strathmartine Road", an Edinburgh one's, "3F2, 47 Easter Road" */
+    "|(?:(?:(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?"
+    "|[0-9]{1,2}/[0-9]{1,2}|[0-9][Ff][0-9]{1,2}),?\\s+)?"
+    /* "212-214 Coventry Road" */
+    "[0-9]{1,4}(?:-[0-9]{1,4})?[A-Za-z]?,?\\s+(?:"
     /* "32 wharncliffe road": the street in lower case */
     "(?!(?:the|a|an|of|to|up|down|on|in|at|by|and|or|off|min|mins|minutes"
-    "|miles?|yards|metres|doors|houses|more|other|main|side|back|slip|ring|trunk)\\s)"
+    "|miles?|yards|metres|doors|houses|more|other|main|side|back|slip|ring|trunk|way)\\s)"
     "[a-z][a-z'-]+\\s+(?:[a-z][a-z'-]+\\s+)?(?:street|road|lane|avenue|close|drive|crescent"
-    "|terrace|grove|gardens|st|rd)"
+    "|terrace|grove|gardens|park|way|place|court|walk|rise|mews|square|st|rd)"
     /* "31 ffordd las": a Welsh street in lower case */
     "|(?:heol|ffordd|stryd|lon|maes|cwrt|clos|llys)\\s+(?:(?:y|yr)\\s+)?[a-z][a-z'-]{2,}"
-    "|(?:[A-Z][A-Za-z'-]*\\s+){1,3}" STREET_SUFFIXES
+    /* "21 Restalrig Road South" */
+    "|(?:[A-Z][A-Za-z'-]*\\s+){1,3}" STREET_SUFFIXES "(?:\\s+(?:North|South|East|West)\\b)?"
     "|(?:[A-Z][A-Za-z'-]*\\s+)?[A-Z][a-z]+gate|" WELSH_STREETS
     /* "44 Maes-y-Coed": joined by hyphens */
     "(?:-(?:y|yr)-[A-Z][A-Za-z\\x80-\\xff']*|(?:\\s+(?:y|yr|'r))?"
