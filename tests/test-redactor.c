@@ -142,6 +142,9 @@ static const Case positives[] = {
   { "moved to 21 Badgers Chase", SL_SPAN_ADDRESS, "21 Badgers Chase" },
   { "seen at 23:10. Crime report LE25/0093361. MASH", SL_SPAN_REFERENCE, "LE25/0093361" },
   { "Incident no 0441 of the day", SL_SPAN_REFERENCE, "0441" },
+  /* a date after a name and a colon, under a heading of dates of birth */
+  { "Dates of birth\n- Child B: 3rd Feb 2011", SL_SPAN_DATE_OF_BIRTH, "3rd Feb 2011" },
+  { "Dates of birth\n- Child A: 14.7.2010", SL_SPAN_DATE_OF_BIRTH, "14.7.2010" },
   /* Glasgow's and Edinburgh's flats, a street with a point of the
    * compass, a street in lower case named "park", a range of numbers */
   { "a flat at 2/1, 17 Strathmartine Road now", SL_SPAN_ADDRESS, "2/1, 17 Strathmartine Road" },
@@ -162,6 +165,8 @@ static const Case positives[] = {
 
 /* Each negative case must yield no span at all. */
 static const char *const negatives[] = {
+  /* a date under a heading of something else */
+  "Dates of meetings\n- Panel: 14.7.2010",
   /* a fraction, a three-way street */
   "she was in 2/3 of the cases; a 3 way street",
   /* a standard, a road, a date after "log" */

@@ -210,7 +210,7 @@ compile_all (void)
           if (compiled[i] == NULL)
             g_error ("recogniser %s does not compile: %s", recognisers[i].type, error->message);
         }
-      birth_context = g_regex_new ("(?:\\bd\\.?\\s?o\\.?\\s?b\\b|\\bdate\\s+of\\s+birth\\b"
+      birth_context = g_regex_new ("(?:\\bd\\.?\\s?o\\.?\\s?b\\b|\\bdates?\\s+of\\s+birth\\b"
                                    "|\\bbirth\\s*date\\b|\\bborn\\b|\\bb\\.)",
                                    G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
       /* the heading of a column of who is to act: "Owner", "Who", "Lead" */
@@ -691,6 +691,29 @@ in_row_after_name (const char *text,
   return birth_year_plausible ((int) year);
 }
 
+/* "Dates of birth\n- Aisha: 3rd Feb 2011; Jordan: 14.7.2010": a date
+ * after a name and a colon, on the line under a short heading that names
+ * dates of birth */
+static gboolean
+in_birth_list (const char *text,
+               gsize       start)
+{
+  gsize ls = start, ps;
+
+  if (start < 4 || text[start - 1] != ' ' || text[start - 2] != ':' ||
+      !g_ascii_isalpha (text[start - 3]))
+    return FALSE;
+  while (ls > 0 && text[ls - 1] != '\n')
+    ls--;
+  if (ls == 0)
+    return FALSE;
+  ps = ls - 1;
+  while (ps > 0 && text[ps - 1] != '\n')
+    ps--;
+  return ls - 1 - ps <= 30 && ls - 1 > ps &&
+         g_regex_match_full (birth_context, text, (gssize) (ls - 1), (gint) ps, 0, NULL, NULL);
+}
+
 static gboolean
 validate_dob (const char *text,
               GMatchInfo *match,
@@ -735,7 +758,7 @@ validate_dob (const char *text,
     }
   return (found && words <= 4) ||
          in_brackets_after_name (text, *start, *end) || in_birth_column (text, *start, *end) ||
-         in_row_after_name (text, *start, *end);
+         in_row_after_name (text, *start, *end) || in_birth_list (text, *start);
 }
 
 static gboolean
