@@ -2372,6 +2372,10 @@ extend_name (const Ctx *c,
         }
       if (!name_part (c, k))
         break;
+      /* "Chase Derby City Council" is a council, not a person. */
+      if (k + 1 < c->len && (c->t[k + 1].bits & G_COUNCIL) && capish (&c->t[k + 1]) &&
+          gap_spaces (c, k) && (c->t[k].bits & (G_PLACE | G_PLACE_START)))
+        break;
       /* "Jade Smith Road" is a street, not a person. */
       if (k + 1 < c->len && (c->t[k + 1].bits & G_STREET) && capish (&c->t[k + 1]) &&
           gap_spaces (c, k))
@@ -4566,7 +4570,11 @@ detect_people_and_places (Ctx *c)
           (!(b & G_FIRST) ||
            (i > 0 && (c->t[i - 1].bits & G_PREP) && gap_spaces (c, i - 1))))
         {
-          mark (c, i, i, type_place);
+          /* "suffolk county council" */
+          guint last = extend_council (c, i);
+
+          mark (c, i, last, type_place);
+          i = last;
           continue;
         }
       if ((b & G_FIRST_POP) && t->end - t->start >= 3 && !t->poss &&
@@ -6315,6 +6323,30 @@ detect_names_in (const char  *text,
       {
         type[i + 1] = type_place;
         joined[i + 1] = joined[i + 2] = TRUE;
+      }
+
+  /* "Telford & Wrekin Council", "West Glamorgan County Council": a
+   * council's name takes in a town before "&" and a point of the compass */
+  for (guint i = 1; i + 1 < c.len; i++)
+    if (type[i] == type_place && !joined[i] && joined[i + 1] && type[i + 1] == type_place)
+      {
+        guint k = i + 1;
+
+        while (k + 1 < c.len && joined[k + 1] && type[k + 1] == type_place)
+          k++;
+        if (!token_is (&c, k, "council"))
+          continue;
+        if (type[i - 1] == type_place && gap_is (&c, i - 1, " & "))
+          joined[i] = TRUE;
+        else if (type[i - 1] == NULL && c.t[i - 1].cap && gap_spaces (&c, i - 1) &&
+                 (token_is (&c, i - 1, "west") || token_is (&c, i - 1, "east") ||
+                  token_is (&c, i - 1, "north") || token_is (&c, i - 1, "south") ||
+                  token_is (&c, i - 1, "mid")))
+          {
+            type[i - 1] = type_place;
+            joined[i] = TRUE;
+          }
+        i = k;
       }
 
   /* "Bournemouth, Christchurch and Poole Council": the towns of a council
