@@ -866,8 +866,8 @@ static const NameCase name_cases[] = {
     "PERSON:MT|PERSON:KAM|PERSON:HKS|PERSON:EMGB|PERSON:EMGB" },
   /* councils named with "&", a point of the compass, in lower case, not a
    * verb and a town taken for a person */
-  { "placed by Telford & Wrekin Council and West Glamorgan County Council; links with "
-    "suffolk county council\n| A8 | Chase Derby City Council for entries |",
+  { "placed by Telford & Wrekin Council and West Glamorgan County Council\n- q: links w/ "
+    "suffolk county council?\n| A8 | Chase Derby City Council for entries |",
     "PLACE:Telford & Wrekin Council|PLACE:West Glamorgan County Council|"
     "PLACE:suffolk county council|PLACE:Derby City Council" },
   /* a month's short form in a date, not a man named Jan */

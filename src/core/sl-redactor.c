@@ -6354,6 +6354,7 @@ detect_names_in (const char  *text,
   for (guint i = 2; i + 1 < c.len; i++)
     if (type[i] == type_place && !joined[i] && joined[i + 1] && type[i + 1] == type_place &&
         is_and (&c, i - 1) && type[i - 1] == NULL && type[i - 2] == type_place &&
+        !(c.t[i - 2].bits & G_COUNCIL) &&
         gap_spaces (&c, i - 2) && gap_spaces (&c, i - 1))
       {
         guint k = i + 1;
