@@ -870,6 +870,18 @@ static const NameCase name_cases[] = {
     "suffolk county council?\n| A8 | Chase Derby City Council for entries |",
     "PLACE:Telford & Wrekin Council|PLACE:West Glamorgan County Council|"
     "PLACE:suffolk county council|PLACE:Derby City Council" },
+  /* a project's or a venue's cue after two capitalised words; after one
+   * where someone was; not a community project nor a training course */
+  { "We met Platform Youth Project staff; Becky (Compass Return Project) said. She "
+    "worked at Lush Nails and was seen at Pilgrim Hospital, then the Cue Ball Club. The "
+    "Community Project met. Safer Recruitment training.",
+    "INSTITUTION:Platform Youth Project|PERSON:Becky|INSTITUTION:Compass Return Project|"
+    "INSTITUTION:Lush Nails|INSTITUTION:Pilgrim Hospital|INSTITUTION:Cue Ball Club" },
+  /* schools, shopping centres of other names */
+  { "She attends Brumby Grange Comprehensive and Hadley Learning Community; they met at "
+    "Drake Circus and Derbion.",
+    "INSTITUTION:Brumby Grange Comprehensive|INSTITUTION:Hadley Learning Community|"
+    "INSTITUTION:Drake Circus|INSTITUTION:Derbion" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

@@ -1175,7 +1175,7 @@ static const char *const headers[] = {
 
 static const char *const weak_cues[] = {
   "meat", "grocery", "groceries", "repairs", "wines", "fashion", "fashions", "exhausts",
-  "boutique",
+  "boutique", "initiative", "rooms",
   "centre", "club", "house", "home", "homes", "bar", "shop", "stores", "store", "practice",
   "clinic", "church", "lodge", "garage", "motors", "grill", "cafe", "café", "pub",
   "restaurant", "diner", "chicken", "pizza", "foyer", "hostel", "temple", "mosque", "kitchen",
@@ -3136,6 +3136,36 @@ detect_institutions (Ctx *c)
             (first + 1 < i || !(c->t[first].bits & G_ENGLISH) ||
              (c->t[first].bits & (G_FIRST | G_PUB | G_PUB_START | G_PLACE | G_PLACE_START))))))
         proper = TRUE;
+      /* "Lighthouse Youth Project", "Cue Ball Club", "Cloud Nine Lounge": a
+       * venue's or a project's cue after two capitalised words or more;
+       * "at Lush Nails", "at Pilgrim Hospital": after one, where someone
+       * was (not "the Early Help Hub", nor "in the Town Centre") */
+      if (named && (!proper || !strange) && cue_len == 1 && first < i && !t->upper &&
+          (word_in (c, i, W_PROJECT, W_PROJECT) || word_in (c, i, W_PROJECT2, W_PROJECTS) ||
+           token_is (c, i, "initiative") || token_is (c, i, "club") ||
+           token_is (c, i, "lounge") || token_is (c, i, "rooms") || trade_cue (c, i) ||
+           token_is (c, i, "hospital") || token_is (c, i, "shop")))
+        {
+          guint words = 0;
+
+          /* "Operation Span and Project Phoenix": operations' and
+           * projects' names come after their word */
+          for (guint k = first; k < i; k++)
+            words += capish (&c->t[k]) && !(c->t[k].bits & G_STOP) &&
+                     !word_in (c, k, W_OPERATION, W_OP) ? 1 : 0;
+          if (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]))
+            words = 0;
+          else if (words >= 2 ||
+              (first > 0 && gap_spaces (c, first - 1) && c->t[first - 1].lower &&
+               !c->t[first].sentence &&
+               (token_is (c, first - 1, "at") || token_is (c, first - 1, "outside") ||
+                token_is (c, first - 1, "from") || token_is (c, first - 1, "to") ||
+                token_is (c, first - 1, "near") || token_is (c, first - 1, "in"))))
+            proper = strange = TRUE;
+          for (guint k = first; k < i; k++)
+            if (word_in (c, k, W_OPERATION, W_OP))
+              proper = strange = named = FALSE;
+        }
       /* "Town Centre" and "Youth Club" name no one place; "Safer
        * Recruitment" and "the Community Project" no one firm. */
       /* "works for Sentinel Guarding", "a driver at Fenland Fresh Produce":
