@@ -882,6 +882,12 @@ static const NameCase name_cases[] = {
     "Drake Circus and Derbion.",
     "INSTITUTION:Brumby Grange Comprehensive|INSTITUTION:Hadley Learning Community|"
     "INSTITUTION:Drake Circus|INSTITUTION:Derbion" },
+  /* the health service's boards of several places, towns' children's
+   * companies and trusts; apps, drinks and Gillick name no one */
+  { "NHS Ayrshire & Arran and NHS Lothian were told; NHS Fife and Jade Smith came. Slough "
+    "Children First, Doncaster Children's Services Trust and the belfast trust. She drank "
+    "Smirnoff, used Yubo, was Gillick competent.",
+    "PERSON:Jade Smith" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

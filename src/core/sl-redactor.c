@@ -5362,9 +5362,45 @@ detect_non_names (Ctx *c)
           !(c->t[i + 1].bits & (G_CUE | G_CUE_START | G_WEAK_CUE)) &&
           !token_is (c, i + 1, "number") && !token_is (c, i + 1, "no"))
         {
-          mark (c, i + 1, i + 1, type_none);
-          i++;
+          /* "NHS Ayrshire & Arran", "NHS Greater Glasgow and Clyde" */
+          guint last = i + 1;
+
+          for (;;)
+            if (last + 1 < c->len && last < i + 5 && gap_is (c, last, " & ") &&
+                c->t[last + 1].cap && c->type[last + 1] == NULL)
+              last++;
+            else if (last + 2 < c->len && last < i + 5 && gap_spaces (c, last) &&
+                     is_and (c, last + 1) && gap_spaces (c, last + 1) && c->t[last + 2].cap &&
+                     c->type[last + 2] == NULL && (c->t[last + 2].bits & G_PLACE) &&
+                     !(c->t[last + 2].bits & G_FIRST_POP))
+              last += 2;
+            else if (last + 1 < c->len && last < i + 5 && gap_spaces (c, last) &&
+                     c->t[last + 1].cap && c->type[last + 1] == NULL &&
+                     (c->t[last + 1].bits & G_PLACE) && !(c->t[last + 1].bits & G_CUE))
+              last++;
+            else
+              break;
+          mark (c, i + 1, last, type_none);
+          i = last;
           continue;
+        }
+      /* "Slough Children First", "Doncaster Children's Services Trust", the
+       * belfast trust: a town's children's company or health trust */
+      if (capish (t) || t->lower)
+        {
+          guint k = i + 1;
+
+          if (k < c->len && gap_spaces (c, i) && c->type[i] == NULL &&
+              (t->bits & (G_PLACE | G_PLACE_START)) && !(t->bits & G_STOP) &&
+              (token_is (c, k, "trust") ||
+               (token_is (c, k, "children") && k + 1 < c->len && gap_spaces (c, k) &&
+                (token_is (c, k + 1, "first") ||
+                 (c->t[k].poss && token_is (c, k + 1, "services") && k + 2 < c->len &&
+                  token_is (c, k + 2, "trust"))))))
+            {
+              mark (c, i, i, type_none);
+              continue;
+            }
         }
       /* "Major Crime Review Team", "Public Protection Unit": a team of
        * English words names no one; "Brookfield Pupil Referral Unit" is
