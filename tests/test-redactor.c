@@ -888,6 +888,11 @@ static const NameCase name_cases[] = {
     "Children First, Doncaster Children's Services Trust and the belfast trust. She drank "
     "Smirnoff, used Yubo, was Gillick competent.",
     "PERSON:Jade Smith" },
+  /* a surname that is a stop word after a first name, but not before a
+   * noun of care; places side by side that are a first name and surnames */
+  { "Child's name: Kimberley Ann Foster\nParent: Maxine Foster (mother)\nKelly Foster "
+    "carer. Young people met.\nJordan Lee Haigh said he was 15.",
+    "PERSON:Kimberley Ann Foster|PERSON:Maxine Foster|PERSON:Kelly|PERSON:Jordan Lee Haigh" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

@@ -1117,6 +1117,11 @@ static const char *const strong_verbs[] = {
 static const char *const platforms[] = {
   "snap", "snapchat", "sc", "insta", "instagram", "ig", "tiktok", "twitter", "kik", "telegram",
 };
+/* Surnames that are words of the stop list too ("foster carer", "young
+ * people"): a surname only after a first name */
+static const char *const stop_surnames[] = {
+  "foster", "young", "white", "black", "welsh",
+};
 static const char *const systems[] = {
   "incident", "occurrence", "niche", "storm", "athena", "pnc", "pnd", "cris", "crimint",
   "misper",
@@ -1592,6 +1597,7 @@ load_gazetteers (void)
       add_words (headers, G_N_ELEMENTS (headers), G_HEADER);
       add_words (platforms, G_N_ELEMENTS (platforms), G_KEYWORD);
       add_words (systems, G_N_ELEMENTS (systems), G_KEYWORD);
+      add_words (stop_surnames, G_N_ELEMENTS (stop_surnames), G_SUR);
       table_add ("st", 2, G_SAINT);
       table_add ("saint", 5, G_SAINT);
       load_chains ();
@@ -2360,6 +2366,21 @@ extend_name (const Ctx *c,
           last = k + 1;
           added += 2;
           continue;
+        }
+      /* "Maxine Foster (mother)": a surname that is a word of the stop list,
+       * after a first name and before no noun of care */
+      if ((c->t[k].bits & G_STOP) && (c->t[k].bits & G_SUR) && c->t[k].cap && !c->t[k].upper &&
+          (c->t[last].bits & G_FIRST) && !(c->t[last].bits & G_STOP) &&
+          !(c->t[k].bits & (G_TITLE | G_CUE | G_CUE_START | G_STREET | G_COUNCIL)) &&
+          !(k + 1 < c->len && gap_spaces (c, k) &&
+            (capish (&c->t[k + 1]) || token_is (c, k + 1, "carer") ||
+             token_is (c, k + 1, "carers") || token_is (c, k + 1, "care") ||
+             token_is (c, k + 1, "placement") || token_is (c, k + 1, "parent") ||
+             token_is (c, k + 1, "parents") || token_is (c, k + 1, "home") ||
+             token_is (c, k + 1, "family"))))
+        {
+          last = k;
+          break;
         }
       /* "Ms Kerry-Ann Bishop (support worker)": a title that is a surname
        * too, after a first name and before no other name */
@@ -6362,6 +6383,29 @@ detect_names_in (const char  *text,
           words = FALSE;
         for (guint k = i; k <= last && words; k++)
           type[k] = type_none;
+        i = last;
+      }
+
+  /* "Jordan Lee Haigh said": places side by side, each found alone, that
+   * are a first name and surnames are a person */
+  for (guint i = 0; i + 1 < c.len; i++)
+    if (type[i] == type_place && !joined[i] && !joined[i + 1] && type[i + 1] == type_place &&
+        gap_spaces (&c, i) && (c.t[i].bits & G_FIRST_POP) && (c.t[i + 1].bits & G_SUR) &&
+        c.t[i].cap && c.t[i + 1].cap && c.t[i].upper == c.t[i + 1].upper)
+      {
+        guint last = i + 1;
+
+        if (last + 1 < c.len && type[last + 1] == type_place && !joined[last + 1] &&
+            gap_spaces (&c, last) && (c.t[last + 1].bits & G_SUR) && c.t[last + 1].cap &&
+            !(last + 2 < c.len && joined[last + 2]))
+          last++;
+        if (last + 1 < c.len && joined[last + 1])
+          continue;
+        for (guint k = i; k <= last; k++)
+          {
+            type[k] = type_person;
+            joined[k] = k > i;
+          }
         i = last;
       }
 
