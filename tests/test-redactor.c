@@ -893,6 +893,15 @@ static const NameCase name_cases[] = {
   { "Child's name: Kimberley Ann Foster\nParent: Maxine Foster (mother)\nKelly Foster "
     "carer. Young people met.\nJordan Lee Haigh said he was 15.",
     "PERSON:Kimberley Ann Foster|PERSON:Maxine Foster|PERSON:Kelly|PERSON:Jordan Lee Haigh" },
+  /* places of worship named with a title or a particle; a company's
+   * legal suffix after any capitalised words; a Gaelic surname with "an
+   * t-"; a chain's shop where it is; a pub named "and" */
+  { "We visited Gurdwara Sri Guru Nanak Darbar and Masjid an-Noor. The home is run by "
+    "Northern Lights Care Ltd. Mr Mac an t-Saoir agreed. A (Ch Supt MacLeòid): yes. She said "
+    "it came from Bargain Booze on Uttoxeter Road, then a lift from the Crown and Anchor.",
+    "INSTITUTION:Gurdwara Sri Guru Nanak Darbar|INSTITUTION:Masjid an-Noor|"
+    "INSTITUTION:Northern Lights Care Ltd|PERSON:Mr Mac an t-Saoir|PERSON:Ch Supt MacLeòid|"
+    "INSTITUTION:Bargain Booze|PLACE:Uttoxeter Road|INSTITUTION:the Crown and Anchor" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

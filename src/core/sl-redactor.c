@@ -1082,6 +1082,7 @@ static const char *const titles[] = {
   "cllr", "prof", "rev", "sir", "dame", "lady", "lord", "insp", "supt", "det", "detective",
   "sergeant", "constable", "inspector", "councillor", "professor", "nurse", "imam", "father",
   "superintendent", "chief", "commander", "judge", "canon", "reverend", "headteacher", "fr",
+  "ch", "supt.", "insp.",
   /* only when capitalised before a name: "Sister Bernadette", "Uncle Ray" */
   "sister", "brother", "uncle", "aunt", "auntie", "aunty",
   /* the bench and the pulpit: "HHJ Whitworth", "Recorder Naylor", "Pastor Ade" */
@@ -1902,8 +1903,9 @@ tokenise (const char *text,
               t.poss = TRUE;
             }
         }
+      /* "al-Hassan", "el-Masri", "an-Noor", "ar-Rahman" */
       if (i - t.start > 3 && text[t.start + 2] == '-' && g_ascii_isupper (text[t.start + 3]) &&
-          strchr ("aeu", text[t.start]) != NULL && strchr ("ld", text[t.start + 1]) != NULL)
+          strchr ("aeu", text[t.start]) != NULL && strchr ("ldnrstz", text[t.start + 1]) != NULL)
         t.text_al = TRUE;
       t.upper = has_upper && !has_lower && letters >= 2;
       t.lower = has_lower && !has_upper;
@@ -2309,7 +2311,10 @@ gaelic_prefixed (const Ctx *c,
 {
   const char *w = c->text + c->t[k].start;
 
-  return c->t[k].end - c->t[k].start >= 4 && strchr ("thn", w[0]) != NULL &&
+  /* "tSaoi", "t-Saoir", "hÉireann", "nGael" */
+  if (c->t[k].end - c->t[k].start >= 5 && strchr ("thn", w[0]) != NULL && w[1] == '-')
+    w++;
+  return c->t[k].end - c->t[k].start >= 4 && strchr ("thn", c->text[c->t[k].start]) != NULL &&
          (g_ascii_isupper (w[1]) ||
           ((guchar) w[1] == 0xC3 && (guchar) w[2] >= 0x80 && (guchar) w[2] <= 0x9E));
 }
@@ -2335,7 +2340,10 @@ extend_name (const Ctx *c,
       if (!gap_spaces (c, last))
         break;
 
-      if (c->t[k].bits & G_PARTICLE)
+      /* "Mr Mac an t-Saoir": "an" after a particle is one too */
+      if ((c->t[k].bits & G_PARTICLE) ||
+          ((c->t[last].bits & G_PARTICLE) && token_is (c, k, "an") && k + 1 < c->len &&
+           gaelic_prefixed (c, k + 1)))
         {
           guint m = k;
 
@@ -2660,7 +2668,16 @@ where_someone_was (const Ctx *c,
     "round", "towards", "beside",
   };
   gboolean the = i > 1 && token_is (c, i - 1, "the") && gap_spaces (c, i - 1);
-  guint p = the ? i - 1 : i;
+  guint p = the ? i - 1 : i, e = i;
+
+  /* "Bargain Booze on Uttoxeter Road", "Tesco in Hanley": where it is */
+  while (e + 1 < c->len && e < i + 3 && gap_spaces (c, e) && capish (&c->t[e + 1]))
+    e++;
+  if (e + 2 < c->len && gap_spaces (c, e) && gap_spaces (c, e + 1) && c->t[e + 1].lower &&
+      (token_is (c, e + 1, "on") || token_is (c, e + 1, "in")) && capish (&c->t[e + 2]) &&
+      ((c->t[e + 2].bits & (G_PLACE | G_PLACE_START)) ||
+       (e + 3 < c->len && gap_spaces (c, e + 2) && (c->t[e + 3].bits & G_STREET))))
+    return TRUE;
 
   if (p == 0 || !gap_spaces (c, p - 1) || !c->t[p - 1].lower)
     return FALSE;
@@ -2955,7 +2972,8 @@ detect_institutions (Ctx *c)
        * "Spice Junction") and places of worship ("Masjid Al-Noor",
        * "Gurdwara Guru Nanak", "Capel Bethel") */
       if ((word_in (c, i, W_YSGOL, W_SPICE) || word_in (c, i, W_CHICKEN, W_CURRY)) &&
-          i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) &&
+          i + 1 < c->len && gap_spaces (c, i) &&
+          (capish (&c->t[i + 1]) || (c->t[i + 1].text_al && word_in (c, i, W_YSGOL, W_SPICE))) &&
           /* "Chicken Spot", not "Chicken Cottage" nor "Chicken and" */
           !(word_in (c, i, W_CHICKEN, W_CURRY) &&
             (c->t[i + 1].bits & (G_STOP | G_CUE | G_CUE_START))))
@@ -2963,8 +2981,15 @@ detect_institutions (Ctx *c)
           guint from = i;
 
           last = i;
+          /* "Gurdwara Sri Guru Nanak Darbar", "Masjid an-Noor" */
           while (last + 1 < c->len && last < i + 5 && gap_spaces (c, last) &&
-                 capish (&c->t[last + 1]) && !(c->t[last + 1].bits & G_STOP))
+                 ((capish (&c->t[last + 1]) &&
+                   (!(c->t[last + 1].bits & G_STOP) ||
+                    (((c->t[last + 1].bits & G_TITLE) ||
+                      c->t[last + 1].end - c->t[last + 1].start <= 3) &&
+                     last + 2 < c->len && gap_spaces (c, last + 1) &&
+                     capish (&c->t[last + 2])))) ||
+                  c->t[last + 1].text_al))
             last++;
           /* "Royal Spice Grill": a word of the name before the cue too */
           if (i > 0 && gap_spaces (c, i - 1) && capish (&c->t[i - 1]) && c->type[i - 1] == NULL &&
@@ -3059,6 +3084,10 @@ detect_institutions (Ctx *c)
           if (capish (p) && !(p->bits & G_VERB) &&
               (!(p->bits & G_STOP) || (p->bits & (G_CUE | G_TITLE)) ||
                g_ascii_strncasecmp (c->text + p->start, "children", 8) == 0 ||
+               /* "Northern Lights Care Ltd": any capitalised word before a
+                * company's legal suffix */
+               (k + 4 > i && !p->upper && (token_is (c, i, "ltd") || token_is (c, i, "limited") ||
+                                          token_is (c, i, "plc") || token_is (c, i, "llp"))) ||
                /* "the Seaview Court Hotel": a street's word inside a name;
                 * "Leeds Combined Court Centre" is the court's */
                ((p->bits & G_STREET) && k > 0 && gap_spaces (c, k - 1) &&
