@@ -902,6 +902,12 @@ static const NameCase name_cases[] = {
     "INSTITUTION:Gurdwara Sri Guru Nanak Darbar|INSTITUTION:Masjid an-Noor|"
     "INSTITUTION:Northern Lights Care Ltd|PERSON:Mr Mac an t-Saoir|PERSON:Ch Supt MacLeòid|"
     "INSTITUTION:Bargain Booze|PLACE:Uttoxeter Road|INSTITUTION:the Crown and Anchor" },
+  /* nicknames after "they call", "knew only as", in brackets after a name;
+   * initials after an arrow; not a town someone calls something */
+  { "a woman they call Bev; a driver she knew only as Spud; Jermaine Clarke (\"JJ\"), 24; "
+    "darren mills (\"daz\") waits.\nChloe rang. → NHL to call Thurs. We call Reading a town.",
+    "PERSON:Bev|PERSON:Spud|PERSON:Jermaine Clarke|PERSON:JJ|PERSON:darren mills|PERSON:daz|"
+    "PERSON:Chloe|PERSON:NHL" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

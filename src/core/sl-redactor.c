@@ -1617,7 +1617,9 @@ word_byte (const char *text,
 
   if (c < 0x80)
     return g_ascii_isalpha (c);
-  if (c == 0xE2 && i + 1 < n && ((guchar) text[i + 1] == 0x80 || (guchar) text[i + 1] == 0x81))
+  /* U+2000–U+27FF: punctuation, arrows, mathematical signs, boxes,
+   * symbols and dingbats ("→", "✓"), no letters */
+  if (c == 0xE2 && i + 1 < n && (guchar) text[i + 1] >= 0x80 && (guchar) text[i + 1] <= 0x9F)
     return FALSE;
   if (c == 0xC2 && i + 1 < n && (guchar) text[i + 1] < 0xC0)
     return FALSE; /* Latin-1 punctuation: « » £ § … */
@@ -1694,7 +1696,10 @@ boundary_before (const char *text,
     return TRUE;
   for (gsize i = from; i < to; i++)
     if (strchr (".!?\n:;()[]*|\t", text[i]) != NULL || (text[i] == '-' && i + 1 < to &&
-                                                             text[i + 1] == ' '))
+                                                             text[i + 1] == ' ') ||
+        /* "→ NHL to call" */
+        ((guchar) text[i] == 0xE2 && i + 2 < to && (guchar) text[i + 1] == 0x86 &&
+         (guchar) text[i + 2] == 0x92))
       return TRUE;
   return from == 0;
 }
@@ -2154,6 +2159,8 @@ person_bracket_before (const Ctx *c,
   return j > 0 && c->type[j - 1] == type_person && c->t[j - 1].full_end + 1 == open;
 }
 
+static gboolean kin_before_quote (const Ctx *c, guint i);
+
 /* "known as", "called", "aka", "calls him": what follows is a name, even a
  * word ("Spider") or one in capitals ("ZUBY"). */
 static gboolean
@@ -2162,13 +2169,28 @@ naming_cue_before (const Ctx *c,
 {
   guint k = i - 1;
 
-  if (i == 0 || c->t[i].start - c->t[k].full_end > 4)
+  if (i == 0)
+    return FALSE;
+  if (kin_before_quote (c, i))
+    return TRUE;
+  if (c->t[i].start - c->t[k].full_end > 4)
     return FALSE;
   if (token_is (c, k, "called") || token_is (c, k, "named") || token_is (c, k, "nicknamed") ||
       token_is (c, k, "aka") || token_is (c, k, "alias") || token_is (c, k, "nickname"))
     return TRUE;
   if (k == 0)
     return FALSE;
+  /* "a woman they call Bev", "everyone calls Spud" */
+  if ((token_is (c, k, "call") || token_is (c, k, "calls")) &&
+      (token_is (c, k - 1, "they") || token_is (c, k - 1, "we") || token_is (c, k - 1, "she") ||
+       token_is (c, k - 1, "he") || token_is (c, k - 1, "everyone") ||
+       token_is (c, k - 1, "girls") || token_is (c, k - 1, "people")))
+    return TRUE;
+  /* "knew only as Spud", "known only as" */
+  if (token_is (c, k, "as") && k >= 2 && token_is (c, k - 1, "only") &&
+      (token_is (c, k - 2, "knew") || token_is (c, k - 2, "known") ||
+       token_is (c, k - 2, "know") || token_is (c, k - 2, "knows")))
+    return TRUE;
   if (token_is (c, k, "as") && (token_is (c, k - 1, "known") || token_is (c, k - 1, "knows") ||
                                 token_is (c, k - 1, "know")))
     return TRUE;
@@ -2265,6 +2287,14 @@ kin_before_quote (const Ctx *c,
 {
   gsize p;
 
+  /* 'Jermaine Clarke ("JJ")', 'darren mills ("daz")': a nickname in
+   * brackets after a name */
+  if (i > 0 && c->type[i - 1] == type_person) 
+    {
+      p = c->t[i - 1].full_end;
+      return p + 2 < c->n && c->text[p] == ' ' && c->text[p + 1] == '(' &&
+             quote_at (c, p + 2, FALSE) > 0 && p + 2 + quote_at (c, p + 2, FALSE) == c->t[i].start;
+    }
   if (i == 0 || !(c->t[i - 1].bits & G_KIN) || !c->t[i - 1].lower)
     return FALSE;
   p = c->t[i - 1].full_end;
@@ -3542,7 +3572,7 @@ initials_by_place (const Ctx *c,
 {
   static const char *const after[] = { "present", "typing", "chairing", "absent", "asked",
                                        "noted", "agreed", "confirmed", "said", "explained",
-                                       "queried", "raised", "replied", "reported" };
+                                       "queried", "raised", "replied", "reported", "notes" };
   static const char *const before[] = { "notes", "note", "by", "typed", "transcribed",
                                         "minuted", "per", "initials" };
   const Token *t = &c->t[i];
@@ -4260,7 +4290,10 @@ detect_people_and_places (Ctx *c)
           /* "called", "aka"… are kinship words; "as", "him", "her", "by"
            * short; "nickname" */
           ((c->t[i - 1].bits & G_KIN) || c->t[i - 1].end - c->t[i - 1].start <= 3 ||
-           c->text[c->t[i - 1].start] == 'n') &&
+           c->text[c->t[i - 1].start] == 'n' ||
+           /* "they call Bev", not "we call Reading a town" */
+           ((token_is (c, i - 1, "call") || token_is (c, i - 1, "calls")) &&
+            !(b & (G_HARD | G_COMMON | G_ENGLISH | G_PLACE | G_PLACE_START)))) &&
           naming_cue_before (c, i) && !role_letter (c, i) &&
           /* "known as Complainant 3": a role and its number */
           !(t->full_end + 1 < c->n && c->text[t->full_end] == ' ' &&
