@@ -1318,6 +1318,7 @@ typedef struct
 
 static GArray *chain_table;        /* of Chain */
 static guint64 chain_first[1024];  /* the first words' hashes, open addressing */
+static guint chain_start[1024];    /* where the chains of that first word start */
 
 static guint64
 fnv_feed (guint64     h,
@@ -1524,19 +1525,17 @@ add_chain (const char *line)
         }
       ch.word[ch.n++] = finish_hash (fnv_feed (FNV_OFFSET, words[k], len));
     }
-  if (ch.n == 0)
-    return;
-  for (guint s = ch.word[0] % G_N_ELEMENTS (chain_first), tries = 0;; s = (s + 1) % G_N_ELEMENTS (chain_first))
-    {
-      if (chain_first[s] == 0 || chain_first[s] == ch.word[0])
-        {
-          chain_first[s] = ch.word[0];
-          break;
-        }
-      if (++tries == G_N_ELEMENTS (chain_first))
-        g_error ("chains.txt has more first words than its table holds");
-    }
-  g_array_append_val (chain_table, ch);
+  if (ch.n > 0)
+    g_array_append_val (chain_table, ch);
+}
+
+static int
+compare_chains (gconstpointer a,
+                gconstpointer b)
+{
+  guint64 x = ((const Chain *) a)->word[0], y = ((const Chain *) b)->word[0];
+
+  return x < y ? -1 : x > y;
 }
 
 static void
@@ -1549,6 +1548,24 @@ load_chains (void)
   while ((line = next_line (&at)) != NULL)
     if (line[0] != '#' && line[0] != '\0')
       add_chain (line);
+  /* the chains of one first word side by side, found from its slot */
+  g_array_sort (chain_table, compare_chains);
+  for (guint k = 0; k < chain_table->len; k++)
+    {
+      guint64 h = g_array_index (chain_table, Chain, k).word[0];
+      guint s = h % G_N_ELEMENTS (chain_first), tries = 0;
+
+      if (k > 0 && g_array_index (chain_table, Chain, k - 1).word[0] == h)
+        continue;
+      while (chain_first[s] != 0)
+        {
+          if (++tries == G_N_ELEMENTS (chain_first))
+            g_error ("chains.txt has more first words than its table holds");
+          s = (s + 1) % G_N_ELEMENTS (chain_first);
+        }
+      chain_first[s] = h;
+      chain_start[s] = k;
+    }
 }
 
 static void
@@ -2685,29 +2702,20 @@ code_before (const Ctx *c,
   return s + 1;
 }
 
-/* Is the shop at token i named where someone was: after "at", "outside",
- * "in"… with or without "the" ("outside tesco", "at the Spar", "by the
- * Sainsbury's"), not as a brand ("a Tesco bag")? */
+/* The words before the shop at token i (at p, after "the" if @the) that
+ * say someone was there: "outside tesco", "at the Spar", "by the
+ * Sainsbury's". */
 static gboolean
-where_someone_was (const Ctx *c,
-                   guint      i)
+where_it_is_before (const Ctx *c,
+                    guint      i,
+                    guint      p,
+                    gboolean   the)
 {
   /* the first six name a spot even before a town's name */
   static const char *const before[] = {
     "at", "outside", "near", "behind", "opposite", "inside", "in", "into", "to", "past",
     "round", "towards", "beside",
   };
-  gboolean the = i > 1 && token_is (c, i - 1, "the") && gap_spaces (c, i - 1);
-  guint p = the ? i - 1 : i, e = i;
-
-  /* "Bargain Booze on Uttoxeter Road", "Tesco in Hanley": where it is */
-  while (e + 1 < c->len && e < i + 3 && gap_spaces (c, e) && capish (&c->t[e + 1]))
-    e++;
-  if (e + 2 < c->len && gap_spaces (c, e) && gap_spaces (c, e + 1) && c->t[e + 1].lower &&
-      (token_is (c, e + 1, "on") || token_is (c, e + 1, "in")) && capish (&c->t[e + 2]) &&
-      ((c->t[e + 2].bits & (G_PLACE | G_PLACE_START)) ||
-       (e + 3 < c->len && gap_spaces (c, e + 2) && (c->t[e + 3].bits & G_STREET))))
-    return TRUE;
 
   if (p == 0 || !gap_spaces (c, p - 1) || !c->t[p - 1].lower)
     return FALSE;
@@ -2726,6 +2734,26 @@ where_someone_was (const Ctx *c,
   return FALSE;
 }
 
+/* Is the shop at token i named where someone was, by the words before it
+ * or by where it is said to be ("Bargain Booze on Uttoxeter Road"), not as
+ * a brand ("a Tesco bag")? */
+static gboolean
+where_someone_was (const Ctx *c,
+                   guint      i)
+{
+  gboolean the = i > 1 && token_is (c, i - 1, "the") && gap_spaces (c, i - 1);
+  guint e = i;
+
+  if (where_it_is_before (c, i, the ? i - 1 : i, the))
+    return TRUE;
+  while (e + 1 < c->len && e < i + 3 && gap_spaces (c, e) && capish (&c->t[e + 1]))
+    e++;
+  return e + 2 < c->len && gap_spaces (c, e) && gap_spaces (c, e + 1) && c->t[e + 1].lower &&
+         (token_is (c, e + 1, "on") || token_is (c, e + 1, "in")) && capish (&c->t[e + 2]) &&
+         ((c->t[e + 2].bits & (G_PLACE | G_PLACE_START)) ||
+          (e + 3 < c->len && gap_spaces (c, e + 2) && (c->t[e + 3].bits & G_STREET)));
+}
+
 /* The number of words of the longest chain's name at token i, or 0; in
  * @none whether it names no place at all, in @whole whether its "'s" is
  * part of the name ("Sainsbury's"). */
@@ -2735,22 +2763,27 @@ chain_at (const Ctx *c,
           gboolean  *none,
           gboolean  *whole)
 {
-  guint best = 0;
+  guint best = 0, from;
   gint where = -1; /* where_someone_was (), once known */
 
   for (guint64 h = c->t[i].hash, s = h % G_N_ELEMENTS (chain_first);;
        s = (s + 1) % G_N_ELEMENTS (chain_first))
     if (chain_first[s] == h)
-      break;
+      {
+        from = chain_start[s];
+        break;
+      }
     else if (chain_first[s] == 0)
       return 0;
-  for (guint k = 0; k < chain_table->len; k++)
+  for (guint k = from; k < chain_table->len; k++)
     {
       const Chain *ch = &g_array_index (chain_table, Chain, k);
       gboolean shop = ch->kind == '@';
       guint w = 0;
 
-      if (ch->word[0] != c->t[i].hash || ch->n <= best)
+      if (ch->word[0] != c->t[i].hash)
+        break;
+      if (ch->n <= best)
         continue;
       /* in lower case ("premier inn", "greggs", "outside boots") unless an
        * English word alone ("ibis") */
@@ -5469,12 +5502,11 @@ detect_non_names (Ctx *c)
         }
       /* "Slough Children First", "Doncaster Children's Services Trust", the
        * belfast trust: a town's children's company or health trust */
-      if (capish (t) || t->lower)
+      if ((t->bits & (G_PLACE | G_PLACE_START)) && !(t->bits & G_STOP))
         {
           guint k = i + 1;
 
           if (k < c->len && gap_spaces (c, i) && c->type[i] == NULL &&
-              (t->bits & (G_PLACE | G_PLACE_START)) && !(t->bits & G_STOP) &&
               (token_is (c, k, "trust") ||
                (token_is (c, k, "children") && k + 1 < c->len && gap_spaces (c, k) &&
                 (token_is (c, k + 1, "first") ||
