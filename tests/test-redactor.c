@@ -908,6 +908,12 @@ static const NameCase name_cases[] = {
     "darren mills (\"daz\") waits.\nChloe rang. → NHL to call Thurs. We call Reading a town.",
     "PERSON:Bev|PERSON:Spud|PERSON:Jermaine Clarke|PERSON:JJ|PERSON:darren mills|PERSON:daz|"
     "PERSON:Chloe|PERSON:NHL" },
+  /* a business named after its trade, or where it stands */
+  { "He spoke about the Empire on Corporation Road. A chippy in Baillieston, the Codfather. "
+    "They ran a takeaway, Golden Harbour, on Wellington Street, and Bailey's on Freeman "
+    "Street. His mate, Tom Jones, said.",
+    "INSTITUTION:Empire|PLACE:Baillieston|INSTITUTION:Codfather|INSTITUTION:Golden Harbour|"
+    "PLACE:Wellington Street|INSTITUTION:Bailey's|PERSON:Tom Jones" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

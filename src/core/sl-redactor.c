@@ -6274,19 +6274,73 @@ detect_names_in (const char  *text,
   for (guint i = 1; i < c.len; i++)
     if (c.t[i].poss && capish (&c.t[i]) && !joined[i] && !(i + 1 < c.len && joined[i + 1]) &&
         (type[i] == NULL || type[i] == type_person) && !(c.t[i].bits & (G_STOP | G_TITLE)) &&
-        gap_spaces (&c, i - 1) &&
-        (token_is (&c, i - 1, "at") || token_is (&c, i - 1, "outside")) &&
         c.t[i].full_end - c.t[i].end >= 2 &&
-        (c.t[i].full_end == n || strchr (".,;)\n", text[c.t[i].full_end]) != NULL ||
-         (i + 2 < c.len && gap_spaces (&c, i) &&
-          (token_is (&c, i + 1, "on") || token_is (&c, i + 1, "near")) &&
-          capish (&c.t[i + 2]))))
+        ((gap_spaces (&c, i - 1) &&
+          (token_is (&c, i - 1, "at") || token_is (&c, i - 1, "outside")) &&
+          (c.t[i].full_end == n || strchr (".,;)\n", text[c.t[i].full_end]) != NULL ||
+           (i + 2 < c.len && gap_spaces (&c, i) &&
+            (token_is (&c, i + 1, "on") || token_is (&c, i + 1, "near")) &&
+            capish (&c.t[i + 2])))) ||
+         /* "Bailey's on Freeman Street": where it stands, whatever comes before */
+         (i + 3 < c.len && gap_spaces (&c, i) && token_is (&c, i + 1, "on") &&
+          gap_spaces (&c, i + 1) && capish (&c.t[i + 2]) && gap_spaces (&c, i + 2) &&
+          (c.t[i + 3].bits & G_STREET) && capish (&c.t[i + 3]) &&
+          !(i > 0 && (c.t[i - 1].bits & G_TITLE)))))
       {
         SlSpan span = { offset + c.t[i].start, offset + c.t[i].full_end, type_institution };
 
         g_array_append_val (found, span);
         type[i] = type_none;
       }
+
+  /* "a phone shop, Phone Zone, on Whitechapel Road", "a chippy in
+   * Baillieston, the Codfather", "the Empire on Corporation Road": a
+   * business named after its trade, or where it stands */
+  for (guint i = 1; i < c.len; i++)
+    {
+      gboolean the, trade_before, in_place, on_street, ends;
+      guint ctx, last = i;
+      gsize e;
+
+      if ((type[i] != NULL && type[i] != type_person) || joined[i] || !c.t[i].cap ||
+          c.t[i].upper || (c.t[i].bits & (G_STOP | G_TITLE)))
+        continue;
+      the = i > 1 && token_is (&c, i - 1, "the") && gap_spaces (&c, i - 1);
+      ctx = the ? i - 1 : i;
+      while (last + 1 < c.len && last < i + 2 && gap_spaces (&c, last) && c.t[last + 1].cap &&
+             !c.t[last + 1].upper && (type[last + 1] == NULL || joined[last + 1]) &&
+             !(c.t[last + 1].bits & (G_STOP | G_STREET)))
+        last++;
+      if (last + 1 < c.len && joined[last + 1])
+        continue;
+      e = c.t[last].full_end;
+      ends = e == n || strchr (",.;)\n", text[e]) != NULL ||
+             (last + 1 < c.len && gap_spaces (&c, last) &&
+              (token_is (&c, last + 1, "on") || token_is (&c, last + 1, "in")));
+      /* "a takeaway, Golden Harbour," */
+      trade_before = ctx >= 2 && gap_is (&c, ctx - 1, ", ") && c.t[ctx - 1].lower &&
+                     (c.t[ctx - 1].bits & G_CUE) &&
+                     (trade_cue (&c, ctx - 1) || token_is (&c, ctx - 1, "shop") ||
+                      token_is (&c, ctx - 1, "chippy") || token_is (&c, ctx - 1, "nightclub") ||
+                      token_is (&c, ctx - 1, "takeaway") || token_is (&c, ctx - 1, "club"));
+      /* "a chippy in Baillieston, the Codfather" */
+      in_place = ctx >= 4 && gap_is (&c, ctx - 1, ", ") && type[ctx - 1] == type_place &&
+                 token_is (&c, ctx - 2, "in") && (c.t[ctx - 3].bits & G_CUE) && c.t[ctx - 3].lower;
+      /* "the Empire on Corporation Road" */
+      on_street = the && last == i && last + 3 < c.len && gap_spaces (&c, last) &&
+                  token_is (&c, last + 1, "on") && gap_spaces (&c, last + 1) &&
+                  capish (&c.t[last + 2]) && gap_spaces (&c, last + 2) &&
+                  (c.t[last + 3].bits & G_STREET) && capish (&c.t[last + 3]) &&
+                  !(c.t[i].bits & (G_PLACE | G_PLACE_START));
+      if (!(((trade_before || in_place) && ends) || on_street))
+        continue;
+      for (guint k = i; k <= last; k++)
+        {
+          type[k] = type_institution;
+          joined[k] = k > i;
+        }
+      i = last;
+    }
 
   /* "to Frankie & Benny's in Swindon": two names and "&", the second a
    * possessive with no noun after it, are a business */
