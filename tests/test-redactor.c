@@ -914,6 +914,12 @@ static const NameCase name_cases[] = {
     "Street. His mate, Tom Jones, said.",
     "INSTITUTION:Empire|PLACE:Baillieston|INSTITUTION:Codfather|INSTITUTION:Golden Harbour|"
     "PLACE:Wellington Street|INSTITUTION:Bailey's|PERSON:Tom Jones" },
+  /* in lower case, a short first name before a surname, a first name and
+   * a surname's letter, a short form of a name after "mum" */
+  { "met grp outside the shop. shanice, courtney b, tegan + 3 lads. courtney's mum bev "
+    "messaged. met jo ridley (head of safeguarding). i saw him in b and q.",
+    "PERSON:shanice|PERSON:courtney b|PERSON:tegan|PERSON:courtney|PERSON:bev|"
+    "PERSON:jo ridley" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

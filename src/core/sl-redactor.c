@@ -6510,6 +6510,26 @@ detect_names_in (const char  *text,
         joined[i + 1] = TRUE;
       }
 
+  /* In lower case: "met jo ridley", a short first name before a surname
+   * found; "courtney b,", a first name and the letter of a surname */
+  for (guint i = 0; i + 1 < c.len; i++)
+    if (type[i] == NULL && type[i + 1] == type_person && !joined[i + 1] && c.t[i].lower &&
+        c.t[i + 1].lower && (c.t[i].bits & G_FIRST_POP) && gap_spaces (&c, i) &&
+        !(c.t[i].bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_ENGLISH)))
+      {
+        type[i] = type_person;
+        joined[i + 1] = TRUE;
+      }
+    else if (type[i] == type_person && c.t[i].lower && type[i + 1] == NULL &&
+             c.t[i + 1].lower && c.t[i + 1].end - c.t[i + 1].start == 1 &&
+             c.text[c.t[i + 1].start] != 'a' && c.text[c.t[i + 1].start] != 'i' &&
+             gap_spaces (&c, i) &&
+             (c.t[i + 1].full_end == n || strchr (",;.)\n", text[c.t[i + 1].full_end]) != NULL))
+      {
+        type[i + 1] = type_person;
+        joined[i + 1] = TRUE;
+      }
+
   /* "the Rose Garden", "The Amber Room": words that are names too, after
    * "the", are a thing's name; "the Jade Smith case" is hers */
   for (guint i = 1; i < c.len; i++)
