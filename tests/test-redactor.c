@@ -167,6 +167,8 @@ static const Case positives[] = {
 static const char *const negatives[] = {
   /* a date under a heading of something else */
   "Dates of meetings\n- Panel: 14.7.2010",
+  /* a year on one line is no house number of a "Dr" on the next */
+  "Date: 17 November 2025\n\nDear Colleague,",
   /* a fraction, a three-way street */
   "she was in 2/3 of the cases; a 3 way street",
   /* a standard, a road, a date after "log" */

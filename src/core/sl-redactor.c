@@ -138,34 +138,34 @@ static const Recogniser recognisers[] = {
   { SL_SPAN_ADDRESS,
     "\\b(?:"
     /* "Flat 12, Parkside Court": a flat in a named block */
-    "(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]+\\s+){1,2}"
+    "(?i:flat|apartment|apt|unit)\\.?[ \\t]+[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?,?[ \\t]+(?:[A-Z][A-Za-z'-]+[ \\t]+){1,2}"
     "(?:Court|House|Tower|Towers|Heights|Lodge|Mansions|Point|Buildings|Apartments|Hall|Chambers"
     /* "Unit 7, Meridian Business Park" */
     "|Park|Estate)"
     /* "Flat 6, Carlton House, Birchills St": and its street */
-    "(?:,\\s+(?:[A-Z][A-Za-z'-]*\\s+){1,2}" STREET_SUFFIXES "(?![A-Za-z]))?"
+    "(?:,[ \\t]+(?:[A-Z][A-Za-z'-]*[ \\t]+){1,2}" STREET_SUFFIXES "(?![A-Za-z]))?"
     /* "Flat 3, 45 Hope Road"; a Glasgow flat's floor and door, "2/1, 17
      * Strathmartine Road", an Edinburgh one's, "3F2, 47 Easter Road" */
-    "|(?:(?:(?i:flat|apartment|apt|unit)\\.?\\s+[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?"
-    "|[0-9]{1,2}/[0-9]{1,2}|[0-9][Ff][0-9]{1,2}),?\\s+)?"
+    "|(?:(?:(?i:flat|apartment|apt|unit)\\.?[ \\t]+[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?"
+    "|[0-9]{1,2}/[0-9]{1,2}|[0-9][Ff][0-9]{1,2}),?[ \\t]+)?"
     /* "212-214 Coventry Road" */
-    "[0-9]{1,4}(?:-[0-9]{1,4})?[A-Za-z]?,?\\s+(?:"
+    "[0-9]{1,4}(?:-[0-9]{1,4})?[A-Za-z]?,?[ \\t]+(?:"
     /* "32 wharncliffe road": the street in lower case */
     "(?!(?:the|a|an|of|to|up|down|on|in|at|by|and|or|off|min|mins|minutes"
     "|miles?|yards|metres|doors|houses|more|other|main|side|back|slip|ring|trunk|way)\\s)"
-    "[a-z][a-z'-]+\\s+(?:[a-z][a-z'-]+\\s+)?(?:street|road|lane|avenue|close|drive|crescent"
+    "[a-z][a-z'-]+[ \\t]+(?:[a-z][a-z'-]+[ \\t]+)?(?:street|road|lane|avenue|close|drive|crescent"
     "|terrace|grove|gardens|park|way|place|court|walk|rise|mews|square|st|rd)"
     /* "31 ffordd las": a Welsh street in lower case */
-    "|(?:heol|ffordd|stryd|lon|maes|cwrt|clos|llys)\\s+(?:(?:y|yr)\\s+)?[a-z][a-z'-]{2,}"
+    "|(?:heol|ffordd|stryd|lon|maes|cwrt|clos|llys)[ \\t]+(?:(?:y|yr)[ \\t]+)?[a-z][a-z'-]{2,}"
     /* "21 Restalrig Road South" */
-    "|(?:[A-Z][A-Za-z'-]*\\s+){1,3}" STREET_SUFFIXES "(?:\\s+(?:North|South|East|West)\\b)?"
-    "|(?:[A-Z][A-Za-z'-]*\\s+)?[A-Z][a-z]+gate|" WELSH_STREETS
+    "|(?:[A-Z][A-Za-z'-]*[ \\t]+){1,3}" STREET_SUFFIXES "(?:[ \\t]+(?:North|South|East|West)\\b)?"
+    "|(?:[A-Z][A-Za-z'-]*[ \\t]+)?[A-Z][a-z]+gate|" WELSH_STREETS
     /* "44 Maes-y-Coed": joined by hyphens */
-    "(?:-(?:y|yr)-[A-Z][A-Za-z\\x80-\\xff']*|(?:\\s+(?:y|yr|'r))?"
+    "(?:-(?:y|yr)-[A-Z][A-Za-z\\x80-\\xff']*|(?:[ \\t]+(?:y|yr|'r))?"
     /* "18 Heol Tyn y Coed": an article between the words too */
-    "\\s+[A-Z][A-Za-z\\x80-\\xff'-]*(?:\\s+(?:(?:y|yr|'r)\\s+)?[A-Z][A-Za-z\\x80-\\xff'-]*)?)"
+    "[ \\t]+[A-Z][A-Za-z\\x80-\\xff'-]*(?:[ \\t]+(?:(?:y|yr|'r)[ \\t]+)?[A-Z][A-Za-z\\x80-\\xff'-]*)?)"
     /* "14 SCHOLES LANE": the same in capitals */
-    "|((?:[A-Z][A-Z'-]*\\s+){1,3}(?i:" STREET_SUFFIXES "))))\\b",
+    "|((?:[A-Z][A-Z'-]*[ \\t]+){1,3}(?i:" STREET_SUFFIXES "))))\\b",
     0, validate_address },
 };
 
