@@ -922,6 +922,13 @@ static const NameCase name_cases[] = {
     "messaged. met jo ridley (head of safeguarding). i saw him in b and q.",
     "PERSON:shanice|PERSON:courtney b|PERSON:tegan|PERSON:courtney|PERSON:bev|"
     "PERSON:jo ridley" },
+  /* short forms of months no one is called, a job's title, an operation
+   * named again without its word, a group chat's name, a promenade */
+  { "Charged Aug. Jan-24 | Amelia moved. Worker: Daniela Ferreira, Senior Practitioner. "
+    "Dec said hi. They are defendants in Operation Harrier. The URN for Harrier is "
+    "10HN0439125. They run a group chat called \"The Block\". The hotel is on Queen's "
+    "Promenade.",
+    "PERSON:Amelia|PERSON:Daniela Ferreira|PERSON:Dec|REFERENCE:10HN0439125" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

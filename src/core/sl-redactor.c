@@ -1139,6 +1139,7 @@ static const char *const streets[] = {
   "boulevard", "embankment", "wharf", "yard", "quay", "broadway", "estate", "park", "green",
   "hill", "bridge", "station", "airport", "interchange", "retail", "shopping", "centre",
   "market", "precinct", "bus", "canal", "river", "beach", "pier", "woods", "wood",
+  "promenade",
 };
 static const char *const preps[] = {
   "in", "from", "to", "at", "near", "around", "towards", "outside", "across", "between",
@@ -5384,6 +5385,13 @@ month_in_date (const Ctx *c,
                g_ascii_isdigit (c->text[e + 2]) && g_ascii_isdigit (c->text[e + 3]) &&
                g_ascii_isdigit (c->text[e + 4]) &&
                (e + 5 == c->n || !g_ascii_isalnum (c->text[e + 5]));
+  /* "Charged Aug.", "Jan-24": short forms no one is called ("Jan", "Jun",
+   * "Jul" and "Dec" are names too) */
+  if (short_month && !t->upper &&
+      (word_in (c, i, W_FEB, W_APR) || word_in (c, i, W_AUG, W_NOV) ||
+       (e + 2 < c->n && c->text[e] == '-' && g_ascii_isdigit (c->text[e + 1]) &&
+        g_ascii_isdigit (c->text[e + 2]))))
+    return TRUE;
   /* "Jan 2024", "since Aug": a month's short form, but "Jan Kowalski" */
   if (short_month && !t->upper &&
       (year_after ||
@@ -5415,6 +5423,9 @@ month_in_date (const Ctx *c,
 static void
 detect_non_names (Ctx *c)
 {
+  guint64 ops[8];
+  guint n_ops = 0;
+
   for (guint i = 0; i < c->len; i++)
     {
       const Token *t = &c->t[i];
@@ -5429,7 +5440,24 @@ detect_non_names (Ctx *c)
               !(c->t[last + 1].bits & (G_STOP | G_CUE | G_CUE_START | G_STREET)))
             last++;
           mark (c, i + 1, last, type_none);
+          /* "Operation Harrier", then "the URN for Harrier" */
+          if (last == i + 1 && n_ops < G_N_ELEMENTS (ops) && !word_in (c, i, W_PROJECT, W_PROJECT))
+            ops[n_ops++] = c->t[i + 1].hash;
           i = last;
+          continue;
+        }
+      /* "Senior Practitioner", "Deputy Manager": a job's title */
+      if (capish (t) && !t->upper && c->type[i] == NULL && i + 1 < c->len && gap_spaces (c, i) &&
+          (word_in (c, i, W_SENIOR, W_SENIOR) || token_is (c, i, "principal") ||
+           token_is (c, i, "assistant") || word_in (c, i, W_DEPUTY, W_DEPUTY)) &&
+          capish (&c->t[i + 1]) &&
+          (token_is (c, i + 1, "practitioner") || token_is (c, i + 1, "officer") ||
+           token_is (c, i + 1, "manager") || token_is (c, i + 1, "lecturer") ||
+           token_is (c, i + 1, "analyst") || token_is (c, i + 1, "caseworker") ||
+           token_is (c, i + 1, "nurse") || token_is (c, i + 1, "worker")))
+        {
+          mark (c, i, i + 1, type_none);
+          i++;
           continue;
         }
       /* "a red Seat Leon", "his Kia Rio": after a car's make, its model is
@@ -5546,8 +5574,14 @@ detect_non_names (Ctx *c)
           continue;
         }
       /* A chat group's name in quotes: 'WhatsApp group "Sound Crew"' */
+      /* 'a group chat called "The Block"' */
       if (t->lower && (token_is (c, i, "group") || token_is (c, i, "groupchat") ||
-                       token_is (c, i, "channel")))
+                       token_is (c, i, "channel") ||
+                       ((token_is (c, i, "called") || token_is (c, i, "named")) && i > 0 &&
+                        (token_is (c, i - 1, "chat") || token_is (c, i - 1, "group") ||
+                         token_is (c, i - 1, "groupchat") || token_is (c, i - 1, "page") ||
+                         token_is (c, i - 1, "account") || token_is (c, i - 1, "channel") ||
+                         token_is (c, i - 1, "server")))))
         {
           gsize q = t->full_end, ql;
 
@@ -5628,6 +5662,11 @@ detect_non_names (Ctx *c)
           word_in (c, i + 1, W_GUIDELINES, W_RULING))
         mark (c, i, i, type_none);
     }
+  for (guint i = 0; i < c->len && n_ops > 0; i++)
+    if (c->type[i] == NULL && capish (&c->t[i]))
+      for (guint k = 0; k < n_ops; k++)
+        if (ops[k] == c->t[i].hash)
+          c->type[i] = type_none;
 }
 
 /* One stretch of text, at most a few kB, ending at a line break. */
