@@ -929,6 +929,12 @@ static const NameCase name_cases[] = {
     "10HN0439125. They run a group chat called \"The Block\". The hotel is on Queen's "
     "Promenade.",
     "PERSON:Amelia|PERSON:Daniela Ferreira|PERSON:Dec|REFERENCE:10HN0439125" },
+  /* gyms, football clubs, recreation grounds and bus stations; two of them
+   * joined by "and" stay two */
+  { "He coaches at Ashfield Boxing Gym and plays for Hucknall Town FC. They met at Oakwood "
+    "Recreation Ground and Broad Street Bus Station. Physical fitness is good.",
+    "INSTITUTION:Ashfield Boxing Gym|INSTITUTION:Hucknall Town FC|"
+    "INSTITUTION:Oakwood Recreation Ground|INSTITUTION:Broad Street Bus Station" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

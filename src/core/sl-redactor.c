@@ -3209,6 +3209,8 @@ detect_institutions (Ctx *c)
               /* "in Darlaston and Royal Grill": a town and a business */
               !(c->text[p->start] == 'a' && (c->t[k - 1].bits & G_PLACE) &&
                 !(c->t[k - 1].bits & (G_ENGLISH | G_COMMON))) &&
+              /* "Oakwood Recreation Ground and Broad Street Bus Station" */
+              !(c->text[p->start] == 'a' && k > 1 && match_phrase (c, k - 2, P_CUE) == 2) &&
               !(c->text[p->start] == 'a' && (c->t[k - 1].bits & G_CUE) &&
                 (!(c->t[k - 1].bits & G_WEAK_CUE) ||
                  (k > 1 && g_ascii_strncasecmp (c->text + c->t[k - 2].start, "children", 8) == 0) ||
