@@ -935,6 +935,11 @@ static const NameCase name_cases[] = {
     "Recreation Ground and Broad Street Bus Station. Physical fitness is good.",
     "INSTITUTION:Ashfield Boxing Gym|INSTITUTION:Hucknall Town FC|"
     "INSTITUTION:Oakwood Recreation Ground|INSTITUTION:Broad Street Bus Station" },
+  /* a venue named by a word in no list after "at the", "to the"; a venue
+   * before its trade in lower case; not an event */
+  { "They went to the Kasbah nightclub. She was at the Zanzibar on Friday; then to the "
+    "Olympics.",
+    "INSTITUTION:Kasbah|INSTITUTION:Zanzibar" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

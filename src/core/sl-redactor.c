@@ -2854,6 +2854,20 @@ detect_institutions (Ctx *c)
       /* a name or a public body already */
       if (c->type[i] != NULL)
         continue;
+      /* "at the Zanzibar", "went to the Palais": a name in no list after
+       * "the", where someone was, is a venue's */
+      if (t->cap && !t->upper && t->bits == 0 && !t->sentence && !t->poss && i > 1 &&
+          gap_spaces (c, i - 1) && token_is (c, i - 1, "the") && c->t[i - 1].lower &&
+          gap_spaces (c, i - 2) && c->t[i - 2].lower &&
+          (token_is (c, i - 2, "at") || token_is (c, i - 2, "to") ||
+           token_is (c, i - 2, "outside") || token_is (c, i - 2, "from") ||
+           token_is (c, i - 2, "near") || token_is (c, i - 2, "inside")) &&
+          !(i + 1 < c->len && gap_spaces (c, i) && (capish (&c->t[i + 1]) ||
+                                                    (c->t[i + 1].bits & G_CUE))))
+        {
+          mark (c, i, i, type_institution);
+          continue;
+        }
       /* "at Merseyway shopping centre", "Kirkgate retail park": a name no
        * dictionary has before a cue of several words in lower case */
       if (t->lower && i > 0 && capish (&c->t[i - 1]) &&
@@ -2871,7 +2885,8 @@ detect_institutions (Ctx *c)
       cue_len = 0;
       if ((t->bits & G_CUE) && t->lower && i > 1 && capish (&c->t[i - 1]) &&
           gap_spaces (c, i - 1) && c->type[i - 1] == NULL &&
-          (word_in (c, i, W_PUB, W_APARTMENT) || word_in (c, i, W_RESTAURANT, W_SALON)))
+          (word_in (c, i, W_PUB, W_APARTMENT) || word_in (c, i, W_RESTAURANT, W_SALON) ||
+           token_is (c, i, "nightclub") || token_is (c, i, "club") || trade_cue (c, i)))
         {
           /* "the Junction pub": the name is the capitalised words after "the";
            * "the Ashiana restaurant": a proper name, not "the Youth club" */
