@@ -940,6 +940,12 @@ static const NameCase name_cases[] = {
   { "They went to the Kasbah nightclub. She was at the Zanzibar on Friday; then to the "
     "Olympics.",
     "INSTITUTION:Kasbah|INSTITUTION:Zanzibar" },
+  /* a chain's shop and a centre joined by "&" stay two; a venue's "'s"
+   * before its trade; a hospital someone attends */
+  { "drivers hang round Nando's & Telford Centre at night; girls taken to the Cinderella's "
+    "nightclub; she attends Pilgrim Hospital weekly",
+    "INSTITUTION:Nando's|INSTITUTION:Telford Centre|INSTITUTION:Cinderella's|"
+    "INSTITUTION:Pilgrim Hospital" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

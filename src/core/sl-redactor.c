@@ -2873,14 +2873,24 @@ detect_institutions (Ctx *c)
       if (t->lower && i > 0 && capish (&c->t[i - 1]) &&
           !c->t[i - 1].upper && !c->t[i - 1].poss && gap_spaces (c, i - 1) &&
           c->type[i - 1] == NULL &&
-          !c->t[i - 1].sentence &&
-          !(c->t[i - 1].bits & (G_ENGLISH | G_STOP | G_TITLE | G_COUNCIL | G_CUE | G_CUE_START |
-                                G_PLACE | G_PLACE_START)) &&
           (cue_len = match_phrase (c, i, P_CUE)) > 1)
         {
-          mark (c, i - 1, i + cue_len - 1, type_institution);
-          i += cue_len - 1;
-          continue;
+          /* "Solway View children's home": a word no dictionary has first */
+          guint from = i - 1;
+
+          if (from > 0 && (c->t[from].bits & (G_ENGLISH | G_STREET)) &&
+              !(c->t[from].bits & (G_STOP | G_TITLE | G_COUNCIL | G_CUE | G_CUE_START)) &&
+              capish (&c->t[from - 1]) && !c->t[from - 1].upper && gap_spaces (c, from - 1) &&
+              c->type[from - 1] == NULL)
+            from--;
+          if (!c->t[from].sentence &&
+              !(c->t[from].bits & (G_ENGLISH | G_STOP | G_TITLE | G_COUNCIL | G_CUE |
+                                   G_CUE_START | G_PLACE | G_PLACE_START)))
+            {
+              mark (c, from, i + cue_len - 1, type_institution);
+              i += cue_len - 1;
+              continue;
+            }
         }
       cue_len = 0;
       if ((t->bits & G_CUE) && t->lower && i > 1 && capish (&c->t[i - 1]) &&
@@ -2913,7 +2923,17 @@ detect_institutions (Ctx *c)
 
               while (end > k && (c->t[end].bits & G_STOP))
                 end--;
-              mark (c, k, end, type_institution);
+              if (c->t[end].poss && c->t[end].full_end - c->t[end].end >= 2)
+                {
+                  /* "the Cinderella's nightclub": with its "'s" */
+                  SlSpan span = { c->offset + c->t[k].start, c->offset + c->t[end].full_end,
+                                  type_institution };
+
+                  g_array_append_val (c->found, span);
+                  mark (c, k, end, type_none);
+                }
+              else
+                mark (c, k, end, type_institution);
               continue;
             }
         }
@@ -3146,7 +3166,7 @@ detect_institutions (Ctx *c)
           gboolean dotted = p->initial && dotted_initials (c, p->end, c->t[first].start) &&
                             (c->t[first].bits & (G_CUE | G_CUE_START));
           /* "Gwilym Lister & Co Solicitors", "Gold Nails & Beauty" */
-          gboolean amp = gap_is (c, k, " & ") && capish (p) && capish (&c->t[first]);
+          gboolean amp = gap_is (c, k, " & ") && capish (p) && capish (&c->t[first]) && !p->poss;
           gboolean sep = gap_spaces (c, k) || code || dotted || amp ||
                          ((p->bits & G_SAINT) && c->t[first].start - p->end <= 2 &&
                           c->text[p->end] == '.');
@@ -3282,8 +3302,8 @@ detect_institutions (Ctx *c)
           /* "Operation Span and Project Phoenix": operations' and
            * projects' names come after their word */
           for (guint k = first; k < i; k++)
-            words += capish (&c->t[k]) && !(c->t[k].bits & G_STOP) &&
-                     !word_in (c, k, W_OPERATION, W_OP) ? 1 : 0;
+            words += capish (&c->t[k]) && !word_in (c, k, W_OPERATION, W_OP) &&
+                     !(c->t[k].bits & (G_TITLE | G_NAME_ROLE)) ? 1 : 0;
           if (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]))
             words = 0;
           else if (words >= 2 ||
@@ -3291,7 +3311,9 @@ detect_institutions (Ctx *c)
                !c->t[first].sentence &&
                (token_is (c, first - 1, "at") || token_is (c, first - 1, "outside") ||
                 token_is (c, first - 1, "from") || token_is (c, first - 1, "to") ||
-                token_is (c, first - 1, "near") || token_is (c, first - 1, "in"))))
+                token_is (c, first - 1, "near") || token_is (c, first - 1, "in") ||
+                token_is (c, first - 1, "attends") || token_is (c, first - 1, "attended") ||
+                token_is (c, first - 1, "visits") || token_is (c, first - 1, "visited"))))
             proper = strange = TRUE;
           for (guint k = first; k < i; k++)
             if (word_in (c, k, W_OPERATION, W_OP))
