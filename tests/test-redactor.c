@@ -946,6 +946,12 @@ static const NameCase name_cases[] = {
     "nightclub; she attends Pilgrim Hospital weekly",
     "INSTITUTION:Nando's|INSTITUTION:Telford Centre|INSTITUTION:Cinderella's|"
     "INSTITUTION:Pilgrim Hospital" },
+  /* a name before "aka"; initials with dots after "initials"; initials
+   * with "Mc" or "Ní" inside before what they are to do; a Welsh house */
+  { "possibly Jordan Salt aka \"Salty\". He gives her initials, T.R., to the head.\n"
+    "DMcC to update the log; ONíD to add the number.\nThe home, Tŷ Gwyn, in Sketty.",
+    "PERSON:Jordan Salt|PERSON:Salty|PERSON:T.R.|PERSON:DMcC|PERSON:ONíD|"
+    "INSTITUTION:Tŷ Gwyn|PLACE:Sketty" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

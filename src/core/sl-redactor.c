@@ -1218,7 +1218,7 @@ enum
   /* first words of institutions' names */
   W_YSGOL, W_COLEG, W_PIZZA, W_TANDOORI, W_BALTI, W_KEBAB, W_MASJID, W_JAMIA, W_GURDWARA,
   W_MADRASA, W_MADRASSA, W_EGLWYS, W_CAPEL, W_HAFAN, W_CANOLFAN, W_CARTREF, W_YSBYTY, W_GWESTY,
-  W_MEDDYGFA, W_CLWB, W_PARC, W_CHIPPY, W_SPICE,
+  W_MEDDYGFA, W_CLWB, W_PARC, W_TY, W_CHIPPY, W_SPICE,
   /* before a street name's nickname */
   W_BIG, W_LIL, W_LITTLE,
   /* cues in lower case after a name: "the Junction pub", "the Ashiana restaurant" */
@@ -1281,7 +1281,7 @@ static const char *const word_texts[N_WORDS] = {
   "plates", "hackney", "hire",
   "ysgol", "coleg", "pizza", "tandoori", "balti", "kebab", "masjid", "jamia", "gurdwara",
   "madrasa", "madrassa", "eglwys", "capel", "hafan", "canolfan", "cartref", "ysbyty", "gwesty",
-  "meddygfa", "clwb", "parc", "chippy", "spice",
+  "meddygfa", "clwb", "parc", "t\xc5\xb7", "chippy", "spice",
   "big", "lil", "little",
   "pub", "hotel", "inn", "apartment", "restaurant", "takeaway", "take-away", "cafe", "caf\xc3\xa9", "salon",
   "chicken", "burger", "grill", "curry",
@@ -6607,6 +6607,65 @@ detect_names_in (const char  *text,
         type[i + 1] = type_person;
         joined[i + 1] = TRUE;
       }
+
+  /* "Jordan Salt aka \"Salty\"": the words before "aka" or "alias" are a
+   * name */
+  for (guint i = 1; i < c.len; i++)
+    if (c.t[i].lower && (token_is (&c, i, "aka") || token_is (&c, i, "alias")) &&
+        gap_spaces (&c, i - 1) && capish (&c.t[i - 1]) && !c.t[i - 1].upper &&
+        (type[i - 1] == NULL || type[i - 1] == type_place) && !joined[i - 1])
+      {
+        guint first = i - 1;
+
+        while (first > 0 && i - first < 3 && gap_spaces (&c, first - 1) &&
+               capish (&c.t[first - 1]) && !c.t[first - 1].upper &&
+               (type[first - 1] == NULL || type[first - 1] == type_place) &&
+               !(c.t[first - 1].bits & (G_STOP | G_TITLE | G_PREP | G_VERB)))
+          first--;
+        if (!(c.t[first].bits & (G_FIRST | G_SUR)))
+          continue;
+        for (guint k = first; k < i; k++)
+          {
+            type[k] = type_person;
+            joined[k] = k > first;
+          }
+      }
+
+  /* "(he gives her initials, T.R.)", "DMcC to update", "ONíD to add":
+   * initials with dots after "initials", and initials written with "Mc",
+   * "Ní" or "Ó" inside, before what they are to do */
+  for (guint i = 0; i < c.len; i++)
+    {
+      const Token *t = &c.t[i];
+      guint caps = 0, small = 0;
+
+      if (type[i] != NULL || !t->cap)
+        continue;
+      if (t->initial && i > 0 && token_is (&c, i - 1, "initials") && t->end + 3 <= n &&
+          text[t->end] == '.' && g_ascii_isupper (text[t->end + 1]) && text[t->end + 2] == '.')
+        {
+          SlSpan span = { offset + t->start, offset + t->end + 3, type_person };
+
+          g_array_append_val (found, span);
+          type[i] = type_none;
+          continue;
+        }
+      if (t->upper || t->end - t->start > 8 || (t->bits & (G_FIRST | G_SUR | G_ENGLISH | G_STOP)) ||
+          !t->sentence || !(i + 2 < c.len && gap_spaces (&c, i) && token_is (&c, i + 1, "to") &&
+                            gap_spaces (&c, i + 1) && c.t[i + 2].lower))
+        continue;
+      for (const char *q = text + t->start; q < text + t->end; q = g_utf8_next_char (q))
+        {
+          gunichar u = g_utf8_get_char (q);
+
+          if (g_unichar_isupper (u))
+            caps++;
+          else
+            small++;
+        }
+      if (caps >= 3 && small <= 2)
+        type[i] = type_person;
+    }
 
   /* "the Rose Garden", "The Amber Room": words that are names too, after
    * "the", are a thing's name; "the Jade Smith case" is hers */
