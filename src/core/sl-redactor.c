@@ -6412,11 +6412,7 @@ detect_names_in (const char  *text,
                   !(c.t[i].bits & (G_PLACE | G_PLACE_START));
       if (!(((trade_before || in_place) && ends) || on_street))
         continue;
-      for (guint k = i; k <= last; k++)
-        {
-          type[k] = type_institution;
-          joined[k] = k > i;
-        }
+      mark (&c, i, last, type_institution);
       i = last;
     }
 
@@ -6622,13 +6618,8 @@ detect_names_in (const char  *text,
                (type[first - 1] == NULL || type[first - 1] == type_place) &&
                !(c.t[first - 1].bits & (G_STOP | G_TITLE | G_PREP | G_VERB)))
           first--;
-        if (!(c.t[first].bits & (G_FIRST | G_SUR)))
-          continue;
-        for (guint k = first; k < i; k++)
-          {
-            type[k] = type_person;
-            joined[k] = k > first;
-          }
+        if (c.t[first].bits & (G_FIRST | G_SUR))
+          mark (&c, first, i - 1, type_person);
       }
 
   /* "(he gives her initials, T.R.)", "DMcC to update", "ONíD to add":
@@ -6706,11 +6697,7 @@ detect_names_in (const char  *text,
           last++;
         if (last + 1 < c.len && joined[last + 1])
           continue;
-        for (guint k = i; k <= last; k++)
-          {
-            type[k] = type_person;
-            joined[k] = k > i;
-          }
+        mark (&c, i, last, type_person);
         i = last;
       }
 
