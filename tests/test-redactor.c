@@ -952,6 +952,12 @@ static const NameCase name_cases[] = {
     "DMcC to update the log; ONíD to add the number.\nThe home, Tŷ Gwyn, in Sketty.",
     "PERSON:Jordan Salt|PERSON:Salty|PERSON:T.R.|PERSON:DMcC|PERSON:ONíD|"
     "INSTITUTION:Tŷ Gwyn|PLACE:Sketty" },
+  /* what a place of trade is called is its name, not a person's; seaside
+   * attractions */
+  { "They met at a takeaway called Golden Harbour; a nightclub called Bliss; a man called "
+    "Tony Smith. She was taken to Fantasy Island and the Pleasure Beach.",
+    "INSTITUTION:Golden Harbour|INSTITUTION:Bliss|PERSON:Tony Smith|"
+    "INSTITUTION:Fantasy Island|INSTITUTION:Pleasure Beach" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

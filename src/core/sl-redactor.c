@@ -6658,6 +6658,24 @@ detect_names_in (const char  *text,
         type[i] = type_person;
     }
 
+  /* "a takeaway called Golden Harbour", "a club called Velvet": what a
+   * place of trade is called is its name, no person's */
+  for (guint i = 2; i < c.len; i++)
+    if (type[i] == type_person && !joined[i] && gap_spaces (&c, i - 1) &&
+        (token_is (&c, i - 1, "called") || token_is (&c, i - 1, "named")) &&
+        gap_spaces (&c, i - 2) && c.t[i - 2].lower &&
+        ((c.t[i - 2].bits & G_CUE) || token_is (&c, i - 2, "firm") ||
+         token_is (&c, i - 2, "company") || token_is (&c, i - 2, "business") ||
+         token_is (&c, i - 2, "venue") || token_is (&c, i - 2, "nightclub")))
+      {
+        guint last = i;
+
+        while (last + 1 < c.len && joined[last + 1] && type[last + 1] == type_person)
+          last++;
+        mark (&c, i, last, type_institution);
+        i = last;
+      }
+
   /* "the Rose Garden", "The Amber Room": words that are names too, after
    * "the", are a thing's name; "the Jade Smith case" is hers */
   for (guint i = 1; i < c.len; i++)
