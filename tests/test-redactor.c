@@ -958,6 +958,11 @@ static const NameCase name_cases[] = {
     "Tony Smith. She was taken to Fantasy Island and the Pleasure Beach.",
     "INSTITUTION:Golden Harbour|INSTITUTION:Bliss|PERSON:Tony Smith|"
     "INSTITUTION:Fantasy Island|INSTITUTION:Pleasure Beach" },
+  /* where someone works, or what they run, is a business; not a person
+   * someone works for, nor an agency */
+  { "She works at Zorba on the seafront. He worked at Marco's in town. He runs the "
+    "Kebabland with his brother. She worked for Tony Smith. She works for Barnardo's.",
+    "INSTITUTION:Zorba|INSTITUTION:Marco's|INSTITUTION:Kebabland|PERSON:Tony Smith" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

@@ -6658,6 +6658,48 @@ detect_names_in (const char  *text,
         type[i] = type_person;
     }
 
+  /* "works at Zorba", "worked at Marco's", "a job at Kebabland", "runs the
+   * Zorba": where someone works, or what they run, is a business */
+  for (guint i = 2; i < c.len; i++)
+    {
+      guint v = i - 1, last = i;
+      gboolean work;
+
+      if (!c.t[i].cap || c.t[i].upper || joined[i] ||
+          !(type[i] == NULL ||
+            (type[i] == type_person && (!(c.t[i].bits & G_FIRST_POP) || c.t[i].poss))) ||
+          (c.t[i].bits & (G_STOP | G_TITLE | G_PLACE | G_PLACE_START)) || !gap_spaces (&c, i - 1))
+        continue;
+      if (token_is (&c, v, "the") && v > 0 && gap_spaces (&c, v - 1))
+        v--;
+      work = (v > 0 && gap_spaces (&c, v - 1) && c.t[v - 1].lower &&
+              (token_is (&c, v, "at") || token_is (&c, v, "for")) &&
+              (token_is (&c, v - 1, "works") || token_is (&c, v - 1, "worked") ||
+               token_is (&c, v - 1, "working") || token_is (&c, v - 1, "job") ||
+               token_is (&c, v - 1, "shifts") || token_is (&c, v - 1, "employed"))) ||
+             (v + 1 < i && c.t[v].lower &&
+              (token_is (&c, v, "runs") || token_is (&c, v, "ran") || token_is (&c, v, "owns") ||
+               token_is (&c, v, "owned") || token_is (&c, v, "manages")));
+      if (!work)
+        continue;
+      while (last + 1 < c.len && last < i + 2 && gap_spaces (&c, last) && c.t[last + 1].cap &&
+             !c.t[last + 1].upper && (type[last + 1] == NULL || joined[last + 1]) &&
+             !(c.t[last + 1].bits & G_STOP))
+        last++;
+      if (last + 1 < c.len && joined[last + 1])
+        continue;
+      if (c.t[last].poss && c.t[last].full_end - c.t[last].end >= 2)
+        {
+          SlSpan span = { offset + c.t[i].start, offset + c.t[last].full_end, type_institution };
+
+          g_array_append_val (found, span);
+          mark (&c, i, last, type_none);
+        }
+      else
+        mark (&c, i, last, type_institution);
+      i = last;
+    }
+
   /* "a takeaway called Golden Harbour", "a club called Velvet": what a
    * place of trade is called is its name, no person's */
   for (guint i = 2; i < c.len; i++)
