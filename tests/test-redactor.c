@@ -963,6 +963,11 @@ static const NameCase name_cases[] = {
   { "She works at Zorba on the seafront. He worked at Marco's in town. He runs the "
     "Kebabland with his brother. She worked for Tony Smith. She works for Barnardo's.",
     "INSTITUTION:Zorba|INSTITUTION:Marco's|INSTITUTION:Kebabland|PERSON:Tony Smith" },
+  /* in lower case, words after "at" and before a trade's cue; not a
+   * school, a house, a corner shop */
+  { "- lad works at iron forge gym + another at sparkle hand car wash. at big school. at "
+    "nans house. at corner shop. went to the gym.",
+    "INSTITUTION:iron forge gym|INSTITUTION:sparkle hand car wash" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

@@ -2868,6 +2868,45 @@ detect_institutions (Ctx *c)
           mark (c, i, i, type_institution);
           continue;
         }
+      /* In lower case: "works at iron forge gym", "at sparkle hand car
+       * wash": words after "at", "outside"… and before a trade's cue, not
+       * "at the gym" nor "at my gym" */
+      if (t->lower && t->casual && i > 1 && (t->bits & (G_CUE | G_CUE_START)) &&
+          c->type[i - 1] == NULL && c->t[i - 1].lower && gap_spaces (c, i - 1) &&
+          !(c->t[i - 1].bits & (G_STOP | G_PREP | G_VERB | G_KIN | G_CUE)) &&
+          !determiner (c, i - 1))
+        {
+          guint from = i - 1, len = (t->bits & G_CUE_START) ? match_phrase (c, i, P_CUE) : 0;
+          guint end;
+
+          if (len == 0 && (t->bits & G_CUE))
+            len = 1;
+          end = i + len - 1;
+          if (from > 0 && c->t[from - 1].lower && gap_spaces (c, from - 1) &&
+              c->type[from - 1] == NULL &&
+              !(c->t[from - 1].bits & (G_STOP | G_PREP | G_VERB | G_KIN)) &&
+              !determiner (c, from - 1))
+            from--;
+          /* a trade, not "at big school", "at nans house", "at corner shop" */
+          if (len > 0 && from > 0 && gap_spaces (c, from - 1) && c->t[from - 1].lower &&
+              !token_is (c, from, "corner") && !token_is (c, from, "local") &&
+              !token_is (c, from, "chip") && !token_is (c, from, "paper") &&
+              !token_is (c, from, "sweet") && !token_is (c, from, "charity") &&
+              !token_is (c, from, "phone") && !token_is (c, from, "vape") &&
+              !token_is (c, from, "betting") && !token_is (c, from, "nail") &&
+              !token_is (c, from, "hair") && !token_is (c, from, "fish") &&
+              (trade_cue (c, end) || token_is (c, end, "gym") || token_is (c, end, "wash") ||
+               token_is (c, end, "barbers") || token_is (c, end, "barber") ||
+               token_is (c, end, "shop") || token_is (c, end, "chippy") ||
+               token_is (c, end, "takeaway")) &&
+              (token_is (c, from - 1, "at") || token_is (c, from - 1, "outside") ||
+               token_is (c, from - 1, "from") || token_is (c, from - 1, "near")))
+            {
+              mark (c, from, end, type_institution);
+              i = end;
+              continue;
+            }
+        }
       /* "at Merseyway shopping centre", "Kirkgate retail park": a name no
        * dictionary has before a cue of several words in lower case */
       if (t->lower && i > 0 && capish (&c->t[i - 1]) &&
