@@ -968,6 +968,8 @@ static const NameCase name_cases[] = {
   { "- lad works at iron forge gym + another at sparkle hand car wash. at big school. at "
     "nans house. at corner shop. went to the gym.",
     "INSTITUTION:iron forge gym|INSTITUTION:sparkle hand car wash" },
+  /* a nickname in quotes after "names" */
+  { "She names \"Spike\" as the driver. The names of the pupils.", "PERSON:Spike" },
   /* a month's short form in a date, not a man named Jan */
   { "Seen Jan 2024 and again on 5 Nov; missing since Aug. Jan Kowalski said; Dec said hi",
     "PERSON:Jan Kowalski|PERSON:Dec" },

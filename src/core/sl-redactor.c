@@ -2194,7 +2194,8 @@ naming_cue_before (const Ctx *c,
   if (c->t[i].start - c->t[k].full_end > 4)
     return FALSE;
   if (token_is (c, k, "called") || token_is (c, k, "named") || token_is (c, k, "nicknamed") ||
-      token_is (c, k, "aka") || token_is (c, k, "alias") || token_is (c, k, "nickname"))
+      token_is (c, k, "aka") || token_is (c, k, "alias") || token_is (c, k, "nickname") ||
+      (token_is (c, k, "names") && c->t[k].lower && c->t[i].start > c->t[k].full_end + 1))
     return TRUE;
   if (k == 0)
     return FALSE;
