@@ -968,6 +968,10 @@ static const NameCase name_cases[] = {
   { "- lad works at iron forge gym + another at sparkle hand car wash. at big school. at "
     "nans house. at corner shop. went to the gym.",
     "INSTITUTION:iron forge gym|INSTITUTION:sparkle hand car wash" },
+  /* a handle after "handle" or "username"; not the word itself */
+  { "recruits through Snapchat (handle nuno.periperi23). His username: dazza_99. The handle "
+    "was changed.",
+    "SOCIAL_HANDLE:nuno.periperi23|SOCIAL_HANDLE:dazza_99" },
   /* a nickname in quotes after "names" */
   { "She names \"Spike\" as the driver. The names of the pupils.", "PERSON:Spike" },
   /* a month's short form in a date, not a man named Jan */

@@ -1117,6 +1117,7 @@ static const char *const strong_verbs[] = {
 };
 static const char *const platforms[] = {
   "snap", "snapchat", "sc", "insta", "instagram", "ig", "tiktok", "twitter", "kik", "telegram",
+  "handle", "username", "gamertag",
 };
 /* Surnames that are words of the stop list too ("foster carer", "young
  * people"): a surname only after a first name */
