@@ -972,6 +972,12 @@ static const NameCase name_cases[] = {
   { "recruits through Snapchat (handle nuno.periperi23). His username: dazza_99. The handle "
     "was changed.",
     "SOCIAL_HANDLE:nuno.periperi23|SOCIAL_HANDLE:dazza_99" },
+  /* a restaurant someone ate at or ordered from; barbers and a boxing club
+   * named with words; a recreation ground in short */
+  { "She ate at Golden Dragon; we ordered from Jade Garden; food from Amy. He cuts hair at "
+    "Fade Masters barbers and trains at Phoenix ABC. She goes to Greenfield Rec.",
+    "INSTITUTION:Golden Dragon|INSTITUTION:Jade Garden|PERSON:Amy|INSTITUTION:Fade Masters|"
+    "INSTITUTION:Phoenix ABC|INSTITUTION:Greenfield Rec" },
   /* a nickname in quotes after "names" */
   { "She names \"Spike\" as the driver. The names of the pupils.", "PERSON:Spike" },
   /* a month's short form in a date, not a man named Jan */

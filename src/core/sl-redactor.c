@@ -2937,7 +2937,8 @@ detect_institutions (Ctx *c)
       if ((t->bits & G_CUE) && t->lower && i > 1 && capish (&c->t[i - 1]) &&
           gap_spaces (c, i - 1) && c->type[i - 1] == NULL &&
           (word_in (c, i, W_PUB, W_APARTMENT) || word_in (c, i, W_RESTAURANT, W_SALON) ||
-           token_is (c, i, "nightclub") || token_is (c, i, "club") || trade_cue (c, i)))
+           token_is (c, i, "nightclub") || token_is (c, i, "club") || trade_cue (c, i) ||
+           token_is (c, i, "barbers") || token_is (c, i, "barber") || token_is (c, i, "gym")))
         {
           /* "the Junction pub": the name is the capitalised words after "the";
            * "the Ashiana restaurant": a proper name, not "the Youth club" */
@@ -6704,20 +6705,34 @@ detect_names_in (const char  *text,
   for (guint i = 2; i < c.len; i++)
     {
       guint v = i - 1, last = i;
-      gboolean work;
+      gboolean work, food;
 
-      if (!c.t[i].cap || c.t[i].upper || joined[i] ||
-          !(type[i] == NULL ||
-            (type[i] == type_person && (!(c.t[i].bits & G_FIRST_POP) || c.t[i].poss))) ||
-          (c.t[i].bits & (G_STOP | G_TITLE | G_PLACE | G_PLACE_START)) || !gap_spaces (&c, i - 1))
+      if (!c.t[i].cap || c.t[i].upper || joined[i] || !gap_spaces (&c, i - 1) ||
+          !(type[i] == NULL || type[i] == type_person || type[i] == type_place) ||
+          (c.t[i].bits & (G_STOP | G_TITLE)))
         continue;
       if (token_is (&c, v, "the") && v > 0 && gap_spaces (&c, v - 1))
         v--;
+      /* "ate at Golden Dragon", "ordered from Jade Garden": a restaurant's
+       * name of two words, whatever they are (but "ate at the Snack Bar") */
+      food = v + 1 == i && v > 0 && gap_spaces (&c, v - 1) && c.t[v - 1].lower &&
+             (token_is (&c, v, "at") || token_is (&c, v, "from")) &&
+             (token_is (&c, v - 1, "ate") || token_is (&c, v - 1, "eat") ||
+              token_is (&c, v - 1, "eating") || token_is (&c, v - 1, "ordered") ||
+              token_is (&c, v - 1, "order") || token_is (&c, v - 1, "delivered") ||
+              token_is (&c, v - 1, "takeaway") || token_is (&c, v - 1, "food")) &&
+             ((i + 1 < c.len && gap_spaces (&c, i) && c.t[i + 1].cap &&
+               !(c.t[i + 1].bits & G_STOP)) || c.t[i].poss);
+      if (!food &&
+          (type[i] == type_place || (c.t[i].bits & (G_PLACE | G_PLACE_START)) ||
+           (type[i] == type_person && (c.t[i].bits & G_FIRST_POP) && !c.t[i].poss)))
+        continue;
       work = (v > 0 && gap_spaces (&c, v - 1) && c.t[v - 1].lower &&
               (token_is (&c, v, "at") || token_is (&c, v, "for")) &&
               (token_is (&c, v - 1, "works") || token_is (&c, v - 1, "worked") ||
                token_is (&c, v - 1, "working") || token_is (&c, v - 1, "job") ||
                token_is (&c, v - 1, "shifts") || token_is (&c, v - 1, "employed"))) ||
+             food ||
              (v + 1 < i && c.t[v].lower &&
               (token_is (&c, v, "runs") || token_is (&c, v, "ran") || token_is (&c, v, "owns") ||
                token_is (&c, v, "owned") || token_is (&c, v, "manages")));
