@@ -961,7 +961,8 @@ static const NameCase name_cases[] = {
   /* where someone works, or what they run, is a business; not a person
    * someone works for, nor an agency */
   { "She works at Zorba on the seafront. He worked at Marco's in town. He runs the "
-    "Kebabland with his brother. She worked for Tony Smith. She works for Barnardo's.",
+    "Kebabland with his brother. She worked for Tony Smith. She works for Barnardo's. He "
+    "works at Subject 1's car wash.",
     "INSTITUTION:Zorba|INSTITUTION:Marco's|INSTITUTION:Kebabland|PERSON:Tony Smith" },
   /* in lower case, words after "at" and before a trade's cue; not a
    * school, a house, a corner shop */

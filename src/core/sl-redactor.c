@@ -6707,9 +6707,12 @@ detect_names_in (const char  *text,
       guint v = i - 1, last = i;
       gboolean work, food;
 
+      /* not "works at Subject 1's car wash", a role's pseudonym */
       if (!c.t[i].cap || c.t[i].upper || joined[i] || !gap_spaces (&c, i - 1) ||
           !(type[i] == NULL || type[i] == type_person || type[i] == type_place) ||
-          (c.t[i].bits & (G_STOP | G_TITLE)))
+          (c.t[i].bits & (G_STOP | G_TITLE | G_NAME_ROLE)) ||
+          (c.t[i].full_end + 1 < n && text[c.t[i].full_end] == ' ' &&
+           g_ascii_isdigit (text[c.t[i].full_end + 1])))
         continue;
       if (token_is (&c, v, "the") && v > 0 && gap_spaces (&c, v - 1))
         v--;
