@@ -1266,6 +1266,11 @@ enum
   W_TEAM, W_UNIT, W_SQUAD, W_DEPARTMENT, W_DIRECTORATE, W_DIVISION, W_COMMAND,
   /* the last word of a body of the health service: "… Health Board" */
   W_BOARD, W_PARTNERSHIP, W_TRUST,
+  /* where someone works, eats, or what they run: "works at", "ate at", "runs" */
+  W_AT, W_FOR, W_FROM,
+  W_WORKS, W_WORKED, W_WORKING, W_JOB, W_SHIFTS, W_EMPLOYED,
+  W_ATE, W_EAT, W_EATING, W_ORDERED, W_ORDER, W_DELIVERED, W_TAKEAWAY2, W_FOOD,
+  W_RUNS, W_RAN, W_OWNS, W_OWNED, W_MANAGES,
   N_WORDS
 };
 static const char *const word_texts[N_WORDS] = {
@@ -1303,6 +1308,10 @@ static const char *const word_texts[N_WORDS] = {
   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
   "team", "unit", "squad", "department", "directorate", "division", "command",
   "board", "partnership", "trust",
+  "at", "for", "from",
+  "works", "worked", "working", "job", "shifts", "employed",
+  "ate", "eat", "eating", "ordered", "order", "delivered", "takeaway", "food",
+  "runs", "ran", "owns", "owned", "manages",
 };
 static guint64 word_hashes[N_WORDS];
 
@@ -1414,6 +1423,10 @@ add_entry (const char *entry,
     {
       table_add (entry, strlen (entry), phrase_bits);
       table_add (entry, (gsize) (space - entry), start_bits);
+      /* "children's home" starts at the token "children", as a token's
+       * hash leaves its "'s" out */
+      if (space - entry > 2 && space[-2] == '\'' && space[-1] == 's')
+        table_add (entry, (gsize) (space - entry) - 2, start_bits);
     }
   /* "Sutton in Ashfield" is written "SUTTON-IN-ASHFIELD" too: one word */
   if (space != NULL && phrase_bits == P_PLACE && strlen (entry) < 64)
@@ -2911,7 +2924,7 @@ detect_institutions (Ctx *c)
         }
       /* "at Merseyway shopping centre", "Kirkgate retail park": a name no
        * dictionary has before a cue of several words in lower case */
-      if (t->lower && i > 0 && capish (&c->t[i - 1]) &&
+      if (t->lower && (t->bits & G_CUE_START) && i > 0 && capish (&c->t[i - 1]) &&
           !c->t[i - 1].upper && !c->t[i - 1].poss && gap_spaces (c, i - 1) &&
           c->type[i - 1] == NULL &&
           (cue_len = match_phrase (c, i, P_CUE)) > 1)
@@ -6718,12 +6731,11 @@ detect_names_in (const char  *text,
         v--;
       /* "ate at Golden Dragon", "ordered from Jade Garden": a restaurant's
        * name of two words, whatever they are (but "ate at the Snack Bar") */
+      if (!c.t[v].lower || !(word_in (&c, v, W_AT, W_FROM) || word_in (&c, v, W_RUNS, W_MANAGES)))
+        continue;
       food = v + 1 == i && v > 0 && gap_spaces (&c, v - 1) && c.t[v - 1].lower &&
-             (token_is (&c, v, "at") || token_is (&c, v, "from")) &&
-             (token_is (&c, v - 1, "ate") || token_is (&c, v - 1, "eat") ||
-              token_is (&c, v - 1, "eating") || token_is (&c, v - 1, "ordered") ||
-              token_is (&c, v - 1, "order") || token_is (&c, v - 1, "delivered") ||
-              token_is (&c, v - 1, "takeaway") || token_is (&c, v - 1, "food")) &&
+             (word_in (&c, v, W_AT, W_AT) || word_in (&c, v, W_FROM, W_FROM)) &&
+             word_in (&c, v - 1, W_ATE, W_FOOD) &&
              ((i + 1 < c.len && gap_spaces (&c, i) && c.t[i + 1].cap &&
                !(c.t[i + 1].bits & G_STOP)) || c.t[i].poss);
       if (!food &&
@@ -6731,14 +6743,8 @@ detect_names_in (const char  *text,
            (type[i] == type_person && (c.t[i].bits & G_FIRST_POP) && !c.t[i].poss)))
         continue;
       work = (v > 0 && gap_spaces (&c, v - 1) && c.t[v - 1].lower &&
-              (token_is (&c, v, "at") || token_is (&c, v, "for")) &&
-              (token_is (&c, v - 1, "works") || token_is (&c, v - 1, "worked") ||
-               token_is (&c, v - 1, "working") || token_is (&c, v - 1, "job") ||
-               token_is (&c, v - 1, "shifts") || token_is (&c, v - 1, "employed"))) ||
-             food ||
-             (v + 1 < i && c.t[v].lower &&
-              (token_is (&c, v, "runs") || token_is (&c, v, "ran") || token_is (&c, v, "owns") ||
-               token_is (&c, v, "owned") || token_is (&c, v, "manages")));
+              word_in (&c, v, W_AT, W_FOR) && word_in (&c, v - 1, W_WORKS, W_EMPLOYED)) ||
+             food || (v + 1 < i && word_in (&c, v, W_RUNS, W_MANAGES));
       if (!work)
         continue;
       while (last + 1 < c.len && last < i + 2 && gap_spaces (&c, last) && c.t[last + 1].cap &&
