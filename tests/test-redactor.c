@@ -979,6 +979,9 @@ static const NameCase name_cases[] = {
     "Fade Masters barbers and trains at Phoenix ABC. She goes to Greenfield Rec.",
     "INSTITUTION:Golden Dragon|INSTITUTION:Jade Garden|PERSON:Amy|INSTITUTION:Fade Masters|"
     "INSTITUTION:Phoenix ABC|INSTITUTION:Greenfield Rec" },
+  /* a park after "in", "near"…, named after a person; not a street */
+  { "the benches in Albert Park; found near Jubilee Gardens; she lives at 4 Albert Park Road",
+    "PLACE:Albert Park|PLACE:Jubilee Gardens|ADDRESS:4 Albert Park Road" },
   /* a nickname in quotes after "names" */
   { "She names \"Spike\" as the driver. The names of the pupils.", "PERSON:Spike" },
   /* a month's short form in a date, not a man named Jan */

@@ -6765,6 +6765,23 @@ detect_names_in (const char  *text,
       i = last;
     }
 
+  /* "the benches in Albert Park", "near Jubilee Gardens": a park after
+   * "in", "at", "near"…, named after a person or a word, is a place */
+  for (guint i = 1; i + 1 < c.len; i++)
+    if (type[i] == NULL && type[i + 1] == NULL && c.t[i].cap && !c.t[i].upper &&
+        c.t[i + 1].cap && gap_spaces (&c, i) && gap_spaces (&c, i - 1) && c.t[i - 1].lower &&
+        !(c.t[i].bits & (G_STOP | G_TITLE | G_STREET)) &&
+        (token_is (&c, i + 1, "park") || token_is (&c, i + 1, "gardens")) &&
+        !(i + 2 < c.len && gap_spaces (&c, i + 1) && capish (&c.t[i + 2])) &&
+        (token_is (&c, i - 1, "in") || token_is (&c, i - 1, "at") ||
+         token_is (&c, i - 1, "near") || token_is (&c, i - 1, "to") ||
+         token_is (&c, i - 1, "from") || token_is (&c, i - 1, "behind") ||
+         token_is (&c, i - 1, "outside") || token_is (&c, i - 1, "through")))
+      {
+        mark (&c, i, i + 1, type_place);
+        i++;
+      }
+
   /* "a takeaway called Golden Harbour", "a club called Velvet": what a
    * place of trade is called is its name, no person's */
   for (guint i = 2; i < c.len; i++)
