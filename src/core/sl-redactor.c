@@ -1082,7 +1082,7 @@ static const char *const titles[] = {
   "cllr", "prof", "rev", "sir", "dame", "lady", "lord", "insp", "supt", "det", "detective",
   "sergeant", "constable", "inspector", "councillor", "professor", "nurse", "imam", "father",
   "superintendent", "chief", "commander", "judge", "canon", "reverend", "headteacher", "fr",
-  "ch", "supt.", "insp.",
+  "ch",
   /* only when capitalised before a name: "Sister Bernadette", "Uncle Ray" */
   "sister", "brother", "uncle", "aunt", "auntie", "aunty",
   /* the bench and the pulpit: "HHJ Whitworth", "Recorder Naylor", "Pastor Ade" */
@@ -1269,7 +1269,7 @@ enum
   /* where someone works, eats, or what they run: "works at", "ate at", "runs" */
   W_AT, W_FOR, W_FROM,
   W_WORKS, W_WORKED, W_WORKING, W_JOB, W_SHIFTS, W_EMPLOYED,
-  W_ATE, W_EAT, W_EATING, W_ORDERED, W_ORDER, W_DELIVERED, W_TAKEAWAY2, W_FOOD,
+  W_ATE, W_EAT, W_EATING, W_ORDERED, W_ORDER, W_DELIVERED, W_FOOD,
   W_RUNS, W_RAN, W_OWNS, W_OWNED, W_MANAGES,
   N_WORDS
 };
@@ -1310,7 +1310,7 @@ static const char *const word_texts[N_WORDS] = {
   "board", "partnership", "trust",
   "at", "for", "from",
   "works", "worked", "working", "job", "shifts", "employed",
-  "ate", "eat", "eating", "ordered", "order", "delivered", "takeaway", "food",
+  "ate", "eat", "eating", "ordered", "order", "delivered", "food",
   "runs", "ran", "owns", "owned", "manages",
 };
 static guint64 word_hashes[N_WORDS];
@@ -2102,6 +2102,19 @@ token_is (const Ctx  *c,
   return i < c->len && c->t[i].hash == finish_hash (fnv_feed (FNV_OFFSET, w, strlen (w)));
 }
 
+/* Token i is one of the @n words (casefolded). */
+static gboolean
+token_in (const Ctx         *c,
+          guint              i,
+          const char *const *words,
+          guint              n)
+{
+  for (guint k = 0; k < n; k++)
+    if (token_is (c, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Token i is one of the words first to last (W_*) */
 static gboolean
 word_in (const Ctx *c,
@@ -2191,7 +2204,8 @@ person_bracket_before (const Ctx *c,
   return j > 0 && c->type[j - 1] == type_person && c->t[j - 1].full_end + 1 == open;
 }
 
-static gboolean kin_before_quote (const Ctx *c, guint i);
+static gboolean nickname_quote_before (const Ctx *c,
+                                       guint      i);
 
 /* "known as", "called", "aka", "calls him": what follows is a name, even a
  * word ("Spider") or one in capitals ("ZUBY"). */
@@ -2203,7 +2217,7 @@ naming_cue_before (const Ctx *c,
 
   if (i == 0)
     return FALSE;
-  if (kin_before_quote (c, i))
+  if (nickname_quote_before (c, i))
     return TRUE;
   if (c->t[i].start - c->t[k].full_end > 4)
     return FALSE;
@@ -2298,6 +2312,36 @@ mark (Ctx        *c,
     }
 }
 
+/* The last token of the span that token i starts. */
+static guint
+span_end (const Ctx *c,
+          guint      i)
+{
+  while (i + 1 < c->len && c->joined[i + 1] && c->type[i + 1] == c->type[i])
+    i++;
+  return i;
+}
+
+/* Marks tokens from..to as one span of @type, and the last one's "'s"
+ * with it when it has one ("Sainsbury's", "St Mary's"), as no token
+ * takes it in. */
+static void
+mark_with_poss (Ctx        *c,
+                guint       from,
+                guint       to,
+                const char *type)
+{
+  if (c->t[to].poss && c->t[to].full_end - c->t[to].end >= 2)
+    {
+      SlSpan span = { c->offset + c->t[from].start, c->offset + c->t[to].full_end, type };
+
+      g_array_append_val (c->found, span);
+      mark (c, from, to, type_none);
+    }
+  else
+    mark (c, from, to, type);
+}
+
 /* Is the text at p an opening quote ('"', '“'); its length, or 0. */
 static gsize
 quote_at (const Ctx *c,
@@ -2312,17 +2356,18 @@ quote_at (const Ctx *c,
   return 0;
 }
 
-/* A kinship word right before the quote that opens token i: 'his friend,
- * "Shaggy"', 'her mate “Little B”' */
+/* Does the quote that opens token i give someone's nickname: after a
+ * kinship word ('his friend, "Shaggy"', 'her mate “Little B”') or in
+ * brackets after a name ('Jermaine Clarke ("JJ")')? */
 static gboolean
-kin_before_quote (const Ctx *c,
+nickname_quote_before (const Ctx *c,
                   guint      i)
 {
   gsize p;
 
   /* 'Jermaine Clarke ("JJ")', 'darren mills ("daz")': a nickname in
    * brackets after a name */
-  if (i > 0 && c->type[i - 1] == type_person) 
+  if (i > 0 && c->type[i - 1] == type_person)
     {
       p = c->t[i - 1].full_end;
       return p + 2 < c->n && c->text[p] == ' ' && c->text[p + 1] == '(' &&
@@ -2978,17 +3023,8 @@ detect_institutions (Ctx *c)
 
               while (end > k && (c->t[end].bits & G_STOP))
                 end--;
-              if (c->t[end].poss && c->t[end].full_end - c->t[end].end >= 2)
-                {
-                  /* "the Cinderella's nightclub": with its "'s" */
-                  SlSpan span = { c->offset + c->t[k].start, c->offset + c->t[end].full_end,
-                                  type_institution };
-
-                  g_array_append_val (c->found, span);
-                  mark (c, k, end, type_none);
-                }
-              else
-                mark (c, k, end, type_institution);
+              /* "the Cinderella's nightclub": with its "'s" */
+              mark_with_poss (c, k, end, type_institution);
               continue;
             }
         }
@@ -3062,14 +3098,7 @@ detect_institutions (Ctx *c)
           }
 
         if (len > 0 && whole && !none)
-          {
-            /* the span takes in the name's "'s", as no token does */
-            SlSpan span = { c->offset + t->start, c->offset + c->t[i + len - 1].full_end,
-                            type_institution };
-
-            g_array_append_val (c->found, span);
-            mark (c, i, i + len - 1, type_none);
-          }
+          mark_with_poss (c, i, i + len - 1, type_institution);
         else if (len > 0)
           mark (c, i, i + len - 1, none ? type_none : type_institution);
         if (len > 0)
@@ -3184,11 +3213,7 @@ detect_institutions (Ctx *c)
           c->type[i + 1] == NULL && !(c->t[i + 1].bits & G_STOP) &&
           !(i + 2 < c->len && gap_spaces (c, i + 1) && capish (&c->t[i + 2])))
         {
-          SlSpan span = { c->offset + t->start, c->offset + c->t[i + 1].full_end,
-                          type_institution };
-
-          g_array_append_val (c->found, span);
-          mark (c, i, i + 1, type_none);
+          mark_with_poss (c, i, i + 1, type_institution);
           i++;
           continue;
         }
@@ -3374,8 +3399,6 @@ detect_institutions (Ctx *c)
             if (word_in (c, k, W_OPERATION, W_OP))
               proper = strange = named = FALSE;
         }
-      /* "Town Centre" and "Youth Club" name no one place; "Safer
-       * Recruitment" and "the Community Project" no one firm. */
       /* "works for Sentinel Guarding", "a driver at Fenland Fresh Produce":
        * a firm named with English words, where someone works or was */
       if (named && !strange && word_in (c, i, W_SOLICITORS, W_TRADING) && first < i &&
@@ -3390,6 +3413,8 @@ detect_institutions (Ctx *c)
              token_is (c, first - 1, "business") || token_is (c, first - 1, "employer") ||
              token_is (c, first - 1, "there")))))
         strange = proper = TRUE;
+      /* "Town Centre" and "Youth Club" name no one place; "Safer
+       * Recruitment" and "the Community Project" no one firm. */
       if (!named || (!proper && cue_len == 1 && (t->bits & G_WEAK_CUE)) ||
           (!strange && word_in (c, i, W_SOLICITORS, W_TRADING)))
         {
@@ -3582,10 +3607,18 @@ landmark_word (const Ctx *c,
   static const char *const words[] = { "green", "station", "interchange", "market", "pier",
                                        "airport", "precinct" };
 
-  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (token_is (c, i, words[k]))
-      return TRUE;
-  return FALSE;
+  return token_in (c, i, words, G_N_ELEMENTS (words));
+}
+
+/* The number of characters of token i: "DÓD" is three. */
+static glong
+token_chars (const Ctx *c,
+             guint      i)
+{
+  const Token *t = &c->t[i];
+
+  return t->ascii ? (glong) (t->end - t->start)
+                  : g_utf8_strlen (c->text + t->start, (gssize) (t->end - t->start));
 }
 
 /* Initials in an action log: "1. RK – obtain the minutes", "JS/KL to meet
@@ -3601,9 +3634,7 @@ action_initials (const Ctx *c,
   guint k = i;
 
   *slashed = 0;
-  if (!t->upper || !t->sentence || (t->bits & G_NAME_ROLE) ||
-      (t->ascii ? (glong) (t->end - t->start)
-                : g_utf8_strlen (c->text + t->start, (gssize) (t->end - t->start))) > 4)
+  if (!t->upper || !t->sentence || (t->bits & G_NAME_ROLE) || token_chars (c, i) > 4)
     return FALSE;
   /* "TO to write", "COD to send": initials that spell a word, where no
    * body's acronym ("GP", "LA") could stand */
@@ -3660,9 +3691,7 @@ initials_in_header_line (const Ctx *c,
   const Token *t = &c->t[i];
   guint k = i;
 
-  if (!t->upper || t->poss ||
-      (t->ascii ? (glong) (t->end - t->start)
-                : g_utf8_strlen (c->text + t->start, (gssize) (t->end - t->start))) > 4 ||
+  if (!t->upper || t->poss || token_chars (c, i) > 4 ||
       (t->bits & (G_COMMON | G_ENGLISH | G_STOP | G_NAME_ROLE | G_TITLE)) ||
       (t->full_end < c->n && (g_ascii_isalnum (c->text[t->full_end]) || c->text[t->full_end] == '.')))
     return FALSE;
@@ -3704,8 +3733,7 @@ initials_by_place (const Ctx *c,
   static const char *const before[] = { "notes", "note", "by", "typed", "transcribed",
                                         "minuted", "per", "initials" };
   const Token *t = &c->t[i];
-  glong len = t->ascii ? (glong) (t->end - t->start)
-                       : g_utf8_strlen (c->text + t->start, (gssize) (t->end - t->start));
+  glong len = token_chars (c, i);
   gboolean word = (t->bits & (G_STOP | G_ENGLISH | G_COMMON)) != 0;
   gsize p = t->full_end, b = t->start;
 
@@ -3743,18 +3771,14 @@ initials_by_place (const Ctx *c,
   /* "AGT's handwritten notes" */
   if (t->poss && !word)
     return TRUE;
-  if (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower)
-    for (guint k = 0; k < G_N_ELEMENTS (after); k++)
-      if (token_is (c, i + 1, after[k]))
-        return TRUE;
-  if (!word && i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
-      (p == c->n || strchr ("\n,:;.)", c->text[p]) != NULL ||
-       (p + 1 < c->n && c->text[p] == ' ' && ((guchar) c->text[p + 1] == 0xE2 ||
-                                             c->text[p + 1] == '-'))))
-    for (guint k = 0; k < G_N_ELEMENTS (before); k++)
-      if (token_is (c, i - 1, before[k]))
-        return TRUE;
-  return FALSE;
+  if (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+      token_in (c, i + 1, after, G_N_ELEMENTS (after)))
+    return TRUE;
+  return !word && i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+         (p == c->n || strchr ("\n,:;.)", c->text[p]) != NULL ||
+          (p + 1 < c->n && c->text[p] == ' ' && ((guchar) c->text[p + 1] == 0xE2 ||
+                                                c->text[p + 1] == '-'))) &&
+         token_in (c, i - 1, before, G_N_ELEMENTS (before));
 }
 
 /* Token i is two or three capitals in brackets at the end of a sentence,
@@ -4462,7 +4486,7 @@ detect_people_and_places (Ctx *c)
           ((!t->upper && !(b & G_STOP)) || naming_cue_before (c, i)))
         {
           guint last = i;
-          gboolean cued = naming_cue_before (c, i) || kin_before_quote (c, i);
+          gboolean cued = naming_cue_before (c, i) || nickname_quote_before (c, i);
           /* 'the "Safe Place" scheme': a thing's name after an article */
           gboolean titled = i > 0 && !c->t[i - 1].upper &&
                             c->t[i - 1].end - c->t[i - 1].start <= 3 &&
@@ -5667,8 +5691,8 @@ detect_non_names (Ctx *c)
           mark (c, i, i, type_none);
           continue;
         }
-      /* A chat group's name in quotes: 'WhatsApp group "Sound Crew"' */
-      /* 'a group chat called "The Block"' */
+      /* A chat group's name in quotes: 'WhatsApp group "Sound Crew"', 'a
+       * group chat called "The Block"' */
       if (t->lower && (token_is (c, i, "group") || token_is (c, i, "groupchat") ||
                        token_is (c, i, "channel") ||
                        ((token_is (c, i, "called") || token_is (c, i, "named")) && i > 0 &&
@@ -6065,8 +6089,7 @@ detect_initials_of_people (Ctx *c)
 
       if (c->type[i] != type_person || c->joined[i])
         continue;
-      while (last + 1 < c->len && c->joined[last + 1] && c->type[last + 1] == type_person)
-        last++;
+      last = span_end (c, i);
       for (guint k = i; k <= last && ok; k++)
         {
           const Token *t = &c->t[k];
@@ -6419,12 +6442,7 @@ detect_names_in (const char  *text,
           gap_spaces (&c, i + 1) && capish (&c.t[i + 2]) && gap_spaces (&c, i + 2) &&
           (c.t[i + 3].bits & G_STREET) && capish (&c.t[i + 3]) &&
           !(i > 0 && (c.t[i - 1].bits & G_TITLE)))))
-      {
-        SlSpan span = { offset + c.t[i].start, offset + c.t[i].full_end, type_institution };
-
-        g_array_append_val (found, span);
-        type[i] = type_none;
-      }
+      mark_with_poss (&c, i, i, type_institution);
 
   /* "a phone shop, Phone Zone, on Whitechapel Road", "a chippy in
    * Baillieston, the Codfather", "the Empire on Corporation Road": a
@@ -6735,7 +6753,7 @@ detect_names_in (const char  *text,
         continue;
       food = v + 1 == i && v > 0 && gap_spaces (&c, v - 1) && c.t[v - 1].lower &&
              (word_in (&c, v, W_AT, W_AT) || word_in (&c, v, W_FROM, W_FROM)) &&
-             word_in (&c, v - 1, W_ATE, W_FOOD) &&
+             (word_in (&c, v - 1, W_ATE, W_FOOD) || word_in (&c, v - 1, W_TAKEAWAY, W_TAKEAWAY)) &&
              ((i + 1 < c.len && gap_spaces (&c, i) && c.t[i + 1].cap &&
                !(c.t[i + 1].bits & G_STOP)) || c.t[i].poss);
       if (!food &&
@@ -6753,15 +6771,7 @@ detect_names_in (const char  *text,
         last++;
       if (last + 1 < c.len && joined[last + 1])
         continue;
-      if (c.t[last].poss && c.t[last].full_end - c.t[last].end >= 2)
-        {
-          SlSpan span = { offset + c.t[i].start, offset + c.t[last].full_end, type_institution };
-
-          g_array_append_val (found, span);
-          mark (&c, i, last, type_none);
-        }
-      else
-        mark (&c, i, last, type_institution);
+      mark_with_poss (&c, i, last, type_institution);
       i = last;
     }
 
@@ -6792,10 +6802,8 @@ detect_names_in (const char  *text,
          token_is (&c, i - 2, "company") || token_is (&c, i - 2, "business") ||
          token_is (&c, i - 2, "venue") || token_is (&c, i - 2, "nightclub")))
       {
-        guint last = i;
+        guint last = span_end (&c, i);
 
-        while (last + 1 < c.len && joined[last + 1] && type[last + 1] == type_person)
-          last++;
         mark (&c, i, last, type_institution);
         i = last;
       }
@@ -6807,11 +6815,9 @@ detect_names_in (const char  *text,
         type[i + 1] == type_person && gap_spaces (&c, i - 1) && token_is (&c, i - 1, "the") &&
         !c.t[i - 1].upper)
       {
-        guint last = i + 1;
+        guint last = span_end (&c, i);
         gboolean words = TRUE;
 
-        while (last + 1 < c.len && joined[last + 1] && type[last + 1] == type_person)
-          last++;
         for (guint k = i; k <= last && words; k++)
           words = (c.t[k].bits & G_ENGLISH) && !(c.t[k].bits & G_TITLE) && !c.t[k].upper;
         if (last + 1 < c.len && gap_spaces (&c, last) &&
@@ -6874,10 +6880,8 @@ detect_names_in (const char  *text,
   for (guint i = 1; i + 1 < c.len; i++)
     if (type[i] == type_place && !joined[i] && joined[i + 1] && type[i + 1] == type_place)
       {
-        guint k = i + 1;
+        guint k = span_end (&c, i + 1);
 
-        while (k + 1 < c.len && joined[k + 1] && type[k + 1] == type_place)
-          k++;
         if (!token_is (&c, k, "council"))
           continue;
         if (type[i - 1] == type_place && gap_is (&c, i - 1, " & "))
@@ -6901,11 +6905,9 @@ detect_names_in (const char  *text,
         !(c.t[i - 2].bits & G_COUNCIL) &&
         gap_spaces (&c, i - 2) && gap_spaces (&c, i - 1))
       {
-        guint k = i + 1;
+        guint k = span_end (&c, i + 1);
         guint first = i - 2;
 
-        while (k + 1 < c.len && joined[k + 1] && type[k + 1] == type_place)
-          k++;
         if (!token_is (&c, k, "council"))
           continue;
         while (first > 0 && joined[first])
@@ -6913,11 +6915,7 @@ detect_names_in (const char  *text,
         if (first > 0 && type[first - 1] == type_place && gap_is (&c, first - 1, ", "))
           for (first--; first > 0 && joined[first]; first--)
             ;
-        for (guint m = first + 1; m <= i; m++)
-          {
-            type[m] = type_place;
-            joined[m] = TRUE;
-          }
+        mark (&c, first, i, type_place);
       }
 
   /* "MARK HILL": two names found apart, side by side in the same case, are one */
@@ -6929,12 +6927,11 @@ detect_names_in (const char  *text,
   for (guint i = 0; i < c.len; i++)
     {
       SlSpan span;
-      guint last = i;
+      guint last;
 
       if (type[i] == NULL || type[i] == type_none)
         continue;
-      while (last + 1 < c.len && joined[last + 1] && type[last + 1] == type[i])
-        last++;
+      last = span_end (&c, i);
       span.start = offset + (lead[i] > 0 ? lead[i] - 1 : c.t[i].start);
       span.end = offset + c.t[last].end;
       span.type = type[i];
