@@ -17,8 +17,9 @@
 # document of the eighth set ("s8-NN") is held out, as in the third set, and
 # hand.py --set ninth-set.txt writes ninth-heldout.jsonl: every document of the
 # ninth set ("s9-NN") is held out; so do the tenth ("s10-NN", tenth-set.txt),
-# eleventh ("s11-NN", eleventh-set.txt) and twelfth ("s12-NN",
-# twelfth-set.txt) sets.
+# eleventh ("s11-NN", eleventh-set.txt), twelfth ("s12-NN", twelfth-set.txt),
+# thirteenth ("s13-NN", thirteenth-set.txt) and fourteenth ("s14-NN",
+# fourteenth-set.txt) sets.
 import json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -60,7 +61,7 @@ def second_set(name):
         ident, body = blocks[i], blocks[i + 1].strip('\n')
         t, spans, negs = convert(body)
         m = re.fullmatch(r's[24567]-(\d+)', ident)
-        split = 'heldout' if (m and int(m.group(1)) % 3 == 0) or ident.startswith(('s3-', 's8-', 's9-', 's10-', 's11-', 's12-')) else 'dev'
+        split = 'heldout' if (m and int(m.group(1)) % 3 == 0) or ident.startswith(('s3-', 's8-', 's9-', 's10-', 's11-', 's12-', 's13-', 's14-')) else 'dev'
         outs[split].append({'id': ident, 'text': t, 'spans': spans, 'negatives': negs})
     stem = os.path.splitext(name)[0].split('-')[0]
     for split, docs in outs.items():
