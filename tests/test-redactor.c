@@ -1176,6 +1176,26 @@ static const NameCase name_cases[] = {
     "PERSON:Mr Jenkins|PLACE:Rugby|PERSON:Leon" },
   { "typed by mrs j. vaughan-pugh. rang pc alys lloyd. dr who and the pc at school",
     "PERSON:mrs j. vaughan-pugh|PERSON:pc alys lloyd" },
+  /* a business named after its trade and where it stands, set apart by
+   * commas or a dash, is named again later; not a town after a street, nor
+   * the owner named after his firm */
+  { "a barbers on the coast road, Kutz by Kaz, had closed. A shisha lounge on York Road, "
+    "Smoke Palace, as before. A garage in Sprowston, Norfolk Tyre & Exhaust. He runs a caf\xc3\xa9 "
+    "near the Oracle \xe2\x80\x94 Bean There Caf\xc3\xa9. OFB to raise Smoke Palace with licensing. "
+    "A takeaway on Mill Road, Harehills, and a taxi firm in Rochdale, Ali Khan, who said no.",
+    "INSTITUTION:Kutz by Kaz|PLACE:York Road|INSTITUTION:Smoke Palace|PLACE:Sprowston|"
+    "INSTITUTION:Norfolk Tyre & Exhaust|INSTITUTION:Bean There Caf\xc3\xa9|PERSON:OFB|"
+    "INSTITUTION:Smoke Palace|PLACE:Harehills|PLACE:Rochdale|PERSON:Ali Khan" },
+  /* a line in capitals with a "Mc" name in it is still in capitals, and
+   * the name is whole */
+  { "PRESENT: BRIDGET HALLORAN (MANAGER); SAOIRSE McGOVERN (KEY WORKER)\n"
+    "A 17-YEAR-OLD FROM BOOTLE, SAID MS McGOVERN.",
+    "PERSON:BRIDGET HALLORAN|PERSON:SAOIRSE McGOVERN|PLACE:BOOTLE|PERSON:MS McGOVERN" },
+  /* retail and leisure sites; towns of two words with a saint's */
+  { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
+    "St Pauls.",
+    "INSTITUTION:Bridgend Designer Outlet|INSTITUTION:Kettering Leisure Village|"
+    "PLACE:Lytham St Annes|PLACE:St Pauls" },
 };
 
 static void

@@ -1945,6 +1945,16 @@ tokenise (const char *text,
           strchr ("aeu", text[t.start]) != NULL && strchr ("ldnrstz", text[t.start + 1]) != NULL)
         t.text_al = TRUE;
       t.upper = has_upper && !has_lower && letters >= 2;
+      /* "McGOVERN", "MacDONALD": a name in capitals keeps its "c" */
+      if (has_lower && letters >= 5 && text[t.start] == 'M' &&
+          (text[t.start + 1] == 'c' || (text[t.start + 1] == 'a' && text[t.start + 2] == 'c')))
+        {
+          gsize q = t.start + (text[t.start + 1] == 'c' ? 2 : 3);
+
+          while (q < i && (g_ascii_isupper (text[q]) || text[q] == '\''))
+            q++;
+          t.upper = q == i && g_ascii_isupper (text[i - 1]);
+        }
       t.lower = has_lower && !has_upper;
       t.initial = letters == 1 && has_upper;
       t.ascii = ascii;
@@ -2818,25 +2828,31 @@ where_someone_was (const Ctx *c,
 /* The number of words of the longest chain's name at token i, or 0; in
  * @none whether it names no place at all, in @whole whether its "'s" is
  * part of the name ("Sainsbury's"). */
+/* Where the chains whose name starts with the word of hash @h start in
+ * the table, or -1 when none does. */
+static gint
+chain_first_word (guint64 h)
+{
+  for (guint64 s = h % G_N_ELEMENTS (chain_first);; s = (s + 1) % G_N_ELEMENTS (chain_first))
+    if (chain_first[s] == h)
+      return (gint) chain_start[s];
+    else if (chain_first[s] == 0)
+      return -1;
+}
+
 static guint
 chain_at (const Ctx *c,
           guint      i,
           gboolean  *none,
           gboolean  *whole)
 {
-  guint best = 0, from;
+  guint best = 0;
   gint where = -1; /* where_someone_was (), once known */
+  gint from = chain_first_word (c->t[i].hash);
 
-  for (guint64 h = c->t[i].hash, s = h % G_N_ELEMENTS (chain_first);;
-       s = (s + 1) % G_N_ELEMENTS (chain_first))
-    if (chain_first[s] == h)
-      {
-        from = chain_start[s];
-        break;
-      }
-    else if (chain_first[s] == 0)
-      return 0;
-  for (guint k = from; k < chain_table->len; k++)
+  if (from < 0)
+    return 0;
+  for (guint k = (guint) from; k < chain_table->len; k++)
     {
       const Chain *ch = &g_array_index (chain_table, Chain, k);
       gboolean shop = ch->kind == '@';
@@ -3466,7 +3482,7 @@ shouting (const Ctx *c,
           guint      i)
 {
   gsize s = c->t[i].start, e = c->t[i].end;
-  guint letters = 0;
+  guint letters = 0, lower = 0;
 
   while (s > 0 && c->text[s - 1] != '\n' && c->t[i].start - s < 200)
     s--;
@@ -3475,12 +3491,13 @@ shouting (const Ctx *c,
   for (gsize q = s; q < e; q++)
     {
       if (g_ascii_islower (c->text[q]))
-        return FALSE;
+        lower++;
       if (g_ascii_isupper (c->text[q]))
         letters++;
     }
-  /* the line holds more than the word itself */
-  return letters > (guint) (c->t[i].end - c->t[i].start);
+  /* the line holds more than the word itself, and a lower-case letter
+   * only where a name is written so ("MS McGOVERN DESCRIBED") */
+  return letters > (guint) (c->t[i].end - c->t[i].start) && lower * 20 <= letters;
 }
 
 /* "both deny knowing HOXHA": a name in capitals among words that are not,
@@ -6306,6 +6323,148 @@ mark_casual_lines (Ctx *c)
     }
 }
 
+/* "a barbers, Sharp Fadez, on Stapleton Road", "a shisha lounge on York
+ * Road, Smoke Palace, as", "a garage in Sprowston, Norfolk Tyre & Exhaust.",
+ * "a café near the Oracle — Bean There Café", "a chippy in Baillieston,
+ * the Codfather": a business, after its trade and where it stands, named
+ * and set apart */
+static void
+detect_named_after_trade (Ctx *c)
+{
+  /* cue words that say no trade ("a house", "a special school") */
+  static const char *const no_trade[] = {
+    "house", "home", "homes", "high", "independent", "special", "junior", "juniors", "infant",
+    "infants", "residential", "catholic", "rc", "ce", "limited", "ltd", "plc", "llp", "mobile",
+    "project", "projects", "initiative", "holdings", "enterprises", "associates", "guest",
+    "boarding", "cottage", "cottages", "suite", "rooms", "foods", "supplies", "institution",
+    "institute", "campus", "properties", "construction",
+  };
+  static const char *const where[] = { "on", "in", "near", "off", "by", "opposite", "behind",
+                                       "at", "outside" };
+  static const char *const then[] = { "on", "in", "near", "had", "has", "as", "which", "where",
+                                      "is", "was", "that", "off", "run", "owned", "and", "where",
+                                      "who", "since", "until", "for" };
+  static const char *const inside[] = { "by", "of", "and", "n", "the", "on" };
+
+  for (guint k = 1; k + 2 < c->len; k++)
+    {
+      guint d = k, s = k, i, last, n_people = 0;
+      gsize e;
+
+      if (!(c->t[k].bits & G_CUE) || !c->t[k].lower || c->type[k] != NULL ||
+          token_in (c, k, no_trade, G_N_ELEMENTS (no_trade)))
+        continue;
+      /* "a barbers", "a shisha lounge", "the local nail bar" */
+      while (d > 0 && k - d < 3 && gap_spaces (c, d - 1) && c->t[d - 1].lower &&
+             !(token_is (c, d - 1, "a") || token_is (c, d - 1, "an") || token_is (c, d - 1, "the")))
+        d--;
+      if (d == 0 || !gap_spaces (c, d - 1) ||
+          !(token_is (c, d - 1, "a") || token_is (c, d - 1, "an") || token_is (c, d - 1, "the")))
+        continue;
+      /* "on the coast road", "in Sprowston", "near the Oracle" */
+      if (gap_spaces (c, k) && token_in (c, k + 1, where, G_N_ELEMENTS (where)))
+        {
+          s = k + 1;
+          while (s + 1 < c->len && s < k + 6 && gap_spaces (c, s))
+            s++;
+          if (s == k + 1)
+            continue;
+        }
+      if (!(gap_is (c, s, ", ") || gap_is (c, s, " \xe2\x80\x94 ") || gap_is (c, s, " \xe2\x80\x93 ") ||
+            gap_is (c, s, " - ")) || s + 1 >= c->len)
+        continue;
+      i = s + 1;
+      /* "the Codfather" */
+      if (token_is (c, i, "the") && c->t[i].lower && i + 1 < c->len && gap_spaces (c, i))
+        i++;
+      if (!c->t[i].cap || c->t[i].upper || (c->t[i].bits & (G_TITLE | G_STREET)) ||
+          (c->joined[i] && c->type[i] != NULL) || word_in (c, i, W_MON, W_SUN))
+        continue;
+      last = i;
+      for (;;)
+        {
+          if (last + 1 < c->len && last < i + 4 && c->t[last + 1].cap && !c->t[last + 1].upper &&
+              (gap_spaces (c, last) || gap_is (c, last, " & ")))
+            last++;
+          else if (last + 2 < c->len && last < i + 3 && c->t[last + 1].lower &&
+                   token_in (c, last + 1, inside, G_N_ELEMENTS (inside)) &&
+                   gap_spaces (c, last) && gap_spaces (c, last + 1) && c->t[last + 2].cap &&
+                   !c->t[last + 2].upper)
+            last += 2;
+          else
+            break;
+        }
+      e = c->t[last].full_end;
+      if (!(e == c->n || strchr (",.;:)\n", c->text[e]) != NULL ||
+            (last + 1 < c->len && gap_spaces (c, last) && c->t[last + 1].lower &&
+             token_in (c, last + 1, then, G_N_ELEMENTS (then)))))
+        continue;
+      /* "a takeaway on Mill Road, Harehills": a town, no business; "a
+       * taxi firm in Rochdale, Ali Khan, said": its owner */
+      for (guint q = i; q <= last; q++)
+        n_people += (c->type[q] == type_person || (c->t[q].bits & (G_FIRST | G_SUR))) &&
+                    !(c->t[q].bits & (G_ENGLISH | G_WORD | G_COMMON));
+      if ((last == i && (c->type[i] == type_place || (c->t[i].bits & (G_PLACE | G_PLACE_START)) ||
+                         (c->type[i] == type_person && !c->t[i].poss))) ||
+          (c->t[last].bits & G_STREET) ||
+          (n_people == last - i + 1 && !c->t[last].poss && !(c->t[last].bits & G_CUE)))
+        continue;
+      if (c->joined[i] || (last + 1 < c->len && c->joined[last + 1] && c->type[last + 1] != NULL))
+        continue;
+      mark_with_poss (c, i, last, type_institution);
+      k = last;
+    }
+}
+
+/* A business named once is named everywhere in the note: "OFB to raise
+ * Smoke Palace with licensing" after "a shisha lounge, Smoke Palace". Only
+ * names of two words or more, or of one word in no list ("Fonez4U"). */
+static void
+propagate_institutions (Ctx *c)
+{
+  enum { MAX_NAMES = 32, MAX_WORDS = 6 };
+  guint64 names[MAX_NAMES][MAX_WORDS];
+  guint n_words[MAX_NAMES], n_names = 0;
+
+  for (guint i = 0; i < c->len && n_names < MAX_NAMES; i++)
+    {
+      guint last;
+
+      if (c->type[i] != type_institution || c->joined[i])
+        continue;
+      last = span_end (c, i);
+      /* a chain's shop is named again only where someone was */
+      if (last - i + 1 <= MAX_WORDS && capish (&c->t[i]) && chain_first_word (c->t[i].hash) < 0 &&
+          (last > i || (c->t[i].bits == 0 && c->t[i].end - c->t[i].start >= 4)))
+        {
+          for (guint q = i; q <= last; q++)
+            names[n_names][q - i] = c->t[q].hash;
+          n_words[n_names++] = last - i + 1;
+        }
+      i = last;
+    }
+  for (guint i = 0; i < c->len; i++)
+    for (guint k = 0; k < n_names; k++)
+      {
+        guint n = n_words[k], q;
+
+        if (c->t[i].hash != names[k][0] || c->type[i] != NULL || i + n > c->len ||
+            !capish (&c->t[i]) || (i + n < c->len && c->joined[i + n]) ||
+            /* "a Riverside House is planned": one like it, not it */
+            (i > 0 && gap_spaces (c, i - 1) && (token_is (c, i - 1, "a") || token_is (c, i - 1, "an"))))
+          continue;
+        for (q = 1; q < n; q++)
+          if (c->t[i + q].hash != names[k][q] || c->type[i + q] != NULL ||
+              !(gap_spaces (c, i + q - 1) || gap_is (c, i + q - 1, " & ")))
+            break;
+        if (q < n)
+          continue;
+        mark_with_poss (c, i, i + n - 1, type_institution);
+        i += n - 1;
+        break;
+      }
+}
+
 static void
 detect_names_in (const char  *text,
                  gsize        offset,
@@ -6444,50 +6603,18 @@ detect_names_in (const char  *text,
           !(i > 0 && (c.t[i - 1].bits & G_TITLE)))))
       mark_with_poss (&c, i, i, type_institution);
 
-  /* "a phone shop, Phone Zone, on Whitechapel Road", "a chippy in
-   * Baillieston, the Codfather", "the Empire on Corporation Road": a
-   * business named after its trade, or where it stands */
-  for (guint i = 1; i < c.len; i++)
-    {
-      gboolean the, trade_before, in_place, on_street, ends;
-      guint ctx, last = i;
-      gsize e;
+  detect_named_after_trade (&c);
 
-      if ((type[i] != NULL && type[i] != type_person) || joined[i] || !c.t[i].cap ||
-          c.t[i].upper || (c.t[i].bits & (G_STOP | G_TITLE)))
-        continue;
-      the = i > 1 && token_is (&c, i - 1, "the") && gap_spaces (&c, i - 1);
-      ctx = the ? i - 1 : i;
-      while (last + 1 < c.len && last < i + 2 && gap_spaces (&c, last) && c.t[last + 1].cap &&
-             !c.t[last + 1].upper && (type[last + 1] == NULL || joined[last + 1]) &&
-             !(c.t[last + 1].bits & (G_STOP | G_STREET)))
-        last++;
-      if (last + 1 < c.len && joined[last + 1])
-        continue;
-      e = c.t[last].full_end;
-      ends = e == n || strchr (",.;)\n", text[e]) != NULL ||
-             (last + 1 < c.len && gap_spaces (&c, last) &&
-              (token_is (&c, last + 1, "on") || token_is (&c, last + 1, "in")));
-      /* "a takeaway, Golden Harbour," */
-      trade_before = ctx >= 2 && gap_is (&c, ctx - 1, ", ") && c.t[ctx - 1].lower &&
-                     (c.t[ctx - 1].bits & G_CUE) &&
-                     (trade_cue (&c, ctx - 1) || token_is (&c, ctx - 1, "shop") ||
-                      token_is (&c, ctx - 1, "chippy") || token_is (&c, ctx - 1, "nightclub") ||
-                      token_is (&c, ctx - 1, "takeaway") || token_is (&c, ctx - 1, "club"));
-      /* "a chippy in Baillieston, the Codfather" */
-      in_place = ctx >= 4 && gap_is (&c, ctx - 1, ", ") && type[ctx - 1] == type_place &&
-                 token_is (&c, ctx - 2, "in") && (c.t[ctx - 3].bits & G_CUE) && c.t[ctx - 3].lower;
-      /* "the Empire on Corporation Road" */
-      on_street = the && last == i && last + 3 < c.len && gap_spaces (&c, last) &&
-                  token_is (&c, last + 1, "on") && gap_spaces (&c, last + 1) &&
-                  capish (&c.t[last + 2]) && gap_spaces (&c, last + 2) &&
-                  (c.t[last + 3].bits & G_STREET) && capish (&c.t[last + 3]) &&
-                  !(c.t[i].bits & (G_PLACE | G_PLACE_START));
-      if (!(((trade_before || in_place) && ends) || on_street))
-        continue;
-      mark (&c, i, last, type_institution);
-      i = last;
-    }
+  /* "the Empire on Corporation Road": a name after "the" where a street
+   * says where it stands */
+  for (guint i = 2; i + 3 < c.len; i++)
+    if ((type[i] == NULL || type[i] == type_person) && !joined[i] && c.t[i].cap &&
+        !c.t[i].upper && !(c.t[i].bits & (G_STOP | G_TITLE | G_PLACE | G_PLACE_START)) &&
+        !joined[i + 1] && token_is (&c, i - 1, "the") && gap_spaces (&c, i - 1) &&
+        gap_spaces (&c, i) && token_is (&c, i + 1, "on") && gap_spaces (&c, i + 1) &&
+        capish (&c.t[i + 2]) && gap_spaces (&c, i + 2) && (c.t[i + 3].bits & G_STREET) &&
+        capish (&c.t[i + 3]))
+      mark (&c, i, i, type_institution);
 
   /* "to Frankie & Benny's in Swindon": two names and "&", the second a
    * possessive with no noun after it, are a business */
@@ -6506,6 +6633,8 @@ detect_names_in (const char  *text,
         type[i] = type[i + 1] = type_none;
         i++;
       }
+
+  propagate_institutions (&c);
 
   /* "raise w YA-M", "AK-J to call": the initials of a double-barrelled
    * name, one or two capitals either side of a hyphen */
