@@ -1191,6 +1191,20 @@ static const NameCase name_cases[] = {
   { "PRESENT: BRIDGET HALLORAN (MANAGER); SAOIRSE McGOVERN (KEY WORKER)\n"
     "A 17-YEAR-OLD FROM BOOTLE, SAID MS McGOVERN.",
     "PERSON:BRIDGET HALLORAN|PERSON:SAOIRSE McGOVERN|PLACE:BOOTLE|PERSON:MS McGOVERN" },
+  /* a point of the compass starts a school's name; a school of two kinds
+   * is one name; a council "City of" a town, after "to"; a home and its
+   * kind in brackets, not a worker and her team */
+  { "now at East Point Academy, after Hillcrest Primary and Nursery School. Referral made "
+    "to City of Wolverhampton Council. HANDOVER - Orchard View (residential), Kettering. "
+    "Staff: Amanda Lee (residential).",
+    "INSTITUTION:East Point Academy|INSTITUTION:Hillcrest Primary and Nursery School|"
+    "PLACE:City of Wolverhampton Council|INSTITUTION:Orchard View|PLACE:Kettering|"
+    "PERSON:Amanda Lee" },
+  /* in lower case after "mrs", a surname in no list; a granthi's title; in
+   * capitals, a verb after a name and words after a gurdwara are no name */
+  { "typed by mrs o'driscoll, dsl.\nI MET BHAI JASWINDER SINGH SANDHU (GRANTHI). BHAI SANDHU "
+    "SAID THE GURDWARA HAD BECOME AWARE OF IT.",
+    "PERSON:mrs o'driscoll|PERSON:BHAI JASWINDER SINGH SANDHU|PERSON:BHAI SANDHU" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

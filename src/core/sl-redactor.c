@@ -1087,6 +1087,8 @@ static const char *const titles[] = {
   "sister", "brother", "uncle", "aunt", "auntie", "aunty",
   /* the bench and the pulpit: "HHJ Whitworth", "Recorder Naylor", "Pastor Ade" */
   "hhj", "recorder", "magistrate", "pastor", "rabbi", "bishop", "baroness", "baron",
+  /* a gurdwara's: "Bhai Sandhu", "Giani Harpal Singh" */
+  "bhai", "giani",
 };
 static const char *const kin[] = {
   "mum", "mother", "dad", "father", "stepdad", "step-dad", "stepfather", "stepmum",
@@ -2293,6 +2295,9 @@ name_part (const Ctx *c,
     return TRUE;
   if (!capish (t) || t->initial)
     return FALSE;
+  /* "BHAI SANDHU SAID": in capitals, a verb is no name */
+  if ((b & G_VERB) && t->upper)
+    return FALSE;
   if (b & (G_STOP | G_CUE | G_CUE_START | G_STREET | G_VERB | G_TITLE | G_COUNCIL))
     return (b & (G_SUR | G_FIRST)) != 0 && !(b & (G_STOP | G_STREET | G_CUE | G_TITLE)) &&
            !(b & G_COMMON);
@@ -3182,6 +3187,9 @@ detect_institutions (Ctx *c)
           last = i;
           /* "Gurdwara Sri Guru Nanak Darbar", "Masjid an-Noor" */
           while (last + 1 < c->len && last < i + 5 && gap_spaces (c, last) &&
+                 /* "THE GURDWARA HAD BECOME AWARE": in capitals, no words */
+                 !(c->t[last + 1].upper && (c->t[last + 1].bits & (G_ENGLISH | G_VERB | G_STOP)) &&
+                   !(c->t[last + 1].bits & (G_FIRST | G_SUR | G_TITLE | G_PLACE))) &&
                  ((capish (&c->t[last + 1]) &&
                    (!(c->t[last + 1].bits & G_STOP) ||
                     (((c->t[last + 1].bits & G_TITLE) ||
@@ -3196,6 +3204,9 @@ detect_institutions (Ctx *c)
               !(c->t[i - 1].bits & (G_STOP | G_TITLE | G_VERB | G_PREP | G_KIN | G_HEADER |
                                     G_COUNCIL | G_CUE)))
             from = i - 1;
+          /* the cue alone names nothing */
+          if (from == last)
+            continue;
           mark (c, from, last, type_institution);
           i = last;
           continue;
@@ -3953,7 +3964,12 @@ detect_people_and_places (Ctx *c)
                   ((c->t[k + 1].bits & G_SUR) ||
                    !(c->t[k + 1].bits & (G_ENGLISH | G_STOP | G_VERB | G_PREP | G_KIN)))) ||
                  ((u->bits & G_FIRST_POP) && u->end - u->start >= 3 &&
-                  !(u->bits & (G_ENGLISH | G_WORD | G_COMMON | G_STOP | G_VERB | G_PREP | G_KIN))));
+                  !(u->bits & (G_ENGLISH | G_WORD | G_COMMON | G_STOP | G_VERB | G_PREP | G_KIN))) ||
+                 /* "mrs o'driscoll": after "mr", "mrs" or "ms", a word in no list */
+                 ((token_is (c, i, "mr") || token_is (c, i, "mrs") || token_is (c, i, "ms")) &&
+                  u->end - u->start >= 3 &&
+                  !(u->bits & (G_ENGLISH | G_WORD | G_COMMON | G_STOP | G_VERB | G_PREP | G_KIN |
+                               G_CUE | G_TITLE | G_HEADER))));
 
               /* "Mr B", "Mr A": an initial alone, though a word too */
               if ((capish (u) || (t->lower && u->lower && (u->bits & G_SUR)) || lower_name ||
@@ -6521,7 +6537,9 @@ detect_names_in (const char  *text,
   /* "London Borough of Lewisham", "City of Wolverhampton", "Cyngor Gwynedd",
    * "Cyngor Sir Ynys Môn": a council named before its place */
   for (guint i = 2; i < c.len; i++)
-    if (type[i] == type_place && !joined[i] && type[i - 1] == NULL && type[i - 2] == NULL)
+    if (type[i] == type_place && !joined[i] && type[i - 1] == NULL &&
+        /* "to City of Wolverhampton Council": "City" alone taken as a town */
+        (type[i - 2] == NULL || (type[i - 2] == type_place && !joined[i - 2])))
       {
         guint first = i;
 
@@ -7024,6 +7042,80 @@ detect_names_in (const char  *text,
             joined[i] = TRUE;
           }
         i = k;
+      }
+
+  /* "East Point Academy", "North Leeds College": a point of the compass
+   * starts an institution's name */
+  for (guint i = 1; i < c.len; i++)
+    if (type[i] == type_institution && !joined[i] && type[i - 1] == NULL && c.t[i - 1].cap &&
+        !c.t[i - 1].upper && gap_spaces (&c, i - 1) &&
+        (token_is (&c, i - 1, "west") || token_is (&c, i - 1, "east") ||
+         token_is (&c, i - 1, "north") || token_is (&c, i - 1, "south") ||
+         token_is (&c, i - 1, "central")))
+      {
+        type[i - 1] = type_institution;
+        joined[i] = TRUE;
+      }
+
+  /* "Hillcrest Primary and Nursery School", "Oakwood Junior and Infant
+   * School": a school of two kinds is one name */
+  for (guint i = 0; i + 2 < c.len; i++)
+    if (type[i] == type_institution && (c.t[i].bits & (G_CUE | G_CUE_START)) && capish (&c.t[i]) &&
+        !(i + 1 < c.len && joined[i + 1]) && type[i + 1] == NULL && token_is (&c, i + 1, "and") &&
+        gap_spaces (&c, i) && gap_spaces (&c, i + 1) && type[i + 2] == NULL &&
+        capish (&c.t[i + 2]) && (c.t[i + 2].bits & (G_CUE | G_CUE_START)))
+      {
+        guint last = i + 2;
+
+        if (last + 1 < c.len && type[last + 1] == NULL && gap_spaces (&c, last) &&
+            capish (&c.t[last + 1]) && (c.t[last + 1].bits & G_CUE))
+          last++;
+        if (!(c.t[last].bits & G_CUE))
+          continue;
+        for (guint k = i + 1; k <= last; k++)
+          {
+            type[k] = type_institution;
+            joined[k] = TRUE;
+          }
+        i = last;
+      }
+
+  /* "Orchard View (residential)", "Braeview (children's house)": a name
+   * and the kind of place it is in brackets */
+  for (guint i = 0; i + 2 < c.len; i++)
+    if (capish (&c.t[i]) && !c.t[i].upper && !joined[i] &&
+        (type[i] == NULL || type[i] == type_place || type[i] == type_person) &&
+        !(c.t[i].bits & (G_TITLE | G_STOP)))
+      {
+        guint last = i, cue;
+        gboolean person = type[i] == type_person && (c.t[i].bits & (G_FIRST | G_SUR)) &&
+                          !(c.t[i].bits & G_ENGLISH);
+
+        while (last + 1 < c.len && last < i + 2 && gap_spaces (&c, last) &&
+               capish (&c.t[last + 1]) && !c.t[last + 1].upper &&
+               (type[last + 1] == NULL || joined[last + 1]))
+          {
+            last++;
+          }
+        /* "Amanda Lee (residential)", a worker and her team */
+        person = person && span_end (&c, i) >= last;
+        cue = last + 1;
+        while (cue + 1 < c.len && cue < last + 3 && c.t[cue].lower && gap_spaces (&c, cue) &&
+               !(c.t[cue].bits & G_CUE))
+          cue++;
+        if (!gap_is (&c, last, " (") || person || (last + 1 < c.len && joined[last + 1]) ||
+            !c.t[cue].lower || !(c.t[cue].bits & G_CUE) || c.t[cue].full_end >= n ||
+            text[c.t[cue].full_end] != ')' ||
+            !(token_is (&c, cue, "residential") || token_is (&c, cue, "home") ||
+              token_is (&c, cue, "house") || token_is (&c, cue, "unit") ||
+              token_is (&c, cue, "hostel") || token_is (&c, cue, "school") ||
+              token_is (&c, cue, "refuge")))
+          {
+            i = last;
+            continue;
+          }
+        mark (&c, i, last, type_institution);
+        i = cue;
       }
 
   /* "Bournemouth, Christchurch and Poole Council": the towns of a council
