@@ -1184,7 +1184,7 @@ static const NameCase name_cases[] = {
     "near the Oracle \xe2\x80\x94 Bean There Caf\xc3\xa9. OFB to raise Smoke Palace with licensing. "
     "A takeaway on Mill Road, Harehills, and a taxi firm in Rochdale, Ali Khan, who said no.",
     "INSTITUTION:Kutz by Kaz|PLACE:York Road|INSTITUTION:Smoke Palace|PLACE:Sprowston|"
-    "INSTITUTION:Norfolk Tyre & Exhaust|INSTITUTION:Bean There Caf\xc3\xa9|PERSON:OFB|"
+    "INSTITUTION:Norfolk Tyre & Exhaust|INSTITUTION:Oracle|INSTITUTION:Bean There Caf\xc3\xa9|PERSON:OFB|"
     "INSTITUTION:Smoke Palace|PLACE:Harehills|PLACE:Rochdale|PERSON:Ali Khan" },
   /* a line in capitals with a "Mc" name in it is still in capitals, and
    * the name is whole */
@@ -1205,6 +1205,12 @@ static const NameCase name_cases[] = {
   { "typed by mrs o'driscoll, dsl.\nI MET BHAI JASWINDER SINGH SANDHU (GRANTHI). BHAI SANDHU "
     "SAID THE GURDWARA HAD BECOME AWARE OF IT.",
     "PERSON:mrs o'driscoll|PERSON:BHAI JASWINDER SINGH SANDHU|PERSON:BHAI SANDHU" },
+  /* shopping centres named with a word, where someone was; a town after
+   * an address's district; what someone owns or manages */
+  { "Later at the Bridges we saw Macey; a caf\xc3\xa9 near the Oracle; the bridges over the "
+    "river. Flat 9, Humber View House, Wincolmlee, Hull. The owner of Kutz Lounge said.",
+    "INSTITUTION:Bridges|PERSON:Macey|INSTITUTION:Oracle|ADDRESS:Flat 9, Humber View House|"
+    "PLACE:Hull|INSTITUTION:Kutz Lounge" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

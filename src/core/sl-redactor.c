@@ -5884,7 +5884,13 @@ mark_near (Ctx         *c,
       while (p < c->n && c->text[p] == ' ')
         p++;
       if ((k = token_at (c->t, c->len, p, FALSE)) < c->len)
-        c->near[k] |= NEAR_AFTER_ADDRESS;
+        {
+          c->near[k] |= NEAR_AFTER_ADDRESS;
+          /* "Flat 9, Humber View House, Wincolmlee, Hull": a district, then the town */
+          if (k + 1 < c->len && c->t[k].start == p && c->t[k].cap && gap_is (c, k, ", ") &&
+              c->t[k + 1].cap)
+            c->near[k + 1] |= NEAR_AFTER_ADDRESS;
+        }
     }
 }
 
@@ -6879,7 +6885,8 @@ detect_names_in (const char  *text,
     }
 
   /* "works at Zorba", "worked at Marco's", "a job at Kebabland", "runs the
-   * Zorba": where someone works, or what they run, is a business */
+   * Zorba", "owner of Fonez4U": where someone works, or what they run, is a
+   * business */
   for (guint i = 2; i < c.len; i++)
     {
       guint v = i - 1, last = i;
@@ -6896,7 +6903,8 @@ detect_names_in (const char  *text,
         v--;
       /* "ate at Golden Dragon", "ordered from Jade Garden": a restaurant's
        * name of two words, whatever they are (but "ate at the Snack Bar") */
-      if (!c.t[v].lower || !(word_in (&c, v, W_AT, W_FROM) || word_in (&c, v, W_RUNS, W_MANAGES)))
+      if (!c.t[v].lower || !(word_in (&c, v, W_AT, W_FROM) || word_in (&c, v, W_RUNS, W_MANAGES) ||
+                             token_is (&c, v, "of")))
         continue;
       food = v + 1 == i && v > 0 && gap_spaces (&c, v - 1) && c.t[v - 1].lower &&
              (word_in (&c, v, W_AT, W_AT) || word_in (&c, v, W_FROM, W_FROM)) &&
@@ -6909,7 +6917,11 @@ detect_names_in (const char  *text,
         continue;
       work = (v > 0 && gap_spaces (&c, v - 1) && c.t[v - 1].lower &&
               word_in (&c, v, W_AT, W_FOR) && word_in (&c, v - 1, W_WORKS, W_EMPLOYED)) ||
-             food || (v + 1 < i && word_in (&c, v, W_RUNS, W_MANAGES));
+             food || (v + 1 < i && word_in (&c, v, W_RUNS, W_MANAGES)) ||
+             /* "owner of Fonez4U", "the manager of Halo" */
+             (token_is (&c, v, "of") && v > 0 && gap_spaces (&c, v - 1) &&
+              (token_is (&c, v - 1, "owner") || token_is (&c, v - 1, "manager") ||
+               token_is (&c, v - 1, "proprietor") || token_is (&c, v - 1, "licensee")));
       if (!work)
         continue;
       while (last + 1 < c.len && last < i + 2 && gap_spaces (&c, last) && c.t[last + 1].cap &&
