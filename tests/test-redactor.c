@@ -1211,6 +1211,14 @@ static const NameCase name_cases[] = {
     "river. Flat 9, Humber View House, Wincolmlee, Hull. The owner of Kutz Lounge said.",
     "INSTITUTION:Bridges|PERSON:Macey|INSTITUTION:Oracle|ADDRESS:Flat 9, Humber View House|"
     "PLACE:Hull|INSTITUTION:Kutz Lounge" },
+  /* kept as words: adverbs that name lists hold as names, a health board
+   * named with "and", a job's title of three words, a committee's letters
+   * before its chair, a grade in quotes, grace said, a bath */
+  { "Liam has a son now. Dr Elspeth Corrigan (NHS Dumfries and Galloway), Ms Kerr (NHS Greater "
+    "Glasgow and Clyde). Iona MacLennan, Senior Social Worker. Mr Hamish Kerr-Lindsay (CPC "
+    "Chair). It calls a pupil \"Amber\" then. The meeting closed with Grace. Bath and a hot meal.",
+    "PERSON:Liam|PERSON:Dr Elspeth Corrigan|PERSON:Ms Kerr|PERSON:Iona MacLennan|"
+    "PERSON:Mr Hamish Kerr-Lindsay" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

@@ -2388,7 +2388,8 @@ nickname_quote_before (const Ctx *c,
       return p + 2 < c->n && c->text[p] == ' ' && c->text[p + 1] == '(' &&
              quote_at (c, p + 2, FALSE) > 0 && p + 2 + quote_at (c, p + 2, FALSE) == c->t[i].start;
     }
-  if (i == 0 || !(c->t[i - 1].bits & G_KIN) || !c->t[i - 1].lower)
+  /* 'her brother "Ginge"', not 'calls a pupil "Amber"', a grade */
+  if (i == 0 || !(c->t[i - 1].bits & G_KIN) || !c->t[i - 1].lower || token_is (c, i - 1, "pupil"))
     return FALSE;
   p = c->t[i - 1].full_end;
   if (p < c->n && c->text[p] == ',')
@@ -2657,6 +2658,10 @@ person_context_before (const Ctx *c,
         if (c->text[q] != ' ' && c->text[q] != '"' &&
             !(c->text[q] == '.' && c->t[i - 1].end - c->t[i - 1].start <= 4))
           ok = FALSE;
+      /* 'calls a pupil "Amber"': a grade in quotes, no pupil's name */
+      if (ok && token_is (c, i - 1, "pupil") && (c->t[i].bits & G_HARD) &&
+          memchr (c->text + s, '"', e - s) != NULL)
+        ok = FALSE;
       return ok;
     }
   /* "told Jade", "asked Jade" */
@@ -4529,8 +4534,11 @@ detect_people_and_places (Ctx *c)
                             c->t[i].start - c->t[i - 1].full_end <= 4;
           /* 'She said "Amber" when asked': a word that is a name only
            * sometimes, said, is a word, unless someone is called it */
-          gboolean said = i > 0 && (b & G_HARD) && (c->t[i - 1].bits & G_VERB) &&
-                          c->t[i - 1].lower && c->text[c->t[i - 1].full_end] == ' ' &&
+          /* ('calls a pupil "Amber" when', 'rate it "Amber"': after any
+           * word in lower case, as after a verb) */
+          gboolean said = i > 0 && (b & G_HARD) && c->t[i - 1].lower &&
+                          ((c->t[i - 1].bits & G_VERB) || quote_at (c, t->full_end, TRUE) > 0) &&
+                          c->text[c->t[i - 1].full_end] == ' ' &&
                           c->t[i].start - c->t[i - 1].full_end <= 4;
           gboolean proper = !(b & (G_COMMON | G_WORD | G_ENGLISH)) ||
                             ((b & (G_FIRST | G_SUR)) && !said && !titled);
@@ -5597,19 +5605,65 @@ detect_non_names (Ctx *c)
           i = last;
           continue;
         }
-      /* "Senior Practitioner", "Deputy Manager": a job's title */
-      if (capish (t) && !t->upper && c->type[i] == NULL && i + 1 < c->len && gap_spaces (c, i) &&
-          (word_in (c, i, W_SENIOR, W_SENIOR) || token_is (c, i, "principal") ||
-           token_is (c, i, "assistant") || word_in (c, i, W_DEPUTY, W_DEPUTY)) &&
-          capish (&c->t[i + 1]) &&
-          (token_is (c, i + 1, "practitioner") || token_is (c, i + 1, "officer") ||
-           token_is (c, i + 1, "manager") || token_is (c, i + 1, "lecturer") ||
-           token_is (c, i + 1, "analyst") || token_is (c, i + 1, "caseworker") ||
-           token_is (c, i + 1, "nurse") || token_is (c, i + 1, "worker")))
+      /* "closed with Grace", "said grace": a prayer */
+      if (token_is (c, i, "grace") && c->type[i] == NULL && i > 0 && gap_spaces (c, i - 1) &&
+          c->t[i - 1].lower &&
+          (token_is (c, i - 1, "said") || token_is (c, i - 1, "say") ||
+           (token_is (c, i - 1, "with") && i > 1 && gap_spaces (c, i - 2) &&
+            (token_is (c, i - 2, "closed") || token_is (c, i - 2, "opened") ||
+             token_is (c, i - 2, "ended") || token_is (c, i - 2, "began") ||
+             token_is (c, i - 2, "started")))))
+        {
+          mark (c, i, i, type_none);
+          continue;
+        }
+      /* "Bath and a hot meal first": a town that is a word, first in a
+       * sentence, before "and" and a word in lower case */
+      if (t->sentence && t->cap && !t->upper && (t->bits & G_PLACE) && (t->bits & G_ENGLISH) &&
+          c->type[i] == NULL && i + 2 < c->len && gap_spaces (c, i) && is_and (c, i + 1) &&
+          c->t[i + 1].lower && gap_spaces (c, i + 1) && c->t[i + 2].lower &&
+          (c->t[i + 2].bits & (G_ENGLISH | G_STOP)))
+        {
+          mark (c, i, i, type_none);
+          continue;
+        }
+      /* "(CPC Chair)", "MASH Lead": a body's letters before a post in it */
+      if (t->upper && t->ascii && c->type[i] == NULL && t->end - t->start >= 2 &&
+          t->end - t->start <= 5 && i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].cap &&
+          !c->t[i + 1].upper &&
+          (token_is (c, i + 1, "chair") || token_is (c, i + 1, "chairperson") ||
+           token_is (c, i + 1, "lead") || token_is (c, i + 1, "manager") ||
+           token_is (c, i + 1, "coordinator") || token_is (c, i + 1, "secretary") ||
+           token_is (c, i + 1, "rep") || token_is (c, i + 1, "representative")))
         {
           mark (c, i, i + 1, type_none);
           i++;
           continue;
+        }
+      /* "Senior Practitioner", "Deputy Manager", "Senior Social Worker": a
+       * job's title */
+      if (capish (t) && !t->upper && c->type[i] == NULL && i + 1 < c->len && gap_spaces (c, i) &&
+          (word_in (c, i, W_SENIOR, W_SENIOR) || token_is (c, i, "principal") ||
+           token_is (c, i, "assistant") || word_in (c, i, W_DEPUTY, W_DEPUTY)))
+        {
+          static const char *const jobs[] = {
+            "practitioner", "officer", "manager", "lecturer", "analyst", "caseworker", "nurse",
+            "worker", "teacher", "head", "lead", "coordinator", "co-ordinator", "adviser",
+            "advisor", "investigator", "solicitor", "psychologist", "therapist", "director",
+            "consultant", "headteacher", "leader",
+          };
+          guint k = i + 1;
+
+          while (k < c->len && k < i + 3 && capish (&c->t[k]) && !c->t[k].upper &&
+                 !token_in (c, k, jobs, G_N_ELEMENTS (jobs)) && gap_spaces (c, k) &&
+                 !(c->t[k].bits & (G_FIRST_POP | G_SUR_POP)))
+            k++;
+          if (k < c->len && capish (&c->t[k]) && token_in (c, k, jobs, G_N_ELEMENTS (jobs)))
+            {
+              mark (c, i, k, type_none);
+              i = k;
+              continue;
+            }
         }
       /* "a red Seat Leon", "his Kia Rio": after a car's make, its model is
        * no name; "Rugby Union" is a sport, not the town */
@@ -5666,8 +5720,11 @@ detect_non_names (Ctx *c)
               last++;
             else if (last + 2 < c->len && last < i + 5 && gap_spaces (c, last) &&
                      is_and (c, last + 1) && gap_spaces (c, last + 1) && c->t[last + 2].cap &&
-                     c->type[last + 2] == NULL && (c->t[last + 2].bits & G_PLACE) &&
-                     !(c->t[last + 2].bits & G_FIRST_POP))
+                     (c->type[last + 2] == NULL || c->type[last + 2] == type_person) &&
+                     /* "and Clyde", "and Galloway": a river, a surname, but no one's name */
+                     !(c->t[last + 2].bits & (G_STOP | G_TITLE)) &&
+                     !((c->t[last + 2].bits & G_FIRST_POP) && last + 3 < c->len &&
+                       gap_spaces (c, last + 2) && capish (&c->t[last + 3])))
               last += 2;
             else if (last + 1 < c->len && last < i + 5 && gap_spaces (c, last) &&
                      c->t[last + 1].cap && c->type[last + 1] == NULL &&
