@@ -1219,6 +1219,16 @@ static const NameCase name_cases[] = {
     "Chair). It calls a pupil \"Amber\" then. The meeting closed with Grace. Bath and a hot meal.",
     "PERSON:Liam|PERSON:Dr Elspeth Corrigan|PERSON:Ms Kerr|PERSON:Iona MacLennan|"
     "PERSON:Mr Hamish Kerr-Lindsay" },
+  /* a business found by one rule is found again after another's; a name
+   * before "(registered charity)", a region's word first in it; a barbers
+   * named in brackets in lower case; where someone works nights; a town's
+   * name and more words where someone works */
+  { "given food at Hot Wok Express. Works at Hot Wok Express. Visit to Humber Lighthouse "
+    "Project (registered charity). a barbers on norwich rd (kingz kutz). Jurgita works nights "
+    "at Fenland Fresh Packers in Holbeach. He works at Leeds.",
+    "INSTITUTION:Hot Wok Express|INSTITUTION:Hot Wok Express|"
+    "INSTITUTION:Humber Lighthouse Project|PLACE:norwich|INSTITUTION:kingz kutz|"
+    "INSTITUTION:Fenland Fresh Packers|PLACE:Holbeach|PLACE:Leeds" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

@@ -2835,9 +2835,6 @@ where_someone_was (const Ctx *c,
           (e + 3 < c->len && gap_spaces (c, e + 2) && (c->t[e + 3].bits & G_STREET)));
 }
 
-/* The number of words of the longest chain's name at token i, or 0; in
- * @none whether it names no place at all, in @whole whether its "'s" is
- * part of the name ("Sainsbury's"). */
 /* Where the chains whose name starts with the word of hash @h start in
  * the table, or -1 when none does. */
 static gint
@@ -2849,6 +2846,10 @@ chain_first_word (guint64 h)
     else if (chain_first[s] == 0)
       return -1;
 }
+
+/* The number of words of the longest chain's name at token i, or 0; in
+ * @none whether it names no place at all, in @whole whether its "'s" is
+ * part of the name ("Sainsbury's"). */
 
 static guint
 chain_at (const Ctx *c,
@@ -6402,6 +6403,14 @@ mark_casual_lines (Ctx *c)
     }
 }
 
+/* A word in lower case that is in no dictionary and no list ("kingz") */
+static gboolean
+odd_word (const Token *t)
+{
+  return t->lower && t->end - t->start >= 3 &&
+         !(t->bits & (G_ENGLISH | G_WORD | G_COMMON | G_STOP | G_VERB | G_PREP | G_KIN));
+}
+
 /* "a barbers, Sharp Fadez, on Stapleton Road", "a shisha lounge on York
  * Road, Smoke Palace, as", "a garage in Sprowston, Norfolk Tyre & Exhaust.",
  * "a café near the Oracle — Bean There Café", "a chippy in Baillieston,
@@ -6428,6 +6437,7 @@ detect_named_after_trade (Ctx *c)
   for (guint k = 1; k + 2 < c->len; k++)
     {
       guint d = k, s = k, i, last, n_people = 0;
+      gboolean bracket;
       gsize e;
 
       if (!(c->t[k].bits & G_CUE) || !c->t[k].lower || c->type[k] != NULL ||
@@ -6449,20 +6459,25 @@ detect_named_after_trade (Ctx *c)
           if (s == k + 1)
             continue;
         }
-      if (!(gap_is (c, s, ", ") || gap_is (c, s, " \xe2\x80\x94 ") || gap_is (c, s, " \xe2\x80\x93 ") ||
-            gap_is (c, s, " - ")) || s + 1 >= c->len)
+      /* "a barbers on norwich rd (kingz kutz)": in brackets, in lower case too */
+      bracket = gap_is (c, s, " (");
+      if (!(bracket || gap_is (c, s, ", ") || gap_is (c, s, " \xe2\x80\x94 ") ||
+            gap_is (c, s, " \xe2\x80\x93 ") || gap_is (c, s, " - ")) || s + 1 >= c->len)
         continue;
       i = s + 1;
       /* "the Codfather" */
       if (token_is (c, i, "the") && c->t[i].lower && i + 1 < c->len && gap_spaces (c, i))
         i++;
-      if (!c->t[i].cap || c->t[i].upper || (c->t[i].bits & (G_TITLE | G_STREET)) ||
-          (c->joined[i] && c->type[i] != NULL) || word_in (c, i, W_MON, W_SUN))
+      if (!(c->t[i].cap || (bracket && odd_word (&c->t[i]))) || c->t[i].upper ||
+          (c->t[i].bits & (G_TITLE | G_STREET)) || (c->joined[i] && c->type[i] != NULL) ||
+          word_in (c, i, W_MON, W_SUN))
         continue;
       last = i;
       for (;;)
         {
-          if (last + 1 < c->len && last < i + 4 && c->t[last + 1].cap && !c->t[last + 1].upper &&
+          if (last + 1 < c->len && last < i + 4 &&
+              ((c->t[last + 1].cap && !c->t[last + 1].upper) ||
+               (bracket && c->t[i].lower && odd_word (&c->t[last + 1]))) &&
               (gap_spaces (c, last) || gap_is (c, last, " & ")))
             last++;
           else if (last + 2 < c->len && last < i + 3 && c->t[last + 1].lower &&
@@ -6474,7 +6489,8 @@ detect_named_after_trade (Ctx *c)
             break;
         }
       e = c->t[last].full_end;
-      if (!(e == c->n || strchr (",.;:)\n", c->text[e]) != NULL ||
+      if (bracket ? e >= c->n || c->text[e] != ')' :
+          !(e == c->n || strchr (",.;:)\n", c->text[e]) != NULL ||
             (last + 1 < c->len && gap_spaces (c, last) && c->t[last + 1].lower &&
              token_in (c, last + 1, then, G_N_ELEMENTS (then)))))
         continue;
@@ -6714,8 +6730,6 @@ detect_names_in (const char  *text,
         type[i] = type[i + 1] = type_none;
         i++;
       }
-
-  propagate_institutions (&c);
 
   /* "raise w YA-M", "AK-J to call": the initials of a double-barrelled
    * name, one or two capitals either side of a hyphen */
@@ -6968,12 +6982,23 @@ detect_names_in (const char  *text,
              (word_in (&c, v - 1, W_ATE, W_FOOD) || word_in (&c, v - 1, W_TAKEAWAY, W_TAKEAWAY)) &&
              ((i + 1 < c.len && gap_spaces (&c, i) && c.t[i + 1].cap &&
                !(c.t[i + 1].bits & G_STOP)) || c.t[i].poss);
+      /* "works at Leeds General", "works at Fenland Fresh Packers": a
+       * town's name and more words is a business */
       if (!food &&
-          (type[i] == type_place || (c.t[i].bits & (G_PLACE | G_PLACE_START)) ||
+          (((type[i] == type_place || (c.t[i].bits & (G_PLACE | G_PLACE_START))) &&
+            !(i + 1 < c.len && gap_spaces (&c, i) && c.t[i + 1].cap && !c.t[i + 1].upper &&
+              type[i + 1] == NULL && !(c.t[i + 1].bits & (G_STREET | G_STOP)))) ||
            (type[i] == type_person && (c.t[i].bits & G_FIRST_POP) && !c.t[i].poss)))
         continue;
       work = (v > 0 && gap_spaces (&c, v - 1) && c.t[v - 1].lower &&
               word_in (&c, v, W_AT, W_FOR) && word_in (&c, v - 1, W_WORKS, W_EMPLOYED)) ||
+             /* "works nights at Fenland Fresh Packers" */
+             (v > 1 && gap_spaces (&c, v - 1) && gap_spaces (&c, v - 2) &&
+              word_in (&c, v, W_AT, W_FOR) && word_in (&c, v - 2, W_WORKS, W_WORKING) &&
+              (token_is (&c, v - 1, "nights") || token_is (&c, v - 1, "days") ||
+               token_is (&c, v - 1, "evenings") || token_is (&c, v - 1, "weekends") ||
+               token_is (&c, v - 1, "shifts") || token_is (&c, v - 1, "part-time") ||
+               token_is (&c, v - 1, "full-time"))) ||
              food || (v + 1 < i && word_in (&c, v, W_RUNS, W_MANAGES)) ||
              /* "owner of Fonez4U", "the manager of Halo" */
              (token_is (&c, v, "of") && v > 0 && gap_spaces (&c, v - 1) &&
@@ -7113,6 +7138,21 @@ detect_names_in (const char  *text,
         i = k;
       }
 
+  /* "Humber Lighthouse Project": a place before a name found as an
+   * institution's is part of it */
+  for (guint i = 1; i < c.len; i++)
+    if (type[i] == type_institution && !joined[i] && type[i - 1] == type_place &&
+        capish (&c.t[i - 1]) && c.t[i - 1].upper == c.t[i].upper && gap_spaces (&c, i - 1))
+      {
+        guint first = i - 1;
+
+        while (first > 0 && joined[first])
+          first--;
+        for (guint k = first; k < i; k++)
+          type[k] = type_institution;
+        joined[i] = TRUE;
+      }
+
   /* "East Point Academy", "North Leeds College": a point of the compass
    * starts an institution's name */
   for (guint i = 1; i < c.len; i++)
@@ -7149,36 +7189,37 @@ detect_names_in (const char  *text,
         i = last;
       }
 
-  /* "Orchard View (residential)", "Braeview (children's house)": a name
-   * and the kind of place it is in brackets */
+  /* "Orchard View (residential)", "Braeview (children's house)", "Humber
+   * Lighthouse Project (registered charity)": a name and the kind of place
+   * it is in brackets */
   for (guint i = 0; i + 2 < c.len; i++)
     if (capish (&c.t[i]) && !c.t[i].upper && !joined[i] &&
         (type[i] == NULL || type[i] == type_place || type[i] == type_person) &&
-        !(c.t[i].bits & (G_TITLE | G_STOP)))
+        !(c.t[i].bits & G_TITLE) &&
+        /* "Humber", a region, starts a name of several words */
+        (!(c.t[i].bits & G_STOP) ||
+         (!token_is (&c, i, "the") && i + 1 < c.len && gap_spaces (&c, i) &&
+          capish (&c.t[i + 1]))))
       {
+        static const char *const kinds[] = { "residential", "home", "house", "unit", "hostel",
+                                             "school", "refuge", "charity", "cic", "nursery" };
         guint last = i, cue;
         gboolean person = type[i] == type_person && (c.t[i].bits & (G_FIRST | G_SUR)) &&
                           !(c.t[i].bits & G_ENGLISH);
 
         while (last + 1 < c.len && last < i + 2 && gap_spaces (&c, last) &&
                capish (&c.t[last + 1]) && !c.t[last + 1].upper &&
-               (type[last + 1] == NULL || joined[last + 1]))
-          {
-            last++;
-          }
+               (type[last + 1] == NULL || joined[last + 1] || type[last + 1] == type_institution))
+          last++;
         /* "Amanda Lee (residential)", a worker and her team */
         person = person && span_end (&c, i) >= last;
         cue = last + 1;
         while (cue + 1 < c.len && cue < last + 3 && c.t[cue].lower && gap_spaces (&c, cue) &&
-               !(c.t[cue].bits & G_CUE))
+               !token_in (&c, cue, kinds, G_N_ELEMENTS (kinds)))
           cue++;
         if (!gap_is (&c, last, " (") || person || (last + 1 < c.len && joined[last + 1]) ||
-            !c.t[cue].lower || !(c.t[cue].bits & G_CUE) || c.t[cue].full_end >= n ||
-            text[c.t[cue].full_end] != ')' ||
-            !(token_is (&c, cue, "residential") || token_is (&c, cue, "home") ||
-              token_is (&c, cue, "house") || token_is (&c, cue, "unit") ||
-              token_is (&c, cue, "hostel") || token_is (&c, cue, "school") ||
-              token_is (&c, cue, "refuge")))
+            !c.t[cue].lower || c.t[cue].full_end >= n || text[c.t[cue].full_end] != ')' ||
+            !token_in (&c, cue, kinds, G_N_ELEMENTS (kinds)))
           {
             i = last;
             continue;
@@ -7207,6 +7248,8 @@ detect_names_in (const char  *text,
             ;
         mark (&c, first, i, type_place);
       }
+
+  propagate_institutions (&c);
 
   /* "MARK HILL": two names found apart, side by side in the same case, are one */
   for (guint i = 1; i < c.len; i++)
