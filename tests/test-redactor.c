@@ -1229,6 +1229,19 @@ static const NameCase name_cases[] = {
     "INSTITUTION:Hot Wok Express|INSTITUTION:Hot Wok Express|"
     "INSTITUTION:Humber Lighthouse Project|PLACE:norwich|INSTITUTION:kingz kutz|"
     "INSTITUTION:Fenland Fresh Packers|PLACE:Holbeach|PLACE:Leeds" },
+  /* a home named with a place's word and an ordinary one, a shopping
+   * centre named with a word after "the", a college of further education;
+   * in lower case, ordinary words after "the" before a cue of several
+   * words, or after "for" before a taxi firm's, and a Welsh school with
+   * "y", but no local or main shopping centre */
+  { "SITE VISIT - Solway View children's home. Places: the Fort shopping centre. At Carn Brea "
+    "College of Further Education.\nshe went to the castle court shopping centre, not the "
+    "local shopping centre; he drove for north city taxis. stopped going to ysgol maes y gwynt. "
+    "Ysgol Bro y Mor.",
+    "INSTITUTION:Solway View children's home|INSTITUTION:Fort shopping centre|"
+    "INSTITUTION:Carn Brea College of Further Education|"
+    "INSTITUTION:castle court shopping centre|INSTITUTION:north city taxis|"
+    "INSTITUTION:ysgol maes y gwynt|INSTITUTION:Ysgol Bro y Mor" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

@@ -3003,15 +3003,26 @@ detect_institutions (Ctx *c)
         {
           /* "Solway View children's home": a word no dictionary has first */
           guint from = i - 1;
+          guint32 no = G_STOP | G_TITLE | G_COUNCIL | G_CUE | G_CUE_START;
 
           if (from > 0 && (c->t[from].bits & (G_ENGLISH | G_STREET)) &&
               !(c->t[from].bits & (G_STOP | G_TITLE | G_COUNCIL | G_CUE | G_CUE_START)) &&
               capish (&c->t[from - 1]) && !c->t[from - 1].upper && gap_spaces (c, from - 1) &&
               c->type[from - 1] == NULL)
             from--;
-          if (!c->t[from].sentence &&
-              !(c->t[from].bits & (G_ENGLISH | G_STOP | G_TITLE | G_COUNCIL | G_CUE |
-                                   G_CUE_START | G_PLACE | G_PLACE_START)))
+          /* "Solway View children's home": a place's word starts a name of
+           * two; "the Fort shopping centre": a word after "the", but not
+           * "the main shopping centre" */
+          if (from + 1 == i)
+            no |= G_PLACE;
+          if (!(from > 0 && token_is (c, from - 1, "the") && c->t[from - 1].lower &&
+                gap_spaces (c, from - 1) && from + 1 == i) ||
+              token_is (c, from, "main") || token_is (c, from, "local") ||
+              token_is (c, from, "new") || token_is (c, from, "old") ||
+              token_is (c, from, "town") || token_is (c, from, "city") ||
+              token_is (c, from, "big") || token_is (c, from, "central"))
+            no |= G_ENGLISH;
+          if ((!c->t[from].sentence || from + 1 < i) && !(c->t[from].bits & no))
             {
               mark (c, from, i + cue_len - 1, type_institution);
               i += cue_len - 1;
@@ -3183,7 +3194,9 @@ detect_institutions (Ctx *c)
        * "Gurdwara Guru Nanak", "Capel Bethel") */
       if ((word_in (c, i, W_YSGOL, W_SPICE) || word_in (c, i, W_CHICKEN, W_CURRY)) &&
           i + 1 < c->len && gap_spaces (c, i) &&
-          (capish (&c->t[i + 1]) || (c->t[i + 1].text_al && word_in (c, i, W_YSGOL, W_SPICE))) &&
+          (capish (&c->t[i + 1]) || (c->t[i + 1].text_al && word_in (c, i, W_YSGOL, W_SPICE)) ||
+           ((token_is (c, i + 1, "y") || token_is (c, i + 1, "yr")) && word_in (c, i, W_YSGOL, W_TY) &&
+            i + 2 < c->len && gap_spaces (c, i + 1) && c->t[i + 2].cap)) &&
           /* "Chicken Spot", not "Chicken Cottage" nor "Chicken and" */
           !(word_in (c, i, W_CHICKEN, W_CURRY) &&
             (c->t[i + 1].bits & (G_STOP | G_CUE | G_CUE_START))))
@@ -3202,7 +3215,11 @@ detect_institutions (Ctx *c)
                       c->t[last + 1].end - c->t[last + 1].start <= 3) &&
                      last + 2 < c->len && gap_spaces (c, last + 1) &&
                      capish (&c->t[last + 2])))) ||
-                  c->t[last + 1].text_al))
+                  c->t[last + 1].text_al ||
+                  /* "Ysgol Maes y Gwynt", "Capel y Groes" */
+                  ((token_is (c, last + 1, "y") || token_is (c, last + 1, "yr")) &&
+                   c->t[last + 1].lower && last + 2 < c->len && gap_spaces (c, last + 1) &&
+                   c->t[last + 2].cap)))
             last++;
           /* "Royal Spice Grill": a word of the name before the cue too */
           if (i > 0 && gap_spaces (c, i - 1) && capish (&c->t[i - 1]) && c->type[i - 1] == NULL &&
@@ -6403,6 +6420,80 @@ mark_casual_lines (Ctx *c)
     }
 }
 
+/* In lower case, as chats and rough notes are written: "the castle court
+ * shopping centre", "drove for north city taxis", "ysgol maes y gwynt":
+ * ordinary words before a cue of several words or a taxi firm's, after
+ * "the" or "for", or Welsh words after "ysgol", are a name */
+static void
+detect_lower_case_venues (Ctx *c)
+{
+  static const char *const plain[] = {
+    "local", "new", "old", "main", "big", "nearest", "same", "other", "town", "council",
+    "only", "usual", "two", "three", "some", "many", "several", "all", "these", "those",
+    "different", "black", "private", "hire", "little", "small", "large", "nearby", "his", "her",
+    "their", "our", "my", "your", "a", "an", "the", "and", "or", "this", "that", "them", "they",
+    "what", "which", "when", "where", "with", "from", "into", "over", "same", "each", "every",
+    "other", "such", "most", "more", "very", "just", "only", "also", "then", "there", "here",
+  };
+  static const char *const welsh[] = { "y", "yr", "'r", "ap", "ab", "a" };
+
+  for (guint i = 1; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      guint cue_len = 0, first = i;
+
+      if (!t->lower)
+        continue;
+      /* "ysgol maes y gwynt", found in part already or not */
+      if (token_is (c, i, "ysgol") && i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+          (c->type[i] == NULL || (c->type[i] == type_institution && !c->joined[i])))
+        {
+          guint last = c->type[i] == NULL ? i : span_end (c, i);
+
+          /* "maes y gwynt": "y" may be no token of its own */
+          while (last + 1 < c->len && last < i + 4 &&
+                 (gap_spaces (c, last) || gap_is (c, last, " y ") || gap_is (c, last, " yr ")) &&
+                 c->t[last + 1].lower &&
+                 ((c->type[last + 1] == NULL &&
+                   !(c->t[last + 1].bits & (G_ENGLISH | G_STOP | G_VERB | G_PREP))) ||
+                  (token_in (c, last + 1, welsh, G_N_ELEMENTS (welsh)) && last + 2 < c->len &&
+                   gap_spaces (c, last + 1) && c->t[last + 2].lower)))
+            last++;
+          while (last > i && token_in (c, last, welsh, G_N_ELEMENTS (welsh)))
+            last--;
+          if (last > i)
+            {
+              mark (c, i, last, type_institution);
+              i = last;
+            }
+          continue;
+        }
+      if (c->type[i] != NULL)
+        continue;
+      if ((t->bits & G_CUE_START) && (cue_len = match_phrase (c, i, P_CUE)) < 2)
+        cue_len = 0;
+      if (cue_len == 0 && word_in (c, i, W_CARS, W_KABS))
+        cue_len = 1;
+      if (cue_len == 0)
+        continue;
+      while (first > 0 && i - first < 3 && gap_spaces (c, first - 1) && c->t[first - 1].lower &&
+             c->type[first - 1] == NULL && c->t[first - 1].end - c->t[first - 1].start >= 3 &&
+             !token_in (c, first - 1, plain, G_N_ELEMENTS (plain)) &&
+             /* "the castle court shopping centre", "north city taxis": a
+              * word of the stop list too, but none too short to name */
+             !(c->t[first - 1].bits & (G_VERB | G_PREP | G_KIN | G_TITLE | G_HEADER)) &&
+             !((c->t[first - 1].bits & G_STOP) && c->t[first - 1].end - c->t[first - 1].start < 4))
+        first--;
+      if (first == i || first == 0 || !gap_spaces (c, first - 1) || !c->t[first - 1].lower ||
+          !(cue_len > 1 ? token_is (c, first - 1, "the")
+                        : (token_is (c, first - 1, "for") || token_is (c, first - 1, "from") ||
+                           token_is (c, first - 1, "with") || token_is (c, first - 1, "called"))))
+        continue;
+      mark (c, first, i + cue_len - 1, type_institution);
+      i += cue_len - 1;
+    }
+}
+
 /* A word in lower case that is in no dictionary and no list ("kingz") */
 static gboolean
 odd_word (const Token *t)
@@ -6701,6 +6792,7 @@ detect_names_in (const char  *text,
       mark_with_poss (&c, i, i, type_institution);
 
   detect_named_after_trade (&c);
+  detect_lower_case_venues (&c);
 
   /* "the Empire on Corporation Road": a name after "the" where a street
    * says where it stands */
