@@ -1242,6 +1242,14 @@ static const NameCase name_cases[] = {
     "INSTITUTION:Carn Brea College of Further Education|"
     "INSTITUTION:castle court shopping centre|INSTITUTION:north city taxis|"
     "INSTITUTION:ysgol maes y gwynt|INSTITUTION:Ysgol Bro y Mor" },
+  /* ordinary words capitalised inside a sentence where someone was name a
+   * business; not a national charity, an event, a region, nor a first name
+   * and a surname */
+  { "picked up outside Phone Zone on the high street, taken to Cloud Nine after school, seen "
+    "at Lucky Star with two girls. Referred to Citizens Advice and at Women's Aid; went to "
+    "Pride March; at Grace Baker's; in the West Midlands.",
+    "INSTITUTION:Phone Zone|INSTITUTION:Cloud Nine|INSTITUTION:Lucky Star|"
+    "PERSON:Grace Baker" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

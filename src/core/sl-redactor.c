@@ -6494,6 +6494,91 @@ detect_lower_case_venues (Ctx *c)
     }
 }
 
+/* "picked up outside Phone Zone", "seen at Lucky Star with", "near Cloud
+ * Nine.": capitalised words inside a sentence, ordinary ones, where someone
+ * was, name a business; not an agency ("at Social Services", "at Early
+ * Help") nor a person ("at Grace Baker's") */
+static void
+detect_named_spots (Ctx *c)
+{
+  static const char *const where[] = { "at", "outside", "near", "inside", "behind", "opposite" };
+  static const char *const moved[] = { "went", "go", "goes", "going", "gone", "taken", "took",
+                                       "take", "driven", "drove", "brought", "invited", "back",
+                                       "walked", "ran", "dropped" };
+  static const char *const agency[] = {
+    "social", "services", "service", "children's", "team", "unit", "office", "police",
+    "council", "board", "health", "help", "care", "support", "safeguarding", "court", "hub",
+    "department", "family", "early", "youth", "offending", "protection", "public", "home",
+    "missing", "persons", "sexual", "exploitation", "national", "county", "city", "borough",
+    "school", "house", "centre", "station", "custody", "hospital", "a&e", "emergency",
+    "accident", "ward", "clinic", "surgery", "crown", "magistrates", "prison",
+    "probation", "housing", "benefits", "job", "jobcentre", "plus", "street", "road", "lane",
+    "town", "village", "market", "park", "beach", "bus", "train", "rail", "airport", "christmas",
+    "easter", "new", "year", "half", "term", "end", "night", "day", "morning", "evening",
+    "north", "south", "east", "west", "midlands", "central", "greater", "upper", "lower",
+    /* national charities' words: "Citizens Advice", "Women's Aid", "Safe Lives" */
+    "advice", "crisis", "aid", "lives", "minds", "line", "trust", "society", "action",
+    "justice", "victim", "victims", "women's", "womens", "men's", "rape", "citizens", "refuge",
+    "samaritans", "childline", "charity", "foundation", "cross",
+    /* events: "Pride March", "Black History Month", "Summer Camp" */
+    "month", "week", "march", "camp", "festival", "event", "party", "fair", "show", "match",
+    "game", "concert", "meeting", "session", "class", "lesson", "assembly", "awards",
+    "holiday", "break", "cup", "league", "final", "weekend", "service",
+  };
+
+  for (guint i = 1; i + 1 < c->len; i++)
+    {
+      guint p = i - 1, last = i, english = 0;
+      gboolean plain = FALSE;
+      gsize e;
+
+      if (!c->t[i].cap || c->t[i].upper || c->t[i].sentence || c->joined[i] ||
+          !(c->type[i] == NULL || c->type[i] == type_person))
+        continue;
+      if (token_is (c, p, "the") && p > 0 && gap_spaces (c, p - 1) && c->t[p].lower)
+        p--;
+      /* "taken to Cloud Nine", "went to Lucky Star" */
+      if (!gap_spaces (c, p) || !c->t[p].lower || (p + 1 < i && !gap_spaces (c, p + 1)) ||
+          !(token_in (c, p, where, G_N_ELEMENTS (where)) ||
+            (token_is (c, p, "to") && p > 0 && gap_spaces (c, p - 1) &&
+             token_in (c, p - 1, moved, G_N_ELEMENTS (moved)))))
+        continue;
+      while (last + 1 < c->len && last < i + 2 && gap_spaces (c, last) && c->t[last + 1].cap &&
+             !c->t[last + 1].upper && (c->type[last + 1] == NULL || c->type[last + 1] == type_person))
+        last++;
+      if (last == i || (last + 1 < c->len && c->joined[last + 1]))
+        continue;
+      e = c->t[last].full_end;
+      if (!(e >= c->n || strchr (",.;:)!?\n", c->text[e]) != NULL ||
+            (last + 1 < c->len && gap_spaces (c, last) && c->t[last + 1].lower)))
+        continue;
+      for (guint k = i; k <= last && !plain; k++)
+        {
+          const Token *u = &c->t[k];
+
+          /* "Phone Zone", "Cloud Nine", "Lucky Star": words of the stop
+           * list or towns too, but everyday words ("Star", Pembrokeshire) */
+          plain = (u->bits & (G_TITLE | G_STREET | G_CUE | G_COUNCIL | G_NAME_ROLE | G_KEYWORD |
+                              G_HEADER)) ||
+                  ((u->bits & G_CUE_START) && match_phrase (c, k, P_CUE) > 0) ||
+                  ((u->bits & G_STOP) && !(u->bits & G_COMMON) && u->end - u->start < 5) ||
+                  ((u->bits & (G_PLACE | G_PLACE_START)) && !(u->bits & (G_ENGLISH | G_COMMON))) ||
+                  token_in (c, k, agency, G_N_ELEMENTS (agency)) || word_in (c, k, W_MON, W_SUN) ||
+                  word_in (c, k, W_JAN, W_DEC) || u->brand || u->initial;
+          english += (u->bits & G_ENGLISH) && !(u->bits & (G_FIRST_POP | G_SUR_POP));
+        }
+      /* "at Grace Baker's": a first name and a surname */
+      if (plain || english == 0 ||
+          ((c->t[i].bits & (G_FIRST | G_FIRST_POP)) && (c->t[last].bits & G_SUR_POP)))
+        {
+          i = last;
+          continue;
+        }
+      mark_with_poss (c, i, last, type_institution);
+      i = last;
+    }
+}
+
 /* A word in lower case that is in no dictionary and no list ("kingz") */
 static gboolean
 odd_word (const Token *t)
@@ -6793,6 +6878,7 @@ detect_names_in (const char  *text,
 
   detect_named_after_trade (&c);
   detect_lower_case_venues (&c);
+  detect_named_spots (&c);
 
   /* "the Empire on Corporation Road": a name after "the" where a street
    * says where it stands */
