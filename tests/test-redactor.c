@@ -1228,7 +1228,7 @@ static const NameCase name_cases[] = {
     "at Fenland Fresh Packers in Holbeach. He works at Leeds.",
     "INSTITUTION:Hot Wok Express|INSTITUTION:Hot Wok Express|"
     "INSTITUTION:Humber Lighthouse Project|PLACE:norwich|INSTITUTION:kingz kutz|"
-    "INSTITUTION:Fenland Fresh Packers|PLACE:Holbeach|PLACE:Leeds" },
+    "PERSON:Jurgita|INSTITUTION:Fenland Fresh Packers|PLACE:Holbeach|PLACE:Leeds" },
   /* a home named with a place's word and an ordinary one, a shopping
    * centre named with a word after "the", a college of further education;
    * in lower case, ordinary words after "the" before a cue of several
@@ -1250,6 +1250,10 @@ static const NameCase name_cases[] = {
     "Pride March; at Grace Baker's; in the West Midlands.",
     "INSTITUTION:Phone Zone|INSTITUTION:Cloud Nine|INSTITUTION:Lucky Star|"
     "PERSON:Grace Baker" },
+  /* first in a sentence, a word in no list before a verb of what people
+   * say and do; not an app */
+  { "She left. Jurgita works nights. Tiernan said no. Instagram said no.",
+    "PERSON:Jurgita|PERSON:Tiernan" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

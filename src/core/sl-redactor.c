@@ -4607,6 +4607,25 @@ detect_people_and_places (Ctx *c)
           mark (c, i, i, type_person);
           continue;
         }
+      /* "Jurgita works nights", "Tiernan said": first in a sentence, a word
+       * in no list before a verb of what people say and do */
+      if (t->cap && !t->upper && t->sentence && (b & ~(G_PARTICLE)) == 0 && t->ascii == 1 &&
+          t->end - t->start >= 4 && i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+          !mixed_case (c->text, t->start, t->end) && !t->brand)
+        {
+          static const char *const does[] = {
+            "said", "says", "told", "tells", "works", "worked", "lives", "lived", "runs", "ran",
+            "drives", "drove", "disclosed", "reported", "went", "goes", "stays", "stayed", "met",
+            "knows", "knew", "gave", "gives", "admitted", "denied", "denies", "explained",
+            "described", "asked", "agreed", "confirmed", "cried", "refused", "wants", "wanted",
+          };
+
+          if (token_in (c, i + 1, does, G_N_ELEMENTS (does)))
+            {
+              mark (c, i, i, type_person);
+              continue;
+            }
+        }
 
       /* ALL CAPS names and initials with context: "JADE SMITH", "JS said";
        * "SIR to draft the letter": initials that spell a stop word */
@@ -6694,7 +6713,7 @@ static void
 propagate_institutions (Ctx *c)
 {
   enum { MAX_NAMES = 32, MAX_WORDS = 6 };
-  guint64 names[MAX_NAMES][MAX_WORDS];
+  guint64 names[MAX_NAMES][MAX_WORDS], bloom = 0;
   guint n_words[MAX_NAMES], n_names = 0;
 
   for (guint i = 0; i < c->len && n_names < MAX_NAMES; i++)
@@ -6711,11 +6730,14 @@ propagate_institutions (Ctx *c)
           for (guint q = i; q <= last; q++)
             names[n_names][q - i] = c->t[q].hash;
           n_words[n_names++] = last - i + 1;
+          bloom |= G_GUINT64_CONSTANT (1) << (c->t[i].hash >> 58);
         }
       i = last;
     }
+  if (n_names == 0)
+    return;
   for (guint i = 0; i < c->len; i++)
-    for (guint k = 0; k < n_names; k++)
+    for (guint k = 0; k < n_names && (bloom & (G_GUINT64_CONSTANT (1) << (c->t[i].hash >> 58))); k++)
       {
         guint n = n_words[k], q;
 
