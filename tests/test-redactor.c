@@ -1254,6 +1254,17 @@ static const NameCase name_cases[] = {
    * say and do; not an app */
   { "She left. Jurgita works nights. Tiernan said no. Instagram said no.",
     "PERSON:Jurgita|PERSON:Tiernan" },
+  /* a police log's number and date without a keyword, but a keyword's
+   * outside its number; a business in brackets after its trade without an
+   * article, in lower case with a word in no dictionary, or with its town;
+   * a business of two everyday words after "the" before its trade; a town
+   * before its station, though a surname too */
+  { "The reference they gave me was CW 1190 of 14/02/24; CAD 4471 14/02/2024. linked to vape "
+    "bar on cavendish st (cloud vapez) and a chippy (in town); the chicken shop (Chick King, "
+    "Portrush). They go to the Sugar Shack dessert parlour. Found at Leeds Station.",
+    "REFERENCE:CW 1190 of 14/02/24|REFERENCE:4471 14/02/2024|PLACE:cavendish|"
+    "INSTITUTION:cloud vapez|INSTITUTION:Chick King|PLACE:Portrush|"
+    "INSTITUTION:Sugar Shack dessert parlour|PLACE:Leeds" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

@@ -3005,8 +3005,9 @@ detect_institutions (Ctx *c)
           guint from = i - 1;
           guint32 no = G_STOP | G_TITLE | G_COUNCIL | G_CUE | G_CUE_START;
 
+          /* ("the Sugar Shack dessert parlour": a trade's word second) */
           if (from > 0 && (c->t[from].bits & (G_ENGLISH | G_STREET)) &&
-              !(c->t[from].bits & (G_STOP | G_TITLE | G_COUNCIL | G_CUE | G_CUE_START)) &&
+              !(c->t[from].bits & (G_STOP | G_TITLE | G_COUNCIL | G_CUE_START)) &&
               capish (&c->t[from - 1]) && !c->t[from - 1].upper && gap_spaces (c, from - 1) &&
               c->type[from - 1] == NULL)
             from--;
@@ -3016,7 +3017,7 @@ detect_institutions (Ctx *c)
           if (from + 1 == i)
             no |= G_PLACE;
           if (!(from > 0 && token_is (c, from - 1, "the") && c->t[from - 1].lower &&
-                gap_spaces (c, from - 1) && from + 1 == i) ||
+                gap_spaces (c, from - 1)) ||
               token_is (c, from, "main") || token_is (c, from, "local") ||
               token_is (c, from, "new") || token_is (c, from, "old") ||
               token_is (c, from, "town") || token_is (c, from, "city") ||
@@ -4153,7 +4154,7 @@ detect_people_and_places (Ctx *c)
                 (((c->t[i + 1].bits & (G_STREET | G_CUE)) &&
                   /* "Edmonton Green", "Bolton Interchange": the town, as in
                    * a street's name */
-                  !(landmark_word (c, i + 1) && !(b & (G_COMMON | G_FIRST | G_SUR)))) ||
+                  !(landmark_word (c, i + 1) && !(b & (G_COMMON | G_FIRST_POP | G_SUR_POP)))) ||
                  /* "Belfast Health and Social Care Trust": "Health" starts
                   * no cue here */
                  ((c->t[i + 1].bits & G_CUE_START) &&
@@ -6606,6 +6607,14 @@ odd_word (const Token *t)
          !(t->bits & (G_ENGLISH | G_WORD | G_COMMON | G_STOP | G_VERB | G_PREP | G_KIN));
 }
 
+/* A word in lower case that may be part of a name ("cloud", "vapez") */
+static gboolean
+lower_word (const Token *t)
+{
+  return t->lower && t->end - t->start >= 3 &&
+         !(t->bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE));
+}
+
 /* "a barbers, Sharp Fadez, on Stapleton Road", "a shisha lounge on York
  * Road, Smoke Palace, as", "a garage in Sprowston, Norfolk Tyre & Exhaust.",
  * "a café near the Oracle — Bean There Café", "a chippy in Baillieston,
@@ -6632,7 +6641,7 @@ detect_named_after_trade (Ctx *c)
   for (guint k = 1; k + 2 < c->len; k++)
     {
       guint d = k, s = k, i, last, n_people = 0;
-      gboolean bracket;
+      gboolean bracket, det;
       gsize e;
 
       if (!(c->t[k].bits & G_CUE) || !c->t[k].lower || c->type[k] != NULL ||
@@ -6642,9 +6651,10 @@ detect_named_after_trade (Ctx *c)
       while (d > 0 && k - d < 3 && gap_spaces (c, d - 1) && c->t[d - 1].lower &&
              !(token_is (c, d - 1, "a") || token_is (c, d - 1, "an") || token_is (c, d - 1, "the")))
         d--;
-      if (d == 0 || !gap_spaces (c, d - 1) ||
-          !(token_is (c, d - 1, "a") || token_is (c, d - 1, "an") || token_is (c, d - 1, "the")))
-        continue;
+      /* ("vape bar on cavendish st (cloud vapez)": no article where the
+       * name is in brackets) */
+      det = d > 0 && gap_spaces (c, d - 1) &&
+            (token_is (c, d - 1, "a") || token_is (c, d - 1, "an") || token_is (c, d - 1, "the"));
       /* "on the coast road", "in Sprowston", "near the Oracle" */
       if (gap_spaces (c, k) && token_in (c, k + 1, where, G_N_ELEMENTS (where)))
         {
@@ -6655,15 +6665,16 @@ detect_named_after_trade (Ctx *c)
             continue;
         }
       /* "a barbers on norwich rd (kingz kutz)": in brackets, in lower case too */
-      bracket = gap_is (c, s, " (");
+      bracket = gap_is (c, s, " (") || gap_is (c, s, "\" (");
       if (!(bracket || gap_is (c, s, ", ") || gap_is (c, s, " \xe2\x80\x94 ") ||
-            gap_is (c, s, " \xe2\x80\x93 ") || gap_is (c, s, " - ")) || s + 1 >= c->len)
+            gap_is (c, s, " \xe2\x80\x93 ") || gap_is (c, s, " - ")) || s + 1 >= c->len ||
+          !(det || bracket))
         continue;
       i = s + 1;
       /* "the Codfather" */
       if (token_is (c, i, "the") && c->t[i].lower && i + 1 < c->len && gap_spaces (c, i))
         i++;
-      if (!(c->t[i].cap || (bracket && odd_word (&c->t[i]))) || c->t[i].upper ||
+      if (!(c->t[i].cap || (bracket && lower_word (&c->t[i]))) || c->t[i].upper ||
           (c->t[i].bits & (G_TITLE | G_STREET)) || (c->joined[i] && c->type[i] != NULL) ||
           word_in (c, i, W_MON, W_SUN))
         continue;
@@ -6672,7 +6683,7 @@ detect_named_after_trade (Ctx *c)
         {
           if (last + 1 < c->len && last < i + 4 &&
               ((c->t[last + 1].cap && !c->t[last + 1].upper) ||
-               (bracket && c->t[i].lower && odd_word (&c->t[last + 1]))) &&
+               (bracket && c->t[i].lower && lower_word (&c->t[last + 1]))) &&
               (gap_spaces (c, last) || gap_is (c, last, " & ")))
             last++;
           else if (last + 2 < c->len && last < i + 3 && c->t[last + 1].lower &&
@@ -6683,7 +6694,22 @@ detect_named_after_trade (Ctx *c)
           else
             break;
         }
+      /* "(cloud vapez)", not "(in town)": in lower case, one word at least
+       * in no dictionary */
+      if (c->t[i].lower)
+        {
+          gboolean odd = FALSE;
+
+          for (guint q = i; q <= last; q++)
+            odd = odd || odd_word (&c->t[q]);
+          if (!odd)
+            continue;
+        }
       e = c->t[last].full_end;
+      /* "(Chick King, Portrush)": the town after it */
+      if (bracket && last + 1 < c->len && gap_is (c, last, ", ") &&
+          c->type[last + 1] == type_place && !c->joined[last + 1])
+        e = c->t[span_end (c, last + 1)].full_end;
       if (bracket ? e >= c->n || c->text[e] != ')' :
           !(e == c->n || strchr (",.;:)\n", c->text[e]) != NULL ||
             (last + 1 < c->len && gap_spaces (c, last) && c->t[last + 1].lower &&
@@ -8035,6 +8061,63 @@ sl_redactor_detect (const char *text,
           g_array_append_val (found, span);
         }
     }
+
+  /* A police log's number and its date, without a keyword: "CW 1190 of
+   * 14/02/24", "CAD 4471 14/02/24" */
+  for (gsize i = 0; i + 12 <= n; i++)
+    if (g_ascii_isupper (text[i]) && (i == 0 || !g_ascii_isalnum (text[i - 1])))
+      {
+        gsize e = i, d;
+        guint digits = 0;
+
+        while (e < n && e - i < 4 && g_ascii_isupper (text[e]))
+          e++;
+        /* a keyword's span starts after it ("CAD 4471 …") */
+        if (e - i < 2 || e >= n || text[e] != ' ' ||
+            (e - i == 3 && (strncmp (text + i, "CAD", 3) == 0 || strncmp (text + i, "LOG", 3) == 0 ||
+                            strncmp (text + i, "CRN", 3) == 0 || strncmp (text + i, "URN", 3) == 0 ||
+                            strncmp (text + i, "REF", 3) == 0)))
+          {
+            i = e;
+            continue;
+          }
+        for (d = e + 1; d < n && g_ascii_isdigit (text[d]); d++)
+          digits++;
+        if (digits < 3 || digits > 5 || d >= n)
+          continue;
+        e = d;
+        if (e + 4 < n && strncmp (text + e, " of ", 4) == 0)
+          e += 4;
+        else if (text[e] == ' ')
+          e++;
+        else
+          continue;
+        /* the date: "14/02/24", "14/02/2024" */
+        {
+          gsize q = e, f;
+
+          while (q < n && q - e < 2 && g_ascii_isdigit (text[q]))
+            q++;
+          if (q == e || q >= n || text[q] != '/')
+            continue;
+          f = ++q;
+          while (q < n && q - f < 2 && g_ascii_isdigit (text[q]))
+            q++;
+          if (q == f || q >= n || text[q] != '/')
+            continue;
+          f = ++q;
+          while (q < n && q - f < 4 && g_ascii_isdigit (text[q]))
+            q++;
+          if ((q - f != 2 && q - f != 4) || (q < n && g_ascii_isalnum (text[q])))
+            continue;
+          {
+            SlSpan span = { i, q, SL_SPAN_REFERENCE };
+
+            g_array_append_val (found, span);
+            i = q;
+          }
+        }
+      }
 
   /* Case numbers of the courts, without a keyword: Crown Court
    * "T20247031" (T, the year, a number), family court "BD24C00417" (the
