@@ -1265,6 +1265,9 @@ static const NameCase name_cases[] = {
     "REFERENCE:CW 1190 of 14/02/24|REFERENCE:4471 14/02/2024|PLACE:cavendish|"
     "INSTITUTION:cloud vapez|INSTITUTION:Chick King|PLACE:Portrush|"
     "INSTITUTION:Sugar Shack dessert parlour|PLACE:Leeds" },
+  /* an Irish county with "Co." or "County" */
+  { "He lives in Ballymena, Co. Antrim, near Co Down and County Tyrone.",
+    "PLACE:Ballymena|PLACE:Co. Antrim|PLACE:Co Down|PLACE:County Tyrone" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

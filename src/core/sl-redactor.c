@@ -1090,6 +1090,12 @@ static const char *const titles[] = {
   /* a gurdwara's: "Bhai Sandhu", "Giani Harpal Singh" */
   "bhai", "giani",
 };
+static const char *const irish_counties[] = {
+  "antrim", "armagh", "down", "fermanagh", "londonderry", "derry", "tyrone", "donegal", "dublin",
+  "cork", "kerry", "galway", "mayo", "sligo", "louth", "meath", "monaghan", "cavan", "leitrim",
+  "wexford", "wicklow", "kildare", "limerick", "clare", "tipperary", "waterford", "kilkenny",
+  "carlow", "laois", "offaly", "westmeath", "longford", "roscommon",
+};
 static const char *const kin[] = {
   "mum", "mother", "dad", "father", "stepdad", "step-dad", "stepfather", "stepmum",
   "stepmother", "sister", "brother", "half-brother", "half-sister", "aunt", "auntie", "aunty",
@@ -7362,6 +7368,17 @@ detect_names_in (const char  *text,
             joined[i] = TRUE;
           }
         i = k;
+      }
+
+  /* "Co. Antrim", "Co Down", "County Tyrone": an Irish county */
+  for (guint i = 0; i + 1 < c.len; i++)
+    if ((token_is (&c, i, "co") || token_is (&c, i, "county")) && capish (&c.t[i]) &&
+        (gap_spaces (&c, i) || gap_is (&c, i, ". ")) && capish (&c.t[i + 1]) &&
+        (i + 2 >= c.len || !joined[i + 2]) &&
+        token_in (&c, i + 1, irish_counties, G_N_ELEMENTS (irish_counties)))
+      {
+        mark (&c, i, i + 1, type_place);
+        i++;
       }
 
   /* "Humber Lighthouse Project": a place before a name found as an
