@@ -1090,12 +1090,24 @@ static const char *const titles[] = {
   /* a gurdwara's: "Bhai Sandhu", "Giani Harpal Singh" */
   "bhai", "giani",
 };
+/* A list of words (casefolded) and their hashes, worked out once. */
+typedef struct
+{
+  const char *const *words;
+  guint              n;
+  guint64           *hashes;
+  gsize              ready;
+} WordSet;
+
+#define WORD_SET(words) { words, G_N_ELEMENTS (words), NULL, 0 }
+
 static const char *const irish_counties[] = {
   "antrim", "armagh", "down", "fermanagh", "londonderry", "derry", "tyrone", "donegal", "dublin",
   "cork", "kerry", "galway", "mayo", "sligo", "louth", "meath", "monaghan", "cavan", "leitrim",
   "wexford", "wicklow", "kildare", "limerick", "clare", "tipperary", "waterford", "kilkenny",
   "carlow", "laois", "offaly", "westmeath", "longford", "roscommon",
 };
+static WordSet irish_counties_set = WORD_SET (irish_counties);
 static const char *const kin[] = {
   "mum", "mother", "dad", "father", "stepdad", "step-dad", "stepfather", "stepmum",
   "stepmother", "sister", "brother", "half-brother", "half-sister", "aunt", "auntie", "aunty",
@@ -2120,15 +2132,25 @@ token_is (const Ctx  *c,
   return i < c->len && c->t[i].hash == finish_hash (fnv_feed (FNV_OFFSET, w, strlen (w)));
 }
 
-/* Token i is one of the @n words (casefolded). */
+/* Token i is one of the set's words. */
 static gboolean
-token_in (const Ctx         *c,
-          guint              i,
-          const char *const *words,
-          guint              n)
+token_in (const Ctx *c,
+          guint      i,
+          WordSet   *set)
 {
-  for (guint k = 0; k < n; k++)
-    if (token_is (c, i, words[k]))
+  if (g_once_init_enter (&set->ready))
+    {
+      guint64 *hashes = g_new (guint64, set->n);
+
+      for (guint k = 0; k < set->n; k++)
+        hashes[k] = finish_hash (fnv_feed (FNV_OFFSET, set->words[k], strlen (set->words[k])));
+      set->hashes = hashes;
+      g_once_init_leave (&set->ready, 1);
+    }
+  if (i >= c->len)
+    return FALSE;
+  for (guint k = 0; k < set->n; k++)
+    if (c->t[i].hash == set->hashes[k])
       return TRUE;
   return FALSE;
 }
@@ -3664,8 +3686,9 @@ landmark_word (const Ctx *c,
 {
   static const char *const words[] = { "green", "station", "interchange", "market", "pier",
                                        "airport", "precinct" };
+  static WordSet words_set = WORD_SET (words);
 
-  return token_in (c, i, words, G_N_ELEMENTS (words));
+  return token_in (c, i, &words_set);
 }
 
 /* The number of characters of token i: "DÓD" is three. */
@@ -3788,8 +3811,10 @@ initials_by_place (const Ctx *c,
   static const char *const after[] = { "present", "typing", "chairing", "absent", "asked",
                                        "noted", "agreed", "confirmed", "said", "explained",
                                        "queried", "raised", "replied", "reported", "notes" };
+  static WordSet after_set = WORD_SET (after);
   static const char *const before[] = { "notes", "note", "by", "typed", "transcribed",
                                         "minuted", "per", "initials" };
+  static WordSet before_set = WORD_SET (before);
   const Token *t = &c->t[i];
   glong len = token_chars (c, i);
   gboolean word = (t->bits & (G_STOP | G_ENGLISH | G_COMMON)) != 0;
@@ -3830,13 +3855,13 @@ initials_by_place (const Ctx *c,
   if (t->poss && !word)
     return TRUE;
   if (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
-      token_in (c, i + 1, after, G_N_ELEMENTS (after)))
+      token_in (c, i + 1, &after_set))
     return TRUE;
   return !word && i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
          (p == c->n || strchr ("\n,:;.)", c->text[p]) != NULL ||
           (p + 1 < c->n && c->text[p] == ' ' && ((guchar) c->text[p + 1] == 0xE2 ||
                                                 c->text[p + 1] == '-'))) &&
-         token_in (c, i - 1, before, G_N_ELEMENTS (before));
+         token_in (c, i - 1, &before_set);
 }
 
 /* Token i is two or three capitals in brackets at the end of a sentence,
@@ -4626,8 +4651,9 @@ detect_people_and_places (Ctx *c)
             "knows", "knew", "gave", "gives", "admitted", "denied", "denies", "explained",
             "described", "asked", "agreed", "confirmed", "cried", "refused", "wants", "wanted",
           };
+          static WordSet does_set = WORD_SET (does);
 
-          if (token_in (c, i + 1, does, G_N_ELEMENTS (does)))
+          if (token_in (c, i + 1, &does_set))
             {
               mark (c, i, i, type_person);
               continue;
@@ -5696,13 +5722,14 @@ detect_non_names (Ctx *c)
             "advisor", "investigator", "solicitor", "psychologist", "therapist", "director",
             "consultant", "headteacher", "leader",
           };
+          static WordSet jobs_set = WORD_SET (jobs);
           guint k = i + 1;
 
           while (k < c->len && k < i + 3 && capish (&c->t[k]) && !c->t[k].upper &&
-                 !token_in (c, k, jobs, G_N_ELEMENTS (jobs)) && gap_spaces (c, k) &&
+                 !token_in (c, k, &jobs_set) && gap_spaces (c, k) &&
                  !(c->t[k].bits & (G_FIRST_POP | G_SUR_POP)))
             k++;
-          if (k < c->len && capish (&c->t[k]) && token_in (c, k, jobs, G_N_ELEMENTS (jobs)))
+          if (k < c->len && capish (&c->t[k]) && token_in (c, k, &jobs_set))
             {
               mark (c, i, k, type_none);
               i = k;
@@ -6461,7 +6488,9 @@ detect_lower_case_venues (Ctx *c)
     "what", "which", "when", "where", "with", "from", "into", "over", "same", "each", "every",
     "other", "such", "most", "more", "very", "just", "only", "also", "then", "there", "here",
   };
+  static WordSet plain_set = WORD_SET (plain);
   static const char *const welsh[] = { "y", "yr", "'r", "ap", "ab", "a" };
+  static WordSet welsh_set = WORD_SET (welsh);
 
   for (guint i = 1; i < c->len; i++)
     {
@@ -6482,10 +6511,10 @@ detect_lower_case_venues (Ctx *c)
                  c->t[last + 1].lower &&
                  ((c->type[last + 1] == NULL &&
                    !(c->t[last + 1].bits & (G_ENGLISH | G_STOP | G_VERB | G_PREP))) ||
-                  (token_in (c, last + 1, welsh, G_N_ELEMENTS (welsh)) && last + 2 < c->len &&
+                  (token_in (c, last + 1, &welsh_set) && last + 2 < c->len &&
                    gap_spaces (c, last + 1) && c->t[last + 2].lower)))
             last++;
-          while (last > i && token_in (c, last, welsh, G_N_ELEMENTS (welsh)))
+          while (last > i && token_in (c, last, &welsh_set))
             last--;
           if (last > i)
             {
@@ -6504,7 +6533,7 @@ detect_lower_case_venues (Ctx *c)
         continue;
       while (first > 0 && i - first < 3 && gap_spaces (c, first - 1) && c->t[first - 1].lower &&
              c->type[first - 1] == NULL && c->t[first - 1].end - c->t[first - 1].start >= 3 &&
-             !token_in (c, first - 1, plain, G_N_ELEMENTS (plain)) &&
+             !token_in (c, first - 1, &plain_set) &&
              /* "the castle court shopping centre", "north city taxis": a
               * word of the stop list too, but none too short to name */
              !(c->t[first - 1].bits & (G_VERB | G_PREP | G_KIN | G_TITLE | G_HEADER)) &&
@@ -6528,9 +6557,11 @@ static void
 detect_named_spots (Ctx *c)
 {
   static const char *const where[] = { "at", "outside", "near", "inside", "behind", "opposite" };
+  static WordSet where_set = WORD_SET (where);
   static const char *const moved[] = { "went", "go", "goes", "going", "gone", "taken", "took",
                                        "take", "driven", "drove", "brought", "invited", "back",
                                        "walked", "ran", "dropped" };
+  static WordSet moved_set = WORD_SET (moved);
   static const char *const agency[] = {
     "social", "services", "service", "children's", "team", "unit", "office", "police",
     "council", "board", "health", "help", "care", "support", "safeguarding", "court", "hub",
@@ -6551,6 +6582,7 @@ detect_named_spots (Ctx *c)
     "game", "concert", "meeting", "session", "class", "lesson", "assembly", "awards",
     "holiday", "break", "cup", "league", "final", "weekend", "service",
   };
+  static WordSet agency_set = WORD_SET (agency);
 
   for (guint i = 1; i + 1 < c->len; i++)
     {
@@ -6565,9 +6597,9 @@ detect_named_spots (Ctx *c)
         p--;
       /* "taken to Cloud Nine", "went to Lucky Star" */
       if (!gap_spaces (c, p) || !c->t[p].lower || (p + 1 < i && !gap_spaces (c, p + 1)) ||
-          !(token_in (c, p, where, G_N_ELEMENTS (where)) ||
+          !(token_in (c, p, &where_set) ||
             (token_is (c, p, "to") && p > 0 && gap_spaces (c, p - 1) &&
-             token_in (c, p - 1, moved, G_N_ELEMENTS (moved)))))
+             token_in (c, p - 1, &moved_set))))
         continue;
       while (last + 1 < c->len && last < i + 2 && gap_spaces (c, last) && c->t[last + 1].cap &&
              !c->t[last + 1].upper && (c->type[last + 1] == NULL || c->type[last + 1] == type_person))
@@ -6589,7 +6621,7 @@ detect_named_spots (Ctx *c)
                   ((u->bits & G_CUE_START) && match_phrase (c, k, P_CUE) > 0) ||
                   ((u->bits & G_STOP) && !(u->bits & G_COMMON) && u->end - u->start < 5) ||
                   ((u->bits & (G_PLACE | G_PLACE_START)) && !(u->bits & (G_ENGLISH | G_COMMON))) ||
-                  token_in (c, k, agency, G_N_ELEMENTS (agency)) || word_in (c, k, W_MON, W_SUN) ||
+                  token_in (c, k, &agency_set) || word_in (c, k, W_MON, W_SUN) ||
                   word_in (c, k, W_JAN, W_DEC) || u->brand || u->initial;
           english += (u->bits & G_ENGLISH) && !(u->bits & (G_FIRST_POP | G_SUR_POP));
         }
@@ -6637,12 +6669,16 @@ detect_named_after_trade (Ctx *c)
     "boarding", "cottage", "cottages", "suite", "rooms", "foods", "supplies", "institution",
     "institute", "campus", "properties", "construction",
   };
+  static WordSet no_trade_set = WORD_SET (no_trade);
   static const char *const where[] = { "on", "in", "near", "off", "by", "opposite", "behind",
                                        "at", "outside" };
+  static WordSet where_set = WORD_SET (where);
   static const char *const then[] = { "on", "in", "near", "had", "has", "as", "which", "where",
                                       "is", "was", "that", "off", "run", "owned", "and", "where",
                                       "who", "since", "until", "for" };
+  static WordSet then_set = WORD_SET (then);
   static const char *const inside[] = { "by", "of", "and", "n", "the", "on" };
+  static WordSet inside_set = WORD_SET (inside);
 
   for (guint k = 1; k + 2 < c->len; k++)
     {
@@ -6651,7 +6687,7 @@ detect_named_after_trade (Ctx *c)
       gsize e;
 
       if (!(c->t[k].bits & G_CUE) || !c->t[k].lower || c->type[k] != NULL ||
-          token_in (c, k, no_trade, G_N_ELEMENTS (no_trade)))
+          token_in (c, k, &no_trade_set))
         continue;
       /* "a barbers", "a shisha lounge", "the local nail bar" */
       while (d > 0 && k - d < 3 && gap_spaces (c, d - 1) && c->t[d - 1].lower &&
@@ -6662,7 +6698,7 @@ detect_named_after_trade (Ctx *c)
       det = d > 0 && gap_spaces (c, d - 1) &&
             (token_is (c, d - 1, "a") || token_is (c, d - 1, "an") || token_is (c, d - 1, "the"));
       /* "on the coast road", "in Sprowston", "near the Oracle" */
-      if (gap_spaces (c, k) && token_in (c, k + 1, where, G_N_ELEMENTS (where)))
+      if (gap_spaces (c, k) && token_in (c, k + 1, &where_set))
         {
           s = k + 1;
           while (s + 1 < c->len && s < k + 6 && gap_spaces (c, s))
@@ -6693,7 +6729,7 @@ detect_named_after_trade (Ctx *c)
               (gap_spaces (c, last) || gap_is (c, last, " & ")))
             last++;
           else if (last + 2 < c->len && last < i + 3 && c->t[last + 1].lower &&
-                   token_in (c, last + 1, inside, G_N_ELEMENTS (inside)) &&
+                   token_in (c, last + 1, &inside_set) &&
                    gap_spaces (c, last) && gap_spaces (c, last + 1) && c->t[last + 2].cap &&
                    !c->t[last + 2].upper)
             last += 2;
@@ -6719,7 +6755,7 @@ detect_named_after_trade (Ctx *c)
       if (bracket ? e >= c->n || c->text[e] != ')' :
           !(e == c->n || strchr (",.;:)\n", c->text[e]) != NULL ||
             (last + 1 < c->len && gap_spaces (c, last) && c->t[last + 1].lower &&
-             token_in (c, last + 1, then, G_N_ELEMENTS (then)))))
+             token_in (c, last + 1, &then_set))))
         continue;
       /* "a takeaway on Mill Road, Harehills": a town, no business; "a
        * taxi firm in Rochdale, Ali Khan, said": its owner */
@@ -7375,7 +7411,7 @@ detect_names_in (const char  *text,
     if ((token_is (&c, i, "co") || token_is (&c, i, "county")) && capish (&c.t[i]) &&
         (gap_spaces (&c, i) || gap_is (&c, i, ". ")) && capish (&c.t[i + 1]) &&
         (i + 2 >= c.len || !joined[i + 2]) &&
-        token_in (&c, i + 1, irish_counties, G_N_ELEMENTS (irish_counties)))
+        token_in (&c, i + 1, &irish_counties_set))
       {
         mark (&c, i, i + 1, type_place);
         i++;
@@ -7446,6 +7482,7 @@ detect_names_in (const char  *text,
       {
         static const char *const kinds[] = { "residential", "home", "house", "unit", "hostel",
                                              "school", "refuge", "charity", "cic", "nursery" };
+        static WordSet kinds_set = WORD_SET (kinds);
         guint last = i, cue;
         gboolean person = type[i] == type_person && (c.t[i].bits & (G_FIRST | G_SUR)) &&
                           !(c.t[i].bits & G_ENGLISH);
@@ -7458,11 +7495,11 @@ detect_names_in (const char  *text,
         person = person && span_end (&c, i) >= last;
         cue = last + 1;
         while (cue + 1 < c.len && cue < last + 3 && c.t[cue].lower && gap_spaces (&c, cue) &&
-               !token_in (&c, cue, kinds, G_N_ELEMENTS (kinds)))
+               !token_in (&c, cue, &kinds_set))
           cue++;
         if (!gap_is (&c, last, " (") || person || (last + 1 < c.len && joined[last + 1]) ||
             !c.t[cue].lower || c.t[cue].full_end >= n || text[c.t[cue].full_end] != ')' ||
-            !token_in (&c, cue, kinds, G_N_ELEMENTS (kinds)))
+            !token_in (&c, cue, &kinds_set))
           {
             i = last;
             continue;
