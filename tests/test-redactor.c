@@ -1268,6 +1268,18 @@ static const NameCase name_cases[] = {
   /* an Irish county with "Co." or "County" */
   { "He lives in Ballymena, Co. Antrim, near Co Down and County Tyrone.",
     "PLACE:Ballymena|PLACE:Co. Antrim|PLACE:Co Down|PLACE:County Tyrone" },
+  /* in a list after a heading that names places, each item's capitalised
+   * words name a venue, a town's and more words too, but a town alone is a
+   * town; a name and its kind of business in brackets, but not a town; what
+   * a place of trade is called, in lower case too, whatever its words */
+  { "Places known to go: Royal Quays outlet, Tynemouth Priory (grounds), Spanish City, "
+    "Wallsend, Northumberland Park\nShe had been at Willow Place (shopping centre); Leeds (city "
+    "centre). A shisha place on leeds rd called cloud 9 lounge + at a shisha bar called "
+    "Arabian Nights in Millfield; a car wash called Blue Lagoon; a man called Tony Smith.",
+    "INSTITUTION:Royal Quays|INSTITUTION:Tynemouth Priory|INSTITUTION:Spanish City|"
+    "PLACE:Wallsend|INSTITUTION:Northumberland Park|INSTITUTION:Willow Place|PLACE:Leeds|"
+    "PLACE:leeds|INSTITUTION:cloud 9 lounge|INSTITUTION:Arabian Nights|PLACE:Millfield|"
+    "INSTITUTION:Blue Lagoon|PERSON:Tony Smith" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

@@ -6637,6 +6637,68 @@ detect_named_spots (Ctx *c)
     }
 }
 
+/* "hot spots: Coral Island (arcade), Pleasure Beach gates, promenade nr
+ * Central Pier", "Places known to go: Royal Quays outlet, Spanish City": in
+ * a list after a heading that names places, each item's capitalised words
+ * name a venue, unless a town's */
+static void
+detect_listed_venues (Ctx *c)
+{
+  static const char *const keys[] = { "spots", "hotspots", "places", "locations", "venues",
+                                      "premises", "businesses", "haunts" };
+  static WordSet keys_set = WORD_SET (keys);
+
+  for (guint k = 0; k + 1 < c->len; k++)
+    {
+      gboolean heading = FALSE;
+      guint i;
+
+      if (c->t[k].full_end >= c->n || c->text[c->t[k].full_end] != ':')
+        continue;
+      for (guint q = k; q + 4 > k && !heading; q--)
+        {
+          heading = token_in (c, q, &keys_set);
+          if (q == 0 || c->text[c->t[q].start - 1] == '\n')
+            break;
+        }
+      if (!heading)
+        continue;
+      /* each item: its first run of capitalised words */
+      for (i = k + 1; i < c->len; i++)
+        {
+          guint last;
+          gboolean untyped = TRUE, one_place;
+
+          if (memchr (c->text + c->t[i - 1].full_end, '\n', c->t[i].start - c->t[i - 1].full_end))
+            break;
+          if (!c->t[i].cap || c->t[i].upper || c->joined[i] ||
+              (c->t[i].bits & (G_TITLE | G_NAME_ROLE)) || token_is (c, i, "the"))
+            continue;
+          last = i;
+          while (last + 1 < c->len && last < i + 3 && gap_spaces (c, last) &&
+                 c->t[last + 1].cap && !c->t[last + 1].upper)
+            last++;
+          /* "Tynemouth Priory", "Wallsend Metro": a town and more words */
+          for (guint q = i; q <= last; q++)
+            untyped = untyped && (c->type[q] == NULL || c->type[q] == type_person ||
+                                  (q == i && last > i && c->type[q] == type_place &&
+                                   (q + 1 > last || !c->joined[q + 1])));
+          one_place = last == i && (c->t[i].bits & (G_PLACE | G_FIRST_POP | G_SUR_POP));
+          if (untyped && !one_place)
+            mark_with_poss (c, i, last, type_institution);
+          i = last;
+          /* on to the next item */
+          while (i + 1 < c->len && !memchr (c->text + c->t[i].full_end, ',',
+                                            c->t[i + 1].start - c->t[i].full_end) &&
+                 !memchr (c->text + c->t[i].full_end, ';', c->t[i + 1].start - c->t[i].full_end) &&
+                 !memchr (c->text + c->t[i].full_end, '\n', c->t[i + 1].start - c->t[i].full_end) &&
+                 !is_and (c, i + 1))
+            i++;
+        }
+      k = i > k ? i - 1 : k;
+    }
+}
+
 /* A word in lower case that is in no dictionary and no list ("kingz") */
 static gboolean
 odd_word (const Token *t)
@@ -6969,6 +7031,7 @@ detect_names_in (const char  *text,
   detect_named_after_trade (&c);
   detect_lower_case_venues (&c);
   detect_named_spots (&c);
+  detect_listed_venues (&c);
 
   /* "the Empire on Corporation Road": a name after "the" where a street
    * says where it stands */
@@ -7301,21 +7364,69 @@ detect_names_in (const char  *text,
         i++;
       }
 
-  /* "a takeaway called Golden Harbour", "a club called Velvet": what a
-   * place of trade is called is its name, no person's */
-  for (guint i = 2; i < c.len; i++)
-    if (type[i] == type_person && !joined[i] && gap_spaces (&c, i - 1) &&
-        (token_is (&c, i - 1, "called") || token_is (&c, i - 1, "named")) &&
-        gap_spaces (&c, i - 2) && c.t[i - 2].lower &&
-        ((c.t[i - 2].bits & G_CUE) || token_is (&c, i - 2, "firm") ||
-         token_is (&c, i - 2, "company") || token_is (&c, i - 2, "business") ||
-         token_is (&c, i - 2, "venue") || token_is (&c, i - 2, "nightclub")))
-      {
-        guint last = span_end (&c, i);
+  /* "a takeaway called Golden Harbour", "a club called Velvet", "a pizza
+   * shop called Milano's", "a shisha place on leeds rd called cloud 9
+   * lounge": what a place of trade is called is its name, no person's */
+  for (guint v = 2; v + 1 < c.len; v++)
+    {
+      guint i = v + 1, last, q;
+      gboolean trade = FALSE;
 
-        mark (&c, i, last, type_institution);
-        i = last;
-      }
+      if (!c.t[v].lower || !(token_is (&c, v, "called") || token_is (&c, v, "named")) ||
+          !gap_spaces (&c, v) || (type[i] != NULL && type[i] != type_person) || joined[i])
+        continue;
+      /* its trade, a few words before in the same clause */
+      for (q = v - 1; q + 7 > v && !trade; q--)
+        {
+          if (!gap_spaces (&c, q) || !c.t[q].lower)
+            break;
+          trade = (c.t[q].bits & G_CUE) || token_is (&c, q, "firm") ||
+                  /* "a car wash" */
+                  (q > 0 && (c.t[q - 1].bits & G_CUE_START) && c.t[q - 1].lower &&
+                   match_phrase (&c, q - 1, P_CUE) == 2) ||
+                  token_is (&c, q, "company") || token_is (&c, q, "business") ||
+                  token_is (&c, q, "venue") || token_is (&c, q, "place");
+          if (q == 0)
+            break;
+        }
+      if (!trade)
+        continue;
+      last = i;
+      if (capish (&c.t[i]) && !c.t[i].upper)
+        {
+          if (type[i] == type_person)
+            last = span_end (&c, i);
+          while (last + 1 < c.len && last < i + 3 && gap_spaces (&c, last) &&
+                   capish (&c.t[last + 1]) && !c.t[last + 1].upper &&
+                   (type[last + 1] == NULL || type[last + 1] == type_none || joined[last + 1]))
+              last++;
+        }
+      else if (c.t[i].lower && lower_word (&c.t[i]))
+        {
+          gsize e;
+
+          /* "cloud 9 lounge": words, a number between */
+          while (last + 1 < c.len && last < i + 3 && c.t[last + 1].lower &&
+                 (gap_spaces (&c, last) || code_gap (&c, last)) &&
+                 lower_word (&c.t[last + 1]))
+            last++;
+          e = c.t[last].full_end;
+
+          while (e < n && text[e] == ' ')
+            e++;
+          if (!(e >= n || strchr (",.;:)+&\n", text[e]) ||
+                (last + 1 < c.len && gap_spaces (&c, last) &&
+                 (token_is (&c, last + 1, "in") || token_is (&c, last + 1, "on") ||
+                  token_is (&c, last + 1, "near") || token_is (&c, last + 1, "by")))))
+            continue;
+        }
+      else
+        continue;
+      if (last == i && (c.t[i].bits & G_PLACE) && type[i] != type_person)
+        continue;
+      mark_with_poss (&c, i, last, type_institution);
+      v = last;
+    }
 
   /* "the Rose Garden", "The Amber Room": words that are names too, after
    * "the", are a thing's name; "the Jade Smith case" is hers */
@@ -7494,12 +7605,15 @@ detect_names_in (const char  *text,
         /* "Amanda Lee (residential)", a worker and her team */
         person = person && span_end (&c, i) >= last;
         cue = last + 1;
+        /* "Coral Island (arcade)", "Willow Place (shopping centre)": any
+         * kind of business too, but not "Leeds (city centre)" */
         while (cue + 1 < c.len && cue < last + 3 && c.t[cue].lower && gap_spaces (&c, cue) &&
-               !token_in (&c, cue, &kinds_set))
+               !token_in (&c, cue, &kinds_set) && !(c.t[cue].bits & G_CUE))
           cue++;
         if (!gap_is (&c, last, " (") || person || (last + 1 < c.len && joined[last + 1]) ||
             !c.t[cue].lower || c.t[cue].full_end >= n || text[c.t[cue].full_end] != ')' ||
-            !token_in (&c, cue, &kinds_set))
+            !(token_in (&c, cue, &kinds_set) || (c.t[cue].bits & G_CUE)) ||
+            (last == i && (type[i] == type_place || (c.t[i].bits & G_PLACE))))
           {
             i = last;
             continue;
