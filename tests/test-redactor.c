@@ -1280,6 +1280,13 @@ static const NameCase name_cases[] = {
     "PLACE:Wallsend|INSTITUTION:Northumberland Park|INSTITUTION:Willow Place|PLACE:Leeds|"
     "PLACE:leeds|INSTITUTION:cloud 9 lounge|INSTITUTION:Arabian Nights|PLACE:Millfield|"
     "INSTITUTION:Blue Lagoon|PERSON:Tony Smith" },
+  /* a name with "'s" and no noun after it, in quotes or before the kind of
+   * business it is; not someone's mum */
+  { "\"Dai's\" \xe2\x80\x94 a caf\xc3\xa9 in Ystrad Mynach; \"Sal's\", a caf\xc3\xa9 run by him; "
+    "from \"Mo's\" (a takeaway in Normacot); Tony's (a caf\xc3\xa9 on the front). She said "
+    "\"Chrissy's\" mum was there.",
+    "INSTITUTION:Dai's|PLACE:Ystrad Mynach|INSTITUTION:Sal's|INSTITUTION:Mo's|PLACE:Normacot|"
+    "INSTITUTION:Tony's|PERSON:Chrissy" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

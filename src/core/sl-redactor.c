@@ -6699,6 +6699,64 @@ detect_listed_venues (Ctx *c)
     }
 }
 
+/* '"Dai's" — a café in Ystrad Mynach', '"Sal's", a café run by', "Tony's
+ * (a café on Roundhay Road)", '"Mo's" (a takeaway)': a name with "'s" and
+ * no noun after it, in quotes or before the kind of business it is, is the
+ * business's */
+static void
+detect_possessive_businesses (Ctx *c)
+{
+  static const char *const then[] = { "in", "on", "at", "near", "by", "and", "or", "which",
+                                      "where", "was", "is", "has", "had", "closed", "off" };
+  static WordSet then_set = WORD_SET (then);
+
+  for (guint i = 0; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      gsize e = t->full_end, q;
+      gboolean quoted, trade = FALSE;
+      guint k;
+
+      if (!t->poss || !t->cap || t->upper || c->joined[i] ||
+          !(c->type[i] == NULL || c->type[i] == type_person) ||
+          (i + 1 < c->len && c->joined[i + 1]) || (t->bits & (G_TITLE | G_STOP)))
+        continue;
+      quoted = t->start > 0 && quote_at (c, e, TRUE) > 0 &&
+               (c->text[t->start - 1] == '"' ||
+                (t->start >= 3 && (guchar) c->text[t->start - 3] == 0xE2 &&
+                 (guchar) c->text[t->start - 1] == 0x9C));
+      if (quoted)
+        e += quote_at (c, e, TRUE);
+      /* the kind of business after it: " (a takeaway", " — a café", ", a café" */
+      q = e;
+      if (q + 2 < c->n && c->text[q] == ' ' && c->text[q + 1] == '(')
+        q += 2;
+      else if (q + 1 < c->n && c->text[q] == ',' && c->text[q + 1] == ' ')
+        q += 2;
+      else if (q + 5 <= c->n && strncmp (c->text + q, " \xe2\x80\x94 ", 5) == 0)
+        q += 5;
+      else if (q + 5 <= c->n && strncmp (c->text + q, " \xe2\x80\x93 ", 5) == 0)
+        q += 5;
+      else if (q + 3 <= c->n && strncmp (c->text + q, " - ", 3) == 0)
+        q += 3;
+      if (q > e)
+        for (k = i + 1; k < c->len && k < i + 6 && c->t[k].start >= q && !trade; k++)
+          {
+            if (!c->t[k].lower || (k > i + 1 && !gap_spaces (c, k - 1)))
+              break;
+            trade = (c->t[k].bits & G_CUE) ||
+                    ((c->t[k].bits & G_CUE_START) && match_phrase (c, k, P_CUE) > 1);
+          }
+      if (!(quoted || trade))
+        continue;
+      /* '"Chrissy's" mum': a noun after it is hers */
+      if (quoted && !trade && i + 1 < c->len && c->t[i + 1].start == e + 1 &&
+          c->text[e] == ' ' && c->t[i + 1].lower && !token_in (c, i + 1, &then_set))
+        continue;
+      mark_with_poss (c, i, i, type_institution);
+    }
+}
+
 /* A word in lower case that is in no dictionary and no list ("kingz") */
 static gboolean
 odd_word (const Token *t)
@@ -7032,6 +7090,7 @@ detect_names_in (const char  *text,
   detect_lower_case_venues (&c);
   detect_named_spots (&c);
   detect_listed_venues (&c);
+  detect_possessive_businesses (&c);
 
   /* "the Empire on Corporation Road": a name after "the" where a street
    * says where it stands */
