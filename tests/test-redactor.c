@@ -1287,6 +1287,19 @@ static const NameCase name_cases[] = {
     "\"Chrissy's\" mum was there.",
     "INSTITUTION:Dai's|PLACE:Ystrad Mynach|INSTITUTION:Sal's|INSTITUTION:Mo's|PLACE:Normacot|"
     "INSTITUTION:Tony's|PERSON:Chrissy" },
+  /* a chain where someone went, in quotes, or near where it stands; two
+   * words after "the" before a street; a chippy named after "the"; a club
+   * or a gym named after its word, but not its leader; a business in
+   * brackets after the words of its trade; a school for girls; a Welsh
+   * name with "y" */
+  { "she went to \"Costa\" at lunch; outside Primark and the McDonald's near the bus "
+    "station; the Shisha Palace on Stapleton Road; the Golden Fry chippy; manager, Club "
+    "Neon; going to Gym Nation; the Club Secretary; to a snooker hall (Cue Club) in Padiham; "
+    "Gravesend Grammar School for Girls; a let in Borth (Glan y M\xc3\xb4r Cottages).",
+    "INSTITUTION:Costa|INSTITUTION:Primark|INSTITUTION:McDonald's|INSTITUTION:Shisha Palace|"
+    "PLACE:Stapleton Road|INSTITUTION:Golden Fry|INSTITUTION:Club Neon|INSTITUTION:Gym Nation|"
+    "INSTITUTION:Cue Club|PLACE:Padiham|INSTITUTION:Gravesend Grammar School for Girls|"
+    "PLACE:Borth|INSTITUTION:Glan y M\xc3\xb4r Cottages" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

@@ -1108,6 +1108,13 @@ static const char *const irish_counties[] = {
   "carlow", "laois", "offaly", "westmeath", "longford", "roscommon",
 };
 static WordSet irish_counties_set = WORD_SET (irish_counties);
+/* what follows "Club" or "Gym" that is no club's name */
+static const char *const club_posts[] = {
+  "secretary", "leader", "leaders", "manager", "member", "members", "night", "nights", "rules",
+  "session", "sessions", "staff", "owner", "owners", "coach", "coaches", "treasurer", "chair",
+  "committee", "trip", "instructor", "membership",
+};
+static WordSet club_posts_set = WORD_SET (club_posts);
 static const char *const kin[] = {
   "mum", "mother", "dad", "father", "stepdad", "step-dad", "stepfather", "stepmum",
   "stepmother", "sister", "brother", "half-brother", "half-sister", "aunt", "auntie", "aunty",
@@ -1239,7 +1246,7 @@ enum
   /* first words of institutions' names */
   W_YSGOL, W_COLEG, W_PIZZA, W_TANDOORI, W_BALTI, W_KEBAB, W_MASJID, W_JAMIA, W_GURDWARA,
   W_MADRASA, W_MADRASSA, W_EGLWYS, W_CAPEL, W_HAFAN, W_CANOLFAN, W_CARTREF, W_YSBYTY, W_GWESTY,
-  W_MEDDYGFA, W_CLWB, W_PARC, W_TY, W_CHIPPY, W_SPICE,
+  W_MEDDYGFA, W_CLWB, W_PARC, W_TY, W_CHIPPY, W_CLUB, W_GYM, W_SPICE,
   /* before a street name's nickname */
   W_BIG, W_LIL, W_LITTLE,
   /* cues in lower case after a name: "the Junction pub", "the Ashiana restaurant" */
@@ -1307,7 +1314,7 @@ static const char *const word_texts[N_WORDS] = {
   "plates", "hackney", "hire",
   "ysgol", "coleg", "pizza", "tandoori", "balti", "kebab", "masjid", "jamia", "gurdwara",
   "madrasa", "madrassa", "eglwys", "capel", "hafan", "canolfan", "cartref", "ysbyty", "gwesty",
-  "meddygfa", "clwb", "parc", "t\xc5\xb7", "chippy", "spice",
+  "meddygfa", "clwb", "parc", "t\xc5\xb7", "chippy", "club", "gym", "spice",
   "big", "lil", "little",
   "pub", "hotel", "inn", "apartment", "restaurant", "takeaway", "take-away", "cafe", "caf\xc3\xa9", "salon",
   "chicken", "burger", "grill", "curry",
@@ -2823,10 +2830,11 @@ where_it_is_before (const Ctx *c,
   /* the first six name a spot even before a town's name */
   static const char *const before[] = {
     "at", "outside", "near", "behind", "opposite", "inside", "in", "into", "to", "past",
-    "round", "towards", "beside",
+    "round", "towards", "beside", "around", "nr", "above",
   };
 
-  if (p == 0 || !gap_spaces (c, p - 1) || !c->t[p - 1].lower)
+  /* ('went to "Costa"') */
+  if (p == 0 || !(gap_spaces (c, p - 1) || gap_is (c, p - 1, " \"")) || !c->t[p - 1].lower)
     return FALSE;
   /* "picked her up from Lidl", but "trainers from JD Sports" are a brand's */
   if (token_is (c, p - 1, "from") && p > 1 && gap_spaces (c, p - 2) &&
@@ -2857,6 +2865,11 @@ where_someone_was (const Ctx *c,
     return TRUE;
   while (e + 1 < c->len && e < i + 3 && gap_spaces (c, e) && capish (&c->t[e + 1]))
     e++;
+  /* "the McDonald's near the bus station" */
+  if (the && e + 2 < c->len && gap_spaces (c, e) && c->t[e + 1].lower &&
+      (token_is (c, e + 1, "near") || token_is (c, e + 1, "opposite") ||
+       token_is (c, e + 1, "by") || token_is (c, e + 1, "behind")))
+    return TRUE;
   return e + 2 < c->len && gap_spaces (c, e) && gap_spaces (c, e + 1) && c->t[e + 1].lower &&
          (token_is (c, e + 1, "on") || token_is (c, e + 1, "in")) && capish (&c->t[e + 2]) &&
          ((c->t[e + 2].bits & (G_PLACE | G_PLACE_START)) ||
@@ -3063,7 +3076,8 @@ detect_institutions (Ctx *c)
           gap_spaces (c, i - 1) && c->type[i - 1] == NULL &&
           (word_in (c, i, W_PUB, W_APARTMENT) || word_in (c, i, W_RESTAURANT, W_SALON) ||
            token_is (c, i, "nightclub") || token_is (c, i, "club") || trade_cue (c, i) ||
-           token_is (c, i, "barbers") || token_is (c, i, "barber") || token_is (c, i, "gym")))
+           token_is (c, i, "barbers") || token_is (c, i, "barber") || token_is (c, i, "gym") ||
+           token_is (c, i, "chippy")))
         {
           /* "the Junction pub": the name is the capitalised words after "the";
            * "the Ashiana restaurant": a proper name, not "the Youth club" */
@@ -3228,7 +3242,14 @@ detect_institutions (Ctx *c)
             i + 2 < c->len && gap_spaces (c, i + 1) && c->t[i + 2].cap)) &&
           /* "Chicken Spot", not "Chicken Cottage" nor "Chicken and" */
           !(word_in (c, i, W_CHICKEN, W_CURRY) &&
-            (c->t[i + 1].bits & (G_STOP | G_CUE | G_CUE_START))))
+            (c->t[i + 1].bits & (G_STOP | G_CUE | G_CUE_START))) &&
+          /* "Club Neon", "Gym Nation", but not "Youth Club Leader" nor "the
+           * club Secretary" */
+          !(word_in (c, i, W_CLUB, W_GYM) &&
+            (!t->cap || t->upper || (i > 0 && capish (&c->t[i - 1]) && gap_spaces (c, i - 1)) ||
+             (c->t[i + 1].bits & (G_STOP | G_CUE | G_CUE_START | G_TITLE | G_HEADER | G_KEYWORD)) ||
+             token_in (c, i + 1, &club_posts_set) || word_in (c, i + 1, W_MON, W_SUN) ||
+             word_in (c, i + 1, W_JAN, W_DEC))))
         {
           guint from = i;
 
@@ -3516,6 +3537,13 @@ detect_institutions (Ctx *c)
 
           last += more > 0 ? more : 1;
         }
+      /* "Gravesend Grammar School for Girls" */
+      if (last + 2 < c->len && (token_is (c, last, "school") || token_is (c, last, "college") ||
+                                token_is (c, last, "academy")) &&
+          gap_spaces (c, last) && token_is (c, last + 1, "for") && c->t[last + 1].lower &&
+          gap_spaces (c, last + 1) && c->t[last + 2].cap &&
+          (token_is (c, last + 2, "girls") || token_is (c, last + 2, "boys")))
+        last += 2;
       /* "Wrexham Kebab & Pizza", "Gold Nails & Beauty": a second trade
        * after "&" */
       if ((c->t[last].bits & G_CUE) && last + 1 < c->len && gap_is (c, last, " & ") &&
@@ -6806,8 +6834,11 @@ detect_named_after_trade (Ctx *c)
       gboolean bracket, det;
       gsize e;
 
-      if (!(c->t[k].bits & G_CUE) || !c->t[k].lower || c->type[k] != NULL ||
-          token_in (c, k, &no_trade_set))
+      /* "a barbers", "a snooker hall": a cue word, or a cue's last word */
+      if (!c->t[k].lower || c->type[k] != NULL || token_in (c, k, &no_trade_set) ||
+          !((c->t[k].bits & G_CUE) ||
+            ((c->t[k - 1].bits & G_CUE_START) && c->t[k - 1].lower && gap_spaces (c, k - 1) &&
+             match_phrase (c, k - 1, P_CUE) == 2)))
         continue;
       /* "a barbers", "a shisha lounge", "the local nail bar" */
       while (d > 0 && k - d < 3 && gap_spaces (c, d - 1) && c->t[d - 1].lower &&
@@ -7092,16 +7123,28 @@ detect_names_in (const char  *text,
   detect_listed_venues (&c);
   detect_possessive_businesses (&c);
 
-  /* "the Empire on Corporation Road": a name after "the" where a street
-   * says where it stands */
+  /* "the Empire on Corporation Road", "the Shisha Palace on Stapleton
+   * Road": a name after "the" where a street says where it stands */
   for (guint i = 2; i + 3 < c.len; i++)
     if ((type[i] == NULL || type[i] == type_person) && !joined[i] && c.t[i].cap &&
         !c.t[i].upper && !(c.t[i].bits & (G_STOP | G_TITLE | G_PLACE | G_PLACE_START)) &&
-        !joined[i + 1] && token_is (&c, i - 1, "the") && gap_spaces (&c, i - 1) &&
-        gap_spaces (&c, i) && token_is (&c, i + 1, "on") && gap_spaces (&c, i + 1) &&
-        capish (&c.t[i + 2]) && gap_spaces (&c, i + 2) && (c.t[i + 3].bits & G_STREET) &&
-        capish (&c.t[i + 3]))
-      mark (&c, i, i, type_institution);
+        token_is (&c, i - 1, "the") && gap_spaces (&c, i - 1))
+      {
+        guint last = i;
+
+        if (gap_spaces (&c, i) && c.t[i + 1].cap && !c.t[i + 1].upper &&
+            (type[i + 1] == NULL || joined[i + 1]) &&
+            !(c.t[i + 1].bits & (G_STOP | G_STREET | G_TITLE)))
+          last++;
+        if (last + 3 < c.len && !joined[last + 1] && gap_spaces (&c, last) &&
+            token_is (&c, last + 1, "on") && gap_spaces (&c, last + 1) &&
+            capish (&c.t[last + 2]) && gap_spaces (&c, last + 2) &&
+            (c.t[last + 3].bits & G_STREET) && capish (&c.t[last + 3]))
+          {
+            mark (&c, i, last, type_institution);
+            i = last;
+          }
+      }
 
   /* "to Frankie & Benny's in Swindon": two names and "&", the second a
    * possessive with no noun after it, are a business */
@@ -7600,6 +7643,18 @@ detect_names_in (const char  *text,
         for (guint k = first; k < i; k++)
           type[k] = type_institution;
         joined[i] = TRUE;
+      }
+
+  /* "Glan y Môr Cottages", "Pen y Bryn Surgery": a Welsh name with "y" */
+  for (guint i = 2; i < c.len; i++)
+    if (type[i] == type_institution && !joined[i] && c.t[i].cap &&
+        (token_is (&c, i - 1, "y") || token_is (&c, i - 1, "yr")) && c.t[i - 1].lower &&
+        gap_spaces (&c, i - 1) && gap_spaces (&c, i - 2) && c.t[i - 2].cap &&
+        !c.t[i - 2].upper && (type[i - 2] == NULL || type[i - 2] == type_place) &&
+        (type[i - 1] == NULL || type[i - 1] == type_none) && !joined[i - 2])
+      {
+        type[i - 2] = type[i - 1] = type_institution;
+        joined[i - 1] = joined[i] = TRUE;
       }
 
   /* "East Point Academy", "North Leeds College": a point of the compass
