@@ -1300,6 +1300,14 @@ static const NameCase name_cases[] = {
     "PLACE:Stapleton Road|INSTITUTION:Golden Fry|INSTITUTION:Club Neon|INSTITUTION:Gym Nation|"
     "INSTITUTION:Cue Club|PLACE:Padiham|INSTITUTION:Gravesend Grammar School for Girls|"
     "PLACE:Borth|INSTITUTION:Glan y M\xc3\xb4r Cottages" },
+  /* a business named again, with its "'s" or where its name was taken for
+   * a person's, but not someone's mum; a time's minutes are no house's
+   * number; a national charity; a day at a line's end */
+  { "from \"Mo's\" (a takeaway in Normacot). Nobody knows who owned Mo's. Mo's mum rang. A car "
+    "wash called Blue Lagoon; Blue Lagoon was closed. 19:40 Williamson Square. Talk to St "
+    "Mungo's; update Mon.",
+    "INSTITUTION:Mo's|PLACE:Normacot|INSTITUTION:Mo's|PERSON:Mo|INSTITUTION:Blue Lagoon|"
+    "INSTITUTION:Blue Lagoon" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

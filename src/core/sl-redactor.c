@@ -353,6 +353,9 @@ validate_address (const char *text,
     for (int i = s; i < e; i++)
       if (g_ascii_islower (text[i]))
         return FALSE;
+  /* "19:40 Williamson Square": a time's minutes, no house's number */
+  if (*start >= 3 && text[*start - 1] == ':' && g_ascii_isdigit (text[*start - 2]))
+    return FALSE;
   /* "7 Hylton Bank" is a street, "3 Lloyds Bank" a bank's branch */
   for (guint k = 0; k < G_N_ELEMENTS (banks); k++)
     {
@@ -5944,7 +5947,10 @@ detect_non_names (Ctx *c)
            token_is (c, i - 1, "last") || token_is (c, i - 1, "every") ||
            token_is (c, i - 1, "this") || token_is (c, i - 1, "until") ||
            token_is (c, i - 1, "meeting") || token_is (c, i - 1, "by") ||
-           token_is (c, i - 1, "from") || token_is (c, i - 1, "since")))
+           token_is (c, i - 1, "from") || token_is (c, i - 1, "since") ||
+           /* "update Mon.", "review Thu" */
+           (t->end - t->start == 3 &&
+            (t->full_end >= c->n || strchr (".;,)\n", c->text[t->full_end]) != NULL))))
         {
           mark (c, i, i, type_none);
           continue;
@@ -6932,8 +6938,13 @@ static void
 propagate_institutions (Ctx *c)
 {
   enum { MAX_NAMES = 32, MAX_WORDS = 6 };
+  static const char *const then[] = { "and", "or", "was", "were", "is", "are", "has", "had",
+                                      "closes", "closed", "opens", "opened", "in", "on", "at",
+                                      "near", "which", "where", "said", "says", "stays" };
+  static WordSet then_set = WORD_SET (then);
   guint64 names[MAX_NAMES][MAX_WORDS], bloom = 0;
   guint n_words[MAX_NAMES], n_names = 0;
+  gboolean poss[MAX_NAMES];
 
   for (guint i = 0; i < c->len && n_names < MAX_NAMES; i++)
     {
@@ -6943,15 +6954,37 @@ propagate_institutions (Ctx *c)
         continue;
       last = span_end (c, i);
       /* a chain's shop is named again only where someone was */
+      /* ("Mo's", "Bashir's" with their "'s") */
       if (last - i + 1 <= MAX_WORDS && capish (&c->t[i]) && chain_first_word (c->t[i].hash) < 0 &&
-          (last > i || (c->t[i].bits == 0 && c->t[i].end - c->t[i].start >= 4)))
+          (last > i || (c->t[i].bits == 0 && c->t[i].end - c->t[i].start >= 4) ||
+           (c->t[i].poss && c->t[i].full_end - c->t[i].end >= 2)))
         {
           for (guint q = i; q <= last; q++)
             names[n_names][q - i] = c->t[q].hash;
+          poss[n_names] = last == i && c->t[i].poss;
           n_words[n_names++] = last - i + 1;
           bloom |= G_GUINT64_CONSTANT (1) << (c->t[i].hash >> 58);
         }
       i = last;
+    }
+  /* names with their "'s", found whole ("Mo's", "Frankie & Benny's") */
+  for (guint f = 0; f < c->found->len && n_names < MAX_NAMES; f++)
+    {
+      const SlSpan *span = &g_array_index (c->found, SlSpan, f);
+      guint i, last;
+
+      if (span->type != type_institution || span->start < c->offset ||
+          span->end > c->offset + c->n ||
+          (i = token_at (c->t, c->len, span->start - c->offset, FALSE)) >= c->len ||
+          (last = token_at (c->t, c->len, span->end - c->offset, TRUE)) >= c->len ||
+          last < i || last - i + 1 > MAX_WORDS || !capish (&c->t[i]) ||
+          chain_first_word (c->t[i].hash) >= 0)
+        continue;
+      for (guint q = i; q <= last; q++)
+        names[n_names][q - i] = c->t[q].hash;
+      poss[n_names] = last == i && c->t[i].poss;
+      n_words[n_names++] = last - i + 1;
+      bloom |= G_GUINT64_CONSTANT (1) << (c->t[i].hash >> 58);
     }
   if (n_names == 0)
     return;
@@ -6960,13 +6993,23 @@ propagate_institutions (Ctx *c)
       {
         guint n = n_words[k], q;
 
-        if (c->t[i].hash != names[k][0] || c->type[i] != NULL || i + n > c->len ||
+        /* "Tony's and Blue Lagoon were", though taken for a person's
+         * there; "who owned Mo's.", "Bashir's closes at 2am", not "Tony's
+         * mum" */
+        if (c->t[i].hash != names[k][0] || i + n > c->len || c->joined[i] ||
+            !(c->type[i] == NULL || (c->type[i] == type_person && span_end (c, i) <= i + n - 1)) ||
             !capish (&c->t[i]) || (i + n < c->len && c->joined[i + n]) ||
+            (poss[k] && (!c->t[i].poss ||
+                         !(c->t[i].full_end >= c->n ||
+                           strchr (".,;:)!?\"\n", c->text[c->t[i].full_end]) != NULL ||
+                           (i + 1 < c->len && gap_spaces (c, i) &&
+                            token_in (c, i + 1, &then_set))))) ||
             /* "a Riverside House is planned": one like it, not it */
             (i > 0 && gap_spaces (c, i - 1) && (token_is (c, i - 1, "a") || token_is (c, i - 1, "an"))))
           continue;
         for (q = 1; q < n; q++)
-          if (c->t[i + q].hash != names[k][q] || c->type[i + q] != NULL ||
+          if (c->t[i + q].hash != names[k][q] ||
+              !(c->type[i + q] == NULL || (c->type[i + q] == type_person && c->joined[i + q])) ||
               !(gap_spaces (c, i + q - 1) || gap_is (c, i + q - 1, " & ")))
             break;
         if (q < n)
