@@ -1308,6 +1308,13 @@ static const NameCase name_cases[] = {
     "Mungo's; update Mon.",
     "INSTITUTION:Mo's|PLACE:Normacot|INSTITUTION:Mo's|PERSON:Mo|INSTITUTION:Blue Lagoon|"
     "INSTITUTION:Blue Lagoon" },
+  /* a business in brackets before its trade's word, named again where a
+   * name of its was taken for a person's; a flat above a business named
+   * with a title's word; a shopping centre named with a street's word */
+  { "Mr Gjergj Leka (Top Kutz barbers) came. They asked for the room above Top Kutz. A flat "
+    "above Phone Doctor in Bargoed; the Castle Court shopping centre.",
+    "PERSON:Mr Gjergj Leka|INSTITUTION:Top Kutz|INSTITUTION:Top Kutz|"
+    "INSTITUTION:Phone Doctor|PLACE:Bargoed|INSTITUTION:Castle Court shopping centre" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

@@ -1085,6 +1085,7 @@ static const char *const titles[] = {
   "cllr", "prof", "rev", "sir", "dame", "lady", "lord", "insp", "supt", "det", "detective",
   "sergeant", "constable", "inspector", "councillor", "professor", "nurse", "imam", "father",
   "superintendent", "chief", "commander", "judge", "canon", "reverend", "headteacher", "fr",
+  "doctor",
   "ch",
   /* only when capitalised before a name: "Sister Bernadette", "Uncle Ray" */
   "sister", "brother", "uncle", "aunt", "auntie", "aunty",
@@ -3050,8 +3051,11 @@ detect_institutions (Ctx *c)
           guint32 no = G_STOP | G_TITLE | G_COUNCIL | G_CUE | G_CUE_START;
 
           /* ("the Sugar Shack dessert parlour": a trade's word second) */
+          /* ("the Castle Court shopping centre": a street's word, though
+           * a stop word too) */
           if (from > 0 && (c->t[from].bits & (G_ENGLISH | G_STREET)) &&
-              !(c->t[from].bits & (G_STOP | G_TITLE | G_COUNCIL | G_CUE_START)) &&
+              (!(c->t[from].bits & G_STOP) || (c->t[from].bits & G_STREET)) &&
+              !(c->t[from].bits & (G_TITLE | G_COUNCIL | G_CUE_START)) &&
               capish (&c->t[from - 1]) && !c->t[from - 1].upper && gap_spaces (c, from - 1) &&
               c->type[from - 1] == NULL)
             from--;
@@ -3093,13 +3097,16 @@ detect_institutions (Ctx *c)
           for (guint q = k; q < i && !named_so; q++)
             named_so = !(c->t[q].bits & (G_ENGLISH | G_COMMON | G_WORD)) ||
                      (c->t[q].bits & (G_FIRST | G_SUR));
-          /* "outside Lucky Star takeaway": after "at", "outside" too */
+          /* "outside Lucky Star takeaway": after "at", "outside" too;
+           * "(Top Kutz barbers)": in brackets */
           if (named_so && k > 0 &&
-              (token_is (c, k - 1, "the") ||
-               ((c->t[k - 1].bits & G_PREP) && c->t[k - 1].lower && !c->t[k].sentence &&
-                /* "went to Leeds hotel": a town */
-                !(k + 1 == i && (c->t[k].bits & (G_PLACE | G_PLACE_START))))) &&
-              gap_spaces (c, k - 1) &&
+              ((gap_spaces (c, k - 1) &&
+                (token_is (c, k - 1, "the") ||
+                 ((c->t[k - 1].bits & G_PREP) && c->t[k - 1].lower && !c->t[k].sentence &&
+                  /* "went to Leeds hotel": a town */
+                  !(k + 1 == i && (c->t[k].bits & (G_PLACE | G_PLACE_START)))))) ||
+               (c->text[c->t[k].start - 1] == '(' && k + 1 < i &&
+                (i + 1 >= c->len || c->t[i].full_end >= c->n || c->text[c->t[i].full_end] == ')'))) &&
               !(c->t[k].bits & (G_STOP | G_TITLE)) && !c->t[k].upper)
             {
               /* "the Lucky Star Chinese takeaway": the cuisine is no name */
@@ -6590,7 +6597,8 @@ detect_lower_case_venues (Ctx *c)
 static void
 detect_named_spots (Ctx *c)
 {
-  static const char *const where[] = { "at", "outside", "near", "inside", "behind", "opposite" };
+  static const char *const where[] = { "at", "outside", "near", "inside", "behind", "opposite",
+                                       "above", "nr" };
   static WordSet where_set = WORD_SET (where);
   static const char *const moved[] = { "went", "go", "goes", "going", "gone", "taken", "took",
                                        "take", "driven", "drove", "brought", "invited", "back",
@@ -6650,8 +6658,9 @@ detect_named_spots (Ctx *c)
 
           /* "Phone Zone", "Cloud Nine", "Lucky Star": words of the stop
            * list or towns too, but everyday words ("Star", Pembrokeshire) */
-          plain = (u->bits & (G_TITLE | G_STREET | G_CUE | G_COUNCIL | G_NAME_ROLE | G_KEYWORD |
-                              G_HEADER)) ||
+          /* ("Phone Doctor": a title's word after the first) */
+          plain = (u->bits & (G_STREET | G_CUE | G_COUNCIL | G_NAME_ROLE | G_KEYWORD | G_HEADER)) ||
+                  ((u->bits & G_TITLE) && k == i) ||
                   ((u->bits & G_CUE_START) && match_phrase (c, k, P_CUE) > 0) ||
                   ((u->bits & G_STOP) && !(u->bits & G_COMMON) && u->end - u->start < 5) ||
                   ((u->bits & (G_PLACE | G_PLACE_START)) && !(u->bits & (G_ENGLISH | G_COMMON))) ||
@@ -6931,6 +6940,18 @@ detect_named_after_trade (Ctx *c)
     }
 }
 
+/* Tokens i to last name a chain, whose shops are named again only where
+ * someone was ("Top Kutz" is no chain, though "Topshop" is) */
+static gboolean
+names_chain (const Ctx *c,
+             guint      i,
+             guint      last)
+{
+  gboolean none = FALSE, whole = FALSE;
+
+  return chain_first_word (c->t[i].hash) >= 0 && chain_at (c, i, &none, &whole) == last - i + 1;
+}
+
 /* A business named once is named everywhere in the note: "OFB to raise
  * Smoke Palace with licensing" after "a shisha lounge, Smoke Palace". Only
  * names of two words or more, or of one word in no list ("Fonez4U"). */
@@ -6955,7 +6976,7 @@ propagate_institutions (Ctx *c)
       last = span_end (c, i);
       /* a chain's shop is named again only where someone was */
       /* ("Mo's", "Bashir's" with their "'s") */
-      if (last - i + 1 <= MAX_WORDS && capish (&c->t[i]) && chain_first_word (c->t[i].hash) < 0 &&
+      if (last - i + 1 <= MAX_WORDS && capish (&c->t[i]) && !names_chain (c, i, last) &&
           (last > i || (c->t[i].bits == 0 && c->t[i].end - c->t[i].start >= 4) ||
            (c->t[i].poss && c->t[i].full_end - c->t[i].end >= 2)))
         {
@@ -6977,8 +6998,7 @@ propagate_institutions (Ctx *c)
           span->end > c->offset + c->n ||
           (i = token_at (c->t, c->len, span->start - c->offset, FALSE)) >= c->len ||
           (last = token_at (c->t, c->len, span->end - c->offset, TRUE)) >= c->len ||
-          last < i || last - i + 1 > MAX_WORDS || !capish (&c->t[i]) ||
-          chain_first_word (c->t[i].hash) >= 0)
+          last < i || last - i + 1 > MAX_WORDS || !capish (&c->t[i]) || names_chain (c, i, last))
         continue;
       for (guint q = i; q <= last; q++)
         names[n_names][q - i] = c->t[q].hash;
@@ -6997,7 +7017,8 @@ propagate_institutions (Ctx *c)
          * there; "who owned Mo's.", "Bashir's closes at 2am", not "Tony's
          * mum" */
         if (c->t[i].hash != names[k][0] || i + n > c->len || c->joined[i] ||
-            !(c->type[i] == NULL || (c->type[i] == type_person && span_end (c, i) <= i + n - 1)) ||
+            !(c->type[i] == NULL || (c->type[i] == type_none && n > 1) ||
+              (c->type[i] == type_person && span_end (c, i) <= i + n - 1)) ||
             !capish (&c->t[i]) || (i + n < c->len && c->joined[i + n]) ||
             (poss[k] && (!c->t[i].poss ||
                          !(c->t[i].full_end >= c->n ||
@@ -7009,7 +7030,8 @@ propagate_institutions (Ctx *c)
           continue;
         for (q = 1; q < n; q++)
           if (c->t[i + q].hash != names[k][q] ||
-              !(c->type[i + q] == NULL || (c->type[i + q] == type_person && c->joined[i + q])) ||
+              !(c->type[i + q] == NULL || c->type[i + q] == type_none ||
+                (c->type[i + q] == type_person && span_end (c, i + q) <= i + n - 1)) ||
               !(gap_spaces (c, i + q - 1) || gap_is (c, i + q - 1, " & ")))
             break;
         if (q < n)
