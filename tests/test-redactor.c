@@ -1315,6 +1315,9 @@ static const NameCase name_cases[] = {
     "above Phone Doctor in Bargoed; the Castle Court shopping centre.",
     "PERSON:Mr Gjergj Leka|INSTITUTION:Top Kutz|INSTITUTION:Top Kutz|"
     "INSTITUTION:Phone Doctor|PLACE:Bargoed|INSTITUTION:Castle Court shopping centre" },
+  /* two places joined by "&" name one council's area; Brighton is a town */
+  { "Follow up with Telford & Wrekin and Redcar & Cleveland; she lives in Brighton.",
+    "PLACE:Telford & Wrekin|PLACE:Redcar & Cleveland|PLACE:Brighton" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

@@ -7684,6 +7684,13 @@ detect_names_in (const char  *text,
         i = k;
       }
 
+  /* "Telford & Wrekin", "Redcar & Cleveland": two places joined by "&"
+   * name one council's area */
+  for (guint i = 0; i + 1 < c.len; i++)
+    if (type[i] == type_place && type[i + 1] == type_place && !joined[i + 1] &&
+        gap_is (&c, i, " & ") && c.t[i].upper == c.t[i + 1].upper)
+      joined[i + 1] = TRUE;
+
   /* "Co. Antrim", "Co Down", "County Tyrone": an Irish county */
   for (guint i = 0; i + 1 < c.len; i++)
     if ((token_is (&c, i, "co") || token_is (&c, i, "county")) && capish (&c.t[i]) &&
