@@ -1318,6 +1318,10 @@ static const NameCase name_cases[] = {
   /* two places joined by "&" name one council's area; Brighton is a town */
   { "Follow up with Telford & Wrekin and Redcar & Cleveland; she lives in Brighton.",
     "PLACE:Telford & Wrekin|PLACE:Redcar & Cleveland|PLACE:Brighton" },
+  /* a log's number and the day, without the year; a surname in capitals
+   * first in a line, a comma, the given name */
+  { "called police (log 1154 08/11).\n1. RAHMAN, Shafiqur (b. 1984) owns it.",
+    "REFERENCE:1154 08/11|PERSON:RAHMAN, Shafiqur" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

@@ -127,13 +127,13 @@ static const Recogniser recognisers[] = {
     "|(?:contact|referral|case)\\s+(?:id|ref|no|number)"
     "|(?:social\\s+care|client|person|child|family)\\s+id)\\b"
     "\\.?(?:\\s+(?:no|number|id)\\b\\.?)?\\s*[:#]?\\s*"
-    /* "log 0712 160524": a log number and the day it was opened; "CW 1190
-     * of 14/02/24", "HCC 448120": a force's or a council's letters, a
-     * number, and the day */
+    /* "log 0712 160524", "log 1154 08/11": a log number and the day it was
+     * opened; "CW 1190 of 14/02/24", "HCC 448120": a force's or a
+     * council's letters, a number, and the day */
     "((?:(?=[A-Za-z/-]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?(?: [0-9]{6}(?![0-9/]))?"
     "|(?-i:(?!(?:LCS|CAD|URN|CRN|LOG)\\b)[A-Z]{1,4}) [0-9]{3,}(?:/[0-9]{2,4}| [0-9]{6})?(?![0-9]))"
     "(?: of [0-9]{1,2}/[0-9]{1,2}(?:/(?:[0-9]{4}|[0-9]{2}))?(?![0-9/])"
-    "| [0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})(?![0-9/]))?)",
+    "| [0-9]{1,2}/[0-9]{1,2}(?:/(?:[0-9]{4}|[0-9]{2}))?(?![0-9/]))?)",
     G_REGEX_CASELESS, validate_reference },
   { SL_SPAN_ADDRESS,
     "\\b(?:"
@@ -7682,6 +7682,17 @@ detect_names_in (const char  *text,
             joined[i] = TRUE;
           }
         i = k;
+      }
+
+  /* "1. RAHMAN, Shafiqur (b. 1984)": a surname in capitals first in a line,
+   * a comma, the given name: one name */
+  for (guint i = 0; i + 1 < c.len; i++)
+    if (type[i] == type_person && type[i + 1] == type_person && !joined[i] && !joined[i + 1] &&
+        c.t[i].upper && c.t[i].sentence && c.t[i + 1].cap && !c.t[i + 1].upper &&
+        gap_is (&c, i, ", "))
+      {
+        joined[i + 1] = TRUE;
+        i = span_end (&c, i + 1);
       }
 
   /* "Telford & Wrekin", "Redcar & Cleveland": two places joined by "&"
