@@ -1322,6 +1322,12 @@ static const NameCase name_cases[] = {
    * first in a line, a comma, the given name */
   { "called police (log 1154 08/11).\n1. RAHMAN, Shafiqur (b. 1984) owns it.",
     "REFERENCE:1154 08/11|PERSON:RAHMAN, Shafiqur" },
+  /* in a list after a business, a name of no one and no town is one too;
+   * not an agency, a day or a town */
+  { "among them Kebabish Original, Happy Wok, a car wash. At Leeds College, Social Services, "
+    "Monday, Bradford and Ofsted.",
+    "INSTITUTION:Kebabish Original|INSTITUTION:Happy Wok|INSTITUTION:Leeds College|"
+    "PLACE:Bradford" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

@@ -7840,6 +7840,31 @@ detect_names_in (const char  *text,
         mark (&c, first, i, type_place);
       }
 
+  /* "Kebabish Original, Happy Wok, a car wash called Blue Lagoon": in a
+   * list after a business, a name in no list and of no one is one too */
+  for (guint i = 1; i + 1 < c.len; i++)
+    if ((type[i] == NULL || type[i] == type_none) && c.t[i].cap && !c.t[i].upper &&
+        !c.t[i].sentence && type[i - 1] == type_institution && gap_is (&c, i - 1, ", ") &&
+        !(c.t[i].bits & (G_TITLE | G_STOP | G_FIRST_POP | G_SUR_POP)))
+      {
+        guint last = i;
+
+        while (last + 1 < c.len && last < i + 2 && gap_spaces (&c, last) &&
+               (type[last + 1] == NULL || type[last + 1] == type_none) &&
+               c.t[last + 1].cap && !c.t[last + 1].upper &&
+               !(c.t[last + 1].bits & (G_TITLE | G_STOP)))
+          last++;
+        if (last == i && (c.t[i].bits & (G_FIRST | G_SUR | G_PLACE | G_PLACE_START)))
+          continue;
+        if (c.t[last].full_end < n && (gap_is (&c, last, ", ") || text[c.t[last].full_end] == ';' ||
+                                       (last + 1 < c.len && gap_spaces (&c, last) &&
+                                        is_and (&c, last + 1))))
+          {
+            mark (&c, i, last, type_institution);
+            i = last;
+          }
+      }
+
   propagate_institutions (&c);
 
   /* "MARK HILL": two names found apart, side by side in the same case, are one */
