@@ -1052,6 +1052,7 @@ typedef struct
   gsize   full_end; /* with it */
   guint64 hash;
   guint32 bits;
+  guint8  flen;         /* the length of the casefolded word hashed */
   guint   cap : 1;      /* first letter upper case */
   guint   upper : 1;    /* every letter upper case, two or more letters */
   guint   lower : 1;    /* every letter lower case */
@@ -2012,6 +2013,7 @@ tokenise (const char *text,
       else if (k >= 2 && buf[k - 1] == '\'' )
         k--;
       t.hash = finish_hash (fnv_feed (FNV_OFFSET, buf, k));
+      t.flen = (guint8) MIN (k, 255);
       t.bits = cached_get (toks, t.hash);
       /* "McDonald's", "Sainsbury's": a brand in the stop list with its 's */
       if (t.poss && !(t.bits & G_STOP) &&
@@ -2091,6 +2093,7 @@ typedef struct
   GArray      *found;  /* spans that are not made of tokens ("S.O.") */
   gsize        offset;
   guint8      *near;   /* per token: NEAR_* bits */
+  guint        found_from; /* the first of found's spans this stretch added */
 } Ctx;
 
 enum
@@ -2140,7 +2143,10 @@ token_is (const Ctx  *c,
           guint       i,
           const char *w)
 {
-  return i < c->len && c->t[i].hash == finish_hash (fnv_feed (FNV_OFFSET, w, strlen (w)));
+  /* the lengths first: most words differ in theirs, and the hash of @w is
+   * then never worked out */
+  return i < c->len && c->t[i].flen == strlen (w) &&
+         c->t[i].hash == finish_hash (fnv_feed (FNV_OFFSET, w, strlen (w)));
 }
 
 /* Token i is one of the set's words. */
@@ -6541,7 +6547,8 @@ detect_lower_case_venues (Ctx *c)
       if (!t->lower)
         continue;
       /* "ysgol maes y gwynt", found in part already or not */
-      if (token_is (c, i, "ysgol") && i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+      if (word_in (c, i, W_YSGOL, W_YSGOL) && i + 1 < c->len && gap_spaces (c, i) &&
+          c->t[i + 1].lower &&
           (c->type[i] == NULL || (c->type[i] == type_institution && !c->joined[i])))
         {
           guint last = c->type[i] == NULL ? i : span_end (c, i);
@@ -6850,10 +6857,11 @@ detect_named_after_trade (Ctx *c)
       gsize e;
 
       /* "a barbers", "a snooker hall": a cue word, or a cue's last word */
-      if (!c->t[k].lower || c->type[k] != NULL || token_in (c, k, &no_trade_set) ||
+      if (!c->t[k].lower || c->type[k] != NULL ||
           !((c->t[k].bits & G_CUE) ||
             ((c->t[k - 1].bits & G_CUE_START) && c->t[k - 1].lower && gap_spaces (c, k - 1) &&
-             match_phrase (c, k - 1, P_CUE) == 2)))
+             match_phrase (c, k - 1, P_CUE) == 2)) ||
+          token_in (c, k, &no_trade_set))
         continue;
       /* "a barbers", "a shisha lounge", "the local nail bar" */
       while (d > 0 && k - d < 3 && gap_spaces (c, d - 1) && c->t[d - 1].lower &&
@@ -6989,7 +6997,7 @@ propagate_institutions (Ctx *c)
       i = last;
     }
   /* names with their "'s", found whole ("Mo's", "Frankie & Benny's") */
-  for (guint f = 0; f < c->found->len && n_names < MAX_NAMES; f++)
+  for (guint f = c->found_from; f < c->found->len && n_names < MAX_NAMES; f++)
     {
       const SlSpan *span = &g_array_index (c->found, SlSpan, f);
       guint i, last;
@@ -7065,7 +7073,7 @@ detect_names_in (const char  *text,
   joined = g_new0 (guint8, toks->len);
   lead = g_new0 (gsize, toks->len);
   near = g_new0 (guint8, toks->len);
-  c = (Ctx) { text, n, toks->t, toks->len, type, joined, lead, found, offset, near };
+  c = (Ctx) { text, n, toks->t, toks->len, type, joined, lead, found, offset, near, found->len };
   mark_near (&c, anchors, n_anchors);
   mark_casual_lines (&c);
 
