@@ -1328,6 +1328,10 @@ static const NameCase name_cases[] = {
     "Monday, Bradford and Ofsted.",
     "INSTITUTION:Kebabish Original|INSTITUTION:Happy Wok|INSTITUTION:Leeds College|"
     "PLACE:Bradford" },
+  /* kept as words: the inspectorates and police of Wales, Northern Ireland
+   * and the Republic, a designated safeguarding lead */
+  { "Estyn, RQIA and An Garda S\xc3\xadoch\xc3\xa1na replied. Lead: Designated Safeguarding Lead.",
+    "" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

@@ -5754,11 +5754,12 @@ detect_non_names (Ctx *c)
           i++;
           continue;
         }
-      /* "Senior Practitioner", "Deputy Manager", "Senior Social Worker": a
-       * job's title */
+      /* "Senior Practitioner", "Deputy Manager", "Senior Social Worker",
+       * "Designated Safeguarding Lead": a job's title */
       if (capish (t) && !t->upper && c->type[i] == NULL && i + 1 < c->len && gap_spaces (c, i) &&
           (word_in (c, i, W_SENIOR, W_SENIOR) || token_is (c, i, "principal") ||
-           token_is (c, i, "assistant") || word_in (c, i, W_DEPUTY, W_DEPUTY)))
+           token_is (c, i, "assistant") || word_in (c, i, W_DEPUTY, W_DEPUTY) ||
+           token_is (c, i, "designated") || token_is (c, i, "named")))
         {
           static const char *const jobs[] = {
             "practitioner", "officer", "manager", "lecturer", "analyst", "caseworker", "nurse",
