@@ -1332,6 +1332,10 @@ static const NameCase name_cases[] = {
    * and the Republic, a designated safeguarding lead */
   { "Estyn, RQIA and An Garda S\xc3\xadoch\xc3\xa1na replied. Lead: Designated Safeguarding Lead.",
     "" },
+  /* a town or a country that is a first name too, with "'s" before what a
+   * person has, is the person */
+  { "Me and Shannon went to Jordan's house. Chelsea's mum came. Leeds's house prices.",
+    "PERSON:Shannon|PERSON:Jordan|PERSON:Chelsea|PLACE:Leeds" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

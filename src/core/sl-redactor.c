@@ -1113,6 +1113,12 @@ static const char *const irish_counties[] = {
   "carlow", "laois", "offaly", "westmeath", "longford", "roscommon",
 };
 static WordSet irish_counties_set = WORD_SET (irish_counties);
+/* what a person has: "Jordan's house" */
+static const char *const belongings[] = {
+  "house", "flat", "home", "place", "room", "bedroom", "car", "phone", "bike", "party",
+  "birthday", "family", "mates", "friends",
+};
+static WordSet belongings_set = WORD_SET (belongings);
 /* what follows "Club" or "Gym" that is no club's name */
 static const char *const club_posts[] = {
   "secretary", "leader", "leaders", "manager", "member", "members", "night", "nights", "rules",
@@ -7703,6 +7709,14 @@ detect_names_in (const char  *text,
         joined[i + 1] = TRUE;
         i = span_end (&c, i + 1);
       }
+
+  /* "Jordan's house", "Chelsea's mum": a town or a country that is a first
+   * name too, with "'s" before what a person has, is the person */
+  for (guint i = 0; i + 1 < c.len; i++)
+    if (type[i] == type_place && !joined[i] && !joined[i + 1] && c.t[i].poss &&
+        (c.t[i].bits & (G_FIRST | G_FIRST_POP)) && gap_spaces (&c, i) && c.t[i + 1].lower &&
+        ((c.t[i + 1].bits & G_KIN) || token_in (&c, i + 1, &belongings_set)))
+      type[i] = type_person;
 
   /* "Telford & Wrekin", "Redcar & Cleveland": two places joined by "&"
    * name one council's area */
