@@ -1336,6 +1336,10 @@ static const NameCase name_cases[] = {
    * person has, is the person */
   { "Me and Shannon went to Jordan's house. Chelsea's mum came. Leeds's house prices.",
     "PERSON:Shannon|PERSON:Jordan|PERSON:Chelsea|PLACE:Leeds" },
+  /* a handle in quotes after its app; a log's number and the day it was
+   * opened after "incident" */
+  { "Instagram handle \"tyrone.official\"; incident 2211 of 03/11/25.",
+    "SOCIAL_HANDLE:tyrone.official|REFERENCE:2211 of 03/11/25" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

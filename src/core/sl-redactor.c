@@ -5368,6 +5368,9 @@ detect_keyword_values (Ctx *c)
         p++;
       while (p < c->n && c->text[p] == ' ')
         p++;
+      /* 'Instagram handle "tyrone.official"' */
+      if (handle && quote_at (c, p, FALSE) > 0)
+        p += quote_at (c, p, FALSE);
       s = p;
       /* "occurrence 24*123456" */
       while (p < c->n && (g_ascii_isalnum (c->text[p]) ||
@@ -5383,6 +5386,18 @@ detect_keyword_values (Ctx *c)
             letter = TRUE;
           else
             mark = TRUE;
+        }
+      /* "incident 2211 of 03/11/25": the day the log was opened */
+      if (!handle && digits >= 4 && p + 7 <= c->n && strncmp (c->text + p, " of ", 4) == 0 &&
+          g_ascii_isdigit (c->text[p + 4]))
+        {
+          gsize q = p + 4, slashes = 0;
+
+          while (q < c->n && (g_ascii_isdigit (c->text[q]) ||
+                              (c->text[q] == '/' && q + 1 < c->n && g_ascii_isdigit (c->text[q + 1]))))
+            slashes += c->text[q++] == '/';
+          if (slashes >= 1 && slashes <= 2)
+            p = q;
         }
       if (p > s + 2 && g_ascii_isalnum (c->text[s]) &&
           (handle ? letter && mark : digits >= 4))
