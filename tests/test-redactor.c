@@ -1340,6 +1340,10 @@ static const NameCase name_cases[] = {
    * opened after "incident" */
   { "Instagram handle \"tyrone.official\"; incident 2211 of 03/11/25.",
     "SOCIAL_HANDLE:tyrone.official|REFERENCE:2211 of 03/11/25" },
+  /* a chain's shop "in town"; a name in brackets after the arcades */
+  { "the Wetherspoons on High Street and the Costa in town; the arcades on the front "
+    "(Funland); a Costa in her hand.",
+    "INSTITUTION:Wetherspoons|INSTITUTION:Costa|INSTITUTION:Funland" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

@@ -2881,10 +2881,12 @@ where_someone_was (const Ctx *c,
     return TRUE;
   while (e + 1 < c->len && e < i + 3 && gap_spaces (c, e) && capish (&c->t[e + 1]))
     e++;
-  /* "the McDonald's near the bus station" */
+  /* "the McDonald's near the bus station", "the Costa in town" */
   if (the && e + 2 < c->len && gap_spaces (c, e) && c->t[e + 1].lower &&
       (token_is (c, e + 1, "near") || token_is (c, e + 1, "opposite") ||
-       token_is (c, e + 1, "by") || token_is (c, e + 1, "behind")))
+       token_is (c, e + 1, "by") || token_is (c, e + 1, "behind") ||
+       (token_is (c, e + 1, "in") && gap_spaces (c, e + 1) &&
+        (token_is (c, e + 2, "town") || token_is (c, e + 2, "the")))))
     return TRUE;
   return e + 2 < c->len && gap_spaces (c, e) && gap_spaces (c, e + 1) && c->t[e + 1].lower &&
          (token_is (c, e + 1, "on") || token_is (c, e + 1, "in")) && capish (&c->t[e + 2]) &&
