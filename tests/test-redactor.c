@@ -1344,6 +1344,9 @@ static const NameCase name_cases[] = {
   { "the Wetherspoons on High Street and the Costa in town; the arcades on the front "
     "(Funland); a Costa in her hand.",
     "INSTITUTION:Wetherspoons|INSTITUTION:Costa|INSTITUTION:Funland" },
+  /* a name before "B&B" */
+  { "stayed at Sunnymead B&B, Mablethorpe, and the Sea View B&B; a B&B in Leeds.",
+    "INSTITUTION:Sunnymead B&B|PLACE:Mablethorpe|INSTITUTION:Sea View B&B|PLACE:Leeds" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

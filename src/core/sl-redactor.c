@@ -7727,6 +7727,24 @@ detect_names_in (const char  *text,
         i = span_end (&c, i + 1);
       }
 
+  /* "Sunnymead B&B", "the Seaview B&B": a name before "B&B" */
+  for (guint i = 0; i + 2 < c.len; i++)
+    if (capish (&c.t[i]) && !c.t[i].upper && !joined[i] && c.t[i + 1].initial &&
+        c.t[i + 2].initial && c.t[i].full_end + 4 <= n &&
+        strncmp (text + c.t[i].full_end, " B&B", 4) == 0 && c.t[i + 1].start == c.t[i].full_end + 1 &&
+        gap_is (&c, i + 1, "&") && (type[i] == NULL || type[i] == type_place) &&
+        !(c.t[i].bits & (G_STOP | G_TITLE)))
+      {
+        guint first = i;
+
+        while (first > 0 && i - first < 2 && gap_spaces (&c, first - 1) && c.t[first - 1].cap &&
+               !c.t[first - 1].upper && (type[first - 1] == NULL || type[first - 1] == type_place) &&
+               !(c.t[first - 1].bits & (G_STOP | G_TITLE)) && !joined[first])
+          first--;
+        mark (&c, first, i + 2, type_institution);
+        i += 2;
+      }
+
   /* "Jordan's house", "Chelsea's mum": a town or a country that is a first
    * name too, with "'s" before what a person has, is the person */
   for (guint i = 0; i + 1 < c.len; i++)
