@@ -1347,6 +1347,10 @@ static const NameCase name_cases[] = {
   /* a name before "B&B" */
   { "stayed at Sunnymead B&B, Mablethorpe, and the Sea View B&B; a B&B in Leeds.",
     "INSTITUTION:Sunnymead B&B|PLACE:Mablethorpe|INSTITUTION:Sea View B&B|PLACE:Leeds" },
+  /* in lower case, a word in no dictionary after "called" is a name, or a
+   * business's after its trade */
+  { "his mate called rizzo came; the file called minutes; a takeaway called kebabz.",
+    "PERSON:rizzo|INSTITUTION:kebabz" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

@@ -7727,6 +7727,14 @@ detect_names_in (const char  *text,
         i = span_end (&c, i + 1);
       }
 
+  /* "his mate called rizzo", "a lad nicknamed dizzy": in lower case, a
+   * word in no dictionary after a naming word is a name */
+  for (guint i = 1; i < c.len; i++)
+    if (type[i] == NULL && odd_word (&c.t[i]) && gap_spaces (&c, i - 1) && c.t[i - 1].lower &&
+        (token_is (&c, i - 1, "called") || token_is (&c, i - 1, "nicknamed") ||
+         token_is (&c, i - 1, "aka")))
+      type[i] = type_person;
+
   /* "Sunnymead B&B", "the Seaview B&B": a name before "B&B" */
   for (guint i = 0; i + 2 < c.len; i++)
     if (capish (&c.t[i]) && !c.t[i].upper && !joined[i] && c.t[i + 1].initial &&
