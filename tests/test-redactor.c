@@ -1351,6 +1351,11 @@ static const NameCase name_cases[] = {
    * business's after its trade */
   { "his mate called rizzo came; the file called minutes; a takeaway called kebabz.",
     "PERSON:rizzo|INSTITUTION:kebabz" },
+  /* Welsh councils' names of every form, in a list too */
+  { "Cyngor Bwrdeistref Sirol Merthyr Tudful, Cyngor Sir Ynys M\xc3\xb4n, Cyngor Dinas "
+    "Casnewydd and Cyngor Gwynedd replied.",
+    "PLACE:Cyngor Bwrdeistref Sirol Merthyr Tudful|PLACE:Cyngor Sir Ynys M\xc3\xb4n|"
+    "PLACE:Cyngor Dinas Casnewydd|PLACE:Cyngor Gwynedd" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

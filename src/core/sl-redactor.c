@@ -7127,8 +7127,8 @@ detect_names_in (const char  *text,
         joined[i] = TRUE;
       }
 
-  /* "London Borough of Lewisham", "City of Wolverhampton", "Cyngor Gwynedd",
-   * "Cyngor Sir Ynys Môn": a council named before its place */
+  /* "London Borough of Lewisham", "City of Wolverhampton": a council named
+   * before its place */
   for (guint i = 2; i < c.len; i++)
     if (type[i] == type_place && !joined[i] && type[i - 1] == NULL &&
         /* "to City of Wolverhampton Council": "City" alone taken as a town */
@@ -7154,11 +7154,6 @@ detect_names_in (const char  *text,
                  token_is (&c, first - 1, "metropolitan")))
               first--;
           }
-        else if (capish (&c.t[i - 1]) && gap_spaces (&c, i - 1) &&
-                 (token_is (&c, i - 1, "cyngor") ||
-                  (token_is (&c, i - 1, "sir") && token_is (&c, i - 2, "cyngor") &&
-                   gap_spaces (&c, i - 2))))
-          first = token_is (&c, i - 1, "sir") ? i - 2 : i - 1;
         for (guint k = first; k < i; k++)
           {
             type[k] = type_place;
@@ -7166,12 +7161,6 @@ detect_names_in (const char  *text,
           }
         if (first < i)
           joined[i] = TRUE;
-      }
-    else if (type[i] == type_place && !joined[i] && i == 1 && type[0] == NULL &&
-             capish (&c.t[0]) && gap_spaces (&c, 0) && token_is (&c, 0, "cyngor"))
-      {
-        type[0] = type_place;
-        joined[1] = TRUE;
       }
 
   /* "met DSL Begum + Tolu (family support)", "Our cleaner, Bev, found":
@@ -7395,12 +7384,6 @@ detect_names_in (const char  *text,
                                    c.t[i].start - c.t[i - 1].full_end) != NULL)
           joined[i] = TRUE;
       }
-  /* "Cyngor Sir Ceredigion": a Welsh county council, though "Sir" is a title */
-  for (guint i = 0; i + 2 < c.len; i++)
-    if (type[i] == type_person && !joined[i] && c.t[i].cap && token_is (&c, i, "cyngor") &&
-        joined[i + 1])
-      for (guint k = i; k < c.len && (k == i || joined[k]); k++)
-        type[k] = type_place;
 
   /* "Cyngor Gwynedd": a Welsh council named before its place */
   for (guint i = 0; i + 1 < c.len; i++)
@@ -7734,6 +7717,33 @@ detect_names_in (const char  *text,
         (token_is (&c, i - 1, "called") || token_is (&c, i - 1, "nicknamed") ||
          token_is (&c, i - 1, "aka")))
       type[i] = type_person;
+
+  /* "Cyngor Bwrdeistref Sirol Merthyr Tudful", "Cyngor Sir Ynys Môn" (though
+   * "Sir" is a title), "Cyngor Dinas Casnewydd": a Welsh council's name, in
+   * a list too */
+  for (guint i = 0; i + 1 < c.len; i++)
+    if (token_is (&c, i, "cyngor") && capish (&c.t[i]) && !joined[i] &&
+        (type[i] == NULL || type[i] == type_person || type[i] == type_place))
+      {
+        guint k = i + 1, last;
+
+        while (k < c.len && k < i + 3 && gap_spaces (&c, k - 1) && capish (&c.t[k]) &&
+               (token_is (&c, k, "bwrdeistref") || token_is (&c, k, "sirol") ||
+                token_is (&c, k, "sir") || token_is (&c, k, "dinas") || token_is (&c, k, "bro") ||
+                token_is (&c, k, "a")))
+          k++;
+        if (k >= c.len || !gap_spaces (&c, k - 1) || !capish (&c.t[k]) ||
+            !(type[k] == type_place || type[k] == type_person || type[k] == NULL ||
+              (c.t[k].bits & (G_PLACE | G_PLACE_START))))
+          continue;
+        last = k;
+        while (last + 1 < c.len && last < k + 3 && gap_spaces (&c, last) && capish (&c.t[last + 1]) &&
+               (joined[last + 1] || type[last + 1] == NULL) &&
+               !(c.t[last + 1].bits & (G_STOP | G_TITLE)))
+          last++;
+        mark (&c, i, last, type_place);
+        i = last;
+      }
 
   /* "Sunnymead B&B", "the Seaview B&B": a name before "B&B" */
   for (guint i = 0; i + 2 < c.len; i++)
