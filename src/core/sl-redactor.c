@@ -1782,6 +1782,12 @@ typedef struct
   guint  len;
   guint  alloc;
   Entry *cache; /* the last look-ups, small enough to stay in the CPU's cache */
+  /* per token, kept from one stretch of text to the next */
+  const char **type;
+  guint8      *joined;
+  gsize       *lead;
+  guint8      *near;
+  guint        marks_alloc;
 } TokenBuf;
 
 /* Most words of a note are the same few hundred: a small direct-mapped
@@ -6995,7 +7001,7 @@ propagate_institutions (Ctx *c)
                                       "closes", "closed", "opens", "opened", "in", "on", "at",
                                       "near", "which", "where", "said", "says", "stays" };
   static WordSet then_set = WORD_SET (then);
-  guint64 names[MAX_NAMES][MAX_WORDS], bloom = 0;
+  guint64 names[MAX_NAMES][MAX_WORDS], firsts[MAX_NAMES], bloom = 0;
   guint n_words[MAX_NAMES], n_names = 0;
   gboolean poss[MAX_NAMES];
 
@@ -7040,38 +7046,45 @@ propagate_institutions (Ctx *c)
     }
   if (n_names == 0)
     return;
+  for (guint k = 0; k < n_names; k++)
+    firsts[k] = names[k][0];
   for (guint i = 0; i < c->len; i++)
-    for (guint k = 0; k < n_names && (bloom & (G_GUINT64_CONSTANT (1) << (c->t[i].hash >> 58))); k++)
-      {
-        guint n = n_words[k], q;
+    {
+      if (!(bloom & (G_GUINT64_CONSTANT (1) << (c->t[i].hash >> 58))))
+        continue;
+      for (guint k = 0; k < n_names; k++)
+        {
+          guint n = n_words[k], q;
 
-        /* "Tony's and Blue Lagoon were", though taken for a person's
-         * there; "who owned Mo's.", "Bashir's closes at 2am", not "Tony's
-         * mum" */
-        if (c->t[i].hash != names[k][0] || i + n > c->len || c->joined[i] ||
-            !(c->type[i] == NULL || (c->type[i] == type_none && n > 1) ||
-              (c->type[i] == type_person && span_end (c, i) <= i + n - 1)) ||
-            !capish (&c->t[i]) || (i + n < c->len && c->joined[i + n]) ||
-            (poss[k] && (!c->t[i].poss ||
-                         !(c->t[i].full_end >= c->n ||
-                           strchr (".,;:)!?\"\n", c->text[c->t[i].full_end]) != NULL ||
-                           (i + 1 < c->len && gap_spaces (c, i) &&
-                            token_in (c, i + 1, &then_set))))) ||
-            /* "a Riverside House is planned": one like it, not it */
-            (i > 0 && gap_spaces (c, i - 1) && (token_is (c, i - 1, "a") || token_is (c, i - 1, "an"))))
-          continue;
-        for (q = 1; q < n; q++)
-          if (c->t[i + q].hash != names[k][q] ||
-              !(c->type[i + q] == NULL || c->type[i + q] == type_none ||
-                (c->type[i + q] == type_person && span_end (c, i + q) <= i + n - 1)) ||
-              !(gap_spaces (c, i + q - 1) || gap_is (c, i + q - 1, " & ")))
-            break;
-        if (q < n)
-          continue;
-        mark_with_poss (c, i, i + n - 1, type_institution);
-        i += n - 1;
-        break;
-      }
+          /* "Tony's and Blue Lagoon were", though taken for a person's
+           * there; "who owned Mo's.", "Bashir's closes at 2am", not "Tony's
+           * mum" */
+          if (firsts[k] != c->t[i].hash || i + n > c->len || c->joined[i] ||
+              !(c->type[i] == NULL || (c->type[i] == type_none && n > 1) ||
+                (c->type[i] == type_person && span_end (c, i) <= i + n - 1)) ||
+              !capish (&c->t[i]) || (i + n < c->len && c->joined[i + n]) ||
+              (poss[k] && (!c->t[i].poss ||
+                           !(c->t[i].full_end >= c->n ||
+                             strchr (".,;:)!?\"\n", c->text[c->t[i].full_end]) != NULL ||
+                             (i + 1 < c->len && gap_spaces (c, i) &&
+                              token_in (c, i + 1, &then_set))))) ||
+              /* "a Riverside House is planned": one like it, not it */
+              (i > 0 && gap_spaces (c, i - 1) &&
+               (token_is (c, i - 1, "a") || token_is (c, i - 1, "an"))))
+            continue;
+          for (q = 1; q < n; q++)
+            if (c->t[i + q].hash != names[k][q] ||
+                !(c->type[i + q] == NULL || c->type[i + q] == type_none ||
+                  (c->type[i + q] == type_person && span_end (c, i + q) <= i + n - 1)) ||
+                !(gap_spaces (c, i + q - 1) || gap_is (c, i + q - 1, " & ")))
+              break;
+          if (q < n)
+            continue;
+          mark_with_poss (c, i, i + n - 1, type_institution);
+          i += n - 1;
+          break;
+        }
+    }
 }
 
 static void
@@ -7083,20 +7096,31 @@ detect_names_in (const char  *text,
                  const gsize *anchors,
                  guint        n_anchors)
 {
-  g_autofree const char **type = NULL;
-  g_autofree guint8 *joined = NULL;
-  g_autofree gsize *lead = NULL;
-  g_autofree guint8 *near = NULL;
+  const char **type;
+  guint8 *joined, *near;
+  gsize *lead;
   Ctx c;
 
   toks->len = 0;
   tokenise (text, n, toks);
   if (toks->len == 0)
     return;
-  type = g_new0 (const char *, toks->len);
-  joined = g_new0 (guint8, toks->len);
-  lead = g_new0 (gsize, toks->len);
-  near = g_new0 (guint8, toks->len);
+  if (toks->marks_alloc < toks->len)
+    {
+      toks->marks_alloc = MAX (toks->len, 2 * toks->marks_alloc);
+      toks->type = g_renew (const char *, toks->type, toks->marks_alloc);
+      toks->joined = g_renew (guint8, toks->joined, toks->marks_alloc);
+      toks->lead = g_renew (gsize, toks->lead, toks->marks_alloc);
+      toks->near = g_renew (guint8, toks->near, toks->marks_alloc);
+    }
+  type = toks->type;
+  joined = toks->joined;
+  lead = toks->lead;
+  near = toks->near;
+  memset (type, 0, toks->len * sizeof *type);
+  memset (joined, 0, toks->len * sizeof *joined);
+  memset (lead, 0, toks->len * sizeof *lead);
+  memset (near, 0, toks->len * sizeof *near);
   c = (Ctx) { text, n, toks->t, toks->len, type, joined, lead, found, offset, near, found->len };
   mark_near (&c, anchors, n_anchors);
   mark_casual_lines (&c);
@@ -7982,7 +8006,7 @@ detect_names (const char *text,
               gsize       n,
               GArray     *found)
 {
-  TokenBuf toks = { NULL, 0, 0, NULL };
+  TokenBuf toks = { NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, 0 };
   g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (gsize));
   gsize start = 0;
 
@@ -8021,6 +8045,10 @@ detect_names (const char *text,
     }
   g_free (toks.t);
   g_free (toks.cache);
+  g_free (toks.type);
+  g_free (toks.joined);
+  g_free (toks.lead);
+  g_free (toks.near);
 }
 
 /* Is the cell text[s, e) a heading of names ("Name", "Full name")? */
