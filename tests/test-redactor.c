@@ -1356,6 +1356,10 @@ static const NameCase name_cases[] = {
     "Casnewydd and Cyngor Gwynedd replied.",
     "PLACE:Cyngor Bwrdeistref Sirol Merthyr Tudful|PLACE:Cyngor Sir Ynys M\xc3\xb4n|"
     "PLACE:Cyngor Dinas Casnewydd|PLACE:Cyngor Gwynedd" },
+  /* the article between a Gaelic particle and the name; a Welsh
+   * daughter's "ferch" */
+  { "Seonaidh Nic a' Phearsain attended. Rhiannon ferch Dafydd rang.",
+    "PERSON:Seonaidh Nic a' Phearsain|PERSON:Rhiannon ferch Dafydd" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

@@ -1169,7 +1169,7 @@ static const char *const systems[] = {
 static const char *const particles[] = {
   "de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "dos", "das",
   "al", "el", "bin", "bint", "ibn", "abu", "ní", "nic", "ni", "mac", "mc", "ap", "ab", "ter",
-  "ten", "st", "ul", "ud", "ó", "o", "ua", "uí", "mag", "bean",
+  "ten", "st", "ul", "ud", "ó", "o", "ua", "uí", "mag", "bean", "ferch", "verch", "mhic",
 };
 static const char *const streets[] = {
   "street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "close", "drive", "way",
@@ -7721,6 +7721,27 @@ detect_names_in (const char  *text,
             joined[i] = TRUE;
           }
         i = k;
+      }
+
+  /* "Seonaidh Nic a' Phearsain", "Mac a' Ghobhainn": the article between
+   * a Gaelic particle and the name */
+  for (guint i = 1; i + 2 < c.len; i++)
+    if (type[i] == type_person && (token_is (&c, i, "nic") || token_is (&c, i, "mac") ||
+                                   token_is (&c, i, "mhic")) &&
+        token_is (&c, i + 1, "a") && c.t[i + 1].lower && c.t[i + 1].end < n &&
+        text[c.t[i + 1].end] == '\'' && gap_spaces (&c, i) && c.t[i + 2].cap &&
+        c.t[i + 2].start == c.t[i + 1].end + 2 && text[c.t[i + 1].end + 1] == ' ' &&
+        (type[i + 2] == NULL || type[i + 2] == type_person) && !(i + 3 < c.len && joined[i + 3] &&
+                                                                 type[i + 3] != type_person))
+      {
+        guint last = type[i + 2] == type_person ? span_end (&c, i + 2) : i + 2;
+
+        for (guint k = i + 1; k <= last; k++)
+          {
+            type[k] = type_person;
+            joined[k] = TRUE;
+          }
+        i = last;
       }
 
   /* "1. RAHMAN, Shafiqur (b. 1984)": a surname in capitals first in a line,
