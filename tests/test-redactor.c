@@ -1360,6 +1360,9 @@ static const NameCase name_cases[] = {
    * daughter's "ferch" */
   { "Seonaidh Nic a' Phearsain attended. Rhiannon ferch Dafydd rang.",
     "PERSON:Seonaidh Nic a' Phearsain|PERSON:Rhiannon ferch Dafydd" },
+  /* in lower case, a word in no dictionary after a kinship title */
+  { "spoke to uncle dazza and auntie shaz; uncle said no.",
+    "PERSON:uncle dazza|PERSON:auntie shaz" },
   /* retail and leisure sites; towns of two words with a saint's */
   { "at Bridgend Designer Outlet or Kettering Leisure Village; from Lytham St Annes and "
     "St Pauls.",

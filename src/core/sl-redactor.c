@@ -7373,6 +7373,15 @@ detect_names_in (const char  *text,
           }
       }
 
+  /* "uncle tel", "auntie mo": in lower case, a word in no dictionary after
+   * a kinship title is a name */
+  for (guint i = 1; i < c.len; i++)
+    if (type[i] == NULL && odd_word (&c.t[i]) && type[i - 1] == NULL && c.t[i - 1].lower &&
+        gap_spaces (&c, i - 1) && (c.t[i - 1].bits & G_TITLE) && (c.t[i - 1].bits & G_KIN) &&
+        !token_is (&c, i - 1, "father") && !token_is (&c, i - 1, "sister") &&
+        !token_is (&c, i - 1, "brother"))
+      type[i] = type_person;
+
   /* "uncle ray", "auntie bev": in lower case too, a name's title */
   for (guint i = 1; i < c.len; i++)
     if (type[i] == type_person && !joined[i] && c.t[i].lower && type[i - 1] == NULL &&
