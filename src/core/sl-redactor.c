@@ -1113,6 +1113,13 @@ static const char *const irish_counties[] = {
   "carlow", "laois", "offaly", "westmeath", "longford", "roscommon",
 };
 static WordSet irish_counties_set = WORD_SET (irish_counties);
+/* what may follow a business's name with "'s", where a noun it owned
+ * would: "Mo's in Normacot", "Bashir's closes at 2am", not "Tony's mum" */
+static const char *const after_business[] = {
+  "in", "on", "at", "near", "by", "off", "and", "or", "which", "where", "was", "were", "is", "are",
+  "has", "had", "closes", "closed", "opens", "opened", "said", "says", "stays",
+};
+static WordSet after_business_set = WORD_SET (after_business);
 /* what a person has: "Jordan's house" */
 static const char *const belongings[] = {
   "house", "flat", "home", "place", "room", "bedroom", "car", "phone", "bike", "party",
@@ -1145,7 +1152,7 @@ static const char *const verbs[] = {
   "raped", "groomed", "abused", "recruited", "contacted", "spoke", "spoken", "saw",
   "returned", "ran", "absconded", "disclose", "tell", "wrote", "posted", "shared",
   "dob", "b", "is", "was", "has", "had", "and", "who", "whose", "herself", "himself", "will",
-  "would", "could", "can", "did", "does", "drives", "works", "picks", "pick", "picked",
+  "would", "could", "can", "did", "does", "drives", "works", "picks", "pick",
 };
 static const char *const strong_verbs[] = {
   "said", "says", "told", "tells", "disclosed", "discloses", "reported", "stated", "explained",
@@ -1182,7 +1189,7 @@ static const char *const streets[] = {
 };
 static const char *const preps[] = {
   "in", "from", "to", "at", "near", "around", "towards", "outside", "across", "between",
-  "into", "within", "across", "of", "via", "through", "covering", "visited", "visit",
+  "into", "within", "of", "via", "through", "covering", "visited", "visit",
   "moved", "placed", "travelled", "taken", "trafficked", "areas", "area", "towns", "revisit",
   "revisited", "visiting", "lives", "lived", "living", "based", "born", "back",
   "above", "behind", "opposite", "beside",
@@ -6562,8 +6569,8 @@ detect_lower_case_venues (Ctx *c)
     "only", "usual", "two", "three", "some", "many", "several", "all", "these", "those",
     "different", "black", "private", "hire", "little", "small", "large", "nearby", "his", "her",
     "their", "our", "my", "your", "a", "an", "the", "and", "or", "this", "that", "them", "they",
-    "what", "which", "when", "where", "with", "from", "into", "over", "same", "each", "every",
-    "other", "such", "most", "more", "very", "just", "only", "also", "then", "there", "here",
+    "what", "which", "when", "where", "with", "from", "into", "over", "each", "every", "such",
+    "most", "more", "very", "just", "also", "then", "there", "here",
   };
   static WordSet plain_set = WORD_SET (plain);
   static const char *const welsh[] = { "y", "yr", "'r", "ap", "ab", "a" };
@@ -6659,7 +6666,7 @@ detect_named_spots (Ctx *c)
     /* events: "Pride March", "Black History Month", "Summer Camp" */
     "month", "week", "march", "camp", "festival", "event", "party", "fair", "show", "match",
     "game", "concert", "meeting", "session", "class", "lesson", "assembly", "awards",
-    "holiday", "break", "cup", "league", "final", "weekend", "service",
+    "holiday", "break", "cup", "league", "final", "weekend",
   };
   static WordSet agency_set = WORD_SET (agency);
 
@@ -6786,10 +6793,6 @@ detect_listed_venues (Ctx *c)
 static void
 detect_possessive_businesses (Ctx *c)
 {
-  static const char *const then[] = { "in", "on", "at", "near", "by", "and", "or", "which",
-                                      "where", "was", "is", "has", "had", "closed", "off" };
-  static WordSet then_set = WORD_SET (then);
-
   for (guint i = 0; i < c->len; i++)
     {
       const Token *t = &c->t[i];
@@ -6831,7 +6834,7 @@ detect_possessive_businesses (Ctx *c)
         continue;
       /* '"Chrissy's" mum': a noun after it is hers */
       if (quoted && !trade && i + 1 < c->len && c->t[i + 1].start == e + 1 &&
-          c->text[e] == ' ' && c->t[i + 1].lower && !token_in (c, i + 1, &then_set))
+          c->text[e] == ' ' && c->t[i + 1].lower && !token_in (c, i + 1, &after_business_set))
         continue;
       mark_with_poss (c, i, i, type_institution);
     }
@@ -6874,8 +6877,8 @@ detect_named_after_trade (Ctx *c)
                                        "at", "outside" };
   static WordSet where_set = WORD_SET (where);
   static const char *const then[] = { "on", "in", "near", "had", "has", "as", "which", "where",
-                                      "is", "was", "that", "off", "run", "owned", "and", "where",
-                                      "who", "since", "until", "for" };
+                                      "is", "was", "that", "off", "run", "owned", "and", "who",
+                                      "since", "until", "for" };
   static WordSet then_set = WORD_SET (then);
   static const char *const inside[] = { "by", "of", "and", "n", "the", "on" };
   static WordSet inside_set = WORD_SET (inside);
@@ -6921,8 +6924,7 @@ detect_named_after_trade (Ctx *c)
       if (token_is (c, i, "the") && c->t[i].lower && i + 1 < c->len && gap_spaces (c, i))
         i++;
       if (!(c->t[i].cap || (bracket && lower_word (&c->t[i]))) || c->t[i].upper ||
-          (c->t[i].bits & (G_TITLE | G_STREET)) || (c->joined[i] && c->type[i] != NULL) ||
-          word_in (c, i, W_MON, W_SUN))
+          (c->t[i].bits & (G_TITLE | G_STREET)) || c->joined[i] || word_in (c, i, W_MON, W_SUN))
         continue;
       last = i;
       for (;;)
@@ -6971,7 +6973,7 @@ detect_named_after_trade (Ctx *c)
           (c->t[last].bits & G_STREET) ||
           (n_people == last - i + 1 && !c->t[last].poss && !(c->t[last].bits & G_CUE)))
         continue;
-      if (c->joined[i] || (last + 1 < c->len && c->joined[last + 1] && c->type[last + 1] != NULL))
+      if (last + 1 < c->len && c->joined[last + 1] && c->type[last + 1] != NULL)
         continue;
       mark_with_poss (c, i, last, type_institution);
       k = last;
@@ -6997,10 +6999,6 @@ static void
 propagate_institutions (Ctx *c)
 {
   enum { MAX_NAMES = 32, MAX_WORDS = 6 };
-  static const char *const then[] = { "and", "or", "was", "were", "is", "are", "has", "had",
-                                      "closes", "closed", "opens", "opened", "in", "on", "at",
-                                      "near", "which", "where", "said", "says", "stays" };
-  static WordSet then_set = WORD_SET (then);
   guint64 names[MAX_NAMES][MAX_WORDS], firsts[MAX_NAMES], bloom = 0;
   guint n_words[MAX_NAMES], n_names = 0;
   gboolean poss[MAX_NAMES];
@@ -7067,7 +7065,7 @@ propagate_institutions (Ctx *c)
                            !(c->t[i].full_end >= c->n ||
                              strchr (".,;:)!?\"\n", c->text[c->t[i].full_end]) != NULL ||
                              (i + 1 < c->len && gap_spaces (c, i) &&
-                              token_in (c, i + 1, &then_set))))) ||
+                              token_in (c, i + 1, &after_business_set))))) ||
               /* "a Riverside House is planned": one like it, not it */
               (i > 0 && gap_spaces (c, i - 1) &&
                (token_is (c, i - 1, "a") || token_is (c, i - 1, "an"))))
@@ -8036,7 +8034,7 @@ detect_names (const char *text,
               gsize       n,
               GArray     *found)
 {
-  TokenBuf toks = { NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, 0 };
+  TokenBuf toks = { 0, };
   g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (gsize));
   gsize start = 0;
 
