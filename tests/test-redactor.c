@@ -1368,6 +1368,16 @@ static const NameCase name_cases[] = {
     "St Pauls.",
     "INSTITUTION:Bridgend Designer Outlet|INSTITUTION:Kettering Leisure Village|"
     "PLACE:Lytham St Annes|PLACE:St Pauls" },
+  /* initials that keep a surname's "Mc", "Mac" or "ap", found again in
+   * capitals; another action on the line after a comma; a note's
+   * signature; a role and its letter joined by a hyphen stay */
+  { "ROUGH NOTES GMcL\n-> GMCL TO ASK FOR DATA\nActions: GapD to write; HB to chase the log, "
+    "KOD to write to the council. YP-B said no.\nNana to ring back. \xe2\x80\x94 JB\nKMacA",
+    "PERSON:GMcL|PERSON:GMCL|PERSON:GapD|PERSON:HB|PERSON:KOD|PERSON:JB|PERSON:KMacA" },
+  /* a district in brackets after its town; districts of the Highlands and
+   * of Belfast */
+  { "placed in Kingsbridge (South Hams); from Lochaber, Ballynafeigh and Donegall Pass.",
+    "PLACE:Kingsbridge|PLACE:South Hams|PLACE:Lochaber|PLACE:Ballynafeigh|PLACE:Donegall Pass" },
 };
 
 static void

@@ -2755,6 +2755,26 @@ role_letter (const Ctx *c,
   return c->t[i].initial && i > 0 && (c->t[i - 1].bits & G_NAME_ROLE) && gap_spaces (c, i - 1);
 }
 
+/* Token i is a role and its letter or number joined by a hyphen ("YP-B",
+ * "CSE-3"): a pseudonym, not someone's initials */
+static gboolean
+role_code (const Ctx *c,
+           guint      i)
+{
+  const Token *t = &c->t[i];
+  const char *dash = memchr (c->text + t->start, '-', t->end - t->start);
+  char buf[16];
+  gsize tail, len;
+
+  if (dash == NULL || !t->ascii)
+    return FALSE;
+  tail = c->text + t->end - dash - 1;
+  if (tail == 0 || tail > 3 || !(tail == 1 ? g_ascii_isalpha (dash[1]) : g_ascii_isdigit (dash[1])))
+    return FALSE;
+  len = fold_word (c->text, t->start, dash - c->text, TRUE, buf, sizeof buf);
+  return (table_get (finish_hash (fnv_feed (FNV_OFFSET, buf, len))) & G_NAME_ROLE) != 0;
+}
+
 /* Longest phrase of up to 5 words starting at token i whose hash has bit;
  * returns its number of words, or 0. */
 static guint
@@ -3674,6 +3694,10 @@ place_context (const Ctx *c,
     return TRUE;
   if (i > 0 && gap_is (c, i - 1, ", ") && c->type[i - 1] == type_place)
     return TRUE;
+  /* "Kingsbridge (South Hams)": its district in brackets after a town */
+  if (i > 0 && gap_is (c, i - 1, " (") && c->type[i - 1] == type_place &&
+      c->t[last].full_end < c->n && c->text[c->t[last].full_end] == ')')
+    return TRUE;
   /* "Kingsland Fields Health Centre, Hackney": an institution's town after
    * it, where the phrase ends */
   if (i > 0 && gap_is (c, i - 1, ", ") && c->type[i - 1] == type_institution &&
@@ -3767,6 +3791,50 @@ token_chars (const Ctx *c,
                   : g_utf8_strlen (c->text + t->start, (gssize) (t->end - t->start));
 }
 
+/* Token i is initials that keep a surname's "Mc", "Mac", "ap" or "ab":
+ * "GMcL", "KMacA", "GapD", "ÉMcG" */
+static gboolean
+mixed_initials (const Ctx *c,
+                guint      i)
+{
+  static const char *const middles[] = { "Mc", "Mac", "ap", "ab" };
+  const Token *t = &c->t[i];
+  const char *p = c->text + t->start, *end = c->text + t->end;
+
+  if (!t->cap || t->upper || t->lower || end - p < 4 || end - p > 6)
+    return FALSE;
+  if (g_ascii_isupper (p[0]))
+    p++;
+  else if ((guchar) p[0] == 0xC3 && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9E)
+    p += 2;
+  else
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (middles); k++)
+    {
+      gsize n = strlen (middles[k]);
+
+      if (end - p == (gssize) n + 1 && memcmp (p, middles[k], n) == 0 && g_ascii_isupper (p[n]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Someone's initials stand before token i on its line */
+static gboolean
+earlier_initials (const Ctx *c,
+                  guint      i)
+{
+  for (guint k = i; k > 0 && i - k < 30; k--)
+    {
+      if (memchr (c->text + c->t[k - 1].full_end, '\n', c->t[k].start - c->t[k - 1].full_end))
+        return FALSE;
+      if (c->type[k - 1] == type_person && c->t[k - 1].upper && !c->joined[k - 1] &&
+          c->t[k - 1].end - c->t[k - 1].start <= 4)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Initials in an action log: "1. RK – obtain the minutes", "JS/KL to meet
  * Mrs Begum" (both), "RK: send", at the start of a line or item, before a
  * verb in lower case; not an acronym that is a word */
@@ -3780,7 +3848,14 @@ action_initials (const Ctx *c,
   guint k = i;
 
   *slashed = 0;
-  if (!t->upper || !t->sentence || (t->bits & G_NAME_ROLE) || token_chars (c, i) > 4)
+  if (!t->upper || (t->bits & G_NAME_ROLE) || token_chars (c, i) > 4)
+    return FALSE;
+  /* "HB to chase the log, KOD to write": another action on the line;
+   * "follow up: AN to ask" */
+  if (!t->sentence &&
+      !(i > 0 && (gap_is (c, i - 1, ", ") || gap_is (c, i - 1, "; ")) && earlier_initials (c, i)) &&
+      !(i > 1 && gap_is (c, i - 1, ": ") && token_is (c, i - 1, "up") &&
+        token_is (c, i - 2, "follow")))
     return FALSE;
   /* "TO to write", "COD to send": initials that spell a word, where no
    * body's acronym ("GP", "LA") could stand */
@@ -3914,6 +3989,11 @@ initials_by_place (const Ctx *c,
                         !g_str_has_prefix (c->text + p + 2 + (c->text[p + 3] == ' ' ? 2 : 3),
                                            "hour"))))
     return !word;
+  /* "… turns up. — JB", "— BM" on a line of its own: who signed the note */
+  if (!word && b >= 3 && c->text[b - 1] == ' ' && (p == c->n || c->text[p] == '\n') &&
+      (((guchar) c->text[b - 2] == 0x94 || (guchar) c->text[b - 2] == 0x93) ||
+       (b >= 4 && c->text[b - 2] == '-' && c->text[b - 3] == ' ' && strchr (".!?", c->text[b - 4]))))
+    return TRUE;
   if (word && !(t->bits & G_ENGLISH))
     return FALSE;
   /* "AGT's handwritten notes" */
@@ -4725,9 +4805,15 @@ detect_people_and_places (Ctx *c)
             }
         }
 
+      if (c->type[i] == NULL && mixed_initials (c, i))
+        {
+          mark (c, i, i, type_person);
+          continue;
+        }
+
       /* ALL CAPS names and initials with context: "JADE SMITH", "JS said";
        * "SIR to draft the letter": initials that spell a stop word */
-      if (t->upper && !(b & G_PARTICLE) &&
+      if (t->upper && !(b & G_PARTICLE) && !role_code (c, i) &&
           (!(b & G_STOP) ||
            ((b & G_ENGLISH) && (action_initials (c, i, &slashed0) || initials_by_place (c, i)))))
         {
@@ -6481,7 +6567,7 @@ propagate_initials (Ctx *c)
   guint n_known = 0;
 
   for (guint i = 0; i < c->len && n_known < G_N_ELEMENTS (known); i++)
-    if (c->type[i] == type_person && c->t[i].upper && !c->joined[i] &&
+    if (c->type[i] == type_person && (c->t[i].upper || mixed_initials (c, i)) && !c->joined[i] &&
         !(i + 1 < c->len && c->joined[i + 1]) && c->t[i].end - c->t[i].start <= 6)
       {
         gboolean dup = FALSE;
