@@ -1261,7 +1261,7 @@ static const NameCase name_cases[] = {
    * before its station, though a surname too */
   { "The reference they gave me was CW 1190 of 14/02/24; CAD 4471 14/02/2024. linked to vape "
     "bar on cavendish st (cloud vapez) and a chippy (in town); the chicken shop (Chick King, "
-    "Portrush). They go to the Sugar Shack dessert parlour. Found at Leeds Station.",
+    "Portrush). They go to the Sugar Shack dessert parlour. Found at Leeds station.",
     "REFERENCE:CW 1190 of 14/02/24|REFERENCE:4471 14/02/2024|PLACE:cavendish|"
     "INSTITUTION:cloud vapez|INSTITUTION:Chick King|PLACE:Portrush|"
     "INSTITUTION:Sugar Shack dessert parlour|PLACE:Leeds" },
@@ -1378,6 +1378,15 @@ static const NameCase name_cases[] = {
    * of Belfast */
   { "placed in Kingsbridge (South Hams); from Lochaber, Ballynafeigh and Donegall Pass.",
     "PLACE:Kingsbridge|PLACE:South Hams|PLACE:Lochaber|PLACE:Ballynafeigh|PLACE:Donegall Pass" },
+  /* a station named with a capital is the station, in lower case only its
+   * town; an institution named after its street; a council after a place
+   * of several words, and a London borough in capitals */
+  { "from Reading Station and Hull Paragon Interchange, not the Leeds station; at the Bridge "
+    "Street Clinic and Hill Street Centre; the Isle of Wight Council.\n"
+    "LONDON BOROUGH OF BARKING AND DAGENHAM",
+    "INSTITUTION:Reading Station|INSTITUTION:Hull Paragon Interchange|PLACE:Leeds|"
+    "INSTITUTION:Bridge Street Clinic|INSTITUTION:Hill Street Centre|PLACE:Isle of Wight Council|"
+    "PLACE:LONDON BOROUGH OF BARKING AND DAGENHAM" },
 };
 
 static void

@@ -4037,6 +4037,82 @@ initials_owning_action (const Ctx *c,
           (p + 1 == c->n || c->text[p + 1] == ' ' || c->text[p + 1] == '\n'));
 }
 
+/* An institution named after its street: "Bridge Street Clinic", "Hill
+ * Street Centre", "Whitegate Drive Sexual Health Clinic" */
+static void
+detect_street_named (Ctx *c)
+{
+  for (guint s = 1; s + 1 < c->len; s++)
+    {
+      guint first = s, last = s;
+
+      if (!c->t[s].cap || c->t[s].upper || !(c->t[s].bits & G_STREET) || c->joined[s + 1] ||
+          !(c->type[s] == NULL || c->type[s] == type_place) ||
+          /* "Leeds Combined Court Centre" is a court's */
+          word_in (c, s - 1, W_CROWN, W_COURT))
+        continue;
+      while (first > 0 && s - first < 2 && gap_spaces (c, first - 1) && capish (&c->t[first - 1]) &&
+             !c->t[first - 1].upper && !(c->t[first - 1].bits & (G_STOP | G_TITLE)) &&
+             (c->type[first - 1] == NULL || c->type[first - 1] == type_place))
+        first--;
+      while (last + 1 < c->len && last - s < 4 && gap_spaces (c, last) && c->t[last + 1].cap &&
+             !c->t[last + 1].upper && c->type[last + 1] == NULL &&
+             (!(c->t[last + 1].bits & G_STREET) || (c->t[last + 1].bits & (G_CUE | G_WEAK_CUE))))
+        last++;
+      /* the last word a cue, and the name ends there */
+      while (last > s && !(c->t[last].bits & (G_CUE | G_WEAK_CUE)))
+        last--;
+      /* "Park Road Home Office" */
+      if (last + 1 < c->len && gap_spaces (c, last) && capish (&c->t[last + 1]))
+        continue;
+      if (first == s || last == s)
+        continue;
+      while (first > 0 && c->joined[first])
+        first--;
+      mark (c, first, last, type_institution);
+      s = last;
+    }
+}
+
+/* A station named with a capital: "Reading Station", "Peartree Station",
+ * "Hull Paragon Interchange", "Leeds Railway Station" are the station; "the
+ * Leeds station" in lower case is only its town. */
+static void
+detect_named_stations (Ctx *c)
+{
+  static const char *const kinds[] = { "railway", "train", "rail", "bus", "coach", "tram" };
+  static WordSet kinds_set = WORD_SET (kinds);
+
+  for (guint k = 1; k < c->len; k++)
+    {
+      guint first = k, last = k;
+      gboolean named = FALSE;
+
+      if (!c->t[k].cap || c->t[k].upper || c->type[k] != NULL ||
+          !(token_is (c, k, "station") || token_is (c, k, "interchange")))
+        continue;
+      while (first > 0 && k - first < 4 && gap_spaces (c, first - 1) && capish (&c->t[first - 1]) &&
+             !c->t[first - 1].upper &&
+             (c->type[first - 1] == NULL || c->type[first - 1] == type_place) &&
+             !(c->t[first - 1].bits & (G_STOP | G_TITLE | G_NAME_ROLE)))
+        {
+          first--;
+          if (token_in (c, first, &kinds_set))
+            continue;
+          named = named || c->type[first] == type_place ||
+                  (c->t[first].bits & (G_PLACE | G_PLACE_START)) ||
+                  !(c->t[first].bits & (G_ENGLISH | G_COMMON));
+        }
+      if (!named || (c->t[first].sentence && !(c->t[first].bits & (G_PLACE | G_PLACE_START)) &&
+                     c->type[first] != type_place))
+        continue;
+      /* the town's span becomes the station's */
+      while (first > 0 && c->joined[first])
+        first--;
+      mark (c, first, last, type_institution);
+    }
+}
+
 /* A house number and a street at p: "4 Park Road", not "3 May 2024" */
 static gboolean
 house_number_at (const Ctx *c,
@@ -7244,7 +7320,8 @@ detect_names_in (const char  *text,
       {
         guint first = i;
 
-        if (token_is (&c, i - 1, "of") && c.t[i - 1].lower && gap_spaces (&c, i - 1) &&
+        if (token_is (&c, i - 1, "of") && (c.t[i - 1].lower || c.t[i - 1].upper) &&
+            gap_spaces (&c, i - 1) &&
             gap_spaces (&c, i - 2) && capish (&c.t[i - 2]) &&
             (token_is (&c, i - 2, "borough") || token_is (&c, i - 2, "city") ||
              token_is (&c, i - 2, "county") || token_is (&c, i - 2, "council")))
@@ -7270,6 +7347,18 @@ detect_names_in (const char  *text,
         if (first < i)
           joined[i] = TRUE;
       }
+
+  /* "the Isle of Wight Council": a place's council after it */
+  for (guint i = 0; i + 1 < c.len; i++)
+    if (type[i] == type_place && type[i + 1] == NULL && gap_spaces (&c, i) &&
+        c.t[i + 1].cap && token_is (&c, i + 1, "council"))
+      {
+        type[i + 1] = type_place;
+        joined[i + 1] = TRUE;
+      }
+
+  detect_named_stations (&c);
+  detect_street_named (&c);
 
   /* "met DSL Begum + Tolu (family support)", "Our cleaner, Bev, found":
    * a capitalised word inside a sentence that is in no list at all, no
