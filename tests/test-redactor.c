@@ -1387,6 +1387,18 @@ static const NameCase name_cases[] = {
     "INSTITUTION:Reading Station|INSTITUTION:Hull Paragon Interchange|PLACE:Leeds|"
     "INSTITUTION:Bridge Street Clinic|INSTITUTION:Hill Street Centre|PLACE:Isle of Wight Council|"
     "PLACE:LONDON BOROUGH OF BARKING AND DAGENHAM" },
+  /* a business before its trade in lower case, where someone was or at an
+   * item's head, but a town's hostel is the town; after its trade with
+   * "'s"; an Irish school named cue first; a number word inside a name;
+   * a trust of schools, a hotel group */
+  { "placed at Cliff View children's home; a Leeds hostel.\n2.2 Gascoigne Nights hostel: two "
+    "girls. The cafe Marina's next to the tower; the chippy, Fryday's on the front; the shop "
+    "Jade's mum runs. Attends Gaelscoil U\xc3\xad N\xc3\xa9ill; lives over Cloud Nine Vapes. "
+    "By Soar Valley Learning Trust; the Brackendale Hotels group.",
+    "INSTITUTION:Cliff View|PLACE:Leeds|INSTITUTION:Gascoigne Nights|INSTITUTION:Marina's|"
+    "INSTITUTION:Fryday's|PERSON:Jade|INSTITUTION:Gaelscoil U\xc3\xad N\xc3\xa9ill|"
+    "INSTITUTION:Cloud Nine Vapes|INSTITUTION:Soar Valley Learning Trust|"
+    "INSTITUTION:Brackendale Hotels" },
 };
 
 static void

@@ -1262,7 +1262,7 @@ enum
   W_BADGE, W_BADGES, W_LICENCE, W_LICENCES, W_LICENSE, W_LICENSED, W_LICENSING, W_PLATE,
   W_PLATES, W_HACKNEY, W_HIRE,
   /* first words of institutions' names */
-  W_YSGOL, W_COLEG, W_PIZZA, W_TANDOORI, W_BALTI, W_KEBAB, W_MASJID, W_JAMIA, W_GURDWARA,
+  W_YSGOL, W_SCOIL, W_GAELSCOIL, W_BUNSCOIL, W_GAELCHOLAISTE, W_COLAISTE, W_COLEG, W_PIZZA, W_TANDOORI, W_BALTI, W_KEBAB, W_MASJID, W_JAMIA, W_GURDWARA,
   W_MADRASA, W_MADRASSA, W_EGLWYS, W_CAPEL, W_HAFAN, W_CANOLFAN, W_CARTREF, W_YSBYTY, W_GWESTY,
   W_MEDDYGFA, W_CLWB, W_PARC, W_TY, W_CHIPPY, W_CLUB, W_GYM, W_SPICE,
   /* before a street name's nickname */
@@ -1275,7 +1275,7 @@ enum
   W_CROWN, W_MAGISTRATES, W_COMBINED, W_COUNTY, W_FAMILY, W_YOUTH, W_COURT,
   /* trades that a business is named for: "the Anchor Bar", "Harbourside Stays" */
   W_BAR, W_LOUNGE, W_KITCHEN, W_DINER, W_BAKERY, W_NAILS, W_GARAGE, W_MOTORS, W_BURGERS,
-  W_PIZZAS, W_KEBABS, W_HUT, W_SHACK, W_STAYS, W_APARTMENTS, W_LETTINGS,
+  W_PIZZAS, W_KEBABS, W_HUT, W_SHACK, W_STAYS, W_APARTMENTS, W_VAPE, W_VAPES, W_LETTINGS,
   /* taxi firms: "from ace cars" */
   W_CARS, W_CABS, W_TAXIS, W_KARS, W_KABS,
   /* the head words of firms and organisations of every kind, which name one
@@ -1330,7 +1330,8 @@ static const char *const word_texts[N_WORDS] = {
   "on", "off", "down", "up", "along",
   "badge", "badges", "licence", "licences", "license", "licensed", "licensing", "plate",
   "plates", "hackney", "hire",
-  "ysgol", "coleg", "pizza", "tandoori", "balti", "kebab", "masjid", "jamia", "gurdwara",
+  "ysgol", "scoil", "gaelscoil", "bunscoil", "gaelchol\xc3\xa1iste", "col\xc3\xa1iste", "coleg",
+  "pizza", "tandoori", "balti", "kebab", "masjid", "jamia", "gurdwara",
   "madrasa", "madrassa", "eglwys", "capel", "hafan", "canolfan", "cartref", "ysbyty", "gwesty",
   "meddygfa", "clwb", "parc", "t\xc5\xb7", "chippy", "club", "gym", "spice",
   "big", "lil", "little",
@@ -1338,7 +1339,7 @@ static const char *const word_texts[N_WORDS] = {
   "chicken", "burger", "grill", "curry",
   "crown", "magistrates", "combined", "county", "family", "youth", "court",
   "bar", "lounge", "kitchen", "diner", "bakery", "nails", "garage", "motors", "burgers",
-  "pizzas", "kebabs", "hut", "shack", "stays", "apartments", "lettings",
+  "pizzas", "kebabs", "hut", "shack", "stays", "apartments", "vape", "vapes", "lettings",
   "cars", "cabs", "taxis", "kars", "kabs",
   FIRM_HEAD_WORDS,
   "ford", "vauxhall", "seat", "skoda", "volkswagen", "vw", "audi", "bmw", "mercedes", "toyota",
@@ -2755,6 +2756,24 @@ role_letter (const Ctx *c,
   return c->t[i].initial && i > 0 && (c->t[i - 1].bits & G_NAME_ROLE) && gap_spaces (c, i - 1);
 }
 
+/* Token k starts a sentence with a verb: "Attending St Cecilia's
+ * College", "Attends Gaelscoil Uí Néill", "Visited Park Academy" */
+static gboolean
+sentence_verb (const Ctx *c,
+               guint      k)
+{
+  const Token *t = &c->t[k];
+  gsize n = t->end - t->start;
+  const char *e = c->text + t->end;
+
+  if (!t->sentence || !t->cap || t->upper || n < 5 || !(t->bits & G_ENGLISH) ||
+      (t->bits & (G_PLACE | G_PLACE_START | G_FIRST | G_SUR | G_CUE | G_CUE_START | G_PUB_START)))
+    return FALSE;
+  return (strncmp (e - 3, "ing", 3) == 0 || strncmp (e - 2, "ed", 2) == 0 ||
+          token_is (c, k, "attends") || token_is (c, k, "visits") || token_is (c, k, "joins") ||
+          token_is (c, k, "leaves") || token_is (c, k, "goes"));
+}
+
 /* Token i is a role and its letter or number joined by a hyphen ("YP-B",
  * "CSE-3"): a pseudonym, not someone's initials */
 static gboolean
@@ -3332,7 +3351,8 @@ detect_institutions (Ctx *c)
           if (i > 0 && gap_spaces (c, i - 1) && capish (&c->t[i - 1]) && c->type[i - 1] == NULL &&
               c->t[i - 1].upper == t->upper && !c->t[i - 1].initial &&
               !(c->t[i - 1].bits & (G_STOP | G_TITLE | G_VERB | G_PREP | G_KIN | G_HEADER |
-                                    G_COUNCIL | G_CUE)))
+                                    G_COUNCIL | G_CUE)) &&
+              !sentence_verb (c, i - 1))
             from = i - 1;
           /* the cue alone names nothing */
           if (from == last)
@@ -3408,7 +3428,7 @@ detect_institutions (Ctx *c)
                          ((p->bits & G_SAINT) && c->t[first].start - p->end <= 2 &&
                           c->text[p->end] == '.');
 
-          if (!sep)
+          if (!sep || sentence_verb (c, k))
             break;
           if (dotted)
             {
@@ -3430,7 +3450,11 @@ detect_institutions (Ctx *c)
                 capish (&c->t[k - 1]) && !(c->t[k - 1].bits & (G_STOP | G_STREET)) &&
                 !word_in (c, k - 1, W_CROWN, W_COURT)) ||
                /* "Five Star Private Hire" */
-               (word_in (c, k, W_ONE, W_TEN) && !p->upper && k + 1 == first && first < i)))
+               (word_in (c, k, W_ONE, W_TEN) && !p->upper && k + 1 == first && first < i) ||
+               /* "Cloud Nine Vapes" */
+               (word_in (c, k, W_ONE, W_TEN) && !p->upper && k + 1 == i && k > 0 &&
+                gap_spaces (c, k - 1) && capish (&c->t[k - 1]) && !c->t[k - 1].upper &&
+                !(c->t[k - 1].bits & (G_STOP | G_VERB)))))
             {
               /* "the Girls' School" is named by no one word */
               gboolean plural = p->full_end - p->end == 1 ||
@@ -6992,6 +7016,15 @@ detect_possessive_businesses (Ctx *c)
             trade = (c->t[k].bits & G_CUE) ||
                     ((c->t[k].bits & G_CUE_START) && match_phrase (c, k, P_CUE) > 1);
           }
+      /* "cafe Marina's next to the clock tower", "the chippy, Fryday's on
+       * the Ormeau Road": its trade before it, not "the shop Jade's mum
+       * runs" */
+      if (!quoted && !trade && i > 0 && c->t[i - 1].lower &&
+          (gap_spaces (c, i - 1) || gap_is (c, i - 1, ", ")) &&
+          ((c->t[i - 1].bits & G_CUE) || trade_cue (c, i - 1) || word_in (c, i - 1, W_CHIPPY, W_CHIPPY)) &&
+          !(i + 1 < c->len && c->t[i + 1].lower &&
+            ((c->t[i + 1].bits & G_KIN) || token_in (c, i + 1, &belongings_set))))
+        trade = TRUE;
       if (!(quoted || trade))
         continue;
       /* '"Chrissy's" mum': a noun after it is hers */
@@ -7016,6 +7049,80 @@ lower_word (const Token *t)
 {
   return t->lower && t->end - t->start >= 3 &&
          !(t->bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE));
+}
+
+/* "placed at Cliff View children's home", "2.2 Gascoigne Nights hostel":
+ * capitalised words before their trade in lower case, where someone was
+ * or at the head of an item; not a town's ("a Leeds hostel") nor a
+ * person's ("Jade Smith hostel worker") */
+static void
+detect_named_before_trade (Ctx *c)
+{
+  static const char *const trades[] = {
+    "hostel", "hotel", "home", "takeaway", "cafe", "caf\xc3\xa9", "chippy", "pub", "bar", "gym",
+    "salon", "barbers", "lounge", "arcade", "arcades", "restaurant", "nightclub", "club",
+    "garage", "wash", "b&b",
+  };
+  static WordSet trades_set = WORD_SET (trades);
+  static const char *const where[] = { "at", "to", "from", "in", "near", "outside", "behind",
+                                       "opposite", "into", "over", "above" };
+  static WordSet where_set = WORD_SET (where);
+
+  for (guint i = 2; i < c->len; i++)
+    {
+      guint k = i, first, last, named = 0, people = 0;
+      gboolean head;
+
+      if (!c->t[i].lower || c->type[i] != NULL || !token_in (c, i, &trades_set))
+        continue;
+      /* "children's home", "care home", "guest house", "car wash": the
+       * trade's first word */
+      if ((token_is (c, i, "home") || token_is (c, i, "wash")) &&
+          !(c->t[i - 1].lower && gap_spaces (c, i - 1) &&
+            (g_ascii_strncasecmp (c->text + c->t[i - 1].start, "children", 8) == 0 ||
+             token_is (c, i - 1, "care") || token_is (c, i - 1, "car"))))
+        continue;
+      if (token_is (c, i, "home") || token_is (c, i, "wash"))
+        k = i - 1;
+      last = k - 1;
+      if (!gap_spaces (c, last) || !capish (&c->t[last]) || c->t[last].upper)
+        continue;
+      first = last;
+      while (first > 0 && last - first < 2 && gap_spaces (c, first - 1) &&
+             capish (&c->t[first - 1]) && !c->t[first - 1].upper)
+        first--;
+      for (guint q = first; q <= last; q++)
+        {
+          if (!(c->type[q] == NULL || c->type[q] == type_person) ||
+              (c->t[q].bits & (G_STOP | G_TITLE | G_NAME_ROLE | G_COUNCIL)))
+            first = q + 1;
+        }
+      if (first > last || (first > 0 && c->joined[first]))
+        continue;
+      for (guint q = first; q <= last; q++)
+        {
+          named += c->type[q] == NULL;
+          people += c->type[q] == type_person;
+        }
+      /* one word that names nothing else, or a name and a word */
+      if (named == 0 ||
+          (first == last && (c->t[first].bits & (G_ENGLISH | G_COMMON | G_PLACE | G_FIRST))))
+        continue;
+      /* "2.2 Gascoigne Nights hostel": an item's number before it */
+      {
+        gsize q = c->t[first].start;
+
+        while (q > 0 && (g_ascii_isdigit (c->text[q - 1]) || c->text[q - 1] == '.' ||
+                         c->text[q - 1] == ' ' || c->text[q - 1] == ')'))
+          q--;
+        head = (q == 0 || c->text[q - 1] == '\n') && q < c->t[first].start &&
+               g_ascii_isdigit (c->text[q]);
+      }
+      if (!head && !(first > 0 && gap_spaces (c, first - 1) && c->t[first - 1].lower &&
+                     token_in (c, first - 1, &where_set)))
+        continue;
+      mark (c, first, last, type_institution);
+    }
 }
 
 /* "a barbers, Sharp Fadez, on Stapleton Road", "a shisha lounge on York
@@ -7401,6 +7508,7 @@ detect_names_in (const char  *text,
       mark_with_poss (&c, i, i, type_institution);
 
   detect_named_after_trade (&c);
+  detect_named_before_trade (&c);
   detect_lower_case_venues (&c);
   detect_named_spots (&c);
   detect_listed_venues (&c);
