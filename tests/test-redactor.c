@@ -1399,6 +1399,18 @@ static const NameCase name_cases[] = {
     "INSTITUTION:Fryday's|PERSON:Jade|INSTITUTION:Gaelscoil U\xc3\xad N\xc3\xa9ill|"
     "INSTITUTION:Cloud Nine Vapes|INSTITUTION:Soar Valley Learning Trust|"
     "INSTITUTION:Brackendale Hotels" },
+  /* a log's entry signed at the end of its line; dates of birth after a
+   * nominal, in brackets after a nickname, in Welsh and again in
+   * English, and "date of birth" to the end of its sentence; a date
+   * after a dash that is no birth year, or in another sentence, stays */
+  { "T refused breakfast. RG\nRang CAMHS. CSE\n"
+    "AZIZI, Farhad aka \"Freddie\" (1996-11-23)\nSAYAR, Mehmet \xe2\x80\x94 19/04/1990 \xe2\x80\x94 "
+    "owner\nDOB: 12 Rhagfyr 2009 (12 Dec 2009)\nmeeting \xe2\x80\x94 19/04/2019 \xe2\x80\x94 held. "
+    "Her date of birth was given by the interpreter as 2.11.2008. Her date of birth is not known to us; "
+    "on 3.11.2004 she went.",
+    "PERSON:RG|PERSON:AZIZI, Farhad|PERSON:Freddie|DATE_OF_BIRTH:1996-11-23|"
+    "PERSON:SAYAR, Mehmet|DATE_OF_BIRTH:19/04/1990|DATE_OF_BIRTH:12 Rhagfyr 2009|"
+    "DATE_OF_BIRTH:12 Dec 2009|DATE_OF_BIRTH:2.11.2008" },
 };
 
 static void

@@ -61,8 +61,11 @@ typedef struct
   const char *label;
 } Label;
 
+/* English months, and Welsh ones ("12 Rhagfyr 2009") */
 #define MONTHS "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
-               "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+               "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|" \
+               "ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|" \
+               "tachwedd|rhagfyr)"
 
 #define STREET_SUFFIXES "(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Cl|Drive|Dr|Way|" \
                         "Court|Ct|Crescent|Cres|Grove|Place|Pl|Terrace|Tce|Gardens|Gdns|" \
@@ -471,8 +474,6 @@ plausible_date (const char *text,
   return parts[0] >= 1 && parts[0] <= 31 && parts[1] >= 1 && parts[1] <= 12;
 }
 
-/* "Patrick Devlin (Nov 3, 1985)": a date in brackets straight after a
- * name is a date of birth, if it is at least eight years old. */
 /* This year, looked up once */
 static int
 current_year (void)
@@ -495,29 +496,62 @@ birth_year_plausible (int year)
   return year >= 1920 && year <= current_year () - 8;
 }
 
+/* The year of the date at text[start, end): its last four digits, or
+ * its first four before a "-" ("1996-11-23"); 0 if neither */
+static int
+date_year (const char *text,
+           gsize       start,
+           gsize       end)
+{
+  int year = 0, digits = 0;
+
+  if (end - start >= 8 && g_ascii_isdigit (text[start]) && g_ascii_isdigit (text[start + 3]) &&
+      strchr ("-/.", text[start + 4]) != NULL)
+    return atoi (text + start);
+  for (gsize i = end; i > start && g_ascii_isdigit (text[i - 1]) && digits < 4; i--, digits++)
+    year += (text[i - 1] - '0') * (digits == 0 ? 1 : digits == 1 ? 10 : digits == 2 ? 100 : 1000);
+  return digits == 4 ? year : 0;
+}
+
+/* A name's last word ends at text[q - 1] and starts with a capital
+ * (after a closing quote: 'aka "Freddie"') */
+static gboolean
+name_ends_at (const char *text,
+              gsize       q)
+{
+  gsize p = q;
+
+  if (p > 0 && text[p - 1] == '"')
+    p--;
+  else if (p >= 3 && (guchar) text[p - 3] == 0xE2 && (guchar) text[p - 2] == 0x80 &&
+           (guchar) text[p - 1] == 0x9D)
+    p -= 3;
+  if (p == 0 || !(g_ascii_isalpha (text[p - 1]) || (guchar) text[p - 1] >= 0x80))
+    return FALSE;
+  while (p > 0 && (g_ascii_isalpha (text[p - 1]) || text[p - 1] == '\'' || text[p - 1] == '-' ||
+                   (guchar) text[p - 1] >= 0x80))
+    p--;
+  return g_ascii_isupper (text[p]) || (guchar) text[p] >= 0x80;
+}
+
+/* "Jordan Pearce (14/03/2009)", 'aka "Freddie" (1996-11-23)', "SAYAR,
+ * Mehmet — 19/04/1990 — owner": a date of a plausible birth year in
+ * brackets or between dashes after a name */
 static gboolean
 in_brackets_after_name (const char *text,
                         gsize       start,
                         gsize       end)
 {
-  int year = 0, digits = 0;
-  gsize p;
+  gsize q;
 
-  if (start < 3 || text[start - 1] != '(' || text[start - 2] != ' ' || text[end] != ')' ||
-      !g_ascii_isalpha (text[start - 3]))
+  if (start >= 3 && text[start - 1] == '(' && text[start - 2] == ' ' && text[end] == ')')
+    q = start - 2;
+  else if (start >= 5 && strncmp (text + start - 5, " \xe2\x80\x94 ", 5) == 0 &&
+           strncmp (text + end, " \xe2\x80\x94 ", 5) == 0)
+    q = start - 5;
+  else
     return FALSE;
-  /* the name's last word starts with a capital */
-  p = start - 3;
-  while (p > 0 && (g_ascii_isalpha (text[p - 1]) || text[p - 1] == '\'' || text[p - 1] == '-' ||
-                   (guchar) text[p - 1] >= 0x80))
-    p--;
-  if (!g_ascii_isupper (text[p]) && (guchar) text[p] < 0x80)
-    return FALSE;
-  for (gsize i = end; i > start && g_ascii_isdigit (text[i - 1]) && digits < 4; i--, digits++)
-    year += (text[i - 1] - '0') * (digits == 0 ? 1 : digits == 1 ? 10 : digits == 2 ? 100 : 1000);
-  if (digits != 4)
-    return FALSE;
-  return birth_year_plausible (year);
+  return name_ends_at (text, q) && birth_year_plausible (date_year (text, start, end));
 }
 
 static gboolean
@@ -747,7 +781,8 @@ validate_dob (const char *text,
     }
   for (gsize i = last_end; found && i < *start; i++)
     {
-      gboolean space = g_ascii_isspace (text[i]);
+      /* "DOB: 12 Rhagfyr 2009 (12 Dec 2009)": a bracket or a colon is no word */
+      gboolean space = g_ascii_isspace (text[i]) || text[i] == '(' || text[i] == ':';
 
       /* "DOB 14/12/1998, as the adult.\n15/03/2024": the keyword's date
        * came first, on a line before */
@@ -758,6 +793,18 @@ validate_dob (const char *text,
       if (!space && !in_word)
         words++;
       in_word = !space;
+    }
+  /* "date of birth was given by the interpreter as 2.11.2008": the words
+   * "date of birth" reach to the end of their sentence */
+  if (found && words > 4 && words <= 10 && last_end >= 5 &&
+      g_ascii_strncasecmp (text + last_end - 5, "birth", 5) == 0)
+    {
+      gboolean stop = FALSE;
+
+      for (gsize i = last_end; i + 1 < *start && !stop; i++)
+        stop = strchr (".;\n", text[i]) != NULL && (text[i] != '.' || text[i + 1] == ' ');
+      if (!stop)
+        return TRUE;
     }
   return (found && words <= 4) ||
          in_brackets_after_name (text, *start, *end) || in_birth_column (text, *start, *end) ||
@@ -4017,6 +4064,10 @@ initials_by_place (const Ctx *c,
   if (!word && b >= 3 && c->text[b - 1] == ' ' && (p == c->n || c->text[p] == '\n') &&
       (((guchar) c->text[b - 2] == 0x94 || (guchar) c->text[b - 2] == 0x93) ||
        (b >= 4 && c->text[b - 2] == '-' && c->text[b - 3] == ' ' && strchr (".!?", c->text[b - 4]))))
+    return TRUE;
+  /* "T refused breakfast. RG": a log's entry signed at the end of its line */
+  if (!word && b >= 2 && c->text[b - 1] == ' ' && strchr (".!?", c->text[b - 2]) &&
+      (p == c->n || c->text[p] == '\n') && token_chars (c, i) <= 3)
     return TRUE;
   if (word && !(t->bits & G_ENGLISH))
     return FALSE;
