@@ -704,9 +704,10 @@ static const NameCase name_cases[] = {
     "Child A and YP3 under section 47 of the Children Act 1989 (Table 4, paragraph 3.2); "
     "offence codes 17A and SX03001; the North West; a black BMW X5; Hope and Amber rooms",
     "" },
-  /* a town before a place in it, as in a street's name; not a word */
+  /* a town before a place in it, as in a street's name, but a pier is
+   * the pier; not a word */
   { "seen on Edmonton Green and Blackpool Pier; at Hope Green and Rose Market",
-    "PLACE:Edmonton|PLACE:Blackpool" },
+    "PLACE:Edmonton|INSTITUTION:Blackpool Pier" },
   /* initials in an action log, two joined by a slash too; not acronyms */
   { "1. RK \xe2\x80\x93 obtain the minutes\nACTION: JS/KL to meet Ms Begum\n- TM: send it\n"
     "NB: check the file\nCSE: rising\nA1 - send",
@@ -1411,6 +1412,15 @@ static const NameCase name_cases[] = {
     "PERSON:RG|PERSON:AZIZI, Farhad|PERSON:Freddie|DATE_OF_BIRTH:1996-11-23|"
     "PERSON:SAYAR, Mehmet|DATE_OF_BIRTH:19/04/1990|DATE_OF_BIRTH:12 Rhagfyr 2009|"
     "DATE_OF_BIRTH:12 Dec 2009|DATE_OF_BIRTH:2.11.2008" },
+  /* a street of one word after its number; a Scottish patient's CHI
+   * number; a pier named with a capital; a project after "from the"; a
+   * nickname after "known to source only as" */
+  { "Address 38 Kingsway, 14 Marketgait. Kirsty Lennox, DOB 03-05-2008, CHI 0305081826. "
+    "Found at Clacton Pier. Girls from the Ark Project. One girl is known to source only as "
+    "\"Sky\".",
+    "ADDRESS:38 Kingsway|ADDRESS:14 Marketgait|PERSON:Kirsty Lennox|"
+    "DATE_OF_BIRTH:03-05-2008|REFERENCE:0305081826|INSTITUTION:Clacton Pier|"
+    "INSTITUTION:Ark Project|PERSON:Sky" },
 };
 
 static void

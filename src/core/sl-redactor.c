@@ -128,7 +128,9 @@ static const Recogniser recognisers[] = {
     "|ref(?:erence)?\\s+(?:no|number)|reference|ref|lcs(?:\\s+id)?"
     "|mosaic(?:\\s+(?:id|no|number|ref))?|cp\\s+ref|court\\s+ref|cad|log"
     "|(?:contact|referral|case)\\s+(?:id|ref|no|number)"
-    "|(?:social\\s+care|client|person|child|family)\\s+id)\\b"
+    "|(?:social\\s+care|client|person|child|family)\\s+id"
+    /* a Scottish patient's CHI number */
+    "|chi)\\b"
     "\\.?(?:\\s+(?:no|number|id)\\b\\.?)?\\s*[:#]?\\s*"
     /* "log 0712 160524", "log 1154 08/11": a log number and the day it was
      * opened; "CW 1190 of 14/02/24", "HCC 448120": a force's or a
@@ -162,7 +164,8 @@ static const Recogniser recognisers[] = {
     "|(?:heol|ffordd|stryd|lon|maes|cwrt|clos|llys)[ \\t]+(?:(?:y|yr)[ \\t]+)?[a-z][a-z'-]{2,}"
     /* "21 Restalrig Road South" */
     "|(?:[A-Z][A-Za-z'-]*[ \\t]+){1,3}" STREET_SUFFIXES "(?:[ \\t]+(?:North|South|East|West)\\b)?"
-    "|(?:[A-Z][A-Za-z'-]*[ \\t]+)?[A-Z][a-z]+gate|" WELSH_STREETS
+    /* "14 Marketgait", "38 Kingsway": a street of one word */
+    "|(?:[A-Z][A-Za-z'-]*[ \\t]+)?[A-Z][a-z]+(?:gate|gait|way)|" WELSH_STREETS
     /* "44 Maes-y-Coed": joined by hyphens */
     "(?:-(?:y|yr)-[A-Z][A-Za-z\\x80-\\xff']*|(?:[ \\t]+(?:y|yr|'r))?"
     /* "18 Heol Tyn y Coed": an article between the words too */
@@ -2357,22 +2360,13 @@ naming_cue_before (const Ctx *c,
        token_is (c, k - 1, "he") || token_is (c, k - 1, "everyone") ||
        token_is (c, k - 1, "girls") || token_is (c, k - 1, "people")))
     return TRUE;
-  /* "knew only as Spud", "known only as" */
-  if (token_is (c, k, "as") && k >= 2 && token_is (c, k - 1, "only") &&
-      (token_is (c, k - 2, "knew") || token_is (c, k - 2, "known") ||
-       token_is (c, k - 2, "know") || token_is (c, k - 2, "knows")))
-    return TRUE;
-  if (token_is (c, k, "as") && (token_is (c, k - 1, "known") || token_is (c, k - 1, "knows") ||
-                                token_is (c, k - 1, "know")))
-    return TRUE;
-  /* "knew him as", "know her as" */
-  if (token_is (c, k, "as") && k >= 2 &&
-      (token_is (c, k - 1, "him") || token_is (c, k - 1, "her")) &&
-      (token_is (c, k - 2, "knew") || token_is (c, k - 2, "know") || token_is (c, k - 2, "knows")))
-    return TRUE;
-  /* "known to staff as" */
-  if (token_is (c, k, "as") && k >= 3 && token_is (c, k - 2, "to") && token_is (c, k - 3, "known"))
-    return TRUE;
+  /* "known as", "knew only as Spud", "knew him as", "known to staff as",
+   * "known to source only as" */
+  if (token_is (c, k, "as"))
+    for (guint q = k; q > 0 && k - q < 4; q--)
+      if (token_is (c, q - 1, "knew") || token_is (c, q - 1, "known") ||
+          token_is (c, q - 1, "know") || token_is (c, q - 1, "knows"))
+        return TRUE;
   if (token_is (c, k, "by") && token_is (c, k - 1, "goes"))
     return TRUE;
   return (token_is (c, k, "him") || token_is (c, k, "her")) &&
@@ -3615,6 +3609,12 @@ detect_institutions (Ctx *c)
           if (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]))
             words = 0;
           else if (words >= 2 ||
+              /* "jade from the Ark Project", "girls from the Beaches Project" */
+              (first > 1 && words == 1 && word_in (c, i, W_PROJECT, W_PROJECT) &&
+               gap_spaces (c, first - 1) && token_is (c, first - 1, "the") &&
+               c->t[first - 1].lower && gap_spaces (c, first - 2) && c->t[first - 2].lower &&
+               (token_is (c, first - 2, "from") || token_is (c, first - 2, "at") ||
+                token_is (c, first - 2, "with") || token_is (c, first - 2, "to"))) ||
               (first > 0 && gap_spaces (c, first - 1) && c->t[first - 1].lower &&
                !c->t[first].sentence &&
                (token_is (c, first - 1, "at") || token_is (c, first - 1, "outside") ||
@@ -4149,9 +4149,9 @@ detect_street_named (Ctx *c)
     }
 }
 
-/* A station named with a capital: "Reading Station", "Peartree Station",
- * "Hull Paragon Interchange", "Leeds Railway Station" are the station; "the
- * Leeds station" in lower case is only its town. */
+/* A station or a pier named with a capital: "Reading Station", "Peartree
+ * Station", "Hull Paragon Interchange", "Clacton Pier" are the station or
+ * the pier; "the Leeds station" in lower case is only its town. */
 static void
 detect_named_stations (Ctx *c)
 {
@@ -4164,7 +4164,8 @@ detect_named_stations (Ctx *c)
       gboolean named = FALSE;
 
       if (!c->t[k].cap || c->t[k].upper || c->type[k] != NULL ||
-          !(token_is (c, k, "station") || token_is (c, k, "interchange")))
+          !(token_is (c, k, "station") || token_is (c, k, "interchange") ||
+            token_is (c, k, "pier")))
         continue;
       while (first > 0 && k - first < 4 && gap_spaces (c, first - 1) && capish (&c->t[first - 1]) &&
              !c->t[first - 1].upper &&
@@ -4965,6 +4966,9 @@ detect_people_and_places (Ctx *c)
       /* ALL CAPS names and initials with context: "JADE SMITH", "JS said";
        * "SIR to draft the letter": initials that spell a stop word */
       if (t->upper && !(b & G_PARTICLE) && !role_code (c, i) &&
+          /* "CHI 0305081826": a patient number's keyword */
+          !(token_is (c, i, "chi") && t->full_end + 1 < c->n && c->text[t->full_end] == ' ' &&
+            g_ascii_isdigit (c->text[t->full_end + 1])) &&
           (!(b & G_STOP) ||
            ((b & G_ENGLISH) && (action_initials (c, i, &slashed0) || initials_by_place (c, i)))))
         {
