@@ -1421,6 +1421,15 @@ static const NameCase name_cases[] = {
     "ADDRESS:38 Kingsway|ADDRESS:14 Marketgait|PERSON:Kirsty Lennox|"
     "DATE_OF_BIRTH:03-05-2008|REFERENCE:0305081826|INSTITUTION:Clacton Pier|"
     "INSTITUTION:Ark Project|PERSON:Sky" },
+  /* shops of Irish and bookmakers' chains where someone was; a chain's
+   * shop "on the high street"; islands of the Hebrides; a name in lower
+   * case after a business's owner */
+  { "staff at Supermac's in Ballymena; at the Centra in Derry; outside coral. Found Rhyl, Costa "
+    "on the high street. Traced to Stornoway (Isle of Lewis); her mother lives on Benbecula. "
+    "owner costas knows the lads",
+    "INSTITUTION:Supermac's|PLACE:Ballymena|INSTITUTION:Centra|PLACE:Derry|INSTITUTION:coral|"
+    "PLACE:Rhyl|INSTITUTION:Costa|PLACE:Stornoway|PLACE:Isle of Lewis|PLACE:Benbecula|"
+    "PERSON:costas" },
 };
 
 static void

@@ -1176,6 +1176,11 @@ static const char *const belongings[] = {
   "birthday", "family", "mates", "friends",
 };
 static WordSet belongings_set = WORD_SET (belongings);
+/* a business's people, before a name in lower case: "owner costas" */
+static const char *const business_people[] = {
+  "owner", "manager", "landlord", "landlady", "boss", "driver", "bouncer",
+};
+static WordSet business_people_set = WORD_SET (business_people);
 /* what follows "Club" or "Gym" that is no club's name */
 static const char *const club_posts[] = {
   "secretary", "leader", "leaders", "manager", "member", "members", "night", "nights", "rules",
@@ -2980,6 +2985,14 @@ where_someone_was (const Ctx *c,
        token_is (c, e + 1, "by") || token_is (c, e + 1, "behind") ||
        (token_is (c, e + 1, "in") && gap_spaces (c, e + 1) &&
         (token_is (c, e + 2, "town") || token_is (c, e + 2, "the")))))
+    return TRUE;
+  /* "Found Rhyl, Costa on the high street", "Greggs on the front" */
+  if (e + 3 < c->len && gap_spaces (c, e) && gap_spaces (c, e + 1) && gap_spaces (c, e + 2) &&
+      c->t[e + 1].lower && token_is (c, e + 1, "on") && token_is (c, e + 2, "the") &&
+      (token_is (c, e + 3, "high") || token_is (c, e + 3, "front") ||
+       token_is (c, e + 3, "seafront") || token_is (c, e + 3, "prom") ||
+       token_is (c, e + 3, "promenade") || token_is (c, e + 3, "precinct") ||
+       token_is (c, e + 3, "parade") || token_is (c, e + 3, "corner")))
     return TRUE;
   return e + 2 < c->len && gap_spaces (c, e) && gap_spaces (c, e + 1) && c->t[e + 1].lower &&
          (token_is (c, e + 1, "on") || token_is (c, e + 1, "in")) && capish (&c->t[e + 2]) &&
@@ -7128,7 +7141,9 @@ detect_named_before_trade (Ctx *c)
       guint k = i, first, last, named = 0, people = 0;
       gboolean head;
 
-      if (!c->t[i].lower || c->type[i] != NULL || !token_in (c, i, &trades_set))
+      /* every trade but "wash" is a cue word: test the bit first */
+      if (!c->t[i].lower || c->type[i] != NULL ||
+          !((c->t[i].bits & G_CUE) || token_is (c, i, "wash")) || !token_in (c, i, &trades_set))
         continue;
       /* "children's home", "care home", "guest house", "car wash": the
        * trade's first word */
@@ -7710,12 +7725,15 @@ detect_names_in (const char  *text,
       }
 
   /* "uncle tel", "auntie mo": in lower case, a word in no dictionary after
-   * a kinship title is a name */
+   * a kinship title is a name; "owner costas", "the manager vytas" after
+   * a business's people */
   for (guint i = 1; i < c.len; i++)
     if (type[i] == NULL && odd_word (&c.t[i]) && type[i - 1] == NULL && c.t[i - 1].lower &&
-        gap_spaces (&c, i - 1) && (c.t[i - 1].bits & G_TITLE) && (c.t[i - 1].bits & G_KIN) &&
-        !token_is (&c, i - 1, "father") && !token_is (&c, i - 1, "sister") &&
-        !token_is (&c, i - 1, "brother"))
+        gap_spaces (&c, i - 1) &&
+        (((c.t[i - 1].bits & G_TITLE) && (c.t[i - 1].bits & G_KIN) &&
+          !token_is (&c, i - 1, "father") && !token_is (&c, i - 1, "sister") &&
+          !token_is (&c, i - 1, "brother")) ||
+         token_in (&c, i - 1, &business_people_set)))
       type[i] = type_person;
 
   /* "uncle ray", "auntie bev": in lower case too, a name's title */
