@@ -61,11 +61,14 @@ typedef struct
   const char *label;
 } Label;
 
-/* English months, and Welsh ones ("12 Rhagfyr 2009") */
 #define MONTHS "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
-               "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|" \
-               "ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|" \
-               "tachwedd|rhagfyr)"
+               "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+/* after a day, Welsh months too ("12 Rhagfyr 2009"); only there, as a
+ * pattern that may start at any word costs the scan its speed */
+#define DAY_MONTHS "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
+                   "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|" \
+                   "ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|" \
+                   "tachwedd|rhagfyr)"
 
 #define STREET_SUFFIXES "(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Cl|Drive|Dr|Way|" \
                         "Court|Ct|Crescent|Cres|Grove|Place|Pl|Terrace|Tce|Gardens|Gdns|" \
@@ -118,7 +121,7 @@ static const Recogniser recognisers[] = {
   { SL_SPAN_DATE_OF_BIRTH,
     "\\b(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})"
     "|[0-9]{4}(?:-[0-9]{1,2}-|/[0-9]{1,2}/|\\.[0-9]{1,2}\\.)[0-9]{1,2}"
-    "|[0-9]{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTHS "\\.?,?\\s+(?:[0-9]{4}|'?[0-9]{2}(?![:.][0-9]))"
+    "|[0-9]{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" DAY_MONTHS "\\.?,?\\s+(?:[0-9]{4}|'?[0-9]{2}(?![:.][0-9]))"
     "|[0-9]{1,2}-" MONTHS "-(?:[0-9]{4}|[0-9]{2})"
     "|" MONTHS "\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+[0-9]{4})\\b",
     G_REGEX_CASELESS, validate_dob },
@@ -2212,8 +2215,9 @@ gap_is (const Ctx  *c,
          memcmp (c->text + c->t[a].full_end, str, len) == 0;
 }
 
-/* Token i is the word w (casefolded). */
-static gboolean
+/* Token i is the word w (casefolded). Inlined, so that the length of a
+ * literal w is known when it is built. */
+static inline __attribute__ ((always_inline)) gboolean
 token_is (const Ctx  *c,
           guint       i,
           const char *w)
