@@ -1430,6 +1430,13 @@ static const NameCase name_cases[] = {
     "INSTITUTION:Supermac's|PLACE:Ballymena|INSTITUTION:Centra|PLACE:Derry|INSTITUTION:coral|"
     "PLACE:Rhyl|INSTITUTION:Costa|PLACE:Stornoway|PLACE:Isle of Lewis|PLACE:Benbecula|"
     "PERSON:costas" },
+  /* in rough notes, venues in lower case listed after a heading of places
+   * or at the head of an item, but not a kind of place alone */
+  { "names of places kids mentioned: chicken stop, wings n things, town centre, local shops\n"
+    "- the ship inn on lumley rd - staff good\n- golden sands amusements - a girl\n"
+    "- the local pub - fine",
+    "INSTITUTION:chicken stop|INSTITUTION:wings n things|INSTITUTION:ship inn|PLACE:lumley|"
+    "INSTITUTION:golden sands amusements" },
 };
 
 static void

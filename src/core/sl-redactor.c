@@ -1179,6 +1179,16 @@ static const char *const belongings[] = {
   "birthday", "family", "mates", "friends",
 };
 static WordSet belongings_set = WORD_SET (belongings);
+/* words of a venue's kind or place, no part of its name: "town centre",
+ * "local shops", "fast food places" */
+static const char *const generic[] = {
+  "local", "town", "city", "bus", "train", "main", "high", "old", "new", "big", "little",
+  "corner", "shops", "shop", "car", "back", "side", "retail", "industrial", "council", "school",
+  "play", "skate", "multi", "storey", "fast", "food", "chip", "places", "spots", "areas",
+  "flats", "houses", "parks", "streets", "estates", "takeaways", "bars", "pubs", "cafes",
+  "nearest", "usual", "same", "other", "nearby",
+};
+static WordSet generic_set = WORD_SET (generic);
 /* a business's people, before a name in lower case: "owner costas" */
 static const char *const business_people[] = {
   "owner", "manager", "landlord", "landlady", "boss", "driver", "bouncer",
@@ -6982,6 +6992,80 @@ detect_named_spots (Ctx *c)
     }
 }
 
+/* A word in lower case that is in no dictionary and no list ("kingz") */
+static gboolean
+odd_word (const Token *t)
+{
+  return t->lower && t->end - t->start >= 3 &&
+         !(t->bits & (G_ENGLISH | G_WORD | G_COMMON | G_STOP | G_VERB | G_PREP | G_KIN));
+}
+
+/* A word in lower case that may be part of a name ("cloud", "vapez") */
+static gboolean
+lower_word (const Token *t)
+{
+  return t->lower && t->end - t->start >= 3 &&
+         !(t->bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE));
+}
+
+/* "- the ship inn on lumley rd - staff good", "- golden sands amusements -
+ * young girl", "- sea breeze b&b: rooms by the night": in rough notes, a
+ * list item that starts with a venue's name and its kind in lower case */
+static void
+detect_bulleted_venues (Ctx *c)
+{
+  static const char *const after[] = { "on", "in", "at", "near", "by", "off", "opposite" };
+  static WordSet after_set = WORD_SET (after);
+
+  for (guint i = 0; i + 1 < c->len; i++)
+    {
+      gsize ls = c->t[i].start, e;
+      guint first = i, cue;
+      gboolean named = FALSE;
+
+      /* the item's first word, after "- ", "* " or "• " at a line's start */
+      if (!c->t[i].lower || c->type[i] != NULL || ls < 2 || c->text[ls - 1] != ' ')
+        continue;
+      ls--;
+      if (c->text[ls - 1] == '-' || c->text[ls - 1] == '*')
+        ls--;
+      else if (ls >= 3 && (guchar) c->text[ls - 3] == 0xE2 && (guchar) c->text[ls - 2] == 0x80 &&
+               (guchar) c->text[ls - 1] == 0xA2)
+        ls -= 3;
+      else
+        continue;
+      if (ls > 0 && c->text[ls - 1] != '\n')
+        continue;
+      if (token_is (c, i, "the") && gap_spaces (c, i))
+        first = i + 1;
+      for (cue = first; cue < c->len && cue < first + 4; cue++)
+        {
+          if (cue > first && !gap_spaces (c, cue - 1))
+            break;
+          if (!c->t[cue].lower || c->type[cue] != NULL)
+            break;
+          if (cue > first && (c->t[cue].bits & G_CUE))
+            break;
+          if (!(lower_word (&c->t[cue]) || token_is (c, cue, "n")))
+            break;
+          named = named || (!(c->t[cue].bits & (G_CUE | G_CUE_START | G_WEAK_CUE | G_STREET)) &&
+                            !token_in (c, cue, &generic_set));
+        }
+      if (cue >= c->len || cue == first || cue >= first + 4 || !named ||
+          !c->t[cue].lower || !(c->t[cue].bits & G_CUE) || c->type[cue] != NULL)
+        continue;
+      /* then the item goes on: " - ", ":", " (", " on lumley rd", or the line ends */
+      e = c->t[cue].full_end;
+      if (!(e >= c->n || c->text[e] == '\n' || c->text[e] == ':' ||
+            (e + 2 < c->n && c->text[e] == ' ' &&
+             (c->text[e + 1] == '-' || c->text[e + 1] == '(' || (guchar) c->text[e + 1] == 0xE2)) ||
+            (cue + 1 < c->len && gap_spaces (c, cue) && token_in (c, cue + 1, &after_set))))
+        continue;
+      mark (c, first, cue, type_institution);
+      i = cue;
+    }
+}
+
 /* "hot spots: Coral Island (arcade), Pleasure Beach gates, promenade nr
  * Central Pier", "Places known to go: Royal Quays outlet, Spanish City": in
  * a list after a heading that names places, each item's capitalised words
@@ -7011,11 +7095,36 @@ detect_listed_venues (Ctx *c)
       /* each item: its first run of capitalised words */
       for (i = k + 1; i < c->len; i++)
         {
-          guint last;
+          guint last = i;
           gboolean untyped = TRUE, one_place;
 
           if (memchr (c->text + c->t[i - 1].full_end, '\n', c->t[i].start - c->t[i - 1].full_end))
             break;
+          /* "names of places kids mentioned: chicken stop, wings n things":
+           * in rough notes, an item of ordinary words in lower case */
+          if (c->t[i].lower && c->type[i] == NULL && lower_word (&c->t[i]) &&
+              !determiner (c, i) && (i == k + 1 || gap_is (c, i - 1, ", ")))
+            {
+              guint named = 0;
+              gsize e;
+
+              last = i;
+              while (last + 1 < c->len && last < i + 3 && gap_spaces (c, last) &&
+                     c->t[last + 1].lower && c->type[last + 1] == NULL &&
+                     (lower_word (&c->t[last + 1]) || token_is (c, last + 1, "n")) &&
+                     !is_and (c, last + 1))
+                last++;
+              e = c->t[last].full_end;
+              /* not "town centre", "bus station", "local shops": a word of
+               * the name that is no venue's kind */
+              for (guint q = i; q <= last && named == 0; q++)
+                named += !(c->t[q].bits & (G_CUE | G_WEAK_CUE | G_STREET | G_PREP)) &&
+                         !token_in (c, q, &generic_set);
+              if (last > i && named > 0 &&
+                  (e >= c->n || strchr (",;\n", c->text[e]) != NULL ||
+                   (last + 1 < c->len && is_and (c, last + 1))))
+                mark (c, i, last, type_institution);
+            }
           if (!c->t[i].cap || c->t[i].upper || c->joined[i] ||
               (c->t[i].bits & (G_TITLE | G_NAME_ROLE)) || token_is (c, i, "the"))
             continue;
@@ -7105,22 +7214,6 @@ detect_possessive_businesses (Ctx *c)
         continue;
       mark_with_poss (c, i, i, type_institution);
     }
-}
-
-/* A word in lower case that is in no dictionary and no list ("kingz") */
-static gboolean
-odd_word (const Token *t)
-{
-  return t->lower && t->end - t->start >= 3 &&
-         !(t->bits & (G_ENGLISH | G_WORD | G_COMMON | G_STOP | G_VERB | G_PREP | G_KIN));
-}
-
-/* A word in lower case that may be part of a name ("cloud", "vapez") */
-static gboolean
-lower_word (const Token *t)
-{
-  return t->lower && t->end - t->start >= 3 &&
-         !(t->bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE));
 }
 
 /* "placed at Cliff View children's home", "2.2 Gascoigne Nights hostel":
@@ -7586,6 +7679,7 @@ detect_names_in (const char  *text,
   detect_lower_case_venues (&c);
   detect_named_spots (&c);
   detect_listed_venues (&c);
+  detect_bulleted_venues (&c);
   detect_possessive_businesses (&c);
 
   /* "the Empire on Corporation Road", "the Shisha Palace on Stapleton
