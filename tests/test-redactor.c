@@ -1437,6 +1437,13 @@ static const NameCase name_cases[] = {
     "- the local pub - fine",
     "INSTITUTION:chicken stop|INSTITUTION:wings n things|INSTITUTION:ship inn|PLACE:lumley|"
     "INSTITUTION:golden sands amusements" },
+  /* a charity named with its town last, after a name or "from", not a
+   * public body; a name after another and "or"; a handle after
+   * "account,"; a nickname in quotes after "seen with" */
+  { "RHI (Anya Bright, Checkpoint Torbay). Referred by Children's Services Derby. Could Ravi or "
+    "Cath reply? A Snapchat account, daz.g31, was his. Seen with \"Tiny\" in Romford.",
+    "PERSON:Anya Bright|INSTITUTION:Checkpoint Torbay|PLACE:Derby|PERSON:Ravi|PERSON:Cath|"
+    "SOCIAL_HANDLE:daz.g31|PERSON:Tiny|PLACE:Romford" },
 };
 
 static void

@@ -2513,8 +2513,10 @@ nickname_quote_before (const Ctx *c,
       return p + 2 < c->n && c->text[p] == ' ' && c->text[p + 1] == '(' &&
              quote_at (c, p + 2, FALSE) > 0 && p + 2 + quote_at (c, p + 2, FALSE) == c->t[i].start;
     }
-  /* 'her brother "Ginge"', not 'calls a pupil "Amber"', a grade */
-  if (i == 0 || !(c->t[i - 1].bits & G_KIN) || !c->t[i - 1].lower || token_is (c, i - 1, "pupil"))
+  /* 'her brother "Ginge"', not 'calls a pupil "Amber"', a grade; 'seen
+   * with "Tiny"', 'met "Dex"' */
+  if (i == 0 || !c->t[i - 1].lower || token_is (c, i - 1, "pupil") ||
+      !((c->t[i - 1].bits & G_KIN) || token_is (c, i - 1, "with") || token_is (c, i - 1, "met")))
     return FALSE;
   p = c->t[i - 1].full_end;
   if (p < c->n && c->text[p] == ',')
@@ -4176,6 +4178,55 @@ detect_street_named (Ctx *c)
     }
 }
 
+/* A charity or a project named with its town last, after someone's name
+ * or where something came from: "(Anya Bright, Checkpoint Torbay)",
+ * "Support worker: Milan Balaz, Roma Community Care Derby.", "a submission
+ * from Safe Harbour Thanet"; not a public body's ("Children's Services
+ * Derby", "Youth Justice Torbay") */
+static void
+detect_town_named (Ctx *c)
+{
+  static const char *const bodies[] = {
+    "police", "council", "services", "service", "team", "partnership", "board", "nhs", "trust",
+    "health", "safeguarding", "constabulary", "county", "city", "borough", "university",
+    "justice", "help", "social", "department", "directorate", "authority", "north", "south",
+    "east", "west", "central", "greater", "upper", "lower", "mid", "royal", "new", "old",
+  };
+  static WordSet bodies_set = WORD_SET (bodies);
+  static const char *const from[] = { "from", "at", "with", "by", "for", "via" };
+  static WordSet from_set = WORD_SET (from);
+
+  for (guint p = 2; p < c->len; p++)
+    {
+      guint first = p;
+      gboolean word = FALSE, lead;
+
+      if (c->type[p] != type_place || c->joined[p] || c->t[p].upper ||
+          (p + 1 < c->len && c->joined[p + 1]) || !gap_spaces (c, p - 1))
+        continue;
+      while (first > 0 && p - first < 3 && gap_spaces (c, first - 1) &&
+             capish (&c->t[first - 1]) && !c->t[first - 1].upper &&
+             (c->type[first - 1] == NULL || c->type[first - 1] == type_person) &&
+             !(c->t[first - 1].bits & (G_STOP | G_TITLE | G_NAME_ROLE | G_HEADER | G_KIN)) &&
+             !token_in (c, first - 1, &bodies_set))
+        first--;
+      if (first == p || c->joined[first] || c->t[first].sentence)
+        continue;
+      for (guint q = first; q < p; q++)
+        word = word || (c->t[q].bits & (G_ENGLISH | G_COMMON)) != 0;
+      /* "Jade Smith Derby" is no charity: a word of the language among them */
+      if (!word || first == 0)
+        continue;
+      lead = (gap_is (c, first - 1, ", ") && c->type[first - 1] == type_person) ||
+             c->text[c->t[first].start - 1] == '(' ||
+             (gap_spaces (c, first - 1) && c->t[first - 1].lower &&
+              token_in (c, first - 1, &from_set));
+      if (!lead)
+        continue;
+      mark (c, first, p, type_institution);
+    }
+}
+
 /* A station or a pier named with a capital: "Reading Station", "Peartree
  * Station", "Hull Paragon Interchange", "Clacton Pier" are the station or
  * the pier; "the Leeds station" in lower case is only its town. */
@@ -5358,11 +5409,14 @@ extend_lists (Ctx *c)
             continue;
           left = i > 0 && c->type[i - 1] == type_person && c->t[i - 1].cap && list_gap (c, i - 1);
 
-          left = left || (i > 1 && is_and (c, i - 1) && c->type[i - 2] == type_person &&
+          /* "Ravi or Cath", "Ravi and Cath" */
+          left = left || (i > 1 && (is_and (c, i - 1) || token_is (c, i - 1, "or")) &&
+                          c->type[i - 2] == type_person &&
                           c->t[i - 2].cap && gap_spaces (c, i - 2) && gap_spaces (c, i - 1));
           right = i + 1 < c->len && c->type[i + 1] == type_person && !c->joined[i + 1] &&
                   list_gap (c, i);
-          right = right || (i + 2 < c->len && is_and (c, i + 1) && c->type[i + 2] == type_person &&
+          right = right || (i + 2 < c->len && (is_and (c, i + 1) || token_is (c, i + 1, "or")) &&
+                            c->type[i + 2] == type_person &&
                             !c->joined[i + 2] && gap_spaces (c, i) && gap_spaces (c, i + 1));
           if (left || right)
             {
@@ -5647,7 +5701,8 @@ detect_keyword_values (Ctx *c)
         }
       while (p < c->n && c->text[p] == ' ')
         p++;
-      if (p < c->n && strchr (handle ? ":=-" : ":#", c->text[p]) != NULL)
+      /* "a Snapchat account, daz.g31, which": a comma too before a handle */
+      if (p < c->n && strchr (handle ? ":=-," : ":#", c->text[p]) != NULL)
         p++;
       while (p < c->n && c->text[p] == ' ')
         p++;
@@ -7632,6 +7687,7 @@ detect_names_in (const char  *text,
       }
 
   detect_named_stations (&c);
+  detect_town_named (&c);
   detect_street_named (&c);
 
   /* "met DSL Begum + Tolu (family support)", "Our cleaner, Bev, found":
