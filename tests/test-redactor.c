@@ -1444,6 +1444,10 @@ static const NameCase name_cases[] = {
     "Cath reply? A Snapchat account, daz.g31, was his. Seen with \"Tiny\" in Romford.",
     "PERSON:Anya Bright|INSTITUTION:Checkpoint Torbay|PLACE:Derby|PERSON:Ravi|PERSON:Cath|"
     "SOCIAL_HANDLE:daz.g31|PERSON:Tiny|PLACE:Romford" },
+  /* a place of several words after a preposition and "the", but not a
+   * town centre; Welsh places missing from the extract */
+  { "visit to the Western Isles; we met in the Town Centre; a lad from Rhosllanerchrugog.",
+    "PLACE:Western Isles|PLACE:Rhosllanerchrugog" },
 };
 
 static void

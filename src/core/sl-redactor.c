@@ -3773,9 +3773,23 @@ place_context (const Ctx *c,
                guint      i,
                guint      last)
 {
-  if (i > 0 && (c->t[i - 1].bits & G_PREP) && (c->t[i - 1].lower || c->t[i - 1].sentence) &&
+  /* "from Hayle", "TO HAYLE" in a line in capitals */
+  if (i > 0 && (c->t[i - 1].bits & G_PREP) &&
+      (c->t[i - 1].lower || c->t[i - 1].sentence || (c->t[i].upper && shouting (c, i))) &&
       c->t[i].start - c->t[i - 1].full_end <= 2)
     return TRUE;
+  /* "to the Western Isles", "in the Fylde": a place of several words, or
+   * one in no dictionary, after a preposition and "the" */
+  if (i > 1 && token_is (c, i - 1, "the") && c->t[i - 1].lower && gap_spaces (c, i - 1) &&
+      gap_spaces (c, i - 2) && (c->t[i - 2].bits & G_PREP) && c->t[i - 2].lower &&
+      !(c->t[i].bits & G_STOP) && (last > i || !(c->t[i].bits & (G_ENGLISH | G_COMMON))))
+    {
+      /* not "in the Town Centre" */
+      for (guint k = i; k <= last; k++)
+        if (c->t[k].bits & (G_CUE | G_WEAK_CUE | G_CUE_START | G_STREET))
+          return FALSE;
+      return TRUE;
+    }
   if (last + 1 < c->len && gap_spaces (c, last) && (c->t[last + 1].bits & G_COUNCIL) &&
       capish (&c->t[last + 1]))
     return TRUE;
