@@ -1448,6 +1448,10 @@ static const NameCase name_cases[] = {
    * town centre; Welsh places missing from the extract */
   { "visit to the Western Isles; we met in the Town Centre; a lad from Rhosllanerchrugog.",
     "PLACE:Western Isles|PLACE:Rhosllanerchrugog" },
+  /* a centre named with one word after "at the", not a kind of centre */
+  { "at the Sovereign Centre back entrance; found at the Tower Centre; at the Civic Centre; "
+    "at the Youth Centre",
+    "INSTITUTION:Sovereign Centre|INSTITUTION:Tower Centre" },
 };
 
 static void

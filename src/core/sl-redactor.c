@@ -1186,7 +1186,11 @@ static const char *const generic[] = {
   "corner", "shops", "shop", "car", "back", "side", "retail", "industrial", "council", "school",
   "play", "skate", "multi", "storey", "fast", "food", "chip", "places", "spots", "areas",
   "flats", "houses", "parks", "streets", "estates", "takeaways", "bars", "pubs", "cafes",
-  "nearest", "usual", "same", "other", "nearby",
+  "nearest", "usual", "same", "other", "nearby", "civic", "shopping", "health", "medical",
+  "family", "sports", "day", "resource", "visitor", "arts", "job", "contact", "business",
+  "enterprise", "learning", "training", "garden", "conference", "community", "youth", "leisure",
+  "village", "sexual", "advice", "support", "indoor", "covered", "farmers", "christmas",
+  "street", "night", "fish", "flea", "cattle", "outdoor", "sunday", "craft",
 };
 static WordSet generic_set = WORD_SET (generic);
 /* a business's people, before a name in lower case: "owner costas" */
@@ -3626,7 +3630,8 @@ detect_institutions (Ctx *c)
           (word_in (c, i, W_PROJECT, W_PROJECT) || word_in (c, i, W_PROJECT2, W_PROJECTS) ||
            token_is (c, i, "initiative") || token_is (c, i, "club") ||
            token_is (c, i, "lounge") || token_is (c, i, "rooms") || trade_cue (c, i) ||
-           token_is (c, i, "hospital") || token_is (c, i, "shop")))
+           token_is (c, i, "hospital") || token_is (c, i, "shop") || token_is (c, i, "centre") ||
+           token_is (c, i, "mall") || token_is (c, i, "market")))
         {
           guint words = 0;
 
@@ -3638,8 +3643,14 @@ detect_institutions (Ctx *c)
           if (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]))
             words = 0;
           else if (words >= 2 ||
-              /* "jade from the Ark Project", "girls from the Beaches Project" */
-              (first > 1 && words == 1 && word_in (c, i, W_PROJECT, W_PROJECT) &&
+              /* "jade from the Ark Project", "girls from the Beaches Project",
+               * "at the Sovereign Centre", "near the County Mall" */
+              (first > 1 && words == 1 &&
+               (word_in (c, i, W_PROJECT, W_PROJECT) ||
+                ((token_is (c, i, "centre") || token_is (c, i, "mall") ||
+                  token_is (c, i, "market")) &&
+                 !token_in (c, first, &generic_set) &&
+                 !(c->t[first].bits & (G_CUE_START | G_COUNCIL | G_PLACE)))) &&
                gap_spaces (c, first - 1) && token_is (c, first - 1, "the") &&
                c->t[first - 1].lower && gap_spaces (c, first - 2) && c->t[first - 2].lower &&
                (token_is (c, first - 2, "from") || token_is (c, first - 2, "at") ||
