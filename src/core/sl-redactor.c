@@ -4058,7 +4058,7 @@ initials_in_header_line (const Ctx *c,
           token_is (c, k, "apologies") || token_is (c, k, "minutes") ||
           token_is (c, k, "chair") || token_is (c, k, "lead") || token_is (c, k, "owner") ||
           token_is (c, k, "secretary") || token_is (c, k, "scribe") ||
-          token_is (c, k, "notetaker") || token_is (c, k, "note-taker") ||
+          token_is (c, k, "notetaker") || token_is (c, k, "note-taker") || token_is (c, k, "notes") ||
           token_is (c, k, "responsible") || token_is (c, k, "who") || token_is (c, k, "cc") ||
           token_is (c, k, "panel"));
 }
@@ -4114,15 +4114,38 @@ initials_by_place (const Ctx *c,
                         !g_str_has_prefix (c->text + p + 2 + (c->text[p + 3] == ' ' ? 2 : 3),
                                            "hour"))))
     return !word;
-  /* "… turns up. — JB", "— BM" on a line of its own: who signed the note */
-  if (!word && b >= 3 && c->text[b - 1] == ' ' && (p == c->n || c->text[p] == '\n') &&
-      (((guchar) c->text[b - 2] == 0x94 || (guchar) c->text[b - 2] == 0x93) ||
-       (b >= 4 && c->text[b - 2] == '-' && c->text[b - 3] == ' ' && strchr (".!?", c->text[b - 4]))))
-    return TRUE;
-  /* "T refused breakfast. RG": a log's entry signed at the end of its line */
-  if (!word && b >= 2 && c->text[b - 1] == ' ' && strchr (".!?", c->text[b - 2]) &&
-      (p == c->n || c->text[p] == '\n') && token_chars (c, i) <= 3)
-    return TRUE;
+  /* "… turns up. — JB", "— BM" on a line of its own, "— PS", "— RH
+   * (SENIOR)": who signed the note; "… breakfast. RG", "… school. JK/EM":
+   * a log's entry signed at the end of its line */
+  {
+    gsize e = p;
+    gboolean dash = b >= 3 && c->text[b - 1] == ' ' &&
+                    ((guchar) c->text[b - 2] == 0x94 || (guchar) c->text[b - 2] == 0x93);
+
+    /* "JK/EM": the other initials */
+    if (e + 2 < c->n && c->text[e] == '/' && g_ascii_isupper (c->text[e + 1]))
+      for (e++; e < c->n && g_ascii_isupper (c->text[e]) && e - p <= 4; e++)
+        ;
+    /* "(SENIOR)": a role after them */
+    if (dash && e + 2 < c->n && c->text[e] == ' ' && c->text[e + 1] == '(')
+      {
+        const char *close = memchr (c->text + e, ')', MIN (c->n - e, 24));
+
+        if (close != NULL)
+          e = close + 1 - c->text;
+      }
+    if (e == c->n || c->text[e] == '\n')
+      {
+        if (dash && (!word || (len == 2 && !(t->bits & G_STOP))))
+          return TRUE;
+        if (!word && b >= 4 && c->text[b - 1] == ' ' && c->text[b - 2] == '-' &&
+            c->text[b - 3] == ' ' && strchr (".!?", c->text[b - 4]))
+          return TRUE;
+        if (!word && b >= 2 && c->text[b - 1] == ' ' && strchr (".!?", c->text[b - 2]) &&
+            len <= 3)
+          return TRUE;
+      }
+  }
   if (word && !(t->bits & G_ENGLISH))
     return FALSE;
   /* "AGT's handwritten notes" */
