@@ -1452,6 +1452,12 @@ static const NameCase name_cases[] = {
   { "at the Sovereign Centre back entrance; found at the Tower Centre; at the Civic Centre; "
     "at the Youth Centre",
     "INSTITUTION:Sovereign Centre|INSTITUTION:Tower Centre" },
+  /* in a line in capitals: a school of two words joined by "AND", not an
+   * address across "FROM"; a name before "B&B" or "PUB" */
+  { "PICKED UP 2 GIRLS FROM NENE PARK ACADEMY. TO TAKE FEMALES FROM CAMBORNE SCIENCE AND "
+    "INTERNATIONAL ACADEMY. LOCATED AT THE SEAVIEW LODGE B&B, WITH. TAKEN TO THE COUNT HOUSE PUB.",
+    "INSTITUTION:NENE PARK ACADEMY|INSTITUTION:CAMBORNE SCIENCE AND INTERNATIONAL ACADEMY|"
+    "INSTITUTION:SEAVIEW LODGE B&B|INSTITUTION:COUNT HOUSE" },
 };
 
 static void

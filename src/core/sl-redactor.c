@@ -174,7 +174,8 @@ static const Recogniser recognisers[] = {
     /* "18 Heol Tyn y Coed": an article between the words too */
     "[ \\t]+[A-Z][A-Za-z\\x80-\\xff'-]*(?:[ \\t]+(?:(?:y|yr|'r)[ \\t]+)?[A-Z][A-Za-z\\x80-\\xff'-]*)?)"
     /* "14 SCHOLES LANE": the same in capitals */
-    "|((?:[A-Z][A-Z'-]*[ \\t]+){1,3}(?i:" STREET_SUFFIXES "))))\\b",
+    "|((?:(?!(?:FROM|TO|AT|IN|ON|WITH|AND|OF|FOR|BY|NEAR|OUTSIDE)\\s)[A-Z][A-Z'-]*[ \\t]+){1,3}"
+    "(?i:" STREET_SUFFIXES "))))\\b",
     0, validate_address },
 };
 
@@ -3571,17 +3572,19 @@ detect_institutions (Ctx *c)
               first = k;
               continue;
             }
-          /* "Bolton Lads and Girls Club", but not across "… Home and Haywood
-           * Academy", two institutions of a list */
-          if (p->lower && (g_str_has_prefix (c->text + p->start, "of ") ||
-                           g_str_has_prefix (c->text + p->start, "and ")) &&
+          /* "Bolton Lads and Girls Club", "CAMBORNE SCIENCE AND INTERNATIONAL
+           * ACADEMY", but not across "… Home and Haywood Academy", two
+           * institutions of a list */
+          if ((p->lower || (p->upper && t->upper)) &&
+              (g_ascii_strncasecmp (c->text + p->start, "of ", 3) == 0 ||
+               g_ascii_strncasecmp (c->text + p->start, "and ", 4) == 0) &&
               k > 0 && capish (&c->t[k - 1]) &&
               /* "in Darlaston and Royal Grill": a town and a business */
-              !(c->text[p->start] == 'a' && (c->t[k - 1].bits & G_PLACE) &&
+              !((c->text[p->start] | 0x20) == 'a' && (c->t[k - 1].bits & G_PLACE) &&
                 !(c->t[k - 1].bits & (G_ENGLISH | G_COMMON))) &&
               /* "Oakwood Recreation Ground and Broad Street Bus Station" */
-              !(c->text[p->start] == 'a' && k > 1 && match_phrase (c, k - 2, P_CUE) == 2) &&
-              !(c->text[p->start] == 'a' && (c->t[k - 1].bits & G_CUE) &&
+              !((c->text[p->start] | 0x20) == 'a' && k > 1 && match_phrase (c, k - 2, P_CUE) == 2) &&
+              !((c->text[p->start] | 0x20) == 'a' && (c->t[k - 1].bits & G_CUE) &&
                 (!(c->t[k - 1].bits & G_WEAK_CUE) ||
                  (k > 1 && g_ascii_strncasecmp (c->text + c->t[k - 2].start, "children", 8) == 0) ||
                  /* "Dallas Chicken and Sultan Grill", not "Bar and Grill" */
@@ -7338,28 +7341,30 @@ detect_named_before_trade (Ctx *c)
 
   for (guint i = 2; i < c->len; i++)
     {
-      guint k = i, first, last, named = 0, people = 0;
-      gboolean head;
+      guint k = i, first, last, named = 0, w;
+      gboolean head, caps;
 
-      /* every trade but "wash" is a cue word: test the bit first */
-      if (!c->t[i].lower || c->type[i] != NULL ||
+      /* every trade but "wash" is a cue word: test the bit first; "THE
+       * COUNT HOUSE PUB" in a line in capitals */
+      caps = c->t[i].upper && shouting (c, i);
+      if (!(c->t[i].lower || caps) || c->type[i] != NULL ||
           !((c->t[i].bits & G_CUE) || token_is (c, i, "wash")) || !token_in (c, i, &trades_set))
         continue;
       /* "children's home", "care home", "guest house", "car wash": the
        * trade's first word */
       if ((token_is (c, i, "home") || token_is (c, i, "wash")) &&
-          !(c->t[i - 1].lower && gap_spaces (c, i - 1) &&
+          !((c->t[i - 1].lower || caps) && gap_spaces (c, i - 1) &&
             (g_ascii_strncasecmp (c->text + c->t[i - 1].start, "children", 8) == 0 ||
              token_is (c, i - 1, "care") || token_is (c, i - 1, "car"))))
         continue;
       if (token_is (c, i, "home") || token_is (c, i, "wash"))
         k = i - 1;
       last = k - 1;
-      if (!gap_spaces (c, last) || !capish (&c->t[last]) || c->t[last].upper)
+      if (!gap_spaces (c, last) || !capish (&c->t[last]) || c->t[last].upper != caps)
         continue;
       first = last;
       while (first > 0 && last - first < 2 && gap_spaces (c, first - 1) &&
-             capish (&c->t[first - 1]) && !c->t[first - 1].upper)
+             capish (&c->t[first - 1]) && c->t[first - 1].upper == caps)
         first--;
       for (guint q = first; q <= last; q++)
         {
@@ -7370,10 +7375,7 @@ detect_named_before_trade (Ctx *c)
       if (first > last || (first > 0 && c->joined[first]))
         continue;
       for (guint q = first; q <= last; q++)
-        {
-          named += c->type[q] == NULL;
-          people += c->type[q] == type_person;
-        }
+        named += c->type[q] == NULL;
       /* one word that names nothing else, or a name and a word */
       if (named == 0 ||
           (first == last && (c->t[first].bits & (G_ENGLISH | G_COMMON | G_PLACE | G_FIRST))))
@@ -7388,8 +7390,12 @@ detect_named_before_trade (Ctx *c)
         head = (q == 0 || c->text[q - 1] == '\n') && q < c->t[first].start &&
                g_ascii_isdigit (c->text[q]);
       }
-      if (!head && !(first > 0 && gap_spaces (c, first - 1) && c->t[first - 1].lower &&
-                     token_in (c, first - 1, &where_set)))
+      /* where someone was: "placed at", "taken to the" */
+      w = first;
+      if (w > 1 && token_is (c, w - 1, "the") && gap_spaces (c, w - 1))
+        w--;
+      if (!head && !(w > 0 && gap_spaces (c, w - 1) && (c->t[w - 1].lower || caps) &&
+                     token_in (c, w - 1, &where_set)))
         continue;
       mark (c, first, last, type_institution);
     }
@@ -8357,17 +8363,21 @@ detect_names_in (const char  *text,
 
   /* "Sunnymead B&B", "the Seaview B&B": a name before "B&B" */
   for (guint i = 0; i + 2 < c.len; i++)
-    if (capish (&c.t[i]) && !c.t[i].upper && !joined[i] && c.t[i + 1].initial &&
+    if (capish (&c.t[i]) && c.t[i + 1].initial &&
         c.t[i + 2].initial && c.t[i].full_end + 4 <= n &&
         strncmp (text + c.t[i].full_end, " B&B", 4) == 0 && c.t[i + 1].start == c.t[i].full_end + 1 &&
-        gap_is (&c, i + 1, "&") && (type[i] == NULL || type[i] == type_place) &&
-        !(c.t[i].bits & (G_STOP | G_TITLE)))
+        gap_is (&c, i + 1, "&") &&
+        type[i] != type_none && !(c.t[i].bits & (G_STOP | G_TITLE)))
       {
         guint first = i;
 
-        while (first > 0 && i - first < 2 && gap_spaces (&c, first - 1) && c.t[first - 1].cap &&
-               !c.t[first - 1].upper && (type[first - 1] == NULL || type[first - 1] == type_place) &&
-               !(c.t[first - 1].bits & (G_STOP | G_TITLE)) && !joined[first])
+        /* "THE SEAVIEW LODGE B&B" in capitals too, with a name found before */
+        while (first > 0 &&
+               (joined[first] ||
+                (i - first < 2 && gap_spaces (&c, first - 1) && capish (&c.t[first - 1]) &&
+                 c.t[first - 1].upper == c.t[i].upper &&
+                 type[first - 1] != type_none &&
+                 !(c.t[first - 1].bits & (G_STOP | G_TITLE)))))
           first--;
         mark (&c, first, i + 2, type_institution);
         i += 2;
