@@ -1458,6 +1458,12 @@ static const NameCase name_cases[] = {
     "INTERNATIONAL ACADEMY. LOCATED AT THE SEAVIEW LODGE B&B, WITH. TAKEN TO THE COUNT HOUSE PUB.",
     "INSTITUTION:NENE PARK ACADEMY|INSTITUTION:CAMBORNE SCIENCE AND INTERNATIONAL ACADEMY|"
     "INSTITUTION:SEAVIEW LODGE B&B|INSTITUTION:COUNT HOUSE" },
+  /* first names in capitals between slashes, a rota's, found again; a
+   * pier by any name; a shisha bar by its word alone */
+  { "GARETH TO INFORM SW.\nLATE SHIFT \xe2\x80\x94 RHIANNON / GARETH / OLU\nNHS / CSC / MASH\n"
+    "start Grand Pier; girls going on to Oasis Shisha.",
+    "PERSON:GARETH|PERSON:RHIANNON|PERSON:GARETH|PERSON:OLU|INSTITUTION:Grand Pier|"
+    "INSTITUTION:Oasis Shisha" },
 };
 
 static void

@@ -4278,6 +4278,33 @@ detect_town_named (Ctx *c)
     }
 }
 
+/* "LATE SHIFT — RHIANNON / GARETH / OLU": first names in capitals
+ * between slashes, a rota's */
+static void
+detect_rota_names (Ctx *c)
+{
+  for (guint i = 0; i + 1 < c->len; i++)
+    if (c->t[i].upper && gap_is (c, i, " / ") && (i == 0 || !gap_is (c, i - 1, " / ")))
+      {
+        guint last = i, firsts = 0;
+        gboolean ok = TRUE;
+
+        while (last + 1 < c->len && gap_is (c, last, " / ") && c->t[last + 1].upper)
+          last++;
+        for (guint k = i; k <= last && ok; k++)
+          {
+            ok = (c->type[k] == NULL || c->type[k] == type_person) && !c->t[k].initial &&
+                 !(c->t[k].bits & (G_STOP | G_NAME_ROLE | G_TITLE | G_PLACE));
+            firsts += (c->t[k].bits & G_FIRST) && !(c->t[k].bits & (G_ENGLISH | G_COMMON));
+          }
+        if (ok && last > i && firsts >= 2)
+          for (guint k = i; k <= last; k++)
+            if (c->type[k] == NULL)
+              mark (c, k, k, type_person);
+        i = last;
+      }
+}
+
 /* A station or a pier named with a capital: "Reading Station", "Peartree
  * Station", "Hull Paragon Interchange", "Clacton Pier" are the station or
  * the pier; "the Leeds station" in lower case is only its town. */
@@ -4308,6 +4335,8 @@ detect_named_stations (Ctx *c)
                   (c->t[first].bits & (G_PLACE | G_PLACE_START)) ||
                   !(c->t[first].bits & (G_ENGLISH | G_COMMON));
         }
+      /* "Grand Pier", "North Pier": a pier by any name */
+      named = named || (first < k && token_is (c, k, "pier"));
       if (!named || (c->t[first].sentence && !(c->t[first].bits & (G_PLACE | G_PLACE_START)) &&
                      c->type[first] != type_place))
         continue;
@@ -7675,6 +7704,7 @@ detect_names_in (const char  *text,
   detect_institutions (&c);
   detect_people_and_places (&c);
   extend_lists (&c);
+  detect_rota_names (&c);
   propagate (&c);
   propagate_places (&c);
   detect_initials_of_people (&c);
