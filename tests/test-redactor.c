@@ -1464,6 +1464,9 @@ static const NameCase name_cases[] = {
     "start Grand Pier; girls going on to Oasis Shisha.",
     "PERSON:GARETH|PERSON:RHIANNON|PERSON:GARETH|PERSON:OLU|INSTITUTION:Grand Pier|"
     "INSTITUTION:Oasis Shisha" },
+  /* "of the" inside a school's name */
+  { "after the school, Our Lady of the Quays College, reported; the Chair of the Academy",
+    "INSTITUTION:Our Lady of the Quays College" },
 };
 
 static void

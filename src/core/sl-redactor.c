@@ -3572,6 +3572,14 @@ detect_institutions (Ctx *c)
               first = k;
               continue;
             }
+          /* "Our Lady of the Quays College": "the" after "of" */
+          if (p->lower && token_is (c, k, "the") && k > 1 && c->t[k - 1].lower &&
+              token_is (c, k - 1, "of") && gap_spaces (c, k - 1) && capish (&c->t[k - 2]) &&
+              first == k + 1 && !(c->t[first].bits & (G_STOP | G_CUE)))
+            {
+              first = k;
+              continue;
+            }
           /* "Bolton Lads and Girls Club", "CAMBORNE SCIENCE AND INTERNATIONAL
            * ACADEMY", but not across "… Home and Haywood Academy", two
            * institutions of a list */
