@@ -1467,6 +1467,11 @@ static const NameCase name_cases[] = {
   /* "of the" inside a school's name */
   { "after the school, Our Lady of the Quays College, reported; the Chair of the Academy",
     "INSTITUTION:Our Lady of the Quays College" },
+  /* kept: a span of months, an integrated care board with its places, a
+   * policing area's acronym */
+  { "missing episodes Jan-Aug 2025; funded by Cambridgeshire and Peterborough ICB; the BCU "
+    "commander",
+    "" },
 };
 
 static void

@@ -6045,11 +6045,15 @@ force_area_before (const Ctx *c,
 }
 
 /* Does token i end a body of the health service: "… Health Board", "… NHS
- * Trust", "… NHS Foundation Trust", "… Health and Social Care Trust"? */
+ * Trust", "… NHS Foundation Trust", "… Health and Social Care Trust", "…
+ * ICB"? */
 static gboolean
 health_body_end (const Ctx *c,
                  guint      i)
 {
+  /* "Cambridgeshire and Peterborough ICB": an integrated care board */
+  if (c->t[i].upper && token_is (c, i, "icb"))
+    return TRUE;
   if (!word_in (c, i, W_BOARD, W_TRUST))
     return FALSE;
   if (!word_in (c, i, W_TRUST, W_TRUST))
@@ -6140,6 +6144,18 @@ month_in_date (const Ctx *c,
  * Marked first, so that no rule takes these words for a person or a
  * place. A police force's name ("Derbyshire police") still names its
  * county, so it is left to the rules for places. */
+/* Do the three letters at s start a month's name ("Jan", "aug")? */
+static gboolean
+month_prefix (const char *s)
+{
+  static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+
+  for (guint m = 0; m < 12; m++)
+    if (g_ascii_strncasecmp (s, months + 3 * m, 3) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 detect_non_names (Ctx *c)
 {
@@ -6164,6 +6180,14 @@ detect_non_names (Ctx *c)
           if (last == i + 1 && n_ops < G_N_ELEMENTS (ops) && !word_in (c, i, W_PROJECT, W_PROJECT))
             ops[n_ops++] = c->t[i + 1].hash;
           i = last;
+          continue;
+        }
+      /* "Jan-Aug", "Mar-May": a span of months */
+      if (t->cap && t->ascii && t->end - t->start >= 7 && t->end - t->start <= 9 &&
+          c->text[t->start + 3] == '-' && month_prefix (c->text + t->start) &&
+          month_prefix (c->text + t->start + 4))
+        {
+          mark (c, i, i, type_none);
           continue;
         }
       /* "closed with Grace", "said grace": a prayer */
