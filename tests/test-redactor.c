@@ -1472,6 +1472,13 @@ static const NameCase name_cases[] = {
   { "missing episodes Jan-Aug 2025; funded by Cambridgeshire and Peterborough ICB; the BCU "
     "commander",
     "" },
+  /* initials that spell a short word before an action or a dash among
+   * others'; an action's initials in capitals; initials with "mc" in
+   * lower case; not "OK to share" nor an agency's action */
+  { "Actions: KO \xe2\x80\x94 send summary; JB \xe2\x80\x94 share the terms.\n"
+    "AD to follow up in 7 days. OK to share with school.\nACTION: NMGB TO ARRANGE A CALL.\n"
+    "POLICE TO ATTEND.\nic + bmca, with the police",
+    "PERSON:KO|PERSON:JB|PERSON:AD|PERSON:NMGB|PERSON:bmca" },
 };
 
 static void

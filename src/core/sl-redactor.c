@@ -3583,7 +3583,7 @@ detect_institutions (Ctx *c)
           /* "Bolton Lads and Girls Club", "CAMBORNE SCIENCE AND INTERNATIONAL
            * ACADEMY", but not across "… Home and Haywood Academy", two
            * institutions of a list */
-          if ((p->lower || (p->upper && t->upper)) &&
+          if ((p->lower || (p->upper && t->upper && token_is (c, k, "and"))) &&
               (g_ascii_strncasecmp (c->text + p->start, "of ", 3) == 0 ||
                g_ascii_strncasecmp (c->text + p->start, "and ", 4) == 0) &&
               k > 0 && capish (&c->t[k - 1]) &&
@@ -3928,7 +3928,7 @@ token_chars (const Ctx *c,
 }
 
 /* Token i is initials that keep a surname's "Mc", "Mac", "ap" or "ab":
- * "GMcL", "KMacA", "GapD", "ÉMcG" */
+ * "GMcL", "KMacA", "GapD", "ÉMcG", and "bmca" in lower case */
 static gboolean
 mixed_initials (const Ctx *c,
                 guint      i)
@@ -3937,6 +3937,10 @@ mixed_initials (const Ctx *c,
   const Token *t = &c->t[i];
   const char *p = c->text + t->start, *end = c->text + t->end;
 
+  /* "ic + bmca" in rough notes: in lower case, a word in no list */
+  if (t->lower && (end - p == 4 || end - p == 5) && t->bits == 0 && p[1] == 'm' &&
+      (p[2] == 'c' || (p[2] == 'a' && p[3] == 'c')))
+    return TRUE;
   if (!t->cap || t->upper || t->lower || end - p < 4 || end - p > 6)
     return FALSE;
   if (g_ascii_isupper (p[0]))
@@ -3993,11 +3997,19 @@ action_initials (const Ctx *c,
       !(i > 1 && gap_is (c, i - 1, ": ") && token_is (c, i - 1, "up") &&
         token_is (c, i - 2, "follow")))
     return FALSE;
-  /* "TO to write", "COD to send": initials that spell a word, where no
-   * body's acronym ("GP", "LA") could stand */
+  /* "JB — share the terms; AS — letter of thanks": a word among others'
+   * initials, before a dash */
+  if ((t->bits & (G_COMMON | G_ENGLISH | G_STOP)) && !t->sentence && p + 4 < c->n &&
+      strncmp (c->text + p, " \xe2\x80\x94 ", 5) == 0)
+    return TRUE;
+  /* "TO to write", "COD to send", "AD to follow up": initials that spell a
+   * word, where no body's acronym ("GP", "LA") could stand */
   if ((t->bits & (G_COMMON | G_ENGLISH | G_STOP)) &&
       !(((t->bits & G_STOP) && (t->bits & G_ENGLISH)) ||
-        ((t->bits & G_ENGLISH) && !(t->bits & (G_STOP | G_COMMON)) && t->end - t->start == 3)))
+        ((t->bits & G_ENGLISH) && !(t->bits & (G_STOP | G_COMMON)) &&
+         (t->end - t->start == 3 ||
+          (t->end - t->start == 2 && !token_is (c, i, "ok") && !token_is (c, i, "id") &&
+           !token_is (c, i, "tv") && !token_is (c, i, "pc") && !token_is (c, i, "uk"))))))
     return FALSE;
   if ((t->bits & (G_COMMON | G_ENGLISH | G_STOP)) &&
       (!(token_is (c, i + 1, "to") && c->t[i + 1].start == p + 1 && c->text[p] == ' ') ||
@@ -4022,9 +4034,11 @@ action_initials (const Ctx *c,
     return FALSE;
   /* " – ", " - ", ": ", " to " or " will " before a verb in lower case */
   if ((token_is (c, k + 1, "to") || token_is (c, k + 1, "will") ||
-       token_is (c, k + 1, "would")) && c->t[k + 1].lower &&
+       token_is (c, k + 1, "would")) &&
+      (c->t[k + 1].lower || (c->t[k + 1].upper && shouting (c, k + 1))) &&
       c->t[k + 1].start == p + 1 && c->text[p] == ' ')
-    return k + 2 < c->len && gap_spaces (c, k + 1) && c->t[k + 2].lower &&
+    return k + 2 < c->len && gap_spaces (c, k + 1) &&
+           (c->t[k + 2].lower || (c->t[k + 2].upper && c->t[k + 1].upper)) &&
            !determiner (c, k + 2);
   while (p < c->n && (c->text[p] == ' ' || c->text[p] == ':' || c->text[p] == '-'))
     p++;
