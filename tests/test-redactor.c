@@ -1479,6 +1479,9 @@ static const NameCase name_cases[] = {
     "AD to follow up in 7 days. OK to share with school.\nACTION: NMGB TO ARRANGE A CALL.\n"
     "POLICE TO ATTEND.\nic + bmca, with the police",
     "PERSON:KO|PERSON:JB|PERSON:AD|PERSON:NMGB|PERSON:bmca" },
+  /* a nickname in quotes and brackets between first name and surname */
+  { "The police said the driver was Robert (\"Robbie\") Cairncross.",
+    "PERSON:Robert (\"Robbie\") Cairncross" },
 };
 
 static void

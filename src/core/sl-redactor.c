@@ -2541,10 +2541,16 @@ quoted_nickname (const Ctx *c,
   gsize p, q;
   guint k = a + 1, m;
 
+  gboolean bracket;
+
   if (k + 1 >= c->len)
     return 0;
   p = c->t[a].full_end;
-  if (p >= c->n || c->text[p] != ' ' || (q = quote_at (c, p + 1, FALSE)) == 0 ||
+  /* 'Robert ("Robbie") Cairncross': in brackets too */
+  bracket = p + 1 < c->n && c->text[p] == ' ' && c->text[p + 1] == '(';
+  if (bracket)
+    p++;
+  if (p >= c->n || (c->text[p] != ' ' && !bracket) || (q = quote_at (c, p + 1, FALSE)) == 0 ||
       c->t[k].start != p + 1 + q || !capish (&c->t[k]))
     return 0;
   if (k + 2 < c->len && gap_spaces (c, k) && capish (&c->t[k + 1]) &&
@@ -2552,6 +2558,10 @@ quoted_nickname (const Ctx *c,
     k++;
   p = c->t[k].full_end;
   q = quote_at (c, p, TRUE);
+  if (bracket && q > 0 && p + q < c->n && c->text[p + q] == ')')
+    q++;
+  else if (bracket)
+    return 0;
   m = k + 1;
   if (q == 0 || m >= c->len || p + q >= c->n || c->text[p + q] != ' ' ||
       c->t[m].start != p + q + 1 || !name_part (c, m) || !(c->t[m].bits & G_SUR))
