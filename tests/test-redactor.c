@@ -1482,6 +1482,10 @@ static const NameCase name_cases[] = {
   /* a nickname in quotes and brackets between first name and surname */
   { "The police said the driver was Robert (\"Robbie\") Cairncross.",
     "PERSON:Robert (\"Robbie\") Cairncross" },
+  /* in lower case after "the", a name and its kind in brackets; holiday
+   * camps by their chain's name */
+  { "outside the golden nugget (arcade), then the usual (cafe); driving to Pontins Prestatyn.",
+    "INSTITUTION:golden nugget|INSTITUTION:Pontins|PLACE:Prestatyn" },
 };
 
 static void

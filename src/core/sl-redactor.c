@@ -1194,6 +1194,12 @@ static const char *const generic[] = {
   "street", "night", "fish", "flea", "cattle", "outdoor", "sunday", "craft",
 };
 static WordSet generic_set = WORD_SET (generic);
+/* the kinds of place that follow a name in brackets: "Orchard View
+ * (residential)", besides the cue words */
+static const char *const bracket_kinds[] = {
+  "residential", "home", "house", "unit", "hostel", "school", "refuge", "charity", "cic", "nursery",
+};
+static WordSet bracket_kinds_set = WORD_SET (bracket_kinds);
 /* a business's people, before a name in lower case: "owner costas" */
 static const char *const business_people[] = {
   "owner", "manager", "landlord", "landlady", "boss", "driver", "bouncer",
@@ -8570,9 +8576,6 @@ detect_names_in (const char  *text,
          (!token_is (&c, i, "the") && i + 1 < c.len && gap_spaces (&c, i) &&
           capish (&c.t[i + 1]))))
       {
-        static const char *const kinds[] = { "residential", "home", "house", "unit", "hostel",
-                                             "school", "refuge", "charity", "cic", "nursery" };
-        static WordSet kinds_set = WORD_SET (kinds);
         guint last = i, cue;
         gboolean person = type[i] == type_person && (c.t[i].bits & (G_FIRST | G_SUR)) &&
                           !(c.t[i].bits & G_ENGLISH);
@@ -8587,11 +8590,11 @@ detect_names_in (const char  *text,
         /* "Coral Island (arcade)", "Willow Place (shopping centre)": any
          * kind of business too, but not "Leeds (city centre)" */
         while (cue + 1 < c.len && cue < last + 3 && c.t[cue].lower && gap_spaces (&c, cue) &&
-               !token_in (&c, cue, &kinds_set) && !(c.t[cue].bits & G_CUE))
+               !token_in (&c, cue, &bracket_kinds_set) && !(c.t[cue].bits & G_CUE))
           cue++;
         if (!gap_is (&c, last, " (") || person || (last + 1 < c.len && joined[last + 1]) ||
             !c.t[cue].lower || c.t[cue].full_end >= n || text[c.t[cue].full_end] != ')' ||
-            !(token_in (&c, cue, &kinds_set) || (c.t[cue].bits & G_CUE)) ||
+            !(token_in (&c, cue, &bracket_kinds_set) || (c.t[cue].bits & G_CUE)) ||
             (last == i && (type[i] == type_place || (c.t[i].bits & G_PLACE))))
           {
             i = last;
@@ -8599,6 +8602,29 @@ detect_names_in (const char  *text,
           }
         mark (&c, i, last, type_institution);
         i = cue;
+      }
+
+  /* "outside the golden nugget (arcade)": in lower case after "the" */
+  for (guint i = 1; i + 2 < c.len; i++)
+    if (c.t[i].lower && type[i] == NULL && lower_word (&c.t[i]) &&
+        token_is (&c, i - 1, "the") && gap_spaces (&c, i - 1) &&
+        !token_in (&c, i, &generic_set))
+      {
+        guint last = i, cue;
+
+        while (last + 1 < c.len && last < i + 2 && gap_spaces (&c, last) &&
+               c.t[last + 1].lower && type[last + 1] == NULL && lower_word (&c.t[last + 1]) &&
+               !(c.t[last + 1].bits & G_CUE))
+          last++;
+        cue = last + 1;
+        while (cue + 1 < c.len && cue < last + 3 && c.t[cue].lower && gap_spaces (&c, cue) &&
+               !token_in (&c, cue, &bracket_kinds_set) && !(c.t[cue].bits & G_CUE))
+          cue++;
+        if (gap_is (&c, last, " (") && cue < c.len && c.t[cue].lower &&
+            c.t[cue].full_end < n && text[c.t[cue].full_end] == ')' &&
+            (token_in (&c, cue, &bracket_kinds_set) || (c.t[cue].bits & G_CUE)))
+          mark (&c, i, last, type_institution);
+        i = last;
       }
 
   /* "Bournemouth, Christchurch and Poole Council": the towns of a council
