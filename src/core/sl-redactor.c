@@ -5153,7 +5153,8 @@ detect_people_and_places (Ctx *c)
             }
         }
 
-      if (c->type[i] == NULL && mixed_initials (c, i))
+      if (c->type[i] == NULL && ((t->cap && !t->upper && !t->lower) || (t->lower && b == 0)) &&
+          mixed_initials (c, i))
         {
           mark (c, i, i, type_person);
           continue;
@@ -7437,9 +7438,11 @@ detect_named_before_trade (Ctx *c)
 
       /* every trade but "wash" is a cue word: test the bit first; "THE
        * COUNT HOUSE PUB" in a line in capitals */
+      if (c->type[i] != NULL || !((c->t[i].bits & G_CUE) || token_is (c, i, "wash")) ||
+          !token_in (c, i, &trades_set))
+        continue;
       caps = c->t[i].upper && shouting (c, i);
-      if (!(c->t[i].lower || caps) || c->type[i] != NULL ||
-          !((c->t[i].bits & G_CUE) || token_is (c, i, "wash")) || !token_in (c, i, &trades_set))
+      if (!(c->t[i].lower || caps))
         continue;
       /* "children's home", "care home", "guest house", "car wash": the
        * trade's first word */
