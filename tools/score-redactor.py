@@ -10,9 +10,78 @@
 # for it to count; how many found names, places and institutions were also
 # given their own type is reported apart ("typed right").
 #
-# Usage: tools/score-redactor.py [--cli PATH] [--show-misses] CORPUS.jsonl…
+# With --classes, it also counts the names, places and institutions found
+# and missed by the way they are written (case, words, cue word, title,
+# what stands before them), without printing any of them: a held-out set
+# can say which kinds of writing the detector misses without showing a
+# line of its text.
+#
+# Usage: tools/score-redactor.py [--cli PATH] [--show-misses] [--classes] CORPUS.jsonl…
 # Python 3 standard library only.
-import argparse, collections, json, os, subprocess, sys
+import argparse, collections, json, os, re, subprocess, sys
+
+TITLES = {'mr', 'mrs', 'ms', 'miss', 'dr', 'dc', 'pc', 'ds', 'di', 'dci', 'sgt', 'insp', 'cllr',
+          'prof', 'professor', 'supt', 'pcso', 'rev', 'revd', 'sister', 'father', 'imam', 'bhai',
+          'nana', 'uncle', 'auntie', 'aunty', 'nan'}
+PREPS = {'at', 'in', 'from', 'to', 'near', 'outside', 'behind', 'opposite', 'into', 'above',
+         'over', 'by', 'with', 'of', 'on', 'via'}
+
+
+def cue_words():
+    here = os.path.dirname(os.path.abspath(__file__))
+    path = os.path.join(here, '..', 'data', 'gazetteers', 'institution-cues.txt')
+    try:
+        with open(path, encoding='utf-8') as f:
+            return {w for line in f.read().split('\n')[1:] for w in line.split() if w}
+    except OSError:
+        return set()
+
+
+def span_class(kind, text, start, end, cues):
+    """The way a name is written, as a tuple of short words."""
+    word = text[start:end].decode(errors='replace')
+    letters = [c for c in word if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    ls = text.rfind(b'\n', 0, start) + 1
+    le = text.find(b'\n', end)
+    line = text[ls:le if le >= 0 else len(text)].decode(errors='replace')
+    line_letters = [c for c in line if c.isalpha()]
+    caps_line = bool(line_letters) and sum(c.isupper() for c in line_letters) >= 0.9 * len(line_letters)
+    if letters and upper == 0:
+        shape = 'lower'
+    elif ' ' not in word and len(letters) <= 5 and upper >= 2 and upper >= len(letters) - 3:
+        shape = 'initials'
+    elif letters and upper == len(letters):
+        shape = 'capitals'
+    else:
+        shape = 'capitalised'
+    words = 'one word' if len(word.split()) == 1 else 'words'
+    before = text[max(ls, start - 30):start].decode(errors='replace')
+    prev = re.findall(r"[\w']+", before)
+    if start == ls or not before.strip(' -*•0123456789.)\t'):
+        where = 'heads a line'
+    elif before.endswith(('"', '\u201c', "'")):
+        where = 'in quotes'
+    elif before.rstrip().endswith('('):
+        where = 'in brackets'
+    elif prev and prev[-1].lower() in PREPS:
+        where = 'after ' + prev[-1].lower()
+    elif prev and prev[-1].lower() == 'the':
+        where = 'after the'
+    else:
+        where = 'elsewhere'
+    parts = [kind, shape, words, where] + (['line in capitals'] if caps_line and shape != 'lower' else [])
+    if kind == 'INSTITUTION':
+        after = re.findall(r"[\w']+", text[end:end + 30].decode(errors='replace'))
+        if any(w.lower() in cues for w in word.split()):
+            parts.append('cue inside')
+        elif after and after[0].lower() in cues:
+            parts.append('cue after')
+        else:
+            parts.append('no cue')
+    if kind == 'PERSON' and word.split() and word.split()[0].lower().rstrip('.') in TITLES:
+        parts.append('title')
+    return tuple(parts)
 
 STRUCTURED = {'NHS_NUMBER', 'NI_NUMBER', 'UPN', 'POSTCODE', 'PHONE', 'EMAIL', 'URL',
               'SOCIAL_HANDLE', 'VEHICLE_REG', 'DATE_OF_BIRTH', 'REFERENCE', 'ADDRESS'}
@@ -36,6 +105,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument('--cli', default=None)
     ap.add_argument('--show-misses', action='store_true')
+    ap.add_argument('--classes', action='store_true',
+                    help='count names found and missed by how they are written, no text shown')
     ap.add_argument('corpus', nargs='+')
     args = ap.parse_args()
 
@@ -58,6 +129,8 @@ def main():
     negs = negs_touched = 0
     misses, false_pos, touched, mistyped = [], [], [], []
     typed = typed_right = 0
+    cues = cue_words() if args.classes else set()
+    classes = collections.defaultdict(lambda: [0, 0])
     for d in docs:
         text = d['text'].encode('utf-8')
         pmask = bytearray(len(text))
@@ -71,7 +144,12 @@ def main():
         for s in d.get('spans', []):
             n = s['end'] - s['start']
             total[s['type']] += 1
-            if n > 0 and covered(pmask, s['start'], s['end']) >= 0.9 * n:
+            hit = n > 0 and covered(pmask, s['start'], s['end']) >= 0.9 * n
+            if args.classes and s['type'] in NAMES:
+                for part in span_class(s['type'], text, s['start'], s['end'], cues)[1:]:
+                    classes[(s['type'], part)][0] += hit
+                    classes[(s['type'], part)][1] += 1
+            if hit:
                 found[s['type']] += 1
                 if s['type'] in NAMES:
                     # the type of the prediction covering most of the span
@@ -116,6 +194,10 @@ def main():
     share = negs_touched / negs if negs else 0.0
     print('negatives touched %.4f (%d/%d)  target <= 0.02 %s' % (share, negs_touched, negs,
                                                                  'ok' if share <= 0.02 else 'MISSED'))
+    if args.classes:
+        print('by how names are written (found/total, missed):')
+        for (kind, part), (f, t) in sorted(classes.items(), key=lambda kv: (kv[0][0], -(kv[1][1] - kv[1][0]), kv[0][1])):
+            print('  %-12s %-22s %4d/%-4d %.3f  missed %d' % (kind, part, f, t, f / t, t - f))
     if args.show_misses:
         for m in misses:
             print('MISS %s %s %r' % m)
