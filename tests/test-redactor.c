@@ -1486,6 +1486,10 @@ static const NameCase name_cases[] = {
    * camps by their chain's name */
   { "outside the golden nugget (arcade), then the usual (cafe); driving to Pontins Prestatyn.",
     "INSTITUTION:golden nugget|INSTITUTION:Pontins|PLACE:Prestatyn" },
+  /* in lower case, a first name before a verb of what people say and do,
+   * but not an everyday word listed beside it */
+  { "a young girl with an older man, jade spoke to her. tony rang back.",
+    "PERSON:jade|PERSON:tony" },
 };
 
 static void

@@ -1200,6 +1200,15 @@ static const char *const bracket_kinds[] = {
   "residential", "home", "house", "unit", "hostel", "school", "refuge", "charity", "cic", "nursery",
 };
 static WordSet bracket_kinds_set = WORD_SET (bracket_kinds);
+/* verbs of what people say and do, after a name: "Tiernan said" */
+static const char *const does[] = {
+  "said", "says", "told", "tells", "works", "worked", "lives", "lived", "runs", "ran", "drives",
+  "drove", "disclosed", "reported", "went", "goes", "stays", "stayed", "met", "knows", "knew",
+  "gave", "gives", "admitted", "denied", "denies", "explained", "described", "asked", "agreed",
+  "confirmed", "cried", "refused", "wants", "wanted", "spoke", "rang", "rings", "texted",
+  "messaged", "saw",
+};
+static WordSet does_set = WORD_SET (does);
 /* a business's people, before a name in lower case: "owner costas" */
 static const char *const business_people[] = {
   "owner", "manager", "landlord", "landlady", "boss", "driver", "bouncer",
@@ -5138,19 +5147,22 @@ detect_people_and_places (Ctx *c)
           t->end - t->start >= 4 && i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
           !mixed_case (c->text, t->start, t->end) && !t->brand)
         {
-          static const char *const does[] = {
-            "said", "says", "told", "tells", "works", "worked", "lives", "lived", "runs", "ran",
-            "drives", "drove", "disclosed", "reported", "went", "goes", "stays", "stayed", "met",
-            "knows", "knew", "gave", "gives", "admitted", "denied", "denies", "explained",
-            "described", "asked", "agreed", "confirmed", "cried", "refused", "wants", "wanted",
-          };
-          static WordSet does_set = WORD_SET (does);
-
           if (token_in (c, i + 1, &does_set))
             {
               mark (c, i, i, type_person);
               continue;
             }
+        }
+
+      /* "jade spoke to her", "tony rang back": in lower case, a first name
+       * before a verb of what people say and do */
+      if (t->lower && c->type[i] == NULL && (b & G_FIRST_POP) && t->end - t->start >= 3 &&
+          !(b & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE)) && i + 1 < c->len &&
+          gap_spaces (c, i) && c->t[i + 1].lower && token_in (c, i + 1, &does_set) &&
+          !(i > 0 && (determiner (c, i - 1) || c->t[i - 1].bits & G_PREP)))
+        {
+          mark (c, i, i, type_person);
+          continue;
         }
 
       if (c->type[i] == NULL && ((t->cap && !t->upper && !t->lower) || (t->lower && b == 0)) &&
@@ -5495,12 +5507,13 @@ extend_lists (Ctx *c)
               /* "dan and liam", "kez, dan" */
               left = i > 1 && c->type[i - 2] == type_person && c->t[i - 2].lower &&
                      is_and (c, i - 1) && gap_spaces (c, i - 2) && gap_spaces (c, i - 1);
+              /* not "an older man, jade spoke": an everyday word before a comma */
               left = left || (i > 0 && c->type[i - 1] == type_person && c->t[i - 1].lower &&
-                              list_gap (c, i - 1));
+                              list_gap (c, i - 1) && !(b & G_ENGLISH));
               right = i + 2 < c->len && c->type[i + 2] == type_person && c->t[i + 2].lower &&
                       is_and (c, i + 1) && gap_spaces (c, i) && gap_spaces (c, i + 1);
               right = right || (i + 1 < c->len && c->type[i + 1] == type_person &&
-                                c->t[i + 1].lower && list_gap (c, i));
+                                c->t[i + 1].lower && list_gap (c, i) && !(b & G_ENGLISH));
               if (left || right)
                 {
                   mark (c, i, i, type_person);
