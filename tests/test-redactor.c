@@ -1490,6 +1490,10 @@ static const NameCase name_cases[] = {
    * but not an everyday word listed beside it */
   { "a young girl with an older man, jade spoke to her. tony rang back.",
     "PERSON:jade|PERSON:tony" },
+  /* initials after a verb of meeting or speaking, two letters that are a
+   * rare word among them, but not an agency's */
+  { "I spoke to LB about it; met with TM and her mum; rang KM. We spoke to CSC and met with MASH.",
+    "PERSON:LB|PERSON:TM|PERSON:KM" },
 };
 
 static void

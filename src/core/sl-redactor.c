@@ -1209,6 +1209,14 @@ static const char *const does[] = {
   "messaged", "saw",
 };
 static WordSet does_set = WORD_SET (does);
+/* verbs of meeting and speaking to someone, before their name or "to" or
+ * "with" and their name: "spoke to LB", "met with TM", "rang KM" */
+static const char *const contact[] = {
+  "spoke", "speak", "speaking", "spoken", "talked", "talk", "talking", "met", "meet", "meeting",
+  "rang", "phoned", "called", "emailed", "e-mailed", "texted", "messaged", "told", "asked",
+  "saw", "visited", "chatted", "interviewed",
+};
+static WordSet contact_set = WORD_SET (contact);
 /* a business's people, before a name in lower case: "owner costas" */
 static const char *const business_people[] = {
   "owner", "manager", "landlord", "landlady", "boss", "driver", "bouncer",
@@ -4196,6 +4204,15 @@ initials_by_place (const Ctx *c,
           return TRUE;
       }
   }
+  /* "spoke to LB about it", "met with TM and her mum", "rang KM": after a
+   * verb of meeting or speaking, initials in no list, or two letters that
+   * are a rare word ("lb", "rs") */
+  if ((!word || (len == 2 && !(t->bits & (G_STOP | G_COMMON)))) && i > 0 &&
+      gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+      (token_in (c, i - 1, &contact_set) ||
+       (i > 1 && (token_is (c, i - 1, "to") || token_is (c, i - 1, "with")) &&
+        gap_spaces (c, i - 2) && c->t[i - 2].lower && token_in (c, i - 2, &contact_set))))
+    return TRUE;
   if (word && !(t->bits & G_ENGLISH))
     return FALSE;
   /* "AGT's handwritten notes" */
