@@ -430,7 +430,7 @@ static const NameCase name_cases[] = {
   { "Ms Roxanne Gillespie, aged 29.\nRG: I was at school.",
     "PERSON:Ms Roxanne Gillespie|PERSON:RG" },
   { "Sarah Ojo wrote. Thanks, S.O.", "PERSON:Sarah Ojo|PERSON:S.O." },
-  { "Sarah Ojo wrote. Thanks, S.T.", "PERSON:Sarah Ojo" },
+  { "Sarah Ojo wrote. Thanks, S.T.", "PERSON:Sarah Ojo|PERSON:S.T." },
   /* lower case: lists, ages, possessives before kin */
   { "sed dan and liam took her", "PERSON:dan|PERSON:liam" },
   { "mo (17) seen by outreach", "PERSON:mo" },
@@ -465,9 +465,9 @@ static const NameCase name_cases[] = {
   { "Offence codes 17A/19C/20B", "" },
   /* towns that are everyday words need context */
   { "Sandy hair, a Deal, the Sale went through; she lives in Sandy.", "PLACE:Sandy" },
-  /* greetings and sign-offs are not names; dotted initials with an age are */
+  /* greetings and sign-offs are not names; dotted initials are someone's */
   { "Hi Jo, thanks. Regards, Priya", "PERSON:Jo|PERSON:Priya" },
-  { "J.S. (16) and K.M. said no. A.B. was fine.", "PERSON:J.S.|PERSON:K.M." },
+  { "J.S. (16) and K.M. said no. A.B. was fine.", "PERSON:J.S.|PERSON:K.M.|PERSON:A.B." },
   { "Aunt: Pam\nUncle: Dev", "PERSON:Pam|PERSON:Dev" },
   { "Witness: Thirteen, maybe fourteen.", "" },
   { "SUBJECT: ADEBAYO, Folake", "PERSON:ADEBAYO, Folake" },
@@ -1494,6 +1494,13 @@ static const NameCase name_cases[] = {
    * rare word among them, but not an agency's */
   { "I spoke to LB about it; met with TM and her mum; rang KM. We spoke to CSC and met with MASH.",
     "PERSON:LB|PERSON:TM|PERSON:KM" },
+  /* dotted initials alone, not an abbreviation's; initials before what
+   * someone did, or joined to someone's by "and"; casework's acronyms
+   * stay */
+  { "Present: AB (Chair), R.T., KOD\nnote by T.O. today. P.S. call me. N.B. this.\n"
+    "Seen YP3 with JT and RS at the home. MH spoke with the nan. RHI to be offered; IRD held; "
+    "EDT called; CSE had risen.",
+    "PERSON:AB|PERSON:R.T.|PERSON:KOD|PERSON:T.O.|PERSON:JT|PERSON:RS|PERSON:MH" },
 };
 
 static void

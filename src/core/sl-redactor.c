@@ -4209,9 +4209,18 @@ initials_by_place (const Ctx *c,
    * are a rare word ("lb", "rs") */
   if ((!word || (len == 2 && !(t->bits & (G_STOP | G_COMMON)))) && i > 0 &&
       gap_spaces (c, i - 1) && c->t[i - 1].lower &&
-      (token_in (c, i - 1, &contact_set) ||
+      (token_in (c, i - 1, &contact_set) || (!word && token_is (c, i - 1, "with")) ||
        (i > 1 && (token_is (c, i - 1, "to") || token_is (c, i - 1, "with")) &&
         gap_spaces (c, i - 2) && c->t[i - 2].lower && token_in (c, i - 2, &contact_set))))
+    return TRUE;
+  /* "MH spoke with", "IN had sent a note": initials in no list before what
+   * someone did */
+  if (!word && i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+      (token_in (c, i + 1, &contact_set) || token_in (c, i + 1, &does_set) ||
+       token_is (c, i + 1, "had") || token_is (c, i + 1, "has") || token_is (c, i + 1, "was") ||
+       token_is (c, i + 1, "thanked") || token_is (c, i + 1, "showed") ||
+       token_is (c, i + 1, "attended") || token_is (c, i + 1, "chaired") ||
+       token_is (c, i + 1, "chairing")))
     return TRUE;
   if (word && !(t->bits & G_ENGLISH))
     return FALSE;
@@ -4848,11 +4857,20 @@ detect_people_and_places (Ctx *c)
           g_ascii_isupper (c->text[t->end + 1]) && c->text[t->end + 2] == '.' &&
           (t->end + 3 == c->n || !g_ascii_isalnum (c->text[t->end + 3])))
         {
+          /* "Present: AB, R.T.", "note by T.O.": dotted initials alone are
+           * someone's, but for "U.K.", "P.S.", "N.B." and the like */
+          static const char abbreviations[] = "AMPMEGIENBUKUSPSADBCREOKTVPCMPGB";
+          gboolean abbreviation = FALSE;
           gsize p = t->end + 3;
 
           while (p < c->n && c->text[p] == ' ')
             p++;
-          if ((p + 1 < c->n && c->text[p] == '(' && g_ascii_isdigit (c->text[p + 1])) ||
+
+          for (guint q = 0; q + 1 < sizeof abbreviations && !abbreviation; q += 2)
+            abbreviation = c->text[t->start] == abbreviations[q] &&
+                           c->text[t->end + 1] == abbreviations[q + 1];
+          if (!abbreviation ||
+              (p + 1 < c->n && c->text[p] == '(' && g_ascii_isdigit (c->text[p + 1])) ||
               (i + 1 < c->len && c->t[i + 1].start == p && c->t[i + 1].lower &&
                (c->t[i + 1].bits & G_SVERB)) ||
               /* "J.S., the family support worker" */
@@ -7009,6 +7027,39 @@ propagate_initials (Ctx *c)
     }
 }
 
+/* "KM/JT to follow up", "AB/km", "JT and RS": initials joined by a slash,
+ * "and", "&" or "+" to someone's initials are someone's too */
+static void
+initials_partners (Ctx *c)
+{
+  for (guint i = 0; i + 1 < c->len; i++)
+    {
+      guint k = i + 1;
+      const Token *u;
+
+      if (c->type[i] != type_person || !(c->t[i].upper || mixed_initials (c, i)) ||
+          c->t[i].end - c->t[i].start > 5 || (k < c->len && c->joined[k]))
+        continue;
+      if ((is_and (c, k) || gap_is (c, i, " & ") || gap_is (c, i, " + ")) && !gap_is (c, i, "/"))
+        {
+          if (is_and (c, k))
+            {
+              if (!gap_spaces (c, i) || k + 1 >= c->len || !gap_spaces (c, k))
+                continue;
+              k++;
+            }
+        }
+      else if (!gap_is (c, i, "/"))
+        continue;
+      u = &c->t[k];
+      if (c->type[k] == NULL && u->end - u->start >= 2 && u->end - u->start <= 4 &&
+          ((u->upper && !(u->bits & (G_STOP | G_NAME_ROLE | G_TITLE))) ||
+           (u->lower && u->bits == 0 && gap_is (c, i, "/"))) &&
+          (u->full_end >= c->n || !g_ascii_isalnum (c->text[u->full_end])))
+        mark (c, k, k, type_person);
+    }
+}
+
 /* Lines written in lower case, as chats, texts and young people's own
  * words are: a sentence starts in lower case and hardly a word after the
  * first has a capital. There, a word's case says nothing about whether it
@@ -7804,6 +7855,7 @@ detect_names_in (const char  *text,
   propagate_places (&c);
   detect_initials_of_people (&c);
   propagate_initials (&c);
+  initials_partners (&c);
 
   /* "tell miss hussain": "miss" in lower case is the title of the name after it */
   for (guint i = 1; i < c.len; i++)
