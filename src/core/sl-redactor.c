@@ -61,14 +61,13 @@ typedef struct
   const char *label;
 } Label;
 
-#define MONTHS "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
-               "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+#define MONTH_NAMES "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
+                    "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+#define MONTHS "(?:" MONTH_NAMES ")"
 /* after a day, Welsh months too ("12 Rhagfyr 2009"); only there, as a
  * pattern that may start at any word costs the scan its speed */
-#define DAY_MONTHS "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
-                   "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|" \
-                   "ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|" \
-                   "tachwedd|rhagfyr)"
+#define DAY_MONTHS "(?:" MONTH_NAMES "|ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|" \
+                   "awst|medi|hydref|tachwedd|rhagfyr)"
 
 #define STREET_SUFFIXES "(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Cl|Drive|Dr|Way|" \
                         "Court|Ct|Crescent|Cres|Grove|Place|Pl|Terrace|Tce|Gardens|Gdns|" \
@@ -1358,7 +1357,8 @@ enum
   W_BADGE, W_BADGES, W_LICENCE, W_LICENCES, W_LICENSE, W_LICENSED, W_LICENSING, W_PLATE,
   W_PLATES, W_HACKNEY, W_HIRE,
   /* first words of institutions' names */
-  W_YSGOL, W_SCOIL, W_GAELSCOIL, W_BUNSCOIL, W_GAELCHOLAISTE, W_COLAISTE, W_COLEG, W_PIZZA, W_TANDOORI, W_BALTI, W_KEBAB, W_MASJID, W_JAMIA, W_GURDWARA,
+  W_YSGOL, W_SCOIL, W_GAELSCOIL, W_BUNSCOIL, W_GAELCHOLAISTE, W_COLAISTE, W_COLEG, W_PIZZA,
+  W_TANDOORI, W_BALTI, W_KEBAB, W_MASJID, W_JAMIA, W_GURDWARA,
   W_MADRASA, W_MADRASSA, W_EGLWYS, W_CAPEL, W_HAFAN, W_CANOLFAN, W_CARTREF, W_YSBYTY, W_GWESTY,
   W_MEDDYGFA, W_CLWB, W_PARC, W_TY, W_CHIPPY, W_CLUB, W_GYM, W_SPICE,
   /* before a street name's nickname */
@@ -2563,7 +2563,6 @@ quoted_nickname (const Ctx *c,
 {
   gsize p, q;
   guint k = a + 1, m;
-
   gboolean bracket;
 
   if (k + 1 >= c->len)
@@ -4303,10 +4302,9 @@ detect_street_named (Ctx *c)
 }
 
 /* A charity or a project named with its town last, after someone's name
- * or where something came from: "(Anya Bright, Checkpoint Torbay)",
- * "Support worker: Milan Balaz, Roma Community Care Derby.", "a submission
- * from Safe Harbour Thanet"; not a public body's ("Children's Services
- * Derby", "Youth Justice Torbay") */
+ * or where something came from: "(Anya Bright, Checkpoint Torbay)", "a
+ * submission from Safe Harbour Thanet"; not a public body's ("Children's
+ * Services Derby", "Youth Justice Torbay") */
 static void
 detect_town_named (Ctx *c)
 {
@@ -5194,7 +5192,7 @@ detect_people_and_places (Ctx *c)
       if (t->lower && c->type[i] == NULL && (b & G_FIRST_POP) && t->end - t->start >= 3 &&
           !(b & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE)) && i + 1 < c->len &&
           gap_spaces (c, i) && c->t[i + 1].lower && token_in (c, i + 1, &does_set) &&
-          !(i > 0 && (determiner (c, i - 1) || c->t[i - 1].bits & G_PREP)))
+          !(i > 0 && (determiner (c, i - 1) || (c->t[i - 1].bits & G_PREP))))
         {
           mark (c, i, i, type_person);
           continue;
@@ -6217,12 +6215,6 @@ month_in_date (const Ctx *c,
          (i > 0 && c->t[i - 1].full_end + 1 == day && word_in (c, i - 1, W_MON, W_SUN));
 }
 
-/* What names no one: an operation's or a project's code name ("Operation
- * Linden", "Project Phoenix") and guidance named after a case ("Fraser
- * guidelines", "Gillick competence").
- * Marked first, so that no rule takes these words for a person or a
- * place. A police force's name ("Derbyshire police") still names its
- * county, so it is left to the rules for places. */
 /* Do the three letters at s start a month's name ("Jan", "aug")? */
 static gboolean
 month_prefix (const char *s)
@@ -6235,6 +6227,12 @@ month_prefix (const char *s)
   return FALSE;
 }
 
+/* What names no one: an operation's or a project's code name ("Operation
+ * Linden", "Project Phoenix") and guidance named after a case ("Fraser
+ * guidelines", "Gillick competence").
+ * Marked first, so that no rule takes these words for a person or a
+ * place. A police force's name ("Derbyshire police") still names its
+ * county, so it is left to the rules for places. */
 static void
 detect_non_names (Ctx *c)
 {
@@ -7040,16 +7038,10 @@ initials_partners (Ctx *c)
       if (c->type[i] != type_person || !(c->t[i].upper || mixed_initials (c, i)) ||
           c->t[i].end - c->t[i].start > 5 || (k < c->len && c->joined[k]))
         continue;
-      if ((is_and (c, k) || gap_is (c, i, " & ") || gap_is (c, i, " + ")) && !gap_is (c, i, "/"))
-        {
-          if (is_and (c, k))
-            {
-              if (!gap_spaces (c, i) || k + 1 >= c->len || !gap_spaces (c, k))
-                continue;
-              k++;
-            }
-        }
-      else if (!gap_is (c, i, "/"))
+      /* "JT and RS": past the "and" */
+      if (is_and (c, k) && gap_spaces (c, i) && k + 1 < c->len && gap_spaces (c, k))
+        k++;
+      else if (!gap_is (c, i, " & ") && !gap_is (c, i, " + ") && !gap_is (c, i, "/"))
         continue;
       u = &c->t[k];
       if (c->type[k] == NULL && u->end - u->start >= 2 && u->end - u->start <= 4 &&
@@ -7285,6 +7277,25 @@ lower_word (const Token *t)
 {
   return t->lower && t->end - t->start >= 3 &&
          !(t->bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE));
+}
+
+/* The kind of place in brackets after token last, in lower case: "(arcade)",
+ * "(shopping centre)", "(residential)"; its last token, or 0 */
+static guint
+kind_in_brackets (const Ctx *c,
+                  guint      last)
+{
+  guint cue = last + 1;
+
+  if (cue >= c->len || !gap_is (c, last, " ("))
+    return 0;
+  while (cue + 1 < c->len && cue < last + 3 && c->t[cue].lower && gap_spaces (c, cue) &&
+         !token_in (c, cue, &bracket_kinds_set) && !(c->t[cue].bits & G_CUE))
+    cue++;
+  if (!c->t[cue].lower || c->t[cue].full_end >= c->n || c->text[c->t[cue].full_end] != ')' ||
+      !(token_in (c, cue, &bracket_kinds_set) || (c->t[cue].bits & G_CUE)))
+    return 0;
+  return cue;
 }
 
 /* "- the ship inn on lumley rd - staff good", "- golden sands amusements -
@@ -8671,15 +8682,10 @@ detect_names_in (const char  *text,
           last++;
         /* "Amanda Lee (residential)", a worker and her team */
         person = person && span_end (&c, i) >= last;
-        cue = last + 1;
         /* "Coral Island (arcade)", "Willow Place (shopping centre)": any
          * kind of business too, but not "Leeds (city centre)" */
-        while (cue + 1 < c.len && cue < last + 3 && c.t[cue].lower && gap_spaces (&c, cue) &&
-               !token_in (&c, cue, &bracket_kinds_set) && !(c.t[cue].bits & G_CUE))
-          cue++;
-        if (!gap_is (&c, last, " (") || person || (last + 1 < c.len && joined[last + 1]) ||
-            !c.t[cue].lower || c.t[cue].full_end >= n || text[c.t[cue].full_end] != ')' ||
-            !(token_in (&c, cue, &bracket_kinds_set) || (c.t[cue].bits & G_CUE)) ||
+        cue = kind_in_brackets (&c, last);
+        if (cue == 0 || person || (last + 1 < c.len && joined[last + 1]) ||
             (last == i && (type[i] == type_place || (c.t[i].bits & G_PLACE))))
           {
             i = last;
@@ -8695,19 +8701,13 @@ detect_names_in (const char  *text,
         token_is (&c, i - 1, "the") && gap_spaces (&c, i - 1) &&
         !token_in (&c, i, &generic_set))
       {
-        guint last = i, cue;
+        guint last = i;
 
         while (last + 1 < c.len && last < i + 2 && gap_spaces (&c, last) &&
                c.t[last + 1].lower && type[last + 1] == NULL && lower_word (&c.t[last + 1]) &&
                !(c.t[last + 1].bits & G_CUE))
           last++;
-        cue = last + 1;
-        while (cue + 1 < c.len && cue < last + 3 && c.t[cue].lower && gap_spaces (&c, cue) &&
-               !token_in (&c, cue, &bracket_kinds_set) && !(c.t[cue].bits & G_CUE))
-          cue++;
-        if (gap_is (&c, last, " (") && cue < c.len && c.t[cue].lower &&
-            c.t[cue].full_end < n && text[c.t[cue].full_end] == ')' &&
-            (token_in (&c, cue, &bracket_kinds_set) || (c.t[cue].bits & G_CUE)))
+        if (kind_in_brackets (&c, last) > 0)
           mark (&c, i, last, type_institution);
         i = last;
       }
