@@ -1492,8 +1492,9 @@ static const NameCase name_cases[] = {
     "PERSON:jade|PERSON:tony" },
   /* initials after a verb of meeting or speaking, two letters that are a
    * rare word among them, but not an agency's */
-  { "I spoke to LB about it; met with TM and her mum; rang KM. We spoke to CSC and met with MASH.",
-    "PERSON:LB|PERSON:TM|PERSON:KM" },
+  { "I spoke to LB about it; met with TM and her mum; rang KM. We spoke to CSC and met with MASH. "
+    "Spoke to RB after.",
+    "PERSON:LB|PERSON:TM|PERSON:KM|PERSON:RB" },
   /* dotted initials alone, not an abbreviation's; initials before what
    * someone did, or joined to someone's by "and"; casework's acronyms
    * stay */

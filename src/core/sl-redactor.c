@@ -4207,10 +4207,11 @@ initials_by_place (const Ctx *c,
    * verb of meeting or speaking, initials in no list, or two letters that
    * are a rare word ("lb", "rs") */
   if ((!word || (len == 2 && !(t->bits & (G_STOP | G_COMMON)))) && i > 0 &&
-      gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+      gap_spaces (c, i - 1) && (c->t[i - 1].lower || c->t[i - 1].sentence) &&
       (token_in (c, i - 1, &contact_set) || (!word && token_is (c, i - 1, "with")) ||
        (i > 1 && (token_is (c, i - 1, "to") || token_is (c, i - 1, "with")) &&
-        gap_spaces (c, i - 2) && c->t[i - 2].lower && token_in (c, i - 2, &contact_set))))
+        gap_spaces (c, i - 2) && (c->t[i - 2].lower || c->t[i - 2].sentence) &&
+        token_in (c, i - 2, &contact_set))))
     return TRUE;
   /* "MH spoke with", "IN had sent a note": initials in no list before what
    * someone did */
