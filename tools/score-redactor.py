@@ -12,7 +12,9 @@
 #
 # With --classes, it also counts the names, places and institutions found
 # and missed by the way they are written (case, words, cue word, title,
-# what stands before them), without printing any of them: a held-out set
+# what stands before them, which word lists hold their first and last
+# words, and for a miss how much of it was found and as what), without
+# printing any of them: a held-out set
 # can say which kinds of writing the detector misses without showing a
 # line of its text.
 #
@@ -35,6 +37,28 @@ def cue_words():
             return {w for line in f.read().split('\n')[1:] for w in line.split() if w}
     except OSError:
         return set()
+
+
+LISTS = (('first', 'first-names.txt'), ('surname', 'surnames.txt'), ('place', 'places.txt'),
+         ('cue', 'institution-cues.txt'), ('stop', 'stopwords.txt'), ('word', 'english-words.txt'))
+_lists = {}
+
+
+def word_lists(word):
+    """Which gazetteers hold a word: the first of first name, surname,
+    place, cue word, stop word or English word, or 'none'."""
+    if not _lists:
+        here = os.path.dirname(os.path.abspath(__file__))
+        for name, fn in LISTS:
+            try:
+                with open(os.path.join(here, '..', 'data', 'gazetteers', fn), encoding='utf-8') as f:
+                    _lists[name] = {l.strip() for l in f.read().split('\n')[1:] if l.strip()}
+            except OSError:
+                _lists[name] = set()
+    w = word.lower().strip(".,;:'\u2019()\"")
+    if w.endswith(("'s", "\u2019s")):
+        w = w[:-2]
+    return [name for name, _ in LISTS if w in _lists[name]] or ['none']
 
 
 def span_class(kind, text, start, end, cues):
@@ -79,6 +103,11 @@ def span_class(kind, text, start, end, cues):
             parts.append('cue after')
         else:
             parts.append('no cue')
+    if len(word.split()) == 1:
+        parts.append('one word in ' + '+'.join(word_lists(word)))
+    else:
+        parts.append('first word in ' + word_lists(word.split()[0])[0])
+        parts.append('last word in ' + word_lists(word.split()[-1])[0])
     if kind == 'PERSON' and word.split() and word.split()[0].lower().rstrip('.') in TITLES:
         parts.append('title')
     return tuple(parts)
@@ -86,6 +115,19 @@ def span_class(kind, text, start, end, cues):
 STRUCTURED = {'NHS_NUMBER', 'NI_NUMBER', 'UPN', 'POSTCODE', 'PHONE', 'EMAIL', 'URL',
               'SOCIAL_HANDLE', 'VEHICLE_REG', 'DATE_OF_BIRTH', 'REFERENCE', 'ADDRESS'}
 NAMES = {'PERSON', 'PLACE', 'INSTITUTION'}
+
+
+def coverage_class(s, pmask, preds):
+    """How much of a name the predictions cover, and, when part of it,
+    as what: a miss that is part found differs from one not touched."""
+    n = s['end'] - s['start']
+    c = covered(pmask, s['start'], s['end'])
+    if n and c >= 0.9 * n:
+        return 'covered'
+    if c == 0:
+        return 'not touched'
+    kinds = sorted({p['type'] for p in preds if p['start'] < s['end'] and p['end'] > s['start']})
+    return ('half covered as ' if c >= 0.5 * n else 'less than half as ') + '+'.join(kinds)
 
 
 def find_cli():
@@ -146,7 +188,9 @@ def main():
             total[s['type']] += 1
             hit = n > 0 and covered(pmask, s['start'], s['end']) >= 0.9 * n
             if args.classes and s['type'] in NAMES:
-                for part in span_class(s['type'], text, s['start'], s['end'], cues)[1:]:
+                parts = span_class(s['type'], text, s['start'], s['end'], cues)[1:]
+                parts += (coverage_class(s, pmask, preds.get(d['id'], [])),)
+                for part in parts:
                     classes[(s['type'], part)][0] += hit
                     classes[(s['type'], part)][1] += 1
             if hit:
