@@ -1502,6 +1502,15 @@ static const NameCase name_cases[] = {
     "Seen YP3 with JT and RS at the home. MH spoke with the nan. RHI to be offered; IRD held; "
     "EDT called; CSE had risen.",
     "PERSON:AB|PERSON:R.T.|PERSON:KOD|PERSON:T.O.|PERSON:JT|PERSON:RS|PERSON:MH" },
+  /* initials that spell an acronym or a word where only initials stand:
+   * a table's owner column, an item of a line of those present, a
+   * signature after a dash, a speaker's label beside others'; the same
+   * letters as a rank, a field's key, a note marker or a role stay */
+  { "| No. | Action | Owner | By |\n| 1 | Send the return | DR | 24 Sept |\n"
+    "Present: JB, DS, AS\nJB: where did he take you?\nCP: to the flat\nLeft at nine. \xe2\x80\x94 SW\n"
+    "GP: Dr Aziz\nNB: call back\nYP: I was scared\nThe GP and her SW attended. DS Khan said.",
+    "PERSON:DR|PERSON:JB|PERSON:DS|PERSON:AS|PERSON:JB|PERSON:CP|PERSON:SW|PERSON:Dr Aziz|"
+    "PERSON:DS Khan" },
 };
 
 static void

@@ -4085,19 +4085,14 @@ action_initials (const Ctx *c,
          !(c->t[k + 1].bits & G_PREP) && !determiner (c, k + 1) && !is_and (c, k + 1);
 }
 
-/* Token i is two or three capitals on a line that starts with a header
- * of people ("Attendees: Panel (GT, RB)", "Present: SK, Mrs Lee") */
+/* Does token i stand on a line that starts with a header of people
+ * ("Present:", "Attendees:", "cc:")? */
 static gboolean
-initials_in_header_line (const Ctx *c,
-                         guint      i)
+people_header_line (const Ctx *c,
+                    guint      i)
 {
-  const Token *t = &c->t[i];
   guint k = i;
 
-  if (!t->upper || t->poss || token_chars (c, i) > 4 ||
-      (t->bits & (G_COMMON | G_ENGLISH | G_STOP | G_NAME_ROLE | G_TITLE)) ||
-      (t->full_end < c->n && (g_ascii_isalnum (c->text[t->full_end]) || c->text[t->full_end] == '.')))
-    return FALSE;
   /* back to the line's first word */
   while (k > 0 && i - k < 40)
     {
@@ -4118,6 +4113,34 @@ initials_in_header_line (const Ctx *c,
           token_is (c, k, "notetaker") || token_is (c, k, "note-taker") || token_is (c, k, "notes") ||
           token_is (c, k, "responsible") || token_is (c, k, "who") || token_is (c, k, "cc") ||
           token_is (c, k, "panel"));
+}
+
+/* Token i is two or three capitals on a line that starts with a header
+ * of people ("Attendees: Panel (GT, RB)", "Present: SK, Mrs Lee"); when
+ * they spell a word ("KM", "AM"), only as an item of their own
+ * ("Present: JB, KM, AS") */
+static gboolean
+initials_in_header_line (const Ctx *c,
+                         guint      i)
+{
+  const Token *t = &c->t[i];
+  gsize b = t->start, e = t->full_end;
+
+  if (!t->upper || t->poss || token_chars (c, i) > 4 ||
+      (t->bits & (G_STOP | G_NAME_ROLE | G_TITLE)) ||
+      (e < c->n && (g_ascii_isalnum (c->text[e]) || c->text[e] == '.')))
+    return FALSE;
+  if (t->bits & (G_COMMON | G_ENGLISH))
+    {
+      while (b > 0 && c->text[b - 1] == ' ')
+        b--;
+      while (e < c->n && c->text[e] == ' ')
+        e++;
+      if (b == 0 || strchr (",;:(", c->text[b - 1]) == NULL ||
+          (e < c->n && strchr (",;)\n(", c->text[e]) == NULL))
+        return FALSE;
+    }
+  return people_header_line (c, i);
 }
 
 /* Token i is someone's initials by where they stand, though the note
@@ -7053,6 +7076,89 @@ initials_partners (Ctx *c)
     }
 }
 
+/* Token i starts its line (after spaces or a bullet) and a colon follows
+ * it: a speaker's label ("DS: he picked me up", "- KM: agreed") */
+static gboolean
+label_of_line (const Ctx *c,
+               guint      i)
+{
+  gsize b = c->t[i].start, e = c->t[i].full_end;
+
+  while (b > 0 && (c->text[b - 1] == ' ' || c->text[b - 1] == '\t' || c->text[b - 1] == '-' ||
+                   c->text[b - 1] == '*'))
+    b--;
+  return (b == 0 || c->text[b - 1] == '\n') && e + 1 < c->n && c->text[e] == ':' &&
+         c->text[e + 1] == ' ';
+}
+
+/* Two capitals that spell an acronym or a word of the stop list ("DR",
+ * "DS", "CP", "SW", "GP", "AS") stand for someone where only someone's
+ * initials stand:
+ * alone in a table's column of who is to act ("| DR |"), alone among the
+ * initials of a line of those present ("Present: JB, DS, AS"), signing a
+ * note after a dash ("— DS", not a word), or labelling what someone said in a note
+ * whose other speakers are labelled by their initials ("DS: he picked me
+ * up" after "JB: where?"). Not a rank before a name ("DS Khan"), a
+ * field's key before a name ("GP: Dr Aziz"), nor the acronyms that are
+ * never anyone's ("YP", "NB", "PS:" as a postscript, "UK"). */
+static void
+detect_stop_initials (Ctx *c)
+{
+  for (guint i = 0; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      gsize b = t->start, e = t->full_end;
+      gboolean hit = FALSE;
+
+      if (c->type[i] != NULL || !t->upper || !(t->bits & G_STOP) || t->poss ||
+          t->end - t->start != 2 ||
+          (e < c->n && (g_ascii_isalnum (c->text[e]) || c->text[e] == '.' ||
+                        c->text[e] == '/' || c->text[e] == '-')) ||
+          (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1])) ||
+          token_is (c, i, "yp") || token_is (c, i, "nb") || token_is (c, i, "uk") ||
+          token_is (c, i, "re") || token_is (c, i, "fw") || token_is (c, i, "pp") ||
+          token_is (c, i, "ni"))
+        continue;
+      while (b > 0 && c->text[b - 1] == ' ')
+        b--;
+      while (e < c->n && c->text[e] == ' ')
+        e++;
+      /* "| DR | 24 Sept |" under "Owner" */
+      if (in_column_headed (c->text - c->offset, c->offset + t->start, c->offset + t->end,
+                            owner_heading, 2))
+        hit = TRUE;
+      /* "Present: JB, DS, KM": an item of its own, among others' initials */
+      else if (b > 0 && (c->text[b - 1] == ',' || c->text[b - 1] == ';' || c->text[b - 1] == ':') &&
+               (e == c->n || strchr (",;\n(", c->text[e]) != NULL) && people_header_line (c, i))
+        {
+          guint first = i, last = i;
+
+          while (first > 0 && !memchr (c->text + c->t[first - 1].full_end, '\n',
+                                       c->t[first].start - c->t[first - 1].full_end))
+            first--;
+          while (last + 1 < c->len && !memchr (c->text + c->t[last].full_end, '\n',
+                                               c->t[last + 1].start - c->t[last].full_end))
+            last++;
+          for (guint k = first; k <= last && !hit; k++)
+            hit = k != i && c->type[k] == type_person && c->t[k].upper && token_chars (c, k) <= 4;
+        }
+      /* "— DS" at a line's end */
+      else if (b >= 3 && (e == c->n || c->text[e] == '\n') && b == t->start - 1 &&
+               (guchar) c->text[b - 3] == 0xE2 && (guchar) c->text[b - 2] == 0x80 &&
+               ((guchar) c->text[b - 1] == 0x94 || (guchar) c->text[b - 1] == 0x93) &&
+               !(t->bits & G_ENGLISH) && !token_is (c, i, "ps"))
+        hit = TRUE;
+      /* "DS: he picked me up", where "JB:" labels another line */
+      else if (label_of_line (c, i) && !token_is (c, i, "ps") &&
+               !(i + 1 < c->len && c->type[i + 1] != NULL))
+        for (guint k = 0; k < c->len && !hit; k++)
+          hit = k != i && c->type[k] == type_person && !c->joined[k] && c->t[k].upper &&
+                token_chars (c, k) <= 4 && c->t[k].hash != t->hash && label_of_line (c, k);
+      if (hit)
+        mark (c, i, i, type_person);
+    }
+}
+
 /* Lines written in lower case, as chats, texts and young people's own
  * words are: a sentence starts in lower case and hardly a word after the
  * first has a capital. There, a word's case says nothing about whether it
@@ -7868,6 +7974,7 @@ detect_names_in (const char  *text,
   detect_initials_of_people (&c);
   propagate_initials (&c);
   initials_partners (&c);
+  detect_stop_initials (&c);
 
   /* "tell miss hussain": "miss" in lower case is the title of the name after it */
   for (guint i = 1; i < c.len; i++)
