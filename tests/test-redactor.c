@@ -1511,6 +1511,15 @@ static const NameCase name_cases[] = {
     "GP: Dr Aziz\nNB: call back\nYP: I was scared\nThe GP and her SW attended. DS Khan said.",
     "PERSON:DR|PERSON:JB|PERSON:DS|PERSON:AS|PERSON:JB|PERSON:CP|PERSON:SW|PERSON:Dr Aziz|"
     "PERSON:DS Khan" },
+  /* a name at its edges: a title with a full stop, an acting rank, "Mr &",
+   * particles before and after; initials first on a line of those present
+   * are someone of their own, a surname first in capitals is not */
+  { "Apologies: BJ, Revd. Ifeoma Nwosu\nPresent: D/Supt Karen Oxley, DS Mick Raine.\n"
+    "Seen by Det. Sgt. Rhys Pugh. Visit to Mr & Mrs Oyelaran. With Mererid ab Iorwerth (panel). "
+    "Dos Santos of five. Client: Sofia Marques da Costa, DOB given.\nRAHMAN, Shafiqur (b. 1984)",
+    "PERSON:BJ|PERSON:Revd. Ifeoma Nwosu|PERSON:D/Supt Karen Oxley|PERSON:DS Mick Raine|"
+    "PERSON:Det. Sgt. Rhys Pugh|PERSON:Mr & Mrs Oyelaran|PERSON:Mererid ab Iorwerth|"
+    "PERSON:Dos Santos|PERSON:Sofia Marques da Costa|PERSON:RAHMAN, Shafiqur" },
 };
 
 static void

@@ -1136,7 +1136,7 @@ static const char *const type_none = "";
 static const char *const titles[] = {
   "mr", "mrs", "ms", "miss", "mx", "dr", "dc", "pc", "ds", "di", "dci", "dsi", "sgt", "pcso",
   "ps",
-  "cllr", "prof", "rev", "sir", "dame", "lady", "lord", "insp", "supt", "det", "detective",
+  "cllr", "prof", "rev", "revd", "sir", "dame", "lady", "lord", "insp", "supt", "det", "detective",
   "sergeant", "constable", "inspector", "councillor", "professor", "nurse", "imam", "father",
   "superintendent", "chief", "commander", "judge", "canon", "reverend", "headteacher", "fr",
   "doctor",
@@ -7159,6 +7159,99 @@ detect_stop_initials (Ctx *c)
     }
 }
 
+/* A person's name at its edges, once names are found: a rank or a title
+ * with a full stop before it ("Revd. Ifeoma Nwosu", "Det. Sgt. Rhys
+ * Pugh"), an acting or temporary rank ("D/Supt Karen Oxley"), "Mr &"
+ * before "Mrs Oyelaran", a particle and the capitalised name before it
+ * ("Dos Santos", "Mererid ab Iorwerth"), and a particle and the name
+ * after it ("Sofia Marques da Costa"). */
+static void
+widen_people (Ctx *c)
+{
+  for (guint i = 1; i < c->len; i++)
+    {
+      guint first = i, last;
+
+      if (c->type[i] != type_person || c->joined[i])
+        continue;
+      while (first > 0)
+        {
+          guint k = first - 1;
+          const Token *p = &c->t[k];
+          gboolean free = c->type[k] == NULL ||
+                          /* "BJ, Revd.": a title taken as the end of a name before it */
+                          (c->type[k] == type_person && c->joined[k] && (p->bits & G_TITLE) &&
+                           gap_is (c, k, ". "));
+
+          if (!free)
+            break;
+          /* "Revd. Ifeoma", "Det. Sgt.", "Supt Karen Oxley" */
+          if ((p->bits & G_TITLE) && !(p->bits & G_STOP && p->lower) && capish (p) &&
+              (gap_is (c, k, ". ") || gap_spaces (c, k)))
+            first = k;
+          /* "Mr & Mrs Oyelaran" */
+          else if (k > 0 && (p->bits & G_TITLE) && (c->t[first].bits & G_TITLE) && p->cap &&
+                   gap_is (c, k, " & "))
+            first = k;
+          /* "Dos Santos", "De Souza" */
+          else if ((p->bits & G_PARTICLE) && p->cap && !p->upper && gap_spaces (c, k) &&
+                   p->end - p->start >= 2 && !(c->t[first].bits & G_TITLE))
+            first = k;
+          /* "Mererid ab Iorwerth" */
+          else if ((p->bits & G_PARTICLE) && p->lower && gap_spaces (c, k) && k > 0 &&
+                   gap_spaces (c, k - 1) && c->type[k - 1] == NULL && c->t[k - 1].cap &&
+                   !c->t[k - 1].upper && !c->t[k - 1].poss && !c->t[k - 1].sentence &&
+                   !(c->t[k - 1].bits & (G_STOP | G_TITLE | G_PREP | G_VERB | G_PARTICLE)))
+            first = k - 1;
+          else
+            break;
+          if (c->type[first] == type_person)
+            c->joined[first] = FALSE;
+        }
+      /* "D/Supt Karen Oxley", "T/DS Pugh": an acting or temporary rank,
+       * a word after a slash that no token holds */
+      if (c->type[first] == type_person && !(c->t[first].bits & G_TITLE) && c->lead[first] == 0)
+        {
+          static const char *const ranks[] = { "supt", "sgt", "insp", "ds", "dc", "di", "dci",
+                                               "dsi", "pc", "ps", "ci", "con", "det" };
+          gsize w = c->t[first].start, q;
+
+          /* the rank's end: "D/Supt Karen", "D/Supt. Karen" */
+          if (w >= 5 && c->text[w - 1] == ' ')
+            w--;
+          if (w >= 5 && c->text[w - 1] == '.')
+            w--;
+          for (q = w; q > 0 && g_ascii_isalpha (c->text[q - 1]) && w - q < 6; q--)
+            ;
+          if (q >= 2 && q < w && w < c->t[first].start && c->text[q - 1] == '/' &&
+              g_ascii_isupper (c->text[q - 2]) && (q == 2 || !g_ascii_isalnum (c->text[q - 3])))
+            for (guint r = 0; r < G_N_ELEMENTS (ranks); r++)
+              if (strlen (ranks[r]) == w - q && g_ascii_strncasecmp (c->text + q, ranks[r], w - q) == 0)
+                {
+                  c->lead[first] = q - 2 + 1;
+                  break;
+                }
+        }
+      last = span_end (c, i);
+      /* "Sofia Marques da Costa": a particle, then a capitalised name */
+      if (last + 2 < c->len && gap_spaces (c, last) && gap_spaces (c, last + 1) &&
+          (c->t[last + 1].bits & G_PARTICLE) && c->t[last + 1].lower &&
+          c->type[last + 1] == NULL && c->t[last + 2].cap && !c->t[last + 2].upper &&
+          (c->type[last + 2] == NULL ||
+           (c->type[last + 2] == type_person && !c->joined[last + 2])) &&
+          !(c->t[last + 2].bits & (G_TITLE | G_CUE | G_STREET | G_COUNCIL)))
+        last = c->type[last + 2] == type_person ? span_end (c, last + 2) : last + 2;
+      if (first < i || last > span_end (c, i))
+        {
+          gsize lead = c->lead[first];
+
+          mark (c, first, last, type_person);
+          c->lead[first] = lead;
+        }
+      i = last;
+    }
+}
+
 /* Lines written in lower case, as chats, texts and young people's own
  * words are: a sentence starts in lower case and hardly a word after the
  * first has a capital. There, a word's case says nothing about whether it
@@ -8612,11 +8705,13 @@ detect_names_in (const char  *text,
       }
 
   /* "1. RAHMAN, Shafiqur (b. 1984)": a surname in capitals first in a line,
-   * a comma, the given name: one name */
+   * a comma, the given name: one name; but "Apologies: BJ, Mrs Ann Lee"
+   * are two people, initials first */
   for (guint i = 0; i + 1 < c.len; i++)
     if (type[i] == type_person && type[i + 1] == type_person && !joined[i] && !joined[i + 1] &&
         c.t[i].upper && c.t[i].sentence && c.t[i + 1].cap && !c.t[i + 1].upper &&
-        gap_is (&c, i, ", "))
+        gap_is (&c, i, ", ") && !(c.t[i + 1].bits & G_TITLE) &&
+        !(token_chars (&c, i) <= 3 && !(c.t[i].bits & G_SUR)))
       {
         joined[i + 1] = TRUE;
         i = span_end (&c, i + 1);
@@ -8867,6 +8962,7 @@ detect_names_in (const char  *text,
       }
 
   propagate_institutions (&c);
+  widen_people (&c);
 
   /* "MARK HILL": two names found apart, side by side in the same case, are one */
   for (guint i = 1; i < c.len; i++)
