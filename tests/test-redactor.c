@@ -1520,6 +1520,16 @@ static const NameCase name_cases[] = {
     "PERSON:BJ|PERSON:Revd. Ifeoma Nwosu|PERSON:D/Supt Karen Oxley|PERSON:DS Mick Raine|"
     "PERSON:Det. Sgt. Rhys Pugh|PERSON:Mr & Mrs Oyelaran|PERSON:Mererid ab Iorwerth|"
     "PERSON:Dos Santos|PERSON:Sofia Marques da Costa|PERSON:RAHMAN, Shafiqur" },
+  /* initials a note defines for someone stand for them where they stand
+   * alone, though they spell an acronym or a word; not where the acronym
+   * is meant ("the SW", "her own SW", "Specialist HV", "CP plan", "9 AM") */
+  { "Panel: Dr Dominic Reilly (DR), Professor Si\xc3\xa2n ap Gwilym (SaG, panel)\n"
+    "DR: Were you the officer?\nSaG: Diolch.\nKey: AM = Amir Mahmood; SW = Sean Walsh\n"
+    "AM thinks the same man used it. SW opened. Her own SW rang; the SW was off; a CP plan; "
+    "Specialist SW visits; DR Congo; back at 9 AM.",
+    "PERSON:Dr Dominic Reilly|PERSON:DR|PERSON:Professor Si\xc3\xa2n ap Gwilym|PERSON:SaG|"
+    "PERSON:DR|PERSON:SaG|PERSON:AM|PERSON:Amir Mahmood|PERSON:SW|PERSON:Sean Walsh|PERSON:AM|"
+    "PERSON:SW" },
 };
 
 static void

@@ -7159,6 +7159,141 @@ detect_stop_initials (Ctx *c)
     }
 }
 
+/* The base letter of the character at p, upper case: "Ó" gives "O" */
+static gunichar
+base_letter_at (const Ctx *c,
+                gsize      p)
+{
+  gunichar u = g_utf8_get_char_validated (c->text + p, (gssize) (c->n - p));
+  gunichar base[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+
+  if (u == (gunichar) -1 || u == (gunichar) -2)
+    return 0;
+  if (g_unichar_fully_decompose (u, FALSE, base, G_N_ELEMENTS (base)) > 0)
+    u = base[0];
+  return g_unichar_toupper (u);
+}
+
+/* Could token k be the initials of the person whose name runs from token
+ * first to last: its first letter the name's first (after a title), its
+ * last capital one of the capitals of the name's last word ("DR" for Dr
+ * Dominic Reilly, "NO" for Niamh O'Neill, "SaG" for Siân ap Gwilym,
+ * "CNicD" for Catrìona NicDhòmhnaill)? */
+static gboolean
+initials_of (const Ctx *c,
+             guint      k,
+             guint      first,
+             guint      last)
+{
+  const Token *t = &c->t[k];
+  gunichar tail = 0;
+  guint caps = 0;
+
+  if (t->end - t->start < 2 || t->end - t->start > 8 || !capital_at (c, t->start) || t->poss)
+    return FALSE;
+  for (const char *p = c->text + t->start; p < c->text + t->end; p = g_utf8_next_char (p))
+    if (g_unichar_isdigit (g_utf8_get_char (p)))
+      return FALSE;
+    else if (capital_at (c, p - c->text))
+      {
+        caps++;
+        tail = base_letter_at (c, p - c->text);
+      }
+  while (first < last && (c->t[first].bits & G_TITLE))
+    first++;
+  if (caps < 2 || first == last || base_letter_at (c, t->start) != base_letter_at (c, c->t[first].start))
+    return FALSE;
+  for (gsize p = c->t[last].start; p < c->t[last].end; p = g_utf8_next_char (c->text + p) - c->text)
+    if (capital_at (c, p) && base_letter_at (c, p) == tail)
+      return TRUE;
+  return FALSE;
+}
+
+/* Does token i stand for a person by what stands around it, not for the
+ * acronym its letters may spell: not after "the" or "her" ("the DS from
+ * GMP", "her own SW", "the local MP") or a capitalised word of the
+ * language ("Specialist HV"), not a rank before a name ("DS Kenyon"), not before a
+ * noun that follows a body's acronym ("CP plan", "MP report"), not a
+ * time ("9 AM")? */
+static gboolean
+initials_stand_alone (const Ctx *c,
+                      guint      i)
+{
+  static const char *const nouns[] = {
+    "plan", "plans", "report", "reports", "number", "surgery", "practice", "team", "referral",
+    "referrals", "meeting", "meetings", "conference", "register", "case", "cases", "list",
+    "office", "staff", "support", "worker", "workers", "check", "checks", "record", "records",
+    "officer", "officers", "visit", "visits", "appointment", "appointments", "unit", "notes",
+    "level", "rank", "status", "order", "orders",
+  };
+  static WordSet nouns_set = WORD_SET (nouns);
+  gsize b = c->t[i].start;
+
+  /* "the SW", "her own SW", "the local MP", "Specialist HV" */
+  if (i > 0 && (determiner (c, i - 1) ||
+                (i > 1 && c->t[i - 1].lower && gap_spaces (c, i - 1) && determiner (c, i - 2)) ||
+                (capish (&c->t[i - 1]) && !c->t[i - 1].upper && (c->t[i - 1].bits & G_ENGLISH) &&
+                 c->type[i - 1] == NULL && gap_spaces (c, i - 1))))
+    return FALSE;
+  while (b > 0 && c->text[b - 1] == ' ')
+    b--;
+  if (b > 0 && g_ascii_isdigit (c->text[b - 1]))
+    return FALSE;
+  if (i + 1 < c->len && gap_spaces (c, i) &&
+      (capish (&c->t[i + 1]) || (c->t[i + 1].lower && token_in (c, i + 1, &nouns_set))))
+    return FALSE;
+  return TRUE;
+}
+
+/* Initials a note defines for someone, "Dr Dominic Reilly (DR)",
+ * "Professor Siân ap Gwilym (SaG, panel)", "DS = Danielle Shaw",
+ * "checked by DS (Danielle Shaw)", stand for that person wherever they
+ * stand alone in the note, though they spell an acronym or a word ("PP:
+ * And the first referral", "NO took it") */
+static void
+detect_defined_initials (Ctx *c)
+{
+  guint defined[16];
+  guint n_defined = 0;
+
+  for (guint i = 0; i + 1 < c->len && n_defined < G_N_ELEMENTS (defined); i++)
+    {
+      guint k, last;
+
+      /* "Dominic Reilly (DR)", "(SaG, panel)" */
+      if (c->type[i] == type_person && !c->joined[i] && (last = span_end (c, i)) > i &&
+          last + 1 < c->len && gap_is (c, last, " (") && (k = last + 1) < c->len &&
+          c->t[k].full_end < c->n && strchr ("),;", c->text[c->t[k].full_end]) != NULL &&
+          initials_of (c, k, i, last))
+        defined[n_defined++] = k;
+      /* "DS = Danielle Shaw", "DS (Danielle Shaw)" */
+      else if (c->type[i] != type_person && i + 2 < c->len && c->t[i].end == c->t[i].full_end &&
+               (gap_is (c, i, " = ") || gap_is (c, i, " (")) && c->type[i + 1] == type_person &&
+               !c->joined[i + 1] && (last = span_end (c, i + 1)) > i + 1 &&
+               initials_of (c, i, i + 1, last))
+        defined[n_defined++] = i;
+    }
+  for (guint i = 0; i < c->len && n_defined > 0; i++)
+    {
+      const Token *t = &c->t[i];
+      gboolean hit = FALSE;
+
+      if (c->type[i] != NULL && c->type[i] != type_none)
+        continue;
+      for (guint q = 0; q < n_defined && !hit; q++)
+        {
+          const Token *d = &c->t[defined[q]];
+
+          hit = d->end - d->start == t->end - t->start &&
+                memcmp (c->text + d->start, c->text + t->start, t->end - t->start) == 0 &&
+                (i == defined[q] || initials_stand_alone (c, i));
+        }
+      if (hit && !(t->full_end < c->n && (g_ascii_isalnum (c->text[t->full_end]) ||
+                                          c->text[t->full_end] == '-')))
+        mark (c, i, i, type_person);
+    }
+}
+
 /* A person's name at its edges, once names are found: a rank or a title
  * with a full stop before it ("Revd. Ifeoma Nwosu", "Det. Sgt. Rhys
  * Pugh"), an acting or temporary rank ("D/Supt Karen Oxley"), "Mr &"
@@ -8068,6 +8203,7 @@ detect_names_in (const char  *text,
   propagate_initials (&c);
   initials_partners (&c);
   detect_stop_initials (&c);
+  detect_defined_initials (&c);
 
   /* "tell miss hussain": "miss" in lower case is the title of the name after it */
   for (guint i = 1; i < c.len; i++)
