@@ -1530,6 +1530,14 @@ static const NameCase name_cases[] = {
     "PERSON:Dr Dominic Reilly|PERSON:DR|PERSON:Professor Si\xc3\xa2n ap Gwilym|PERSON:SaG|"
     "PERSON:DR|PERSON:SaG|PERSON:AM|PERSON:Amir Mahmood|PERSON:SW|PERSON:Sean Walsh|PERSON:AM|"
     "PERSON:SW" },
+  /* initials of someone named in full where a person stands, though they
+   * spell a word; a speaker's initials of no list beside others'; a line
+   * of those present all initials, not all of them a role's */
+  { "09:02 Usha Patel: morning all. UP spoke to the porter\n09:20 Amir Mahmood: thanks UP, "
+    "the local UP office\n\nDI: You know why you're here.\nL\xc3\x93" "DB: No comment.\n"
+    "Cc: AM; IF; SO\nApologies: GP, HV\nVENUE: THE LEGENDS BAR\n",
+    "PERSON:Usha Patel|PERSON:UP|PERSON:Amir Mahmood|PERSON:UP|PERSON:DI|PERSON:L\xc3\x93" "DB|"
+    "PERSON:AM|PERSON:IF|PERSON:SO|INSTITUTION:LEGENDS BAR" },
 };
 
 static void

@@ -1305,6 +1305,7 @@ static const char *const headers[] = {
   "landlord", "teacher", "interpreter", "signed", "subject", "re", "fao", "attn", "witness",
   "witnesses", "reporter", "manager", "occupant", "tenant", "resident", "yp", "by",
   "lead", "secretary", "scribe", "notetaker", "note-taker", "responsible", "who", "panel",
+  "workers", "staff",
 };
 
 /* The head words of firms and organisations, in the order of
@@ -4104,6 +4105,10 @@ people_header_line (const Ctx *c,
         break;
       k--;
     }
+  /* "Logged by: TA", "Checked by: PC": the word before the colon */
+  if (k + 1 < i && c->t[k].full_end < c->n && c->text[c->t[k].full_end] != ':' &&
+      gap_spaces (c, k) && token_is (c, k + 1, "by"))
+    k++;
   return k < i && (c->t[k].bits & G_HEADER) && c->t[k].full_end < c->n &&
          c->text[c->t[k].full_end] == ':' &&
          (token_is (c, k, "present") || token_is (c, k, "attendees") ||
@@ -4112,7 +4117,8 @@ people_header_line (const Ctx *c,
           token_is (c, k, "secretary") || token_is (c, k, "scribe") ||
           token_is (c, k, "notetaker") || token_is (c, k, "note-taker") || token_is (c, k, "notes") ||
           token_is (c, k, "responsible") || token_is (c, k, "who") || token_is (c, k, "cc") ||
-          token_is (c, k, "panel"));
+          token_is (c, k, "panel") || token_is (c, k, "by") || token_is (c, k, "workers") ||
+          token_is (c, k, "staff"));
 }
 
 /* Token i is two or three capitals on a line that starts with a header
@@ -6859,6 +6865,75 @@ pack_initials (const gunichar *u,
   return v;
 }
 
+/* Does token i stand for a person by what stands around it, not for the
+ * acronym its letters may spell: not after "the" or "her" ("the DS from
+ * GMP", "her own SW", "the local MP") or a capitalised word of the
+ * language ("Specialist HV"), not a rank before a name ("DS Kenyon"), not before a
+ * noun that follows a body's acronym ("CP plan", "MP report"), not a
+ * time ("9 AM")? */
+static gboolean
+initials_stand_alone (const Ctx *c,
+                      guint      i)
+{
+  static const char *const nouns[] = {
+    "plan", "plans", "report", "reports", "number", "surgery", "practice", "team", "referral",
+    "referrals", "meeting", "meetings", "conference", "register", "case", "cases", "list",
+    "office", "staff", "support", "worker", "workers", "check", "checks", "record", "records",
+    "officer", "officers", "visit", "visits", "appointment", "appointments", "unit", "notes",
+    "level", "rank", "status", "order", "orders",
+  };
+  static WordSet nouns_set = WORD_SET (nouns);
+  gsize b = c->t[i].start;
+
+  /* "the SW", "her own SW", "the local MP", "Specialist HV" */
+  if (i > 0 && (determiner (c, i - 1) ||
+                (i > 1 && c->t[i - 1].lower && gap_spaces (c, i - 1) && determiner (c, i - 2)) ||
+                (capish (&c->t[i - 1]) && !c->t[i - 1].upper && (c->t[i - 1].bits & G_ENGLISH) &&
+                 c->type[i - 1] == NULL && gap_spaces (c, i - 1))))
+    return FALSE;
+  while (b > 0 && c->text[b - 1] == ' ')
+    b--;
+  if (b > 0 && g_ascii_isdigit (c->text[b - 1]))
+    return FALSE;
+  if (i + 1 < c->len && gap_spaces (c, i) &&
+      (capish (&c->t[i + 1]) || (c->t[i + 1].lower && token_in (c, i + 1, &nouns_set))))
+    return FALSE;
+  return TRUE;
+}
+
+/* Does token i stand where a person stands, as initials do in minutes and
+ * logs: before what someone did ("NO took it", "UP spoke to"), before
+ * "to" and what they are to do, after "per", "by" or "thanks", joined to
+ * other initials by a slash ("AM/UP"), alone in brackets ("(SO)"), or
+ * signing a line ("… no photo. AT")? */
+static gboolean
+person_slot (const Ctx *c,
+             guint      i)
+{
+  const Token *t = &c->t[i];
+  gsize b = t->start, e = t->full_end;
+
+  if (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+      ((c->t[i + 1].bits & (G_VERB | G_SVERB)) || token_in (c, i + 1, &does_set) ||
+       token_in (c, i + 1, &contact_set) || token_is (c, i + 1, "took") ||
+       token_is (c, i + 1, "has") || token_is (c, i + 1, "had") || token_is (c, i + 1, "was") ||
+       token_is (c, i + 1, "will") || token_is (c, i + 1, "thinks") ||
+       token_is (c, i + 1, "can") || token_is (c, i + 1, "here") ||
+       (token_is (c, i + 1, "to") && i + 2 < c->len && gap_spaces (c, i + 1) &&
+        c->t[i + 2].lower && !determiner (c, i + 2))))
+    return TRUE;
+  if (i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+      (token_is (c, i - 1, "per") || token_is (c, i - 1, "by") || token_is (c, i - 1, "thanks")))
+    return TRUE;
+  if ((e + 1 < c->n && c->text[e] == '/' && g_ascii_isupper (c->text[e + 1])) ||
+      (b > 1 && c->text[b - 1] == '/' && g_ascii_isupper (c->text[b - 2])))
+    return TRUE;
+  if (b > 0 && c->text[b - 1] == '(' && e < c->n && c->text[e] == ')')
+    return TRUE;
+  return (e == c->n || c->text[e] == '\n') && b >= 2 && c->text[b - 1] == ' ' &&
+         strchr (".!?", c->text[b - 2]) != NULL;
+}
+
 /* Initials of a person the note names in full, wherever they stand:
  * "GPD" for Gareth Pugh-Davies, "TÓM" for Tadhg Ó Murchú, "N.I." for
  * Nkechi Ibekwe; two or three capitals, with or without dots. */
@@ -6975,6 +7050,9 @@ detect_initials_of_people (Ctx *c)
        * initials only alone in a table's cell ("| NI | done") or before
        * what they are to do ("GP to send the minutes") */
       if (hit && (t->bits & G_STOP) && dot_end == 0 &&
+          /* "09:02 Usha Patel: … UP in Rochdale"; "NO took it" */
+          !(person_slot (c, i) && initials_stand_alone (c, i) && !token_is (c, i, "nb") &&
+            !token_is (c, i, "ps") && !token_is (c, i, "yp") && !token_is (c, i, "uk")) &&
           !(i + 2 < c->len && gap_spaces (c, i) && token_is (c, i + 1, "to") &&
             gap_spaces (c, i + 1) && c->t[i + 2].lower && (c->t[i + 2].bits & G_ENGLISH) &&
             !determiner (c, i + 2) && !(c->t[i + 2].bits & G_PREP) &&
@@ -7034,6 +7112,8 @@ propagate_initials (Ctx *c)
 
       if (c->type[i] != NULL || !t->upper || t->end - t->start > 6 ||
           (i > 0 && determiner (c, i - 1)) ||
+          /* "the local MP", "Specialist HV" */
+          ((t->bits & G_STOP) && !initials_stand_alone (c, i)) ||
           (t->full_end < c->n && (c->text[t->full_end] == '.' || c->text[t->full_end] == '-') &&
            t->full_end + 1 < c->n && g_ascii_isalnum (c->text[t->full_end + 1])))
         continue;
@@ -7076,6 +7156,28 @@ initials_partners (Ctx *c)
     }
 }
 
+/* Token i is written as initials are, two capitals or more among at most
+ * eight letters and no digit ("SaG", "LÓDB", "RNíF") */
+static gboolean
+initials_shape (const Ctx *c,
+                guint      i)
+{
+  guint caps = 0, small = 0;
+
+  for (const char *p = c->text + c->t[i].start; p < c->text + c->t[i].end; p = g_utf8_next_char (p))
+    {
+      gunichar u = g_utf8_get_char (p);
+
+      if (g_unichar_isupper (u))
+        caps++;
+      else if (g_unichar_islower (u))
+        small++;
+      else
+        return FALSE;
+    }
+  return caps >= 2 && caps >= small && caps + small <= 8;
+}
+
 /* Token i starts its line (after spaces or a bullet) and a colon follows
  * it: a speaker's label ("DS: he picked me up", "- KM: agreed") */
 static gboolean
@@ -7089,6 +7191,40 @@ label_of_line (const Ctx *c,
     b--;
   return (b == 0 || c->text[b - 1] == '\n') && e + 1 < c->n && c->text[e] == ':' &&
          c->text[e + 1] == ' ';
+}
+
+/* Is token i written as someone's initials could be, as a speaker's
+ * label: up to four capitals that are no word ("JB", "AOK", not "NOTE"
+ * or "VENUE"), or capitals with small letters between ("SaG", "LÓDB",
+ * "RNíF")? */
+static gboolean
+speaker_initials (const Ctx *c,
+                  guint      i)
+{
+  const Token *t = &c->t[i];
+
+  if (t->upper)
+    return token_chars (c, i) <= 4 && !(t->bits & (G_ENGLISH | G_COMMON));
+  return mixed_initials (c, i) || initials_shape (c, i);
+}
+
+/* Do other lines of the note start with someone's initials as a
+ * speaker's label, other than token i's ("JB:" beside "DS:"): initials
+ * found as someone's, or initials of no list? */
+static gboolean
+speaker_peers (const Ctx *c,
+               guint      i)
+{
+  if (i + 1 < c->len && c->type[i + 1] != NULL && c->type[i + 1] != type_none)
+    return FALSE;
+  for (guint k = 0; k < c->len; k++)
+    if (k != i && !c->joined[k] && c->t[k].end - c->t[k].start <= 8 &&
+        c->t[k].hash != c->t[i].hash &&
+        (c->type[k] == type_person ||
+         (c->type[k] == NULL && !(c->t[k].bits & (G_STOP | G_KEYWORD | G_HEADER | G_NAME_ROLE)))) &&
+        speaker_initials (c, k) && label_of_line (c, k))
+      return TRUE;
+  return FALSE;
 }
 
 /* Two capitals that spell an acronym or a word of the stop list ("DR",
@@ -7110,6 +7246,15 @@ detect_stop_initials (Ctx *c)
       gsize b = t->start, e = t->full_end;
       gboolean hit = FALSE;
 
+      /* "LÓDB: No comment." beside "DI:" and "CS:": any initials of no
+       * list as a speaker's label beside others' */
+      if (c->type[i] == NULL && !(t->bits & (G_STOP | G_KEYWORD | G_HEADER | G_NAME_ROLE)) &&
+          !t->poss && !t->initial && t->end - t->start >= 2 && t->end - t->start <= 8 &&
+          speaker_initials (c, i) && label_of_line (c, i) && speaker_peers (c, i))
+        {
+          mark (c, i, i, type_person);
+          continue;
+        }
       if (c->type[i] != NULL || !t->upper || !(t->bits & G_STOP) || t->poss ||
           t->end - t->start != 2 ||
           (e < c->n && (g_ascii_isalnum (c->text[e]) || c->text[e] == '.' ||
@@ -7141,6 +7286,38 @@ detect_stop_initials (Ctx *c)
             last++;
           for (guint k = first; k <= last && !hit; k++)
             hit = k != i && c->type[k] == type_person && c->t[k].upper && token_chars (c, k) <= 4;
+          /* "Cc: AM; UP; SO", "Workers: AT, WE": every item initials, and
+           * not all of them a role's ("Apologies: GP, HV") */
+          if (!hit)
+            {
+              guint items = 0, n_roles = 0;
+              gboolean all = TRUE;
+
+              for (guint k = first + 1; k <= last && all; k++)
+                {
+                  gsize kb = c->t[k].start, ke = c->t[k].full_end;
+
+                  while (kb > 0 && c->text[kb - 1] == ' ')
+                    kb--;
+                  while (ke < c->n && c->text[ke] == ' ')
+                    ke++;
+                  if (c->t[k].upper && token_chars (c, k) <= 3 && kb > 0 &&
+                      strchr (",;:", c->text[kb - 1]) != NULL &&
+                      (ke == c->n || strchr (",;.\n(", c->text[ke]) != NULL))
+                    {
+                      items++;
+                      n_roles += token_is (c, k, "gp") || token_is (c, k, "hv") ||
+                               token_is (c, k, "sw") || token_is (c, k, "dc") ||
+                               token_is (c, k, "pc") || token_is (c, k, "ds") ||
+                               token_is (c, k, "di") || token_is (c, k, "cp") ||
+                               token_is (c, k, "mp") || token_is (c, k, "ta") ||
+                               token_is (c, k, "dr");
+                    }
+                  else if (capish (&c->t[k]))
+                    all = FALSE;
+                }
+              hit = all && items >= 2 && n_roles < items;
+            }
         }
       /* "— DS" at a line's end */
       else if (b >= 3 && (e == c->n || c->text[e] == '\n') && b == t->start - 1 &&
@@ -7151,9 +7328,7 @@ detect_stop_initials (Ctx *c)
       /* "DS: he picked me up", where "JB:" labels another line */
       else if (label_of_line (c, i) && !token_is (c, i, "ps") &&
                !(i + 1 < c->len && c->type[i + 1] != NULL))
-        for (guint k = 0; k < c->len && !hit; k++)
-          hit = k != i && c->type[k] == type_person && !c->joined[k] && c->t[k].upper &&
-                token_chars (c, k) <= 4 && c->t[k].hash != t->hash && label_of_line (c, k);
+        hit = speaker_peers (c, i);
       if (hit)
         mark (c, i, i, type_person);
     }
@@ -7207,42 +7382,6 @@ initials_of (const Ctx *c,
     if (capital_at (c, p) && base_letter_at (c, p) == tail)
       return TRUE;
   return FALSE;
-}
-
-/* Does token i stand for a person by what stands around it, not for the
- * acronym its letters may spell: not after "the" or "her" ("the DS from
- * GMP", "her own SW", "the local MP") or a capitalised word of the
- * language ("Specialist HV"), not a rank before a name ("DS Kenyon"), not before a
- * noun that follows a body's acronym ("CP plan", "MP report"), not a
- * time ("9 AM")? */
-static gboolean
-initials_stand_alone (const Ctx *c,
-                      guint      i)
-{
-  static const char *const nouns[] = {
-    "plan", "plans", "report", "reports", "number", "surgery", "practice", "team", "referral",
-    "referrals", "meeting", "meetings", "conference", "register", "case", "cases", "list",
-    "office", "staff", "support", "worker", "workers", "check", "checks", "record", "records",
-    "officer", "officers", "visit", "visits", "appointment", "appointments", "unit", "notes",
-    "level", "rank", "status", "order", "orders",
-  };
-  static WordSet nouns_set = WORD_SET (nouns);
-  gsize b = c->t[i].start;
-
-  /* "the SW", "her own SW", "the local MP", "Specialist HV" */
-  if (i > 0 && (determiner (c, i - 1) ||
-                (i > 1 && c->t[i - 1].lower && gap_spaces (c, i - 1) && determiner (c, i - 2)) ||
-                (capish (&c->t[i - 1]) && !c->t[i - 1].upper && (c->t[i - 1].bits & G_ENGLISH) &&
-                 c->type[i - 1] == NULL && gap_spaces (c, i - 1))))
-    return FALSE;
-  while (b > 0 && c->text[b - 1] == ' ')
-    b--;
-  if (b > 0 && g_ascii_isdigit (c->text[b - 1]))
-    return FALSE;
-  if (i + 1 < c->len && gap_spaces (c, i) &&
-      (capish (&c->t[i + 1]) || (c->t[i + 1].lower && token_in (c, i + 1, &nouns_set))))
-    return FALSE;
-  return TRUE;
 }
 
 /* Initials a note defines for someone, "Dr Dominic Reilly (DR)",
