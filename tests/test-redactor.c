@@ -1538,6 +1538,14 @@ static const NameCase name_cases[] = {
     "Cc: AM; IF; SO\nApologies: GP, HV\nVENUE: THE LEGENDS BAR\n",
     "PERSON:Usha Patel|PERSON:UP|PERSON:Amir Mahmood|PERSON:UP|PERSON:DI|PERSON:L\xc3\x93" "DB|"
     "PERSON:AM|PERSON:IF|PERSON:SO|INSTITUTION:LEGENDS BAR" },
+  /* a business named in full, then in short by its last word after "the";
+   * a hotel or a car wash named with "Express" last, not a paper or a
+   * card, nor a firm named with it first */
+  { "We visited Linthorpe Grill and Kirkstall Express. Everyone knows the Grill. Men use the "
+    "Express, not us. Seen at the Cannon Park Express. Paid by American Express; read the Daily "
+    "Express. Express Cars said.",
+    "INSTITUTION:Linthorpe Grill|INSTITUTION:Kirkstall Express|INSTITUTION:Grill|"
+    "INSTITUTION:Express|INSTITUTION:Cannon Park Express|INSTITUTION:Express Cars" },
 };
 
 static void

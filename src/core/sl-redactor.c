@@ -8197,6 +8197,44 @@ names_chain (const Ctx *c,
   return chain_first_word (c->t[i].hash) >= 0 && chain_at (c, i, &none, &whole) == last - i + 1;
 }
 
+/* A business or a home named in full is named again in short: by its
+ * last word after "the" ("Linthorpe Grill" … "the Grill", "Kirkstall
+ * Express" … "the Express", "Marine Lake Hall" … "the Hall"), or by a
+ * first word no list holds ("Oakfield Academy" … "Oakfield"). @names
+ * holds the hashes of the words of the @n_names names found. */
+static void
+propagate_short_forms (Ctx           *c,
+                       const guint64  names[][6],
+                       const guint   *n_words,
+                       guint          n_names)
+{
+  for (guint i = 1; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      gboolean hit = FALSE;
+
+      if (c->type[i] != NULL || !capish (t) || t->upper ||
+          (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1])))
+        continue;
+      for (guint k = 0; k < n_names && !hit; k++)
+        {
+          guint n = n_words[k];
+
+          if (n < 2)
+            continue;
+          /* "the Grill", "The Lodge was named" */
+          hit = names[k][n - 1] == t->hash && gap_spaces (c, i - 1) && token_is (c, i - 1, "the") &&
+                !(i > 1 && capish (&c->t[i - 2]) && gap_spaces (c, i - 2) && !c->t[i - 1].sentence) &&
+                !(t->bits & (G_STREET | G_COUNCIL));
+          /* "Oakfield" */
+          hit = hit || (names[k][0] == t->hash && t->bits == 0 && t->end - t->start >= 4 &&
+                        !t->poss);
+        }
+      if (hit)
+        mark (c, i, i, type_institution);
+    }
+}
+
 /* A business named once is named everywhere in the note: "OFB to raise
  * Smoke Palace with licensing" after "a shisha lounge, Smoke Palace". Only
  * names of two words or more, or of one word in no list ("Fonez4U"). */
@@ -8251,6 +8289,7 @@ propagate_institutions (Ctx *c)
     return;
   for (guint k = 0; k < n_names; k++)
     firsts[k] = names[k][0];
+  propagate_short_forms (c, names, n_words, n_names);
   for (guint i = 0; i < c->len; i++)
     {
       if (!(bloom & (G_GUINT64_CONSTANT (1) << (c->t[i].hash >> 58))))
@@ -9233,6 +9272,33 @@ detect_names_in (const char  *text,
           {
             mark (&c, i, last, type_institution);
             i = last;
+          }
+      }
+
+  /* "Kirkstall Express", "Cannon Park Express": a budget hotel or a car
+   * wash named after its place or a name, "Express" last; not a paper
+   * ("Daily Express") nor a card */
+  for (guint i = 1; i < c.len; i++)
+    if (capish (&c.t[i]) && token_is (&c, i, "express") && gap_spaces (&c, i - 1) &&
+        (type[i] == NULL || (type[i] == type_place && joined[i])) &&
+        !(i + 1 < c.len && gap_spaces (&c, i) && capish (&c.t[i + 1])))
+      {
+        guint first = i;
+
+        while (first > 0 && i - first < 3 && gap_spaces (&c, first - 1) &&
+               capish (&c.t[first - 1]) && c.t[first - 1].upper == c.t[i].upper &&
+               (type[first - 1] == NULL || type[first - 1] == type_place) &&
+               !(c.t[first - 1].bits & (G_STOP | G_TITLE | G_PREP | G_VERB)) &&
+               /* "FIRM ALSO RUNS EXPRESS": in capitals, words of the language */
+               !(c.t[i].upper && (c.t[first - 1].bits & (G_ENGLISH | G_COMMON))))
+          first--;
+        if (first < i && !token_is (&c, first, "daily") && !token_is (&c, first, "sunday") &&
+            !token_is (&c, first, "american") && !token_is (&c, first, "evening") &&
+            !token_is (&c, first, "orient"))
+          {
+            while (first > 0 && joined[first] && type[first] == type_place)
+              first--;
+            mark (&c, first, i, type_institution);
           }
       }
 
