@@ -1546,6 +1546,13 @@ static const NameCase name_cases[] = {
     "Express. Express Cars said.",
     "INSTITUTION:Linthorpe Grill|INSTITUTION:Kirkstall Express|INSTITUTION:Grill|"
     "INSTITUTION:Express|INSTITUTION:Cannon Park Express|INSTITUTION:Express Cars" },
+  /* in lower case, words set apart before a trade's word name a venue,
+   * but not a plain adjective, a colour, a number or a venue's kind */
+  { "outside the star taxis office; the royal hotel does rooms. firm: sea breeze cars. "
+    "(abdul's convenience) said so. the black cabs and the local hotel, two cars, the airport "
+    "hotel, his mates cars, the parked cars; he runs amusements.",
+    "INSTITUTION:star taxis|INSTITUTION:royal hotel|INSTITUTION:sea breeze cars|"
+    "INSTITUTION:abdul's convenience" },
 };
 
 static void

@@ -7570,6 +7570,65 @@ mark_casual_lines (Ctx *c)
     }
 }
 
+/* Token i is a trade's word in lower case ("hotel", "taxis", "cars",
+ * "kebabs", "convenience") after one or two words in lower case that name
+ * a venue, set apart as a name is: after "the", a preposition, a comma or
+ * a line's start. The words are no plain adjective (@plain: "the local
+ * hotel"), no venue's kind ("the airport hotel"), colour, number or word
+ * of the stop list ("the black cabs", "two cars"). Sets *first. */
+static gboolean
+lower_trade_name (const Ctx *c,
+                  guint      i,
+                  WordSet   *plain,
+                  guint     *first)
+{
+  static const char *const modifiers[] = {
+    "black", "white", "silver", "grey", "gray", "red", "blue", "green", "yellow", "dark",
+    "cheap", "posh", "budget", "dodgy", "airport", "station", "seaside", "police", "hire",
+    "public", "stolen", "parked", "marked", "unmarked", "private", "tidy", "decent", "cheapest",
+    "nice", "fancy", "luxury", "boutique", "chinese", "indian", "turkish", "italian", "kebab",
+    "pizza", "chip", "late", "all-night", "24-hour", "taxi", "cab", "minicab", "mini", "hotel",
+    "guest", "one", "first", "second", "next", "last", "both", "few", "lads", "mates", "friends",
+    "dads", "mums", "brothers", "uncles", "cousins", "own", "owners", "staff", "good", "bad",
+    "best", "worst", "shit", "crap", "grim", "rough", "busy", "quiet", "empty", "closed",
+  };
+  static WordSet modifiers_set = WORD_SET (modifiers);
+  const Token *t = &c->t[i];
+  guint k = i;
+  gsize b;
+
+  if (!t->lower || i == 0 || c->type[i] != NULL ||
+      !(word_in (c, i, W_CARS, W_TAXIS) || word_in (c, i, W_HOTEL, W_HOTEL) ||
+        word_in (c, i, W_KEBABS, W_KEBABS) || token_is (c, i, "convenience") ||
+        token_is (c, i, "guesthouse") || token_is (c, i, "arcade") ||
+        token_is (c, i, "amusements")))
+    return FALSE;
+  while (k > 0 && i - k < 2 && gap_spaces (c, k - 1) && c->t[k - 1].lower &&
+         c->type[k - 1] == NULL && c->t[k - 1].end - c->t[k - 1].start >= 3 &&
+         !token_in (c, k - 1, plain) && !token_in (c, k - 1, &generic_set) &&
+         !token_in (c, k - 1, &modifiers_set) &&
+         !(c->t[k - 1].bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE | G_HEADER | G_CUE)) &&
+         /* "runs amusements", "drives taxis" */
+         !word_in (c, k - 1, W_WORKS, W_MANAGES) && !token_in (c, k - 1, &does_set) &&
+         /* "the abandoned cars" */
+         !(c->text[c->t[k - 1].end - 1] == 'd' && c->text[c->t[k - 1].end - 2] == 'e'))
+    k--;
+  if (k == i)
+    return FALSE;
+  /* set apart: after "the", a preposition, "+", a comma, a bracket, a
+   * quote or a line's start */
+  b = c->t[k].start;
+  while (b > 0 && c->text[b - 1] == ' ')
+    b--;
+  if (!(b == 0 || strchr ("\n,;:(+\"-*", c->text[b - 1]) != NULL ||
+        (k > 0 && gap_spaces (c, k - 1) && c->t[k - 1].lower &&
+         (token_is (c, k - 1, "the") || (c->t[k - 1].bits & G_PREP) ||
+          token_is (c, k - 1, "called") || token_is (c, k - 1, "re")))))
+    return FALSE;
+  *first = k;
+  return TRUE;
+}
+
 /* In lower case, as chats and rough notes are written: "the castle court
  * shopping centre", "drove for north city taxis", "ysgol maes y gwynt":
  * ordinary words before a cue of several words or a taxi firm's, after
@@ -7623,6 +7682,14 @@ detect_lower_case_venues (Ctx *c)
         }
       if (c->type[i] != NULL)
         continue;
+      /* "the royal hotel on etruria rd", "outside the star taxis office",
+       * "sea breeze cars", "abdul's convenience": in lower case, words no
+       * venue's kind and no plain adjective before a trade's word */
+      if (lower_trade_name (c, i, &plain_set, &first))
+        {
+          mark_with_poss (c, first, i, type_institution);
+          continue;
+        }
       if ((t->bits & G_CUE_START) && (cue_len = match_phrase (c, i, P_CUE)) < 2)
         cue_len = 0;
       if (cue_len == 0 && word_in (c, i, W_CARS, W_KABS))
