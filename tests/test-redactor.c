@@ -1553,6 +1553,12 @@ static const NameCase name_cases[] = {
     "hotel, his mates cars, the parked cars; he runs amusements.",
     "INSTITUTION:star taxis|INSTITUTION:royal hotel|INSTITUTION:sea breeze cars|"
     "INSTITUTION:abdul's convenience" },
+  /* initials that sign two lines of a log or more are someone's, there and
+   * where a person stands; once alone, or a note marker, they are not */
+  { "18:30 Start at the bus station. AT\n19:20 Silver car circled twice. No photo. AT\n"
+    "19:40 YP2 told AT she was staying out. Rang OR. OR said log it.\n20:00 Done. OR\n"
+    "21:00 Left it there. NB\n22:00 Closed the office. NB\n",
+    "PERSON:AT|PERSON:AT|PERSON:AT|PERSON:OR|PERSON:OR|PERSON:OR" },
 };
 
 static void

@@ -6889,7 +6889,9 @@ initials_stand_alone (const Ctx *c,
   if (i > 0 && (determiner (c, i - 1) ||
                 (i > 1 && c->t[i - 1].lower && gap_spaces (c, i - 1) && determiner (c, i - 2)) ||
                 (capish (&c->t[i - 1]) && !c->t[i - 1].upper && (c->t[i - 1].bits & G_ENGLISH) &&
-                 c->type[i - 1] == NULL && gap_spaces (c, i - 1))))
+                 c->type[i - 1] == NULL && gap_spaces (c, i - 1) &&
+                 /* "Rang OR." */
+                 !token_in (c, i - 1, &contact_set))))
     return FALSE;
   while (b > 0 && c->text[b - 1] == ' ')
     b--;
@@ -7384,15 +7386,52 @@ initials_of (const Ctx *c,
   return FALSE;
 }
 
+/* Token i is two or three capitals that end a line after a sentence, a
+ * dash or a bracket, alone or with other initials by a slash: the
+ * initials that sign a log's entry ("… No photo. AT", "… Finish.
+ * AT/WE", "… the hall. — ME"), not a note marker ("NB", "PS") */
+static gboolean
+line_signature (const Ctx *c,
+                guint      i)
+{
+  const Token *t = &c->t[i];
+  gsize b = t->start, e = t->full_end;
+
+  if (!t->upper || t->poss || token_chars (c, i) > 3 || token_is (c, i, "nb") ||
+      token_is (c, i, "ps") || token_is (c, i, "ok") || token_is (c, i, "uk") ||
+      token_is (c, i, "yp") || (t->bits & G_NAME_ROLE))
+    return FALSE;
+  /* "AT/WE": the other initials */
+  if (e + 1 < c->n && c->text[e] == '/' && g_ascii_isupper (c->text[e + 1]))
+    for (e++; e < c->n && g_ascii_isupper (c->text[e]) && e - t->full_end <= 4; e++)
+      ;
+  else if (b > 1 && c->text[b - 1] == '/' && g_ascii_isupper (c->text[b - 2]))
+    {
+      for (b--; b > 0 && g_ascii_isupper (c->text[b - 1]) && t->start - b <= 4; b--)
+        ;
+    }
+  while (e < c->n && c->text[e] == ' ')
+    e++;
+  if (e < c->n && c->text[e] != '\n')
+    return FALSE;
+  if (b < 3 || c->text[b - 1] != ' ')
+    return FALSE;
+  return strchr (".!?)", c->text[b - 2]) != NULL ||
+         ((guchar) c->text[b - 2] == 0x94 && (guchar) c->text[b - 3] == 0x80);
+}
+
 /* Initials a note defines for someone, "Dr Dominic Reilly (DR)",
  * "Professor Siân ap Gwilym (SaG, panel)", "DS = Danielle Shaw",
  * "checked by DS (Danielle Shaw)", stand for that person wherever they
  * stand alone in the note, though they spell an acronym or a word ("PP:
- * And the first referral", "NO took it") */
+ * And the first referral", "NO took it"); initials that sign two lines
+ * of a log or more do where a person stands ("YP2 told WE", "Rang OR.
+ * OR said") */
 static void
 detect_defined_initials (Ctx *c)
 {
   guint defined[16];
+  gboolean signed_off[16];
   guint n_defined = 0;
 
   for (guint i = 0; i + 1 < c->len && n_defined < G_N_ELEMENTS (defined); i++)
@@ -7412,6 +7451,26 @@ detect_defined_initials (Ctx *c)
                initials_of (c, i, i + 1, last))
         defined[n_defined++] = i;
     }
+  for (guint q = 0; q < n_defined; q++)
+    signed_off[q] = FALSE;
+  /* "… No photo. AT" twice or more: a log's lines signed with initials */
+  for (guint i = 0; i < c->len && n_defined < G_N_ELEMENTS (defined); i++)
+    {
+      guint seen = 0;
+      gboolean known = FALSE;
+
+      if (c->type[i] != NULL || !line_signature (c, i))
+        continue;
+      for (guint q = 0; q < n_defined && !known; q++)
+        known = c->t[defined[q]].hash == c->t[i].hash;
+      for (guint k = i + 1; k < c->len && seen == 0 && !known; k++)
+        seen += c->t[k].hash == c->t[i].hash && c->type[k] == NULL && line_signature (c, k);
+      if (seen > 0)
+        {
+          signed_off[n_defined] = TRUE;
+          defined[n_defined++] = i;
+        }
+    }
   for (guint i = 0; i < c->len && n_defined > 0; i++)
     {
       const Token *t = &c->t[i];
@@ -7425,7 +7484,11 @@ detect_defined_initials (Ctx *c)
 
           hit = d->end - d->start == t->end - t->start &&
                 memcmp (c->text + d->start, c->text + t->start, t->end - t->start) == 0 &&
-                (i == defined[q] || initials_stand_alone (c, i));
+                (i == defined[q] ||
+                 (initials_stand_alone (c, i) &&
+                  (!signed_off[q] || line_signature (c, i) || person_slot (c, i) ||
+                   label_of_line (c, i) || (i > 0 && token_in (c, i - 1, &contact_set)) ||
+                   (i > 0 && gap_spaces (c, i - 1) && token_is (c, i - 1, "showed")))));
         }
       if (hit && !(t->full_end < c->n && (g_ascii_isalnum (c->text[t->full_end]) ||
                                           c->text[t->full_end] == '-')))
