@@ -7188,6 +7188,8 @@ label_of_line (const Ctx *c,
 {
   gsize b = c->t[i].start, e = c->t[i].full_end;
 
+  if (e + 1 >= c->n || c->text[e] != ':')
+    return FALSE;
   while (b > 0 && (c->text[b - 1] == ' ' || c->text[b - 1] == '\t' || c->text[b - 1] == '-' ||
                    c->text[b - 1] == '*'))
     b--;
@@ -7252,7 +7254,7 @@ detect_stop_initials (Ctx *c)
        * list as a speaker's label beside others' */
       if (c->type[i] == NULL && !(t->bits & (G_STOP | G_KEYWORD | G_HEADER | G_NAME_ROLE)) &&
           !t->poss && !t->initial && t->end - t->start >= 2 && t->end - t->start <= 8 &&
-          speaker_initials (c, i) && label_of_line (c, i) && speaker_peers (c, i))
+          !t->lower && label_of_line (c, i) && speaker_initials (c, i) && speaker_peers (c, i))
         {
           mark (c, i, i, type_person);
           continue;
@@ -7445,8 +7447,9 @@ detect_defined_initials (Ctx *c)
           initials_of (c, k, i, last))
         defined[n_defined++] = k;
       /* "DS = Danielle Shaw", "DS (Danielle Shaw)" */
-      else if (c->type[i] != type_person && i + 2 < c->len && c->t[i].end == c->t[i].full_end &&
-               (gap_is (c, i, " = ") || gap_is (c, i, " (")) && c->type[i + 1] == type_person &&
+      else if (c->t[i].cap && c->type[i] != type_person && i + 2 < c->len &&
+               c->t[i].end == c->t[i].full_end && c->type[i + 1] == type_person &&
+               (gap_is (c, i, " = ") || gap_is (c, i, " (")) &&
                !c->joined[i + 1] && (last = span_end (c, i + 1)) > i + 1 &&
                initials_of (c, i, i + 1, last))
         defined[n_defined++] = i;
@@ -7459,7 +7462,9 @@ detect_defined_initials (Ctx *c)
       guint seen = 0;
       gboolean known = FALSE;
 
-      if (c->type[i] != NULL || !line_signature (c, i))
+      if (c->type[i] != NULL || !c->t[i].upper ||
+          (c->t[i].full_end < c->n && !strchr ("\n /", c->text[c->t[i].full_end])) ||
+          !line_signature (c, i))
         continue;
       for (guint q = 0; q < n_defined && !known; q++)
         known = c->t[defined[q]].hash == c->t[i].hash;
@@ -7661,6 +7666,7 @@ lower_trade_name (const Ctx *c,
   gsize b;
 
   if (!t->lower || i == 0 || c->type[i] != NULL ||
+      (!(t->bits & G_CUE) && !token_is (c, i, "convenience")) ||
       !(word_in (c, i, W_CARS, W_TAXIS) || word_in (c, i, W_HOTEL, W_HOTEL) ||
         word_in (c, i, W_KEBABS, W_KEBABS) || token_is (c, i, "convenience") ||
         token_is (c, i, "guesthouse") || token_is (c, i, "arcade") ||
@@ -8338,12 +8344,21 @@ propagate_short_forms (Ctx           *c,
                        const guint   *n_words,
                        guint          n_names)
 {
+  guint64 bloom = 0;
+
+  for (guint k = 0; k < n_names; k++)
+    if (n_words[k] >= 2)
+      bloom |= (G_GUINT64_CONSTANT (1) << (names[k][n_words[k] - 1] >> 58)) |
+               (G_GUINT64_CONSTANT (1) << (names[k][0] >> 58));
+  if (bloom == 0)
+    return;
   for (guint i = 1; i < c->len; i++)
     {
       const Token *t = &c->t[i];
       gboolean hit = FALSE;
 
-      if (c->type[i] != NULL || !capish (t) || t->upper ||
+      if (!(bloom & (G_GUINT64_CONSTANT (1) << (t->hash >> 58))) ||
+          c->type[i] != NULL || !capish (t) || t->upper ||
           (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1])))
         continue;
       for (guint k = 0; k < n_names && !hit; k++)
