@@ -1559,6 +1559,10 @@ static const NameCase name_cases[] = {
     "19:40 YP2 told AT she was staying out. Rang OR. OR said log it.\n20:00 Done. OR\n"
     "21:00 Left it there. NB\n22:00 Closed the office. NB\n",
     "PERSON:AT|PERSON:AT|PERSON:AT|PERSON:OR|PERSON:OR|PERSON:OR" },
+  /* a hotel named after its cue, not a scheme or the hotel's staff */
+  { "Visit Hotel Solent Vista, then Hotel Rosa (Milnrow). The Hotel Manager and Hotel Staff "
+    "signed up to Hotel Watch.",
+    "INSTITUTION:Hotel Solent Vista|INSTITUTION:Hotel Rosa|PLACE:Milnrow" },
 };
 
 static void

@@ -9420,6 +9420,31 @@ detect_names_in (const char  *text,
           }
       }
 
+  /* "Hotel Solent Vista", "Hotel Rosa (Milnrow)": a hotel named after its
+   * cue, capitalised; not "Hotel Manager", "Hotel Staff" nor the "Hotel
+   * Watch" scheme */
+  for (guint i = 0; i + 1 < c.len; i++)
+    if (c.t[i].cap && !c.t[i].upper && token_is (&c, i, "hotel") && !joined[i] &&
+        (type[i] == NULL || type[i] == type_none) && gap_spaces (&c, i) &&
+        capish (&c.t[i + 1]) && !c.t[i + 1].upper &&
+        !(c.t[i + 1].bits & (G_STOP | G_TITLE | G_CUE | G_STREET | G_COUNCIL)) &&
+        !(c.t[i + 1].bits & (G_ENGLISH | G_COMMON | G_WORD)) &&
+        (type[i + 1] == NULL || type[i + 1] == type_place ||
+         (type[i + 1] == type_person && !joined[i + 1])))
+      {
+        guint last = i + 1;
+
+        while (last + 1 < c.len && last < i + 3 && gap_spaces (&c, last) &&
+               capish (&c.t[last + 1]) && !c.t[last + 1].upper &&
+               !(c.t[last + 1].bits & (G_STOP | G_TITLE | G_COUNCIL)) &&
+               (type[last + 1] == NULL || joined[last + 1]))
+          last++;
+        while (last + 1 < c.len && joined[last + 1])
+          last++;
+        mark (&c, i, last, type_institution);
+        i = last;
+      }
+
   /* "Kirkstall Express", "Cannon Park Express": a budget hotel or a car
    * wash named after its place or a name, "Express" last; not a paper
    * ("Daily Express") nor a card */
