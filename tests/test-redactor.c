@@ -1563,6 +1563,10 @@ static const NameCase name_cases[] = {
   { "Visit Hotel Solent Vista, then Hotel Rosa (Milnrow). The Hotel Manager and Hotel Staff "
     "signed up to Hotel Watch.",
     "INSTITUTION:Hotel Solent Vista|INSTITUTION:Hotel Rosa|PLACE:Milnrow" },
+  /* initials with small letters between, where a person stands and then
+   * wherever they stand; not an acronym's plural */
+  { "Actions: EaI to share with the MASH; EaI rang. UPNs: checked; MoJ to reply.",
+    "PERSON:EaI|PERSON:EaI" },
 };
 
 static void

@@ -6903,6 +6903,32 @@ initials_stand_alone (const Ctx *c,
   return TRUE;
 }
 
+/* Token i is written as initials are, two capitals or more among at most
+ * eight letters and no digit ("SaG", "LÓDB", "RNíF"), not an acronym's
+ * plural ("UPNs") */
+static gboolean
+initials_shape (const Ctx *c,
+                guint      i)
+{
+  guint caps = 0, small = 0;
+
+  for (const char *p = c->text + c->t[i].start; p < c->text + c->t[i].end; p = g_utf8_next_char (p))
+    {
+      gunichar u = g_utf8_get_char (p);
+
+      if (g_unichar_isupper (u))
+        caps++;
+      else if (g_unichar_islower (u))
+        small++;
+      else
+        return FALSE;
+    }
+  /* "UPNs", "RHIs": an acronym's plural */
+  if (small == 1 && c->text[c->t[i].end - 1] == 's')
+    return FALSE;
+  return caps >= 2 && caps >= small && caps + small <= 8;
+}
+
 /* Does token i stand where a person stands, as initials do in minutes and
  * logs: before what someone did ("NO took it", "UP spoke to"), before
  * "to" and what they are to do, after "per", "by" or "thanks", joined to
@@ -7158,28 +7184,6 @@ initials_partners (Ctx *c)
     }
 }
 
-/* Token i is written as initials are, two capitals or more among at most
- * eight letters and no digit ("SaG", "LÓDB", "RNíF") */
-static gboolean
-initials_shape (const Ctx *c,
-                guint      i)
-{
-  guint caps = 0, small = 0;
-
-  for (const char *p = c->text + c->t[i].start; p < c->text + c->t[i].end; p = g_utf8_next_char (p))
-    {
-      gunichar u = g_utf8_get_char (p);
-
-      if (g_unichar_isupper (u))
-        caps++;
-      else if (g_unichar_islower (u))
-        small++;
-      else
-        return FALSE;
-    }
-  return caps >= 2 && caps >= small && caps + small <= 8;
-}
-
 /* Token i starts its line (after spaces or a bullet) and a colon follows
  * it: a speaker's label ("DS: he picked me up", "- KM: agreed") */
 static gboolean
@@ -7250,6 +7254,23 @@ detect_stop_initials (Ctx *c)
       gsize b = t->start, e = t->full_end;
       gboolean hit = FALSE;
 
+      /* "EaI to share", "RMacL/CNicD to visit", "per DÓD": initials
+       * written with small letters between ("ap", "Nic", "Ó") in no
+       * list, where a person stands */
+      if (c->type[i] == NULL && t->cap && !t->upper && t->bits == 0 && !t->poss &&
+          t->end - t->start <= 8 && initials_shape (c, i) &&
+          !(token_is (c, i, "moj") || token_is (c, i, "mod") || token_is (c, i, "phd") ||
+            token_is (c, i, "doh")) &&
+          (person_slot (c, i) || label_of_line (c, i)))
+        {
+          /* and wherever else they stand in the note */
+          for (guint k = 0; k < c->len; k++)
+            if (c->type[k] == NULL && c->t[k].hash == t->hash &&
+                c->t[k].end - c->t[k].start == t->end - t->start &&
+                memcmp (c->text + c->t[k].start, c->text + t->start, t->end - t->start) == 0)
+              mark (c, k, k, type_person);
+          continue;
+        }
       /* "LÓDB: No comment." beside "DI:" and "CS:": any initials of no
        * list as a speaker's label beside others' */
       if (c->type[i] == NULL && !(t->bits & (G_STOP | G_KEYWORD | G_HEADER | G_NAME_ROLE)) &&
