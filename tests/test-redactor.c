@@ -1567,6 +1567,10 @@ static const NameCase name_cases[] = {
    * wherever they stand; not an acronym's plural */
   { "Actions: EaI to share with the MASH; EaI rang. UPNs: checked; MoJ to reply.",
     "PERSON:EaI|PERSON:EaI" },
+  /* a place's name with "'s" and nothing after it, where someone went, is
+   * a business; a place owning something stays a place */
+  { "Everyone went to Sully's. What happened at Sully's? Rochdale's council said so.",
+    "INSTITUTION:Sully's|INSTITUTION:Sully's|PLACE:Rochdale" },
 };
 
 static void

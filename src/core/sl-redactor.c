@@ -9441,6 +9441,19 @@ detect_names_in (const char  *text,
           }
       }
 
+  /* "went to Sully's.", "at Kendal's, then": a place's name with "'s" and
+   * nothing after it that it could own, where someone went, is a
+   * business named after it */
+  for (guint i = 1; i < c.len; i++)
+    if (type[i] == type_place && !joined[i] && !(i + 1 < c.len && joined[i + 1]) &&
+        c.t[i].poss && c.t[i].full_end - c.t[i].end >= 2 && c.t[i].cap && !c.t[i].upper &&
+        gap_spaces (&c, i - 1) && c.t[i - 1].lower &&
+        (token_is (&c, i - 1, "at") || token_is (&c, i - 1, "to") ||
+         token_is (&c, i - 1, "from") || token_is (&c, i - 1, "outside") ||
+         token_is (&c, i - 1, "near") || token_is (&c, i - 1, "behind")) &&
+        (c.t[i].full_end >= n || strchr (".,;:?!)\"\n", text[c.t[i].full_end]) != NULL))
+      mark_with_poss (&c, i, i, type_institution);
+
   /* "Hotel Solent Vista", "Hotel Rosa (Milnrow)": a hotel named after its
    * cue, capitalised; not "Hotel Manager", "Hotel Staff" nor the "Hotel
    * Watch" scheme */
