@@ -1571,6 +1571,11 @@ static const NameCase name_cases[] = {
    * a business; a place owning something stays a place */
   { "Everyone went to Sully's. What happened at Sully's? Rochdale's council said so.",
     "INSTITUTION:Sully's|INSTITUTION:Sully's|PLACE:Rochdale" },
+  /* in lower case, a first name after a verb of meeting or before "'s"
+   * and what is someone's, then wherever else it stands; not after "a" */
+  { "met jade and her mum at the shop. jade quiet.\nruby's dob 3/9/10. ruby off school. "
+    "got her a ruby ring.",
+    "PERSON:jade|PERSON:jade|PERSON:ruby|DATE_OF_BIRTH:3/9/10|PERSON:ruby" },
 };
 
 static void

@@ -7522,6 +7522,66 @@ detect_defined_initials (Ctx *c)
     }
 }
 
+/* In lower case, where case tells nothing: a first name after a verb of
+ * meeting or speaking ("met jade and her mum", "spoke to tash") or
+ * before "'s" and a word of kin or of what is someone's ("jade's dob",
+ * "ruby's mum"); then the same name wherever else it stands in the note
+ * in lower case, not after "a" or "the" ("jade quiet", "ruby off school
+ * today", but "a ruby ring") */
+static void
+lower_case_first_names (Ctx *c)
+{
+  static const char *const owned[] = {
+    "dob", "mum", "dad", "mam", "nan", "phone", "number", "mate", "mates", "boyfriend",
+    "girlfriend", "brother", "sister", "cousin", "uncle", "aunt", "auntie", "house", "flat",
+    "room", "school", "sw", "address", "snap", "snapchat", "insta", "instagram", "tiktok",
+  };
+  static WordSet owned_set = WORD_SET (owned);
+  guint64 names[16];
+  guint n_names = 0;
+
+  for (guint i = 1; i < c->len && n_names < G_N_ELEMENTS (names); i++)
+    {
+      const Token *t = &c->t[i];
+      gboolean hit;
+
+      if (c->type[i] != NULL || !t->lower || !t->casual || !(t->bits & G_FIRST) ||
+          (t->bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE | G_CUE | G_STREET)) ||
+          t->end - t->start < 3)
+        continue;
+      hit = gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+            (token_in (c, i - 1, &contact_set) ||
+             (i > 1 && (token_is (c, i - 1, "to") || token_is (c, i - 1, "with")) &&
+              gap_spaces (c, i - 2) && token_in (c, i - 2, &contact_set)));
+      hit = hit || (t->poss && i + 1 < c->len && gap_spaces (c, i) &&
+                    token_in (c, i + 1, &owned_set));
+      if (hit)
+        {
+          mark (c, i, i, type_person);
+          names[n_names++] = t->hash;
+        }
+    }
+  /* and names found in lower case by other rules */
+  for (guint i = 0; i < c->len && n_names < G_N_ELEMENTS (names); i++)
+    if (c->type[i] == type_person && c->t[i].lower && c->t[i].casual && !c->joined[i] &&
+        !(i + 1 < c->len && c->joined[i + 1]) && (c->t[i].bits & G_FIRST) &&
+        c->t[i].end - c->t[i].start >= 3)
+      names[n_names++] = c->t[i].hash;
+  for (guint i = 0; i < c->len && n_names > 0; i++)
+    {
+      const Token *t = &c->t[i];
+      gboolean known = FALSE;
+
+      if (c->type[i] != NULL || !t->lower || !t->casual || (t->bits & (G_STOP | G_PREP)) ||
+          (i > 0 && (determiner (c, i - 1) || number_word (c, i - 1))))
+        continue;
+      for (guint q = 0; q < n_names && !known; q++)
+        known = names[q] == t->hash;
+      if (known)
+        mark (c, i, i, type_person);
+    }
+}
+
 /* A person's name at its edges, once names are found: a rank or a title
  * with a full stop before it ("Revd. Ifeoma Nwosu", "Det. Sgt. Rhys
  * Pugh"), an acting or temporary rank ("D/Supt Karen Oxley"), "Mr &"
@@ -8877,6 +8937,8 @@ detect_names_in (const char  *text,
         type[i + 1] = type_person;
         joined[i + 1] = TRUE;
       }
+
+  lower_case_first_names (&c);
 
   /* "Jordan Salt aka \"Salty\"": the words before "aka" or "alias" are a
    * name */
