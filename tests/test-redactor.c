@@ -686,7 +686,8 @@ static const NameCase name_cases[] = {
   /* in a chat, a possessive without its apostrophe after "at"; not a word */
   { "[22:01] jess: im at nathans in oldham\n[22:02] kyle: at chips now",
     "PERSON:jess|PERSON:nathans|PLACE:oldham|PERSON:kyle" },
-  { "actions: kp to email the st. michael's school", "INSTITUTION:st. michael's school" },
+  { "actions: kp to email the st. michael's school",
+    "PERSON:kp|INSTITUTION:st. michael's school" },
   /* in capitals, words that are also names are no names together; a
    * name's parts found apart are one; "A" is an article */
   { "KEY FINDINGS: HOPE, AMBER AND GRACE WERE WORDS. THE POSTER SAID AMBER.", "" },
@@ -1576,6 +1577,12 @@ static const NameCase name_cases[] = {
   { "met jade and her mum at the shop. jade quiet.\nruby's dob 3/9/10. ruby off school. "
     "got her a ruby ring.",
     "PERSON:jade|PERSON:jade|PERSON:ruby|DATE_OF_BIRTH:3/9/10|PERSON:ruby" },
+  /* in lower case, two or three letters in no list but of names where a
+   * person stands, and the one joined to them by "and" or "+"; not a
+   * day, nor a word "and" follows */
+  { "rough notes\nkd and mj said it. dm to chase the worker\n- kod + ek speak to the staff\n"
+    "got cds and a dvd. figures by fri",
+    "PERSON:kd|PERSON:mj|PERSON:dm|PERSON:kod|PERSON:ek" },
 };
 
 static void

@@ -6941,8 +6941,11 @@ person_slot (const Ctx *c,
   const Token *t = &c->t[i];
   gsize b = t->start, e = t->full_end;
 
+  /* ("by fri": a day) */
+  if (word_in (c, i, W_MON, W_SUN) || word_in (c, i, W_JAN, W_DEC))
+    return FALSE;
   if (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
-      ((c->t[i + 1].bits & (G_VERB | G_SVERB)) || token_in (c, i + 1, &does_set) ||
+      ((c->t[i + 1].bits & G_SVERB) || token_in (c, i + 1, &does_set) ||
        token_in (c, i + 1, &contact_set) || token_is (c, i + 1, "took") ||
        token_is (c, i + 1, "has") || token_is (c, i + 1, "had") || token_is (c, i + 1, "was") ||
        token_is (c, i + 1, "will") || token_is (c, i + 1, "thinks") ||
@@ -7245,6 +7248,8 @@ speaker_peers (const Ctx *c,
  * up" after "JB: where?"). Not a rank before a name ("DS Khan"), a
  * field's key before a name ("GP: Dr Aziz"), nor the acronyms that are
  * never anyone's ("YP", "NB", "PS:" as a postscript, "UK"). */
+#define NAME_BITS (G_FIRST | G_FIRST_POP | G_SUR | G_SUR_POP)
+
 static void
 detect_stop_initials (Ctx *c)
 {
@@ -7269,6 +7274,26 @@ detect_stop_initials (Ctx *c)
                 c->t[k].end - c->t[k].start == t->end - t->start &&
                 memcmp (c->text + c->t[k].start, c->text + t->start, t->end - t->start) == 0)
               mark (c, k, k, type_person);
+          continue;
+        }
+      /* "kd and mj both said", "kod + ek speak to", "dm to chase": in
+       * lower case, two or three letters in no list but of names, where
+       * a person stands or beside someone's by "and" or "+" */
+      if (c->type[i] == NULL && t->lower && !(t->bits & ~NAME_BITS) && t->ascii && !t->poss &&
+          t->end - t->start >= 2 && t->end - t->start <= 3 && t->casual &&
+          person_slot (c, i))
+        {
+          guint k = i;
+
+          mark (c, i, i, type_person);
+          /* "kd and mj both said", "kod + ek speak to": the one before */
+          if (k >= 2 && is_and (c, k - 1) && gap_spaces (c, k - 1) && gap_spaces (c, k - 2))
+            k -= 2;
+          else if (k >= 1 && gap_is (c, k - 1, " + "))
+            k -= 1;
+          if (k < i && c->type[k] == NULL && c->t[k].lower && !(c->t[k].bits & ~NAME_BITS) &&
+              c->t[k].end - c->t[k].start >= 2 && c->t[k].end - c->t[k].start <= 3)
+            mark (c, k, k, type_person);
           continue;
         }
       /* "LÓDB: No comment." beside "DI:" and "CS:": any initials of no
