@@ -1583,6 +1583,15 @@ static const NameCase name_cases[] = {
   { "rough notes\nkd and mj said it. dm to chase the worker\n- kod + ek speak to the staff\n"
     "got cds and a dvd. figures by fri",
     "PERSON:kd|PERSON:mj|PERSON:dm|PERSON:kod|PERSON:ek" },
+  /* a name's particle after a title or alone in a sentence, a first name
+   * before a particle though it is a country too; two initials joined by
+   * a slash before what they are to do, in an owner's column or signing a
+   * line, not two roles' */
+  { "4.4 Cllr. de B\xc3\xbarca asked. Vehicle keeper Jordan de Lacy-Hume, 19 Bishopton Mews\n"
+    "NO/DR to sort a room. GP/HV to review.\n| No | Action | Owner |\n| 1 | Visit | ME/AS |\n"
+    "Finish. AT/WE\n",
+    "PERSON:Cllr. de B\xc3\xbarca|PERSON:Jordan de Lacy-Hume|ADDRESS:19 Bishopton Mews|"
+    "PERSON:NO/DR|PERSON:ME/AS|PERSON:AT/WE" },
 };
 
 static void

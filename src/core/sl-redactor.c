@@ -7248,7 +7248,65 @@ speaker_peers (const Ctx *c,
  * up" after "JB: where?"). Not a rank before a name ("DS Khan"), a
  * field's key before a name ("GP: Dr Aziz"), nor the acronyms that are
  * never anyone's ("YP", "NB", "PS:" as a postscript, "UK"). */
+/* Token i is two or three capitals that end a line after a sentence, a
+ * dash or a bracket, alone or with other initials by a slash: the
+ * initials that sign a log's entry ("… No photo. AT", "… Finish.
+ * AT/WE", "… the hall. — ME"), not a note marker ("NB", "PS") */
+static gboolean
+line_signature (const Ctx *c,
+                guint      i)
+{
+  const Token *t = &c->t[i];
+  gsize b = t->start, e = t->full_end;
+
+  if (!t->upper || t->poss || token_chars (c, i) > 3 || token_is (c, i, "nb") ||
+      token_is (c, i, "ps") || token_is (c, i, "ok") || token_is (c, i, "uk") ||
+      token_is (c, i, "yp") || (t->bits & G_NAME_ROLE))
+    return FALSE;
+  /* "AT/WE": the other initials */
+  if (e + 1 < c->n && c->text[e] == '/' && g_ascii_isupper (c->text[e + 1]))
+    for (e++; e < c->n && g_ascii_isupper (c->text[e]) && e - t->full_end <= 4; e++)
+      ;
+  else if (b > 1 && c->text[b - 1] == '/' && g_ascii_isupper (c->text[b - 2]))
+    {
+      for (b--; b > 0 && g_ascii_isupper (c->text[b - 1]) && t->start - b <= 4; b--)
+        ;
+    }
+  while (e < c->n && c->text[e] == ' ')
+    e++;
+  if (e < c->n && c->text[e] != '\n')
+    return FALSE;
+  if (b < 3 || c->text[b - 1] != ' ')
+    return FALSE;
+  return strchr (".!?)", c->text[b - 2]) != NULL ||
+         ((guchar) c->text[b - 2] == 0x94 && (guchar) c->text[b - 3] == 0x80);
+}
+
 #define NAME_BITS (G_FIRST | G_FIRST_POP | G_SUR | G_SUR_POP)
+
+static const char *const role_words[] = { "gp", "hv", "sw", "dc", "pc", "ds", "di", "cp", "mp",
+                                          "ta", "dr", "yp", "dsl", "iro", "pcso", "sgt" };
+
+/* Are the n letters at p the acronym of a role? */
+static gboolean
+role_text (const char *p,
+           gsize       n)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (role_words); k++)
+    if (strlen (role_words[k]) == n && g_ascii_strncasecmp (p, role_words[k], n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Is token i the acronym of a role ("GP", "HV", "SW", "DS")? */
+static gboolean
+role_initials (const Ctx *c,
+               guint      i)
+{
+  static WordSet role_set = WORD_SET (role_words);
+
+  return token_in (c, i, &role_set);
+}
 
 static void
 detect_stop_initials (Ctx *c)
@@ -7295,6 +7353,36 @@ detect_stop_initials (Ctx *c)
               c->t[k].end - c->t[k].start >= 2 && c->t[k].end - c->t[k].start <= 3)
             mark (c, k, k, type_person);
           continue;
+        }
+      /* "SW/CP to write", "NO/DR to sort", "| ME/AS |" under "Owner",
+       * "… Finish. AT/WE": two initials joined by a slash (the second no
+       * token of its own), before what they are to do, in a column of who
+       * is to act or signing a line, though they spell acronyms; not two
+       * roles ("GP/HV") */
+      if (c->type[i] == NULL && t->upper && t->end - t->start >= 2 && t->end - t->start <= 3 &&
+          e + 3 < c->n && c->text[e] == '/' && g_ascii_isupper (c->text[e + 1]) &&
+          !(b > 0 && (c->text[b - 1] == '/' || g_ascii_isalnum (c->text[b - 1]))))
+        {
+          gsize q = e + 1;
+
+          while (q < c->n && g_ascii_isupper (c->text[q]) && q - e <= 4)
+            q++;
+          if (q - e - 1 >= 2 && q - e - 1 <= 3 && (q == c->n || (!g_ascii_isalnum (c->text[q]) &&
+                                                                 c->text[q] != '/')) &&
+              !(role_initials (c, i) && role_text (c->text + e + 1, q - e - 1)) &&
+              ((q + 4 < c->n && strncmp (c->text + q, " to ", 4) == 0 &&
+                g_ascii_islower (c->text[q + 4]) && i + 2 < c->len && c->t[i + 2].lower &&
+                !determiner (c, i + 2)) ||
+               in_column_headed (c->text - c->offset, c->offset + t->start, c->offset + q,
+                                 owner_heading, 2) ||
+               line_signature (c, i)))
+            {
+              SlSpan span = { c->offset + t->start, c->offset + q, type_person };
+
+              g_array_append_val (c->found, span);
+              c->type[i] = type_none;
+              continue;
+            }
         }
       /* "LÓDB: No comment." beside "DI:" and "CS:": any initials of no
        * list as a speaker's label beside others' */
@@ -7356,12 +7444,7 @@ detect_stop_initials (Ctx *c)
                       (ke == c->n || strchr (",;.\n(", c->text[ke]) != NULL))
                     {
                       items++;
-                      n_roles += token_is (c, k, "gp") || token_is (c, k, "hv") ||
-                               token_is (c, k, "sw") || token_is (c, k, "dc") ||
-                               token_is (c, k, "pc") || token_is (c, k, "ds") ||
-                               token_is (c, k, "di") || token_is (c, k, "cp") ||
-                               token_is (c, k, "mp") || token_is (c, k, "ta") ||
-                               token_is (c, k, "dr");
+                      n_roles += role_initials (c, k);
                     }
                   else if (capish (&c->t[k]))
                     all = FALSE;
@@ -7432,40 +7515,6 @@ initials_of (const Ctx *c,
     if (capital_at (c, p) && base_letter_at (c, p) == tail)
       return TRUE;
   return FALSE;
-}
-
-/* Token i is two or three capitals that end a line after a sentence, a
- * dash or a bracket, alone or with other initials by a slash: the
- * initials that sign a log's entry ("… No photo. AT", "… Finish.
- * AT/WE", "… the hall. — ME"), not a note marker ("NB", "PS") */
-static gboolean
-line_signature (const Ctx *c,
-                guint      i)
-{
-  const Token *t = &c->t[i];
-  gsize b = t->start, e = t->full_end;
-
-  if (!t->upper || t->poss || token_chars (c, i) > 3 || token_is (c, i, "nb") ||
-      token_is (c, i, "ps") || token_is (c, i, "ok") || token_is (c, i, "uk") ||
-      token_is (c, i, "yp") || (t->bits & G_NAME_ROLE))
-    return FALSE;
-  /* "AT/WE": the other initials */
-  if (e + 1 < c->n && c->text[e] == '/' && g_ascii_isupper (c->text[e + 1]))
-    for (e++; e < c->n && g_ascii_isupper (c->text[e]) && e - t->full_end <= 4; e++)
-      ;
-  else if (b > 1 && c->text[b - 1] == '/' && g_ascii_isupper (c->text[b - 2]))
-    {
-      for (b--; b > 0 && g_ascii_isupper (c->text[b - 1]) && t->start - b <= 4; b--)
-        ;
-    }
-  while (e < c->n && c->text[e] == ' ')
-    e++;
-  if (e < c->n && c->text[e] != '\n')
-    return FALSE;
-  if (b < 3 || c->text[b - 1] != ' ')
-    return FALSE;
-  return strchr (".!?)", c->text[b - 2]) != NULL ||
-         ((guchar) c->text[b - 2] == 0x94 && (guchar) c->text[b - 3] == 0x80);
 }
 
 /* Initials a note defines for someone, "Dr Dominic Reilly (DR)",
@@ -7645,12 +7694,32 @@ widen_people (Ctx *c)
           else if ((p->bits & G_PARTICLE) && p->cap && !p->upper && gap_spaces (c, k) &&
                    p->end - p->start >= 2 && !(c->t[first].bits & G_TITLE))
             first = k;
-          /* "Mererid ab Iorwerth" */
+          /* "Mererid ab Iorwerth", "Jordan de Lacy-Hume" (not the country) */
           else if ((p->bits & G_PARTICLE) && p->lower && gap_spaces (c, k) && k > 0 &&
-                   gap_spaces (c, k - 1) && c->type[k - 1] == NULL && c->t[k - 1].cap &&
-                   !c->t[k - 1].upper && !c->t[k - 1].poss && !c->t[k - 1].sentence &&
+                   gap_spaces (c, k - 1) &&
+                   (c->type[k - 1] == NULL ||
+                    (c->type[k - 1] == type_place && !c->joined[k - 1] &&
+                     (c->t[k - 1].bits & G_FIRST))) &&
+                   c->t[k - 1].cap && !c->t[k - 1].upper && !c->t[k - 1].poss &&
+                   !(c->t[k - 1].sentence && c->type[k - 1] == NULL) &&
                    !(c->t[k - 1].bits & (G_STOP | G_TITLE | G_PREP | G_VERB | G_PARTICLE)))
             first = k - 1;
+          /* "Cllr. de Búrca", "Mr van Rijn": a title, then a particle */
+          else if ((p->bits & G_PARTICLE) && p->lower && p->end - p->start >= 2 &&
+                   gap_spaces (c, k) && k > 0 && c->type[k - 1] == NULL &&
+                   (c->t[k - 1].bits & G_TITLE) && capish (&c->t[k - 1]) &&
+                   (gap_spaces (c, k - 1) || gap_is (c, k - 1, ". ")))
+            first = k - 1;
+          /* "worried about van Rijn's": the particle alone */
+          else if ((p->bits & G_PARTICLE) && p->lower && p->end - p->start >= 2 &&
+                   gap_spaces (c, k) && !token_is (c, k, "st") && !token_is (c, k, "o") &&
+                   k > 0 && c->t[k - 1].lower && gap_spaces (c, k - 1) &&
+                   !(c->t[first].bits & (G_TITLE | G_PLACE)))
+            {
+              first = k;
+              c->type[k] = type_person;
+              break;
+            }
           else
             break;
           if (c->type[first] == type_person)
