@@ -1592,6 +1592,8 @@ static const NameCase name_cases[] = {
     "Finish. AT/WE\n",
     "PERSON:Cllr. de B\xc3\xbarca|PERSON:Jordan de Lacy-Hume|ADDRESS:19 Bishopton Mews|"
     "PERSON:NO/DR|PERSON:ME/AS|PERSON:AT/WE" },
+  /* a surname taken for a town after an acting rank */
+  { "D/Supt Oxley described it; Leeds/Bradford.", "PERSON:D/Supt Oxley|PLACE:Leeds" },
 };
 
 static void

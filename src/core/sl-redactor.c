@@ -7656,6 +7656,32 @@ lower_case_first_names (Ctx *c)
     }
 }
 
+/* Where an acting or temporary rank before token i starts, plus one, or
+ * 0: "D/Supt Karen", "D/Supt. Karen", "T/DS Pugh" (the rank after the
+ * slash is no token of its own) */
+static gsize
+rank_with_slash_before (const Ctx *c,
+                        guint      i)
+{
+  static const char *const ranks[] = { "supt", "sgt", "insp", "ds", "dc", "di", "dci", "dsi", "pc",
+                                       "ps", "ci", "con", "det" };
+  gsize w = c->t[i].start, q;
+
+  if (w >= 5 && c->text[w - 1] == ' ')
+    w--;
+  if (w >= 5 && c->text[w - 1] == '.')
+    w--;
+  for (q = w; q > 0 && g_ascii_isalpha (c->text[q - 1]) && w - q < 6; q--)
+    ;
+  if (q < 2 || q == w || w == c->t[i].start || c->text[q - 1] != '/' ||
+      !g_ascii_isupper (c->text[q - 2]) || (q > 2 && g_ascii_isalnum (c->text[q - 3])))
+    return 0;
+  for (guint r = 0; r < G_N_ELEMENTS (ranks); r++)
+    if (strlen (ranks[r]) == w - q && g_ascii_strncasecmp (c->text + q, ranks[r], w - q) == 0)
+      return q - 2 + 1;
+  return 0;
+}
+
 /* A person's name at its edges, once names are found: a rank or a title
  * with a full stop before it ("Revd. Ifeoma Nwosu", "Det. Sgt. Rhys
  * Pugh"), an acting or temporary rank ("D/Supt Karen Oxley"), "Mr &"
@@ -7665,6 +7691,12 @@ lower_case_first_names (Ctx *c)
 static void
 widen_people (Ctx *c)
 {
+  /* "D/Supt Oxley": a surname taken for a town after an acting rank */
+  for (guint i = 1; i < c->len; i++)
+    if (c->type[i] == type_place && !c->joined[i] && !(i + 1 < c->len && c->joined[i + 1]) &&
+        c->t[i].cap && c->t[i].start >= 5 && c->text[c->t[i].start - 1] == ' ' &&
+        (c->lead[i] = rank_with_slash_before (c, i)) > 0)
+      c->type[i] = type_person;
   for (guint i = 1; i < c->len; i++)
     {
       guint first = i, last;
@@ -7728,27 +7760,7 @@ widen_people (Ctx *c)
       /* "D/Supt Karen Oxley", "T/DS Pugh": an acting or temporary rank,
        * a word after a slash that no token holds */
       if (c->type[first] == type_person && !(c->t[first].bits & G_TITLE) && c->lead[first] == 0)
-        {
-          static const char *const ranks[] = { "supt", "sgt", "insp", "ds", "dc", "di", "dci",
-                                               "dsi", "pc", "ps", "ci", "con", "det" };
-          gsize w = c->t[first].start, q;
-
-          /* the rank's end: "D/Supt Karen", "D/Supt. Karen" */
-          if (w >= 5 && c->text[w - 1] == ' ')
-            w--;
-          if (w >= 5 && c->text[w - 1] == '.')
-            w--;
-          for (q = w; q > 0 && g_ascii_isalpha (c->text[q - 1]) && w - q < 6; q--)
-            ;
-          if (q >= 2 && q < w && w < c->t[first].start && c->text[q - 1] == '/' &&
-              g_ascii_isupper (c->text[q - 2]) && (q == 2 || !g_ascii_isalnum (c->text[q - 3])))
-            for (guint r = 0; r < G_N_ELEMENTS (ranks); r++)
-              if (strlen (ranks[r]) == w - q && g_ascii_strncasecmp (c->text + q, ranks[r], w - q) == 0)
-                {
-                  c->lead[first] = q - 2 + 1;
-                  break;
-                }
-        }
+        c->lead[first] = rank_with_slash_before (c, first);
       last = span_end (c, i);
       /* "Sofia Marques da Costa": a particle, then a capitalised name */
       if (last + 2 < c->len && gap_spaces (c, last) && gap_spaces (c, last + 1) &&
