@@ -1594,6 +1594,17 @@ static const NameCase name_cases[] = {
     "PERSON:NO/DR|PERSON:ME/AS|PERSON:AT/WE" },
   /* a surname taken for a town after an acting rank */
   { "D/Supt Oxley described it; Leeds/Bradford.", "PERSON:D/Supt Oxley|PLACE:Leeds" },
+  /* venues named without a cue word: with their kind in brackets or set
+   * beside them, in no list where someone was outside or above, at one
+   * before its street, the one before "and", then wherever they stand;
+   * not a town, someone's home, a street or a word of the language again */
+  { "Seen outside Yalla with two males; a flat above Mezze. They ended up at Cwtch on Wind "
+    "Street. We walked down to Kubrick, the gaming caf\xc3\xa9.\n- Babel and Zeytin (takeaways, "
+    "Millfield)\n2200 AURA (BAR). Most reports concern Zeytin. Leeds (city centre); the same road "
+    "(nails and tanning); swell (surf shop); the swell was big.",
+    "INSTITUTION:Yalla|INSTITUTION:Mezze|INSTITUTION:Cwtch|INSTITUTION:Kubrick|INSTITUTION:Babel|"
+    "INSTITUTION:Zeytin|PLACE:Millfield|INSTITUTION:AURA|INSTITUTION:Zeytin|PLACE:Leeds|"
+    "INSTITUTION:swell" },
 };
 
 static void

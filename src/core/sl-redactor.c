@@ -8095,6 +8095,142 @@ kind_in_brackets (const Ctx *c,
   return cue;
 }
 
+/* Is a word of a venue's kind said of the name that ends at token last:
+ * in brackets ("Tropix (shisha, Lincoln Road)", "AURA (BAR)", "BRAVO
+ * (CAFE/BAR)", "Smak (a café on Wide Bargate)") or set beside it
+ * ("Kubrick, the gaming café", "Pind, a bar on the Farnham Road")? The
+ * kind's token, or 0. */
+static guint
+venue_kind_after (const Ctx *c,
+                  guint      last)
+{
+  gboolean bracket = gap_is (c, last, " (");
+  guint k = last + 1;
+
+  if (k >= c->len || !(bracket || gap_is (c, last, ", ")))
+    return 0;
+  if ((c->t[k].lower || c->t[k].upper) && gap_spaces (c, k) &&
+      (token_is (c, k, "a") || token_is (c, k, "an") || token_is (c, k, "the")))
+    k++;
+  else if (!bracket)
+    return 0;
+  for (guint m = k; m < c->len && m < k + 4; m++)
+    {
+      const Token *t = &c->t[m];
+      gsize e = t->full_end;
+
+      if (!(t->lower || t->upper) || (t->bits & (G_TITLE | G_KIN)))
+        return 0;
+      if ((t->bits & G_CUE) || token_in (c, m, &bracket_kinds_set))
+        {
+          /* what follows the kind: the bracket's end, a comma, a slash, or
+           * where the venue is */
+          if (e >= c->n || strchr (bracket ? "),;/" : ".,;:)\n", c->text[e]) != NULL)
+            return m;
+          if (m + 1 < c->len && gap_spaces (c, m) &&
+              (token_is (c, m + 1, "on") || token_is (c, m + 1, "in") ||
+               token_is (c, m + 1, "near") || token_is (c, m + 1, "by") ||
+               token_is (c, m + 1, "off") || token_is (c, m + 1, "behind") ||
+               token_is (c, m + 1, "opposite")))
+            return m;
+        }
+      if (!gap_spaces (c, m) && !gap_is (c, m, "/"))
+        return 0;
+    }
+  return 0;
+}
+
+/* Venues named without a cue word: a name with its kind in brackets or
+ * set beside it ("Dilkash (shisha, Girlington)", "Barwaaqo, a café on
+ * Stapleton Road", "mako (club, fore st)"); a name in no list where
+ * someone was outside, above or behind ("outside Yalla", "a flat above
+ * Mezze"), or at, before the street it is on ("at Cwtch on Wind
+ * Street"); the one joined to such a name by "and" ("Babel and Zeytin
+ * (takeaways)"); and then each of them wherever else it stands in the
+ * note ("Most reports concern Tropix"). */
+static void
+detect_named_venues (Ctx *c)
+{
+  guint64 names[24];
+  guint n_names = 0;
+
+  for (guint i = 0; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      guint first = i, last = i, kind;
+      gboolean casual_word = t->lower && t->end - t->start >= 3 && !token_in (c, i, &generic_set) &&
+                             !(t->bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_CUE | G_TITLE));
+
+      if (c->type[i] != NULL || !(capish (t) || casual_word) || t->initial ||
+          (t->bits & (G_STOP | G_TITLE | G_PREP | G_VERB | G_CUE | G_HEADER | G_STREET)))
+        continue;
+      /* the name's words: capitalised, or one or two in lower case */
+      while (last + 1 < c->len && last < i + 2 && gap_spaces (c, last) &&
+             c->type[last + 1] == NULL &&
+             !(c->t[last + 1].bits & (G_STOP | G_TITLE | G_PREP | G_VERB)) &&
+             (t->lower ? c->t[last + 1].lower && !(c->t[last + 1].bits & (G_CUE | G_PREP))
+                       : capish (&c->t[last + 1]) && c->t[last + 1].upper == t->upper))
+        last++;
+      if ((kind = venue_kind_after (c, last)) > 0 &&
+          /* "Leeds (city centre)", "Jade (mum's house)": no town, and no
+           * one's home; but "ZEUS (BAR)", "Aura (bar)": a trade */
+          !(first == last && !t->poss && !(t->bits & G_CUE) &&
+            ((t->bits & G_PLACE) ||
+             ((t->bits & (G_FIRST | G_SUR)) &&
+              (token_in (c, kind, &bracket_kinds_set) || !(c->t[kind].bits & G_CUE))))) &&
+          !(t->lower && !(first == 0 || !c->t[first - 1].lower || !gap_spaces (c, first - 1) ||
+                          determiner (c, first - 1) || (c->t[first - 1].bits & G_PREP))))
+        ;
+      else if (t->bits == 0 && capish (t) && !t->sentence && i > 0 && gap_spaces (c, i - 1) &&
+               c->t[i - 1].lower &&
+               (token_is (c, i - 1, "outside") || token_is (c, i - 1, "above") ||
+                token_is (c, i - 1, "behind") ||
+                ((token_is (c, i - 1, "at") || token_is (c, i - 1, "from")) &&
+                 last + 2 < c->len && gap_spaces (c, last) && token_is (c, last + 1, "on") &&
+                 gap_spaces (c, last + 1) && capish (&c->t[last + 2]))))
+        {
+          /* the name in no list, alone or with more such words */
+          last = i;
+          while (last + 1 < c->len && last < i + 2 && gap_spaces (c, last) &&
+                 c->type[last + 1] == NULL && c->t[last + 1].bits == 0 &&
+                 capish (&c->t[last + 1]))
+            last++;
+        }
+      else
+        continue;
+      mark_with_poss (c, first, last, type_institution);
+      if (first == last && n_names < G_N_ELEMENTS (names))
+        names[n_names++] = t->hash;
+      /* "Babel and Zeytin (takeaways)": the name before "and" */
+      if (first >= 2 && is_and (c, first - 1) && gap_spaces (c, first - 1) &&
+          gap_spaces (c, first - 2) && c->type[first - 2] == NULL &&
+          c->t[first - 2].upper == t->upper && capish (&c->t[first - 2]) == capish (t) &&
+          !(c->t[first - 2].bits & (G_STOP | G_TITLE | G_PLACE | G_FIRST_POP)))
+        {
+          mark (c, first - 2, first - 2, type_institution);
+          if (n_names < G_N_ELEMENTS (names))
+            names[n_names++] = c->t[first - 2].hash;
+        }
+      i = last;
+    }
+  for (guint i = 0; i < c->len && n_names > 0; i++)
+    {
+      const Token *t = &c->t[i];
+      gboolean known = FALSE;
+
+      /* ("the swell was big": a word of the language in lower case is no
+       * venue's name again) */
+      if (c->type[i] != NULL || !(capish (t) || (t->lower && t->casual && !(t->bits & G_ENGLISH))) ||
+          (i > 0 && gap_spaces (c, i - 1) && (token_is (c, i - 1, "a") || token_is (c, i - 1, "an"))) ||
+          (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) && capish (t)))
+        continue;
+      for (guint q = 0; q < n_names && !known; q++)
+        known = names[q] == t->hash;
+      if (known)
+        mark_with_poss (c, i, i, type_institution);
+    }
+}
+
 /* "- the ship inn on lumley rd - staff good", "- golden sands amusements -
  * young girl", "- sea breeze b&b: rooms by the night": in rough notes, a
  * list item that starts with a venue's name and its kind in lower case */
@@ -8826,6 +8962,7 @@ detect_names_in (const char  *text,
   detect_listed_venues (&c);
   detect_bulleted_venues (&c);
   detect_possessive_businesses (&c);
+  detect_named_venues (&c);
 
   /* "the Empire on Corporation Road", "the Shisha Palace on Stapleton
    * Road": a name after "the" where a street says where it stands */
