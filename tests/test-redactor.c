@@ -1605,6 +1605,10 @@ static const NameCase name_cases[] = {
     "INSTITUTION:Yalla|INSTITUTION:Mezze|INSTITUTION:Cwtch|INSTITUTION:Kubrick|INSTITUTION:Babel|"
     "INSTITUTION:Zeytin|PLACE:Millfield|INSTITUTION:AURA|INSTITUTION:Zeytin|PLACE:Leeds|"
     "INSTITUTION:swell" },
+  /* a word in no list where someone was, alone after "at"; not a festival
+   * or an acronym's plural */
+  { "Baz did the door at Xanadu later on. Talks for parents at Vaisakhi; discussed at IRDs.",
+    "PERSON:Baz|INSTITUTION:Xanadu" },
 };
 
 static void

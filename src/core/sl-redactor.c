@@ -8095,6 +8095,19 @@ kind_in_brackets (const Ctx *c,
   return cue;
 }
 
+/* Is token i a festival's name that no list holds ("at Vaisakhi")? */
+static gboolean
+festival (const Ctx *c,
+          guint      i)
+{
+  static const char *const festivals[] = { "vaisakhi", "baisakhi", "diwali", "navratri",
+                                           "ramadan", "ramzan", "hanukkah", "gurpurab", "mela",
+                                           "holi", "durga", "puja", "pride", "carnival" };
+  static WordSet festivals_set = WORD_SET (festivals);
+
+  return token_in (c, i, &festivals_set);
+}
+
 /* Is a word of a venue's kind said of the name that ends at token last:
  * in brackets ("Tropix (shisha, Lincoln Road)", "AURA (BAR)", "BRAVO
  * (CAFE/BAR)", "Smak (a café on Wide Bargate)") or set beside it
@@ -8187,7 +8200,14 @@ detect_named_venues (Ctx *c)
                 token_is (c, i - 1, "behind") ||
                 ((token_is (c, i - 1, "at") || token_is (c, i - 1, "from")) &&
                  last + 2 < c->len && gap_spaces (c, last) && token_is (c, last + 1, "on") &&
-                 gap_spaces (c, last + 1) && capish (&c->t[last + 2]))))
+                 gap_spaces (c, last + 1) && capish (&c->t[last + 2])) ||
+                /* "at Xanadu later on", "at KALIMERA, BRADSHAWGATE": a word in
+                 * no list where someone was, alone */
+                (token_is (c, i - 1, "at") && !t->poss && t->end - t->start >= 4 &&
+                 /* ("at IRDs", "at Vaisakhi") */
+                 (!g_ascii_isupper (c->text[t->start + 1]) || (t->upper && shouting (c, i))) &&
+                 !festival (c, i) &&
+                 !(i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1])))))
         {
           /* the name in no list, alone or with more such words */
           last = i;
@@ -8201,6 +8221,24 @@ detect_named_venues (Ctx *c)
       mark_with_poss (c, first, last, type_institution);
       if (first == last && n_names < G_N_ELEMENTS (names))
         names[n_names++] = t->hash;
+      /* "Kokomo, Sands, No.7 or Rumba": the names listed after it, as
+       * written, each a word or two */
+      for (guint k = last; k + 1 < c->len && n_names < G_N_ELEMENTS (names); )
+        {
+          guint m = k + 1;
+
+          if (!(gap_is (c, k, ", ") || gap_is (c, k, "; ") || gap_is (c, k, ",  ")) &&
+              !((is_and (c, m) || token_is (c, m, "or")) && gap_spaces (c, k) && m + 1 < c->len &&
+                gap_spaces (c, m) && ++m))
+            break;
+          if (m >= c->len || c->type[m] != NULL || !capish (&c->t[m]) ||
+              c->t[m].upper != t->upper || (c->t[m].bits & (G_STOP | G_TITLE | G_PLACE | G_FIRST_POP)) ||
+              (m + 1 < c->len && gap_spaces (c, m) && capish (&c->t[m + 1])))
+            break;
+          mark_with_poss (c, m, m, type_institution);
+          names[n_names++] = c->t[m].hash;
+          k = m;
+        }
       /* "Babel and Zeytin (takeaways)": the name before "and" */
       if (first >= 2 && is_and (c, first - 1) && gap_spaces (c, first - 1) &&
           gap_spaces (c, first - 2) && c->type[first - 2] == NULL &&
