@@ -1609,6 +1609,14 @@ static const NameCase name_cases[] = {
    * or an acronym's plural */
   { "Baz did the door at Xanadu later on. Talks for parents at Vaisakhi; discussed at IRDs.",
     "PERSON:Baz|INSTITUTION:Xanadu" },
+  /* nicknames in quotes after a word that gives a name, or in brackets
+   * after a name and used again; then wherever they stand; not a word of
+   * the language in quotes after "for" or "to", nor a role in brackets */
+  { "PASSENGER GAVE NAME \"DRITAN\" ONLY. THEY MET DRITAN AT THE SHOP. Shoaib Chaudhry (Shabs), "
+    "31. Links: Del and Shabs. Giani Kulwant Singh (Granthi). Rooms for \"parties\"; went to "
+    "\"chill\".",
+    "PERSON:DRITAN|PERSON:DRITAN|PERSON:Shoaib Chaudhry|PERSON:Shabs|PERSON:Del|PERSON:Shabs|"
+    "PERSON:Giani Kulwant Singh" },
 };
 
 static void

@@ -7682,6 +7682,82 @@ rank_with_slash_before (const Ctx *c,
   return 0;
 }
 
+/* Nicknames: a word in quotes after a word that gives a name ('GAVE NAME
+ * "DRITAN"', 'LEFT WITH "TOOTS" AND "MACKER"', 'Lee Hulme ("Skinny")'; a
+ * word of the language only after "name" or "known as", not 'for
+ * "parties"' nor 'he called "help"'), a word in no list in brackets after a name and used
+ * again ("Shoaib Chaudhry (Shabs)" … "Del–Shabs"); then the same word
+ * wherever else it stands in the note, not after "a" or "the" */
+static void
+detect_quoted_nicknames (Ctx *c)
+{
+  static const char *const giving[] = { "name", "named", "called", "as", "with", "for", "aka",
+                                        "nicknamed", "known", "by", "and", "from", "to" };
+  static WordSet giving_set = WORD_SET (giving);
+  guint64 names[16];
+  guint n_names = 0;
+
+  for (guint i = 1; i < c->len && n_names < G_N_ELEMENTS (names); i++)
+    {
+      const Token *t = &c->t[i];
+      gsize b = t->start, q, e = t->full_end;
+      gboolean hit = FALSE;
+
+      if (c->type[i] != NULL || t->initial || (t->bits & (G_STOP | G_TITLE | G_KIN | G_PREP)) ||
+          t->end - t->start < 3)
+        continue;
+      /* 'with "TOOTS"', '("Skinny")' */
+      if ((q = quote_at (c, b - 1, FALSE)) == 1 || (b >= 3 && quote_at (c, b - 3, FALSE) == 3))
+        {
+          gsize open = b - (b >= 3 && quote_at (c, b - 3, FALSE) == 3 ? 3 : 1);
+
+          if (e < c->n && (quote_at (c, e, TRUE) > 0 || c->text[e] == '"'))
+            {
+              if (open > 0 && c->text[open - 1] == '(' && i > 1 && c->type[i - 1] == type_person)
+                hit = TRUE;
+              else if (open > 1 && c->text[open - 1] == ' ' && c->t[i - 1].full_end == open - 1 &&
+                       token_in (c, i - 1, &giving_set) &&
+                       (c->t[i - 1].lower || c->t[i - 1].upper))
+                /* 'for "parties"', 'to "chill"': a word of the language
+                 * only after a word that names */
+                hit = (t->bits & (G_ENGLISH | G_COMMON | G_WORD))
+                        ? (token_is (c, i - 1, "name") || token_is (c, i - 1, "named") ||
+                           token_is (c, i - 1, "aka") ||
+                           token_is (c, i - 1, "nicknamed") ||
+                           (token_is (c, i - 1, "as") && i > 1 && token_is (c, i - 2, "known")))
+                        : !(token_is (c, i - 1, "and") || token_is (c, i - 1, "to") ||
+                            token_is (c, i - 1, "from") || token_is (c, i - 1, "by")) ||
+                          (i > 1 && c->type[i - 2] == type_person);
+            }
+        }
+      /* "Shoaib Chaudhry (Shabs)" */
+      else if (t->bits == 0 && capish (t) && !t->upper && b > 0 && c->text[b - 1] == '(' &&
+               e < c->n && (c->text[e] == ')' || c->text[e] == ',') && i > 1 &&
+               c->type[i - 1] == type_person && span_end (c, i - 1) == i - 1)
+        /* and used again: not a role in brackets ("(Granthi)") */
+        for (guint k = 0; k < c->len && !hit; k++)
+          hit = k != i && c->t[k].hash == t->hash;
+      if (hit)
+        {
+          mark (c, i, i, type_person);
+          names[n_names++] = t->hash;
+        }
+    }
+  for (guint i = 0; i < c->len && n_names > 0; i++)
+    {
+      const Token *t = &c->t[i];
+      gboolean known = FALSE;
+
+      if (c->type[i] != NULL || !(capish (t) || (t->lower && t->casual)) ||
+          (i > 0 && (determiner (c, i - 1) || number_word (c, i - 1))))
+        continue;
+      for (guint q = 0; q < n_names && !known; q++)
+        known = names[q] == t->hash;
+      if (known)
+        mark (c, i, i, type_person);
+    }
+}
+
 /* A person's name at its edges, once names are found: a rank or a title
  * with a full stop before it ("Revd. Ifeoma Nwosu", "Det. Sgt. Rhys
  * Pugh"), an acting or temporary rank ("D/Supt Karen Oxley"), "Mr &"
@@ -9220,6 +9296,7 @@ detect_names_in (const char  *text,
       }
 
   lower_case_first_names (&c);
+  detect_quoted_nicknames (&c);
 
   /* "Jordan Salt aka \"Salty\"": the words before "aka" or "alias" are a
    * name */
