@@ -7317,6 +7317,11 @@ detect_stop_initials (Ctx *c)
       gsize b = t->start, e = t->full_end;
       gboolean hit = FALSE;
 
+      /* what no branch below takes, first: a word found, a long word, a
+       * word in lower case outside rough notes */
+      if (c->type[i] != NULL || t->end - t->start > 8 ||
+          (t->lower && (t->end - t->start > 3 || !t->casual)))
+        continue;
       /* "EaI to share", "RMacL/CNicD to visit", "per DÓD": initials
        * written with small letters between ("ap", "Nic", "Ó") in no
        * list, where a person stands */
@@ -7667,6 +7672,8 @@ rank_with_slash_before (const Ctx *c,
                                        "ps", "ci", "con", "det" };
   gsize w = c->t[i].start, q;
 
+  if (w < 5 || memchr (c->text + w - MIN (w, 10), '/', MIN (w, 10)) == NULL)
+    return 0;
   if (w >= 5 && c->text[w - 1] == ' ')
     w--;
   if (w >= 5 && c->text[w - 1] == '.')
@@ -8247,8 +8254,15 @@ detect_named_venues (Ctx *c)
     {
       const Token *t = &c->t[i];
       guint first = i, last = i, kind;
-      gboolean casual_word = t->lower && t->end - t->start >= 3 && !token_in (c, i, &generic_set) &&
-                             !(t->bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_CUE | G_TITLE));
+      gboolean casual_word;
+
+      if (c->type[i] != NULL || t->initial)
+        continue;
+      casual_word = t->lower && t->end - t->start >= 3 &&
+                    !(t->bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_CUE | G_TITLE)) &&
+                    venue_kind_after (c, i + (i + 1 < c->len && c->t[i + 1].lower &&
+                                              gap_spaces (c, i))) > 0 &&
+                    !token_in (c, i, &generic_set);
 
       if (c->type[i] != NULL || !(capish (t) || casual_word) || t->initial ||
           (t->bits & (G_STOP | G_TITLE | G_PREP | G_VERB | G_CUE | G_HEADER | G_STREET)))
