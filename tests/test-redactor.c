@@ -1617,6 +1617,12 @@ static const NameCase name_cases[] = {
     "\"chill\".",
     "PERSON:DRITAN|PERSON:DRITAN|PERSON:Shoaib Chaudhry|PERSON:Shabs|PERSON:Del|PERSON:Shabs|"
     "PERSON:Giani Kulwant Singh" },
+  /* a venue alone in a column headed "Venue" or "Operator"; a surname in
+   * capitals before a given name no list holds, not before initials */
+  { "Badge | Driver | Operator | Plate\nHD 1874 | MALIK, Faisal | Ace | n/a\n"
+    "DRIVER TAHIRI, Ergys (04/11/1994)\nPresent: AB (Chair), KOD, SMcG (secretariat)",
+    "REFERENCE:HD 1874|PERSON:MALIK, Faisal|INSTITUTION:Ace|PERSON:TAHIRI, Ergys|"
+    "DATE_OF_BIRTH:04/11/1994|PERSON:AB|PERSON:KOD|PERSON:SMcG" },
 };
 
 static void

@@ -199,6 +199,7 @@ static const Label labels[] = {
 static GRegex *compiled[G_N_ELEMENTS (recognisers)];
 static GRegex *birth_context;
 static GRegex *owner_heading;
+static GRegex *venue_heading;
 
 /* Helpers */
 
@@ -225,6 +226,10 @@ compile_all (void)
       /* the heading of a column of who is to act: "Owner", "Who", "Lead" */
       owner_heading = g_regex_new ("(?:owner|who|lead|by|action\\s+by|by\\s+whom|responsible"
                                    "|assigned(?:\\s+to)?|initials)\\s*$",
+                                   G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
+      /* the heading of a column of venues: "Venue", "Premises", "Firm" */
+      venue_heading = g_regex_new ("(?:venues?|premises|business(?:es)?|firms?|operators?"
+                                   "|company|companies|employer|hotels?|takeaways?|shops?)\\s*$",
                                    G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
       g_once_init_leave (&once, 1);
     }
@@ -3960,6 +3965,32 @@ token_chars (const Ctx *c,
                   : g_utf8_strlen (c->text + t->start, (gssize) (t->end - t->start));
 }
 
+/* Token i is written as initials are, two capitals or more among at most
+ * eight letters and no digit ("SaG", "LÓDB", "RNíF"), not an acronym's
+ * plural ("UPNs") */
+static gboolean
+initials_shape (const Ctx *c,
+                guint      i)
+{
+  guint caps = 0, small = 0;
+
+  for (const char *p = c->text + c->t[i].start; p < c->text + c->t[i].end; p = g_utf8_next_char (p))
+    {
+      gunichar u = g_utf8_get_char (p);
+
+      if (g_unichar_isupper (u))
+        caps++;
+      else if (g_unichar_islower (u))
+        small++;
+      else
+        return FALSE;
+    }
+  /* "UPNs", "RHIs": an acronym's plural */
+  if (small == 1 && c->text[c->t[i].end - 1] == 's')
+    return FALSE;
+  return caps >= 2 && caps >= small && caps + small <= 8;
+}
+
 /* Token i is initials that keep a surname's "Mc", "Mac", "ap" or "ab":
  * "GMcL", "KMacA", "GapD", "ÉMcG", and "bmca" in lower case */
 static gboolean
@@ -4803,7 +4834,11 @@ detect_people_and_places (Ctx *c)
       /* "AHMED, Rizwan": a surname in capitals, a comma, a first name */
       if (t->upper && !(b & G_STOP) && ((b & G_SUR) || !(b & G_COMMON)) &&
           t->end - t->start >= 3 && gap_is (c, i, ", ") &&
-          c->t[i + 1].cap && (c->t[i + 1].bits & G_FIRST) &&
+          c->t[i + 1].cap &&
+          /* "TAHIRI, Ergys": a given name no list holds, in its own case */
+          ((c->t[i + 1].bits & G_FIRST) ||
+           (c->t[i + 1].bits == 0 && !c->t[i + 1].upper && c->t[i + 1].end - c->t[i + 1].start >= 3 &&
+            !initials_shape (c, i + 1) && !mixed_initials (c, i + 1))) &&
           !(c->t[i + 1].bits & (G_STOP | G_HARD)) &&
           /* "KHAN, IMRAN" in capitals too */
           (!c->t[i + 1].upper || ((b & G_SUR) && !(c->t[i + 1].bits & G_COMMON))))
@@ -6903,32 +6938,6 @@ initials_stand_alone (const Ctx *c,
   return TRUE;
 }
 
-/* Token i is written as initials are, two capitals or more among at most
- * eight letters and no digit ("SaG", "LÓDB", "RNíF"), not an acronym's
- * plural ("UPNs") */
-static gboolean
-initials_shape (const Ctx *c,
-                guint      i)
-{
-  guint caps = 0, small = 0;
-
-  for (const char *p = c->text + c->t[i].start; p < c->text + c->t[i].end; p = g_utf8_next_char (p))
-    {
-      gunichar u = g_utf8_get_char (p);
-
-      if (g_unichar_isupper (u))
-        caps++;
-      else if (g_unichar_islower (u))
-        small++;
-      else
-        return FALSE;
-    }
-  /* "UPNs", "RHIs": an acronym's plural */
-  if (small == 1 && c->text[c->t[i].end - 1] == 's')
-    return FALSE;
-  return caps >= 2 && caps >= small && caps + small <= 8;
-}
-
 /* Does token i stand where a person stands, as initials do in minutes and
  * logs: before what someone did ("NO took it", "UP spoke to"), before
  * "to" and what they are to do, after "per", "by" or "thanks", joined to
@@ -8274,7 +8283,13 @@ detect_named_venues (Ctx *c)
              (t->lower ? c->t[last + 1].lower && !(c->t[last + 1].bits & (G_CUE | G_PREP))
                        : capish (&c->t[last + 1]) && c->t[last + 1].upper == t->upper))
         last++;
-      if ((kind = venue_kind_after (c, last)) > 0 &&
+      /* "| Jalsa | shisha |", "| MALIK, Faisal | Ace |" under "Venue",
+       * "Firm" or "Operator": alone in a column of venues */
+      if (capish (t) &&
+          in_column_headed (c->text - c->offset, c->offset + t->start,
+                            c->offset + c->t[last].end, venue_heading, 4))
+        ;
+      else if ((kind = venue_kind_after (c, last)) > 0 &&
           /* "Leeds (city centre)", "Jade (mum's house)": no town, and no
            * one's home; but "ZEUS (BAR)", "Aura (bar)": a trade */
           !(first == last && !t->poss && !(t->bits & G_CUE) &&
