@@ -2216,6 +2216,7 @@ typedef struct
   gsize        offset;
   guint8      *near;   /* per token: NEAR_* bits */
   guint        found_from; /* the first of found's spans this stretch added */
+  gboolean     casual;     /* some line is written in lower case */
 } Ctx;
 
 enum
@@ -7628,6 +7629,8 @@ lower_case_first_names (Ctx *c)
   guint64 names[16];
   guint n_names = 0;
 
+  if (!c->casual)
+    return;
   for (guint i = 1; i < c->len && n_names < G_N_ELEMENTS (names); i++)
     {
       const Token *t = &c->t[i];
@@ -7713,12 +7716,26 @@ detect_quoted_nicknames (Ctx *c)
   guint64 names[16];
   guint n_names = 0;
 
-  for (guint i = 1; i < c->len && n_names < G_N_ELEMENTS (names); i++)
+  /* only where a quote or a bracket opens, found by memchr, not word by
+   * word: '"', '(' and '“' in turn */
+  for (guint pass = 0; pass < 3 && n_names < G_N_ELEMENTS (names); pass++)
+    for (const char *m = memchr (c->text, "\"(\xe2"[pass], c->n);
+         m != NULL && n_names < G_N_ELEMENTS (names);
+         m = memchr (m + 1, "\"(\xe2"[pass], c->n - (m + 1 - c->text)))
     {
-      const Token *t = &c->t[i];
-      gsize b = t->start, q, e = t->full_end;
+      guint i;
+      const Token *t;
+      gsize b, q, e;
       gboolean hit = FALSE;
 
+      if (pass == 2 && !(m + 2 < c->text + c->n && m[1] == '\x80' && m[2] == '\x9c'))
+        continue;
+      i = token_at (c->t, c->len, (m - c->text) + (pass == 2 ? 3 : 1), FALSE);
+      if (i == 0 || i >= c->len)
+        continue;
+      t = &c->t[i];
+      b = t->start;
+      e = t->full_end;
       if (c->type[i] != NULL || t->initial || (t->bits & (G_STOP | G_TITLE | G_KIN | G_PREP)) ||
           t->end - t->start < 3)
         continue;
@@ -7911,8 +7928,11 @@ mark_casual_lines (Ctx *c)
             caps++;
         }
       if (lower >= 3 && lower_starts > 0 && caps * 6 <= lower)
-        for (guint i = first; i <= last; i++)
-          c->t[i].casual = TRUE;
+        {
+          for (guint i = first; i <= last; i++)
+            c->t[i].casual = TRUE;
+          c->casual = TRUE;
+        }
       first = last + 1;
     }
 }
@@ -8245,6 +8265,25 @@ venue_kind_after (const Ctx *c,
   return 0;
 }
 
+/* Could token i start a table's cell: after "|", a tab, a comma with no
+ * space or at a line's start? (A cheap test before in_column_headed.) */
+static gboolean
+table_cell_start (const Ctx *c,
+                  guint      i)
+{
+  gsize b, e = c->t[i].start;
+
+  if (i == 0)
+    return TRUE;
+  b = c->t[i - 1].full_end;
+  if (e - b == 1 && c->text[b] == ',')
+    return TRUE;
+  for (gsize p = b; p < e; p++)
+    if (c->text[p] == '|' || c->text[p] == '\t' || c->text[p] == '\n')
+      return TRUE;
+  return FALSE;
+}
+
 /* Venues named without a cue word: a name with its kind in brackets or
  * set beside it ("Dilkash (shisha, Girlington)", "Barwaaqo, a café on
  * Stapleton Road", "mako (club, fore st)"); a name in no list where
@@ -8285,7 +8324,7 @@ detect_named_venues (Ctx *c)
         last++;
       /* "| Jalsa | shisha |", "| MALIK, Faisal | Ace |" under "Venue",
        * "Firm" or "Operator": alone in a column of venues */
-      if (capish (t) &&
+      if (capish (t) && table_cell_start (c, i) &&
           in_column_headed (c->text - c->offset, c->offset + t->start,
                             c->offset + c->t[last].end, venue_heading, 4))
         ;
@@ -8974,7 +9013,8 @@ detect_names_in (const char  *text,
   memset (joined, 0, toks->len * sizeof *joined);
   memset (lead, 0, toks->len * sizeof *lead);
   memset (near, 0, toks->len * sizeof *near);
-  c = (Ctx) { text, n, toks->t, toks->len, type, joined, lead, found, offset, near, found->len };
+  c = (Ctx) { text, n, toks->t, toks->len, type, joined, lead, found, offset, near, found->len,
+              FALSE };
   mark_near (&c, anchors, n_anchors);
   mark_casual_lines (&c);
 
