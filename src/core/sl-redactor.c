@@ -7816,11 +7816,15 @@ widen_people (Ctx *c)
         {
           guint k = first - 1;
           const Token *p = &c->t[k];
-          gboolean free = c->type[k] == NULL ||
-                          /* "BJ, Revd.": a title taken as the end of a name before it */
-                          (c->type[k] == type_person && c->joined[k] && (p->bits & G_TITLE) &&
-                           gap_is (c, k, ". "));
+          gboolean free;
 
+          /* every case below has a title or a particle before the name */
+          if (!(p->bits & (G_TITLE | G_PARTICLE)))
+            break;
+          /* "BJ, Revd.": a title taken as the end of a name before it */
+          free = c->type[k] == NULL ||
+                 (c->type[k] == type_person && c->joined[k] && (p->bits & G_TITLE) &&
+                  gap_is (c, k, ". "));
           if (!free)
             break;
           /* "Revd. Ifeoma", "Det. Sgt.", "Supt Karen Oxley" */
