@@ -7546,24 +7546,36 @@ detect_defined_initials (Ctx *c)
   gboolean signed_off[16];
   guint n_defined = 0;
 
-  for (guint i = 0; i + 1 < c->len && n_defined < G_N_ELEMENTS (defined); i++)
-    {
-      guint k, last;
+  /* only where " (" or " = " stands, found by memchr: the word before it
+   * and the word after */
+  for (guint pass = 0; pass < 2; pass++)
+    for (const char *m = memchr (c->text, "(="[pass], c->n);
+         m != NULL && n_defined < G_N_ELEMENTS (defined);
+         m = memchr (m + 1, "(="[pass], c->n - (m + 1 - c->text)))
+      {
+        gsize at = m - c->text;
+        guint k = token_at (c->t, c->len, at + (pass == 0 ? 1 : 2), FALSE), i, first, last;
 
-      /* "Dominic Reilly (DR)", "(SaG, panel)" */
-      if (c->type[i] == type_person && !c->joined[i] && (last = span_end (c, i)) > i &&
-          last + 1 < c->len && gap_is (c, last, " (") && (k = last + 1) < c->len &&
-          c->t[k].full_end < c->n && strchr ("),;", c->text[c->t[k].full_end]) != NULL &&
-          initials_of (c, k, i, last))
-        defined[n_defined++] = k;
-      /* "DS = Danielle Shaw", "DS (Danielle Shaw)" */
-      else if (c->t[i].cap && c->type[i] != type_person && i + 2 < c->len &&
-               c->t[i].end == c->t[i].full_end && c->type[i + 1] == type_person &&
-               (gap_is (c, i, " = ") || gap_is (c, i, " (")) &&
-               !c->joined[i + 1] && (last = span_end (c, i + 1)) > i + 1 &&
-               initials_of (c, i, i + 1, last))
-        defined[n_defined++] = i;
-    }
+        if (at < 2 || c->text[at - 1] != ' ' || k == 0 || k >= c->len)
+          continue;
+        i = k - 1;
+        /* "Dominic Reilly (DR)", "(SaG, panel)" */
+        if (pass == 0 && c->type[i] == type_person && gap_is (c, i, " (") &&
+            (i + 1 >= c->len || !c->joined[i + 1]) && c->t[k].full_end < c->n &&
+            strchr ("),;", c->text[c->t[k].full_end]) != NULL)
+          {
+            for (first = i; first > 0 && c->joined[first]; first--)
+              ;
+            if (first < i && initials_of (c, k, first, i))
+              defined[n_defined++] = k;
+          }
+        /* "DS = Danielle Shaw", "DS (Danielle Shaw)" */
+        else if (c->t[i].cap && c->type[i] != type_person && c->t[i].end == c->t[i].full_end &&
+                 c->type[k] == type_person && !c->joined[k] &&
+                 gap_is (c, i, pass == 0 ? " (" : " = ") && (last = span_end (c, k)) > k &&
+                 initials_of (c, i, k, last))
+          defined[n_defined++] = i;
+      }
   for (guint q = 0; q < n_defined; q++)
     signed_off[q] = FALSE;
   /* "… No photo. AT" twice or more: a log's lines signed with initials */
