@@ -308,6 +308,35 @@ test_overlaps (void)
                       g_array_index (spans, SlSpan, i).start);
 }
 
+/* A long text, with more spans than a short note has, is sorted the way
+ * a short one is: each paragraph's spans are those it has alone, moved
+ * by its offset, in order and apart. */
+static void
+test_long_text_order (void)
+{
+  const char *para = "Mob 07700 900123, NHS 943 476 5919, e-mail jo.bloggs@example.com, "
+                     "postcode M1 1AE, reg AB12 CDE; seen at 12 Canal Street.\n\n";
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) one = sl_redactor_detect (para, -1);
+  g_autoptr(GArray) all = NULL;
+  gsize len = strlen (para);
+
+  for (guint k = 0; k < 300; k++)
+    g_string_append (text, para);
+  all = sl_redactor_detect (text->str, -1);
+  g_assert_cmpuint (one->len, >=, 5);
+  g_assert_cmpuint (all->len, ==, 300 * one->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const SlSpan *a = &g_array_index (all, SlSpan, i);
+      const SlSpan *o = &g_array_index (one, SlSpan, i % one->len);
+
+      g_assert_cmpuint (a->start, ==, o->start + (i / one->len) * len);
+      g_assert_cmpuint (a->end, ==, o->end + (i / one->len) * len);
+      g_assert_cmpstr (a->type, ==, o->type);
+    }
+}
+
 static void
 test_redact_note (void)
 {
@@ -1814,6 +1843,7 @@ main (int    argc,
   g_test_add_func ("/sightline/redactor/detect/byte-offsets", test_byte_offsets);
   g_test_add_func ("/sightline/redactor/detect/length", test_length_limit);
   g_test_add_func ("/sightline/redactor/detect/overlaps", test_overlaps);
+  g_test_add_func ("/sightline/redactor/detect/long-text-order", test_long_text_order);
   g_test_add_func ("/sightline/redactor/redact/note", test_redact_note);
   g_test_add_func ("/sightline/redactor/redact/labels", test_labels);
   g_test_add_func ("/sightline/redactor/names/detect", test_names);

@@ -1050,6 +1050,58 @@ compare_spans (gconstpointer a,
   return 0;
 }
 
+/* Sorts spans by start, the longer first where two start together, keeping
+ * the order they were found in where both agree, as g_array_sort() does.
+ * Many spans (a long text in one call) are sorted by a radix sort on
+ * 16-bit digits, four passes in all, where a merge sort would move each
+ * span some twenty times. */
+static void
+sort_spans (GArray *found)
+{
+  SlSpan *a = (SlSpan *) (void *) found->data, *tmp, *src, *dst;
+  guint n = found->len, *count;
+  gsize max = 0;
+
+  for (guint i = 0; i < n; i++)
+    max = MAX (max, a[i].end);
+  if (n < 256 || max > G_MAXUINT32)
+    {
+      g_array_sort (found, compare_spans);
+      return;
+    }
+  tmp = g_new (SlSpan, n);
+  count = g_new (guint, 65537);
+  src = a;
+  dst = tmp;
+  /* the end, longest first, then the start, each a low digit and a high */
+  for (guint pass = 0; pass < 4; pass++)
+    {
+      SlSpan *swap;
+
+      memset (count, 0, 65537 * sizeof *count);
+      for (guint i = 0; i < n; i++)
+        {
+          guint32 key = pass < 2 ? ~(guint32) src[i].end : (guint32) src[i].start;
+
+          count[((key >> (16 * (pass % 2))) & 0xFFFF) + 1]++;
+        }
+      for (guint d = 0; d < 65536; d++)
+        count[d + 1] += count[d];
+      for (guint i = 0; i < n; i++)
+        {
+          guint32 key = pass < 2 ? ~(guint32) src[i].end : (guint32) src[i].start;
+
+          dst[count[(key >> (16 * (pass % 2))) & 0xFFFF]++] = src[i];
+        }
+      swap = src;
+      src = dst;
+      dst = swap;
+    }
+  /* after four passes the sorted spans are in the array's own storage */
+  g_free (count);
+  g_free (tmp);
+}
+
 /* Names, places and institutions */
 
 /*
@@ -10731,7 +10783,7 @@ sl_redactor_detect (const char *text,
   if (memmem (text, n, "ame", 3) != NULL || memmem (text, n, "AME", 3) != NULL)
     detect_name_column (text, n, found);
 
-  g_array_sort (found, compare_spans);
+  sort_spans (found);
   for (guint i = 0; i < found->len; i++)
     {
       const SlSpan *cand = &g_array_index (found, SlSpan, i);
