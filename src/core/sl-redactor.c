@@ -1052,9 +1052,9 @@ compare_spans (gconstpointer a,
 
 /* Sorts spans by start, the longer first where two start together, keeping
  * the order they were found in where both agree, as g_array_sort() does.
- * Many spans (a long text in one call) are sorted by a radix sort on
- * 16-bit digits, four passes in all, where a merge sort would move each
- * span some twenty times. */
+ * Many spans (8,192 or more: a long text in one call) are sorted by a
+ * radix sort on 16-bit digits, four passes in all, where a merge sort
+ * would move each span some twenty times. */
 static void
 sort_spans (GArray *found)
 {
@@ -1064,7 +1064,7 @@ sort_spans (GArray *found)
 
   for (guint i = 0; i < n; i++)
     max = MAX (max, a[i].end);
-  if (n < 256 || max > G_MAXUINT32)
+  if (n < 8192 || max > G_MAXUINT32)
     {
       g_array_sort (found, compare_spans);
       return;
