@@ -1062,8 +1062,9 @@ sort_spans (GArray *found)
   guint n = found->len, *count;
   gsize max = 0;
 
-  for (guint i = 0; i < n; i++)
-    max = MAX (max, a[i].end);
+  if (n >= 8192)
+    for (guint i = 0; i < n; i++)
+      max = MAX (max, a[i].end);
   if (n < 8192 || max > G_MAXUINT32)
     {
       g_array_sort (found, compare_spans);
@@ -7262,8 +7263,7 @@ label_of_line (const Ctx *c,
   while (b > 0 && (c->text[b - 1] == ' ' || c->text[b - 1] == '\t' || c->text[b - 1] == '-' ||
                    c->text[b - 1] == '*'))
     b--;
-  return (b == 0 || c->text[b - 1] == '\n') && e + 1 < c->n && c->text[e] == ':' &&
-         c->text[e + 1] == ' ';
+  return (b == 0 || c->text[b - 1] == '\n') && c->text[e + 1] == ' ';
 }
 
 /* Is token i written as someone's initials could be, as a speaker's
@@ -7595,7 +7595,7 @@ static void
 detect_defined_initials (Ctx *c)
 {
   guint defined[16];
-  gboolean signed_off[16];
+  gboolean signed_off[16] = { FALSE, };
   guint n_defined = 0;
 
   /* only where " (" or " = " stands, found by memchr: the word before it
@@ -7628,8 +7628,6 @@ detect_defined_initials (Ctx *c)
                  initials_of (c, i, k, last))
           defined[n_defined++] = i;
       }
-  for (guint q = 0; q < n_defined; q++)
-    signed_off[q] = FALSE;
   /* "… No photo. AT" twice or more: a log's lines signed with initials */
   for (guint i = 0; i < c->len && n_defined < G_N_ELEMENTS (defined); i++)
     {
@@ -7671,6 +7669,34 @@ detect_defined_initials (Ctx *c)
         }
       if (hit && !(t->full_end < c->n && (g_ascii_isalnum (c->text[t->full_end]) ||
                                           c->text[t->full_end] == '-')))
+        mark (c, i, i, type_person);
+    }
+}
+
+/* Marks as someone's each word of the note not yet found whose hash is
+ * one of the @n_names in @names, not after "a", "the" or a number: a name
+ * found once, found again ("jade quiet", "Toots is his cousin"). Only in
+ * lower case on lines written so if @lower_only (else capitalised too),
+ * and never a word with one of the @excluded bits. */
+static void
+mark_names_again (Ctx           *c,
+                  const guint64 *names,
+                  guint          n_names,
+                  gboolean       lower_only,
+                  guint32        excluded)
+{
+  for (guint i = 0; i < c->len && n_names > 0; i++)
+    {
+      const Token *t = &c->t[i];
+      gboolean known = FALSE;
+
+      if (c->type[i] != NULL || (t->bits & excluded) ||
+          !((t->lower && t->casual) || (!lower_only && capish (t))) ||
+          (i > 0 && (determiner (c, i - 1) || number_word (c, i - 1))))
+        continue;
+      for (guint q = 0; q < n_names && !known; q++)
+        known = names[q] == t->hash;
+      if (known)
         mark (c, i, i, type_person);
     }
 }
@@ -7722,19 +7748,7 @@ lower_case_first_names (Ctx *c)
         !(i + 1 < c->len && c->joined[i + 1]) && (c->t[i].bits & G_FIRST) &&
         c->t[i].end - c->t[i].start >= 3)
       names[n_names++] = c->t[i].hash;
-  for (guint i = 0; i < c->len && n_names > 0; i++)
-    {
-      const Token *t = &c->t[i];
-      gboolean known = FALSE;
-
-      if (c->type[i] != NULL || !t->lower || !t->casual || (t->bits & (G_STOP | G_PREP)) ||
-          (i > 0 && (determiner (c, i - 1) || number_word (c, i - 1))))
-        continue;
-      for (guint q = 0; q < n_names && !known; q++)
-        known = names[q] == t->hash;
-      if (known)
-        mark (c, i, i, type_person);
-    }
+  mark_names_again (c, names, n_names, TRUE, G_STOP | G_PREP);
 }
 
 /* Where an acting or temporary rank before token i starts, plus one, or
@@ -7787,27 +7801,25 @@ detect_quoted_nicknames (Ctx *c)
          m != NULL && n_names < G_N_ELEMENTS (names);
          m = memchr (m + 1, "\"(\xe2"[pass], c->n - (m + 1 - c->text)))
     {
+      gsize open = m - c->text, e;
       guint i;
       const Token *t;
-      gsize b, q, e;
       gboolean hit = FALSE;
 
       if (pass == 2 && !(m + 2 < c->text + c->n && m[1] == '\x80' && m[2] == '\x9c'))
         continue;
-      i = token_at (c->t, c->len, (m - c->text) + (pass == 2 ? 3 : 1), FALSE);
+      /* the word that starts just after the quote or the bracket */
+      i = token_at (c->t, c->len, open + (pass == 2 ? 3 : 1), FALSE);
       if (i == 0 || i >= c->len)
         continue;
       t = &c->t[i];
-      b = t->start;
       e = t->full_end;
       if (c->type[i] != NULL || t->initial || (t->bits & (G_STOP | G_TITLE | G_KIN | G_PREP)) ||
           t->end - t->start < 3)
         continue;
       /* 'with "TOOTS"', '("Skinny")' */
-      if ((q = quote_at (c, b - 1, FALSE)) == 1 || (b >= 3 && quote_at (c, b - 3, FALSE) == 3))
+      if (pass != 1)
         {
-          gsize open = b - (b >= 3 && quote_at (c, b - 3, FALSE) == 3 ? 3 : 1);
-
           if (e < c->n && (quote_at (c, e, TRUE) > 0 || c->text[e] == '"'))
             {
               if (open > 0 && c->text[open - 1] == '(' && i > 1 && c->type[i - 1] == type_person)
@@ -7828,7 +7840,7 @@ detect_quoted_nicknames (Ctx *c)
             }
         }
       /* "Shoaib Chaudhry (Shabs)" */
-      else if (t->bits == 0 && capish (t) && !t->upper && b > 0 && c->text[b - 1] == '(' &&
+      else if (t->bits == 0 && capish (t) && !t->upper &&
                e < c->n && (c->text[e] == ')' || c->text[e] == ',') && i > 1 &&
                c->type[i - 1] == type_person && span_end (c, i - 1) == i - 1)
         /* and used again: not a role in brackets ("(Granthi)") */
@@ -7840,19 +7852,7 @@ detect_quoted_nicknames (Ctx *c)
           names[n_names++] = t->hash;
         }
     }
-  for (guint i = 0; i < c->len && n_names > 0; i++)
-    {
-      const Token *t = &c->t[i];
-      gboolean known = FALSE;
-
-      if (c->type[i] != NULL || !(capish (t) || (t->lower && t->casual)) ||
-          (i > 0 && (determiner (c, i - 1) || number_word (c, i - 1))))
-        continue;
-      for (guint q = 0; q < n_names && !known; q++)
-        known = names[q] == t->hash;
-      if (known)
-        mark (c, i, i, type_person);
-    }
+  mark_names_again (c, names, n_names, FALSE, 0);
 }
 
 /* A person's name at its edges, once names are found: a rank or a title
@@ -8906,6 +8906,9 @@ names_chain (const Ctx *c,
   return chain_first_word (c->t[i].hash) >= 0 && chain_at (c, i, &none, &whole) == last - i + 1;
 }
 
+/* The most words of an institution's name named again in the note */
+#define MAX_NAME_WORDS 6
+
 /* A business or a home named in full is named again in short: by its
  * last word after "the" ("Linthorpe Grill" … "the Grill", "Kirkstall
  * Express" … "the Express", "Marine Lake Hall" … "the Hall"), or by a
@@ -8913,7 +8916,7 @@ names_chain (const Ctx *c,
  * holds the hashes of the words of the @n_names names found. */
 static void
 propagate_short_forms (Ctx           *c,
-                       const guint64  names[][6],
+                       const guint64  names[][MAX_NAME_WORDS],
                        const guint   *n_words,
                        guint          n_names)
 {
@@ -8959,8 +8962,8 @@ propagate_short_forms (Ctx           *c,
 static void
 propagate_institutions (Ctx *c)
 {
-  enum { MAX_NAMES = 32, MAX_WORDS = 6 };
-  guint64 names[MAX_NAMES][MAX_WORDS], firsts[MAX_NAMES], bloom = 0;
+  enum { MAX_NAMES = 32 };
+  guint64 names[MAX_NAMES][MAX_NAME_WORDS], firsts[MAX_NAMES], bloom = 0;
   guint n_words[MAX_NAMES], n_names = 0;
   gboolean poss[MAX_NAMES];
 
@@ -8973,7 +8976,7 @@ propagate_institutions (Ctx *c)
       last = span_end (c, i);
       /* a chain's shop is named again only where someone was */
       /* ("Mo's", "Bashir's" with their "'s") */
-      if (last - i + 1 <= MAX_WORDS && capish (&c->t[i]) && !names_chain (c, i, last) &&
+      if (last - i + 1 <= MAX_NAME_WORDS && capish (&c->t[i]) && !names_chain (c, i, last) &&
           (last > i || (c->t[i].bits == 0 && c->t[i].end - c->t[i].start >= 4) ||
            (c->t[i].poss && c->t[i].full_end - c->t[i].end >= 2)))
         {
@@ -8995,7 +8998,7 @@ propagate_institutions (Ctx *c)
           span->end > c->offset + c->n ||
           (i = token_at (c->t, c->len, span->start - c->offset, FALSE)) >= c->len ||
           (last = token_at (c->t, c->len, span->end - c->offset, TRUE)) >= c->len ||
-          last < i || last - i + 1 > MAX_WORDS || !capish (&c->t[i]) || names_chain (c, i, last))
+          last < i || last - i + 1 > MAX_NAME_WORDS || !capish (&c->t[i]) || names_chain (c, i, last))
         continue;
       for (guint q = i; q <= last; q++)
         names[n_names][q - i] = c->t[q].hash;
