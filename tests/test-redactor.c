@@ -235,6 +235,33 @@ test_positives (void)
     }
 }
 
+/* Each identifier found again further on, with nothing between the two
+ * but a blank line: the patterns tried where a match can start find every
+ * match of a text, not only its first. */
+static void
+test_positives_twice (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (positives); i++)
+    {
+      const Case *c = &positives[i];
+      g_autofree char *text = g_strdup_printf ("%s\n\n%s", c->text, c->text);
+      g_autoptr(GArray) spans = sl_redactor_detect (text, -1);
+      gsize at = (gsize) (strstr (c->text, c->found) - c->text);
+      gsize second = strlen (c->text) + 2 + at;
+
+      g_test_message ("%s", c->text);
+      g_assert_cmpuint (spans->len, ==, 2);
+      for (guint k = 0; k < 2; k++)
+        {
+          const SlSpan *span = &g_array_index (spans, SlSpan, k);
+
+          g_assert_cmpstr (span->type, ==, c->type);
+          g_assert_cmpuint (span->start, ==, k == 0 ? at : second);
+          g_assert_cmpuint (span->end, ==, span->start + strlen (c->found));
+        }
+    }
+}
+
 static void
 test_negatives (void)
 {
@@ -1839,6 +1866,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/sightline/redactor/detect/valid", test_positives);
+  g_test_add_func ("/sightline/redactor/detect/valid-twice", test_positives_twice);
   g_test_add_func ("/sightline/redactor/detect/invalid", test_negatives);
   g_test_add_func ("/sightline/redactor/detect/byte-offsets", test_byte_offsets);
   g_test_add_func ("/sightline/redactor/detect/length", test_length_limit);

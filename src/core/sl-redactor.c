@@ -37,13 +37,25 @@ typedef gboolean (*ValidateFunc) (const char *text,
                                   gsize      *start,
                                   gsize      *end);
 
-/* Where a pattern can start, if not anywhere: it is then tried only
- * there, anchored, which saves a pass of the regex engine over the text */
+/* Where a pattern can start, if not anywhere: one pass over the text
+ * (find_starts) lists the places where each could, by the shape of the
+ * bytes its match must begin with, and the pattern is tried only there,
+ * anchored. That saves a pass of the regex engine over the text for each
+ * pattern, which tried every letter a pattern may start with. */
 typedef enum
 {
   START_ANYWHERE,
-  START_CODE, /* a letter at a word's start, a digit one to three bytes on */
+  START_NHS, /* three digits, not after one */
+  START_NI, /* two letters at a word's start, then two digits */
+  START_UPN, /* a letter at a word's start, then twelve digits */
+  START_POSTCODE, /* a letter at a word's start; a digit and two letters soon after */
   START_EMAIL, /* the start of the run of bytes before an "@" */
+  START_URL, /* "http" or "www" after no letter or digit */
+  START_VEHICLE, /* two letters at a word's start, then two digits and a letter */
+  START_DATE, /* a day or a year at a word's start, or a month's name */
+  START_REFERENCE, /* a reference's keyword ("crime", "ref", "log"...) */
+  START_ADDRESS, /* a house's number, or "flat", "apartment", "apt", "unit" */
+  N_STARTS
 } Start;
 
 typedef struct
@@ -93,37 +105,37 @@ static gboolean validate_address (const char *, GMatchInfo *, gsize *, gsize *);
 static const Recogniser recognisers[] = {
   { SL_SPAN_NHS_NUMBER,
     "(?<![0-9])[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}(?![0-9])",
-    0, validate_nhs },
+    0, validate_nhs, START_NHS },
   { SL_SPAN_NI_NUMBER,
     "\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b",
-    G_REGEX_CASELESS, validate_ni, START_CODE },
+    G_REGEX_CASELESS, validate_ni, START_NI },
   { SL_SPAN_UPN,
     "\\b[A-HJ-NP-RT-Z][0-9]{12}\\b",
-    G_REGEX_CASELESS, validate_upn, START_CODE },
+    G_REGEX_CASELESS, validate_upn, START_UPN },
   { SL_SPAN_POSTCODE,
     "\\b(?:[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)"
     " ?[0-9][ABD-HJLNP-UW-Z]{2}\\b",
-    G_REGEX_CASELESS, validate_one_case, START_CODE },
+    G_REGEX_CASELESS, validate_one_case, START_POSTCODE },
   { SL_SPAN_EMAIL,
     "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+"
     "[A-Za-z]{2,}\\b",
     0, NULL, START_EMAIL },
   { SL_SPAN_URL,
     "(?<![A-Za-z0-9])(?:https?://|www\\.)[^\\s<>\"]+",
-    G_REGEX_CASELESS, validate_url },
+    G_REGEX_CASELESS, validate_url, START_URL },
   { SL_SPAN_SOCIAL_HANDLE,
     "(?<![A-Za-z0-9_@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?",
     0, validate_handle },
   { SL_SPAN_VEHICLE_REG,
     "\\b[A-HJ-PR-Y][A-HJ-PR-Z] ?[0-9]{2} ?[A-HJ-PR-Z]{3}\\b",
-    G_REGEX_CASELESS, validate_vehicle, START_CODE },
+    G_REGEX_CASELESS, validate_vehicle, START_VEHICLE },
   { SL_SPAN_DATE_OF_BIRTH,
     "\\b(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})"
     "|[0-9]{4}(?:-[0-9]{1,2}-|/[0-9]{1,2}/|\\.[0-9]{1,2}\\.)[0-9]{1,2}"
     "|[0-9]{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" DAY_MONTHS "\\.?,?\\s+(?:[0-9]{4}|'?[0-9]{2}(?![:.][0-9]))"
     "|[0-9]{1,2}-" MONTHS "-(?:[0-9]{4}|[0-9]{2})"
     "|" MONTHS "\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+[0-9]{4})\\b",
-    G_REGEX_CASELESS, validate_dob },
+    G_REGEX_CASELESS, validate_dob, START_DATE },
   { SL_SPAN_REFERENCE,
     "\\b(?:crime\\s+ref(?:erence)?|crime\\s+(?:no|number|report)|crn|urn"
     "|(?:incident|occurrence)\\s+(?:no|number|ref)"
@@ -141,7 +153,7 @@ static const Recogniser recognisers[] = {
     "|(?-i:(?!(?:LCS|CAD|URN|CRN|LOG)\\b)[A-Z]{1,4}) [0-9]{3,}(?:/[0-9]{2,4}| [0-9]{6})?(?![0-9]))"
     "(?: of [0-9]{1,2}/[0-9]{1,2}(?:/(?:[0-9]{4}|[0-9]{2}))?(?![0-9/])"
     "| [0-9]{1,2}/[0-9]{1,2}(?:/(?:[0-9]{4}|[0-9]{2}))?(?![0-9/]))?)",
-    G_REGEX_CASELESS, validate_reference },
+    G_REGEX_CASELESS, validate_reference, START_REFERENCE },
   { SL_SPAN_ADDRESS,
     "\\b(?:"
     /* "Flat 12, Parkside Court": a flat in a named block */
@@ -175,7 +187,7 @@ static const Recogniser recognisers[] = {
     /* "14 SCHOLES LANE": the same in capitals */
     "|((?:(?!(?:FROM|TO|AT|IN|ON|WITH|AND|OF|FOR|BY|NEAR|OUTSIDE)\\s)[A-Z][A-Z'-]*[ \\t]+){1,3}"
     "(?i:" STREET_SUFFIXES "))))\\b",
-    0, validate_address },
+    0, validate_address, START_ADDRESS },
 };
 
 static const Label labels[] = {
@@ -196,6 +208,50 @@ static const Label labels[] = {
   { SL_SPAN_INSTITUTION, "[institution]" },
 };
 
+/* Words a pattern may start with (see find_starts), looked up first by
+ * their length and first letter, as most words of a text are not one */
+typedef struct
+{
+  const char *words[24];
+  guint32     firsts[12]; /* by length: a bit for each first letter */
+} StartWords;
+
+static StartWords month_words = {
+  { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" }
+};
+static StartWords reference_words = {
+  { "crime", "crn", "urn", "incident", "occurrence", "ref", "reference", "lcs", "mosaic", "cp",
+    "court", "cad", "log", "contact", "referral", "case", "social", "client", "person", "child",
+    "family", "chi" }
+};
+static StartWords flat_words = { { "flat", "apartment", "apt", "unit" } };
+
+static void
+start_words_init (StartWords *set)
+{
+  for (guint k = 0; set->words[k] != NULL; k++)
+    set->firsts[strlen (set->words[k])] |= 1u << (set->words[k][0] - 'a');
+}
+
+/* The ASCII letters [i, i + len) of text are, in any case, one of set's
+ * words. */
+static inline gboolean
+starts_with_word (const StartWords *set,
+                  const char       *text,
+                  gsize             i,
+                  gsize             len)
+{
+  char first = text[i] | 0x20; /* an ASCII letter's lower case */
+
+  if (len >= G_N_ELEMENTS (set->firsts) || !(set->firsts[len] & (1u << (first - 'a'))))
+    return FALSE;
+  for (guint k = 0; set->words[k] != NULL; k++)
+    if (set->words[k][0] == first && g_ascii_strncasecmp (text + i, set->words[k], len) == 0 &&
+        set->words[k][len] == '\0')
+      return TRUE;
+  return FALSE;
+}
+
 static GRegex *compiled[G_N_ELEMENTS (recognisers)];
 static GRegex *birth_context;
 static GRegex *owner_heading;
@@ -214,8 +270,11 @@ compile_all (void)
         {
           g_autoptr(GError) error = NULL;
 
+          /* anchored when compiled, not when matched: PCRE2's JIT
+           * compiler cannot honour anchoring asked for at match time */
           compiled[i] = g_regex_new (recognisers[i].pattern,
-                                     recognisers[i].flags | G_REGEX_RAW | G_REGEX_OPTIMIZE,
+                                     recognisers[i].flags | G_REGEX_RAW | G_REGEX_OPTIMIZE |
+                                     (recognisers[i].start != START_ANYWHERE ? G_REGEX_ANCHORED : 0),
                                      0, &error);
           if (compiled[i] == NULL)
             g_error ("recogniser %s does not compile: %s", recognisers[i].type, error->message);
@@ -231,6 +290,9 @@ compile_all (void)
       venue_heading = g_regex_new ("(?:venues?|premises|business(?:es)?|firms?|operators?"
                                    "|company|companies|employer|hotels?|takeaways?|shops?)\\s*$",
                                    G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
+      start_words_init (&month_words);
+      start_words_init (&reference_words);
+      start_words_init (&flat_words);
       g_once_init_leave (&once, 1);
     }
 }
@@ -10456,6 +10518,142 @@ email_char (char ch)
   return g_ascii_isalnum (ch) || strchr ("._%+-", ch) != NULL;
 }
 
+/* The run of bytes of class is_class from i: its length, at most max. */
+static inline gsize
+run_of (const char *text,
+        gsize       n,
+        gsize       i,
+        gsize       max,
+        gboolean  (*is_class) (gchar))
+{
+  gsize k = 0;
+
+  while (k < max && i + k < n && is_class (text[i + k]))
+    k++;
+  return k;
+}
+
+static inline gboolean
+is_digit (gchar c)
+{
+  return g_ascii_isdigit (c);
+}
+
+static inline gboolean
+is_letter (gchar c)
+{
+  return g_ascii_isalpha (c);
+}
+
+/* Digits at i, then perhaps a space, then more digits: "12", "AB 12". */
+static inline gboolean
+digits_at (const char *text,
+           gsize       n,
+           gsize       i,
+           gsize       count)
+{
+  if (i < n && text[i] == ' ')
+    i++;
+  return run_of (text, n, i, count, is_digit) == count;
+}
+
+/* Lists, in order, every place where each recogniser's match can start
+ * (and some where it cannot): the bytes each pattern must begin with,
+ * nothing more, so that trying the pattern anchored at these places finds
+ * what a scan of the whole text would. Patterns are bytes (G_REGEX_RAW):
+ * a word's start is a byte of [A-Za-z0-9_] after none. */
+static void
+find_starts (const char *text,
+             gsize       n,
+             GArray    **starts)
+{
+  for (guint k = START_ANYWHERE + 1; k < N_STARTS; k++)
+    starts[k] = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gboolean word_start = i == 0 || !word_char (text[i - 1]);
+
+      if (g_ascii_isdigit (text[i]))
+        {
+          gsize digits;
+          char next;
+
+          if (i > 0 && g_ascii_isdigit (text[i - 1]))
+            continue;
+          digits = run_of (text, n, i, 5, is_digit);
+          next = i + digits < n ? text[i + digits] : '\0';
+          if (digits >= 3)
+            g_array_append_val (starts[START_NHS], i);
+          if (!word_start)
+            continue;
+          /* "03/02/1997", "2011-05-14", "14th May", "14 May", "14-May-11" */
+          if ((digits <= 2 && (strchr ("/.-sSnNrRtT \t\n\v\f\r", next) != NULL && next != '\0')) ||
+              (digits == 4 && next != '\0' && strchr ("-/.", next) != NULL))
+            g_array_append_val (starts[START_DATE], i);
+          /* "12 Canal Street", "212-214 Coventry Road", "2/1, 17 ...", "3F2" */
+          if (digits <= 4 && next != '\0' &&
+              (g_ascii_isalpha (next) || strchr ("-/, \t", next) != NULL))
+            g_array_append_val (starts[START_ADDRESS], i);
+        }
+      else if (g_ascii_isalpha (text[i]))
+        {
+          gsize letters;
+
+          if (i > 0 && g_ascii_isalnum (text[i - 1]))
+            continue;
+          letters = run_of (text, n, i, 11, is_letter);
+          /* "www." and "https://" may follow an underscore */
+          if ((text[i] | 0x20) == 'h' ? letters >= 4 && g_ascii_strncasecmp (text + i, "http", 4) == 0
+              : (text[i] | 0x20) == 'w' && letters >= 3 && g_ascii_strncasecmp (text + i, "www", 3) == 0)
+            g_array_append_val (starts[START_URL], i);
+          if (!word_start)
+            continue;
+          if (letters == 1 && digits_at (text, n, i + 1, 12) && text[i + 1] != ' ')
+            g_array_append_val (starts[START_UPN], i);
+          if (letters == 2 && digits_at (text, n, i + 2, 2))
+            {
+              gsize j = i + 2 + (text[i + 2] == ' ') + 2;
+
+              g_array_append_val (starts[START_NI], i);
+              if (j < n && text[j] == ' ')
+                j++;
+              if (j < n && g_ascii_isalpha (text[j]))
+                g_array_append_val (starts[START_VEHICLE], i);
+            }
+          /* a postcode's outward code is two to four bytes, its inward
+           * code a digit and two letters, perhaps after a space */
+          if (letters <= 2)
+            for (gsize j = i + letters; j <= i + 5 && j + 2 < n; j++)
+              {
+                if (!g_ascii_isalnum (text[j]) && text[j] != ' ')
+                  break;
+                if (g_ascii_isdigit (text[j]) && g_ascii_isalpha (text[j + 1]) &&
+                    g_ascii_isalpha (text[j + 2]) && j >= i + 2)
+                  {
+                    g_array_append_val (starts[START_POSTCODE], i);
+                    break;
+                  }
+              }
+          if (letters >= 3 && starts_with_word (&month_words, text, i, 3))
+            g_array_append_val (starts[START_DATE], i);
+          if (starts_with_word (&reference_words, text, i, letters))
+            g_array_append_val (starts[START_REFERENCE], i);
+          if (starts_with_word (&flat_words, text, i, letters))
+            g_array_append_val (starts[START_ADDRESS], i);
+        }
+      else if (text[i] == '@')
+        {
+          gsize s = i;
+
+          while (s > 0 && email_char (text[s - 1]))
+            s--;
+          if (s < i)
+            g_array_append_val (starts[START_EMAIL], s);
+        }
+    }
+}
+
 static void
 add_match (const Recogniser *r,
            const char       *text,
@@ -10476,7 +10674,7 @@ sl_redactor_detect (const char *text,
 {
   g_autoptr(GArray) found = NULL;
   g_autofree char *copy = NULL;
-  GArray *starts[START_EMAIL + 1] = { NULL, };
+  GArray *starts[N_STARTS] = { NULL, };
   GArray *spans;
   gsize n;
 
@@ -10498,28 +10696,7 @@ sl_redactor_detect (const char *text,
   compile_all ();
   found = g_array_new (FALSE, FALSE, sizeof (SlSpan));
 
-  /* Where NI numbers, UPNs, postcodes and registrations can start: a
-   * letter at a word's start, then a digit, or a letter and a digit
-   * perhaps after a space ("AB 12"); and where e-mail addresses can. */
-  starts[START_CODE] = g_array_new (FALSE, FALSE, sizeof (gsize));
-  starts[START_EMAIL] = g_array_new (FALSE, FALSE, sizeof (gsize));
-  for (gsize i = 0; i + 1 < n; i++)
-    if (g_ascii_isalpha (text[i]) && (i == 0 || !word_char (text[i - 1])) &&
-        (g_ascii_isdigit (text[i + 1]) ||
-         (g_ascii_isalpha (text[i + 1]) && i + 2 < n &&
-          (g_ascii_isdigit (text[i + 2]) ||
-           (text[i + 2] == ' ' && i + 3 < n && g_ascii_isdigit (text[i + 3]))))))
-      g_array_append_val (starts[START_CODE], i);
-  for (const char *at = memchr (text, '@', n); at != NULL;
-       at = memchr (at + 1, '@', n - (gsize) (at + 1 - text)))
-    {
-      gsize s = (gsize) (at - text);
-
-      while (s > 0 && email_char (text[s - 1]))
-        s--;
-      if (s < (gsize) (at - text))
-        g_array_append_val (starts[START_EMAIL], s);
-    }
+  find_starts (text, n, starts);
 
   for (guint r = 0; r < G_N_ELEMENTS (recognisers); r++)
     {
@@ -10546,8 +10723,7 @@ sl_redactor_detect (const char *text,
           if (p < resume)
             continue;
           g_clear_pointer (&match, g_match_info_free);
-          if (g_regex_match_full (compiled[r], text, (gssize) n, (gint) p,
-                                  G_REGEX_MATCH_ANCHORED, &match, NULL))
+          if (g_regex_match_full (compiled[r], text, (gssize) n, (gint) p, 0, &match, NULL))
             {
               gint s, e;
 
@@ -10557,8 +10733,8 @@ sl_redactor_detect (const char *text,
             }
         }
     }
-  g_array_unref (starts[START_CODE]);
-  g_array_unref (starts[START_EMAIL]);
+  for (guint k = START_ANYWHERE + 1; k < N_STARTS; k++)
+    g_array_unref (starts[k]);
 
   for (gsize i = 0; i < n; i++)
     if (text[i] == '0' || text[i] == '+' || text[i] == '(')
