@@ -972,7 +972,7 @@ static const NameCase name_cases[] = {
   { "He spoke about the Empire on Corporation Road. A chippy in Baillieston, the Codfather. "
     "They ran a takeaway, Golden Harbour, on Wellington Street, and Bailey's on Freeman "
     "Street. His mate, Tom Jones, said.",
-    "INSTITUTION:Empire|PLACE:Baillieston|INSTITUTION:Codfather|INSTITUTION:Golden Harbour|"
+    "INSTITUTION:the Empire|PLACE:Baillieston|INSTITUTION:the Codfather|INSTITUTION:Golden Harbour|"
     "PLACE:Wellington Street|INSTITUTION:Bailey's|PERSON:Tom Jones" },
   /* in lower case, a short first name before a surname, a first name and
    * a surname's letter, a short form of a name after "mum" */
@@ -1355,7 +1355,7 @@ static const NameCase name_cases[] = {
     "Neon; going to Gym Nation; the Club Secretary; to a snooker hall (Cue Club) in Padiham; "
     "Gravesend Grammar School for Girls; a let in Borth (Glan y M\xc3\xb4r Cottages).",
     "INSTITUTION:Costa|INSTITUTION:Primark|INSTITUTION:McDonald's|INSTITUTION:Shisha Palace|"
-    "PLACE:Stapleton Road|INSTITUTION:Golden Fry|INSTITUTION:Club Neon|INSTITUTION:Gym Nation|"
+    "PLACE:Stapleton Road|INSTITUTION:the Golden Fry|INSTITUTION:Club Neon|INSTITUTION:Gym Nation|"
     "INSTITUTION:Cue Club|PLACE:Padiham|INSTITUTION:Gravesend Grammar School for Girls|"
     "PLACE:Borth|INSTITUTION:Glan y M\xc3\xb4r Cottages" },
   /* a business named again, with its "'s" or where its name was taken for
@@ -1628,6 +1628,14 @@ static const NameCase name_cases[] = {
    * a business; a place owning something stays a place */
   { "Everyone went to Sully's. What happened at Sully's? Rochdale's council said so.",
     "INSTITUTION:Sully's|INSTITUTION:Sully's|PLACE:Rochdale" },
+  /* a name venues trade under (data/gazetteers/venue-names.txt), one word,
+   * where someone was or after "the", then wherever else it stands; its
+   * trade after it is found with it; not the word in lower case, nor a
+   * first name given to someone */
+  { "She was taken to Mirage twice. Her friend said Mirage is busy. PARKED OUTSIDE YALLA WITH "
+    "TWO MALES. We met at the Shalimar. Rooms at the Seaview Hotel and the vault.",
+    "INSTITUTION:Mirage|INSTITUTION:Mirage|INSTITUTION:YALLA|INSTITUTION:the Shalimar|"
+    "INSTITUTION:Seaview Hotel" },
   /* in lower case, a first name after a verb of meeting or before "'s"
    * and what is someone's, then wherever else it stands; not after "a" */
   { "met jade and her mum at the shop. jade quiet.\nruby's dob 3/9/10. ruby off school. "

@@ -113,6 +113,7 @@ def main():
     write('stopwords.txt', stop, hdr % 'never a name, place or institution')
     write('institution-cues.txt', hand('institution-cues.txt'), hdr % 'institution cue words')
     write('pub-names.txt', hand('pub-names.txt'), hdr % 'pub names used without a cue word')
+    write('venue-names.txt', hand('venue-names.txt'), hdr % 'names venues trade under, used without a cue word')
 
 
 if __name__ == '__main__':

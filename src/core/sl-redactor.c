@@ -1206,7 +1206,7 @@ enum
   G_WEAK_CUE     = 1 << 25, /* a cue that needs a proper name ("Centre", "Club") */
   G_WORD         = 1 << 26, /* in an English dictionary, even if a popular name */
   G_ENGLISH      = 1 << 27, /* any lower-case English word */
-  G_PUB          = 1 << 28, /* a pub's name of one word (the Wheatsheaf) */
+  G_PUB          = 1 << 28, /* a pub's or venue's name of one word (the Wheatsheaf, Mirage) */
   G_HEADER       = 1 << 29, /* a header key before a name ("Name:", "Mother:") */
   G_PLACE_MINOR  = 1u << 30, /* a hamlet: a place only after "in", "from"… */
   G_KEYWORD      = 1u << 31, /* an app or a police system: a handle or a number follows */
@@ -1867,6 +1867,7 @@ load_gazetteers (void)
       load_list ("stopwords.txt", G_STOP, 0, 0);
       load_list ("institution-cues.txt", G_CUE, P_CUE, G_CUE_START);
       load_list ("pub-names.txt", G_PUB, P_PUB, G_PUB_START);
+      load_list ("venue-names.txt", G_PUB, P_PUB, G_PUB_START);
       /* "THORNABY" for Thornaby-on-Tees, but not "Sutton" nor "Ashby" */
       for (guint k = 0; short_places != NULL && k < short_places->len; k++)
         {
@@ -2341,6 +2342,15 @@ enum
 };
 
 #define BITS(c, i) ((i) < (c)->len ? (c)->t[i].bits : 0)
+
+/* The token is in no list: no name, place, word of the language or cue;
+ * the names pubs and venues trade under do not count, as most are also
+ * words of no list ("Zaiqa"), and rules for unknown words should find them */
+static inline gboolean
+unlisted (const Token *t)
+{
+  return (t->bits & ~(G_PUB | G_PUB_START)) == 0;
+}
 
 /* Only spaces (at most two) between token a and the next token. */
 static gboolean
@@ -3283,7 +3293,7 @@ detect_institutions (Ctx *c)
         continue;
       /* "at the Zanzibar", "went to the Palais": a name in no list after
        * "the", where someone was, is a venue's */
-      if (t->cap && !t->upper && t->bits == 0 && !t->sentence && !t->poss && i > 1 &&
+      if (t->cap && !t->upper && unlisted (t) && !t->sentence && !t->poss && i > 1 &&
           gap_spaces (c, i - 1) && token_is (c, i - 1, "the") && c->t[i - 1].lower &&
           gap_spaces (c, i - 2) && c->t[i - 2].lower &&
           (token_is (c, i - 2, "at") || token_is (c, i - 2, "to") ||
@@ -3512,12 +3522,14 @@ detect_institutions (Ctx *c)
           if (len == 0 && (t->bits & G_PUB))
             len = 1;
           /* "the Crown Prosecution Service", "the Crown Court"; "the Anchor
-           * Bar" is named with its trade */
+           * Bar" and "the Seaview Hotel" are named with their trade, which
+           * the rules for cue words find */
           if (len > 0 && i + len < c->len && gap_spaces (c, i + len - 1) &&
               capish (&c->t[i + len]) &&
-              (!(c->t[i + len].bits & (G_CUE | G_CUE_START)) || trade_cue (c, i + len)) &&
-              /* "THE ROYAL OAK IN ROCHDALE": in capitals, "IN" is a word */
-              !(c->t[i + len].upper && (c->t[i + len].bits & G_STOP)))
+              /* "THE ROYAL OAK IN ROCHDALE": in capitals, "IN" is a word,
+               * but "THE SEAVIEW COURT HOTEL" a name */
+              !(c->t[i + len].upper && (c->t[i + len].bits & G_STOP) &&
+                !(c->t[i + len].bits & (G_CUE | G_CUE_START | G_WEAK_CUE | G_STREET))))
             len = 0;
 
           /* "the" is part of the span: a reader who labels "the Royal Oak"
@@ -4118,7 +4130,7 @@ mixed_initials (const Ctx *c,
   const char *p = c->text + t->start, *end = c->text + t->end;
 
   /* "ic + bmca" in rough notes: in lower case, a word in no list */
-  if (t->lower && (end - p == 4 || end - p == 5) && t->bits == 0 && p[1] == 'm' &&
+  if (t->lower && (end - p == 4 || end - p == 5) && unlisted (t) && p[1] == 'm' &&
       (p[2] == 'c' || (p[2] == 'a' && p[3] == 'c')))
     return TRUE;
   if (!t->cap || t->upper || t->lower || end - p < 4 || end - p > 6)
@@ -4953,7 +4965,7 @@ detect_people_and_places (Ctx *c)
           c->t[i + 1].cap &&
           /* "TAHIRI, Ergys": a given name no list holds, in its own case */
           ((c->t[i + 1].bits & G_FIRST) ||
-           (c->t[i + 1].bits == 0 && !c->t[i + 1].upper && c->t[i + 1].end - c->t[i + 1].start >= 3 &&
+           (unlisted (&c->t[i + 1]) && !c->t[i + 1].upper && c->t[i + 1].end - c->t[i + 1].start >= 3 &&
             !initials_shape (c, i + 1) && !mixed_initials (c, i + 1))) &&
           !(c->t[i + 1].bits & (G_STOP | G_HARD)) &&
           /* "KHAN, IMRAN" in capitals too */
@@ -5613,7 +5625,9 @@ detect_people_and_places (Ctx *c)
         {
           guint len = (b & G_PUB_START) ? match_phrase (c, i, P_PUB) : 0;
 
-          if (len == 0 && (b & G_PUB))
+          /* "the wheatsheaf", but not "the vault", "the pulse": one word
+           * of the language in lower case is no venue's name */
+          if (len == 0 && (b & G_PUB) && !(b & G_ENGLISH))
             len = 1;
           /* "the crown jewels" */
           if (len > 0 && i + len < c->len && gap_spaces (c, i + len - 1) &&
@@ -7306,7 +7320,7 @@ initials_partners (Ctx *c)
       u = &c->t[k];
       if (c->type[k] == NULL && u->end - u->start >= 2 && u->end - u->start <= 4 &&
           ((u->upper && !(u->bits & (G_STOP | G_NAME_ROLE | G_TITLE))) ||
-           (u->lower && u->bits == 0 && gap_is (c, i, "/"))) &&
+           (u->lower && unlisted (u) && gap_is (c, i, "/"))) &&
           (u->full_end >= c->n || !g_ascii_isalnum (c->text[u->full_end])))
         mark (c, k, k, type_person);
     }
@@ -7449,7 +7463,7 @@ detect_stop_initials (Ctx *c)
       /* "EaI to share", "RMacL/CNicD to visit", "per DÓD": initials
        * written with small letters between ("ap", "Nic", "Ó") in no
        * list, where a person stands */
-      if (c->type[i] == NULL && t->cap && !t->upper && t->bits == 0 && !t->poss &&
+      if (c->type[i] == NULL && t->cap && !t->upper && unlisted (t) && !t->poss &&
           t->end - t->start <= 8 && initials_shape (c, i) &&
           !(token_is (c, i, "moj") || token_is (c, i, "mod") || token_is (c, i, "phd") ||
             token_is (c, i, "doh")) &&
@@ -7902,7 +7916,7 @@ detect_quoted_nicknames (Ctx *c)
             }
         }
       /* "Shoaib Chaudhry (Shabs)" */
-      else if (t->bits == 0 && capish (t) && !t->upper &&
+      else if (unlisted (t) && capish (t) && !t->upper &&
                e < c->n && (c->text[e] == ')' || c->text[e] == ',') && i > 1 &&
                c->type[i - 1] == type_person && span_end (c, i - 1) == i - 1)
         /* and used again: not a role in brackets ("(Granthi)") */
@@ -8425,6 +8439,11 @@ table_cell_start (const Ctx *c,
 static void
 detect_named_venues (Ctx *c)
 {
+  /* where someone was, or who runs a place: before a venue's name */
+  static const char *const where[] = { "at", "outside", "above", "behind", "inside", "opposite",
+                                       "past", "near", "into", "to", "from", "runs", "manages",
+                                       "owns" };
+  static WordSet where_set = WORD_SET (where);
   guint64 names[24];
   guint n_names = 0;
 
@@ -8468,7 +8487,7 @@ detect_named_venues (Ctx *c)
           !(t->lower && !(first == 0 || !c->t[first - 1].lower || !gap_spaces (c, first - 1) ||
                           determiner (c, first - 1) || (c->t[first - 1].bits & G_PREP))))
         ;
-      else if (t->bits == 0 && capish (t) && !t->sentence && i > 0 && gap_spaces (c, i - 1) &&
+      else if (unlisted (t) && capish (t) && !t->sentence && i > 0 && gap_spaces (c, i - 1) &&
                c->t[i - 1].lower &&
                (token_is (c, i - 1, "outside") || token_is (c, i - 1, "above") ||
                 token_is (c, i - 1, "behind") ||
@@ -8486,10 +8505,25 @@ detect_named_venues (Ctx *c)
           /* the name in no list, alone or with more such words */
           last = i;
           while (last + 1 < c->len && last < i + 2 && gap_spaces (c, last) &&
-                 c->type[last + 1] == NULL && c->t[last + 1].bits == 0 &&
+                 c->type[last + 1] == NULL && unlisted (&c->t[last + 1]) &&
                  capish (&c->t[last + 1]))
             last++;
         }
+      /* "at Mirage", "OUTSIDE YALLA", "took her to Rumba": one word of
+       * the names venues trade under, where someone was; a first name or
+       * a surname only after "at", "outside", "above", "behind" */
+      else if ((t->bits & G_PUB) && capish (t) && !t->poss && i > 0 && gap_spaces (c, i - 1) &&
+               (c->t[i - 1].lower || (t->upper && c->t[i - 1].upper)) &&
+               token_in (c, i - 1, &where_set) &&
+               (!(t->bits & (G_FIRST_POP | G_SUR_POP)) ||
+                token_is (c, i - 1, "at") || token_is (c, i - 1, "outside") ||
+                token_is (c, i - 1, "above") || token_is (c, i - 1, "behind")) &&
+               /* ("at Mirage Lounge" is found with its trade; but "OUTSIDE
+                * YALLA WITH TWO MALES") */
+               !(i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) &&
+                 c->t[i + 1].upper == t->upper &&
+                 !(t->upper && (c->t[i + 1].bits & (G_STOP | G_PREP)))))
+        last = i;
       else
         continue;
       mark_with_poss (c, first, last, type_institution);
@@ -8500,12 +8534,16 @@ detect_named_venues (Ctx *c)
       for (guint k = last; k + 1 < c->len && n_names < G_N_ELEMENTS (names); )
         {
           guint m = k + 1;
+          gboolean comma = gap_is (c, k, ", ") || gap_is (c, k, "; ") || gap_is (c, k, ",  ");
 
-          if (!(gap_is (c, k, ", ") || gap_is (c, k, "; ") || gap_is (c, k, ",  ")) &&
+          if (!comma &&
               !((is_and (c, m) || token_is (c, m, "or")) && gap_spaces (c, k) && m + 1 < c->len &&
                 gap_spaces (c, m) && ++m))
             break;
+          /* ("AT KALIMERA, BRADSHAWGATE": in capitals, after a comma, its
+           * street as likely) */
           if (m >= c->len || c->type[m] != NULL || !capish (&c->t[m]) ||
+              (comma && t->upper && !(c->t[m].bits & G_PUB)) ||
               c->t[m].upper != t->upper || (c->t[m].bits & (G_STOP | G_TITLE | G_PLACE | G_FIRST_POP)) ||
               (m + 1 < c->len && gap_spaces (c, m) && capish (&c->t[m + 1])))
             break;
@@ -9010,7 +9048,7 @@ propagate_short_forms (Ctx           *c,
                 !(i > 1 && capish (&c->t[i - 2]) && gap_spaces (c, i - 2) && !c->t[i - 1].sentence) &&
                 !(t->bits & (G_STREET | G_COUNCIL));
           /* "Oakfield" */
-          hit = hit || (names[k][0] == t->hash && t->bits == 0 && t->end - t->start >= 4 &&
+          hit = hit || (names[k][0] == t->hash && unlisted (t) && t->end - t->start >= 4 &&
                         !t->poss);
         }
       if (hit)
@@ -9039,7 +9077,7 @@ propagate_institutions (Ctx *c)
       /* a chain's shop is named again only where someone was */
       /* ("Mo's", "Bashir's" with their "'s") */
       if (last - i + 1 <= MAX_NAME_WORDS && capish (&c->t[i]) && !names_chain (c, i, last) &&
-          (last > i || (c->t[i].bits == 0 && c->t[i].end - c->t[i].start >= 4) ||
+          (last > i || (unlisted (&c->t[i]) && c->t[i].end - c->t[i].start >= 4) ||
            (c->t[i].poss && c->t[i].full_end - c->t[i].end >= 2)))
         {
           for (guint q = i; q <= last; q++)
@@ -9235,7 +9273,7 @@ detect_names_in (const char  *text,
    * a capitalised word inside a sentence that is in no list at all, no
    * English word and no part of a longer capitalised name, is a name */
   for (guint i = 1; i < c.len; i++)
-    if (type[i] == NULL && c.t[i].bits == 0 && c.t[i].cap && !c.t[i].upper && !c.t[i].sentence &&
+    if (type[i] == NULL && unlisted (&c.t[i]) && c.t[i].cap && !c.t[i].upper && !c.t[i].sentence &&
         c.t[i].end - c.t[i].start >= 3 && !c.t[i].brand &&
         /* "01-Feb-2009" */
         c.t[i].start > 0 && text[c.t[i].start - 1] != '-' && text[c.t[i].start - 1] != '/' &&
