@@ -1628,6 +1628,11 @@ static const NameCase name_cases[] = {
    * a business; a place owning something stays a place */
   { "Everyone went to Sully's. What happened at Sully's? Rochdale's council said so.",
     "INSTITUTION:Sully's|INSTITUTION:Sully's|PLACE:Rochdale" },
+  /* and a person's name so, "a flat above Kaz's", then wherever else the
+   * note names it with "'s" and nothing it could own; not "Kaz's car" */
+  { "When I asked about Kaz's, she cried. She was taken to a flat above Kaz's on the same road. "
+    "Kaz's car was seen. She was at Mum's.",
+    "INSTITUTION:Kaz's|INSTITUTION:Kaz's|PERSON:Kaz" },
   /* a name venues trade under (data/gazetteers/venue-names.txt), one word,
    * where someone was or after "the", then wherever else it stands; its
    * trade after it is found with it; not the word in lower case, nor a

@@ -9150,6 +9150,29 @@ propagate_institutions (Ctx *c)
     }
 }
 
+/* where someone went: before a place named with "'s" */
+static const char *const went_to[] = { "at", "to", "from", "outside", "near", "behind", "above",
+                                       "inside", "into", "past", "opposite" };
+static WordSet went_to_set = WORD_SET (went_to);
+
+/* what follows a name with "'s" that owns nothing: "at Kaz's.", "Kaz's and
+ * Mirage", "above Kaz's on the same road", "at Marley's all day"; but "at
+ * Nathan's in Oldham" is someone's home, named by the person */
+static gboolean
+nothing_owned_after (const Ctx *c,
+                     guint      i)
+{
+  static const char *const after[] = { "and", "or", "on", "at", "with", "for", "then",
+                                       "all", "after", "before", "until", "near", "by", "since",
+                                       "again", "tonight", "today", "yesterday", "when", "where",
+                                       "but", "so", "because", "every", "most", "last" };
+  static WordSet after_set = WORD_SET (after);
+  gsize e = c->t[i].full_end;
+
+  return e >= c->n || strchr (".,;:?!)\"\n", c->text[e]) != NULL ||
+         (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower && token_in (c, i + 1, &after_set));
+}
+
 static void
 detect_names_in (const char  *text,
                  gsize        offset,
@@ -10101,18 +10124,37 @@ detect_names_in (const char  *text,
           }
       }
 
-  /* "went to Sully's.", "at Kendal's, then": a place's name with "'s" and
-   * nothing after it that it could own, where someone went, is a
-   * business named after it */
-  for (guint i = 1; i < c.len; i++)
-    if (type[i] == type_place && !joined[i] && !(i + 1 < c.len && joined[i + 1]) &&
-        c.t[i].poss && c.t[i].full_end - c.t[i].end >= 2 && c.t[i].cap && !c.t[i].upper &&
-        gap_spaces (&c, i - 1) && c.t[i - 1].lower &&
-        (token_is (&c, i - 1, "at") || token_is (&c, i - 1, "to") ||
-         token_is (&c, i - 1, "from") || token_is (&c, i - 1, "outside") ||
-         token_is (&c, i - 1, "near") || token_is (&c, i - 1, "behind")) &&
-        (c.t[i].full_end >= n || strchr (".,;:?!)\"\n", text[c.t[i].full_end]) != NULL))
-      mark_with_poss (&c, i, i, type_institution);
+  /* "went to Sully's.", "at Kendal's, then", "above Kaz's on the same
+   * road", "been at Marley's all day": a place's or a person's name with
+   * "'s" and nothing after it that it could own, where someone went, is a
+   * business (or a home) named after it, and is so wherever else the
+   * note names it so; not "at Mum's" */
+  {
+    guint64 places[16];
+    guint n_places = 0;
+
+    for (guint i = 1; i < c.len; i++)
+      if ((type[i] == type_place || type[i] == type_person) && !joined[i] &&
+          !(i + 1 < c.len && joined[i + 1]) && c.t[i].poss &&
+          c.t[i].full_end - c.t[i].end >= 2 && c.t[i].cap && !c.t[i].upper &&
+          !(c.t[i].bits & (G_KIN | G_TITLE)) && nothing_owned_after (&c, i))
+        {
+          gboolean known = FALSE;
+
+          for (guint q = 0; q < n_places && !known; q++)
+            known = places[q] == c.t[i].hash;
+          if (!known && !(gap_spaces (&c, i - 1) && c.t[i - 1].lower &&
+                          token_in (&c, i - 1, &went_to_set)))
+            continue;
+          mark_with_poss (&c, i, i, type_institution);
+          if (!known && n_places < G_N_ELEMENTS (places))
+            {
+              places[n_places++] = c.t[i].hash;
+              /* and where the note named it before */
+              i = 0;
+            }
+        }
+  }
 
   /* "Hotel Solent Vista", "Hotel Rosa (Milnrow)": a hotel named after its
    * cue, capitalised; not "Hotel Manager", "Hotel Staff" nor the "Hotel
