@@ -1628,6 +1628,12 @@ static const NameCase name_cases[] = {
    * a business; a place owning something stays a place */
   { "Everyone went to Sully's. What happened at Sully's? Rochdale's council said so.",
     "INSTITUTION:Sully's|INSTITUTION:Sully's|PLACE:Rochdale" },
+  /* a town's name, capitalised words and a cue: an institution named
+   * after the town; not its council, nor a street */
+  { "Clinic: Margate Integrated Sexual Health Clinic. Then Rochdale Borough Council and "
+    "Leeds Road.",
+    "INSTITUTION:Margate Integrated Sexual Health Clinic|PLACE:Rochdale Borough Council|"
+    "PLACE:Leeds Road" },
   /* and a person's name so, "a flat above Kaz's", then wherever else the
    * note names it with "'s" and nothing it could own; not "Kaz's car" */
   { "When I asked about Kaz's, she cried. She was taken to a flat above Kaz's on the same road. "

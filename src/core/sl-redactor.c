@@ -10208,6 +10208,36 @@ detect_names_in (const char  *text,
           }
       }
 
+  /* "Margate Integrated Sexual Health Clinic", "Three Bridges Foyer": a
+   * town's name, then capitalised words and a cue, is an institution
+   * named after the town; not a council, a street, a court, nor a line in
+   * capitals ("LEEDS COMBINED COURT CENTRE") */
+  for (guint i = 0; i + 1 < c.len; i++)
+    {
+      guint last, k, cue = 0;
+
+      if (type[i] != type_place || joined[i] || c.t[i].upper)
+        continue;
+      last = span_end (&c, i);
+      for (k = last + 1; k < c.len && k <= last + 4; k++)
+        {
+          if (!gap_spaces (&c, k - 1) || !c.t[k].cap || c.t[k].upper ||
+              (type[k] != NULL && type[k] != type_none) ||
+              (c.t[k].bits & (G_TITLE | G_COUNCIL | G_STREET | G_PREP | G_VERB)) ||
+              token_is (&c, k, "court"))
+            break;
+          if (c.t[k].bits & G_CUE)
+            cue = k;
+        }
+      if (cue > 0 && !(cue + 1 < c.len && gap_spaces (&c, cue) && capish (&c.t[cue + 1])))
+        {
+          mark_with_poss (&c, i, cue, type_institution);
+          i = cue;
+        }
+      else
+        i = last;
+    }
+
   propagate_institutions (&c);
   widen_people (&c);
 
