@@ -1658,6 +1658,11 @@ static const NameCase name_cases[] = {
   { "rough notes\nkd and mj said it. dm to chase the worker\n- kod + ek speak to the staff\n"
     "got cds and a dvd. figures by fri",
     "PERSON:kd|PERSON:mj|PERSON:dm|PERSON:kod|PERSON:ek" },
+  /* two such joined by "+" though no person's place follows, then
+   * wherever else they stand; and such letters alone signing the last line */
+  { "town centre, fri night. pk + ej w/ street pastors\n21:05 ej recognised him. told pk\n"
+    "Rang the GP.\n-- hks",
+    "PERSON:pk|PERSON:ej|PERSON:ej|PERSON:pk|PERSON:hks" },
   /* a name's particle after a title or alone in a sentence, a first name
    * before a particle though it is a country too; two initials joined by
    * a slash before what they are to do, in an owner's column or signing a

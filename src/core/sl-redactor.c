@@ -7446,6 +7446,39 @@ role_initials (const Ctx *c,
   return token_in (c, i, &role_set);
 }
 
+/* Token i is two or three small letters in no list but of names, in
+ * rough notes: someone's initials where a person stands ("kd", "kod") */
+static gboolean
+lower_initials (const Ctx *c,
+                guint      i)
+{
+  const Token *t = &c->t[i];
+
+  return t->lower && !(t->bits & ~NAME_BITS) && t->ascii && !t->poss &&
+         t->end - t->start >= 2 && t->end - t->start <= 3 && t->casual;
+}
+
+/* Token i, two to four small letters in no list but of names, alone
+ * signs the note's last line ("-- hks", "rnh") */
+static gboolean
+signs_rough_notes (const Ctx *c,
+                   guint      i)
+{
+  const Token *t = &c->t[i];
+  gsize b = t->start, e = t->full_end;
+
+  if (!t->lower || (t->bits & ~NAME_BITS) || !t->ascii || t->end - t->start < 2 ||
+      t->end - t->start > 4)
+    return FALSE;
+  while (b > 0 && (c->text[b - 1] == ' ' || c->text[b - 1] == '-'))
+    b--;
+  if (b > 0 && c->text[b - 1] != '\n')
+    return FALSE;
+  while (e < c->n && g_ascii_isspace (c->text[e]))
+    e++;
+  return e == c->n && i + 1 == c->len;
+}
+
 static void
 detect_stop_initials (Ctx *c)
 {
@@ -7458,7 +7491,7 @@ detect_stop_initials (Ctx *c)
       /* what no branch below takes, first: a word found, a long word, a
        * word in lower case outside rough notes */
       if (c->type[i] != NULL || t->end - t->start > 8 ||
-          (t->lower && (t->end - t->start > 3 || !t->casual)))
+          (t->lower && (t->end - t->start > 3 || !t->casual) && !signs_rough_notes (c, i)))
         continue;
       /* "EaI to share", "RMacL/CNicD to visit", "per DÓD": initials
        * written with small letters between ("ap", "Nic", "Ó") in no
@@ -7480,21 +7513,36 @@ detect_stop_initials (Ctx *c)
       /* "kd and mj both said", "kod + ek speak to", "dm to chase": in
        * lower case, two or three letters in no list but of names, where
        * a person stands or beside someone's by "and" or "+" */
-      if (c->type[i] == NULL && t->lower && !(t->bits & ~NAME_BITS) && t->ascii && !t->poss &&
-          t->end - t->start >= 2 && t->end - t->start <= 3 && t->casual &&
-          person_slot (c, i))
+      if (c->type[i] == NULL && t->lower && !t->poss &&
+          ((lower_initials (c, i) &&
+            (person_slot (c, i) ||
+             /* "pk + ej w/ street pastors": two such joined by "+" */
+             (i + 1 < c->len && gap_is (c, i, " + ") && lower_initials (c, i + 1)))) ||
+           signs_rough_notes (c, i)))
         {
-          guint k = i;
+          guint who[3] = { i, i, i };
 
-          mark (c, i, i, type_person);
           /* "kd and mj both said", "kod + ek speak to": the one before */
-          if (k >= 2 && is_and (c, k - 1) && gap_spaces (c, k - 1) && gap_spaces (c, k - 2))
-            k -= 2;
-          else if (k >= 1 && gap_is (c, k - 1, " + "))
-            k -= 1;
-          if (k < i && c->type[k] == NULL && c->t[k].lower && !(c->t[k].bits & ~NAME_BITS) &&
-              c->t[k].end - c->t[k].start >= 2 && c->t[k].end - c->t[k].start <= 3)
-            mark (c, k, k, type_person);
+          if (i >= 2 && is_and (c, i - 1) && gap_spaces (c, i - 1) && gap_spaces (c, i - 2))
+            who[1] = i - 2;
+          else if (i >= 1 && gap_is (c, i - 1, " + "))
+            who[1] = i - 1;
+          if (i + 1 < c->len && gap_is (c, i, " + "))
+            who[2] = i + 1;
+          for (guint w = 0; w < G_N_ELEMENTS (who); w++)
+            {
+              guint k = who[w];
+
+              if (k != i && (c->type[k] != NULL || !lower_initials (c, k)))
+                continue;
+              /* and wherever else they stand alone in the note ("ej
+               * recognised him", "told pk") */
+              for (guint q = 0; q < c->len; q++)
+                if ((q == k || c->type[q] == NULL) && c->t[q].lower &&
+                    c->t[q].hash == c->t[k].hash &&
+                    c->t[q].end - c->t[q].start == c->t[k].end - c->t[k].start)
+                  mark (c, q, q, type_person);
+            }
           continue;
         }
       /* "SW/CP to write", "NO/DR to sort", "| ME/AS |" under "Owner",
