@@ -1636,6 +1636,12 @@ static const NameCase name_cases[] = {
     "PLACE:Leeds Road" },
   /* and a person's name so, "a flat above Kaz's", then wherever else the
    * note names it with "'s" and nothing it could own; not "Kaz's car" */
+  /* a business found as a name with "'s" and its trade is the name
+   * alone too; in lower case in rough notes; trades of "Autos", "Bingo" */
+  { "Kirsty gets drink from Singh's \xe2\x80\x94 Singh's Off Licence.\nwe was at kaz's most of "
+    "the day\nTaken to a flat above Brothers Autos.",
+    "PERSON:Kirsty|INSTITUTION:Singh's|INSTITUTION:Singh's Off Licence|INSTITUTION:kaz's|"
+    "INSTITUTION:Brothers Autos" },
   { "When I asked about Kaz's, she cried. She was taken to a flat above Kaz's on the same road. "
     "Kaz's car was seen. She was at Mum's.",
     "INSTITUTION:Kaz's|INSTITUTION:Kaz's|PERSON:Kaz" },

@@ -9203,6 +9203,23 @@ static const char *const went_to[] = { "at", "to", "from", "outside", "near", "b
                                        "inside", "into", "past", "opposite" };
 static WordSet went_to_set = WORD_SET (went_to);
 
+/* Token i, with its "'s", could name a place after someone: a town's or
+ * a person's name found, or a name in capitals in a log, or in lower case
+ * in rough notes ("mo's", "stav's"), in no list of words */
+static gboolean
+possessive_place_name (const Ctx *c,
+                       guint      i)
+{
+  const Token *t = &c->t[i];
+
+  if (t->bits & (G_KIN | G_TITLE | G_STOP))
+    return FALSE;
+  if (c->type[i] == type_place || c->type[i] == type_person)
+    return t->cap || (t->lower && t->casual);
+  return c->type[i] == NULL && t->end - t->start >= 2 && !(t->bits & ~(NAME_BITS | G_PLACE)) &&
+         (t->upper || (t->lower && t->casual) || t->cap);
+}
+
 /* what follows a name with "'s" that owns nothing: "at Kaz's.", "Kaz's and
  * Mirage", "above Kaz's on the same road", "at Marley's all day"; but "at
  * Nathan's in Oldham" is someone's home, named by the person */
@@ -9218,6 +9235,11 @@ nothing_owned_after (const Ctx *c,
   gsize e = c->t[i].full_end;
 
   return e >= c->n || strchr (".,;:?!)\"\n", c->text[e]) != NULL ||
+         /* "Singh's — Singh's Off Licence", "Mo's - pizza" */
+         (e + 2 < c->n && c->text[e] == ' ' &&
+          (c->text[e + 1] == '-' || c->text[e + 1] == '(' ||
+           (e + 4 <= c->n && (guchar) c->text[e + 1] == 0xE2 && (guchar) c->text[e + 2] == 0x80 &&
+            ((guchar) c->text[e + 3] == 0x94 || (guchar) c->text[e + 3] == 0x93)))) ||
          (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower && token_in (c, i + 1, &after_set));
 }
 
@@ -10181,18 +10203,24 @@ detect_names_in (const char  *text,
     guint64 places[16];
     guint n_places = 0;
 
+    /* "Singh's Off Licence" found, then "drink from Singh's" */
+    for (guint i = 0; i < c.len && n_places < G_N_ELEMENTS (places); i++)
+      if (type[i] == type_institution && c.t[i].poss && c.t[i].full_end - c.t[i].end >= 2 &&
+          i + 1 < c.len && joined[i + 1] && type[i + 1] == type_institution)
+        places[n_places++] = c.t[i].hash;
     for (guint i = 1; i < c.len; i++)
-      if ((type[i] == type_place || type[i] == type_person) && !joined[i] &&
-          !(i + 1 < c.len && joined[i + 1]) && c.t[i].poss &&
-          c.t[i].full_end - c.t[i].end >= 2 && c.t[i].cap && !c.t[i].upper &&
-          !(c.t[i].bits & (G_KIN | G_TITLE)) && nothing_owned_after (&c, i))
+      if (c.t[i].poss && !joined[i] && !(i + 1 < c.len && joined[i + 1]) &&
+          c.t[i].full_end - c.t[i].end >= 2 && possessive_place_name (&c, i) &&
+          nothing_owned_after (&c, i))
         {
           gboolean known = FALSE;
 
           for (guint q = 0; q < n_places && !known; q++)
             known = places[q] == c.t[i].hash;
-          if (!known && !(gap_spaces (&c, i - 1) && c.t[i - 1].lower &&
-                          token_in (&c, i - 1, &went_to_set)))
+          /* "went to Sully's"; in capitals, "JUST AT MO'S" */
+          if (!known && !(gap_spaces (&c, i - 1) && token_in (&c, i - 1, &went_to_set) &&
+                          (c.t[i].upper ? c.t[i - 1].upper && shouting (&c, i)
+                                        : c.t[i - 1].lower)))
             continue;
           mark_with_poss (&c, i, i, type_institution);
           if (!known && n_places < G_N_ELEMENTS (places))
