@@ -1636,6 +1636,11 @@ static const NameCase name_cases[] = {
     "PLACE:Leeds Road" },
   /* and a person's name so, "a flat above Kaz's", then wherever else the
    * note names it with "'s" and nothing it could own; not "Kaz's car" */
+  /* a capitalised word of no list inside a sentence, alone: a person;
+   * not an app, a day in the plural, a short form, a street's "-gate" */
+  { "Pashto interpreter Zarmina booked for Fridays. Everyone said Dhagax. I'm told he "
+    "uses Roblox and WeChat; seen on Kirkgate with the Tarrow lads.",
+    "PERSON:Zarmina|PERSON:Dhagax|PERSON:Tarrow" },
   /* a business found as a name with "'s" and its trade is the name
    * alone too; in lower case in rough notes; trades of "Autos", "Bingo" */
   { "Kirsty gets drink from Singh's \xe2\x80\x94 Singh's Off Licence.\nwe was at kaz's most of "

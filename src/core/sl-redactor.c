@@ -9198,6 +9198,47 @@ propagate_institutions (Ctx *c)
     }
 }
 
+/* Token i is shaped as a name is: small letters after its capital, no
+ * capital inside ("WeChat", "PCs", "TfL"), no short form of a verb ("I'm",
+ * "We'll", "Didn't"), and not a street's "-gate" ("Kirkgate") */
+static gboolean
+plain_name_shape (const Ctx *c,
+                  guint      i)
+{
+  const Token *t = &c->t[i];
+  gsize n = t->end - t->start;
+  const char *w = c->text + t->start;
+
+  for (gsize k = 1; k < n; k++)
+    if (g_ascii_isupper (w[k]) || w[k] == '\'' || (guchar) w[k] == 0xE2)
+      return FALSE;
+  return !(n > 4 && (g_ascii_strncasecmp (w + n - 4, "gate", 4) == 0 ||
+                     g_ascii_strncasecmp (w + n - 4, "gait", 4) == 0));
+}
+
+/* Token i's line is written in capitalised words, as a heading is: no
+ * more than one word in lower case for every two capitalised */
+static gboolean
+title_case_line (const Ctx *c,
+                 guint      i)
+{
+  guint caps = 0, lower = 0;
+  guint a = i, b = i;
+
+  while (a > 0 && memchr (c->text + c->t[a - 1].full_end, '\n', c->t[a].start - c->t[a - 1].full_end) == NULL)
+    a--;
+  while (b + 1 < c->len && memchr (c->text + c->t[b].full_end, '\n', c->t[b + 1].start - c->t[b].full_end) == NULL)
+    b++;
+  for (guint k = a; k <= b; k++)
+    {
+      if (capish (&c->t[k]))
+        caps++;
+      else if (c->t[k].lower)
+        lower++;
+    }
+  return lower * 2 < caps;
+}
+
 /* where someone went: before a place named with "'s" */
 static const char *const went_to[] = { "at", "to", "from", "outside", "near", "behind", "above",
                                        "inside", "into", "past", "opposite" };
@@ -10313,6 +10354,20 @@ detect_names_in (const char  *text,
       else
         i = last;
     }
+
+  /* "interpreter Zarmina booked", "Everyone said Dhagax.", "believed to
+   * be Qudratullah, 01/01/1991": a capitalised word of no list inside a
+   * sentence, alone, that no rule took for a place or a venue, is most
+   * likely a person's name; not after "the" or "a", nor in a line of
+   * capitalised words (a heading) */
+  for (guint i = 1; i < c.len; i++)
+    if (type[i] == NULL && c.t[i].cap && !c.t[i].upper && unlisted (&c.t[i]) && !c.t[i].sentence &&
+        c.t[i].end - c.t[i].start >= 3 && !determiner (&c, i - 1) &&
+        !(i + 1 < c.len && gap_spaces (&c, i) && capish (&c.t[i + 1])) &&
+        !(gap_spaces (&c, i - 1) && capish (&c.t[i - 1])) && plain_name_shape (&c, i) &&
+        !c.t[i].brand && !(c.near[i] & NEAR_AFTER_ADDRESS) && !festival (&c, i) &&
+        !title_case_line (&c, i))
+      mark (&c, i, i, type_person);
 
   propagate_institutions (&c);
   widen_people (&c);
