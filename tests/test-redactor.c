@@ -1669,6 +1669,12 @@ static const NameCase name_cases[] = {
   { "rough notes\nkd and mj said it. dm to chase the worker\n- kod + ek speak to the staff\n"
     "got cds and a dvd. figures by fri",
     "PERSON:kd|PERSON:mj|PERSON:dm|PERSON:kod|PERSON:ek" },
+  /* a word of no list in lower case before who they are in brackets, or
+   * beside someone by "+", then wherever else it stands; not a short form
+   * without a vowel */
+  { "visit notes\n- met florica (mum) + nicu (dad) at home\n- nicu has the plate\n"
+    "- met grp of 6 outside the shop",
+    "PERSON:florica|PERSON:nicu|PERSON:nicu" },
   /* two such joined by "+" though no person's place follows, then
    * wherever else they stand; and such letters alone signing the last line */
   { "town centre, fri night. pk + ej w/ street pastors\n21:05 ej recognised him. told pk\n"

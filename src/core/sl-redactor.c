@@ -7825,10 +7825,24 @@ mark_names_again (Ctx           *c,
     }
 }
 
-/* In lower case, where case tells nothing: a first name after a verb of
- * meeting or speaking ("met jade and her mum", "spoke to tash") or
- * before "'s" and a word of kin or of what is someone's ("jade's dob",
- * "ruby's mum"); then the same name wherever else it stands in the note
+/* Some byte of accept stands in s[0, n) */
+static gboolean
+any_byte_of (const char *s,
+             gsize       n,
+             const char *accept)
+{
+  for (gsize k = 0; k < n; k++)
+    if (strchr (accept, s[k]) != NULL && s[k] != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+/* In lower case, where case tells nothing: a first name, or a word of no
+ * list with a vowel, after a verb of meeting or speaking ("met jade and
+ * her mum", "spoke to tash"), before "'s" and a word of kin or of what is
+ * someone's ("jade's dob", "ruby's mum"), before who they are in brackets
+ * ("florica (mum)") or beside someone by "+" ("akosua + efua"); then the
+ * same name wherever else it stands in the note
  * in lower case, not after "a" or "the" ("jade quiet", "ruby off school
  * today", but "a ruby ring") */
 static void
@@ -7850,7 +7864,12 @@ lower_case_first_names (Ctx *c)
       const Token *t = &c->t[i];
       gboolean hit;
 
-      if (c->type[i] != NULL || !t->lower || !t->casual || !(t->bits & G_FIRST) ||
+      /* a first name, or a word in no list but of names ("florica"), not
+       * a short form without a vowel ("met grp of 6") */
+      if (c->type[i] != NULL || !t->lower || !t->casual ||
+          !((t->bits & G_FIRST) ||
+            (!(t->bits & ~NAME_BITS) &&
+             any_byte_of (c->text + t->start, t->end - t->start, "aeiouy"))) ||
           (t->bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE | G_CUE | G_STREET)) ||
           t->end - t->start < 3)
         continue;
@@ -7860,6 +7879,12 @@ lower_case_first_names (Ctx *c)
               gap_spaces (c, i - 2) && token_in (c, i - 2, &contact_set)));
       hit = hit || (t->poss && i + 1 < c->len && gap_spaces (c, i) &&
                     token_in (c, i + 1, &owned_set));
+      /* "florica (mum) + nicu (dad)", "akosua + efua": beside someone by
+       * "+", or who they are in brackets */
+      hit = hit || (i + 1 < c->len && gap_is (c, i, " (") && (c->t[i + 1].bits & G_KIN) &&
+                    c->t[i + 1].full_end < c->n && c->text[c->t[i + 1].full_end] == ')');
+      hit = hit || (gap_is (c, i - 1, " + ") && c->type[i - 1] == type_person) ||
+            (i + 1 < c->len && gap_is (c, i, " + ") && c->type[i + 1] == type_person);
       if (hit)
         {
           mark (c, i, i, type_person);
@@ -7869,7 +7894,8 @@ lower_case_first_names (Ctx *c)
   /* and names found in lower case by other rules */
   for (guint i = 0; i < c->len && n_names < G_N_ELEMENTS (names); i++)
     if (c->type[i] == type_person && c->t[i].lower && c->t[i].casual && !c->joined[i] &&
-        !(i + 1 < c->len && c->joined[i + 1]) && (c->t[i].bits & G_FIRST) &&
+        !(i + 1 < c->len && c->joined[i + 1]) &&
+        ((c->t[i].bits & G_FIRST) || !(c->t[i].bits & ~NAME_BITS)) &&
         c->t[i].end - c->t[i].start >= 3)
       names[n_names++] = c->t[i].hash;
   mark_names_again (c, names, n_names, TRUE, G_STOP | G_PREP);
