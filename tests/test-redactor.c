@@ -1641,6 +1641,9 @@ static const NameCase name_cases[] = {
   { "Pashto interpreter Zarmina booked for Fridays. Everyone said Dhagax. I'm told he "
     "uses Roblox and WeChat; seen on Kirkgate with the Tarrow lads.",
     "PERSON:Zarmina|PERSON:Dhagax|PERSON:Tarrow" },
+  /* at a sentence's start, before what a person says or does, or an age */
+  { "2325 Shvan not traced. Teklit thinks so.\n14.07.24 Wahidullah (17) placed. Ofsted visited.",
+    "PERSON:Shvan|PERSON:Teklit|PERSON:Wahidullah" },
   /* a business found as a name with "'s" and its trade is the name
    * alone too; in lower case in rough notes; trades of "Autos", "Bingo" */
   { "Kirsty gets drink from Singh's \xe2\x80\x94 Singh's Off Licence.\nwe was at kaz's most of "
@@ -1673,8 +1676,8 @@ static const NameCase name_cases[] = {
    * beside someone by "+", then wherever else it stands; not a short form
    * without a vowel */
   { "visit notes\n- met florica (mum) + nicu (dad) at home\n- nicu has the plate\n"
-    "- met grp of 6 outside the shop",
-    "PERSON:florica|PERSON:nicu|PERSON:nicu" },
+    "- met grp of 6 outside the shop\n- went round with rushane, tell deebz. went with friends",
+    "PERSON:florica|PERSON:nicu|PERSON:nicu|PERSON:rushane|PERSON:deebz" },
   /* two such joined by "+" though no person's place follows, then
    * wherever else they stand; and such letters alone signing the last line */
   { "town centre, fri night. pk + ej w/ street pastors\n21:05 ej recognised him. told pk\n"

@@ -7885,6 +7885,13 @@ lower_case_first_names (Ctx *c)
                     c->t[i + 1].full_end < c->n && c->text[c->t[i + 1].full_end] == ')');
       hit = hit || (gap_is (c, i - 1, " + ") && c->type[i - 1] == type_person) ||
             (i + 1 < c->len && gap_is (c, i, " + ") && c->type[i + 1] == type_person);
+      /* a name that is no word of the language: "with rushane", "named
+       * dudu", "tell tobz" */
+      hit = hit || (!(t->bits & (G_ENGLISH | G_WORD | G_COMMON)) && !t->poss &&
+                    gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+                    (token_is (c, i - 1, "with") || token_is (c, i - 1, "called") ||
+                     token_is (c, i - 1, "named") || token_is (c, i - 1, "aka") ||
+                     token_is (c, i - 1, "tell") || token_is (c, i - 1, "told")));
       if (hit)
         {
           mark (c, i, i, type_person);
@@ -9224,6 +9231,21 @@ propagate_institutions (Ctx *c)
     }
 }
 
+/* After token i comes what is said of a person: a verb of saying or
+ * doing ("thinks", "said", "not traced"), or an age in brackets ("(17") */
+static gboolean
+person_follows (const Ctx *c,
+                guint      i)
+{
+  gsize e = c->t[i].full_end;
+
+  if (e + 3 < c->n && c->text[e] == ' ' && c->text[e + 1] == '(' && g_ascii_isdigit (c->text[e + 2]))
+    return TRUE;
+  return i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+         ((c->t[i + 1].bits & G_SVERB) || token_is (c, i + 1, "thinks") ||
+          token_is (c, i + 1, "not"));
+}
+
 /* Token i is shaped as a name is: small letters after its capital, no
  * capital inside ("WeChat", "PCs", "TfL"), no short form of a verb ("I'm",
  * "We'll", "Didn't"), and not a street's "-gate" ("Kirkgate") */
@@ -10384,13 +10406,15 @@ detect_names_in (const char  *text,
   /* "interpreter Zarmina booked", "Everyone said Dhagax.", "believed to
    * be Qudratullah, 01/01/1991": a capitalised word of no list inside a
    * sentence, alone, that no rule took for a place or a venue, is most
-   * likely a person's name; not after "the" or "a", nor in a line of
-   * capitalised words (a heading) */
-  for (guint i = 1; i < c.len; i++)
-    if (type[i] == NULL && c.t[i].cap && !c.t[i].upper && unlisted (&c.t[i]) && !c.t[i].sentence &&
-        c.t[i].end - c.t[i].start >= 3 && !determiner (&c, i - 1) &&
+   * likely a person's name; at a sentence's start too, before what a
+   * person says or an age ("Teklit thinks", "Wahidullah (17)"); not after
+   * "the" or "a", nor in a line of capitalised words (a heading) */
+  for (guint i = 0; i < c.len; i++)
+    if (type[i] == NULL && c.t[i].cap && !c.t[i].upper && unlisted (&c.t[i]) &&
+        (!c.t[i].sentence || person_follows (&c, i)) &&
+        c.t[i].end - c.t[i].start >= 3 && !(i > 0 && determiner (&c, i - 1)) &&
         !(i + 1 < c.len && gap_spaces (&c, i) && capish (&c.t[i + 1])) &&
-        !(gap_spaces (&c, i - 1) && capish (&c.t[i - 1])) && plain_name_shape (&c, i) &&
+        !(i > 0 && gap_spaces (&c, i - 1) && capish (&c.t[i - 1])) && plain_name_shape (&c, i) &&
         !c.t[i].brand && !(c.near[i] & NEAR_AFTER_ADDRESS) && !festival (&c, i) &&
         !title_case_line (&c, i))
       mark (&c, i, i, type_person);
