@@ -1641,6 +1641,11 @@ static const NameCase name_cases[] = {
   { "Pashto interpreter Zarmina booked for Fridays. Everyone said Dhagax. I'm told he "
     "uses Roblox and WeChat; seen on Kirkgate with the Tarrow lads.",
     "PERSON:Zarmina|PERSON:Dhagax|PERSON:Tarrow" },
+  /* initials with who they are in brackets, a role first, then wherever
+   * else they stand alone where a person does; not a note's "NB:" */
+  { "Attendees: DC Raza, NB (DSL, Airedale Grange School)\nChild K disclosed to NB on Monday.\n"
+    "NB said she was late.\nNB: her sister rang.",
+    "PERSON:DC Raza|PERSON:NB|INSTITUTION:Airedale Grange School|PERSON:NB|PERSON:NB" },
   /* at a sentence's start, before what a person says or does, or an age */
   { "2325 Shvan not traced. Teklit thinks so.\n14.07.24 Wahidullah (17) placed. Ofsted visited.",
     "PERSON:Shvan|PERSON:Teklit|PERSON:Wahidullah" },

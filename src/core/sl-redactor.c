@@ -7719,7 +7719,7 @@ static void
 detect_defined_initials (Ctx *c)
 {
   guint defined[16];
-  gboolean signed_off[16] = { FALSE, };
+  gboolean signed_off[16] = { FALSE, }, role_given[16] = { FALSE, };
   guint n_defined = 0;
 
   /* only where " (" or " = " stands, found by memchr: the word before it
@@ -7744,6 +7744,20 @@ detect_defined_initials (Ctx *c)
               ;
             if (first < i && initials_of (c, k, first, i))
               defined[n_defined++] = k;
+          }
+        /* "Attendees: AS (SW, chair), NB (DSL, Airedale Grange)": who they
+         * are in brackets after them, a role first */
+        else if (pass == 0 && c->t[i].upper && (c->type[i] == NULL || c->type[i] == type_none) &&
+                 c->t[i].end - c->t[i].start >= 2 && c->t[i].end - c->t[i].start <= 3 &&
+                 c->t[i].end == c->t[i].full_end && gap_is (c, i, " (") &&
+                 !role_initials (c, i) && !(c->t[i].bits & G_KEYWORD) &&
+                 c->t[k].full_end < c->n && strchr (",)", c->text[c->t[k].full_end]) &&
+                 (role_initials (c, k) || (c->t[k].upper && (c->t[k].bits & G_STOP)) ||
+                  token_is (c, k, "chair") || token_is (c, k, "panel") ||
+                  token_is (c, k, "secretariat") || token_is (c, k, "notes")))
+          {
+            role_given[n_defined] = (c->t[i].bits & G_STOP) != 0;
+            defined[n_defined++] = i;
           }
         /* "DS = Danielle Shaw", "DS (Danielle Shaw)" */
         else if (c->t[i].cap && c->type[i] != type_person && c->t[i].end == c->t[i].full_end &&
@@ -7787,9 +7801,12 @@ detect_defined_initials (Ctx *c)
                 memcmp (c->text + d->start, c->text + t->start, t->end - t->start) == 0 &&
                 (i == defined[q] ||
                  (initials_stand_alone (c, i) &&
-                  (!signed_off[q] || line_signature (c, i) || person_slot (c, i) ||
-                   label_of_line (c, i) || (i > 0 && token_in (c, i - 1, &contact_set)) ||
-                   (i > 0 && gap_spaces (c, i - 1) && token_is (c, i - 1, "showed")))));
+                  /* ("NB (DSL)", then "NB: her sister…", a note's "NB") */
+                  (!(signed_off[q] || role_given[q]) || line_signature (c, i) ||
+                   person_slot (c, i) || (!role_given[q] && label_of_line (c, i)) ||
+                   (i > 0 && token_in (c, i - 1, &contact_set)) ||
+                   (i > 0 && gap_spaces (c, i - 1) &&
+                    (token_is (c, i - 1, "showed") || token_is (c, i - 1, "to"))))));
         }
       if (hit && !(t->full_end < c->n && (g_ascii_isalnum (c->text[t->full_end]) ||
                                           c->text[t->full_end] == '-')))
