@@ -1649,6 +1649,11 @@ static const NameCase name_cases[] = {
   /* at a sentence's start, before what a person says or does, or an age */
   { "2325 Shvan not traced. Teklit thinks so.\n14.07.24 Wahidullah (17) placed. Ofsted visited.",
     "PERSON:Shvan|PERSON:Teklit|PERSON:Wahidullah" },
+  /* firms named as firms are, and businesses by a number and a trade */
+  { "Mr Patel of Patel Cash & Carry wrote. Her solicitor, Mbeki & Co; let to Ghani Bros "
+    "Recovery. Seen at 786 Food & Wine; 786 Taxis share a base.",
+    "PERSON:Mr Patel|INSTITUTION:Patel Cash & Carry|INSTITUTION:Mbeki & Co|"
+    "INSTITUTION:Ghani Bros Recovery|INSTITUTION:786 Food & Wine|INSTITUTION:786 Taxis" },
   /* a business found as a name with "'s" and its trade is the name
    * alone too; in lower case in rough notes; trades of "Autos", "Bingo" */
   { "Kirsty gets drink from Singh's \xe2\x80\x94 Singh's Off Licence.\nwe was at kaz's most of "

@@ -9304,6 +9304,95 @@ title_case_line (const Ctx *c,
   return lower * 2 < caps;
 }
 
+/* Where a run of digits that names a business ends before byte i ("786
+ * Taxis", "24/7 Vapes", "A1 Cars" is a token), or i if none */
+static gsize
+number_name_before (const Ctx *c,
+                    gsize      i)
+{
+  gsize b = i;
+
+  if (b < 2 || c->text[b - 1] != ' ' || !g_ascii_isdigit (c->text[b - 2]))
+    return i;
+  b--;
+  while (b > 0 && (g_ascii_isdigit (c->text[b - 1]) || c->text[b - 1] == '/') && i - b < 6)
+    b--;
+  if (b > 0 && (g_ascii_isalnum (c->text[b - 1]) || strchr ("/.:,-", c->text[b - 1]) != NULL))
+    return i;
+  return b;
+}
+
+/* Firms named as firms are: "Mbeki & Co", "Mahmood & Sons", "Ghani Bros
+ * Recovery", "Patel Cash & Carry", "786 Food & Wine"; and businesses
+ * named by a number and their trade: "786 Taxis", "24/7 Vapes" */
+static void
+detect_firms (Ctx *c)
+{
+  static const char *const firm[] = { "co", "sons", "son", "daughters", "partners", "associates",
+                                      "brothers", "bros" };
+  static WordSet firm_set = WORD_SET (firm);
+  static const char *const after[] = { "ltd", "limited", "llp", "plc", "solicitors",
+                                       "recovery", "builders", "motors" };
+  static WordSet after_set = WORD_SET (after);
+
+  for (guint i = 0; i + 1 < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      guint first = i, last = i;
+      gsize start;
+
+      if (!capish (t) || t->upper || (c->joined[i] && c->type[i] != type_person) ||
+          (c->type[i] != NULL && c->type[i] != type_person && c->type[i] != type_none))
+        continue;
+      if (gap_is (c, i, " & ") && capish (&c->t[i + 1]) && !c->t[i + 1].upper &&
+          (token_in (c, i + 1, &firm_set) ||
+           (token_is (c, i, "cash") && token_is (c, i + 1, "carry")) ||
+           (token_is (c, i, "food") && token_is (c, i + 1, "wine"))))
+        last = i + 1;
+      /* "Ghani Bros": without "&" */
+      else if ((token_is (c, i + 1, "bros") || token_is (c, i + 1, "sons")) && gap_spaces (c, i) &&
+               !(t->bits & (G_TITLE | G_STOP)))
+        last = i + 1;
+      /* "786 Taxis", "24/7 Vapes": a number and a trade */
+      else if (number_name_before (c, t->start) < t->start && (t->bits & G_CUE) &&
+               (trade_cue (c, i) || word_in (c, i, W_CARS, W_KABS) || token_is (c, i, "vapes") ||
+                token_is (c, i, "food")))
+        ;
+      else
+        continue;
+      /* the name before: capitalised words, no title ("Mr Patel of") */
+      if (last > i || !(t->bits & G_CUE))
+        while (first > 0 && gap_spaces (c, first - 1) && capish (&c->t[first - 1]) &&
+               !c->t[first - 1].upper && i - first < 3 &&
+               !(c->t[first - 1].bits & (G_TITLE | G_PREP | G_VERB)) &&
+               !(c->type[first - 1] == type_person && c->joined[first - 1]))
+          first--;
+      if (token_is (c, first, "cash") || token_is (c, first, "food") || first == last)
+        {
+          /* "Patel Cash & Carry": the name before the trade */
+          if (first > 0 && gap_spaces (c, first - 1) && capish (&c->t[first - 1]) &&
+              !c->t[first - 1].upper && !(c->t[first - 1].bits & (G_TITLE | G_PREP | G_VERB)))
+            first--;
+        }
+      while (last + 1 < c->len && gap_spaces (c, last) && capish (&c->t[last + 1]) &&
+             token_in (c, last + 1, &after_set))
+        last++;
+      start = number_name_before (c, c->t[first].start);
+      if (start < c->t[first].start)
+        {
+          SlSpan span = { c->offset + start, c->offset + c->t[last].full_end, type_institution };
+
+          g_array_append_val (c->found, span);
+          mark (c, first, last, type_none);
+        }
+      else if (first < last)
+        mark_with_poss (c, first, last, type_institution);
+      else
+        continue;
+      i = last;
+    }
+}
+
 /* where someone went: before a place named with "'s" */
 static const char *const went_to[] = { "at", "to", "from", "outside", "near", "behind", "above",
                                        "inside", "into", "past", "opposite" };
@@ -10419,6 +10508,8 @@ detect_names_in (const char  *text,
       else
         i = last;
     }
+
+  detect_firms (&c);
 
   /* "interpreter Zarmina booked", "Everyone said Dhagax.", "believed to
    * be Qudratullah, 01/01/1991": a capitalised word of no list inside a
