@@ -1649,6 +1649,11 @@ static const NameCase name_cases[] = {
   /* at a sentence's start, before what a person says or does, or an age */
   { "2325 Shvan not traced. Teklit thinks so.\n14.07.24 Wahidullah (17) placed. Ofsted visited.",
     "PERSON:Shvan|PERSON:Teklit|PERSON:Wahidullah" },
+  /* capitalised words inside a sentence before a word organisations end
+   * in; not a public service's name, nor a kind of care */
+  { "She was placed through Pathways Fostering, run by Lanterns Care; staff from NightForce "
+    "Staffing. Referred to Children's Social Care; moved to Intensive Care.",
+    "INSTITUTION:Pathways Fostering|INSTITUTION:Lanterns Care|INSTITUTION:NightForce Staffing" },
   /* firms named as firms are, and businesses by a number and a trade */
   { "Mr Patel of Patel Cash & Carry wrote. Her solicitor, Mbeki & Co; let to Ghani Bros "
     "Recovery. Seen at 786 Food & Wine; 786 Taxis share a base.",

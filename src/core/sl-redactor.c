@@ -9334,6 +9334,45 @@ detect_firms (Ctx *c)
   static const char *const after[] = { "ltd", "limited", "llp", "plc", "solicitors",
                                        "recovery", "builders", "motors" };
   static WordSet after_set = WORD_SET (after);
+  static const char *const org[] = { "fostering", "care", "staffing", "assembly", "fellowship",
+                                     "ministries", "lettings", "properties", "holdings",
+                                     "enterprises", "logistics", "developments", "suites" };
+  static WordSet org_set = WORD_SET (org);
+
+  /* "through Pathways Fostering", "run by Lanterns Care", "from
+   * NightForce Staffing", "at Living Waters Assembly": capitalised words
+   * inside a sentence before a word organisations end in; not a public
+   * service's name ("Children's Social Care", "Kent Fostering") */
+  for (guint i = 1; i + 1 < c->len; i++)
+    {
+      guint first = i, last;
+      gboolean plain = TRUE;
+
+      if (!capish (&c->t[i]) || c->t[i].upper || c->t[i].sentence || c->type[i] != NULL ||
+          !gap_spaces (c, i - 1) || !c->t[i - 1].lower)
+        continue;
+      for (last = i; last + 1 < c->len && last < i + 3 && gap_spaces (c, last) &&
+           capish (&c->t[last + 1]) && !c->t[last + 1].upper && c->type[last + 1] == NULL; last++)
+        ;
+      if (last == i || !token_in (c, last, &org_set))
+        continue;
+      for (guint k = i; k < last && plain; k++)
+        plain = !(c->t[k].bits & (G_PLACE | G_PLACE_START | G_STOP | G_TITLE | G_COUNCIL)) &&
+                !token_in (c, k, &generic_set) && !c->t[k].poss;
+      /* a name, not a kind ("Intensive Care", "Safer Recruitment"): a word
+       * of no dictionary, or a noun in the plural first ("Lanterns") */
+      if (plain && (c->t[i].bits & G_ENGLISH) && c->text[c->t[i].end - 1] != 's')
+        {
+          plain = FALSE;
+          for (guint k = i; k < last && !plain; k++)
+            plain = !(c->t[k].bits & G_ENGLISH);
+        }
+      if (plain && !(last + 1 < c->len && gap_spaces (c, last) && capish (&c->t[last + 1])))
+        {
+          mark (c, first, last, type_institution);
+          i = last;
+        }
+    }
 
   for (guint i = 0; i + 1 < c->len; i++)
     {
