@@ -1649,6 +1649,11 @@ static const NameCase name_cases[] = {
   /* at a sentence's start, before what a person says or does, or an age */
   { "2325 Shvan not traced. Teklit thinks so.\n14.07.24 Wahidullah (17) placed. Ofsted visited.",
     "PERSON:Shvan|PERSON:Teklit|PERSON:Wahidullah" },
+  /* a street named after a town whose name is a word too is the town's;
+   * not a word streets are named with */
+  { "a flat on Leek Road, then Mold Road and Pear Tree Road; not Church Road, Hope Street, "
+    "Park Lane or Strand Road.",
+    "PLACE:Leek Road|PLACE:Mold Road|PLACE:Pear Tree Road" },
   /* capitalised words inside a sentence before a word organisations end
    * in; not a public service's name, nor a kind of care */
   { "She was placed through Pathways Fostering, run by Lanterns Care; staff from NightForce "

@@ -1301,6 +1301,22 @@ static const char *const belongings[] = {
 static WordSet belongings_set = WORD_SET (belongings);
 /* words of a venue's kind or place, no part of its name: "town centre",
  * "local shops", "fast food places" */
+/* words streets are named with, which are also the names of some place */
+static const char *const street_words[] = {
+  "church", "park", "station", "high", "mill", "hope", "green", "new", "old", "north", "south",
+  "east", "west", "king", "queen", "kings", "queens", "market", "bridge", "castle", "chapel",
+  "school", "manor", "grange", "hall", "farm", "wood", "lake", "river", "water", "spring", "hill",
+  "field", "meadow", "orchard", "garden", "forest", "moor", "common", "lodge", "cross", "long",
+  "broad", "main", "back", "front", "upper", "lower", "middle", "little", "great", "princes",
+  "elm", "oak", "ash", "beech", "birch", "cedar", "willow", "holly", "rose", "lime", "chestnut",
+  "pine", "poplar", "maple", "heath", "mount", "union", "canal", "dock", "quay", "harbour",
+  "beach", "sea", "marine", "central", "commercial", "victoria", "albert", "george", "vicarage",
+  "rectory", "abbey", "priory", "cemetery", "hospital", "college", "tower", "coronation",
+  "jubilee", "well", "wells", "marsh", "bank", "end", "gate", "town", "city", "valley", "view",
+  "grove", "brook", "ford", "hollow", "stone", "sand", "sands", "links", "shore", "cliff", "strand",
+};
+static WordSet street_words_set = WORD_SET (street_words);
+
 static const char *const generic[] = {
   "local", "town", "city", "bus", "train", "main", "high", "old", "new", "big", "little",
   "corner", "shops", "shop", "car", "back", "side", "retail", "industrial", "council", "school",
@@ -4933,7 +4949,16 @@ detect_people_and_places (Ctx *c)
                 }
 
               /* "Oldham Road", "Bury New Road": the street named after a
-               * town is covered whole */
+               * town is covered whole; and after a town whose name is a
+               * word too ("Leek Road", "Mold Road", "Pear Tree Road"), but
+               * not a word streets are named with ("Church Road", "Park
+               * Lane", "Hope Street") */
+              if (street > 0 && ambiguous && !t->upper && !(b & G_FIRST_POP))
+                {
+                  ambiguous = FALSE;
+                  for (guint k = i; k <= last && !ambiguous; k++)
+                    ambiguous = token_in (c, k, &street_words_set);
+                }
               if (street > 0 && !ambiguous)
                 {
                   mark (c, i, last + street, type_place);
