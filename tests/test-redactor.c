@@ -77,6 +77,12 @@ static const Case positives[] = {
   { "DoB 2009/03/01", SL_SPAN_DATE_OF_BIRTH, "2009/03/01" },
   { "DOB 2009.03.01.", SL_SPAN_DATE_OF_BIRTH, "2009.03.01" },
   { "at Flat 2/1, 14 Byres Road", SL_SPAN_ADDRESS, "Flat 2/1, 14 Byres Road" },
+  { "an address, Flat B, 17 Church Road, where", SL_SPAN_ADDRESS, "Flat B, 17 Church Road" },
+  { "approved address Room 3, 27 Stoney Stanton Road.", SL_SPAN_ADDRESS,
+    "Room 3, 27 Stoney Stanton Road" },
+  { "her flat at 18 Spon End.", SL_SPAN_ADDRESS, "18 Spon End" },
+  { "the police reference is 2500271836.", SL_SPAN_REFERENCE, "2500271836" },
+  { "ganwyd 3 Mawrth 2010, lives here", SL_SPAN_DATE_OF_BIRTH, "3 Mawrth 2010" },
   { "D.O.B: 14.05.02", SL_SPAN_DATE_OF_BIRTH, "14.05.02" },
   { "date of birth 14-5-2002", SL_SPAN_DATE_OF_BIRTH, "14-5-2002" },
   { "she was born on the 14th May 2002", SL_SPAN_DATE_OF_BIRTH, "14th May 2002" },
@@ -165,6 +171,8 @@ static const Case positives[] = {
 
 /* Each negative case must yield no span at all. */
 static const char *const negatives[] = {
+  /* a room's or a flat's number alone; "is" after a word that is no keyword */
+  "She is in room 3 now. Is 4 ok? The reference is on file.",
   /* a date under a heading of something else */
   "Dates of meetings\n- Panel: 14.7.2010",
   /* a year on one line is no house number of a "Dr" on the next */
@@ -1646,6 +1654,11 @@ static const NameCase name_cases[] = {
   { "Attendees: DC Raza, NB (DSL, Airedale Grange School)\nChild K disclosed to NB on Monday.\n"
     "NB said she was late.\nNB: her sister rang.",
     "PERSON:DC Raza|PERSON:NB|INSTITUTION:Airedale Grange School|PERSON:NB|PERSON:NB" },
+  /* a full date after a person's name is their date of birth; not the
+   * day a note was signed */
+  { "Intel says Callum McCartney aka Cal, 30.11.1998, lives nearby.\n"
+    "Completed by: Gemma Armstrong-Lowry, 13/11/2025",
+    "PERSON:Callum McCartney|PERSON:Cal|DATE_OF_BIRTH:30.11.1998|PERSON:Gemma Armstrong-Lowry" },
   /* at a sentence's start, before what a person says or does, or an age */
   { "2325 Shvan not traced. Teklit thinks so.\n14.07.24 Wahidullah (17) placed. Ofsted visited.",
     "PERSON:Shvan|PERSON:Teklit|PERSON:Wahidullah" },

@@ -54,7 +54,7 @@ typedef enum
   START_VEHICLE, /* two letters at a word's start, then two digits and a letter */
   START_DATE, /* a day or a year at a word's start, or a month's name */
   START_REFERENCE, /* a reference's keyword ("crime", "ref", "log"...) */
-  START_ADDRESS, /* a house's number, or "flat", "apartment", "apt", "unit" */
+  START_ADDRESS, /* a house's number, or "flat", "apartment", "apt", "unit", "room" */
   N_STARTS
 } Start;
 
@@ -86,7 +86,7 @@ typedef struct
                         "Mews|Walk|Row|Hill|Square|Sq|Park|Parade|Rise|View|Green|Vale|" \
                         "Fold|Croft|Brow|Gate|Meadows?|Boulevard|Embankment|Wharf|Yard|" \
                         "Quay|Broadway|Wynd|Brae|Loan|Circus|Approach|Heights|Bank|Chase|" \
-                        "Dene|Mount|Ridge|Causeway|Villas|Garth|Paddock|Glade|Dell|Nook)"
+                        "Dene|Mount|Ridge|Causeway|Villas|Garth|Paddock|Glade|Dell|Nook|End)"
 
 /* Welsh street words come first: "Heol y Nant", "Ffordd Las". */
 #define WELSH_STREETS "(?:Heol|Ffordd|Stryd|L\xc3\xb4n|Lon|Rhodfa|Maes|Cwrt|Clos|Llys)"
@@ -145,7 +145,8 @@ static const Recogniser recognisers[] = {
     "|(?:social\\s+care|client|person|child|family)\\s+id"
     /* a Scottish patient's CHI number */
     "|chi)\\b"
-    "\\.?(?:\\s+(?:no|number|id)\\b\\.?)?\\s*[:#]?\\s*"
+    /* "the police reference is 2500271836" */
+    "\\.?(?:\\s+(?:no|number|id)\\b\\.?)?(?:\\s+is\\b)?\\s*[:#]?\\s*"
     /* "log 0712 160524", "log 1154 08/11": a log number and the day it was
      * opened; "CW 1190 of 14/02/24", "HCC 448120": a force's or a
      * council's letters, a number, and the day */
@@ -165,7 +166,8 @@ static const Recogniser recognisers[] = {
     "(?:,[ \\t]+(?:[A-Z][A-Za-z'-]*[ \\t]+){1,2}" STREET_SUFFIXES "(?![A-Za-z]))?"
     /* "Flat 3, 45 Hope Road"; a Glasgow flat's floor and door, "2/1, 17
      * Strathmartine Road", an Edinburgh one's, "3F2, 47 Easter Road" */
-    "|(?:(?:(?i:flat|apartment|apt|unit)\\.?[ \\t]+[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?"
+    /* "Flat B, 17 Church Road", "Room 3, 27 Stoney Stanton Road" */
+    "|(?:(?:(?i:flat|apartment|apt|unit|room)\\.?[ \\t]+(?:[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?|[A-Z])"
     "|[0-9]{1,2}/[0-9]{1,2}|[0-9][Ff][0-9]{1,2}),?[ \\t]+)?"
     /* "212-214 Coventry Road" */
     "[0-9]{1,4}(?:-[0-9]{1,4})?[A-Za-z]?,?[ \\t]+(?:"
@@ -224,7 +226,7 @@ static StartWords reference_words = {
     "court", "cad", "log", "contact", "referral", "case", "social", "client", "person", "child",
     "family", "chi" }
 };
-static StartWords flat_words = { { "flat", "apartment", "apt", "unit" } };
+static StartWords flat_words = { { "flat", "apartment", "apt", "unit", "room" } };
 
 static void
 start_words_init (StartWords *set)
@@ -279,8 +281,9 @@ compile_all (void)
           if (compiled[i] == NULL)
             g_error ("recogniser %s does not compile: %s", recognisers[i].type, error->message);
         }
+      /* "ganwyd": born, in Welsh */
       birth_context = g_regex_new ("(?:\\bd\\.?\\s?o\\.?\\s?b\\b|\\bdates?\\s+of\\s+birth\\b"
-                                   "|\\bbirth\\s*date\\b|\\bborn\\b|\\bb\\.)",
+                                   "|\\bbirth\\s*date\\b|\\bborn\\b|\\bganwyd\\b|\\bb\\.)",
                                    G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
       /* the heading of a column of who is to act: "Owner", "Who", "Lead" */
       owner_heading = g_regex_new ("(?:owner|who|lead|by|action\\s+by|by\\s+whom|responsible"
@@ -9329,6 +9332,71 @@ title_case_line (const Ctx *c,
   return lower * 2 < caps;
 }
 
+/* The length of a full date at p ("30.11.1998", "01/01/1991", "3-9-2010"),
+ * a year of four digits last, or 0 */
+static gsize
+full_date_at (const char *p,
+              gsize       n)
+{
+  gsize k = 0, d;
+  char sep;
+
+  for (d = 0; k < n && d < 2 && g_ascii_isdigit (p[k]); d++)
+    k++;
+  if (d == 0 || k >= n || !strchr ("./-", p[k]) || p[k] == '\0')
+    return 0;
+  sep = p[k++];
+  for (d = 0; k < n && d < 2 && g_ascii_isdigit (p[k]); d++)
+    k++;
+  if (d == 0 || k >= n || p[k] != sep)
+    return 0;
+  k++;
+  for (d = 0; k < n && d < 4 && g_ascii_isdigit (p[k]); d++)
+    k++;
+  if (d != 4 || (k < n && (g_ascii_isalnum (p[k]) || p[k] == sep)) ||
+      !(p[k - 4] == '1' || p[k - 4] == '2'))
+    return 0;
+  return k;
+}
+
+/* "Callum McCartney aka Cal, 30.11.1998, lives", "Qudratullah, 01/01/1991,
+ * address unknown", "Jade Smith (14/03/2009)": a full date set after a
+ * person's name is their date of birth, though no keyword says so */
+static void
+dates_after_people (Ctx *c)
+{
+  for (guint i = 0; i < c->len; i++)
+    {
+      gsize e, len;
+
+      guint first = i;
+
+      if (c->type[i] != type_person || (i + 1 < c->len && c->joined[i + 1]))
+        continue;
+      while (first > 0 && c->joined[first])
+        first--;
+      /* ("Completed by: Gemma Armstrong-Lowry, 13/11/2025": the day it was
+       * written) */
+      if (first > 0 && (token_is (c, first - 1, "by") || token_is (c, first - 1, "signed")))
+        continue;
+      e = c->t[i].full_end;
+      if (e + 2 >= c->n || !((c->text[e] == ',' || c->text[e] == '(') ||
+                             (c->text[e] == ' ' && c->text[e + 1] == '(')))
+        continue;
+      e += c->text[e] == ' ' ? 2 : 1;
+      if (c->text[e - 1] == ',' && e < c->n && c->text[e] == ' ')
+        e++;
+      len = full_date_at (c->text + e, c->n - e);
+      if (len > 0 && (e + len == c->n || strchr (",;) \n", c->text[e + len]) != NULL) &&
+          (c->text[e - 1] != '(' || (e + len < c->n && c->text[e + len] == ')')))
+        {
+          SlSpan span = { c->offset + e, c->offset + e + len, SL_SPAN_DATE_OF_BIRTH };
+
+          g_array_append_val (c->found, span);
+        }
+    }
+}
+
 /* Where a run of digits that names a business ends before byte i ("786
  * Taxis", "24/7 Vapes", "A1 Cars" is a token), or i if none */
 static gsize
@@ -10593,6 +10661,7 @@ detect_names_in (const char  *text,
 
   propagate_institutions (&c);
   widen_people (&c);
+  dates_after_people (&c);
 
   /* "MARK HILL": two names found apart, side by side in the same case, are one */
   for (guint i = 1; i < c.len; i++)
