@@ -6075,6 +6075,9 @@ detect_keyword_values (Ctx *c)
           for (guint k = 0; k < G_N_ELEMENTS (words); k++)
             p = skip_word (c, p, words[k]);
           p = skip_word (c, p, "is");
+          /* 'VIA SNAPCHAT USING "kerensa.kernow"', "on snap as jay_b" */
+          p = skip_word (c, p, "using");
+          p = skip_word (c, p, "as");
         }
       else
         {
@@ -6089,8 +6092,9 @@ detect_keyword_values (Ctx *c)
         }
       while (p < c->n && c->text[p] == ' ')
         p++;
-      /* "a Snapchat account, daz.g31, which": a comma too before a handle */
-      if (p < c->n && strchr (handle ? ":=-," : ":#", c->text[p]) != NULL)
+      /* "a Snapchat account, daz.g31, which": a comma too before a handle,
+       * or a bracket ("ON SNAPCHAT (elona.x.bd)") */
+      if (p < c->n && strchr (handle ? ":=-,(" : ":#", c->text[p]) != NULL)
         p++;
       while (p < c->n && c->text[p] == ' ')
         p++;
@@ -11345,6 +11349,24 @@ sl_redactor_detect (const char *text,
             i = e;
           }
       }
+  /* the PSNI's occurrence numbers: "CC", the day, a number
+   * ("CC2025081100542") */
+  for (const char *t = memchr (text, 'C', n); t != NULL && t + 14 <= text + n;
+       t = memchr (t + 1, 'C', n - (gsize) (t + 1 - text)))
+    {
+      gsize b = (gsize) (t - text), e = b + 2;
+
+      if (text[b + 1] != 'C' || (b > 0 && g_ascii_isalnum (text[b - 1])))
+        continue;
+      while (e < n && e - b < 17 && g_ascii_isdigit (text[e]))
+        e++;
+      if (e - b - 2 >= 12 && e - b - 2 <= 14 && (e == n || !g_ascii_isalnum (text[e])))
+        {
+          SlSpan span = { b, e, SL_SPAN_REFERENCE };
+
+          g_array_append_val (found, span);
+        }
+    }
   for (const char *t = memchr (text, '-', n); t != NULL;
        t = memchr (t + 1, '-', n - (gsize) (t + 1 - text)))
     {
