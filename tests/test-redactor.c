@@ -83,6 +83,7 @@ static const Case positives[] = {
   { "her flat at 18 Spon End.", SL_SPAN_ADDRESS, "18 Spon End" },
   { "the police reference is 2500271836.", SL_SPAN_REFERENCE, "2500271836" },
   { "to ask the PSNI for the outcome of CC2025081100542.", SL_SPAN_REFERENCE, "CC2025081100542" },
+  { "Solicitor's file: MR/FAM/8831", SL_SPAN_REFERENCE, "MR/FAM/8831" },
   { "ARRANGES VIA SNAPCHAT USING \"kerensa.kernow\". FEMALES ARE TAKEN", SL_SPAN_SOCIAL_HANDLE,
     "kerensa.kernow" },
   { "THE GIRLS ON SNAPCHAT (elona.x.bd) AND TELLS THEM", SL_SPAN_SOCIAL_HANDLE, "elona.x.bd" },
@@ -175,6 +176,7 @@ static const Case positives[] = {
 
 /* Each negative case must yield no span at all. */
 static const char *const negatives[] = {
+  "kept on file 2019 and on file since",
   /* a room's or a flat's number alone; "is" after a word that is no keyword */
   "She is in room 3 now. Is 4 ok? The reference is on file.",
   /* a date under a heading of something else */

@@ -144,7 +144,9 @@ static const Recogniser recognisers[] = {
     "|(?:contact|referral|case)\\s+(?:id|ref|no|number)"
     "|(?:social\\s+care|client|person|child|family)\\s+id"
     /* a Scottish patient's CHI number */
-    "|chi)\\b"
+    "|chi"
+    /* "File: MR/FAM/8831", a solicitor's or a court's file, with its colon */
+    "|file(?=\\s*[:#]))\\b"
     /* "the police reference is 2500271836" */
     "\\.?(?:\\s+(?:no|number|id)\\b\\.?)?(?:\\s+is\\b)?\\s*[:#]?\\s*"
     /* "log 0712 160524", "log 1154 08/11": a log number and the day it was
@@ -224,7 +226,7 @@ static StartWords month_words = {
 static StartWords reference_words = {
   { "crime", "crn", "urn", "incident", "occurrence", "ref", "reference", "lcs", "mosaic", "cp",
     "court", "cad", "log", "contact", "referral", "case", "social", "client", "person", "child",
-    "family", "chi" }
+    "family", "chi", "file" }
 };
 static StartWords flat_words = { { "flat", "apartment", "apt", "unit", "room" } };
 
