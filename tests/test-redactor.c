@@ -81,6 +81,11 @@ static const Case positives[] = {
   { "approved address Room 3, 27 Stoney Stanton Road.", SL_SPAN_ADDRESS,
     "Room 3, 27 Stoney Stanton Road" },
   { "her flat at 18 Spon End.", SL_SPAN_ADDRESS, "18 Spon End" },
+  { "at 14A Queen\xe2\x80\x99s Road now", SL_SPAN_ADDRESS, "14A Queen\xe2\x80\x99s Road" },
+  { "at 23\xe2\x80\x93" "25 Station Road now", SL_SPAN_ADDRESS, "23\xe2\x80\x93" "25 Station Road" },
+  { "stayed at 2 Cnoc an t-S\xc3\xacthein now", SL_SPAN_ADDRESS, "2 Cnoc an t-S\xc3\xacthein" },
+  { "stayed at 6 Chy-an-Dour now", SL_SPAN_ADDRESS, "6 Chy-an-Dour" },
+  { "stayed at 3 Bryn Glas now", SL_SPAN_ADDRESS, "3 Bryn Glas" },
   { "the police reference is 2500271836.", SL_SPAN_REFERENCE, "2500271836" },
   { "to ask the PSNI for the outcome of CC2025081100542.", SL_SPAN_REFERENCE, "CC2025081100542" },
   { "Solicitor's file: MR/FAM/8831", SL_SPAN_REFERENCE, "MR/FAM/8831" },
@@ -176,6 +181,8 @@ static const Case positives[] = {
 
 /* Each negative case must yield no span at all. */
 static const char *const negatives[] = {
+  /* a year before a Welsh word streets start with: no house's number */
+  "Signed on 14 October 2025, Heol Awyr.",
   "kept on file 2019 and on file since",
   /* a room's or a flat's number alone; "is" after a word that is no keyword */
   "She is in room 3 now. Is 4 ok? The reference is on file.",

@@ -88,8 +88,11 @@ typedef struct
                         "Quay|Broadway|Wynd|Brae|Loan|Circus|Approach|Heights|Bank|Chase|" \
                         "Dene|Mount|Ridge|Causeway|Villas|Garth|Paddock|Glade|Dell|Nook|End)"
 
-/* Welsh street words come first: "Heol y Nant", "Ffordd Las". */
-#define WELSH_STREETS "(?:Heol|Ffordd|Stryd|L\xc3\xb4n|Lon|Rhodfa|Maes|Cwrt|Clos|Llys)"
+/* Welsh street words come first: "Heol y Nant", "Ffordd Las"; and the
+ * words that start streets' names in Gaelic ("Cnoc an t-Sìthein",
+ * "Sràid", "Rathad") and in Cornish ("Chy-an-Dour") */
+#define WELSH_STREETS "(?:Heol|Ffordd|Stryd|L\xc3\xb4n|Lon|Rhodfa|Maes|Cwrt|Clos|Llys|Bryn|Cae|Nant|" \
+                      "Pant|Coed|Parc|Glan|Bron|Cnoc|Sr\xc3\xa0id|Rathad|Chy)"
 
 static gboolean validate_nhs (const char *, GMatchInfo *, gsize *, gsize *);
 static gboolean validate_ni (const char *, GMatchInfo *, gsize *, gsize *);
@@ -171,8 +174,8 @@ static const Recogniser recognisers[] = {
     /* "Flat B, 17 Church Road", "Room 3, 27 Stoney Stanton Road" */
     "|(?:(?:(?i:flat|apartment|apt|unit|room)\\.?[ \\t]+(?:[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?|[A-Z])"
     "|[0-9]{1,2}/[0-9]{1,2}|[0-9][Ff][0-9]{1,2}),?[ \\t]+)?"
-    /* "212-214 Coventry Road" */
-    "[0-9]{1,4}(?:-[0-9]{1,4})?[A-Za-z]?,?[ \\t]+(?:"
+    /* "212-214 Coventry Road", "23–25 Station Road" */
+    "[0-9]{1,4}(?:(?:-|\xe2\x80\x93)[0-9]{1,4})?[A-Za-z]?,?[ \\t]+(?:"
     /* "32 wharncliffe road": the street in lower case */
     "(?!(?:the|a|an|of|to|up|down|on|in|at|by|and|or|off|min|mins|minutes"
     "|miles?|yards|metres|doors|houses|more|other|main|side|back|slip|ring|trunk|way)\\s)"
@@ -180,14 +183,15 @@ static const Recogniser recognisers[] = {
     "|terrace|grove|gardens|park|way|place|court|walk|rise|mews|square|st|rd)"
     /* "31 ffordd las": a Welsh street in lower case */
     "|(?:heol|ffordd|stryd|lon|maes|cwrt|clos|llys)[ \\t]+(?:(?:y|yr)[ \\t]+)?[a-z][a-z'-]{2,}"
-    /* "21 Restalrig Road South" */
-    "|(?:[A-Z][A-Za-z'-]*[ \\t]+){1,3}" STREET_SUFFIXES "(?:[ \\t]+(?:North|South|East|West)\\b)?"
+    /* "21 Restalrig Road South", "14A Queen’s Road" */
+    "|(?:[A-Z](?:[A-Za-z'-]|\xe2\x80\x99)*[ \\t]+){1,3}" STREET_SUFFIXES
+    "(?:[ \\t]+(?:North|South|East|West)\\b)?"
     /* "14 Marketgait", "38 Kingsway": a street of one word */
     "|(?:[A-Z][A-Za-z'-]*[ \\t]+)?[A-Z][a-z]+(?:gate|gait|way)|" WELSH_STREETS
     /* "44 Maes-y-Coed": joined by hyphens */
-    "(?:-(?:y|yr)-[A-Z][A-Za-z\\x80-\\xff']*|(?:[ \\t]+(?:y|yr|'r))?"
+    "(?:-(?:y|yr|an)-[A-Z][A-Za-z\\x80-\\xff']*|(?:[ \\t]+(?:y|yr|'r|an|na))?"
     /* "18 Heol Tyn y Coed": an article between the words too */
-    "[ \\t]+[A-Z][A-Za-z\\x80-\\xff'-]*(?:[ \\t]+(?:(?:y|yr|'r)[ \\t]+)?[A-Z][A-Za-z\\x80-\\xff'-]*)?)"
+    "[ \\t]+(?:t-)?[A-Z][A-Za-z\\x80-\\xff'-]*(?:[ \\t]+(?:(?:y|yr|'r)[ \\t]+)?[A-Z][A-Za-z\\x80-\\xff'-]*)?)"
     /* "14 SCHOLES LANE": the same in capitals */
     "|((?:(?!(?:FROM|TO|AT|IN|ON|WITH|AND|OF|FOR|BY|NEAR|OUTSIDE)\\s)[A-Z][A-Z'-]*[ \\t]+){1,3}"
     "(?i:" STREET_SUFFIXES "))))\\b",
@@ -436,6 +440,11 @@ validate_address (const char *text,
         return FALSE;
   /* "19:40 Williamson Square": a time's minutes, no house's number */
   if (*start >= 3 && text[*start - 1] == ':' && g_ascii_isdigit (text[*start - 2]))
+    return FALSE;
+  /* "14 October 2025, Coed Pella": a year, then a place */
+  if (*end - *start > 6 && (text[*start] == '1' || text[*start] == '2') &&
+      g_ascii_isdigit (text[*start + 1]) && g_ascii_isdigit (text[*start + 2]) &&
+      g_ascii_isdigit (text[*start + 3]) && text[*start + 4] == ',')
     return FALSE;
   /* "7 Hylton Bank" is a street, "3 Lloyds Bank" a bank's branch */
   for (guint k = 0; k < G_N_ELEMENTS (banks); k++)
@@ -11131,7 +11140,8 @@ find_starts (const char *text,
             g_array_append_val (starts[START_DATE], i);
           /* "12 Canal Street", "212-214 Coventry Road", "2/1, 17 ...", "3F2" */
           if (digits <= 4 && next != '\0' &&
-              (g_ascii_isalpha (next) || strchr ("-/, \t", next) != NULL))
+              (g_ascii_isalpha (next) || strchr ("-/, \t", next) != NULL ||
+               (guchar) next == 0xE2 /* "23–25" */))
             g_array_append_val (starts[START_ADDRESS], i);
         }
       else if (g_ascii_isalpha (text[i]))
