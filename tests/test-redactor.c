@@ -52,6 +52,7 @@ static const Case positives[] = {
   { "ec1a1bb", SL_SPAN_POSTCODE, "ec1a1bb" },
   /* Phones */
   { "call 07700 900123 today", SL_SPAN_PHONE, "07700 900123" },
+  { "call 07700 900123/", SL_SPAN_PHONE, "07700 900123" },
   { "mob 07700900123", SL_SPAN_PHONE, "07700900123" },
   { "mob +44 7700 900123", SL_SPAN_PHONE, "+44 7700 900123" },
   { "mob +44 (0)7700 900123.", SL_SPAN_PHONE, "+44 (0)7700 900123" },
@@ -1667,6 +1668,9 @@ static const NameCase name_cases[] = {
   { "Attendees: DC Raza, NB (DSL, Airedale Grange School)\nChild K disclosed to NB on Monday.\n"
     "NB said she was late.\nNB: her sister rang.",
     "PERSON:DC Raza|PERSON:NB|INSTITUTION:Airedale Grange School|PERSON:NB|PERSON:NB" },
+  /* a second phone number after a slash */
+  { "mobiles 07700 900123/07700 900456 both off",
+    "PHONE:07700 900123|PHONE:07700 900456" },
   /* a full date after a person's name is their date of birth; not the
    * day a note was signed */
   { "Intel says Callum McCartney aka Cal, 30.11.1998, lives nearby.\n"

@@ -999,19 +999,22 @@ scan_bare_reference (const char *text,
   return e;
 }
 
-/* Returns the end of a UK phone number starting at text[i], or 0. */
+/* Returns the end of a UK phone number starting at text[i], or 0; after
+ * a slash only if @after_number (a second number after one found:
+ * "07700 900123/07700 900456"). */
 static gsize
 scan_phone (const char *text,
             gsize       len,
-            gsize       i)
+            gsize       i,
+            gboolean    after_number)
 {
   gsize q = i;
   gboolean in_paren = FALSE;
   gboolean prev_sep = FALSE;
   guint got = 0;
 
-  if (i > 0 && (g_ascii_isalnum (text[i - 1]) || text[i - 1] == '+' || text[i - 1] == '/' ||
-                text[i - 1] == '.'))
+  if (i > 0 && (g_ascii_isalnum (text[i - 1]) || text[i - 1] == '+' ||
+                (text[i - 1] == '/' && !after_number) || text[i - 1] == '.'))
     return 0;
   if (text[q] == '+' || (q + 4 < len && memcmp (text + q, "0044", 4) == 0))
     {
@@ -11284,16 +11287,17 @@ sl_redactor_detect (const char *text,
   for (guint k = START_ANYWHERE + 1; k < N_STARTS; k++)
     g_array_unref (starts[k]);
 
-  for (gsize i = 0; i < n; i++)
+  for (gsize i = 0, after = 0; i < n; i++)
     if (text[i] == '0' || text[i] == '+' || text[i] == '(')
       {
-        gsize end = scan_phone (text, n, i);
+        gsize end = scan_phone (text, n, i, after > 0 && i == after + 1 && text[after] == '/');
 
         if (end > 0)
           {
             SlSpan span = { i, end, SL_SPAN_PHONE };
 
             g_array_append_val (found, span);
+            after = end;
             i = end - 1;
           }
       }
