@@ -1676,6 +1676,11 @@ static const NameCase name_cases[] = {
   { "Intel says Callum McCartney aka Cal, 30.11.1998, lives nearby.\n"
     "Completed by: Gemma Armstrong-Lowry, 13/11/2025",
     "PERSON:Callum McCartney|PERSON:Cal|DATE_OF_BIRTH:30.11.1998|PERSON:Gemma Armstrong-Lowry" },
+  /* a capitalised word listed beside a one-word name found late is one
+   * too, nickname or not; not after "the", nor a sentence's first word */
+  { "We met the usual group, Tiny, Dreadz and two girls. His nephews were there, Mushy and "
+    "Taz. Offices at The Quadrant, Dreadz said.",
+    "PERSON:Tiny|PERSON:Dreadz|PERSON:Mushy|PERSON:Taz|INSTITUTION:The Quadrant|PERSON:Dreadz" },
   /* at a sentence's start, before what a person says or does, or an age */
   { "2325 Shvan not traced. Teklit thinks so.\n14.07.24 Wahidullah (17) placed. Ofsted visited.",
     "PERSON:Shvan|PERSON:Teklit|PERSON:Wahidullah" },

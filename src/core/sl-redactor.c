@@ -10677,6 +10677,44 @@ detect_names_in (const char  *text,
         !title_case_line (&c, i))
       mark (&c, i, i, type_person);
 
+  /* "The usual group: Smokey, Tiny, Dreadz and two girls", "his nephews,
+   * Mushy and Taz": a capitalised word listed beside a one-word name is
+   * one too, nickname or not, once the late rules have found names of no
+   * list; not a place, a body or a word of the stop list */
+  for (gboolean changed = TRUE; changed; )
+    {
+      changed = FALSE;
+      for (guint i = 0; i < c.len; i++)
+        {
+          guint32 b = c.t[i].bits;
+          gboolean left, right;
+
+          if (type[i] != NULL || !c.t[i].cap || c.t[i].upper || c.t[i].initial || c.t[i].poss ||
+              c.t[i].end - c.t[i].start < 3 || c.t[i].brand || c.t[i].sentence ||
+              (i > 0 && determiner (&c, i - 1)) ||
+              (b & (G_STOP | G_CUE | G_CUE_START | G_STREET | G_TITLE | G_KIN | G_PLACE |
+                    G_PLACE_START | G_COUNCIL | G_HEADER | G_VERB | G_PREP | G_NAME_ROLE)))
+            continue;
+          left = i > 0 && type[i - 1] == type_person && !joined[i - 1] &&
+                 !(i > 1 && joined[i - 1]) && c.t[i - 1].cap && !c.t[i - 1].upper &&
+                 (list_gap (&c, i - 1) ||
+                  (i > 1 && is_and (&c, i - 1) && gap_spaces (&c, i - 1) && i >= 2 &&
+                   type[i - 2] == type_person && !joined[i - 2] && gap_spaces (&c, i - 2)));
+          right = i + 1 < c.len && type[i + 1] == type_person && !joined[i + 1] &&
+                  !(i + 2 < c.len && joined[i + 2]) && c.t[i + 1].cap && !c.t[i + 1].upper &&
+                  list_gap (&c, i);
+          right = right || (i + 2 < c.len && is_and (&c, i + 1) && gap_spaces (&c, i) &&
+                            gap_spaces (&c, i + 1) && type[i + 2] == type_person &&
+                            !joined[i + 2] && !(i + 3 < c.len && joined[i + 3]) &&
+                            c.t[i + 2].cap && !c.t[i + 2].upper);
+          if (left || right)
+            {
+              mark (&c, i, i, type_person);
+              changed = TRUE;
+            }
+        }
+    }
+
   propagate_institutions (&c);
   widen_people (&c);
   dates_after_people (&c);
