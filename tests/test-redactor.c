@@ -1650,6 +1650,11 @@ static const NameCase name_cases[] = {
    * a business; a place owning something stays a place */
   { "Everyone went to Sully's. What happened at Sully's? Rochdale's council said so.",
     "INSTITUTION:Sully's|INSTITUTION:Sully's|PLACE:Rochdale" },
+  /* in rough notes, a word of no list where someone was is a venue,
+   * then wherever else it stands; not someone spoken to, nor their flat */
+  { "youth work notes\n- van parked behind kingz, lads outside kebabz\n- said he'd been at fadez "
+    "getting a trim. fadez shut\n- spoke to ronke. come to dhuux flat",
+    "INSTITUTION:kingz|INSTITUTION:kebabz|INSTITUTION:fadez|INSTITUTION:fadez|PERSON:ronke" },
   /* a town's name, capitalised words and a cue: an institution named
    * after the town; not its council, nor a street */
   { "Clinic: Margate Integrated Sexual Health Clinic. Then Rochdale Borough Council and "

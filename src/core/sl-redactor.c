@@ -8588,6 +8588,9 @@ detect_named_venues (Ctx *c)
                                        "past", "near", "into", "to", "from", "runs", "manages",
                                        "owns" };
   static WordSet where_set = WORD_SET (where);
+  static const char *const home[] = { "flat", "house", "home", "place", "room", "car", "mum", "dad",
+                                      "nan", "brother", "sister", "cousin" };
+  static WordSet home_set = WORD_SET (home);
   guint64 names[24];
   guint n_names = 0;
 
@@ -8595,7 +8598,7 @@ detect_named_venues (Ctx *c)
     {
       const Token *t = &c->t[i];
       guint first = i, last = i, kind;
-      gboolean casual_word;
+      gboolean casual_word, lower_venue;
 
       if (c->type[i] != NULL || t->initial)
         continue;
@@ -8605,7 +8608,19 @@ detect_named_venues (Ctx *c)
                                               gap_spaces (c, i))) > 0 &&
                     !token_in (c, i, &generic_set);
 
-      if (c->type[i] != NULL || !(capish (t) || casual_word) || t->initial ||
+      /* in rough notes and chats, "behind kingz", "at fadez", "going
+       * layali": a word in lower case that is no word of the language and
+       * in no list but the venues', where someone was */
+      lower_venue = t->lower && t->casual && !t->poss && t->end - t->start >= 3 &&
+                    unlisted (t) &&
+                    any_byte_of (c->text + t->start, t->end - t->start, "aeiouy") &&
+                    i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+                    (token_in (c, i - 1, &where_set) || token_is (c, i - 1, "going") ||
+                     token_is (c, i - 1, "gone")) &&
+                    /* not someone: "spoke to ronke", "come to dhuux flat" */
+                    !(i > 1 && token_is (c, i - 1, "to") && token_in (c, i - 2, &contact_set)) &&
+                    !(i + 1 < c->len && gap_spaces (c, i) && token_in (c, i + 1, &home_set));
+      if (c->type[i] != NULL || !(capish (t) || casual_word || lower_venue) || t->initial ||
           (t->bits & (G_STOP | G_TITLE | G_PREP | G_VERB | G_CUE | G_HEADER | G_STREET)))
         continue;
       /* the name's words: capitalised, or one or two in lower case */
@@ -8653,6 +8668,11 @@ detect_named_venues (Ctx *c)
                  capish (&c->t[last + 1]))
             last++;
         }
+      /* in rough notes and chats, "behind kingz", "at fadez", "going
+       * layali": a word in lower case that is no word of the language and
+       * in no list but the venues', where someone was */
+      else if (lower_venue)
+        last = i;
       /* "at Mirage", "OUTSIDE YALLA", "took her to Rumba": one word of
        * the names venues trade under, where someone was; a first name or
        * a surname only after "at", "outside", "above", "behind" */
