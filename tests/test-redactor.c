@@ -1650,6 +1650,12 @@ static const NameCase name_cases[] = {
    * a business; a place owning something stays a place */
   { "Everyone went to Sully's. What happened at Sully's? Rochdale's council said so.",
     "INSTITUTION:Sully's|INSTITUTION:Sully's|PLACE:Rochdale" },
+  /* an item of a list, a dash, then a venue's kind or cuisine */
+  { "notes, thurs\n- arezo - afghan grill, busy, all men\n- irie - caribbean takeaway. owner\n"
+    "3. O Cantinho \xe2\x80\x94 Portuguese caf\xc3\xa9-bar on Manchester Road\n"
+    "walkabout - middlesbrough town centre",
+    "INSTITUTION:arezo|INSTITUTION:irie|INSTITUTION:Cantinho|PLACE:Manchester Road|"
+    "PLACE:middlesbrough" },
   /* in rough notes, a word of no list where someone was is a venue,
    * then wherever else it stands; not someone spoken to, nor their flat */
   { "youth work notes\n- van parked behind kingz, lads outside kebabz\n- said he'd been at fadez "

@@ -8508,31 +8508,74 @@ festival (const Ctx *c,
   return token_in (c, i, &festivals_set);
 }
 
+/* cuisines and peoples a venue's kind is named by ("- arezo - afghan grill") */
+static const char *const cuisines[] = {
+  "afghan", "albanian", "caribbean", "chinese", "greek", "indian", "italian", "jamaican",
+  "kurdish", "lebanese", "persian", "polish", "portuguese", "romanian", "somali", "eritrean",
+  "ethiopian", "syrian", "thai", "turkish", "vietnamese", "irish", "spanish", "mexican",
+  "nepalese", "bangladeshi", "pakistani", "punjabi", "kashmiri", "african", "nigerian",
+  "ghanaian", "lithuanian", "bulgarian", "iranian", "iraqi", "moroccan", "egyptian",
+  "korean", "japanese", "cypriot", "balti", "halal",
+};
+static WordSet cuisines_set = WORD_SET (cuisines);
+
 /* Is a word of a venue's kind said of the name that ends at token last:
  * in brackets ("Tropix (shisha, Lincoln Road)", "AURA (BAR)", "BRAVO
  * (CAFE/BAR)", "Smak (a café on Wide Bargate)") or set beside it
- * ("Kubrick, the gaming café", "Pind, a bar on the Farnham Road")? The
- * kind's token, or 0. */
+ * ("Kubrick, the gaming café", "Pind, a bar on the Farnham Road"), or
+ * after a dash in a list's item ("- arezo - afghan grill")? The kind's
+ * token, or 0. */
 static guint
 venue_kind_after (const Ctx *c,
                   guint      last)
 {
   gboolean bracket = gap_is (c, last, " (");
+  /* "- irie - caribbean takeaway", "O Cantinho — Portuguese café-bar" */
+  gboolean dash = gap_is (c, last, " - ") || gap_is (c, last, " \xe2\x80\x94 ") ||
+                  gap_is (c, last, " \xe2\x80\x93 ");
   guint k = last + 1;
 
-  if (k >= c->len || !(bracket || gap_is (c, last, ", ")))
+  if (k >= c->len || !(bracket || dash || gap_is (c, last, ", ")))
     return 0;
   if ((c->t[k].lower || c->t[k].upper) && gap_spaces (c, k) &&
       (token_is (c, k, "a") || token_is (c, k, "an") || token_is (c, k, "the")))
     k++;
-  else if (!bracket)
+  else if (!(bracket || dash))
     return 0;
+  if (dash)
+    {
+      /* only an item of a list: "- arezo - afghan grill", "3. O Cantinho —
+       * Portuguese café-bar"; the kind in lower case or a cuisine */
+      guint first = last;
+      gsize b;
+
+      while (first > 0 && first + 3 > last && gap_spaces (c, first - 1))
+        first--;
+      b = c->t[first].start;
+      while (b > 0 && c->text[b - 1] == ' ')
+        b--;
+      if (b > 0 && (c->text[b - 1] == '-' || c->text[b - 1] == '*' || c->text[b - 1] == '.' ||
+                    c->text[b - 1] == ')'))
+        {
+          b--;
+          while (b > 0 && g_ascii_isdigit (c->text[b - 1]))
+            b--;
+        }
+      if ((b > 0 && c->text[b - 1] != '\n') ||
+          (c->t[first].lower && (c->t[first].bits & G_ENGLISH)))
+        return 0;
+      if (token_in (c, k, &cuisines_set))
+        return k;
+      /* ("walkabout - middlesbrough town centre": where, not what) */
+      if (!c->t[k].lower || (c->t[k].bits & (G_PLACE | G_PLACE_START)))
+        return 0;
+    }
   for (guint m = k; m < c->len && m < k + 4; m++)
     {
       const Token *t = &c->t[m];
       gsize e = t->full_end;
 
-      if (!(t->lower || t->upper) || (t->bits & (G_TITLE | G_KIN)))
+      if (!(t->lower || t->upper || token_in (c, m, &cuisines_set)) || (t->bits & (G_TITLE | G_KIN)))
         return 0;
       if ((t->bits & G_CUE) || token_in (c, m, &bracket_kinds_set))
         {
@@ -8641,7 +8684,7 @@ detect_named_venues (Ctx *c)
            * one's home; but "ZEUS (BAR)", "Aura (bar)": a trade */
           !(first == last && !t->poss && !(t->bits & G_CUE) &&
             ((t->bits & G_PLACE) ||
-             ((t->bits & (G_FIRST | G_SUR)) &&
+             ((t->bits & (G_FIRST | G_SUR)) && !token_in (c, kind, &cuisines_set) &&
               (token_in (c, kind, &bracket_kinds_set) || !(c->t[kind].bits & G_CUE))))) &&
           !(t->lower && !(first == 0 || !c->t[first - 1].lower || !gap_spaces (c, first - 1) ||
                           determiner (c, first - 1) || (c->t[first - 1].bits & G_PREP))))
