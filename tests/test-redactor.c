@@ -1687,6 +1687,10 @@ static const NameCase name_cases[] = {
   { "Intel says Callum McCartney aka Cal, 30.11.1998, lives nearby.\n"
     "Completed by: Gemma Armstrong-Lowry, 13/11/2025",
     "PERSON:Callum McCartney|PERSON:Cal|DATE_OF_BIRTH:30.11.1998|PERSON:Gemma Armstrong-Lowry" },
+  /* not a day something happened, nor a day no calendar has */
+  { "Chronology\nJade Smith, 12/03/2016: went missing.\nLiam Boyd, 31/02/2001, no trace.\n"
+    "Reviewed in 2024.",
+    "PERSON:Jade Smith|PERSON:Liam Boyd" },
   /* a capitalised word listed beside a one-word name found late is one
    * too, nickname or not; not after "the", nor a sentence's first word */
   { "We met the usual group, Tiny, Dreadz and two girls. His nephews were there, Mushy and "

@@ -9440,6 +9440,44 @@ full_date_at (const char *p,
   return k;
 }
 
+/* The date at [s, e) could be someone's birth: a real day, in a year a
+ * child of eight or more or an adult was born in, and eight years or more
+ * before any other year the note names ("Jade Smith, 12/03/2024:" in a
+ * chronology is the day something happened) */
+static gboolean
+date_of_birth_shape (const Ctx *c,
+                     gsize      s,
+                     gsize      e)
+{
+  guint day = 0, month = 0, k = s;
+  int year = 0, latest = 0;
+
+  while (k < e && g_ascii_isdigit (c->text[k]))
+    day = day * 10 + (guint) (c->text[k++] - '0');
+  k++;
+  while (k < e && g_ascii_isdigit (c->text[k]))
+    month = month * 10 + (guint) (c->text[k++] - '0');
+  k++;
+  while (k < e && g_ascii_isdigit (c->text[k]))
+    year = year * 10 + (c->text[k++] - '0');
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year) ||
+      !birth_year_plausible (year))
+    return FALSE;
+  for (gsize i = 0; i + 4 <= c->n; i++)
+    if ((i < s || i >= e) && (c->text[i] == '1' || c->text[i] == '2') &&
+        (i == 0 || !g_ascii_isdigit (c->text[i - 1])) && g_ascii_isdigit (c->text[i + 1]) &&
+        g_ascii_isdigit (c->text[i + 2]) && g_ascii_isdigit (c->text[i + 3]) &&
+        (i + 4 == c->n || !g_ascii_isdigit (c->text[i + 4])))
+      {
+        int y = (c->text[i] - '0') * 1000 + (c->text[i + 1] - '0') * 100 +
+                (c->text[i + 2] - '0') * 10 + (c->text[i + 3] - '0');
+
+        if (y >= 1900 && y <= current_year () && y > latest)
+          latest = y;
+      }
+  return latest == 0 || year <= latest - 8;
+}
+
 /* "Callum McCartney aka Cal, 30.11.1998, lives", "Qudratullah, 01/01/1991,
  * address unknown", "Jade Smith (14/03/2009)": a full date set after a
  * person's name is their date of birth, though no keyword says so */
@@ -9469,7 +9507,8 @@ dates_after_people (Ctx *c)
         e++;
       len = full_date_at (c->text + e, c->n - e);
       if (len > 0 && (e + len == c->n || strchr (",;) \n", c->text[e + len]) != NULL) &&
-          (c->text[e - 1] != '(' || (e + len < c->n && c->text[e + len] == ')')))
+          (c->text[e - 1] != '(' || (e + len < c->n && c->text[e + len] == ')')) &&
+          date_of_birth_shape (c, e, e + len))
         {
           SlSpan span = { c->offset + e, c->offset + e + len, SL_SPAN_DATE_OF_BIRTH };
 
