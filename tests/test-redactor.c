@@ -1671,9 +1671,10 @@ static const NameCase name_cases[] = {
    * note names it with "'s" and nothing it could own; not "Kaz's car" */
   /* a capitalised word of no list inside a sentence, alone: a person;
    * not an app, a day in the plural, a short form, a street's "-gate" */
-  { "Pashto interpreter Zarmina booked for Fridays. Everyone said Dhagax. I'm told he "
+  { "Interpreter Zarmina rang. Pashto interpreter Zarmina booked for Fridays. "
+    "Everyone said Dhagax. I'm told he "
     "uses Roblox and WeChat; seen on Kirkgate with the Tarrow lads.",
-    "PERSON:Zarmina|PERSON:Dhagax|PERSON:Tarrow" },
+    "PERSON:Zarmina|PERSON:Zarmina|PERSON:Dhagax|PERSON:Tarrow" },
   /* initials with who they are in brackets, a role first, then wherever
    * else they stand alone where a person does; not a note's "NB:" */
   { "Attendees: DC Raza, NB (DSL, Airedale Grange School)\nChild K disclosed to NB on Monday.\n"

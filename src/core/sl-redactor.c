@@ -10774,7 +10774,12 @@ detect_names_in (const char  *text,
         (!c.t[i].sentence || person_follows (&c, i)) &&
         c.t[i].end - c.t[i].start >= 3 && !(i > 0 && determiner (&c, i - 1)) &&
         !(i + 1 < c.len && gap_spaces (&c, i) && capish (&c.t[i + 1])) &&
-        !(i > 0 && gap_spaces (&c, i - 1) && capish (&c.t[i - 1])) && plain_name_shape (&c, i) &&
+        /* ("Interpreter Zarmina booked": a sentence's first word of the
+         * language before it is no part of a name) */
+        !(i > 0 && gap_spaces (&c, i - 1) && capish (&c.t[i - 1]) &&
+          !(c.t[i - 1].sentence && !c.t[i - 1].upper && (c.t[i - 1].bits & G_ENGLISH) &&
+            !(c.t[i - 1].bits & (G_FIRST | G_SUR | G_PLACE | G_PLACE_START | G_CUE | G_CUE_START)))) &&
+        plain_name_shape (&c, i) &&
         !c.t[i].brand && !(c.near[i] & NEAR_AFTER_ADDRESS) && !festival (&c, i) &&
         !title_case_line (&c, i))
       mark (&c, i, i, type_person);
