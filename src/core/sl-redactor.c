@@ -2041,6 +2041,7 @@ typedef struct
   guint  len;
   guint  alloc;
   Entry *cache; /* the last look-ups, small enough to stay in the CPU's cache */
+  guint  cache_mask; /* its size less one: smaller for a short note */
   /* per token, kept from one stretch of text to the next */
   const char **type;
   guint8      *joined;
@@ -2055,7 +2056,7 @@ static inline guint32
 cached_get (TokenBuf *toks,
             guint64   key)
 {
-  Entry *e = &toks->cache[key & (CACHE_SIZE - 1)];
+  Entry *e = &toks->cache[key & toks->cache_mask];
 
   if (e->key != key)
     {
@@ -10887,7 +10888,12 @@ detect_names (const char *text,
   g_array_sort (anchors, compare_positions);
 
   load_gazetteers ();
-  toks.cache = g_new0 (Entry, CACHE_SIZE);
+  /* a note of a few lines does not fill, nor need to clear, the whole
+   * cache: a word in eight bytes of text at the most */
+  for (toks.cache_mask = 64; toks.cache_mask < CACHE_SIZE && toks.cache_mask * 8 < n;)
+    toks.cache_mask *= 2;
+  toks.cache = g_new0 (Entry, toks.cache_mask);
+  toks.cache_mask--;
   while (start < n)
     {
       gsize end = n;
