@@ -8616,6 +8616,11 @@ table_cell_start (const Ctx *c,
   return FALSE;
 }
 
+/* where someone went: before a place, a venue or a name with "'s" */
+static const char *const went_to[] = { "at", "to", "from", "outside", "near", "behind", "above",
+                                       "inside", "into", "past", "opposite" };
+static WordSet went_to_set = WORD_SET (went_to);
+
 /* Venues named without a cue word: a name with its kind in brackets or
  * set beside it ("Dilkash (shisha, Girlington)", "Barwaaqo, a café on
  * Stapleton Road", "mako (club, fore st)"); a name in no list where
@@ -8627,11 +8632,10 @@ table_cell_start (const Ctx *c,
 static void
 detect_named_venues (Ctx *c)
 {
-  /* where someone was, or who runs a place: before a venue's name */
-  static const char *const where[] = { "at", "outside", "above", "behind", "inside", "opposite",
-                                       "past", "near", "into", "to", "from", "runs", "manages",
-                                       "owns" };
-  static WordSet where_set = WORD_SET (where);
+  /* who runs a place, or where someone went (went_to_set): before a
+   * venue's name */
+  static const char *const runs[] = { "runs", "manages", "owns" };
+  static WordSet runs_set = WORD_SET (runs);
   static const char *const home[] = { "flat", "house", "home", "place", "room", "car", "mum", "dad",
                                       "nan", "brother", "sister", "cousin" };
   static WordSet home_set = WORD_SET (home);
@@ -8659,8 +8663,8 @@ detect_named_venues (Ctx *c)
                     unlisted (t) &&
                     any_byte_of (c->text + t->start, t->end - t->start, "aeiouy") &&
                     i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
-                    (token_in (c, i - 1, &where_set) || token_is (c, i - 1, "going") ||
-                     token_is (c, i - 1, "gone")) &&
+                    (token_in (c, i - 1, &went_to_set) || token_in (c, i - 1, &runs_set) ||
+                     token_is (c, i - 1, "going") || token_is (c, i - 1, "gone")) &&
                     /* not someone: "spoke to ronke", "come to dhuux flat" */
                     !(i > 1 && token_is (c, i - 1, "to") && token_in (c, i - 2, &contact_set)) &&
                     !(i + 1 < c->len && gap_spaces (c, i) && token_in (c, i + 1, &home_set));
@@ -8722,7 +8726,7 @@ detect_named_venues (Ctx *c)
        * a surname only after "at", "outside", "above", "behind" */
       else if ((t->bits & G_PUB) && capish (t) && !t->poss && i > 0 && gap_spaces (c, i - 1) &&
                (c->t[i - 1].lower || (t->upper && c->t[i - 1].upper)) &&
-               token_in (c, i - 1, &where_set) &&
+               (token_in (c, i - 1, &went_to_set) || token_in (c, i - 1, &runs_set)) &&
                (!(t->bits & (G_FIRST_POP | G_SUR_POP)) ||
                 token_is (c, i - 1, "at") || token_is (c, i - 1, "outside") ||
                 token_is (c, i - 1, "above") || token_is (c, i - 1, "behind")) &&
@@ -9414,69 +9418,71 @@ title_case_line (const Ctx *c,
   return lower * 2 < caps;
 }
 
+/* The number of @max digits at most at p[*k], past them; -1 if none */
+static int
+digits_from (const char *p,
+             gsize       n,
+             gsize      *k,
+             guint       max)
+{
+  int value = -1;
+
+  for (guint d = 0; *k < n && d < max && g_ascii_isdigit (p[*k]); d++)
+    value = (value < 0 ? 0 : value * 10) + (p[(*k)++] - '0');
+  return value;
+}
+
 /* The length of a full date at p ("30.11.1998", "01/01/1991", "3-9-2010"),
- * a year of four digits last, or 0 */
+ * a year of four digits last, or 0; its day, month and year in @dmy */
 static gsize
 full_date_at (const char *p,
-              gsize       n)
+              gsize       n,
+              int         dmy[3])
 {
-  gsize k = 0, d;
+  gsize k = 0, year_at;
   char sep;
 
-  for (d = 0; k < n && d < 2 && g_ascii_isdigit (p[k]); d++)
-    k++;
-  if (d == 0 || k >= n || !strchr ("./-", p[k]) || p[k] == '\0')
+  if ((dmy[0] = digits_from (p, n, &k, 2)) < 0 || k >= n || p[k] == '\0' ||
+      !strchr ("./-", p[k]))
     return 0;
   sep = p[k++];
-  for (d = 0; k < n && d < 2 && g_ascii_isdigit (p[k]); d++)
-    k++;
-  if (d == 0 || k >= n || p[k] != sep)
+  if ((dmy[1] = digits_from (p, n, &k, 2)) < 0 || k >= n || p[k] != sep)
     return 0;
-  k++;
-  for (d = 0; k < n && d < 4 && g_ascii_isdigit (p[k]); d++)
-    k++;
-  if (d != 4 || (k < n && (g_ascii_isalnum (p[k]) || p[k] == sep)) ||
-      !(p[k - 4] == '1' || p[k - 4] == '2'))
+  year_at = ++k;
+  dmy[2] = digits_from (p, n, &k, 4);
+  if (k - year_at != 4 || (k < n && (g_ascii_isalnum (p[k]) || p[k] == sep)) ||
+      !(p[year_at] == '1' || p[year_at] == '2'))
     return 0;
   return k;
 }
 
-/* The date at [s, e) could be someone's birth: a real day, in a year a
- * child of eight or more or an adult was born in, and eight years or more
- * before any other year the note names ("Jade Smith, 12/03/2024:" in a
- * chronology is the day something happened) */
+/* The date at [s, e) of @dmy could be someone's birth: a real day, in a
+ * year a child of eight or more or an adult was born in, and eight years
+ * or more before any other year the note names ("Jade Smith,
+ * 12/03/2024:" in a chronology is the day something happened) */
 static gboolean
 date_of_birth_shape (const Ctx *c,
                      gsize      s,
-                     gsize      e)
+                     gsize      e,
+                     const int  dmy[3])
 {
-  guint day = 0, month = 0, k = s;
-  int year = 0, latest = 0;
+  int latest = 0;
 
-  while (k < e && g_ascii_isdigit (c->text[k]))
-    day = day * 10 + (guint) (c->text[k++] - '0');
-  k++;
-  while (k < e && g_ascii_isdigit (c->text[k]))
-    month = month * 10 + (guint) (c->text[k++] - '0');
-  k++;
-  while (k < e && g_ascii_isdigit (c->text[k]))
-    year = year * 10 + (c->text[k++] - '0');
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year) ||
-      !birth_year_plausible (year))
+  if (!g_date_valid_dmy ((GDateDay) dmy[0], (GDateMonth) dmy[1], (GDateYear) dmy[2]) ||
+      !birth_year_plausible (dmy[2]))
     return FALSE;
   for (gsize i = 0; i + 4 <= c->n; i++)
     if ((i < s || i >= e) && (c->text[i] == '1' || c->text[i] == '2') &&
-        (i == 0 || !g_ascii_isdigit (c->text[i - 1])) && g_ascii_isdigit (c->text[i + 1]) &&
-        g_ascii_isdigit (c->text[i + 2]) && g_ascii_isdigit (c->text[i + 3]) &&
+        (i == 0 || !g_ascii_isdigit (c->text[i - 1])) &&
         (i + 4 == c->n || !g_ascii_isdigit (c->text[i + 4])))
       {
-        int y = (c->text[i] - '0') * 1000 + (c->text[i + 1] - '0') * 100 +
-                (c->text[i + 2] - '0') * 10 + (c->text[i + 3] - '0');
+        gsize k = i;
+        int y = digits_from (c->text, c->n, &k, 4);
 
-        if (y >= 1900 && y <= current_year () && y > latest)
+        if (k == i + 4 && y >= 1900 && y <= current_year () && y > latest)
           latest = y;
       }
-  return latest == 0 || year <= latest - 8;
+  return latest == 0 || dmy[2] <= latest - 8;
 }
 
 /* "Callum McCartney aka Cal, 30.11.1998, lives", "Qudratullah, 01/01/1991,
@@ -9488,8 +9494,8 @@ dates_after_people (Ctx *c)
   for (guint i = 0; i < c->len; i++)
     {
       gsize e, len;
-
       guint first = i;
+      int dmy[3];
 
       if (c->type[i] != type_person || (i + 1 < c->len && c->joined[i + 1]))
         continue;
@@ -9506,10 +9512,10 @@ dates_after_people (Ctx *c)
       e += c->text[e] == ' ' ? 2 : 1;
       if (c->text[e - 1] == ',' && e < c->n && c->text[e] == ' ')
         e++;
-      len = full_date_at (c->text + e, c->n - e);
+      len = full_date_at (c->text + e, c->n - e, dmy);
       if (len > 0 && (e + len == c->n || strchr (",;) \n", c->text[e + len]) != NULL) &&
           (c->text[e - 1] != '(' || (e + len < c->n && c->text[e + len] == ')')) &&
-          date_of_birth_shape (c, e, e + len))
+          date_of_birth_shape (c, e, e + len, dmy))
         {
           SlSpan span = { c->offset + e, c->offset + e + len, SL_SPAN_DATE_OF_BIRTH };
 
@@ -9645,11 +9651,6 @@ detect_firms (Ctx *c)
       i = last;
     }
 }
-
-/* where someone went: before a place named with "'s" */
-static const char *const went_to[] = { "at", "to", "from", "outside", "near", "behind", "above",
-                                       "inside", "into", "past", "opposite" };
-static WordSet went_to_set = WORD_SET (went_to);
 
 /* Token i, with its "'s", could name a place after someone: a town's or
  * a person's name found, or a name in capitals in a log, or in lower case
