@@ -1038,6 +1038,13 @@ static const NameCase name_cases[] = {
     "Tony Smith. She was taken to Fantasy Island and the Pleasure Beach.",
     "INSTITUTION:Golden Harbour|INSTITUTION:Bliss|PERSON:Tony Smith|"
     "INSTITUTION:Fantasy Island|INSTITUTION:Pleasure Beach" },
+  /* in a log in capitals too, and then where someone was, wherever else
+   * the log names it; not the same word starting a sentence, nor a man */
+  { "SUBJECT RUNS A SHISHA LOUNGE CALLED MIDNIGHT ON THE HIGH STREET. FEMALES ARE DROPPED OUTSIDE "
+    "MIDNIGHT. MIDNIGHT IS WHEN THEY LEAVE. A MAN CALLED DAVE OWNS A TAKEAWAY CALLED GOLDEN "
+    "DRAGON.",
+    "INSTITUTION:MIDNIGHT|INSTITUTION:MIDNIGHT|PERSON:DAVE|"
+    "INSTITUTION:GOLDEN DRAGON" },
   /* where someone works, or what they run, is a business; not a person
    * someone works for, nor an agency */
   { "She works at Zorba on the seafront. He worked at Marco's in town. He runs the "

@@ -86,7 +86,17 @@ for t in "${targets[@]}"; do
     add_cctv "$corpus"
   fi
 
-  timeout -s INT $((seconds + 300)) "$dir/fuzz/$t" -max_total_time="$seconds" \
+  # libFuzzer's default schedule (entropic) weighs every feature a run
+  # touches; the redactor touches some 50,000 and spent 70% of its time
+  # there (perf): 59 runs a second against 679 with the older schedule,
+  # which also reached more code in 10 seconds (15,220 edges against
+  # 13,044). Only the redactor gains; the other targets keep the default.
+  schedule=()
+  if [ "$t" = fuzz-redactor ]; then
+    schedule=(-entropic=0)
+  fi
+
+  timeout -s INT $((seconds + 300)) "$dir/fuzz/$t" "${schedule[@]}" -max_total_time="$seconds" \
     -rss_limit_mb=2048 -timeout=10 -artifact_prefix="$artifacts/" "$corpus" >"$log" 2>&1
   status=$?
 

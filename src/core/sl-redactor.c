@@ -8469,12 +8469,19 @@ odd_word (const Token *t)
          !(t->bits & (G_ENGLISH | G_WORD | G_COMMON | G_STOP | G_VERB | G_PREP | G_KIN));
 }
 
+/* Could token t be a word of a name: no word of grammar, verb, kin or
+ * title ("ON", "AND", "SAID", "MUM", "MR")? */
+static gboolean
+name_word (const Token *t)
+{
+  return t->end - t->start >= 2 && !(t->bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE));
+}
+
 /* A word in lower case that may be part of a name ("cloud", "vapez") */
 static gboolean
 lower_word (const Token *t)
 {
-  return t->lower && t->end - t->start >= 3 &&
-         !(t->bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_TITLE));
+  return t->lower && t->end - t->start >= 3 && name_word (t);
 }
 
 /* The kind of place in brackets after token last, in lower case: "(arcade)",
@@ -10214,19 +10221,20 @@ detect_names_in (const char  *text,
 
   /* "a takeaway called Golden Harbour", "a club called Velvet", "a pizza
    * shop called Milano's", "a shisha place on leeds rd called cloud 9
-   * lounge": what a place of trade is called is its name, no person's */
+   * lounge", "A SHISHA LOUNGE CALLED MIDNIGHT ON LEEK ROAD": what a place
+   * of trade is called is its name, no person's */
   for (guint v = 2; v + 1 < c.len; v++)
     {
       guint i = v + 1, last, q;
-      gboolean trade = FALSE;
+      gboolean trade = FALSE, caps = c.t[v].upper;
 
-      if (!c.t[v].lower || !(token_is (&c, v, "called") || token_is (&c, v, "named")) ||
+      if (!(c.t[v].lower || caps) || !(token_is (&c, v, "called") || token_is (&c, v, "named")) ||
           !gap_spaces (&c, v) || (type[i] != NULL && type[i] != type_person) || joined[i])
         continue;
       /* its trade, a few words before in the same clause */
       for (q = v - 1; q + 7 > v && !trade; q--)
         {
-          if (!gap_spaces (&c, q) || !c.t[q].lower)
+          if (!gap_spaces (&c, q) || !(caps ? c.t[q].upper : c.t[q].lower))
             break;
           trade = (c.t[q].bits & G_CUE) || token_is (&c, q, "firm") ||
                   /* "a car wash" */
@@ -10240,6 +10248,42 @@ detect_names_in (const char  *text,
       if (!trade)
         continue;
       last = i;
+      if (caps)
+        {
+          gsize e;
+
+          /* in capitals up to a word no name holds ("ON", "AND", "WHERE") */
+          if (!c.t[i].upper || !name_word (&c.t[i]))
+            continue;
+          while (last + 1 < c.len && last < i + 2 && gap_spaces (&c, last) &&
+                 c.t[last + 1].upper && name_word (&c.t[last + 1]))
+            last++;
+          e = c.t[last].full_end;
+          while (e < n && text[e] == ' ')
+            e++;
+          if (!(e >= n || strchr (",.;:)\n", text[e]) ||
+                (last + 1 < c.len && gap_spaces (&c, last) && c.t[last + 1].upper &&
+                 (c.t[last + 1].bits & (G_PREP | G_STOP)))))
+            continue;
+          mark_with_poss (&c, i, last, type_institution);
+          /* and where someone was, wherever else the log names it ("DROPPED
+           * OUTSIDE MIDNIGHT", "BACK TO MIDNIGHT") */
+          for (guint k = 1; k + (last - i) < c.len; k++)
+            {
+              guint w = 0;
+
+              while (w <= last - i && c.t[k + w].hash == c.t[i + w].hash && type[k + w] == NULL &&
+                     (w == 0 || gap_spaces (&c, k + w - 1)))
+                w++;
+              if (w == last - i + 1 && gap_spaces (&c, k - 1) && c.t[k - 1].upper &&
+                  token_in (&c, k - 1, &went_to_set) &&
+                  !(k + w < c.len && gap_spaces (&c, k + w - 1) && c.t[k + w].upper &&
+                    name_word (&c.t[k + w])))
+                mark (&c, k, k + w - 1, type_institution);
+            }
+          v = last;
+          continue;
+        }
       if (capish (&c.t[i]) && !c.t[i].upper)
         {
           if (type[i] == type_person)
