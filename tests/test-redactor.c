@@ -1038,6 +1038,15 @@ static const NameCase name_cases[] = {
     "Tony Smith. She was taken to Fantasy Island and the Pleasure Beach.",
     "INSTITUTION:Golden Harbour|INSTITUTION:Bliss|PERSON:Tony Smith|"
     "INSTITUTION:Fantasy Island|INSTITUTION:Pleasure Beach" },
+  /* a house's number and a street of one word, where someone lives or
+   * went, before the town; a block of flats by its letter; not counts of
+   * a list of towns, nor an age */
+  { "SEEN AT 17 MOORSIDE, HUYTON. Lives at 3 Penrallt on Blaenymaes, then taken to "
+    "2 Esplanade in Withernsea.\n6 Tregenna, Camborne\nA flat in Block D, Linnet House. "
+    "Referrals from 2 Leeds, 3 Bradford; girls aged 14 Leeds, Bradford.",
+    "ADDRESS:17 MOORSIDE|PLACE:HUYTON|ADDRESS:3 Penrallt|PERSON:Blaenymaes|"
+    "ADDRESS:2 Esplanade|PLACE:Withernsea|ADDRESS:6 Tregenna|PLACE:Camborne|"
+    "ADDRESS:Block D, Linnet House|PLACE:Leeds|PLACE:Bradford|PLACE:Leeds|PLACE:Bradford" },
   /* in a log in capitals too, and then where someone was, wherever else
    * the log names it; not the same word starting a sentence, nor a man */
   { "SUBJECT RUNS A SHISHA LOUNGE CALLED MIDNIGHT ON THE HIGH STREET. FEMALES ARE DROPPED OUTSIDE "

@@ -163,7 +163,9 @@ static const Recogniser recognisers[] = {
   { SL_SPAN_ADDRESS,
     "\\b(?:"
     /* "Flat 12, Parkside Court": a flat in a named block */
-    "(?i:flat|apartment|apt|unit)\\.?[ \\t]+[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?,?[ \\t]+(?:[A-Z][A-Za-z'-]+[ \\t]+){1,2}"
+    /* "Block D, Linnet House": a block of flats by its letter */
+    "(?:(?i:flat|apartment|apt|unit)\\.?[ \\t]+[0-9]{1,4}(?:/[0-9]{1,2})?[A-Za-z]?|(?i:block)[ \\t]+[A-Z])"
+    ",?[ \\t]+(?:[A-Z][A-Za-z'-]+[ \\t]+){1,2}"
     "(?:Court|House|Tower|Towers|Heights|Lodge|Mansions|Point|Buildings|Apartments|Hall|Chambers"
     /* "Unit 7, Meridian Business Park" */
     "|Park|Estate)"
@@ -232,7 +234,7 @@ static StartWords reference_words = {
     "court", "cad", "log", "contact", "referral", "case", "social", "client", "person", "child",
     "family", "chi", "file" }
 };
-static StartWords flat_words = { { "flat", "apartment", "apt", "unit", "room" } };
+static StartWords flat_words = { { "flat", "apartment", "apt", "unit", "room", "block" } };
 
 static void
 start_words_init (StartWords *set)
@@ -9492,6 +9494,80 @@ date_of_birth_shape (const Ctx *c,
   return latest == 0 || dmy[2] <= latest - 8;
 }
 
+/* "at 17 Moorside, Huyton", "Address: 27 Eastborough, Dewsbury", "taken
+ * to 2 Esplanade in Withernsea", "\n6 Tregenna, Camborne TR14 8PB": a
+ * house's number and a street of one word, where someone lives or went,
+ * before the town it is in; not a count ("from 2 Leeds, 3 Bradford") */
+static void
+one_word_streets (Ctx *c)
+{
+  static const char *const lives[] = { "lives", "live", "living", "lived", "address", "stays",
+                                       "staying" };
+  static WordSet lives_set = WORD_SET (lives);
+
+  for (guint i = 0; i + 1 < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      gsize d = t->start, digits = 0, b = i > 0 ? c->t[i - 1].full_end : 0, e = t->end;
+      gboolean cue;
+
+      if (!(t->cap || t->upper) || t->initial || t->poss || t->end - t->start < 4 ||
+          (c->type[i] != NULL && c->type[i] != type_place && c->type[i] != type_person &&
+           c->type[i] != type_institution) ||
+          span_end (c, i) != i || c->joined[i] ||
+          (t->bits & (G_STOP | G_VERB | G_TITLE | G_KIN | G_HEADER | G_CUE | G_STREET | G_PREP)))
+        continue;
+      /* " 17 " before it */
+      if (d == 0 || (c->text[d - 1] != ' ' && c->text[d - 1] != '\t'))
+        continue;
+      d--;
+      while (d > b && g_ascii_isdigit (c->text[d - 1]) && digits < 5)
+        d--, digits++;
+      if (digits == 0 || digits > 3 || c->text[d] == '0')
+        continue;
+      /* after where someone lives or went, a header's colon, or first on its
+       * line or in its cell */
+      if (d == 0 || c->text[d - 1] == '\n' || c->text[d - 1] == '\t')
+        cue = TRUE;
+      else if (c->text[d - 1] != ' ' || i == 0)
+        continue;
+      else
+        cue = d - 1 == c->t[i - 1].full_end &&
+              ((c->t[i - 1].cap || c->t[i - 1].lower || c->t[i - 1].upper) &&
+               (token_in (c, i - 1, &went_to_set) || token_in (c, i - 1, &lives_set)));
+      if (!cue && d >= 2 && c->text[d - 2] == ':' && i > 0 && d - 2 == c->t[i - 1].full_end)
+        cue = TRUE;
+      if (!cue)
+        continue;
+      /* then ", Town" or " in Town" */
+      if (!(e + 2 < c->n && c->text[e] == ',' && c->text[e + 1] == ' ' && i + 1 < c->len &&
+            c->t[i + 1].start == e + 2 && (c->t[i + 1].cap || c->t[i + 1].upper) &&
+            !(c->t[i + 1].bits & G_STOP)) &&
+          !(i + 2 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+            (token_is (c, i + 1, "in") || token_is (c, i + 1, "on")) && gap_spaces (c, i + 1) &&
+            c->t[i + 2].cap &&
+            ((c->t[i + 2].bits & (G_PLACE | G_PLACE_START)) ||
+             !(c->t[i + 2].bits & (G_STOP | G_ENGLISH | G_COMMON | G_WORD)))))
+        continue;
+      /* not a count in a list of towns: "2 Leeds, 3 Bradford" */
+      if ((t->bits & G_PLACE) && i + 1 < c->len && c->t[i + 1].start >= 2 &&
+          g_ascii_isdigit (c->text[c->t[i + 1].start - 2]))
+        continue;
+      {
+        SlSpan span = { c->offset + d, c->offset + t->end, SL_SPAN_ADDRESS };
+
+        g_array_append_val (c->found, span);
+        mark (c, i, i, type_none);
+        /* and its town, in a log in capitals too ("17 MOORSIDE, HUYTON") */
+        if (c->text[e] == ',' && c->t[i + 1].upper && c->type[i + 1] == NULL &&
+            (c->t[i + 1].bits & G_PLACE) &&
+            !(i + 2 < c->len && gap_spaces (c, i + 1) && c->t[i + 2].upper &&
+              name_word (&c->t[i + 2])))
+          mark (c, i + 1, i + 1, type_place);
+      }
+    }
+}
+
 /* "Callum McCartney aka Cal, 30.11.1998, lives", "Qudratullah, 01/01/1991,
  * address unknown", "Jade Smith (14/03/2009)": a full date set after a
  * person's name is their date of birth, though no keyword says so */
@@ -10871,6 +10947,7 @@ detect_names_in (const char  *text,
   propagate_institutions (&c);
   widen_people (&c);
   dates_after_people (&c);
+  one_word_streets (&c);
 
   /* "MARK HILL": two names found apart, side by side in the same case, are one */
   for (guint i = 1; i < c.len; i++)
