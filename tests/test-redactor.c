@@ -1038,6 +1038,15 @@ static const NameCase name_cases[] = {
     "Tony Smith. She was taken to Fantasy Island and the Pleasure Beach.",
     "INSTITUTION:Golden Harbour|INSTITUTION:Bliss|PERSON:Tony Smith|"
     "INSTITUTION:Fantasy Island|INSTITUTION:Pleasure Beach" },
+  /* a word someone is called, even an ordinary one: after "the girls
+   * call" before a stop, "calls himself", "known to … as" further back,
+   * "her name was", "called me", and in a log in capitals after "AS";
+   * not what "we call" a town */
+  { "A man the girls call Chalky, and Chalky's pal. A man who calls himself Lucky. Known to "
+    "the lads at the rank as Lanky. She said her name was Summer. They called me Princess. "
+    "KNOWN TO OFFICERS AS TANK. GAVE NAME AS KIERAN ONLY. We call Reading a town.",
+    "PERSON:Chalky|PERSON:Chalky|PERSON:Lucky|PERSON:Lanky|PERSON:Summer|PERSON:Princess|"
+    "PERSON:TANK|PERSON:KIERAN" },
   /* a house's number and a street of one word, where someone lives or
    * went, before the town; a block of flats by its letter; not counts of
    * a list of towns, nor an age */

@@ -2576,15 +2576,21 @@ naming_cue_before (const Ctx *c,
        token_is (c, k - 1, "girls") || token_is (c, k - 1, "people")))
     return TRUE;
   /* "known as", "knew only as Spud", "knew him as", "known to staff as",
-   * "known to source only as" */
+   * "known to source only as", "known to the lads at the rank as" */
   if (token_is (c, k, "as"))
-    for (guint q = k; q > 0 && k - q < 4; q--)
+    for (guint q = k; q > 0 && k - q < 7; q--)
       if (token_is (c, q - 1, "knew") || token_is (c, q - 1, "known") ||
           token_is (c, q - 1, "know") || token_is (c, q - 1, "knows"))
         return TRUE;
   if (token_is (c, k, "by") && token_is (c, k - 1, "goes"))
     return TRUE;
-  return (token_is (c, k, "him") || token_is (c, k, "her")) &&
+  /* "her name was Summer", "GAVE NAME AS KIERAN" */
+  if ((token_is (c, k, "was") || token_is (c, k, "is") || token_is (c, k, "as")) &&
+      token_is (c, k - 1, "name"))
+    return TRUE;
+  /* "calls himself Lucky", "they called me Princess" */
+  return (token_is (c, k, "him") || token_is (c, k, "her") || token_is (c, k, "me") ||
+          token_is (c, k, "himself") || token_is (c, k, "herself")) &&
          (token_is (c, k - 1, "called") || token_is (c, k - 1, "calls") ||
           token_is (c, k - 1, "call"));
 }
@@ -5299,14 +5305,21 @@ detect_people_and_places (Ctx *c)
        * a capital is a name ("knew him as Pops", "aka Tink") */
       if (capish (t) && !t->initial && !(b & (G_STOP | G_TITLE | G_NAME_ROLE | G_KIN)) &&
           i > 0 && t->start == c->t[i - 1].full_end + 1 && c->text[t->start - 1] == ' ' &&
-          c->t[i - 1].lower &&
+          (c->t[i - 1].lower ||
+           /* "KNOWN TO OFFICERS AS TANK"; not "A LOUNGE CALLED MIDNIGHT" */
+           (t->upper && c->t[i - 1].upper &&
+            (token_is (c, i - 1, "as") || token_is (c, i - 1, "aka")))) &&
           /* "called", "aka"… are kinship words; "as", "him", "her", "by"
-           * short; "nickname" */
+           * short; "nickname", "himself" */
           ((c->t[i - 1].bits & G_KIN) || c->t[i - 1].end - c->t[i - 1].start <= 3 ||
-           c->text[c->t[i - 1].start] == 'n' ||
-           /* "they call Bev", not "we call Reading a town" */
+           g_ascii_tolower (c->text[c->t[i - 1].start]) == 'n' ||
+           token_is (c, i - 1, "himself") || token_is (c, i - 1, "herself") ||
+           /* "they call Bev", not "we call Reading a town"; "the girls
+            * call Chalky, and" */
            ((token_is (c, i - 1, "call") || token_is (c, i - 1, "calls")) &&
-            !(b & (G_HARD | G_COMMON | G_ENGLISH | G_PLACE | G_PLACE_START)))) &&
+            (!(b & (G_HARD | G_COMMON | G_ENGLISH | G_PLACE | G_PLACE_START)) ||
+             (!(b & (G_PLACE | G_PLACE_START)) && t->full_end < c->n &&
+              strchr (",.;:)\n", c->text[t->full_end]) != NULL)))) &&
           naming_cue_before (c, i) && !role_letter (c, i) &&
           /* "known as Complainant 3": a role and its number */
           !(t->full_end + 1 < c->n && c->text[t->full_end] == ' ' &&
