@@ -1038,6 +1038,14 @@ static const NameCase name_cases[] = {
     "Tony Smith. She was taken to Fantasy Island and the Pleasure Beach.",
     "INSTITUTION:Golden Harbour|INSTITUTION:Bliss|PERSON:Tony Smith|"
     "INSTITUTION:Fantasy Island|INSTITUTION:Pleasure Beach" },
+  /* a writer's own initials for an institution the note names in full,
+   * with or without its "The"; not an agency's; a home by the kind of
+   * housing it is */
+  { "The Kirkby Youth Project (everyone calls us the KYP) meets at Park View Academy. PVA "
+    "and the KYP share a minibus; the CCG pays. She moved to Kennet View (semi-independent, "
+    "run by a charity).",
+    "INSTITUTION:The Kirkby Youth Project|INSTITUTION:KYP|INSTITUTION:Park View Academy|"
+    "INSTITUTION:PVA|INSTITUTION:KYP|INSTITUTION:Kennet View" },
   /* a word someone is called, even an ordinary one: after "the girls
    * call" before a stop, "calls himself", "known to … as" further back,
    * "her name was", "called me", and in a log in capitals after "AS";

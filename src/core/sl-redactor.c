@@ -1352,6 +1352,9 @@ static WordSet generic_set = WORD_SET (generic);
  * (residential)", besides the cue words */
 static const char *const bracket_kinds[] = {
   "residential", "home", "house", "unit", "hostel", "school", "refuge", "charity", "cic", "nursery",
+  /* "Fairfield Court, a supported housing scheme", "Kennet View
+   * (semi-independent, run by …)", "Hope House (supported lodgings)" */
+  "scheme", "semi-independent", "lodgings", "accommodation",
 };
 static WordSet bracket_kinds_set = WORD_SET (bracket_kinds);
 /* verbs of what people say and do, after a name: "Tiernan said" */
@@ -9748,6 +9751,85 @@ detect_firms (Ctx *c)
     }
 }
 
+/* Adds to @acronyms (at most @max, each up to 7 letters) the initials of
+ * the institution's name of tokens first..last: its capitalised words'
+ * first letters, with and without a leading "The" ("Kirkby Youth Project",
+ * KYP; "The Compass Centre", TCC and CC). */
+static guint
+add_acronym (const Ctx *c,
+             guint      first,
+             guint      last,
+             char       acronyms[][8],
+             guint      n,
+             guint      max)
+{
+  char a[8];
+  guint len = 0;
+
+  for (guint k = first; k <= last && len < sizeof a - 1; k++)
+    if (c->t[k].cap && g_ascii_isupper (c->text[c->t[k].start]))
+      a[len++] = c->text[c->t[k].start];
+  a[len] = '\0';
+  if (len >= 3 && n < max)
+    memcpy (acronyms[n++], a, len + 1);
+  if (len >= 4 && token_is (c, first, "the") && n < max)
+    memcpy (acronyms[n++], a + 1, len);
+  return n;
+}
+
+/* A writer's own initials for an institution the note names in full
+ * ("The Kirkby Youth Project (everyone calls us the KYP)", "Park View
+ * Academy … PVA"): wherever they stand, unless a list holds them as an
+ * agency's ("CCG", "YOT") */
+static void
+institution_acronyms (Ctx *c)
+{
+  enum { MAX_ACRONYMS = 32 };
+  char acronyms[MAX_ACRONYMS][8];
+  guint n = 0;
+
+  for (guint i = 0; i < c->len; i++)
+    if (c->type[i] == type_institution && !c->joined[i])
+      {
+        guint last = span_end (c, i);
+
+        if (last > i)
+          n = add_acronym (c, i, last, acronyms, n, MAX_ACRONYMS);
+        i = last;
+      }
+  for (guint f = c->found_from; f < c->found->len; f++)
+    {
+      const SlSpan *span = &g_array_index (c->found, SlSpan, f);
+      guint i, last;
+
+      if (span->type != type_institution || span->start < c->offset ||
+          span->end > c->offset + c->n ||
+          (i = token_at (c->t, c->len, span->start - c->offset, FALSE)) >= c->len ||
+          (last = token_at (c->t, c->len, span->end - c->offset, TRUE)) >= c->len || last <= i)
+        continue;
+      n = add_acronym (c, i, last, acronyms, n, MAX_ACRONYMS);
+    }
+  if (n == 0)
+    return;
+  for (guint i = 0; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      gsize len = t->end - t->start;
+
+      if (!t->upper || len < 3 || len > 7 || (t->bits & G_STOP) || c->joined[i] ||
+          (c->type[i] != NULL && c->type[i] != type_person && c->type[i] != type_none) ||
+          (c->type[i] == type_person && span_end (c, i) != i) ||
+          (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].upper))
+        continue;
+      for (guint k = 0; k < n; k++)
+        if (strlen (acronyms[k]) == len && memcmp (acronyms[k], c->text + t->start, len) == 0)
+          {
+            mark (c, i, i, type_institution);
+            break;
+          }
+    }
+}
+
 /* Token i, with its "'s", could name a place after someone: a town's or
  * a person's name found, or a name in capitals in a log, or in lower case
  * in rough notes ("mo's", "stav's"), in no list of words */
@@ -10958,6 +11040,7 @@ detect_names_in (const char  *text,
     }
 
   propagate_institutions (&c);
+  institution_acronyms (&c);
   widen_people (&c);
   dates_after_people (&c);
   one_word_streets (&c);
