@@ -1827,6 +1827,11 @@ static const NameCase name_cases[] = {
     "DRIVER TAHIRI, Ergys (04/11/1994)\nPresent: AB (Chair), KOD, SMcG (secretariat)",
     "REFERENCE:HD 1874|PERSON:MALIK, Faisal|INSTITUTION:Ace|PERSON:TAHIRI, Ergys|"
     "DATE_OF_BIRTH:04/11/1994|PERSON:AB|PERSON:KOD|PERSON:SMcG" },
+  /* where children are placed and by whom, in columns headed so; not the
+   * kind of placement */
+  { "| Child | Placement | Type | Provider |\n| C1 | Hazelmere | children's home | Oakline Homes |\n"
+    "| C2 | Bramble Cottage | foster care | none |",
+    "INSTITUTION:Hazelmere|INSTITUTION:Oakline Homes|INSTITUTION:Bramble Cottage" },
 };
 
 static void

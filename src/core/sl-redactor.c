@@ -297,9 +297,12 @@ compile_all (void)
       owner_heading = g_regex_new ("(?:owner|who|lead|by|action\\s+by|by\\s+whom|responsible"
                                    "|assigned(?:\\s+to)?|initials)\\s*$",
                                    G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
-      /* the heading of a column of venues: "Venue", "Premises", "Firm" */
+      /* the heading of a column of venues: "Venue", "Premises", "Firm";
+       * of where children are placed and by whom: "Placement", "Provider" */
       venue_heading = g_regex_new ("(?:venues?|premises|business(?:es)?|firms?|operators?"
-                                   "|company|companies|employer|hotels?|takeaways?|shops?)\\s*$",
+                                   "|company|companies|employer|hotels?|takeaways?|shops?"
+                                   "|placements?|providers?|settings?|schools?|homes?"
+                                   "|agency|agencies|organisations?|organizations?)\\s*$",
                                    G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
       start_words_init (&month_words);
       start_words_init (&reference_words);
