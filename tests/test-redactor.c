@@ -1827,6 +1827,13 @@ static const NameCase name_cases[] = {
     "DRIVER TAHIRI, Ergys (04/11/1994)\nPresent: AB (Chair), KOD, SMcG (secretariat)",
     "REFERENCE:HD 1874|PERSON:MALIK, Faisal|INSTITUTION:Ace|PERSON:TAHIRI, Ergys|"
     "DATE_OF_BIRTH:04/11/1994|PERSON:AB|PERSON:KOD|PERSON:SMcG" },
+  /* initials in lower case in a column of who is to act, alone or
+   * joined, and the same letters elsewhere alone; not "tbc", not a role,
+   * not an hour */
+  { "ID\tAction\tOwner\tDue\nA15\tBook visit\trp\t05/12\nA17\tTranscript\tos + hr\t12/12\n"
+    "A18\tChase\ttbc\t28/11\nA19\tRing school\tsw\tDec\nA20\tPack\tjt/os\t10/12\n"
+    "Hope hr is back Thurs; a 2 hr wait.",
+    "PERSON:rp|PERSON:os|PERSON:hr|PERSON:jt/os|PERSON:hr" },
   /* where children are placed and by whom, in columns headed so; not the
    * kind of placement */
   { "| Child | Placement | Type | Provider |\n| C1 | Hazelmere | children's home | Oakline Homes |\n"

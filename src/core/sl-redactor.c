@@ -9833,6 +9833,80 @@ institution_acronyms (Ctx *c)
     }
 }
 
+/* Could token i be someone's initials in a column of who is to act: two
+ * to four letters in one case, in no list but of names ("rp", "KM") */
+static gboolean
+owner_initials (const Ctx *c,
+                guint      i)
+{
+  const Token *t = &c->t[i];
+
+  /* ("hr" is an hour's too, but no agency's nor a role's) */
+  return (t->lower || t->upper) && t->ascii && !t->poss && t->end - t->start >= 2 &&
+         t->end - t->start <= 4 &&
+         !(t->bits & (G_STOP | G_COMMON | G_NAME_ROLE | G_KEYWORD | G_TITLE | G_KIN | G_VERB |
+                      G_PREP | G_CUE | G_STREET | G_HEADER)) &&
+         !role_initials (c, i);
+}
+
+/* "| rp | 05/12 |", "jt/os", "os + hr" in a column headed "Owner", "Who"
+ * or "Lead": initials in lower case too, alone or joined, and the same
+ * letters wherever else they stand alone in the note ("hr is back") */
+static void
+owner_column_initials (Ctx *c)
+{
+  for (guint i = 0; i < c->len; i++)
+    {
+      guint last = i;
+      gboolean lower = FALSE;
+
+      gsize e = c->t[i].end, q = e + 1;
+
+      if (c->type[i] != NULL || !owner_initials (c, i) || !table_cell_start (c, i))
+        continue;
+      /* "jt/os": the letters after the slash are no token of their own */
+      while (q < c->n && g_ascii_islower (c->text[q]) && q - e <= 4)
+        q++;
+      if (c->t[i].lower && e < c->n && c->text[e] == '/' && q - e - 1 >= 2 && q - e - 1 <= 3 &&
+          (q == c->n || !g_ascii_isalnum (c->text[q])) &&
+          in_column_headed (c->text - c->offset, c->offset + c->t[i].start, c->offset + q,
+                            owner_heading, 2))
+        {
+          SlSpan span = { c->offset + c->t[i].start, c->offset + q, type_person };
+
+          g_array_append_val (c->found, span);
+          c->type[i] = type_none;
+          continue;
+        }
+      while (last + 1 < c->len && owner_initials (c, last + 1) &&
+             (gap_is (c, last, "/") || gap_is (c, last, " + ") || gap_is (c, last, " & ") ||
+              gap_is (c, last, ", ")))
+        last++;
+      for (guint k = i; k <= last; k++)
+        lower = lower || c->t[k].lower;
+      /* (in capitals, the rules for initials have had their say) */
+      if (!lower || !in_column_headed (c->text - c->offset, c->offset + c->t[i].start,
+                                       c->offset + c->t[last].end, owner_heading, 2))
+        {
+          i = last;
+          continue;
+        }
+      for (guint k = i; k <= last; k++)
+        {
+          if (c->type[k] != NULL)
+            continue;
+          mark (c, k, k, type_person);
+          if (c->t[k].lower)
+            for (guint o = 0; o < c->len; o++)
+              if (c->type[o] == NULL && c->t[o].lower && c->t[o].hash == c->t[k].hash &&
+                  c->t[o].end - c->t[o].start == c->t[k].end - c->t[k].start &&
+                  !(c->t[o].start >= 2 && g_ascii_isdigit (c->text[c->t[o].start - 2])))
+                mark (c, o, o, type_person);
+        }
+      i = last;
+    }
+}
+
 /* Token i, with its "'s", could name a place after someone: a town's or
  * a person's name found, or a name in capitals in a log, or in lower case
  * in rough notes ("mo's", "stav's"), in no list of words */
@@ -11044,6 +11118,7 @@ detect_names_in (const char  *text,
 
   propagate_institutions (&c);
   institution_acronyms (&c);
+  owner_column_initials (&c);
   widen_people (&c);
   dates_after_people (&c);
   one_word_streets (&c);
