@@ -1827,6 +1827,12 @@ static const NameCase name_cases[] = {
     "DRIVER TAHIRI, Ergys (04/11/1994)\nPresent: AB (Chair), KOD, SMcG (secretariat)",
     "REFERENCE:HD 1874|PERSON:MALIK, Faisal|INSTITUTION:Ace|PERSON:TAHIRI, Ergys|"
     "DATE_OF_BIRTH:04/11/1994|PERSON:AB|PERSON:KOD|PERSON:SMcG" },
+  /* a chat typed out: a word in lower case labelling lines beside a young
+   * person's is who wrote them, and so where else it stands; not a word
+   * labelling notes */
+  { "contact saved as \"smiley\"\nsmiley: u out tonite\nyp4: maybe\nsmiley: bring kenzie then\n"
+    "concern: seen at the pier\nyp4: k\nconcern: again",
+    "PERSON:smiley|PERSON:smiley|PERSON:smiley|PERSON:kenzie" },
   /* initials in lower case in a column of who is to act, alone or
    * joined, and the same letters elsewhere alone; not "tbc", not a role,
    * not an hour */

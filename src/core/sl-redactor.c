@@ -9907,6 +9907,82 @@ owner_column_initials (Ctx *c)
     }
 }
 
+/* Does token i label a line of a chat typed out: first on its line, after
+ * a time stamp at most ("[13/06/2025, 21:06] rio:", "20:10 - kush:"), with
+ * a colon and a space after it? */
+static gboolean
+chat_label (const Ctx *c,
+            guint      i)
+{
+  gsize b = c->t[i].start, e = c->t[i].full_end;
+
+  if (e + 1 >= c->n || c->text[e] != ':' || c->text[e + 1] != ' ')
+    return FALSE;
+  while (b > 0 && c->text[b - 1] != '\n')
+    {
+      b--;
+      if (!g_ascii_isdigit (c->text[b]) && strchr (" \t[]/,:.-", c->text[b]) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "smiley: u out tonite" … "yp4: maybe" … "smiley: bring kenzie": in a
+ * chat typed out, a word in lower case that labels two lines or more,
+ * beside a young person's or a named person's label, is who wrote them,
+ * and so wherever else the note names it alone */
+static void
+chat_speakers (Ctx *c)
+{
+  enum { MAX_LABELS = 256 };
+  guint lines[MAX_LABELS], n = 0;
+  gboolean other = FALSE;
+
+  for (guint k = 0; k < c->len && n < MAX_LABELS; k++)
+    if (chat_label (c, k))
+      {
+        lines[n++] = k;
+        /* "Shanice:", "YP:" */
+        other = other || (c->t[k].bits & G_NAME_ROLE) || c->type[k] == type_person;
+      }
+  if (n < 3)
+    return;
+  /* "yp4:", a young person's label (no token: it holds a number) */
+  for (gsize p = 0; p + 5 < c->n && !other; p++)
+    if ((p == 0 || c->text[p - 1] == '\n') && g_ascii_tolower (c->text[p]) == 'y' &&
+        g_ascii_tolower (c->text[p + 1]) == 'p' && g_ascii_isdigit (c->text[p + 2]))
+      {
+        gsize e = p + 2;
+
+        while (e < c->n && g_ascii_isdigit (c->text[e]))
+          e++;
+        other = e + 1 < c->n && c->text[e] == ':' && c->text[e + 1] == ' ';
+      }
+  if (!other)
+    return;
+  for (guint a = 0; a < n; a++)
+    {
+      const Token *t = &c->t[lines[a]];
+      gboolean again = FALSE;
+
+      /* (a word of the language only if a name too: "smiley", not
+       * "concern") */
+      if (c->type[lines[a]] != NULL || !t->lower || t->poss || t->end - t->start < 3 ||
+          (t->bits & (G_STOP | G_HEADER | G_NAME_ROLE | G_KEYWORD | G_VERB | G_PREP | G_KIN |
+                      G_TITLE | G_CUE)) ||
+          ((t->bits & G_ENGLISH) && !(t->bits & (G_FIRST | G_SUR))))
+        continue;
+      for (guint b = a + 1; b < n && !again; b++)
+        again = c->t[lines[b]].hash == t->hash;
+      if (!again)
+        continue;
+      for (guint k = 0; k < c->len; k++)
+        if (c->type[k] == NULL && c->t[k].lower && c->t[k].hash == t->hash &&
+            c->t[k].end - c->t[k].start == t->end - t->start)
+          mark (c, k, k, type_person);
+    }
+}
+
 /* Token i, with its "'s", could name a place after someone: a town's or
  * a person's name found, or a name in capitals in a log, or in lower case
  * in rough notes ("mo's", "stav's"), in no list of words */
@@ -11119,6 +11195,7 @@ detect_names_in (const char  *text,
   propagate_institutions (&c);
   institution_acronyms (&c);
   owner_column_initials (&c);
+  chat_speakers (&c);
   widen_people (&c);
   dates_after_people (&c);
   one_word_streets (&c);
