@@ -1827,6 +1827,10 @@ static const NameCase name_cases[] = {
     "DRIVER TAHIRI, Ergys (04/11/1994)\nPresent: AB (Chair), KOD, SMcG (secretariat)",
     "REFERENCE:HD 1874|PERSON:MALIK, Faisal|INSTITUTION:Ace|PERSON:TAHIRI, Ergys|"
     "DATE_OF_BIRTH:04/11/1994|PERSON:AB|PERSON:KOD|PERSON:SMcG" },
+  /* a table's columns of names and of what people are called, both, any
+   * word in them; not a dash for none */
+  { "name\taka\twhere\njamie cole\tbones\tharehills\nreece\t\xe2\x80\x94\tseacroft\n",
+    "PERSON:jamie cole|PERSON:bones|PLACE:harehills|PERSON:reece" },
   /* a chat typed out: a word in lower case labelling lines beside a young
    * person's is who wrote them, and so where else it stands; not a word
    * labelling notes */

@@ -11295,7 +11295,10 @@ name_heading (const char *text,
               gsize       s,
               gsize       e)
 {
-  static const char *const headings[] = { "name", "names", "full name", "child's name" };
+  static const char *const headings[] = { "name", "names", "full name", "child's name",
+                                          /* a column of what people are called */
+                                          "aka", "a.k.a.", "alias", "aliases", "nickname",
+                                          "nicknames", "known as", "street name" };
 
   for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
     if (e - s == strlen (headings[i]) && g_ascii_strncasecmp (text + s, headings[i], e - s) == 0)
@@ -11324,7 +11327,8 @@ name_cell (const char *text,
         continue;
       if (p < e && text[p] != ' ')
         return FALSE;
-      if (p - w < 2)
+      /* (a word starts with a letter: not "—", "n/k") */
+      if (p - w < 2 || !g_unichar_isalpha (g_utf8_get_char_validated (text + w, p - w)))
         return FALSE;
       {
         char buf[64];
@@ -11356,8 +11360,9 @@ detect_name_column (const char *text,
                     gsize       n,
                     GArray     *found)
 {
+  enum { MAX_COLUMNS = 4 };
   char sep = 0;
-  guint col = 0, cols = 0;
+  guint columns[MAX_COLUMNS], n_columns = 0, cols = 0;
 
   for (gsize ls = 0; ls < n;)
     {
@@ -11375,24 +11380,25 @@ detect_name_column (const char *text,
             sep = 0;
         }
       if (sep != 0)
-        {
-          gsize p = ls, cs, ce;
+        for (guint k = 0; k < n_columns; k++)
+          {
+            gsize p = ls, cs, ce;
 
-          for (guint k = 0; k < col && p < le; p++)
-            k += text[p] == sep;
-          for (cs = p; cs < le && (text[cs] == ' ' || text[cs] == '\t') && text[cs] != sep; cs++)
-            ;
-          for (ce = cs; ce < le && text[ce] != sep; ce++)
-            ;
-          while (ce > cs && (text[ce - 1] == ' ' || text[ce - 1] == '\r'))
-            ce--;
-          if (p <= le && name_cell (text, cs, ce))
-            {
-              SlSpan span = { cs, ce, SL_SPAN_PERSON };
+            for (guint m = 0; m < columns[k] && p < le; p++)
+              m += text[p] == sep;
+            for (cs = p; cs < le && (text[cs] == ' ' || text[cs] == '\t') && text[cs] != sep; cs++)
+              ;
+            for (ce = cs; ce < le && text[ce] != sep; ce++)
+              ;
+            while (ce > cs && (text[ce - 1] == ' ' || text[ce - 1] == '\r'))
+              ce--;
+            if (p <= le && name_cell (text, cs, ce))
+              {
+                SlSpan span = { cs, ce, SL_SPAN_PERSON };
 
-              g_array_append_val (found, span);
-            }
-        }
+                g_array_append_val (found, span);
+              }
+          }
       else
         for (guint k = 0; k < 3 && sep == 0; k++)
           {
@@ -11402,6 +11408,7 @@ detect_name_column (const char *text,
 
             if (memchr (text + ls, s, le - ls) == NULL)
               continue;
+            n_columns = 0;
             for (gsize p = ls; p <= le; p++)
               if (p == le || text[p] == s)
                 {
@@ -11411,18 +11418,18 @@ detect_name_column (const char *text,
                     a++;
                   while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\r'))
                     b--;
-                  if (name_heading (text, a, b))
-                    {
-                      sep = s;
-                      col = c;
-                      cols = 0;
-                      for (gsize q = ls; q < le; q++)
-                        cols += text[q] == s;
-                      break;
-                    }
+                  if (name_heading (text, a, b) && n_columns < MAX_COLUMNS)
+                    columns[n_columns++] = c;
                   c++;
                   cs = p + 1;
                 }
+            if (n_columns > 0)
+              {
+                sep = s;
+                cols = 0;
+                for (gsize q = ls; q < le; q++)
+                  cols += text[q] == s;
+              }
           }
       ls = le + 1;
     }
