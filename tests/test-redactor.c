@@ -1827,6 +1827,11 @@ static const NameCase name_cases[] = {
     "DRIVER TAHIRI, Ergys (04/11/1994)\nPresent: AB (Chair), KOD, SMcG (secretariat)",
     "REFERENCE:HD 1874|PERSON:MALIK, Faisal|INSTITUTION:Ace|PERSON:TAHIRI, Ergys|"
     "DATE_OF_BIRTH:04/11/1994|PERSON:AB|PERSON:KOD|PERSON:SMcG" },
+  /* in a log in capitals, a first name no dictionary holds, with someone
+   * or beside another; not before a thing's word */
+  { "DAUGHTER NOT HOME. BELIEVED WITH SHANNON AND CAITLIN AT HER HOUSE. SEEN WITH CHELSEA "
+    "SHIRT ON.",
+    "PERSON:SHANNON|PERSON:CAITLIN" },
   /* a table's columns of names and of what people are called, both, any
    * word in them; not a dash for none */
   { "name\taka\twhere\njamie cole\tbones\tharehills\nreece\t\xe2\x80\x94\tseacroft\n",

@@ -9983,6 +9983,37 @@ chat_speakers (Ctx *c)
     }
 }
 
+/* "BELIEVED WITH SHANNON AND CAITLIN", "LOCATED WITH CAITLIN": in a log
+ * in capitals, a first name no dictionary holds, with someone or beside
+ * another such name, is a person's */
+static void
+caps_first_names (Ctx *c)
+{
+  for (guint i = 1; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      const Token *p = &c->t[i - 1];
+
+      if (c->type[i] != NULL || !t->upper || !(t->bits & G_FIRST) || t->end - t->start < 3 ||
+          (t->bits & (G_ENGLISH | G_COMMON | G_WORD | G_STOP | G_PLACE | G_PLACE_START |
+                      G_TITLE | G_KIN | G_CUE | G_STREET | G_NAME_ROLE | G_HARD)) ||
+          !gap_spaces (c, i - 1) || !p->upper ||
+          !(token_is (c, i - 1, "with") ||
+            (is_and (c, i - 1) && i > 1 && c->type[i - 2] == type_person && c->t[i - 2].upper &&
+             gap_spaces (c, i - 2))) ||
+          /* no word after it but of grammar ("WITH CHELSEA SHIRT ON") */
+          (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].upper && name_word (&c->t[i + 1])) ||
+          !shouting (c, i))
+        continue;
+      mark (c, i, i, type_person);
+      /* "WITH SHANNON AND CAITLIN" */
+      if (i + 2 < c->len && is_and (c, i + 1) && gap_spaces (c, i) && gap_spaces (c, i + 1) &&
+          c->type[i + 2] == NULL && c->t[i + 2].upper && (c->t[i + 2].bits & G_FIRST) &&
+          !(c->t[i + 2].bits & (G_ENGLISH | G_COMMON | G_WORD | G_STOP | G_PLACE | G_HARD)))
+        mark (c, i + 2, i + 2, type_person);
+    }
+}
+
 /* Token i, with its "'s", could name a place after someone: a town's or
  * a person's name found, or a name in capitals in a log, or in lower case
  * in rough notes ("mo's", "stav's"), in no list of words */
@@ -10070,6 +10101,7 @@ detect_names_in (const char  *text,
   detect_people_and_places (&c);
   extend_lists (&c);
   detect_rota_names (&c);
+  caps_first_names (&c);
   propagate (&c);
   propagate_places (&c);
   detect_initials_of_people (&c);
