@@ -1827,6 +1827,10 @@ static const NameCase name_cases[] = {
     "DRIVER TAHIRI, Ergys (04/11/1994)\nPresent: AB (Chair), KOD, SMcG (secretariat)",
     "REFERENCE:HD 1874|PERSON:MALIK, Faisal|INSTITUTION:Ace|PERSON:TAHIRI, Ergys|"
     "DATE_OF_BIRTH:04/11/1994|PERSON:AB|PERSON:KOD|PERSON:SMcG" },
+  /* initials passed something, before "note", and the last of a header
+   * line's items with its full stop */
+  { "Passed to JT and MASH. LH note: seen twice.\nPresent: AB (chair), KOD, SMcG.",
+    "PERSON:JT|PERSON:LH|PERSON:AB|PERSON:KOD|PERSON:SMcG" },
   /* in a log in capitals, a first name no dictionary holds, with someone
    * or beside another; not before a thing's word */
   { "DAUGHTER NOT HOME. BELIEVED WITH SHANNON AND CAITLIN AT HER HOUSE. SEEN WITH CHELSEA "

@@ -4368,8 +4368,13 @@ initials_by_place (const Ctx *c,
 {
   static const char *const after[] = { "present", "typing", "chairing", "absent", "asked",
                                        "noted", "agreed", "confirmed", "said", "explained",
-                                       "queried", "raised", "replied", "reported", "notes" };
+                                       "queried", "raised", "replied", "reported", "notes",
+                                       "note" };
   static WordSet after_set = WORD_SET (after);
+  /* "Passed to JT", "copied to KM" */
+  static const char *const handed[] = { "passed", "handed", "sent", "copied", "forwarded",
+                                        "referred", "given", "reported", "spoke", "spoken" };
+  static WordSet handed_set = WORD_SET (handed);
   static const char *const before[] = { "notes", "note", "by", "typed", "transcribed",
                                         "minuted", "per", "initials" };
   static WordSet before_set = WORD_SET (before);
@@ -4447,7 +4452,8 @@ initials_by_place (const Ctx *c,
       (token_in (c, i - 1, &contact_set) || (!word && token_is (c, i - 1, "with")) ||
        (i > 1 && (token_is (c, i - 1, "to") || token_is (c, i - 1, "with")) &&
         gap_spaces (c, i - 2) && (c->t[i - 2].lower || c->t[i - 2].sentence) &&
-        token_in (c, i - 2, &contact_set))))
+        (token_in (c, i - 2, &contact_set) ||
+         (token_is (c, i - 1, "to") && token_in (c, i - 2, &handed_set))))))
     return TRUE;
   /* "MH spoke with", "IN had sent a note": initials in no list before what
    * someone did */
@@ -7670,8 +7676,11 @@ detect_stop_initials (Ctx *c)
                             owner_heading, 2))
         hit = TRUE;
       /* "Present: JB, DS, KM": an item of its own, among others' initials */
+      /* ("Panel: HR (chair), OA.": the last item with its stop) */
       else if (b > 0 && (c->text[b - 1] == ',' || c->text[b - 1] == ';' || c->text[b - 1] == ':') &&
-               (e == c->n || strchr (",;\n(", c->text[e]) != NULL) && people_header_line (c, i))
+               (e == c->n || strchr (",;\n(", c->text[e]) != NULL ||
+                (c->text[e] == '.' && (e + 1 == c->n || g_ascii_isspace (c->text[e + 1])))) &&
+               people_header_line (c, i))
         {
           guint first = i, last = i;
 
