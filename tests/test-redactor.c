@@ -1827,6 +1827,12 @@ static const NameCase name_cases[] = {
     "DRIVER TAHIRI, Ergys (04/11/1994)\nPresent: AB (Chair), KOD, SMcG (secretariat)",
     "REFERENCE:HD 1874|PERSON:MALIK, Faisal|INSTITUTION:Ace|PERSON:TAHIRI, Ergys|"
     "DATE_OF_BIRTH:04/11/1994|PERSON:AB|PERSON:KOD|PERSON:SMcG" },
+  /* a name with "'s" where someone went and nothing after it it could
+   * own: before "in" and a month, a verb, a tab; not a friend's home in a
+   * district */
+  { "She was seen at Tony's in August. Mr Bashir said drivers from Raja's took girls. Said "
+    "she'd been at Keisha's in Handsworth.",
+    "INSTITUTION:Tony's|PERSON:Mr Bashir|INSTITUTION:Raja's|PERSON:Keisha|PLACE:Handsworth" },
   /* initials passed something, before "note", and the last of a header
    * line's items with its full stop */
   { "Passed to JT and MASH. LH note: seen twice.\nPresent: AB (chair), KOD, SMcG.",

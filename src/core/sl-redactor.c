@@ -10050,17 +10050,25 @@ nothing_owned_after (const Ctx *c,
   static const char *const after[] = { "and", "or", "on", "at", "with", "for", "then",
                                        "all", "after", "before", "until", "near", "by", "since",
                                        "again", "tonight", "today", "yesterday", "when", "where",
-                                       "but", "so", "because", "every", "most", "last" };
+                                       "but", "so", "because", "every", "most", "last",
+                                       /* "at Tony's in August", "Bashir's closes at
+                                        * 2am", "Marco's did deliveries" */
+                                       "in", "is", "was", "did", "does", "has", "had",
+                                       "closes", "closed", "opens", "opened", "holds", "took",
+                                       "takes", "under", "once" };
   static WordSet after_set = WORD_SET (after);
   gsize e = c->t[i].full_end;
 
-  return e >= c->n || strchr (".,;:?!)\"\n", c->text[e]) != NULL ||
+  return e >= c->n || strchr (".,;:?!)\"\n\t|", c->text[e]) != NULL ||
          /* "Singh's — Singh's Off Licence", "Mo's - pizza" */
          (e + 2 < c->n && c->text[e] == ' ' &&
           (c->text[e + 1] == '-' || c->text[e + 1] == '(' ||
            (e + 4 <= c->n && (guchar) c->text[e + 1] == 0xE2 && (guchar) c->text[e + 2] == 0x80 &&
             ((guchar) c->text[e + 3] == 0x94 || (guchar) c->text[e + 3] == 0x93)))) ||
-         (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower && token_in (c, i + 1, &after_set));
+         (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower && token_in (c, i + 1, &after_set) &&
+          /* "at Keisha's in Handsworth": a friend's home in a district */
+          !(token_is (c, i + 1, "in") && i + 2 < c->len && gap_spaces (c, i + 1) &&
+            capish (&c->t[i + 2]) && !(c->t[i + 2].bits & G_STOP)));
 }
 
 static void
