@@ -1827,6 +1827,13 @@ static const NameCase name_cases[] = {
     "DRIVER TAHIRI, Ergys (04/11/1994)\nPresent: AB (Chair), KOD, SMcG (secretariat)",
     "REFERENCE:HD 1874|PERSON:MALIK, Faisal|INSTITUTION:Ace|PERSON:TAHIRI, Ergys|"
     "DATE_OF_BIRTH:04/11/1994|PERSON:AB|PERSON:KOD|PERSON:SMcG" },
+  /* in rough notes, a word of the language before a trade, a taxi firm or
+   * a gym, where a name stands; not a kind of place, a cuisine, a school's
+   * word or a verb's */
+  { "they go to pulse gym on leeds road\n- swift cabs, 2 drivers\n"
+    "- went to the chinese takeaway, then the sports centre\n- in the summer school, the "
+    "parked cars",
+    "INSTITUTION:pulse gym|PLACE:leeds|INSTITUTION:swift cabs" },
   /* a name with "'s" where someone went and nothing after it it could
    * own: before "in" and a month, a verb, a tab; not a friend's home in a
    * district */

@@ -1377,6 +1377,20 @@ static const char *const contact[] = {
   "saw", "visited", "chatted", "interviewed",
 };
 static WordSet contact_set = WORD_SET (contact);
+/* where someone went: before a place, a venue or a name with "'s" */
+static const char *const went_to[] = { "at", "to", "from", "outside", "near", "behind", "above",
+                                       "inside", "into", "past", "opposite" };
+static WordSet went_to_set = WORD_SET (went_to);
+/* cuisines and peoples a venue's kind is named by ("- arezo - afghan grill") */
+static const char *const cuisines[] = {
+  "afghan", "albanian", "caribbean", "chinese", "greek", "indian", "italian", "jamaican",
+  "kurdish", "lebanese", "persian", "polish", "portuguese", "romanian", "somali", "eritrean",
+  "ethiopian", "syrian", "thai", "turkish", "vietnamese", "irish", "spanish", "mexican",
+  "nepalese", "bangladeshi", "pakistani", "punjabi", "kashmiri", "african", "nigerian",
+  "ghanaian", "lithuanian", "bulgarian", "iranian", "iraqi", "moroccan", "egyptian",
+  "korean", "japanese", "cypriot", "balti", "halal",
+};
+static WordSet cuisines_set = WORD_SET (cuisines);
 /* a business's people, before a name in lower case: "owner costas" */
 static const char *const business_people[] = {
   "owner", "manager", "landlord", "landlady", "boss", "driver", "bouncer",
@@ -2438,6 +2452,18 @@ token_is (const Ctx  *c,
    * then never worked out */
   return i < c->len && c->t[i].flen == strlen (w) &&
          c->t[i].hash == finish_hash (fnv_feed (FNV_OFFSET, w, strlen (w)));
+}
+
+/* Token i ends in the letters @suffix, in lower case ("parked": "ed") */
+static gboolean
+token_ends_in (const Ctx  *c,
+               guint       i,
+               const char *suffix)
+{
+  gsize len = strlen (suffix);
+
+  return c->t[i].end - c->t[i].start > len &&
+         memcmp (c->text + c->t[i].end - len, suffix, len) == 0;
 }
 
 /* Token i is one of the set's words. */
@@ -3505,6 +3531,41 @@ detect_institutions (Ctx *c)
                   !(c->t[k - 1].bits & (G_ENGLISH | G_COMMON | G_WORD | G_STOP | G_VERB |
                                         G_PREP | G_KIN | G_CUE | G_TITLE | G_HEADER)))
                 first = k - 1;
+            }
+          /* in rough notes and chats, where a name stands ("go to pulse
+           * gym", "- swift cabs", "- sea breeze b&b"), a
+           * word or two of the language too, but no kind of place ("the
+           * sports centre"), no cuisine ("the chinese takeaway"), no
+           * grammar ("his old school") */
+          if (first == i && t->casual &&
+              /* (a trade, a taxi firm, an arcade, a gym, a hotel:
+               * "summer school" and "upper arms" are words) */
+              (trade_cue (c, i) || word_in (c, i, W_CARS, W_KABS) ||
+               word_in (c, i, W_HOTEL, W_INN) ||
+               token_is (c, i, "gym") || token_is (c, i, "fitness") ||
+               token_is (c, i, "bowl") || token_is (c, i, "amusements") ||
+               token_is (c, i, "arcade") || token_is (c, i, "lodge") ||
+               token_is (c, i, "centre") || token_is (c, i, "b&b")))
+            {
+              guint k = i;
+
+              while (k > 0 && i - k < 2 && gap_spaces (c, k - 1) && c->t[k - 1].lower &&
+                     c->type[k - 1] == NULL && c->t[k - 1].end - c->t[k - 1].start >= 3 &&
+                     !c->t[k - 1].poss &&
+                     !(c->t[k - 1].bits & (G_STOP | G_VERB | G_PREP | G_KIN | G_CUE | G_CUE_START |
+                                           G_TITLE | G_HEADER | G_STREET)) &&
+                     !token_in (c, k - 1, &generic_set) && !token_in (c, k - 1, &cuisines_set) &&
+                     !determiner (c, k - 1) &&
+                     /* ("the parked cars", "the waiting taxis") */
+                     !token_ends_in (c, k - 1, "ed") && !token_ends_in (c, k - 1, "ing"))
+                k--;
+              if (k < i &&
+                  (k == 0 || (gap_spaces (c, k - 1) &&
+                              ((token_is (c, k - 1, "the") && c->t[k - 1].lower) ||
+                               token_in (c, k - 1, &went_to_set))) ||
+                   strchr ("-+(\n", c->text[c->t[k].start - 1]) != NULL ||
+                   (c->t[k].start >= 2 && strchr ("-+(", c->text[c->t[k].start - 2]) != NULL)))
+                first = k;
             }
           /* "st michael's school", "st. michael's school" */
           if (first > 0 && first < i &&
@@ -8546,16 +8607,6 @@ festival (const Ctx *c,
   return token_in (c, i, &festivals_set);
 }
 
-/* cuisines and peoples a venue's kind is named by ("- arezo - afghan grill") */
-static const char *const cuisines[] = {
-  "afghan", "albanian", "caribbean", "chinese", "greek", "indian", "italian", "jamaican",
-  "kurdish", "lebanese", "persian", "polish", "portuguese", "romanian", "somali", "eritrean",
-  "ethiopian", "syrian", "thai", "turkish", "vietnamese", "irish", "spanish", "mexican",
-  "nepalese", "bangladeshi", "pakistani", "punjabi", "kashmiri", "african", "nigerian",
-  "ghanaian", "lithuanian", "bulgarian", "iranian", "iraqi", "moroccan", "egyptian",
-  "korean", "japanese", "cypriot", "balti", "halal",
-};
-static WordSet cuisines_set = WORD_SET (cuisines);
 
 /* Is a word of a venue's kind said of the name that ends at token last:
  * in brackets ("Tropix (shisha, Lincoln Road)", "AURA (BAR)", "BRAVO
@@ -8653,10 +8704,6 @@ table_cell_start (const Ctx *c,
   return FALSE;
 }
 
-/* where someone went: before a place, a venue or a name with "'s" */
-static const char *const went_to[] = { "at", "to", "from", "outside", "near", "behind", "above",
-                                       "inside", "into", "past", "opposite" };
-static WordSet went_to_set = WORD_SET (went_to);
 
 /* Venues named without a cue word: a name with its kind in brackets or
  * set beside it ("Dilkash (shisha, Girlington)", "Barwaaqo, a café on
