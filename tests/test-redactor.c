@@ -1827,6 +1827,9 @@ static const NameCase name_cases[] = {
     "DRIVER TAHIRI, Ergys (04/11/1994)\nPresent: AB (Chair), KOD, SMcG (secretariat)",
     "REFERENCE:HD 1874|PERSON:MALIK, Faisal|INSTITUTION:Ace|PERSON:TAHIRI, Ergys|"
     "DATE_OF_BIRTH:04/11/1994|PERSON:AB|PERSON:KOD|PERSON:SMcG" },
+  /* the initials after a slash beside someone's found; not a role's */
+  { "| Meet the IRO | HMcK/S.B. | Nov |\nKM/JT to chase. GP/HV to visit.",
+    "PERSON:HMcK|PERSON:S.B.|PERSON:KM/JT" },
   /* in rough notes, a word of the language before a trade, a taxi firm or
    * a gym, where a name stands; not a kind of place, a cuisine, a school's
    * word or a verb's */

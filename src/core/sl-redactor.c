@@ -11296,6 +11296,33 @@ detect_names_in (const char  *text,
   dates_after_people (&c);
   one_word_streets (&c);
 
+  /* "KM/JT", "AM/IF", "HMcK/S.B.": the initials after a slash beside
+   * someone's are someone's too (no token of their own); not a title
+   * before a name ("AS/DC Raza") */
+  for (guint i = 0; i < c.len; i++)
+    {
+      gsize e = c.t[i].full_end, q = e + 1, caps = 0;
+
+      if (type[i] != type_person || span_end (&c, i) != i || joined[i] || c.t[i].lower ||
+          c.t[i].end - c.t[i].start > 5 || e + 2 >= n || text[e] != '/' ||
+          !g_ascii_isupper (text[e + 1]))
+        continue;
+      while (q < n && q - e <= 7 && (g_ascii_isalpha (text[q]) || text[q] == '.' || text[q] == '\''))
+        caps += g_ascii_isupper (text[q++]) ? 1 : 0;
+      if (q - e - 1 < 2 || caps < 2 || caps * 2 < q - e - 1 ||
+          (q < n && (g_ascii_isalnum (text[q]) || text[q] == '/')) ||
+          (q + 1 < n && text[q] == ' ' && g_ascii_isupper (text[q + 1]) && q + 2 < n &&
+           g_ascii_islower (text[q + 2])))
+        continue;
+      {
+        SlSpan span = { offset + e + 1, offset + q, type_person };
+
+        /* (the dot after "S.B." is the initials', a full stop is not:
+         * both are kept, as the rules for initials keep them) */
+        g_array_append_val (c.found, span);
+      }
+    }
+
   /* "MARK HILL": two names found apart, side by side in the same case, are one */
   for (guint i = 1; i < c.len; i++)
     if (type[i] == type_person && type[i - 1] == type_person && !joined[i] &&
