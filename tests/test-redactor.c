@@ -178,6 +178,11 @@ static const Case positives[] = {
   { "with another girl. Crime ref 36/4417/24.", SL_SPAN_REFERENCE, "36/4417/24" },
   { "- the CPS URN is 10HN0439125.", SL_SPAN_REFERENCE, "10HN0439125" },
   { "a letter from her (CFE-0412) came", SL_SPAN_REFERENCE, "CFE-0412" },
+  /* a body's capitals and a number of three digits or more, without a
+   * keyword */
+  { "please quote LIC/TX/0456 and we", SL_SPAN_REFERENCE, "LIC/TX/0456" },
+  { "Inquiry request IQ-SCO-0044: children", SL_SPAN_REFERENCE, "IQ-SCO-0044" },
+  { "| S21/007 | chased |", SL_SPAN_REFERENCE, "S21/007" },
 };
 
 /* Each negative case must yield no span at all. */
@@ -195,6 +200,8 @@ static const char *const negatives[] = {
   "she was in 2/3 of the cases; a 3 way street",
   /* a standard, a road, a date after "log" */
   "built to ISO-9001 on the M62-0012 stretch; log 14/03/25",
+  /* a quarter's year, a road's junction, a standard with a slash */
+  "figures for Q3-2024 from the A580/1034 junction to BS/8300 standard",
   /* a bank's branch is no street */
   "He banks at 3 Lloyds Bank in town",
   /* wrong check digits and impossible NHS numbers */

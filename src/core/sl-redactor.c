@@ -935,6 +935,25 @@ validate_reference (const char *text,
   return collect_digits (text, *start, *end, d, 0) >= 4;
 }
 
+/* Is the group text[0, len) a standard's letters ("ISO", "BS") or a
+ * road's number ("M62", "A580")? */
+static gboolean
+standard_or_road (const char *text,
+                  gsize       len)
+{
+  static const char *const standards[] = { "ISO", "BS", "EN", "IEC", "ISBN", "ISSN", "PAS" };
+  gsize k = 1;
+
+  for (guint s = 0; s < G_N_ELEMENTS (standards); s++)
+    if (strlen (standards[s]) == len && strncmp (text, standards[s], len) == 0)
+      return TRUE;
+  if (len < 2 || len > 5 || (text[0] != 'M' && text[0] != 'A' && text[0] != 'B'))
+    return FALSE;
+  while (k < len && g_ascii_isdigit (text[k]))
+    k++;
+  return k == len;
+}
+
 /* A reference without its keyword: groups of letters and digits joined by
  * "/" or "-", at least three of them and six digits ("13/44512/11",
  * "PS-230914-1187"). Returns its end if one starts at text[i], or 0. */
@@ -945,8 +964,8 @@ scan_bare_reference (const char *text,
 {
   guint digits = 0, groups = 1, group_len = 0, numeric_groups = 0, group_digits = 0;
   guint longest = 0;
-  gboolean letters = FALSE, dash = FALSE, month = FALSE;
-  gsize group_start = i;
+  gboolean letters = FALSE, lower = FALSE, dash = FALSE, month = FALSE, first_letters = FALSE;
+  gsize group_start = i, last_start = i, first_len = 0;
   gsize e = i;
 
   if (i > 0 && (g_ascii_isalnum (text[i - 1]) || strchr ("/.-", text[i - 1]) != NULL))
@@ -966,7 +985,11 @@ scan_bare_reference (const char *text,
               longest = MAX (longest, group_digits);
             }
           else
-            letters = TRUE;
+            {
+              letters = TRUE;
+              lower = lower || g_ascii_islower (ch);
+              first_letters = first_letters || groups == 1;
+            }
           continue;
         }
       if ((ch == '/' || ch == '-') && group_len > 0 && e + 1 < n && g_ascii_isalnum (text[e + 1]))
@@ -980,7 +1003,9 @@ scan_bare_reference (const char *text,
               for (guint m = 0; m < G_N_ELEMENTS (months); m++)
                 month = month || g_ascii_strncasecmp (text + group_start, months[m], 3) == 0;
             }
-          group_start = e + 1;
+          if (groups == 1)
+            first_len = group_len;
+          group_start = last_start = e + 1;
           numeric_groups += group_digits == group_len;
           groups++;
           dash = dash || ch == '-';
@@ -990,9 +1015,18 @@ scan_bare_reference (const char *text,
       break;
     }
   numeric_groups += group_len > 0 && group_digits == group_len;
+  if (month || groups > 5 || (e < n && (text[e] == '/' || text[e] == '-')))
+    return 0;
+  /* "LIC/TX/0456", "IQ-SCO-0044", "HOT/0015", "S21/007", "P-118204": a
+   * body's capitals first and a number of three digits or more; not a
+   * year ("Q3-2024") */
+  if (first_letters && !lower && groups >= 2 && digits >= 3 && longest >= 3 &&
+      !standard_or_road (text + i, first_len) &&
+      !(groups == 2 && group_len == 4 && group_digits == 4 &&
+        (strncmp (text + last_start, "19", 2) == 0 || strncmp (text + last_start, "20", 2) == 0)))
+    return e;
   /* "17A/19C/20B" lists offence codes: a reference has a run of four digits */
-  if (groups < 3 || groups > 5 || digits < 6 || longest < 4 || month ||
-      (e < n && (text[e] == '/' || text[e] == '-')))
+  if (groups < 3 || digits < 6 || longest < 4)
     return 0;
   /* Dates and hyphenated phone or NHS numbers are all digits; a reference
    * written with hyphens has letters too. */
