@@ -183,6 +183,14 @@ static const Case positives[] = {
   { "please quote LIC/TX/0456 and we", SL_SPAN_REFERENCE, "LIC/TX/0456" },
   { "Inquiry request IQ-SCO-0044: children", SL_SPAN_REFERENCE, "IQ-SCO-0044" },
   { "| S21/007 | chased |", SL_SPAN_REFERENCE, "S21/007" },
+  /* a hospital's, a survey's, an employer's, a regulator's number; after
+   * words between the keyword and "was"; logged as */
+  { "Please quote her MRN, M4471902, rather", SL_SPAN_REFERENCE, "M4471902" },
+  { "Respondent ID:   11893456720\n", SL_SPAN_REFERENCE, "11893456720" },
+  { "Payroll no. P-118204   Date", SL_SPAN_REFERENCE, "P-118204" },
+  { "Safeguarding Lead GP, GMC 7044189", SL_SPAN_REFERENCE, "7044189" },
+  { "The crime reference at the time was 13070023916. Mr", SL_SPAN_REFERENCE, "13070023916" },
+  { "which we have logged under SUB 0398. The", SL_SPAN_REFERENCE, "SUB 0398" },
 };
 
 /* Each negative case must yield no span at all. */

@@ -146,12 +146,22 @@ static const Recogniser recognisers[] = {
     "|mosaic(?:\\s+(?:id|no|number|ref))?|cp\\s+ref|court\\s+ref|cad|log"
     "|(?:contact|referral|case)\\s+(?:id|ref|no|number)"
     "|(?:social\\s+care|client|person|child|family)\\s+id"
+    /* a hospital's, a survey's, an employer's, a court's, a regulator's
+     * number for someone: "MRN: M4471902", "Respondent ID: 11893456720",
+     * "Payroll no. P-118204", "Claim no. G70BD418", "GMC 7044189" */
+    "|mrn|hospital\\s+(?:no|number)"
+    "|(?:respondent|response|childview|pnc|employee|staff|payroll)\\s+(?:id|no|number)"
+    "|(?:claim|cro|dfe|hcpc|nmc|gmc)\\s+(?:no|number)|gmc|nmc\\s+pin|laestab"
     /* a Scottish patient's CHI number */
     "|chi"
     /* "File: MR/FAM/8831", a solicitor's or a court's file, with its colon */
-    "|file(?=\\s*[:#]))\\b"
-    /* "the police reference is 2500271836" */
-    "\\.?(?:\\s+(?:no|number|id)\\b\\.?)?(?:\\s+is\\b)?\\s*[:#]?\\s*"
+    "|file(?=\\s*[:#])"
+    /* "logged as SUB 0398", "logged under SUB 0398" */
+    "|logged\\s+(?:as|under))\\b"
+    /* "the police reference is 2500271836", "the crime reference at the
+     * time was 13070023916", "our social care ID for Child M is 1288104" */
+    "\\.?(?:\\s+(?:no|number|id)\\b\\.?)?"
+    "(?:(?:\\s+(?:for|at|of)(?:\\s+[A-Za-z]+){1,3})?\\s+(?:is|was)\\b)?\\s*[:#,]?\\s*"
     /* "log 0712 160524", "log 1154 08/11": a log number and the day it was
      * opened; "CW 1190 of 14/02/24", "HCC 448120": a force's or a
      * council's letters, a number, and the day */
@@ -222,7 +232,7 @@ static const Label labels[] = {
  * their length and first letter, as most words of a text are not one */
 typedef struct
 {
-  const char *words[24];
+  const char *words[48];
   guint32     firsts[12]; /* by length: a bit for each first letter */
 } StartWords;
 
@@ -232,7 +242,9 @@ static StartWords month_words = {
 static StartWords reference_words = {
   { "crime", "crn", "urn", "incident", "occurrence", "ref", "reference", "lcs", "mosaic", "cp",
     "court", "cad", "log", "contact", "referral", "case", "social", "client", "person", "child",
-    "family", "chi", "file" }
+    "family", "chi", "file", "mrn", "hospital", "respondent", "response", "childview", "pnc",
+    "employee", "staff", "payroll", "claim", "cro", "dfe", "hcpc", "nmc", "gmc", "laestab",
+    "logged" }
 };
 static StartWords flat_words = { { "flat", "apartment", "apt", "unit", "room", "block" } };
 
