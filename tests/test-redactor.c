@@ -191,6 +191,11 @@ static const Case positives[] = {
   { "Safeguarding Lead GP, GMC 7044189", SL_SPAN_REFERENCE, "7044189" },
   { "The crime reference at the time was 13070023916. Mr", SL_SPAN_REFERENCE, "13070023916" },
   { "which we have logged under SUB 0398. The", SL_SPAN_REFERENCE, "SUB 0398" },
+  /* a small provider's registration, which names it; a children's home's
+   * Ofsted number */
+  { "Registered charity no. 1102846\n", SL_SPAN_REFERENCE, "1102846" },
+  { "Registered in England No. 07755312 ", SL_SPAN_REFERENCE, "07755312" },
+  { "Ofsted URNs: The Cedars SC482913 ", SL_SPAN_REFERENCE, "SC482913" },
 };
 
 /* Each negative case must yield no span at all. */
@@ -208,6 +213,8 @@ static const char *const negatives[] = {
   "she was in 2/3 of the cases; a 3 way street",
   /* a standard, a road, a date after "log" */
   "built to ISO-9001 on the M62-0012 stretch; log 14/03/25",
+  /* a Scottish charity's number; a charity's age */
+  "Barnardo's is registered in Scotland, SC037617. The charity is 150 years old.",
   /* a quarter's year, a road's junction, a standard with a slash */
   "figures for Q3-2024 from the A580/1034 junction to BS/8300 standard",
   /* a bank's branch is no street */

@@ -152,6 +152,11 @@ static const Recogniser recognisers[] = {
     "|mrn|hospital\\s+(?:no|number)"
     "|(?:respondent|response|childview|pnc|employee|staff|payroll)\\s+(?:id|no|number)"
     "|(?:claim|cro|dfe|hcpc|nmc|gmc)\\s+(?:no|number)|gmc|nmc\\s+pin|laestab"
+    /* a small provider's or charity's registration, which names it:
+     * "Registered charity no. 1102846", "company number 09481736",
+     * "Registered in England No. 07755312", "ODS code M88047" */
+    "|registered\\s+charity(?:\\s+(?:no|number))?|(?:charity|company)\\s+(?:no|number)"
+    "|registered(?:\\s+in\\s+England(?:\\s+and\\s+Wales)?)?\\s+(?:no|number)|ods\\s+code"
     /* a Scottish patient's CHI number */
     "|chi"
     /* "File: MR/FAM/8831", a solicitor's or a court's file, with its colon */
@@ -244,7 +249,7 @@ static StartWords reference_words = {
     "court", "cad", "log", "contact", "referral", "case", "social", "client", "person", "child",
     "family", "chi", "file", "mrn", "hospital", "respondent", "response", "childview", "pnc",
     "employee", "staff", "payroll", "claim", "cro", "dfe", "hcpc", "nmc", "gmc", "laestab",
-    "logged" }
+    "logged", "registered", "charity", "company", "ods" }
 };
 static StartWords flat_words = { { "flat", "apartment", "apt", "unit", "room", "block" } };
 
@@ -12065,6 +12070,25 @@ sl_redactor_detect (const char *text,
             i = e;
           }
       }
+  /* a children's home's Ofsted number: "SC", six digits, the first no 0
+   * (a Scottish charity's is "SC0…": Barnardo's SC037617) */
+  for (const char *t = memchr (text, 'S', n); t != NULL && t + 8 <= text + n;
+       t = memchr (t + 1, 'S', n - (gsize) (t + 1 - text)))
+    {
+      gsize b = (gsize) (t - text), e = b + 2;
+
+      if (text[b + 1] != 'C' || (b > 0 && g_ascii_isalnum (text[b - 1])) || text[e] < '1' ||
+          text[e] > '9')
+        continue;
+      while (e < n && e - b < 9 && g_ascii_isdigit (text[e]))
+        e++;
+      if (e - b == 8 && (e == n || !g_ascii_isalnum (text[e])))
+        {
+          SlSpan span = { b, e, SL_SPAN_REFERENCE };
+
+          g_array_append_val (found, span);
+        }
+    }
   /* the PSNI's occurrence numbers: "CC", the day, a number
    * ("CC2025081100542") */
   for (const char *t = memchr (text, 'C', n); t != NULL && t + 14 <= text + n;
