@@ -196,6 +196,9 @@ static const Case positives[] = {
   { "Registered charity no. 1102846\n", SL_SPAN_REFERENCE, "1102846" },
   { "Registered in England No. 07755312 ", SL_SPAN_REFERENCE, "07755312" },
   { "Ofsted URNs: The Cedars SC482913 ", SL_SPAN_REFERENCE, "SC482913" },
+  /* a survey's date in American order; a date and place of birth */
+  { "Q3   Date of birth (MM/DD/YYYY)\n03/21/1988\n\nQ4", SL_SPAN_DATE_OF_BIRTH, "03/21/1988" },
+  { "Date and place of birth: 04/02/2010, here", SL_SPAN_DATE_OF_BIRTH, "04/02/2010" },
 };
 
 /* Each negative case must yield no span at all. */
@@ -1849,6 +1852,13 @@ static const NameCase name_cases[] = {
     "DRIVER TAHIRI, Ergys (04/11/1994)\nPresent: AB (Chair), KOD, SMcG (secretariat)",
     "REFERENCE:HD 1874|PERSON:MALIK, Faisal|INSTITUTION:Ace|PERSON:TAHIRI, Ergys|"
     "DATE_OF_BIRTH:04/11/1994|PERSON:AB|PERSON:KOD|PERSON:SMcG" },
+  /* a date under a heading of births in a table laid out with spaces, its
+   * column drifting by a character; not under another heading */
+  { "Name                 Yr    DOB         Seen\n"
+    "Kacey-Leigh Dunn      11    04.03.10    12.05.25\n"
+    "Mason Threlfall       11   22.06.10    13.05.25\n",
+    "PERSON:Kacey-Leigh Dunn|DATE_OF_BIRTH:04.03.10|PERSON:Mason Threlfall|"
+    "DATE_OF_BIRTH:22.06.10" },
   /* the initials after a slash beside someone's found; not a role's */
   { "| Meet the IRO | HMcK/S.B. | Nov |\nKM/JT to chase. GP/HV to visit.",
     "PERSON:HMcK|PERSON:S.B.|PERSON:KM/JT" },

@@ -307,7 +307,8 @@ compile_all (void)
             g_error ("recogniser %s does not compile: %s", recognisers[i].type, error->message);
         }
       /* "ganwyd": born, in Welsh */
-      birth_context = g_regex_new ("(?:\\bd\\.?\\s?o\\.?\\s?b\\b|\\bdates?\\s+of\\s+birth\\b"
+      birth_context = g_regex_new ("(?:\\bd\\.?\\s?o\\.?\\s?b\\b"
+                                   "|\\bdates?\\s+(?:and\\s+place\\s+)?of\\s+birth\\b"
                                    "|\\bbirth\\s*date\\b|\\bborn\\b|\\bganwyd\\b|\\bb\\.)",
                                    G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
       /* the heading of a column of who is to act: "Owner", "Who", "Lead" */
@@ -580,6 +581,9 @@ plausible_date (const char *text,
     return parts[0] >= 1 && parts[0] <= 31;
   if (widths[0] == 4)
     return parts[1] >= 1 && parts[1] <= 12 && parts[2] >= 1 && parts[2] <= 31;
+  /* "03/21/1988": in American order, as survey platforms export dates */
+  if (parts[0] >= 1 && parts[0] <= 12 && parts[1] > 12 && parts[1] <= 31 && widths[2] == 4)
+    return TRUE;
   return parts[0] >= 1 && parts[0] <= 31 && parts[1] >= 1 && parts[1] <= 12;
 }
 
@@ -765,6 +769,50 @@ in_birth_column (const char *text,
   return in_column_headed (text, start, end, birth_context, 3);
 }
 
+/* "Kacey-Leigh Dunn      11    V919450110996     04.03.10": a date in a
+ * table laid out with spaces, under a heading that names a date of birth
+ * starting in the same column of characters, however many rows up (the
+ * rows between not blank). text ends in a NUL. */
+static gboolean
+in_aligned_birth_column (const char *text,
+                         gsize       start)
+{
+  gsize ls = start;
+  glong col;
+
+  while (ls > 0 && text[ls - 1] != '\n')
+    ls--;
+  /* two spaces or more before it: a column, not a sentence */
+  if (start < ls + 2 || text[start - 1] != ' ' || text[start - 2] != ' ')
+    return FALSE;
+  col = g_utf8_strlen (text + ls, (gssize) (start - ls));
+  for (guint lines = 0; ls > 0 && lines < 40; lines++)
+    {
+      gsize le = ls - 1, p;
+      glong k = 0;
+
+      ls = le;
+      while (ls > 0 && text[ls - 1] != '\n')
+        ls--;
+      if (le == ls)
+        return FALSE;
+      /* the characters at @col of the line above, give or take two (a
+       * column typed by hand drifts) */
+      for (p = ls; p < le && k < col - 2; p = (gsize) (g_utf8_next_char (text + p) - text))
+        k++;
+      for (; p < le && k <= col + 2; p = (gsize) (g_utf8_next_char (text + p) - text), k++)
+        if (k >= col - 2 && (p == ls || text[p - 1] == ' ') && text[p] != ' ')
+          {
+            g_autoptr(GMatchInfo) m = NULL;
+
+            if (g_regex_match_full (birth_context, text, (gssize) le, (gint) p,
+                                    G_REGEX_MATCH_ANCHORED, &m, NULL))
+              return TRUE;
+          }
+    }
+  return FALSE;
+}
+
 /* "Ahmadi, Shafiq; 09-09-1990; 33 Cheetham Hill Road", "| Whelan, Liam
  * | 5/5/85 |": a date as a field of a row, straight after a field of a
  * name in capitalised words, if it is at least eight years old. text
@@ -917,7 +965,8 @@ validate_dob (const char *text,
     }
   return (found && words <= 4) ||
          in_brackets_after_name (text, *start, *end) || in_birth_column (text, *start, *end) ||
-         in_row_after_name (text, *start, *end) || in_birth_list (text, *start);
+         in_row_after_name (text, *start, *end) || in_birth_list (text, *start) ||
+         in_aligned_birth_column (text, *start);
 }
 
 static gboolean
