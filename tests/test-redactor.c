@@ -1063,6 +1063,13 @@ static const NameCase name_cases[] = {
     "Tony Smith. She was taken to Fantasy Island and the Pleasure Beach.",
     "INSTITUTION:Golden Harbour|INSTITUTION:Bliss|PERSON:Tony Smith|"
     "INSTITUTION:Fantasy Island|INSTITUTION:Pleasure Beach" },
+  /* capitalised words before a word a body's name ends in are its name;
+   * not a public body's, not a group of a meeting, not a national one
+   * after "The", not a trust named after its town */
+  { "I enclose the submission of Harbour Lights Youth Trust. A grant from the Bay Community "
+    "Foundation. Minutes of the Operational Group. Guidance from The Fostering Network. Mersey "
+    "Care NHS Foundation Trust has finished. She was with the Belfast Trust.",
+    "INSTITUTION:Harbour Lights Youth Trust|INSTITUTION:Bay Community Foundation" },
   /* a writer's own initials for an institution the note names in full,
    * with or without its "The"; not an agency's; a home by the kind of
    * housing it is */

@@ -9910,6 +9910,77 @@ detect_firms (Ctx *c)
     }
 }
 
+/* "Harbour Lights Youth Trust", "Calderdale Private Hire Association",
+ * "Bay Community Foundation", "ASHGROVE CARE GROUP LTD": capitalised words
+ * before a word a body's name ends in are its name, whatever was found in
+ * them before; not a public body's ("Mersey Care NHS Foundation Trust",
+ * "Safeguarding Partnership") */
+static void
+institution_tails (Ctx *c)
+{
+  static const char *const tails[] = { "association", "forum", "trust", "foundation", "society",
+                                       "network", "group", "ltd", "limited", "cic", "federation" };
+  static WordSet tails_set = WORD_SET (tails);
+  static const char *const public[] = { "nhs", "health", "hospital", "hospitals", "police",
+                                        "council", "safeguarding", "national", "royal",
+                                        "partnership", "board", "authority", "commissioner",
+                                        "children's", "university", "county", "district",
+                                        "teaching", "ambulance", "fire", "housing" };
+  static WordSet public_set = WORD_SET (public);
+
+  for (guint k = 1; k < c->len; k++)
+    {
+      const Token *t = &c->t[k];
+      guint first = k, last = k, words = 0;
+      gboolean ok = TRUE;
+
+      if (!capish (t) || !token_in (c, k, &tails_set) || !gap_spaces (c, k - 1) ||
+          (c->type[k] != NULL && c->type[k] != type_none && c->type[k] != type_institution))
+        continue;
+      /* "… Group Ltd" */
+      while (last + 1 < c->len && gap_spaces (c, last) && capish (&c->t[last + 1]) &&
+             c->t[last + 1].upper == t->upper && token_in (c, last + 1, &tails_set))
+        last++;
+      while (first > 0 && k - first < 6 && capish (&c->t[first - 1]) &&
+             c->t[first - 1].upper == t->upper && !c->t[first - 1].initial &&
+             (gap_spaces (c, first - 1) || gap_is (c, first - 1, " & ")) &&
+             !(c->t[first - 1].bits & (G_TITLE | G_PREP | G_VERB | G_HEADER | G_NAME_ROLE)) &&
+             !(c->t[first - 1].bits & G_STOP && !(c->t[first - 1].bits & (G_CUE | G_CUE_START))) &&
+             !(c->joined[first] && c->type[first] != NULL && c->type[first] == c->type[first - 1] &&
+               c->type[first] != type_institution && c->type[first] != type_place &&
+               c->type[first] != type_person))
+        {
+          first--;
+          words++;
+          if (c->t[first].sentence)
+            break;
+        }
+      /* ("The Fostering Network": its "The" is no word of the name) */
+      if (words > 0 && token_is (c, first, "the") && c->t[first].end - c->t[first].start == 3)
+        words--;
+      /* one word before only if no list holds it ("Ashgrove Trust"; not
+       * "Belfast Trust", "Southern Trust"); a group's name has a word of
+       * no dictionary ("Harewood Care Group", not "Operational Group") */
+      if (words == 0 || (words == 1 && !unlisted (&c->t[k - 1])))
+        continue;
+      if (token_is (c, k, "group"))
+        {
+          ok = FALSE;
+          for (guint q = first; q < k && !ok; q++)
+            ok = !(c->t[q].bits & G_ENGLISH);
+        }
+      for (guint q = first; q <= last && ok; q++)
+        ok = !token_in (c, q, &public_set) && !c->t[q].poss;
+      /* the words found before lie whole inside: no name runs on into them
+       * from before ("Mr Harbour Lights Youth Trust" is no one) */
+      ok = ok && !(c->joined[first] && c->type[first] != NULL);
+      if (!ok)
+        continue;
+      mark (c, first, last, type_institution);
+      k = last;
+    }
+}
+
 /* Adds to @acronyms (at most @max, each up to 7 letters) the initials of
  * the institution's name of tokens first..last: its capitalised words'
  * first letters, with and without a leading "The" ("Kirkby Youth Project",
@@ -11388,6 +11459,7 @@ detect_names_in (const char  *text,
         }
     }
 
+  institution_tails (&c);
   propagate_institutions (&c);
   institution_acronyms (&c);
   owner_column_initials (&c);
