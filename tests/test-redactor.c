@@ -216,6 +216,9 @@ static const char *const negatives[] = {
   "she was in 2/3 of the cases; a 3 way street",
   /* a standard, a road, a date after "log" */
   "built to ISO-9001 on the M62-0012 stretch; log 14/03/25",
+  /* a date laid out with spaces under a line of prose that says "born" */
+  "Notes of who was born where and when, written up by the secretariat after the\n"
+  "visit.\nVisit   Room 4   12.05.10   done",
   /* a Scottish charity's number; a charity's age */
   "Barnardo's is registered in Scotland, SC037617. The charity is 150 years old.",
   /* a quarter's year, a road's junction, a standard with a slash */

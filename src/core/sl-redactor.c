@@ -769,21 +769,40 @@ in_birth_column (const char *text,
   return in_column_headed (text, start, end, birth_context, 3);
 }
 
+/* Does the line text[ls, le) hold two gaps of two spaces or more, as a
+ * row of a table laid out with spaces does? */
+static gboolean
+spaced_row (const char *text,
+            gsize       ls,
+            gsize       le)
+{
+  guint gaps = 0;
+
+  for (gsize p = ls + 1; p + 1 < le; p++)
+    if (text[p] == ' ' && text[p + 1] == ' ' && text[p - 1] != ' ')
+      gaps++;
+  return gaps >= 2;
+}
+
 /* "Kacey-Leigh Dunn      11    V919450110996     04.03.10": a date in a
  * table laid out with spaces, under a heading that names a date of birth
- * starting in the same column of characters, however many rows up (the
- * rows between not blank). text ends in a NUL. */
+ * starting in the same column of characters, however many rows up (each
+ * row between one of the table's). text ends in a NUL. */
 static gboolean
 in_aligned_birth_column (const char *text,
                          gsize       start)
 {
-  gsize ls = start;
+  gsize ls = start, le0 = start;
   glong col;
 
   while (ls > 0 && text[ls - 1] != '\n')
     ls--;
-  /* two spaces or more before it: a column, not a sentence */
-  if (start < ls + 2 || text[start - 1] != ' ' || text[start - 2] != ' ')
+  while (text[le0] != '\0' && text[le0] != '\n')
+    le0++;
+  /* two spaces or more before it, in a row of such gaps: a column, not a
+   * sentence */
+  if (start < ls + 2 || text[start - 1] != ' ' || text[start - 2] != ' ' ||
+      !spaced_row (text, ls, le0))
     return FALSE;
   col = g_utf8_strlen (text + ls, (gssize) (start - ls));
   for (guint lines = 0; ls > 0 && lines < 40; lines++)
@@ -794,7 +813,8 @@ in_aligned_birth_column (const char *text,
       ls = le;
       while (ls > 0 && text[ls - 1] != '\n')
         ls--;
-      if (le == ls)
+      /* up the table only: no blank line, no line of prose */
+      if (le == ls || !spaced_row (text, ls, le))
         return FALSE;
       /* the characters at @col of the line above, give or take two (a
        * column typed by hand drifts) */
@@ -804,10 +824,20 @@ in_aligned_birth_column (const char *text,
         if (k >= col - 2 && (p == ls || text[p - 1] == ' ') && text[p] != ' ')
           {
             g_autoptr(GMatchInfo) m = NULL;
+            gint ms, me;
 
-            if (g_regex_match_full (birth_context, text, (gssize) le, (gint) p,
-                                    G_REGEX_MATCH_ANCHORED, &m, NULL))
-              return TRUE;
+            if (!g_regex_match_full (birth_context, text, (gssize) le, (gint) p,
+                                     G_REGEX_MATCH_ANCHORED, &m, NULL))
+              continue;
+            g_match_info_fetch_pos (m, 0, &ms, &me);
+            /* the heading is the whole cell ("DOB", "Date of birth
+             * (dd/mm/yy)"), not a word of a longer one */
+            if (text[me] == '(')
+              while ((gsize) me < le && text[me] != ')')
+                me++;
+            if (text[me] == ')')
+              me++;
+            return (gsize) me >= le || (text[me] == ' ' && text[me + 1] == ' ');
           }
     }
   return FALSE;
