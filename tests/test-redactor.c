@@ -1066,6 +1066,12 @@ static const NameCase name_cases[] = {
     "Tony Smith. She was taken to Fantasy Island and the Pleasure Beach.",
     "INSTITUTION:Golden Harbour|INSTITUTION:Bliss|PERSON:Tony Smith|"
     "INSTITUTION:Fantasy Island|INSTITUTION:Pleasure Beach" },
+  /* inside a sentence, a capital "The" and one capitalised word, with the
+   * name found before too; not a paper, not a name of several words; at a
+   * sentence's start the name found elsewhere, without its "The" */
+  { "A teacher referred her to The Nest in January. Collected from The Moorings, a home. "
+    "She read it in The Times. As set out in The Children Act. The Nest girls said so.",
+    "INSTITUTION:The Nest|INSTITUTION:The Moorings|INSTITUTION:Nest" },
   /* capitalised words before a word a body's name ends in are its name;
    * not a public body's, not a group of a meeting, not a national one
    * after "The", not a trust named after its town */

@@ -10011,6 +10011,41 @@ institution_tails (Ctx *c)
     }
 }
 
+/* "referred her to The Nest", "from Seaview Lodge and The Moorings", "at
+ * The Kimberley": inside a sentence, a capital "The" and one capitalised
+ * word are a place's name, as the writer's capital says; not a paper ("The
+ * Times"), not a name of several words ("The Children Act") */
+static void
+capital_the_names (Ctx *c)
+{
+  static const char *const papers[] = { "times", "guardian", "sun", "mirror", "independent",
+                                        "telegraph", "observer", "star", "express", "mail",
+                                        "echo", "post", "herald", "argus", "chronicle",
+                                        "gazette", "voice", "scotsman", "stage", "lancet" };
+  static WordSet papers_set = WORD_SET (papers);
+
+  for (guint i = 2; i < c->len; i++)
+    {
+      const Token *t = &c->t[i], *the = &c->t[i - 1];
+
+      if (!t->cap || t->upper || t->poss || t->end - t->start < 3 || the->sentence ||
+          the->end - the->start != 3 || strncmp (c->text + the->start, "The", 3) != 0 ||
+          !gap_spaces (c, i - 1) || !gap_spaces (c, i - 2) ||
+          !(c->t[i - 2].lower || is_and (c, i - 2)) ||
+          (c->type[i - 1] != NULL && c->type[i - 1] != type_none) ||
+          !(c->type[i] == NULL || c->type[i] == type_none ||
+            ((c->type[i] == type_place || c->type[i] == type_person ||
+              c->type[i] == type_institution) && span_end (c, i) == i)) ||
+          c->joined[i] ||
+          (t->bits & (G_STOP | G_TITLE | G_KIN | G_HEADER | G_NAME_ROLE | G_COUNCIL | G_STREET |
+                      G_VERB | G_PREP)) ||
+          token_in (c, i, &papers_set) ||
+          (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1])))
+        continue;
+      mark (c, i - 1, i, type_institution);
+    }
+}
+
 /* Adds to @acronyms (at most @max, each up to 7 letters) the initials of
  * the institution's name of tokens first..last: its capitalised words'
  * first letters, with and without a leading "The" ("Kirkby Youth Project",
@@ -11490,6 +11525,7 @@ detect_names_in (const char  *text,
     }
 
   institution_tails (&c);
+  capital_the_names (&c);
   propagate_institutions (&c);
   institution_acronyms (&c);
   owner_column_initials (&c);
