@@ -216,6 +216,8 @@ static const char *const negatives[] = {
   "she was in 2/3 of the cases; a 3 way street",
   /* a standard, a road, a date after "log" */
   "built to ISO-9001 on the M62-0012 stretch; log 14/03/25",
+  /* capitals and a number named once; officers' collar numbers, times */
+  "Entered by PC 2317 and PC 1406 at 2105. See SUB 0412 for more.",
   /* a date laid out with spaces under a line of prose that says "born" */
   "Notes of who was born where and when, written up by the secretariat after the\n"
   "visit.\nVisit   Room 4   12.05.10   done",
@@ -1066,6 +1068,10 @@ static const NameCase name_cases[] = {
     "Tony Smith. She was taken to Fantasy Island and the Pleasure Beach.",
     "INSTITUTION:Golden Harbour|INSTITUTION:Bliss|PERSON:Tony Smith|"
     "INSTITUTION:Fantasy Island|INSTITUTION:Pleasure Beach" },
+  /* capitals and numbers a log numbers what it holds by, named twice with
+   * other numbers */
+  { "Numbers first: new submissions (SUB 0424 to SUB 0446), 9 survey responses.",
+    "REFERENCE:SUB 0424|REFERENCE:SUB 0446" },
   /* inside a sentence, a capital "The" and one capitalised word, with the
    * name found before too; not a paper, not a name of several words; at a
    * sentence's start the name found elsewhere, without its "The" */

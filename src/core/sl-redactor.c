@@ -12257,6 +12257,77 @@ sl_redactor_detect (const char *text,
             i = e;
           }
       }
+  /* "SUB 0412" … "SUB 0413", "CASE 1187": capitals, a space and a number
+   * of three to five digits, named twice or more in the note with other
+   * numbers, as a log numbers what it holds; not an officer's collar
+   * number ("PC 2317"), a time ("AT 2355") nor a year */
+  {
+    static const char *const not_prefixes[] = {
+      "PC", "DC", "DS", "DI", "DCI", "DSU", "PS", "SGT", "PCSO", "INSP", "CAD", "LOG", "URN",
+      "CRN", "LCS", "CHI", "ISO", "BS", "EN", "NHS", "KS", "YP", "AGE", "AGED", "NO", "TEL",
+      "MOB", "FLAT", "UNIT", "ROOM", "APT", "YEAR", "AND", "THE", "OF", "IN", "AT", "ON", "TO",
+      "BY", "FROM", "ABT", "APPX", "ONLY", "PAGE", "PARA", "ITEM", "ROW", "BUS", "ROUTE",
+    };
+    enum { MAX_NUMBERED = 64 };
+    gsize firsts[MAX_NUMBERED], ends[MAX_NUMBERED], digit_at[MAX_NUMBERED];
+    guint n_numbered = 0;
+
+    for (gsize i = 0; i + 5 < n && n_numbered < MAX_NUMBERED; i++)
+      {
+        gsize l = i, d, e;
+        gboolean skip = FALSE;
+
+        if (!g_ascii_isupper (text[i]) || (i > 0 && (g_ascii_isalnum (text[i - 1]) ||
+                                                     text[i - 1] == '/' || text[i - 1] == '-')))
+          continue;
+        while (l < n && g_ascii_isupper (text[l]) && l - i <= 4)
+          l++;
+        if (l - i < 2 || l - i > 4 || l + 1 >= n || text[l] != ' ' || !g_ascii_isdigit (text[l + 1]))
+          {
+            i = l;
+            continue;
+          }
+        d = l + 1;
+        for (e = d; e < n && g_ascii_isdigit (text[e]); e++)
+          ;
+        if (e - d < 3 || e - d > 5 || (e < n && (g_ascii_isalnum (text[e]) || text[e] == '/' ||
+                                                  text[e] == ':' || (text[e] == '.' &&
+                                                  e + 1 < n && g_ascii_isdigit (text[e + 1])))))
+          {
+            i = e;
+            continue;
+          }
+        for (guint k = 0; k < G_N_ELEMENTS (not_prefixes) && !skip; k++)
+          skip = strlen (not_prefixes[k]) == l - i && strncmp (text + i, not_prefixes[k], l - i) == 0;
+        /* a year */
+        skip = skip || (e - d == 4 && (strncmp (text + d, "19", 2) == 0 ||
+                                       strncmp (text + d, "20", 2) == 0));
+        if (!skip)
+          {
+            firsts[n_numbered] = i;
+            digit_at[n_numbered] = d;
+            ends[n_numbered++] = e;
+          }
+        i = e;
+      }
+    for (guint a = 0; a < n_numbered; a++)
+      {
+        gboolean again = FALSE;
+        gsize pl = digit_at[a] - 1 - firsts[a];
+
+        for (guint b = 0; b < n_numbered && !again; b++)
+          again = b != a && digit_at[b] - 1 - firsts[b] == pl &&
+                  strncmp (text + firsts[a], text + firsts[b], pl) == 0 &&
+                  !(ends[a] - digit_at[a] == ends[b] - digit_at[b] &&
+                    strncmp (text + digit_at[a], text + digit_at[b], ends[a] - digit_at[a]) == 0);
+        if (again)
+          {
+            SlSpan span = { firsts[a], ends[a], SL_SPAN_REFERENCE };
+
+            g_array_append_val (found, span);
+          }
+      }
+  }
   /* a children's home's Ofsted number: "SC", six digits, the first no 0
    * (a Scottish charity's is "SC0…": Barnardo's SC037617) */
   for (const char *t = memchr (text, 'S', n); t != NULL && t + 8 <= text + n;
