@@ -1068,6 +1068,12 @@ static const NameCase name_cases[] = {
     "Tony Smith. She was taken to Fantasy Island and the Pleasure Beach.",
     "INSTITUTION:Golden Harbour|INSTITUTION:Bliss|PERSON:Tony Smith|"
     "INSTITUTION:Fantasy Island|INSTITUTION:Pleasure Beach" },
+  /* a date after a name before a full stop, after a nickname in brackets,
+   * and an Act's year is no year of the note's */
+  { "He is on the system as Craig Whyte, 21.09.1993. Phone him.",
+    "PERSON:Craig Whyte|DATE_OF_BIRTH:21.09.1993" },
+  { "He is Stephen Ruttle (Smiley), 03.08.2001; under the Sexual Offences Act 2003.",
+    "PERSON:Stephen Ruttle|DATE_OF_BIRTH:03.08.2001" },
   /* capitals and numbers a log numbers what it holds by, named twice with
    * other numbers */
   { "Numbers first: new submissions (SUB 0424 to SUB 0446), 9 survey responses.",

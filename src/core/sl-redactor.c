@@ -9664,7 +9664,10 @@ full_date_at (const char *p,
     return 0;
   year_at = ++k;
   dmy[2] = digits_from (p, n, &k, 4);
-  if (k - year_at != 4 || (k < n && (g_ascii_isalnum (p[k]) || p[k] == sep)) ||
+  /* ("21.09.1993. Phone": a full stop after, not a fourth group) */
+  if (k - year_at != 4 ||
+      (k < n && (g_ascii_isalnum (p[k]) ||
+                 (p[k] == sep && k + 1 < n && !g_ascii_isspace (p[k + 1])))) ||
       !(p[year_at] == '1' || p[year_at] == '2'))
     return 0;
   return k;
@@ -9693,7 +9696,9 @@ date_of_birth_shape (const Ctx *c,
         gsize k = i;
         int y = digits_from (c->text, c->n, &k, 4);
 
-        if (k == i + 4 && y >= 1900 && y <= current_year () && y > latest)
+        /* (not an Act's year: "Sexual Offences Act 2003") */
+        if (k == i + 4 && y >= 1900 && y <= current_year () && y > latest &&
+            !(i >= 4 && strncmp (c->text + i - 4, "Act ", 4) == 0))
           latest = y;
       }
   return latest == 0 || dmy[2] <= latest - 8;
@@ -9794,6 +9799,15 @@ dates_after_people (Ctx *c)
       if (first > 0 && (token_is (c, first - 1, "by") || token_is (c, first - 1, "signed")))
         continue;
       e = c->t[i].full_end;
+      /* "Stephen Ruttle (Smiley), 03.08.2001;": after a nickname in brackets */
+      if (e + 3 < c->n && c->text[e] == ' ' && c->text[e + 1] == '(')
+        {
+          const char *close = memchr (c->text + e, ')', MIN (c->n - e, 24));
+
+          if (close != NULL && close + 1 < c->text + c->n && close[1] == ',' &&
+              memchr (c->text + e, '\n', (gsize) (close - (c->text + e))) == NULL)
+            e = (gsize) (close + 1 - c->text);
+        }
       if (e + 2 >= c->n || !((c->text[e] == ',' || c->text[e] == '(') ||
                              (c->text[e] == ' ' && c->text[e + 1] == '(')))
         continue;
@@ -9801,7 +9815,10 @@ dates_after_people (Ctx *c)
       if (c->text[e - 1] == ',' && e < c->n && c->text[e] == ' ')
         e++;
       len = full_date_at (c->text + e, c->n - e, dmy);
-      if (len > 0 && (e + len == c->n || strchr (",;) \n", c->text[e + len]) != NULL) &&
+      if (len > 0 && (e + len == c->n || strchr (",;) \n", c->text[e + len]) != NULL ||
+                      /* "Craig Whyte, 21.09.1993. Phone" */
+                      (c->text[e + len] == '.' &&
+                       (e + len + 1 == c->n || g_ascii_isspace (c->text[e + len + 1])))) &&
           (c->text[e - 1] != '(' || (e + len < c->n && c->text[e + len] == ')')) &&
           date_of_birth_shape (c, e, e + len, dmy))
         {
