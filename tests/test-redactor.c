@@ -1078,6 +1078,11 @@ static const NameCase name_cases[] = {
    * other numbers */
   { "Numbers first: new submissions (SUB 0424 to SUB 0446), 9 survey responses.",
     "REFERENCE:SUB 0424|REFERENCE:SUB 0446" },
+  /* initials a writer defines for the capitalised words before them, and
+   * the same initials elsewhere; not an agency's or a term's */
+  { "Pennine Pathways Housing (\"PPH\") is a housing association. PPH runs flats. The "
+    "Multi-Agency Safeguarding Hub (MASH) and Child Criminal Exploitation (CCE).",
+    "INSTITUTION:Pennine Pathways Housing|INSTITUTION:PPH|INSTITUTION:PPH" },
   /* inside a sentence, a capital "The" and one capitalised word, with the
    * name found before too; not a paper, not a name of several words; at a
    * sentence's start the name found elsewhere, without its "The" */

@@ -10028,6 +10028,68 @@ institution_tails (Ctx *c)
     }
 }
 
+/* "Pennine Pathways Housing ("PPH")", "Tayside Youth Link ("TYL")": a
+ * writer defines initials for the capitalised words before them, which
+ * are a body's name; not an agency's or a term's ("Multi-Agency
+ * Safeguarding Hub (MASH)", "Child Criminal Exploitation (CCE)") */
+static void
+defined_acronyms (Ctx *c)
+{
+  static const char *const terms[] = { "safeguarding", "exploitation", "child", "children",
+                                       "children's", "sexual", "criminal", "abuse", "health",
+                                       "police", "council", "nhs", "national", "multi-agency",
+                                       "agency", "team", "hub", "panel", "board", "partnership",
+                                       "service", "services", "order", "act", "plan", "officer",
+                                       "care", "social", "local", "authority", "referral",
+                                       "mechanism", "assessment", "conference", "meeting",
+                                       "review", "notice", "protection", "missing" };
+  static WordSet terms_set = WORD_SET (terms);
+
+  for (guint i = 1; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      gsize len = t->end - t->start, b = t->start;
+      guint k = i, got = 0;
+      gboolean ok = TRUE;
+
+      if (!t->upper || len < 2 || len > 6 || (t->bits & G_STOP) || t->poss)
+        continue;
+      /* "(PPH)", "("PPH")", "(“TYL”)" */
+      while (b > 0 && (c->text[b - 1] == '"' || (guchar) c->text[b - 1] == 0x9C ||
+                       (guchar) c->text[b - 1] == 0x80 || (guchar) c->text[b - 1] == 0xE2))
+        b--;
+      if (b < 2 || c->text[b - 1] != '(' || c->text[b - 2] != ' ')
+        continue;
+      /* the capitalised words before, their first letters the initials */
+      while (k > 0 && got < len)
+        {
+          const Token *w = &c->t[k - 1];
+
+          if (w->full_end > b)
+            break;
+          k--;
+          if (w->lower && (token_is (c, k, "of") || token_is (c, k, "and") ||
+                           token_is (c, k, "the") || token_is (c, k, "for")))
+            continue;
+          if (!capish (w) || g_ascii_toupper (c->text[w->start]) != c->text[t->start + len - 1 - got])
+            {
+              ok = FALSE;
+              break;
+            }
+          got++;
+        }
+      if (!ok || got != len)
+        continue;
+      for (guint q = k; q < i && ok; q++)
+        ok = !token_in (c, q, &terms_set) && !(c->t[q].bits & (G_TITLE | G_COUNCIL)) &&
+             !(c->joined[q] && q == k && c->type[q] != NULL);
+      if (!ok)
+        continue;
+      mark (c, k, i - 1, type_institution);
+      mark (c, i, i, type_institution);
+    }
+}
+
 /* "referred her to The Nest", "from Seaview Lodge and The Moorings", "at
  * The Kimberley": inside a sentence, a capital "The" and one capitalised
  * word are a place's name, as the writer's capital says; not a paper ("The
@@ -11542,6 +11604,7 @@ detect_names_in (const char  *text,
     }
 
   institution_tails (&c);
+  defined_acronyms (&c);
   capital_the_names (&c);
   propagate_institutions (&c);
   institution_acronyms (&c);
