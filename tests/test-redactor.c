@@ -1078,6 +1078,12 @@ static const NameCase name_cases[] = {
    * other numbers */
   { "Numbers first: new submissions (SUB 0424 to SUB 0446), 9 survey responses.",
     "REFERENCE:SUB 0424|REFERENCE:SUB 0446" },
+  /* in a signature, the employer after someone's post; not a team of
+   * words, not a council */
+  { "Morven Skinner\nDevelopment Worker, Tayside Youth Link\nGareth Holroyd\nTeam Leader, Taxi "
+    "Licensing\nJo Bloggs\nSocial Worker, Leeds City Council\n",
+    "PERSON:Morven Skinner|INSTITUTION:Tayside Youth Link|PERSON:Gareth Holroyd|"
+    "PERSON:Jo Bloggs|PLACE:Leeds City Council" },
   /* initials a writer defines for the capitalised words before them, and
    * the same initials elsewhere; not an agency's or a term's */
   { "Pennine Pathways Housing (\"PPH\") is a housing association. PPH runs flats. The "

@@ -10028,6 +10028,62 @@ institution_tails (Ctx *c)
     }
 }
 
+/* "Development Worker, Tayside Youth Link", "Director, Foyle Youth Works",
+ * "Service Manager | Glenview Supported Housing |": in a signature, the
+ * capitalised words after someone's post, to the line's or the cell's
+ * end, are the employer's name; not a council (a place), not a public
+ * body */
+static void
+employers_after_posts (Ctx *c)
+{
+  static const char *const posts[] = { "worker", "officer", "manager", "director", "lead",
+                                       "coordinator", "co-ordinator", "chair", "executive",
+                                       "secretary", "trustee", "head", "principal", "individual",
+                                       "administrator", "adviser", "advisor", "practitioner",
+                                       "founder", "owner", "proprietor", "leader", "headteacher" };
+  static WordSet posts_set = WORD_SET (posts);
+  static const char *const public[] = { "nhs", "council", "police", "constabulary", "health",
+                                        "board", "partnership", "service", "services",
+                                        "university", "government", "ofsted", "department" };
+  static WordSet public_set = WORD_SET (public);
+
+  for (guint i = 0; i + 2 < c->len; i++)
+    {
+      guint first = i + 1, last;
+      gsize e;
+      gboolean ok = TRUE;
+
+      if (!c->t[i].cap || c->t[i].upper || !token_in (c, i, &posts_set) ||
+          !(gap_is (c, i, ", ") || gap_is (c, i, " | ") || gap_is (c, i, " \xe2\x80\x93 ") ||
+            gap_is (c, i, " \xe2\x80\x94 ")) ||
+          !capish (&c->t[first]) || c->t[first].upper)
+        continue;
+      for (last = first; last + 1 < c->len && last < first + 5 && gap_spaces (c, last) &&
+           (capish (&c->t[last + 1]) || is_and (c, last + 1)) && !c->t[last + 1].upper; last++)
+        ;
+      /* to the line's or the cell's end */
+      e = c->t[last].full_end;
+      if (!(e >= c->n || c->text[e] == '\n' || c->text[e] == '\r' ||
+            (c->text[e] == ' ' && e + 1 < c->n && (c->text[e + 1] == '|' || c->text[e + 1] == '<'))))
+        continue;
+      if (last == first && !unlisted (&c->t[first]))
+        continue;
+      /* a word of no dictionary in it: a team's name is made of words
+       * ("Inquiry Secretariat", "Exploitation and Missing Team") */
+      ok = FALSE;
+      for (guint q = first; q <= last && !ok; q++)
+        ok = !(c->t[q].bits & G_ENGLISH);
+      for (guint q = first; q <= last && ok; q++)
+        ok = !token_in (c, q, &public_set) && !(c->t[q].bits & (G_COUNCIL | G_TITLE)) &&
+             !(c->type[q] == type_person && !c->joined[q] && q == first &&
+               span_end (c, q) == last);
+      if (!ok || is_and (c, last))
+        continue;
+      mark (c, first, last, type_institution);
+      i = last;
+    }
+}
+
 /* "Pennine Pathways Housing ("PPH")", "Tayside Youth Link ("TYL")": a
  * writer defines initials for the capitalised words before them, which
  * are a body's name; not an agency's or a term's ("Multi-Agency
@@ -11604,6 +11660,7 @@ detect_names_in (const char  *text,
     }
 
   institution_tails (&c);
+  employers_after_posts (&c);
   defined_acronyms (&c);
   capital_the_names (&c);
   propagate_institutions (&c);
