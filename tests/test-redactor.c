@@ -1085,16 +1085,19 @@ static const NameCase name_cases[] = {
     "PERSON:Morven Skinner|INSTITUTION:Tayside Youth Link|PERSON:Gareth Holroyd|"
     "PERSON:Jo Bloggs|PLACE:Leeds City Council" },
   /* initials a writer defines for the capitalised words before them, and
-   * the same initials elsewhere; not an agency's or a term's */
+   * the same initials elsewhere; not an agency's or a term's, not a
+   * person's */
   { "Pennine Pathways Housing (\"PPH\") is a housing association. PPH runs flats. The "
-    "Multi-Agency Safeguarding Hub (MASH) and Child Criminal Exploitation (CCE).",
-    "INSTITUTION:Pennine Pathways Housing|INSTITUTION:PPH|INSTITUTION:PPH" },
+    "Multi-Agency Safeguarding Hub (MASH) and Child Criminal Exploitation (CCE). Officers: "
+    "Leanne Fitton (LF).",
+    "INSTITUTION:Pennine Pathways Housing|INSTITUTION:PPH|INSTITUTION:PPH|"
+    "PERSON:Leanne Fitton|PERSON:LF" },
   /* inside a sentence, a capital "The" and one capitalised word, with the
    * name found before too; not a paper, not a name of several words; at a
-   * sentence's start the name found elsewhere, without its "The" */
+   * sentence's start only a name found elsewhere */
   { "A teacher referred her to The Nest in January. Collected from The Moorings, a home. "
     "She read it in The Times. As set out in The Children Act. The Nest girls said so.",
-    "INSTITUTION:The Nest|INSTITUTION:The Moorings|INSTITUTION:Nest" },
+    "INSTITUTION:The Nest|INSTITUTION:The Moorings|INSTITUTION:The Nest" },
   /* capitalised words before a word a body's name ends in are its name;
    * not a public body's, not a group of a meeting, not a national one
    * after "The", not a trust named after its town */

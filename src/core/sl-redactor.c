@@ -10136,9 +10136,11 @@ defined_acronyms (Ctx *c)
         }
       if (!ok || got != len)
         continue;
+      /* (a person's initials after their name: "Leanne Fitton (LF)") */
       for (guint q = k; q < i && ok; q++)
         ok = !token_in (c, q, &terms_set) && !(c->t[q].bits & (G_TITLE | G_COUNCIL)) &&
-             !(c->joined[q] && q == k && c->type[q] != NULL);
+             !(c->joined[q] && q == k && c->type[q] != NULL) && c->type[q] != type_person &&
+             !(c->t[q].bits & G_FIRST_POP) && !c->t[q].initial;
       if (!ok)
         continue;
       mark (c, k, i - 1, type_institution);
@@ -10159,14 +10161,19 @@ capital_the_names (Ctx *c)
                                         "gazette", "voice", "scotsman", "stage", "lancet" };
   static WordSet papers_set = WORD_SET (papers);
 
-  for (guint i = 2; i < c->len; i++)
+  for (guint i = 1; i < c->len; i++)
     {
       const Token *t = &c->t[i], *the = &c->t[i - 1];
 
-      if (!t->cap || t->upper || t->poss || t->end - t->start < 3 || the->sentence ||
+      /* (a name found already takes its capital "The" anywhere: "- The
+       * Laurels, Heywood", "provision, The Loom.") */
+      gboolean found = c->type[i] == type_institution && span_end (c, i) == i && !c->joined[i];
+
+      if (!t->cap || t->upper || t->poss || t->end - t->start < 3 ||
           the->end - the->start != 3 || strncmp (c->text + the->start, "The", 3) != 0 ||
-          !gap_spaces (c, i - 1) || !gap_spaces (c, i - 2) ||
-          !(c->t[i - 2].lower || is_and (c, i - 2)) ||
+          !gap_spaces (c, i - 1) ||
+          !(found || (!the->sentence && i >= 2 && gap_spaces (c, i - 2) &&
+                      (c->t[i - 2].lower || is_and (c, i - 2)))) ||
           (c->type[i - 1] != NULL && c->type[i - 1] != type_none) ||
           !(c->type[i] == NULL || c->type[i] == type_none ||
             ((c->type[i] == type_place || c->type[i] == type_person ||
@@ -11664,6 +11671,8 @@ detect_names_in (const char  *text,
   defined_acronyms (&c);
   capital_the_names (&c);
   propagate_institutions (&c);
+  /* (and the names found again: "- The Laurels, Heywood") */
+  capital_the_names (&c);
   institution_acronyms (&c);
   owner_column_initials (&c);
   chat_speakers (&c);
