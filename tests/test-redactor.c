@@ -332,6 +332,24 @@ test_negatives (void)
     }
 }
 
+/* A log that numbers a hundred things by the same capitals: every one of
+ * them is a reference, however many there are */
+static void
+test_numbered_log (void)
+{
+  g_autoptr(GString) text = g_string_new ("Submissions received\n");
+  g_autoptr(GArray) spans = NULL;
+  guint references = 0;
+
+  for (guint k = 0; k < 100; k++)
+    g_string_append_printf (text, "SUB %04u logged\n", 400 + k);
+  spans = sl_redactor_detect (text->str, -1);
+  for (guint i = 0; i < spans->len; i++)
+    if (strcmp (g_array_index (spans, SlSpan, i).type, SL_SPAN_REFERENCE) == 0)
+      references++;
+  g_assert_cmpuint (references, ==, 100);
+}
+
 static void
 test_byte_offsets (void)
 {
@@ -1078,12 +1096,12 @@ static const NameCase name_cases[] = {
    * other numbers */
   { "Numbers first: new submissions (SUB 0424 to SUB 0446), 9 survey responses.",
     "REFERENCE:SUB 0424|REFERENCE:SUB 0446" },
-  /* in a signature, the employer after someone's post; not a team of
-   * words, not a council */
+  /* in a signature, the employer after someone's post, the note's last
+   * words too; not a team of words, not a council */
   { "Morven Skinner\nDevelopment Worker, Tayside Youth Link\nGareth Holroyd\nTeam Leader, Taxi "
-    "Licensing\nJo Bloggs\nSocial Worker, Leeds City Council\n",
+    "Licensing\nJo Bloggs\nSocial Worker, Leeds City Council\nDirector, Zorblaxia",
     "PERSON:Morven Skinner|INSTITUTION:Tayside Youth Link|PERSON:Gareth Holroyd|"
-    "PERSON:Jo Bloggs|PLACE:Leeds City Council" },
+    "PERSON:Jo Bloggs|PLACE:Leeds City Council|INSTITUTION:Zorblaxia" },
   /* initials a writer defines for the capitalised words before them, and
    * the same initials elsewhere; not an agency's or a term's, not a
    * person's */
@@ -1901,6 +1919,10 @@ static const NameCase name_cases[] = {
     "Mason Threlfall       11   22.06.10    13.05.25\n",
     "PERSON:Kacey-Leigh Dunn|DATE_OF_BIRTH:04.03.10|PERSON:Mason Threlfall|"
     "DATE_OF_BIRTH:22.06.10" },
+  /* under a heading with its format in brackets after a space */
+  { "Name            Date of birth (dd/mm/yy)   Seen\n"
+    "Kacey Dunn      04.03.10                   12.05.25\n",
+    "PERSON:Kacey Dunn|DATE_OF_BIRTH:04.03.10" },
   /* the initials after a slash beside someone's found; not a role's */
   { "| Meet the IRO | HMcK/S.B. | Nov |\nKM/JT to chase. GP/HV to visit.",
     "PERSON:HMcK|PERSON:S.B.|PERSON:KM/JT" },
@@ -2138,6 +2160,7 @@ main (int    argc,
   g_test_add_func ("/sightline/redactor/detect/valid-twice", test_positives_twice);
   g_test_add_func ("/sightline/redactor/detect/invalid", test_negatives);
   g_test_add_func ("/sightline/redactor/detect/byte-offsets", test_byte_offsets);
+  g_test_add_func ("/sightline/redactor/detect/numbered-log", test_numbered_log);
   g_test_add_func ("/sightline/redactor/detect/length", test_length_limit);
   g_test_add_func ("/sightline/redactor/detect/overlaps", test_overlaps);
   g_test_add_func ("/sightline/redactor/detect/long-text-order", test_long_text_order);

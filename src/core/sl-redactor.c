@@ -795,13 +795,15 @@ in_aligned_birth_column (const char *text,
   gsize ls = start, le0 = start;
   glong col;
 
-  while (ls > 0 && text[ls - 1] != '\n')
-    ls--;
-  while (text[le0] != '\0' && text[le0] != '\n')
-    le0++;
   /* two spaces or more before it, in a row of such gaps: a column, not a
-   * sentence */
-  if (start < ls + 2 || text[start - 1] != ' ' || text[start - 2] != ' ' ||
+   * sentence; a row of a table is short */
+  if (start < 2 || text[start - 1] != ' ' || text[start - 2] != ' ')
+    return FALSE;
+  while (ls > 0 && text[ls - 1] != '\n' && start - ls < 512)
+    ls--;
+  while (text[le0] != '\0' && text[le0] != '\n' && le0 - start < 512)
+    le0++;
+  if ((ls > 0 && text[ls - 1] != '\n') || (text[le0] != '\0' && text[le0] != '\n') ||
       !spaced_row (text, ls, le0))
     return FALSE;
   col = g_utf8_strlen (text + ls, (gssize) (start - ls));
@@ -832,6 +834,8 @@ in_aligned_birth_column (const char *text,
             g_match_info_fetch_pos (m, 0, &ms, &me);
             /* the heading is the whole cell ("DOB", "Date of birth
              * (dd/mm/yy)"), not a word of a longer one */
+            if (text[me] == ' ' && (gsize) me + 1 < le && text[me + 1] == '(')
+              me++;
             if (text[me] == '(')
               while ((gsize) me < le && text[me] != ')')
                 me++;
@@ -9724,7 +9728,7 @@ one_word_streets (Ctx *c)
       if (!(t->cap || t->upper) || t->initial || t->poss || t->end - t->start < 4 ||
           (c->type[i] != NULL && c->type[i] != type_place && c->type[i] != type_person &&
            c->type[i] != type_institution) ||
-          span_end (c, i) != i || c->joined[i] ||
+          c->joined[i] || span_end (c, i) != i ||
           (t->bits & (G_STOP | G_VERB | G_TITLE | G_KIN | G_HEADER | G_CUE | G_STREET | G_PREP)))
         continue;
       /* " 17 " before it */
@@ -9957,6 +9961,16 @@ detect_firms (Ctx *c)
     }
 }
 
+/* words of a public body's name, which no rule for a body's name takes
+ * ("Mersey Care NHS Foundation Trust", "Leeds City Council") */
+static const char *const public_bodies[] = {
+  "nhs", "health", "hospital", "hospitals", "police", "constabulary", "council", "safeguarding",
+  "national", "royal", "partnership", "board", "authority", "commissioner", "children's",
+  "university", "county", "district", "teaching", "ambulance", "fire", "service",
+  "services", "government", "ofsted", "department",
+};
+static WordSet public_bodies_set = WORD_SET (public_bodies);
+
 /* "Harbour Lights Youth Trust", "Calderdale Private Hire Association",
  * "Bay Community Foundation", "ASHGROVE CARE GROUP LTD": capitalised words
  * before a word a body's name ends in are its name, whatever was found in
@@ -9968,12 +9982,6 @@ institution_tails (Ctx *c)
   static const char *const tails[] = { "association", "forum", "trust", "foundation", "society",
                                        "network", "group", "ltd", "limited", "cic", "federation" };
   static WordSet tails_set = WORD_SET (tails);
-  static const char *const public[] = { "nhs", "health", "hospital", "hospitals", "police",
-                                        "council", "safeguarding", "national", "royal",
-                                        "partnership", "board", "authority", "commissioner",
-                                        "children's", "university", "county", "district",
-                                        "teaching", "ambulance", "fire", "housing" };
-  static WordSet public_set = WORD_SET (public);
 
   for (guint k = 1; k < c->len; k++)
     {
@@ -10017,7 +10025,7 @@ institution_tails (Ctx *c)
             ok = !(c->t[q].bits & G_ENGLISH);
         }
       for (guint q = first; q <= last && ok; q++)
-        ok = !token_in (c, q, &public_set) && !c->t[q].poss;
+        ok = !token_in (c, q, &public_bodies_set) && !c->t[q].poss;
       /* the words found before lie whole inside: no name runs on into them
        * from before ("Mr Harbour Lights Youth Trust" is no one) */
       ok = ok && !(c->joined[first] && c->type[first] != NULL);
@@ -10042,12 +10050,8 @@ employers_after_posts (Ctx *c)
                                        "administrator", "adviser", "advisor", "practitioner",
                                        "founder", "owner", "proprietor", "leader", "headteacher" };
   static WordSet posts_set = WORD_SET (posts);
-  static const char *const public[] = { "nhs", "council", "police", "constabulary", "health",
-                                        "board", "partnership", "service", "services",
-                                        "university", "government", "ofsted", "department" };
-  static WordSet public_set = WORD_SET (public);
 
-  for (guint i = 0; i + 2 < c->len; i++)
+  for (guint i = 0; i + 1 < c->len; i++)
     {
       guint first = i + 1, last;
       gsize e;
@@ -10074,7 +10078,7 @@ employers_after_posts (Ctx *c)
       for (guint q = first; q <= last && !ok; q++)
         ok = !(c->t[q].bits & G_ENGLISH);
       for (guint q = first; q <= last && ok; q++)
-        ok = !token_in (c, q, &public_set) && !(c->t[q].bits & (G_COUNCIL | G_TITLE)) &&
+        ok = !token_in (c, q, &public_bodies_set) && !(c->t[q].bits & (G_COUNCIL | G_TITLE)) &&
              !(c->type[q] == type_person && !c->joined[q] && q == first &&
                span_end (c, q) == last);
       if (!ok || is_and (c, last))
@@ -10167,7 +10171,7 @@ capital_the_names (Ctx *c)
 
       /* (a name found already takes its capital "The" anywhere: "- The
        * Laurels, Heywood", "provision, The Loom.") */
-      gboolean found = c->type[i] == type_institution && span_end (c, i) == i && !c->joined[i];
+      gboolean found = c->type[i] == type_institution && !c->joined[i] && span_end (c, i) == i;
 
       if (!t->cap || t->upper || t->poss || t->end - t->start < 3 ||
           the->end - the->start != 3 || strncmp (c->text + the->start, "The", 3) != 0 ||
@@ -10175,10 +10179,10 @@ capital_the_names (Ctx *c)
           !(found || (!the->sentence && i >= 2 && gap_spaces (c, i - 2) &&
                       (c->t[i - 2].lower || is_and (c, i - 2)))) ||
           (c->type[i - 1] != NULL && c->type[i - 1] != type_none) ||
+          c->joined[i] ||
           !(c->type[i] == NULL || c->type[i] == type_none ||
             ((c->type[i] == type_place || c->type[i] == type_person ||
               c->type[i] == type_institution) && span_end (c, i) == i)) ||
-          c->joined[i] ||
           (t->bits & (G_STOP | G_TITLE | G_KIN | G_HEADER | G_NAME_ROLE | G_COUNCIL | G_STREET |
                       G_VERB | G_PREP)) ||
           token_in (c, i, &papers_set) ||
@@ -10209,7 +10213,7 @@ add_acronym (const Ctx *c,
   a[len] = '\0';
   if (len >= 3 && n < max)
     memcpy (acronyms[n++], a, len + 1);
-  if (len >= 4 && token_is (c, first, "the") && n < max)
+  if (len >= 4 && c->t[first].cap && token_is (c, first, "the") && n < max)
     memcpy (acronyms[n++], a + 1, len);
   return n;
 }
@@ -10296,7 +10300,15 @@ owner_column_initials (Ctx *c)
 
       gsize e = c->t[i].end, q = e + 1;
 
+      gsize ls = c->t[i].start;
+
       if (c->type[i] != NULL || !owner_initials (c, i) || !table_cell_start (c, i))
+        continue;
+      /* (a table's row is short: no walk back over a line of 60 KB for
+       * every cell of it) */
+      while (ls > 0 && c->text[ls - 1] != '\n' && c->t[i].start - ls < 1024)
+        ls--;
+      if (ls > 0 && c->text[ls - 1] != '\n')
         continue;
       /* "jt/os": the letters after the slash are no token of their own */
       while (q < c->n && g_ascii_islower (c->text[q]) && q - e <= 4)
@@ -11687,7 +11699,7 @@ detect_names_in (const char  *text,
     {
       gsize e = c.t[i].full_end, q = e + 1, caps = 0;
 
-      if (type[i] != type_person || span_end (&c, i) != i || joined[i] || c.t[i].lower ||
+      if (type[i] != type_person || joined[i] || span_end (&c, i) != i || c.t[i].lower ||
           c.t[i].end - c.t[i].start > 5 || e + 2 >= n || text[e] != '/' ||
           !g_ascii_isupper (text[e + 1]))
         continue;
@@ -12414,11 +12426,12 @@ sl_redactor_detect (const char *text,
       "MOB", "FLAT", "UNIT", "ROOM", "APT", "YEAR", "AND", "THE", "OF", "IN", "AT", "ON", "TO",
       "BY", "FROM", "ABT", "APPX", "ONLY", "PAGE", "PARA", "ITEM", "ROW", "BUS", "ROUTE",
     };
-    enum { MAX_NUMBERED = 64 };
-    gsize firsts[MAX_NUMBERED], ends[MAX_NUMBERED], digit_at[MAX_NUMBERED];
-    guint n_numbered = 0;
+    g_autoptr(GArray) numbered = NULL;
+    /* each prefix, and the number first seen with it or "" once another
+     * number was seen with it too (made when a first one is found) */
+    g_autoptr(GHashTable) numbers = NULL;
 
-    for (gsize i = 0; i + 5 < n && n_numbered < MAX_NUMBERED; i++)
+    for (gsize i = 0; i + 5 < n; i++)
       {
         gsize l = i, d, e;
         gboolean skip = FALSE;
@@ -12450,28 +12463,42 @@ sl_redactor_detect (const char *text,
                                        strncmp (text + d, "20", 2) == 0));
         if (!skip)
           {
-            firsts[n_numbered] = i;
-            digit_at[n_numbered] = d;
-            ends[n_numbered++] = e;
+            SlSpan span = { i, e, SL_SPAN_REFERENCE };
+            char *prefix = g_strndup (text + i, l - i);
+            const char *seen;
+
+            if (numbers == NULL)
+              {
+                numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+                numbered = g_array_new (FALSE, FALSE, sizeof (SlSpan));
+              }
+            seen = g_hash_table_lookup (numbers, prefix);
+
+            g_array_append_val (numbered, span);
+            if (seen == NULL)
+              g_hash_table_insert (numbers, prefix, g_strndup (text + d, e - d));
+            else
+              {
+                if (*seen != '\0' && !(strlen (seen) == e - d && strncmp (seen, text + d, e - d) == 0))
+                  g_hash_table_insert (numbers, g_strdup (prefix), g_strdup (""));
+                g_free (prefix);
+              }
           }
         i = e;
       }
-    for (guint a = 0; a < n_numbered; a++)
+    for (guint a = 0; numbered != NULL && a < numbered->len; a++)
       {
-        gboolean again = FALSE;
-        gsize pl = digit_at[a] - 1 - firsts[a];
+        const SlSpan *span = &g_array_index (numbered, SlSpan, a);
+        gsize l = span->start;
+        g_autofree char *prefix = NULL;
+        const char *seen;
 
-        for (guint b = 0; b < n_numbered && !again; b++)
-          again = b != a && digit_at[b] - 1 - firsts[b] == pl &&
-                  strncmp (text + firsts[a], text + firsts[b], pl) == 0 &&
-                  !(ends[a] - digit_at[a] == ends[b] - digit_at[b] &&
-                    strncmp (text + digit_at[a], text + digit_at[b], ends[a] - digit_at[a]) == 0);
-        if (again)
-          {
-            SlSpan span = { firsts[a], ends[a], SL_SPAN_REFERENCE };
-
-            g_array_append_val (found, span);
-          }
+        while (text[l] != ' ')
+          l++;
+        prefix = g_strndup (text + span->start, l - span->start);
+        seen = g_hash_table_lookup (numbers, prefix);
+        if (seen != NULL && *seen == '\0')
+          g_array_append_val (found, *span);
       }
   }
   /* a children's home's Ofsted number: "SC", six digits, the first no 0
