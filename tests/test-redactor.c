@@ -1103,11 +1103,11 @@ static const NameCase name_cases[] = {
     "PERSON:Morven Skinner|INSTITUTION:Tayside Youth Link|PERSON:Gareth Holroyd|"
     "PERSON:Jo Bloggs|PLACE:Leeds City Council|INSTITUTION:Zorblaxia" },
   /* initials a writer defines for the capitalised words before them, and
-   * the same initials elsewhere; not an agency's or a term's, not a
-   * person's */
+   * the same initials elsewhere; not an agency's, a term's or a kind's
+   * made of words, not a person's */
   { "Pennine Pathways Housing (\"PPH\") is a housing association. PPH runs flats. The "
     "Multi-Agency Safeguarding Hub (MASH) and Child Criminal Exploitation (CCE). Officers: "
-    "Leanne Fitton (LF).",
+    "Leanne Fitton (LF). He was sent to a Young Offender Institution (YOI).",
     "INSTITUTION:Pennine Pathways Housing|INSTITUTION:PPH|INSTITUTION:PPH|"
     "PERSON:Leanne Fitton|PERSON:LF" },
   /* inside a sentence, a capital "The" and one capitalised word, with the

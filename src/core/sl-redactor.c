@@ -10145,6 +10145,14 @@ defined_acronyms (Ctx *c)
         ok = !token_in (c, q, &terms_set) && !(c->t[q].bits & (G_TITLE | G_COUNCIL)) &&
              !(c->joined[q] && q == k && c->type[q] != NULL) && c->type[q] != type_person &&
              !(c->t[q].bits & G_FIRST_POP) && !c->t[q].initial;
+      /* a word of no dictionary among them: a term's or a kind's name is
+       * made of words ("Young Offender Institution (YOI)") */
+      if (ok)
+        {
+          ok = FALSE;
+          for (guint q = k; q < i && !ok; q++)
+            ok = !(c->t[q].bits & G_ENGLISH);
+        }
       if (!ok)
         continue;
       mark (c, k, i - 1, type_institution);
