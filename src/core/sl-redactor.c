@@ -2850,6 +2850,36 @@ mark_with_poss (Ctx        *c,
     mark (c, from, to, type);
 }
 
+/* Is one of tokens first..last a word of no dictionary? A kind's, a
+ * team's or a term's name is made of words ("Operational Group", "Inquiry
+ * Secretariat", "Young Offender Institution"); a body's has a name in it
+ * ("Harewood Care Group", "Tayside Youth Link"). */
+static gboolean
+unknown_word_in (const Ctx *c,
+                 guint      first,
+                 guint      last)
+{
+  for (guint k = first; k <= last; k++)
+    if (!(c->t[k].bits & G_ENGLISH))
+      return TRUE;
+  return FALSE;
+}
+
+/* Marks as someone's every word of the note not marked yet that is token
+ * k's word in lower case ("hr" … "hr is back"); with @not_after_number,
+ * not one after a number ("2 hr") */
+static void
+mark_lower_again (Ctx      *c,
+                  guint     k,
+                  gboolean  not_after_number)
+{
+  for (guint q = 0; q < c->len; q++)
+    if (c->type[q] == NULL && c->t[q].lower && c->t[q].hash == c->t[k].hash &&
+        c->t[q].end - c->t[q].start == c->t[k].end - c->t[k].start &&
+        !(not_after_number && c->t[q].start >= 2 && g_ascii_isdigit (c->text[c->t[q].start - 2])))
+      mark (c, q, q, type_person);
+}
+
 /* Is the text at p an opening quote ('"', '“'); its length, or 0. */
 static gsize
 quote_at (const Ctx *c,
@@ -7806,11 +7836,8 @@ detect_stop_initials (Ctx *c)
                 continue;
               /* and wherever else they stand alone in the note ("ej
                * recognised him", "told pk") */
-              for (guint q = 0; q < c->len; q++)
-                if ((q == k || c->type[q] == NULL) && c->t[q].lower &&
-                    c->t[q].hash == c->t[k].hash &&
-                    c->t[q].end - c->t[q].start == c->t[k].end - c->t[k].start)
-                  mark (c, q, q, type_person);
+              mark (c, k, k, type_person);
+              mark_lower_again (c, k, FALSE);
             }
           continue;
         }
@@ -9747,8 +9774,7 @@ one_word_streets (Ctx *c)
         continue;
       else
         cue = d - 1 == c->t[i - 1].full_end &&
-              ((c->t[i - 1].cap || c->t[i - 1].lower || c->t[i - 1].upper) &&
-               (token_in (c, i - 1, &went_to_set) || token_in (c, i - 1, &lives_set)));
+              (token_in (c, i - 1, &went_to_set) || token_in (c, i - 1, &lives_set));
       if (!cue && d >= 2 && c->text[d - 2] == ':' && i > 0 && d - 2 == c->t[i - 1].full_end)
         cue = TRUE;
       if (!cue)
@@ -9891,11 +9917,7 @@ detect_firms (Ctx *c)
       /* a name, not a kind ("Intensive Care", "Safer Recruitment"): a word
        * of no dictionary, or a noun in the plural first ("Lanterns") */
       if (plain && (c->t[i].bits & G_ENGLISH) && c->text[c->t[i].end - 1] != 's')
-        {
-          plain = FALSE;
-          for (guint k = i; k < last && !plain; k++)
-            plain = !(c->t[k].bits & G_ENGLISH);
-        }
+        plain = unknown_word_in (c, i, last - 1);
       if (plain && !(last + 1 < c->len && gap_spaces (c, last) && capish (&c->t[last + 1])))
         {
           mark (c, first, last, type_institution);
@@ -10000,10 +10022,9 @@ institution_tails (Ctx *c)
              c->t[first - 1].upper == t->upper && !c->t[first - 1].initial &&
              (gap_spaces (c, first - 1) || gap_is (c, first - 1, " & ")) &&
              !(c->t[first - 1].bits & (G_TITLE | G_PREP | G_VERB | G_HEADER | G_NAME_ROLE)) &&
-             !(c->t[first - 1].bits & G_STOP && !(c->t[first - 1].bits & (G_CUE | G_CUE_START))) &&
-             !(c->joined[first] && c->type[first] != NULL && c->type[first] == c->type[first - 1] &&
-               c->type[first] != type_institution && c->type[first] != type_place &&
-               c->type[first] != type_person))
+             !((c->t[first - 1].bits & G_STOP) && !(c->t[first - 1].bits & (G_CUE | G_CUE_START))) &&
+             /* (not into what a rule found to be no name) */
+             !(c->joined[first] && c->type[first] == type_none))
         {
           first--;
           words++;
@@ -10019,11 +10040,7 @@ institution_tails (Ctx *c)
       if (words == 0 || (words == 1 && !unlisted (&c->t[k - 1])))
         continue;
       if (token_is (c, k, "group"))
-        {
-          ok = FALSE;
-          for (guint q = first; q < k && !ok; q++)
-            ok = !(c->t[q].bits & G_ENGLISH);
-        }
+        ok = unknown_word_in (c, first, k - 1);
       for (guint q = first; q <= last && ok; q++)
         ok = !token_in (c, q, &public_bodies_set) && !c->t[q].poss;
       /* the words found before lie whole inside: no name runs on into them
@@ -10072,15 +10089,11 @@ employers_after_posts (Ctx *c)
         continue;
       if (last == first && !unlisted (&c->t[first]))
         continue;
-      /* a word of no dictionary in it: a team's name is made of words
-       * ("Inquiry Secretariat", "Exploitation and Missing Team") */
-      ok = FALSE;
-      for (guint q = first; q <= last && !ok; q++)
-        ok = !(c->t[q].bits & G_ENGLISH);
+      /* a word of no dictionary in it, not a person's name whole */
+      ok = unknown_word_in (c, first, last) &&
+           !(c->type[first] == type_person && !c->joined[first] && span_end (c, first) == last);
       for (guint q = first; q <= last && ok; q++)
-        ok = !token_in (c, q, &public_bodies_set) && !(c->t[q].bits & (G_COUNCIL | G_TITLE)) &&
-             !(c->type[q] == type_person && !c->joined[q] && q == first &&
-               span_end (c, q) == last);
+        ok = !token_in (c, q, &public_bodies_set) && !(c->t[q].bits & (G_COUNCIL | G_TITLE));
       if (!ok || is_and (c, last))
         continue;
       mark (c, first, last, type_institution);
@@ -10145,15 +10158,9 @@ defined_acronyms (Ctx *c)
         ok = !token_in (c, q, &terms_set) && !(c->t[q].bits & (G_TITLE | G_COUNCIL)) &&
              !(c->joined[q] && q == k && c->type[q] != NULL) && c->type[q] != type_person &&
              !(c->t[q].bits & G_FIRST_POP) && !c->t[q].initial;
-      /* a word of no dictionary among them: a term's or a kind's name is
-       * made of words ("Young Offender Institution (YOI)") */
-      if (ok)
-        {
-          ok = FALSE;
-          for (guint q = k; q < i && !ok; q++)
-            ok = !(c->t[q].bits & G_ENGLISH);
-        }
-      if (!ok)
+      /* a word of no dictionary among them ("Young Offender Institution
+       * (YOI)" is a kind's name) */
+      if (!ok || !unknown_word_in (c, k, i - 1))
         continue;
       mark (c, k, i - 1, type_institution);
       mark (c, i, i, type_institution);
@@ -10186,11 +10193,9 @@ capital_the_names (Ctx *c)
           !gap_spaces (c, i - 1) ||
           !(found || (!the->sentence && i >= 2 && gap_spaces (c, i - 2) &&
                       (c->t[i - 2].lower || is_and (c, i - 2)))) ||
-          (c->type[i - 1] != NULL && c->type[i - 1] != type_none) ||
-          c->joined[i] ||
-          !(c->type[i] == NULL || c->type[i] == type_none ||
-            ((c->type[i] == type_place || c->type[i] == type_person ||
-              c->type[i] == type_institution) && span_end (c, i) == i)) ||
+          (c->type[i - 1] != NULL && c->type[i - 1] != type_none) || c->joined[i] ||
+          !(c->type[i] == NULL || c->type[i] == type_none || found ||
+            ((c->type[i] == type_place || c->type[i] == type_person) && span_end (c, i) == i)) ||
           (t->bits & (G_STOP | G_TITLE | G_KIN | G_HEADER | G_NAME_ROLE | G_COUNCIL | G_STREET |
                       G_VERB | G_PREP)) ||
           token_in (c, i, &papers_set) ||
@@ -10305,10 +10310,7 @@ owner_column_initials (Ctx *c)
     {
       guint last = i;
       gboolean lower = FALSE;
-
-      gsize e = c->t[i].end, q = e + 1;
-
-      gsize ls = c->t[i].start;
+      gsize e = c->t[i].end, q = e + 1, ls = c->t[i].start;
 
       if (c->type[i] != NULL || !owner_initials (c, i) || !table_cell_start (c, i))
         continue;
@@ -10351,11 +10353,7 @@ owner_column_initials (Ctx *c)
             continue;
           mark (c, k, k, type_person);
           if (c->t[k].lower)
-            for (guint o = 0; o < c->len; o++)
-              if (c->type[o] == NULL && c->t[o].lower && c->t[o].hash == c->t[k].hash &&
-                  c->t[o].end - c->t[o].start == c->t[k].end - c->t[k].start &&
-                  !(c->t[o].start >= 2 && g_ascii_isdigit (c->text[c->t[o].start - 2])))
-                mark (c, o, o, type_person);
+            mark_lower_again (c, k, TRUE);
         }
       i = last;
     }
@@ -10428,12 +10426,8 @@ chat_speakers (Ctx *c)
         continue;
       for (guint b = a + 1; b < n && !again; b++)
         again = c->t[lines[b]].hash == t->hash;
-      if (!again)
-        continue;
-      for (guint k = 0; k < c->len; k++)
-        if (c->type[k] == NULL && c->t[k].lower && c->t[k].hash == t->hash &&
-            c->t[k].end - c->t[k].start == t->end - t->start)
-          mark (c, k, k, type_person);
+      if (again)
+        mark_lower_again (c, lines[a], FALSE);
     }
 }
 
@@ -12277,6 +12271,97 @@ add_match (const Recogniser *r,
     g_array_append_val (found, span);
 }
 
+/* "SUB 0412" … "SUB 0413", "CASE 1187": capitals, a space and a number
+ * of three to five digits, named twice or more in the note with other
+ * numbers, as a log numbers what it holds; not an officer's collar
+ * number ("PC 2317"), a time ("AT 2355") nor a year */
+static void
+numbered_references (const char *text,
+                     gsize       n,
+                     GArray     *found)
+{
+  static const char *const not_prefixes[] = {
+    "PC", "DC", "DS", "DI", "DCI", "DSU", "PS", "SGT", "PCSO", "INSP", "CAD", "LOG", "URN",
+    "CRN", "LCS", "CHI", "ISO", "BS", "EN", "NHS", "KS", "YP", "AGE", "AGED", "NO", "TEL",
+    "MOB", "FLAT", "UNIT", "ROOM", "APT", "YEAR", "AND", "THE", "OF", "IN", "AT", "ON", "TO",
+    "BY", "FROM", "ABT", "APPX", "ONLY", "PAGE", "PARA", "ITEM", "ROW", "BUS", "ROUTE",
+  };
+  g_autoptr(GArray) numbered = NULL;
+  /* each prefix, and the number first seen with it or "" once another
+   * number was seen with it too (made when a first one is found) */
+  g_autoptr(GHashTable) numbers = NULL;
+
+  for (gsize i = 0; i + 5 < n; i++)
+    {
+      gsize l = i, d, e;
+      gboolean skip = FALSE;
+
+      if (!g_ascii_isupper (text[i]) || (i > 0 && (g_ascii_isalnum (text[i - 1]) ||
+                                                   text[i - 1] == '/' || text[i - 1] == '-')))
+        continue;
+      while (l < n && g_ascii_isupper (text[l]) && l - i <= 4)
+        l++;
+      if (l - i < 2 || l - i > 4 || l + 1 >= n || text[l] != ' ' || !g_ascii_isdigit (text[l + 1]))
+        {
+          i = l;
+          continue;
+        }
+      d = l + 1;
+      for (e = d; e < n && g_ascii_isdigit (text[e]); e++)
+        ;
+      if (e - d < 3 || e - d > 5 || (e < n && (g_ascii_isalnum (text[e]) || text[e] == '/' ||
+                                                text[e] == ':' || (text[e] == '.' &&
+                                                e + 1 < n && g_ascii_isdigit (text[e + 1])))))
+        {
+          i = e;
+          continue;
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (not_prefixes) && !skip; k++)
+        skip = strlen (not_prefixes[k]) == l - i && strncmp (text + i, not_prefixes[k], l - i) == 0;
+      /* a year */
+      skip = skip || (e - d == 4 && (strncmp (text + d, "19", 2) == 0 ||
+                                     strncmp (text + d, "20", 2) == 0));
+      if (!skip)
+        {
+          SlSpan span = { i, e, SL_SPAN_REFERENCE };
+          char *prefix = g_strndup (text + i, l - i);
+          const char *seen;
+
+          if (numbers == NULL)
+            {
+              numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+              numbered = g_array_new (FALSE, FALSE, sizeof (SlSpan));
+            }
+          seen = g_hash_table_lookup (numbers, prefix);
+
+          g_array_append_val (numbered, span);
+          if (seen == NULL)
+            g_hash_table_insert (numbers, prefix, g_strndup (text + d, e - d));
+          else
+            {
+              if (*seen != '\0' && !(strlen (seen) == e - d && strncmp (seen, text + d, e - d) == 0))
+                g_hash_table_insert (numbers, g_strdup (prefix), g_strdup (""));
+              g_free (prefix);
+            }
+        }
+      i = e;
+    }
+  for (guint a = 0; numbered != NULL && a < numbered->len; a++)
+    {
+      const SlSpan *span = &g_array_index (numbered, SlSpan, a);
+      gsize l = span->start;
+      g_autofree char *prefix = NULL;
+      const char *seen;
+
+      while (text[l] != ' ')
+        l++;
+      prefix = g_strndup (text + span->start, l - span->start);
+      seen = g_hash_table_lookup (numbers, prefix);
+      if (seen != NULL && *seen == '\0')
+        g_array_append_val (found, *span);
+    }
+}
+
 GArray *
 sl_redactor_detect (const char *text,
                     gssize      len)
@@ -12423,92 +12508,7 @@ sl_redactor_detect (const char *text,
             i = e;
           }
       }
-  /* "SUB 0412" … "SUB 0413", "CASE 1187": capitals, a space and a number
-   * of three to five digits, named twice or more in the note with other
-   * numbers, as a log numbers what it holds; not an officer's collar
-   * number ("PC 2317"), a time ("AT 2355") nor a year */
-  {
-    static const char *const not_prefixes[] = {
-      "PC", "DC", "DS", "DI", "DCI", "DSU", "PS", "SGT", "PCSO", "INSP", "CAD", "LOG", "URN",
-      "CRN", "LCS", "CHI", "ISO", "BS", "EN", "NHS", "KS", "YP", "AGE", "AGED", "NO", "TEL",
-      "MOB", "FLAT", "UNIT", "ROOM", "APT", "YEAR", "AND", "THE", "OF", "IN", "AT", "ON", "TO",
-      "BY", "FROM", "ABT", "APPX", "ONLY", "PAGE", "PARA", "ITEM", "ROW", "BUS", "ROUTE",
-    };
-    g_autoptr(GArray) numbered = NULL;
-    /* each prefix, and the number first seen with it or "" once another
-     * number was seen with it too (made when a first one is found) */
-    g_autoptr(GHashTable) numbers = NULL;
-
-    for (gsize i = 0; i + 5 < n; i++)
-      {
-        gsize l = i, d, e;
-        gboolean skip = FALSE;
-
-        if (!g_ascii_isupper (text[i]) || (i > 0 && (g_ascii_isalnum (text[i - 1]) ||
-                                                     text[i - 1] == '/' || text[i - 1] == '-')))
-          continue;
-        while (l < n && g_ascii_isupper (text[l]) && l - i <= 4)
-          l++;
-        if (l - i < 2 || l - i > 4 || l + 1 >= n || text[l] != ' ' || !g_ascii_isdigit (text[l + 1]))
-          {
-            i = l;
-            continue;
-          }
-        d = l + 1;
-        for (e = d; e < n && g_ascii_isdigit (text[e]); e++)
-          ;
-        if (e - d < 3 || e - d > 5 || (e < n && (g_ascii_isalnum (text[e]) || text[e] == '/' ||
-                                                  text[e] == ':' || (text[e] == '.' &&
-                                                  e + 1 < n && g_ascii_isdigit (text[e + 1])))))
-          {
-            i = e;
-            continue;
-          }
-        for (guint k = 0; k < G_N_ELEMENTS (not_prefixes) && !skip; k++)
-          skip = strlen (not_prefixes[k]) == l - i && strncmp (text + i, not_prefixes[k], l - i) == 0;
-        /* a year */
-        skip = skip || (e - d == 4 && (strncmp (text + d, "19", 2) == 0 ||
-                                       strncmp (text + d, "20", 2) == 0));
-        if (!skip)
-          {
-            SlSpan span = { i, e, SL_SPAN_REFERENCE };
-            char *prefix = g_strndup (text + i, l - i);
-            const char *seen;
-
-            if (numbers == NULL)
-              {
-                numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-                numbered = g_array_new (FALSE, FALSE, sizeof (SlSpan));
-              }
-            seen = g_hash_table_lookup (numbers, prefix);
-
-            g_array_append_val (numbered, span);
-            if (seen == NULL)
-              g_hash_table_insert (numbers, prefix, g_strndup (text + d, e - d));
-            else
-              {
-                if (*seen != '\0' && !(strlen (seen) == e - d && strncmp (seen, text + d, e - d) == 0))
-                  g_hash_table_insert (numbers, g_strdup (prefix), g_strdup (""));
-                g_free (prefix);
-              }
-          }
-        i = e;
-      }
-    for (guint a = 0; numbered != NULL && a < numbered->len; a++)
-      {
-        const SlSpan *span = &g_array_index (numbered, SlSpan, a);
-        gsize l = span->start;
-        g_autofree char *prefix = NULL;
-        const char *seen;
-
-        while (text[l] != ' ')
-          l++;
-        prefix = g_strndup (text + span->start, l - span->start);
-        seen = g_hash_table_lookup (numbers, prefix);
-        if (seen != NULL && *seen == '\0')
-          g_array_append_val (found, *span);
-      }
-  }
+  numbered_references (text, n, found);
   /* a children's home's Ofsted number: "SC", six digits, the first no 0
    * (a Scottish charity's is "SC0…": Barnardo's SC037617) */
   for (const char *t = memchr (text, 'S', n); t != NULL && t + 8 <= text + n;
