@@ -66,7 +66,7 @@ def second_set(name):
         ident, body = blocks[i], blocks[i + 1].strip('\n')
         t, spans, negs = convert(body)
         m = re.fullmatch(r's[24567]-(\d+)', ident)
-        split = 'heldout' if (m and int(m.group(1)) % 3 == 0) or ident.startswith(('s3-', 's8-', 's9-', 's10-', 's11-', 's12-', 's13-', 's14-', 's16-', 's17-', 's20-', 's22-', 's23-', 's26-', 's27-', 's31-', 's32-')) else 'dev'
+        split = 'heldout' if (m and int(m.group(1)) % 3 == 0) or ident.startswith(('s3-', 's8-', 's9-', 's10-', 's11-', 's12-', 's13-', 's14-', 's16-', 's17-', 's20-', 's22-', 's23-', 's26-', 's27-', 's31-', 's32-', 's37-', 's38-')) else 'dev'
         outs[split].append({'id': ident, 'text': t, 'spans': spans, 'negatives': negs})
     stem = os.path.splitext(name)[0].split('-')[0]
     for split, docs in outs.items():
