@@ -1039,6 +1039,16 @@ static const NameCase name_cases[] = {
     "PERSON:Bev|PERSON:Spud|PERSON:Jermaine Clarke|PERSON:JJ|PERSON:darren mills|PERSON:daz|"
     "PERSON:Chloe|PERSON:NHL" },
   /* a business named after its trade, or where it stands */
+  /* where someone was, before "on" and a street: a business, in capitals
+   * or lower case, with "&" inside; not a kind of place, an agency, a
+   * person's home */
+  { "Rai works at Kutz & Kurlz on Southchurch Road and a flat above Chicken Hut on Bradford "
+    "Road. meet me outside lucky dragon on anlaby rd. MAHMUTI WORKS AT MEGAFONE ON CLAYTON ST. "
+    "He waited at the shop on Bolton Road, at bus stop on Hull Road and at Social Services on "
+    "King Street; she was at her nan's on Moor Lane.",
+    "PERSON:Rai|INSTITUTION:Kutz & Kurlz|PLACE:Southchurch Road|INSTITUTION:Chicken Hut|"
+    "PLACE:Bradford Road|INSTITUTION:lucky dragon|PLACE:anlaby|INSTITUTION:MEGAFONE|"
+    "PLACE:Bolton Road|PLACE:Hull Road" },
   { "He spoke about the Empire on Corporation Road. A chippy in Baillieston, the Codfather. "
     "They ran a takeaway, Golden Harbour, on Wellington Street, and Bailey's on Freeman "
     "Street. His mate, Tom Jones, said.",

@@ -1485,6 +1485,29 @@ static const char *const generic[] = {
   "street", "night", "fish", "flea", "cattle", "outdoor", "sunday", "craft",
 };
 static WordSet generic_set = WORD_SET (generic);
+/* words of agencies, services, events and times, which make no business's
+ * name on their own ("at Social Services", "at Early Help", "at Pride") */
+static const char *const agency_words[] = {
+  "social", "services", "service", "children's", "team", "unit", "office", "police",
+  "council", "board", "health", "help", "care", "support", "safeguarding", "court", "hub",
+  "department", "family", "early", "youth", "offending", "protection", "public", "home",
+  "missing", "persons", "sexual", "exploitation", "national", "county", "city", "borough",
+  "school", "house", "centre", "station", "custody", "hospital", "a&e", "emergency",
+  "accident", "ward", "clinic", "surgery", "crown", "magistrates", "prison",
+  "probation", "housing", "benefits", "job", "jobcentre", "plus", "street", "road", "lane",
+  "town", "village", "market", "park", "beach", "bus", "train", "rail", "airport", "christmas",
+  "easter", "new", "year", "half", "term", "end", "night", "day", "morning", "evening",
+  "north", "south", "east", "west", "midlands", "central", "greater", "upper", "lower",
+  /* national charities' words: "Citizens Advice", "Women's Aid", "Safe Lives" */
+  "advice", "crisis", "aid", "lives", "minds", "line", "trust", "society", "action",
+  "justice", "victim", "victims", "women's", "womens", "men's", "rape", "citizens", "refuge",
+  "samaritans", "childline", "charity", "foundation", "cross",
+  /* events: "Pride March", "Black History Month", "Summer Camp" */
+  "month", "week", "march", "camp", "festival", "event", "party", "fair", "show", "match",
+  "game", "concert", "meeting", "session", "class", "lesson", "assembly", "awards",
+  "holiday", "break", "cup", "league", "final", "weekend",
+};
+static WordSet agency_set = WORD_SET (agency_words);
 /* the kinds of place that follow a name in brackets: "Orchard View
  * (residential)", besides the cue words */
 static const char *const bracket_kinds[] = {
@@ -8637,27 +8660,6 @@ detect_named_spots (Ctx *c)
                                        "take", "driven", "drove", "brought", "invited", "back",
                                        "walked", "ran", "dropped" };
   static WordSet moved_set = WORD_SET (moved);
-  static const char *const agency[] = {
-    "social", "services", "service", "children's", "team", "unit", "office", "police",
-    "council", "board", "health", "help", "care", "support", "safeguarding", "court", "hub",
-    "department", "family", "early", "youth", "offending", "protection", "public", "home",
-    "missing", "persons", "sexual", "exploitation", "national", "county", "city", "borough",
-    "school", "house", "centre", "station", "custody", "hospital", "a&e", "emergency",
-    "accident", "ward", "clinic", "surgery", "crown", "magistrates", "prison",
-    "probation", "housing", "benefits", "job", "jobcentre", "plus", "street", "road", "lane",
-    "town", "village", "market", "park", "beach", "bus", "train", "rail", "airport", "christmas",
-    "easter", "new", "year", "half", "term", "end", "night", "day", "morning", "evening",
-    "north", "south", "east", "west", "midlands", "central", "greater", "upper", "lower",
-    /* national charities' words: "Citizens Advice", "Women's Aid", "Safe Lives" */
-    "advice", "crisis", "aid", "lives", "minds", "line", "trust", "society", "action",
-    "justice", "victim", "victims", "women's", "womens", "men's", "rape", "citizens", "refuge",
-    "samaritans", "childline", "charity", "foundation", "cross",
-    /* events: "Pride March", "Black History Month", "Summer Camp" */
-    "month", "week", "march", "camp", "festival", "event", "party", "fair", "show", "match",
-    "game", "concert", "meeting", "session", "class", "lesson", "assembly", "awards",
-    "holiday", "break", "cup", "league", "final", "weekend",
-  };
-  static WordSet agency_set = WORD_SET (agency);
 
   for (guint i = 1; i + 1 < c->len; i++)
     {
@@ -8734,6 +8736,130 @@ static gboolean
 lower_word (const Token *t)
 {
   return t->lower && t->end - t->start >= 3 && name_word (t);
+}
+
+/* Does a street's name start at token j, as "on" or "off" names one:
+ * "Bolton Road", "the Farnham Road", "anlaby rd", "CLAYTON ST"? */
+static gboolean
+street_from (const Ctx *c,
+             guint      j)
+{
+  if (j + 1 < c->len && token_is (c, j, "the") && c->t[j].lower && gap_spaces (c, j))
+    j++;
+  for (guint k = j + 1; k < c->len && k <= j + 3; k++)
+    {
+      const Token *u = &c->t[k - 1];
+
+      if (!gap_spaces (c, k - 1) || !name_word (u) || u->initial ||
+          (u->lower != c->t[k].lower && !(capish (u) && capish (&c->t[k]))))
+        return FALSE;
+      if (c->t[k].bits & G_STREET)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Is the gap after token k one inside a business's name: a space, " & ",
+ * " + " or a number ("Kutz & Kurlz", "BARBERS 4 MEN")? */
+static gboolean
+name_gap (const Ctx *c,
+          guint      k)
+{
+  gsize s, e;
+
+  if (k + 1 >= c->len)
+    return FALSE;
+  if (gap_spaces (c, k) || gap_is (c, k, " & ") || gap_is (c, k, " + "))
+    return TRUE;
+  s = c->t[k].full_end;
+  e = c->t[k + 1].start;
+  if (e - s < 3 || e - s > 6 || c->text[s] != ' ' || c->text[e - 1] != ' ')
+    return FALSE;
+  for (gsize i = s + 1; i + 1 < e; i++)
+    if (!g_ascii_isdigit (c->text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* "works at Megafone on Clayton St", "outside lucky dragon on anlaby rd",
+ * "a flat above Chicken Hut on Bradford Road", "the Empire on Corporation
+ * Road": words where someone was, before "on" or "off" and a street, are a
+ * business; not a person's home ("at her nan's"), a kind of place ("at the
+ * shop", "at bus stop"), an agency ("at Social Services") nor a place */
+static void
+venues_on_streets (Ctx *c)
+{
+  static const char *const not_names[] = {
+    "flat", "unit", "number", "no", "room", "block", "apartment", "home", "work", "mine",
+    "stop", "gates", "gate", "lights", "corner", "end", "bottom", "top", "junction",
+  };
+  static WordSet not_names_set = WORD_SET (not_names);
+  static const char *const runs[] = { "runs", "run", "owns", "owned", "manages", "nr" };
+  static WordSet runs_set = WORD_SET (runs);
+
+  for (guint on = 2; on + 2 < c->len; on++)
+    {
+      guint first, last = on - 1, p, start;
+      gboolean lower, the = FALSE, fit = TRUE, odd = FALSE, plain = TRUE;
+
+      if (!(token_is (c, on, "on") || token_is (c, on, "off")) ||
+          (c->t[on].cap && !c->t[on].upper) ||
+          !gap_spaces (c, on) || !street_from (c, on + 1) || !name_gap (c, last) ||
+          gap_is (c, last, " & ") || gap_is (c, last, " + "))
+        continue;
+      lower = c->t[last].lower;
+      if (!(lower || capish (&c->t[last])) || (lower && c->t[on].upper))
+        continue;
+      first = last;
+      while (first > 1 && last - first < 3 && name_gap (c, first - 1) &&
+             (lower ? c->t[first - 1].lower : capish (&c->t[first - 1])) &&
+             !token_in (c, first - 1, &went_to_set) && !token_in (c, first - 1, &runs_set) &&
+             !determiner (c, first - 1) && !is_and (c, first - 1))
+        first--;
+      p = first - 1;
+      start = first;
+      if (token_is (c, p, "the") && p > 0)
+        {
+          the = TRUE;
+          /* "at The Compass Centre": a capital "the" inside a sentence is
+           * the name's */
+          if (c->t[p].cap && !c->t[p].sentence && !lower)
+            start = p;
+          p--;
+        }
+      /* before it: where someone was or who runs it, another business and
+       * "and", or a capitalised name after "the" */
+      if (!(the && !lower) &&
+          (!gap_spaces (c, p) || (lower && !c->t[p].lower) ||
+           !(token_in (c, p, &went_to_set) || token_in (c, p, &runs_set) ||
+             (is_and (c, p) && c->type[p - 1] == type_institution))))
+        continue;
+      for (guint k = first; k <= last && fit; k++)
+        {
+          const Token *u = &c->t[k];
+
+          fit = (c->type[k] == NULL || c->type[k] == type_person) && !c->joined[k] &&
+                name_word (u) && !(u->bits & G_KIN) && !word_in (c, k, W_MON, W_SUN) &&
+                !word_in (c, k, W_JAN, W_DEC) && !token_in (c, k, &not_names_set) &&
+                !(k == first && (u->bits & G_TITLE)) && !(lower && (u->bits & G_VERB));
+          odd |= odd_word (u) || (!lower && !(u->bits & (G_ENGLISH | G_COMMON)));
+          /* a name of a trade's words ("Chicken Hut") is one of two words */
+          plain &= token_in (c, k, &agency_set) || token_in (c, k, &generic_set) ||
+                   (u->bits & (G_STREET | G_PLACE | G_PLACE_START)) ||
+                   ((u->bits & G_CUE) && first == last);
+        }
+      /* in lower case, one word or a name after "the" needs a word of no
+       * dictionary ("megafone"); a first name and a surname are a person */
+      /* in lower case, a kind of business ("vape bar") is no name, nor
+       * what someone was linked or taken "to" */
+      if (!fit || plain || (lower && !odd && (the || first == last)) ||
+          (lower && ((c->t[last].bits & G_CUE) || token_is (c, p, "to") ||
+                     token_is (c, p, "into") || token_is (c, p, "past"))) ||
+          (first < last && (c->t[first].bits & (G_FIRST | G_FIRST_POP)) &&
+           (c->t[last].bits & G_SUR_POP)))
+        continue;
+      mark_with_poss (c, start, last, type_institution);
+    }
 }
 
 /* The kind of place in brackets after token last, in lower case: "(arcade)",
@@ -10678,29 +10804,7 @@ detect_names_in (const char  *text,
   detect_bulleted_venues (&c);
   detect_possessive_businesses (&c);
   detect_named_venues (&c);
-
-  /* "the Empire on Corporation Road", "the Shisha Palace on Stapleton
-   * Road": a name after "the" where a street says where it stands */
-  for (guint i = 2; i + 3 < c.len; i++)
-    if ((type[i] == NULL || type[i] == type_person) && !joined[i] && c.t[i].cap &&
-        !c.t[i].upper && !(c.t[i].bits & (G_STOP | G_TITLE | G_PLACE | G_PLACE_START)) &&
-        token_is (&c, i - 1, "the") && gap_spaces (&c, i - 1))
-      {
-        guint last = i;
-
-        if (gap_spaces (&c, i) && c.t[i + 1].cap && !c.t[i + 1].upper &&
-            (type[i + 1] == NULL || joined[i + 1]) &&
-            !(c.t[i + 1].bits & (G_STOP | G_STREET | G_TITLE)))
-          last++;
-        if (last + 3 < c.len && !joined[last + 1] && gap_spaces (&c, last) &&
-            token_is (&c, last + 1, "on") && gap_spaces (&c, last + 1) &&
-            capish (&c.t[last + 2]) && gap_spaces (&c, last + 2) &&
-            (c.t[last + 3].bits & G_STREET) && capish (&c.t[last + 3]))
-          {
-            mark (&c, i, last, type_institution);
-            i = last;
-          }
-      }
+  venues_on_streets (&c);
 
   /* "to Frankie & Benny's in Swindon": two names and "&", the second a
    * possessive with no noun after it, are a business */
