@@ -1039,6 +1039,13 @@ static const NameCase name_cases[] = {
     "PERSON:Bev|PERSON:Spud|PERSON:Jermaine Clarke|PERSON:JJ|PERSON:darren mills|PERSON:daz|"
     "PERSON:Chloe|PERSON:NHL" },
   /* a business named after its trade, or where it stands */
+  /* one capitalised word after "the" where someone goes: a business; not
+   * an office, a word before a noun, a surname followed up */
+  { "He trains at the Forge most days. Lacey came to the Orchard at break. She still goes up "
+    "the Mint every weekend and hangs round the Galaxy with friends. We will follow up the "
+    "Brenner referral. Evidence was given at the Inquiry, then at the Summer fair.",
+    "INSTITUTION:Forge|PERSON:Lacey|INSTITUTION:Orchard|INSTITUTION:Mint|INSTITUTION:Galaxy|"
+    "PERSON:Brenner" },
   /* where someone was, before "on" and a street: a business, in capitals
    * or lower case, with "&" inside; not a kind of place, an agency, a
    * person's home */

@@ -8658,34 +8658,62 @@ detect_named_spots (Ctx *c)
   static WordSet where_set = WORD_SET (where);
   static const char *const moved[] = { "went", "go", "goes", "going", "gone", "taken", "took",
                                        "take", "driven", "drove", "brought", "invited", "back",
-                                       "walked", "ran", "dropped" };
+                                       "walked", "ran", "dropped", "came", "come", "comes",
+                                       "coming", "got", "get", "headed", "heading", "returned",
+                                       "sent" };
   static WordSet moved_set = WORD_SET (moved);
+  /* what one word after "the" names that no business is: "at the Inquiry",
+   * "went to the Chinese" (a kind of takeaway) */
+  static const char *const offices[] = {
+    "inquiry", "panel", "committee", "clerk", "chair", "chairman", "convener", "principal",
+    "section", "regulator", "authority", "government", "act", "report", "review", "unit",
+    "gateway", "front", "back", "door", "window", "top", "bottom", "time", "moment", "end",
+    "hearing", "meeting", "launch", "bench", "bar", "dock", "box", "judge", "jury", "crown",
+    "chinese", "indian", "turkish", "italian", "polish", "kurdish", "english", "scottish",
+    "welsh", "irish", "british",
+  };
+  static WordSet offices_set = WORD_SET (offices);
 
   for (guint i = 1; i + 1 < c->len; i++)
     {
       guint p = i - 1, last = i, english = 0;
-      gboolean plain = FALSE;
+      gboolean plain = FALSE, the = FALSE;
       gsize e;
 
       if (!c->t[i].cap || c->t[i].upper || c->t[i].sentence || c->joined[i] ||
           !(c->type[i] == NULL || c->type[i] == type_person))
         continue;
       if (token_is (c, p, "the") && p > 0 && gap_spaces (c, p - 1) && c->t[p].lower)
-        p--;
-      /* "taken to Cloud Nine", "went to Lucky Star" */
+        {
+          the = TRUE;
+          p--;
+        }
+      /* "taken to Cloud Nine", "went to Lucky Star", "up the Mint" */
       if (!gap_spaces (c, p) || !c->t[p].lower || (p + 1 < i && !gap_spaces (c, p + 1)) ||
           !(token_in (c, p, &where_set) ||
+            (the && (token_is (c, p, "up") || token_is (c, p, "down") ||
+                     token_is (c, p, "round")) &&
+             !(p > 0 && c->t[p - 1].lower && token_ends_in (c, p - 1, "ow") &&
+               (token_is (c, p - 1, "follow") || token_is (c, p - 1, "follows")))) ||
             (token_is (c, p, "to") && p > 0 && gap_spaces (c, p - 1) &&
              token_in (c, p - 1, &moved_set))))
         continue;
       while (last + 1 < c->len && last < i + 2 && gap_spaces (c, last) && c->t[last + 1].cap &&
              !c->t[last + 1].upper && (c->type[last + 1] == NULL || c->type[last + 1] == type_person))
         last++;
-      if (last == i || (last + 1 < c->len && c->joined[last + 1]))
+      if (last + 1 < c->len && c->joined[last + 1])
         continue;
       e = c->t[last].full_end;
       if (!(e >= c->n || strchr (",.;:)!?\n", c->text[e]) != NULL ||
             (last + 1 < c->len && gap_spaces (c, last) && c->t[last + 1].lower)))
+        continue;
+      /* one word, after "the": "trains at the Forge most days", "came to
+       * the Orchard at break", "up the Mint every weekend"; not a word
+       * before a noun ("at the Summer fair") nor an office's */
+      if (last == i &&
+          (!the || token_in (c, i, &offices_set) || (c->t[i].bits & G_FIRST_POP) ||
+           !(e >= c->n || strchr (",.;:)!?\n", c->text[e]) != NULL ||
+             (c->t[i + 1].bits & (G_STOP | G_PREP | G_VERB)))))
         continue;
       for (guint k = i; k <= last && !plain; k++)
         {
@@ -8704,7 +8732,7 @@ detect_named_spots (Ctx *c)
           english += (u->bits & G_ENGLISH) && !(u->bits & (G_FIRST_POP | G_SUR_POP));
         }
       /* "at Grace Baker's": a first name and a surname */
-      if (plain || english == 0 ||
+      if (plain || (english == 0 && last > i) ||
           ((c->t[i].bits & (G_FIRST | G_FIRST_POP)) && (c->t[last].bits & G_SUR_POP)))
         {
           i = last;
