@@ -1140,6 +1140,12 @@ static const NameCase name_cases[] = {
     "Foundation. Minutes of the Operational Group. Guidance from The Fostering Network. Mersey "
     "Care NHS Foundation Trust has finished. She was with the Belfast Trust.",
     "INSTITUTION:Harbour Lights Youth Trust|INSTITUTION:Bay Community Foundation" },
+  /* a company's initials after words in any case: its name ("Kinship
+   * Lodgings CIC", "Kinder Care Group plc") */
+  { "Monitoring visit to Kinship Lodgings CIC. A placement with Kinder Care Group plc. Support "
+    "is delivered by Keyring Pathways CIC and AMBER HOMES LTD. The Children Act says so.",
+    "INSTITUTION:Kinship Lodgings CIC|INSTITUTION:Kinder Care Group plc|"
+    "INSTITUTION:Keyring Pathways CIC|INSTITUTION:AMBER HOMES LTD" },
   /* a writer's own initials for an institution the note names in full,
    * with or without its "The"; not an agency's; a home by the kind of
    * housing it is */

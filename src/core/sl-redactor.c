@@ -10156,24 +10156,30 @@ static void
 institution_tails (Ctx *c)
 {
   static const char *const tails[] = { "association", "forum", "trust", "foundation", "society",
-                                       "network", "group", "ltd", "limited", "cic", "federation" };
+                                       "network", "group", "ltd", "limited", "cic", "federation", "plc",
+                                       "llp", "cio" };
   static WordSet tails_set = WORD_SET (tails);
 
   for (guint k = 1; k < c->len; k++)
     {
       const Token *t = &c->t[k];
       guint first = k, last = k, words = 0;
-      gboolean ok = TRUE;
+      gboolean ok = TRUE, upper;
 
-      if (!capish (t) || !token_in (c, k, &tails_set) || !gap_spaces (c, k - 1) ||
+      /* ("Kinder Care Group plc": "plc" in lower case as often as not) */
+      if (!(capish (t) || token_is (c, k, "plc")) || !token_in (c, k, &tails_set) ||
+          !gap_spaces (c, k - 1) ||
           (c->type[k] != NULL && c->type[k] != type_none && c->type[k] != type_institution))
         continue;
+      /* the name's case: "Kinship Lodgings CIC" is no name in capitals */
+      upper = t->end - t->start == 3 ? c->t[k - 1].upper : t->upper;
       /* "… Group Ltd" */
       while (last + 1 < c->len && gap_spaces (c, last) && capish (&c->t[last + 1]) &&
-             c->t[last + 1].upper == t->upper && token_in (c, last + 1, &tails_set))
+             (c->t[last + 1].upper == upper || c->t[last + 1].end - c->t[last + 1].start == 3) &&
+             token_in (c, last + 1, &tails_set))
         last++;
       while (first > 0 && k - first < 6 && capish (&c->t[first - 1]) &&
-             c->t[first - 1].upper == t->upper && !c->t[first - 1].initial &&
+             c->t[first - 1].upper == upper && !c->t[first - 1].initial &&
              (gap_spaces (c, first - 1) || gap_is (c, first - 1, " & ")) &&
              !(c->t[first - 1].bits & (G_TITLE | G_PREP | G_VERB | G_HEADER | G_NAME_ROLE)) &&
              !((c->t[first - 1].bits & G_STOP) && !(c->t[first - 1].bits & (G_CUE | G_CUE_START))) &&
