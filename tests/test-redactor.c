@@ -1140,6 +1140,13 @@ static const NameCase name_cases[] = {
     "Foundation. Minutes of the Operational Group. Guidance from The Fostering Network. Mersey "
     "Care NHS Foundation Trust has finished. She was with the Belfast Trust.",
     "INSTITUTION:Harbour Lights Youth Trust|INSTITUTION:Bay Community Foundation" },
+  /* the employer between commas after a person's name and post, in a
+   * sentence, and the same name again though a town's name begins it */
+  { "Kirsty Doig, Development Worker, Taybank Youth Link, said so. Ms Andrea Platt, Team "
+    "Manager, Kirkby Open Door, told us. Wigan Lanterns and Kirkby Open Door send a list. The "
+    "Chair, Social Services, said no.",
+    "PERSON:Kirsty Doig|INSTITUTION:Taybank Youth Link|PERSON:Ms Andrea Platt|"
+    "INSTITUTION:Kirkby Open Door|PLACE:Wigan|INSTITUTION:Kirkby Open Door" },
   /* a company's initials after words in any case: its name ("Kinship
    * Lodgings CIC", "Kinder Care Group plc") */
   { "Monitoring visit to Kinship Lodgings CIC. A placement with Kinder Care Group plc. Support "

@@ -9735,7 +9735,8 @@ propagate_institutions (Ctx *c)
            * mum" */
           if (firsts[k] != c->t[i].hash || i + n > c->len || c->joined[i] ||
               !(c->type[i] == NULL || (c->type[i] == type_none && n > 1) ||
-                (c->type[i] == type_person && span_end (c, i) <= i + n - 1)) ||
+                ((c->type[i] == type_person || (c->type[i] == type_place && n > 1)) &&
+                 span_end (c, i) <= i + n - 1)) ||
               !capish (&c->t[i]) || (i + n < c->len && c->joined[i + n]) ||
               (poss[k] && (!c->t[i].poss ||
                            !(c->t[i].full_end >= c->n ||
@@ -9749,7 +9750,8 @@ propagate_institutions (Ctx *c)
           for (q = 1; q < n; q++)
             if (c->t[i + q].hash != names[k][q] ||
                 !(c->type[i + q] == NULL || c->type[i + q] == type_none ||
-                  (c->type[i + q] == type_person && span_end (c, i + q) <= i + n - 1)) ||
+                  ((c->type[i + q] == type_person || c->type[i + q] == type_place) &&
+                   span_end (c, i + q) <= i + n - 1)) ||
                 !(gap_spaces (c, i + q - 1) || gap_is (c, i + q - 1, " & ")))
               break;
           if (q < n)
@@ -10213,6 +10215,20 @@ institution_tails (Ctx *c)
     }
 }
 
+/* Does the post that ends at token i follow a person's name and a comma
+ * ("Kirsty Doig, Development Worker")? */
+static gboolean
+post_after_person (const Ctx *c,
+                   guint      i)
+{
+  guint k = i;
+
+  while (k > 0 && i - k < 3 && gap_spaces (c, k - 1) && capish (&c->t[k - 1]) &&
+         c->type[k - 1] == NULL)
+    k--;
+  return k > 0 && gap_is (c, k - 1, ", ") && c->type[k - 1] == type_person;
+}
+
 /* "Development Worker, Tayside Youth Link", "Director, Foyle Youth Works",
  * "Service Manager | Glenview Supported Housing |": in a signature, the
  * capitalised words after someone's post, to the line's or the cell's
@@ -10242,10 +10258,13 @@ employers_after_posts (Ctx *c)
       for (last = first; last + 1 < c->len && last < first + 5 && gap_spaces (c, last) &&
            (capish (&c->t[last + 1]) || is_and (c, last + 1)) && !c->t[last + 1].upper; last++)
         ;
-      /* to the line's or the cell's end */
+      /* to the line's or the cell's end, or in a sentence between commas
+       * after a person's name and post ("Kirsty Doig, Development Worker,
+       * Taybank Youth Link, said") */
       e = c->t[last].full_end;
       if (!(e >= c->n || c->text[e] == '\n' || c->text[e] == '\r' ||
-            (c->text[e] == ' ' && e + 1 < c->n && (c->text[e + 1] == '|' || c->text[e + 1] == '<'))))
+            (c->text[e] == ' ' && e + 1 < c->n && (c->text[e + 1] == '|' || c->text[e + 1] == '<')) ||
+            (gap_is (c, last, ", ") && c->t[last + 1].lower && post_after_person (c, i))))
         continue;
       if (last == first && !unlisted (&c->t[first]))
         continue;
