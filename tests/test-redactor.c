@@ -1140,6 +1140,17 @@ static const NameCase name_cases[] = {
     "Foundation. Minutes of the Operational Group. Guidance from The Fostering Network. Mersey "
     "Care NHS Foundation Trust has finished. She was with the Belfast Trust.",
     "INSTITUTION:Harbour Lights Youth Trust|INSTITUTION:Bay Community Foundation" },
+  /* under a heading of premises, schemes or providers: a cell's
+   * capitalised words to its comma or slash, with a number; not a
+   * national charity, no one, a council (a place) */
+  { "| Premises | Address | Visits |\n|---|---|---|\n| Uncle Sam's | Green Lane Road | 2 |\n"
+    "| Pizza Go Go | 71 Hinckley Road | 2 |\n\n| Scheme | Beds |\n|---|---|\n"
+    "| Number 9 / Wardle House | 4 |\n| The Old Mill, Skipton | 38 |\n\n"
+    "| Organisation | Route |\n|---|---|\n| Barnardo's | portal |\n| Anonymous | e-mail |\n"
+    "| Wigan Council | portal |",
+    "INSTITUTION:Uncle Sam's|PLACE:Lane Road|INSTITUTION:Pizza Go Go|ADDRESS:71 Hinckley Road|"
+    "INSTITUTION:Number 9|INSTITUTION:Wardle House|INSTITUTION:The Old Mill|PLACE:Skipton|"
+    "PLACE:Wigan Council" },
   /* the employer between commas after a person's name and post, in a
    * sentence, and the same name again though a town's name begins it */
   { "Kirsty Doig, Development Worker, Taybank Youth Link, said so. Ms Andrea Platt, Team "

@@ -320,7 +320,8 @@ compile_all (void)
       venue_heading = g_regex_new ("(?:venues?|premises|business(?:es)?|firms?|operators?"
                                    "|company|companies|employer|hotels?|takeaways?|shops?"
                                    "|placements?|providers?|settings?|schools?|homes?"
-                                   "|agency|agencies|organisations?|organizations?)\\s*$",
+                                   "|agency|agencies|organisations?|organizations?"
+                                   "|schemes?|sites?|projects?)(?:\\(s\\))?\\s*$",
                                    G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
       start_words_init (&month_words);
       start_words_init (&reference_words);
@@ -1508,6 +1509,11 @@ static const char *const agency_words[] = {
   "holiday", "break", "cup", "league", "final", "weekend",
 };
 static WordSet agency_set = WORD_SET (agency_words);
+/* what a table's cell holds where no one is named: "| Anonymous |" */
+static const char *const nobody[] = { "anonymous", "unknown", "none", "various", "individual",
+                                      "private", "confidential", "withheld", "other", "self",
+                                      "parent", "member", "tbc", "tbd", "nil", "not", "no" };
+static WordSet nobody_set = WORD_SET (nobody);
 /* the kinds of place that follow a name in brackets: "Orchard View
  * (residential)", besides the cue words */
 static const char *const bracket_kinds[] = {
@@ -9079,7 +9085,7 @@ detect_named_venues (Ctx *c)
         last++;
       /* "| Jalsa | shisha |", "| MALIK, Faisal | Ace |" under "Venue",
        * "Firm" or "Operator": alone in a column of venues */
-      if (capish (t) && table_cell_start (c, i) &&
+      if (capish (t) && table_cell_start (c, i) && !token_in (c, i, &nobody_set) &&
           in_column_headed (c->text - c->offset, c->offset + t->start,
                             c->offset + c->t[last].end, venue_heading, 4))
         ;
@@ -10149,6 +10155,86 @@ static const char *const public_bodies[] = {
 };
 static WordSet public_bodies_set = WORD_SET (public_bodies);
 
+/* "| Uncle Sam's | Green Lane Road |", "| The Old Mill, Skipton | 38 |",
+ * "| Number 9 / Wardle House |": under a heading of venues, providers or
+ * schemes, a cell's capitalised words up to a comma, a bracket or a slash
+ * are a name, whatever words they are; not a council's (a place), a
+ * public body's or an agency's, nor words that are no name */
+static void
+venue_column_cells (Ctx *c)
+{
+  static const char *const joins[] = { "and", "of", "the", "on", "de", "y", "upon", "in", "at" };
+  static WordSet joins_set = WORD_SET (joins);
+
+  for (guint i = 0; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      gsize cell_end = t->start, name_end;
+      guint last = i;
+      gboolean plain = TRUE, ok = TRUE;
+
+      if (!capish (t) || t->initial || c->joined[i] || !table_cell_start (c, i))
+        continue;
+      while (cell_end < c->n && c->text[cell_end] != '|' && c->text[cell_end] != '\t' &&
+             c->text[cell_end] != '\n')
+        cell_end++;
+      if (cell_end >= c->n || c->text[cell_end] == '\n' || cell_end - t->start > 64)
+        continue;
+      name_end = cell_end;
+      for (gsize p = t->start; p < cell_end; p++)
+        if (c->text[p] == ',' || c->text[p] == '(' || c->text[p] == '/' || c->text[p] == ';')
+          {
+            name_end = p;
+            break;
+          }
+      while (last + 1 < c->len && c->t[last + 1].full_end <= name_end &&
+             (capish (&c->t[last + 1]) || token_in (c, last + 1, &joins_set)))
+        last++;
+      while (last > i && !capish (&c->t[last]))
+        last--;
+      /* nothing but the name before the cell's end, or before its comma */
+      for (gsize p = c->t[last].full_end; p < name_end && ok; p++)
+        ok = c->text[p] == ' ' || c->text[p] == '&' || c->text[p] == '+' || g_ascii_isdigit (c->text[p]);
+      while (cell_end > t->start && c->text[cell_end - 1] == ' ')
+        cell_end--;
+      if (!ok || !in_column_headed (c->text - c->offset, c->offset + t->start,
+                                    c->offset + cell_end, venue_heading, 4))
+        {
+          i = last;
+          continue;
+        }
+      for (guint k = i; k <= last && ok; k++)
+        {
+          ok = c->type[k] != type_none && !(c->t[k].bits & G_COUNCIL) &&
+               !token_in (c, k, &public_bodies_set);
+          plain &= token_in (c, k, &agency_set) || token_in (c, k, &generic_set) ||
+                   token_in (c, k, &joins_set) || (c->t[k].bits & G_CUE) != 0;
+        }
+      /* one word of the stop list ("Barnardo's") is no business */
+      ok = ok && !token_in (c, i, &nobody_set) && !(last == i && (t->bits & G_STOP));
+      if (ok && !plain)
+        {
+          /* with its number: "Number 9", "Unit 4" */
+          gsize e = c->t[last].full_end;
+
+          while (e < name_end && (c->text[e] == ' ' || g_ascii_isdigit (c->text[e])))
+            e++;
+          while (e > c->t[last].full_end && c->text[e - 1] == ' ')
+            e--;
+          if (e > c->t[last].full_end)
+            {
+              SlSpan span = { c->offset + t->start, c->offset + e, type_institution };
+
+              g_array_append_val (c->found, span);
+              mark (c, i, last, type_none);
+            }
+          else
+            mark_with_poss (c, i, last, type_institution);
+        }
+      i = last;
+    }
+}
+
 /* "Harbour Lights Youth Trust", "Calderdale Private Hire Association",
  * "Bay Community Foundation", "ASHGROVE CARE GROUP LTD": capitalised words
  * before a word a body's name ends in are its name, whatever was found in
@@ -10858,6 +10944,7 @@ detect_names_in (const char  *text,
   detect_possessive_businesses (&c);
   detect_named_venues (&c);
   venues_on_streets (&c);
+  venue_column_cells (&c);
 
   /* "to Frankie & Benny's in Swindon": two names and "&", the second a
    * possessive with no noun after it, are a business */
