@@ -1140,6 +1140,15 @@ static const NameCase name_cases[] = {
     "Foundation. Minutes of the Operational Group. Guidance from The Fostering Network. Mersey "
     "Care NHS Foundation Trust has finished. She was with the Belfast Trust.",
     "INSTITUTION:Harbour Lights Youth Trust|INSTITUTION:Bay Community Foundation" },
+  /* a body's name of three words or more named again by its first two
+   * or more; not a street's, not a person's */
+  { "The nurse visits Allendale Moor School. Staff at Allendale Moor have no access. A "
+    "placement with Kinder Care Group plc; Kinder Care told us so. Hope Street Youth Club meets "
+    "on Hope Street. Agnes McCready House is named for Agnes McCready, who founded it.",
+    "INSTITUTION:Allendale Moor School|INSTITUTION:Allendale Moor|"
+    "INSTITUTION:Kinder Care Group plc|INSTITUTION:Kinder Care|"
+    "INSTITUTION:Hope Street Youth Club|INSTITUTION:Agnes McCready House|"
+    "PERSON:Agnes McCready" },
   /* under a heading of premises, schemes or providers: a cell's
    * capitalised words to its comma or slash, with a number; not a
    * national charity, no one, a council (a place) */

@@ -9671,6 +9671,41 @@ propagate_short_forms (Ctx           *c,
       if (hit)
         mark (c, i, i, type_institution);
     }
+  /* "Octavia Hill" after "Octavia Hill Academy", "Kinder Care" after
+   * "Kinder Care Group plc": the first two words or more of a name of three
+   * or more, capitalised, no more capitalised words after them */
+  for (guint i = 0; i + 1 < c->len; i++)
+    {
+      guint best = 0;
+
+      if (!(bloom & (G_GUINT64_CONSTANT (1) << (c->t[i].hash >> 58))) || !capish (&c->t[i]) ||
+          c->t[i].upper || !(c->type[i] == NULL || c->type[i] == type_person))
+        continue;
+      for (guint k = 0; k < n_names; k++)
+        {
+          guint n = n_words[k], m = 1;
+
+          if (n < 3 || names[k][0] != c->t[i].hash)
+            continue;
+          while (m < n - 1 && i + m < c->len && c->t[i + m].hash == names[k][m] &&
+                 gap_spaces (c, i + m - 1) && capish (&c->t[i + m]) &&
+                 (c->type[i + m] == NULL || c->type[i + m] == type_person))
+            m++;
+          if (m >= 2 && m > best &&
+              !(i + m < c->len && gap_spaces (c, i + m - 1) && capish (&c->t[i + m])))
+            best = m;
+        }
+      /* not a street ("Hope Street" of "Hope Street Youth Club"), nor a
+       * person's name ("Agnes McCready" of "Agnes McCready House") */
+      if (best == 0 || (c->t[i + best - 1].bits & G_STREET) ||
+          (c->type[i] == type_person &&
+           (span_end (c, i) >= i + best ||
+            (span_end (c, i) == i + best - 1 && (c->t[i].bits & (G_FIRST | G_FIRST_POP))))) ||
+          (c->type[i + best - 1] == type_person && span_end (c, i + best - 1) >= i + best))
+        continue;
+      mark_with_poss (c, i, i + best - 1, type_institution);
+      i += best - 1;
+    }
 }
 
 /* A business named once is named everywhere in the note: "OFB to raise
