@@ -1140,6 +1140,11 @@ static const NameCase name_cases[] = {
     "Foundation. Minutes of the Operational Group. Guidance from The Fostering Network. Mersey "
     "Care NHS Foundation Trust has finished. She was with the Belfast Trust.",
     "INSTITUTION:Harbour Lights Youth Trust|INSTITUTION:Bay Community Foundation" },
+  /* a name that is a word too, found once, found again where a person is
+   * said to do something; not where it is only a word */
+  { "The boys were called Major and Tyrese. Major is a nickname, I think. It was a Major "
+    "incident.",
+    "PERSON:Major|PERSON:Tyrese|PERSON:Major" },
   /* a body's name of three words or more named again by its first two
    * or more; not a street's, not a person's */
   { "The nurse visits Allendale Moor School. Staff at Allendale Moor have no access. A "

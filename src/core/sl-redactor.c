@@ -6149,6 +6149,33 @@ propagate (Ctx *c)
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint64 bloom = 0;
 
+  /* names that are words of the stop list or words too ("Major", after
+   * "were called Major"): again only where a person is said to do
+   * something ("Major is a nickname", "Major said") */
+  {
+    guint64 words[16];
+    guint n_words = 0;
+
+    for (guint i = 0; i < c->len && n_words < G_N_ELEMENTS (words); i++)
+      if (c->type[i] == type_person && (c->t[i].bits & (G_STOP | G_HARD)) &&
+          !(c->t[i].bits & G_TITLE) &&
+          !(c->t[i].bits & G_PARTICLE) && capish (&c->t[i]) && !c->t[i].upper &&
+          c->t[i].end - c->t[i].start >= 4 &&
+          (c->joined[i] ? (c->t[i - 1].bits & G_TITLE) && !(i + 1 < c->len && c->joined[i + 1])
+                        : !(i + 1 < c->len && c->joined[i + 1])))
+        words[n_words++] = c->t[i].hash;
+    for (guint i = 0; i + 1 < c->len && n_words > 0; i++)
+      if (c->type[i] == NULL && c->t[i].cap && !c->t[i].upper && !c->t[i].initial &&
+          (person_context_after (c, i) || past_verb_after (c, i) ||
+           (gap_spaces (c, i) && (token_is (c, i + 1, "is") || token_is (c, i + 1, "has")))) &&
+          !(i > 0 && gap_spaces (c, i - 1) && (c->t[i - 1].bits & G_TITLE)))
+        for (guint k = 0; k < n_words; k++)
+          if (words[k] == c->t[i].hash)
+            {
+              mark (c, i, i, type_person);
+              break;
+            }
+  }
   for (guint i = 0; i < c->len; i++)
     if (c->type[i] == type_person && !(c->t[i].bits & (G_TITLE | G_STOP | G_PARTICLE)) &&
         !c->t[i].initial &&
