@@ -196,6 +196,19 @@ static const Case positives[] = {
   { "Registered charity no. 1102846\n", SL_SPAN_REFERENCE, "1102846" },
   { "Registered in England No. 07755312 ", SL_SPAN_REFERENCE, "07755312" },
   { "Ofsted URNs: The Cedars SC482913 ", SL_SPAN_REFERENCE, "SC482913" },
+  /* legal papers' references: a statement's form, an exhibit's mark and
+   * the same initials again, a document's kind and number, an inquiry's
+   * number, a company's number after its name, a Crown Court's case */
+  { "the statement of her friend (MG11/LW/1), and", SL_SPAN_REFERENCE, "MG11/LW/1" },
+  { "which I produced as exhibit KLM/3. My", SL_SPAN_REFERENCE, "KLM/3" },
+  { "the serious case review SCR 2012/04, which", SL_SPAN_REFERENCE, "SCR 2012/04" },
+  { "his pocket notebook (PNB 77104). I have", SL_SPAN_REFERENCE, "PNB 77104" },
+  { "Nominal on PNC, PNCID 11/4471902K. Arrested", SL_SPAN_REFERENCE, "PNCID 11/4471902K" },
+  { "the statement of the officer (WITN0388002). I do", SL_SPAN_REFERENCE, "WITN0388002" },
+  { "the old firm, a Ltd (07341906), dissolved", SL_SPAN_REFERENCE, "07341906" },
+  { "COURT 6\nS20190088   adjourned", SL_SPAN_REFERENCE, "S20190088" },
+  { "a registered charity (1157730) in town", SL_SPAN_REFERENCE, "1157730" },
+  { "its companies house no. 06218845; see", SL_SPAN_REFERENCE, "06218845" },
   /* a survey's date in American order; a date and place of birth */
   { "Q3   Date of birth (MM/DD/YYYY)\n03/21/1988\n\nQ4", SL_SPAN_DATE_OF_BIRTH, "03/21/1988" },
   { "Date and place of birth: 04/02/2010, here", SL_SPAN_DATE_OF_BIRTH, "04/02/2010" },
@@ -221,6 +234,9 @@ static const char *const negatives[] = {
   /* a date laid out with spaces under a line of prose that says "born" */
   "Notes of who was born where and when, written up by the secretariat after the\n"
   "visit.\nVisit   Room 4   12.05.10   done",
+  /* a review's year alone, a paragraph's number with a slash, a Crown
+   * Court's letter and a short number */
+  "the SCR 2012 found that paragraph 4/2 applied; see S2019 and A1234",
   /* a Scottish charity's number; a charity's age */
   "Barnardo's is registered in Scotland, SC037617. The charity is 150 years old.",
   /* a quarter's year, a road's junction, a standard with a slash */
@@ -1145,6 +1161,9 @@ static const NameCase name_cases[] = {
   { "The boys were called Major and Tyrese. Major is a nickname, I think. It was a Major "
     "incident.",
     "PERSON:Major|PERSON:Tyrese|PERSON:Major" },
+  /* an exhibit's mark after "exhibit", and the same initials again */
+  { "I produced the phones as exhibits KLM/1 and KLM/2. Box 14 holds them; see also KL/3.",
+    "REFERENCE:KLM/1|REFERENCE:KLM/2" },
   /* a body's name of three words or more named again by its first two
    * or more; not a street's, not a person's */
   { "The nurse visits Allendale Moor School. Staff at Allendale Moor have no access. A "

@@ -157,6 +157,9 @@ static const Recogniser recognisers[] = {
      * "Registered in England No. 07755312", "ODS code M88047" */
     "|registered\\s+charity(?:\\s+(?:no|number))?|(?:charity|company)\\s+(?:no|number)"
     "|registered(?:\\s+in\\s+England(?:\\s+and\\s+Wales)?)?\\s+(?:no|number)|ods\\s+code"
+    /* "Companies House no. 06218845", "Liquidlogic ID 309218", "crime
+     * 13220322471" */
+    "|companies\\s+house(?:\\s+(?:no|number))?|liquidlogic(?:\\s+id)?|crime(?=\\s+[0-9])"
     /* a Scottish patient's CHI number */
     "|chi"
     /* "File: MR/FAM/8831", a solicitor's or a court's file, with its colon */
@@ -166,7 +169,7 @@ static const Recogniser recognisers[] = {
     /* "the police reference is 2500271836", "the crime reference at the
      * time was 13070023916", "our social care ID for Child M is 1288104" */
     "\\.?(?:\\s+(?:no|number|id)\\b\\.?)?"
-    "(?:(?:\\s+(?:for|at|of)(?:\\s+[A-Za-z]+){1,3})?\\s+(?:is|was)\\b)?\\s*[:#,]?\\s*"
+    "(?:(?:\\s+(?:for|at|of)(?:\\s+[A-Za-z]+){1,3})?\\s+(?:is|was)\\b)?\\s*[:#,(]?\\s*"
     /* "log 0712 160524", "log 1154 08/11": a log number and the day it was
      * opened; "CW 1190 of 14/02/24", "HCC 448120": a force's or a
      * council's letters, a number, and the day */
@@ -249,7 +252,7 @@ static StartWords reference_words = {
     "court", "cad", "log", "contact", "referral", "case", "social", "client", "person", "child",
     "family", "chi", "file", "mrn", "hospital", "respondent", "response", "childview", "pnc",
     "employee", "staff", "payroll", "claim", "cro", "dfe", "hcpc", "nmc", "gmc", "laestab",
-    "logged", "registered", "charity", "company", "ods" }
+    "logged", "registered", "charity", "company", "ods", "companies", "liquidlogic" }
 };
 static StartWords flat_words = { { "flat", "apartment", "apt", "unit", "room", "block" } };
 
@@ -12577,6 +12580,221 @@ add_match (const Recogniser *r,
     g_array_append_val (found, span);
 }
 
+/* The end of an exhibit's mark at text[i]: an officer's initials, "/"
+ * and a number ("KLM/4", "SAB/14", "OC/19"); or 0 */
+static gsize
+exhibit_mark_end (const char *text,
+                  gsize       n,
+                  gsize       i)
+{
+  gsize l = i, e;
+
+  if (i > 0 && (g_ascii_isalnum (text[i - 1]) || text[i - 1] == '/'))
+    return 0;
+  while (l < n && g_ascii_isupper (text[l]) && l - i <= 4)
+    l++;
+  if (l - i < 2 || l - i > 4 || l + 1 >= n || text[l] != '/' || !g_ascii_isdigit (text[l + 1]))
+    return 0;
+  for (e = l + 1; e < n && e - l <= 4 && g_ascii_isdigit (text[e]); e++)
+    ;
+  if (e - l > 4 || (e < n && (g_ascii_isalnum (text[e]) || text[e] == '/')))
+    return 0;
+  return e;
+}
+
+/* The references of legal papers, without a keyword of the usual kind:
+ * - a witness statement's form and number, "MG11/BC/1", "MG11/C22/2";
+ * - an exhibit's mark after "exhibit", "exhibited as", "produced as" or
+ *   "boxes" ("exhibit KLM/4"), and then every mark of the same initials
+ *   ("exhibits SM/1–SM/6");
+ * - a document's kind and its number, "SCR 2012/04", "SAR 24/1193", "PNB
+ *   118426", "ACC 2009/117", "Datix W118472", "ICOS no. 16/054412";
+ * - an inquiry's or an archive's number, capitals and six to eight digits
+ *   ("WITN0388002");
+ * - a company's number after its name, "Ltd (07341906)";
+ * - a Crown Court's case number for sentence or appeal, "S20190088",
+ *   "A20190031" (for trial, "T…", found with the family court's) */
+static void
+legal_references (const char *text,
+                  gsize       n,
+                  GArray     *found)
+{
+  static const char *const kinds[] = { "SCR", "SAR", "PNB", "ACC", "FOI", "CSPR", "LCSPR", "DHR",
+                                       "LADO", "ICOS", "PNCID", "DATIX", "Datix", "CN", "EXT",
+                                       "PPS", "RSC" };
+  static const char *const cues[] = { "exhibit", "Exhibit", "produced as", "boxes", "Boxes",
+                                      "box", "Box" };
+  char marks[8][6];
+  guint n_marks = 0;
+
+  for (gsize i = 0; i + 4 < n; i++)
+    {
+      gsize l = i, e;
+
+      if (!g_ascii_isupper (text[i]) || (i > 0 && (g_ascii_isalnum (text[i - 1]) ||
+                                                   text[i - 1] == '/' || text[i - 1] == '-')))
+        continue;
+      while (l < n && g_ascii_isalpha (text[l]) && l - i <= 6)
+        l++;
+      /* "MG11/BC/1" */
+      if (l - i == 2 && text[i] == 'M' && text[i + 1] == 'G' && l < n && g_ascii_isdigit (text[l]))
+        {
+          guint groups = 0;
+
+          for (e = l; e < n && g_ascii_isdigit (text[e]); e++)
+            ;
+          if (e < n && g_ascii_isupper (text[e]))
+            e++;
+          while (e + 1 < n && text[e] == '/' && g_ascii_isalnum (text[e + 1]))
+            {
+              for (e++; e < n && g_ascii_isalnum (text[e]); e++)
+                ;
+              groups++;
+            }
+          if (groups >= 1)
+            {
+              SlSpan span = { i, e, SL_SPAN_REFERENCE };
+
+              g_array_append_val (found, span);
+              i = e;
+            }
+          continue;
+        }
+      /* "WITN0388002" */
+      if (l - i >= 3 && l - i <= 5 && l < n && g_ascii_isdigit (text[l]))
+        {
+          gboolean upper = TRUE;
+
+          for (gsize q = i; q < l; q++)
+            upper &= g_ascii_isupper (text[q]) != 0;
+          for (e = l; e < n && g_ascii_isdigit (text[e]); e++)
+            ;
+          if (upper && e - l >= 6 && e - l <= 8 && (e == n || !g_ascii_isalnum (text[e])))
+            {
+              SlSpan span = { i, e, SL_SPAN_REFERENCE };
+
+              g_array_append_val (found, span);
+              i = e;
+              continue;
+            }
+        }
+      /* "Ltd (07341906)" */
+      if (l + 3 < n && text[l] == ' ' && text[l + 1] == '(' &&
+          ((l - i == 3 && (strncmp (text + i, "Ltd", 3) == 0 || strncmp (text + i, "LLP", 3) == 0 ||
+                           strncmp (text + i, "CIC", 3) == 0 || strncmp (text + i, "plc", 3) == 0)) ||
+           (l - i == 7 && strncmp (text + i, "Limited", 7) == 0)))
+        {
+          gsize b = l + 2;
+
+          for (e = b; e < n && e - b < 9 && g_ascii_isalnum (text[e]); e++)
+            ;
+          if (e - b == 8 && e < n && text[e] == ')' && g_ascii_isdigit (text[b + 2]) &&
+              g_ascii_isdigit (text[e - 1]))
+            {
+              SlSpan span = { b, e, SL_SPAN_REFERENCE };
+
+              g_array_append_val (found, span);
+            }
+          i = l;
+          continue;
+        }
+      /* "S20190088", "A20190031" */
+      if (l - i == 1 && (text[i] == 'S' || text[i] == 'A') && (text[l] == '2' || text[l] == '1'))
+        {
+          for (e = l; e < n && e - l < 9 && g_ascii_isdigit (text[e]); e++)
+            ;
+          if (e - l == 8 && (e == n || !g_ascii_isalnum (text[e])))
+            {
+              SlSpan span = { i, e, SL_SPAN_REFERENCE };
+
+              g_array_append_val (found, span);
+              i = e;
+            }
+          continue;
+        }
+      /* "SCR 2012/04", "PNB 118426", "ICOS no. 16/054412", "Datix W118472" */
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (strlen (kinds[k]) == l - i && strncmp (text + i, kinds[k], l - i) == 0)
+          {
+            gsize b = l, d = 0;
+            guint groups = 1;
+
+            if (b + 5 < n && g_ascii_strncasecmp (text + b, " no. ", 5) == 0)
+              b += 4;
+            if (b + 1 >= n || text[b] != ' ')
+              break;
+            b++;
+            e = b;
+            if (e < n && g_ascii_isupper (text[e]) && e + 1 < n && g_ascii_isdigit (text[e + 1]))
+              e++;
+            for (; e < n; e++)
+              {
+                if (g_ascii_isdigit (text[e]))
+                  d++;
+                else if (text[e] == '/' && e + 1 < n && g_ascii_isdigit (text[e + 1]))
+                  groups++;
+                else
+                  break;
+              }
+            /* "11/4471902K": a check letter */
+            if (e + 1 < n && g_ascii_isupper (text[e]) && !g_ascii_isalnum (text[e + 1]) && d >= 6)
+              e++;
+            /* not a year alone ("SCR 2012") */
+            if (d >= 3 && (e == n || !g_ascii_isalnum (text[e])) &&
+                !(groups == 1 && d == 4 && (strncmp (text + b, "19", 2) == 0 ||
+                                            strncmp (text + b, "20", 2) == 0)))
+              {
+                SlSpan span = { i, e, SL_SPAN_REFERENCE };
+
+                g_array_append_val (found, span);
+                i = e;
+              }
+            break;
+          }
+    }
+  /* exhibits' marks: those after a cue, then all with the same initials */
+  for (guint k = 0; k < G_N_ELEMENTS (cues); k++)
+    {
+      gsize len = strlen (cues[k]);
+
+      for (const char *t = g_strstr_len (text, (gssize) n, cues[k]); t != NULL && n_marks < 8;
+           t = g_strstr_len (t + 1, (gssize) (n - (gsize) (t + 1 - text)), cues[k]))
+        {
+          gsize p = (gsize) (t - text) + len, e;
+
+          /* "exhibits", "exhibited as", "exhibit no." */
+          while (p < n && p - (gsize) (t - text) < len + 14 && !g_ascii_isupper (text[p]) &&
+                 text[p] != '\n' && text[p] != '.')
+            p++;
+          if ((e = exhibit_mark_end (text, n, p)) > 0)
+            {
+              gsize l = p;
+
+              while (text[l] != '/')
+                l++;
+              memcpy (marks[n_marks], text + p, l - p);
+              marks[n_marks++][l - p] = '\0';
+            }
+        }
+    }
+  for (gsize i = 0; i + 3 < n && n_marks > 0; i++)
+    {
+      gsize e;
+
+      if (!g_ascii_isupper (text[i]) || (e = exhibit_mark_end (text, n, i)) == 0)
+        continue;
+      for (guint k = 0; k < n_marks; k++)
+        if (strncmp (text + i, marks[k], strlen (marks[k])) == 0 && text[i + strlen (marks[k])] == '/')
+          {
+            SlSpan span = { i, e, SL_SPAN_REFERENCE };
+
+            g_array_append_val (found, span);
+            break;
+          }
+      i = e;
+    }
+}
+
 /* "SUB 0412" … "SUB 0413", "CASE 1187": capitals, a space and a number
  * of three to five digits, named twice or more in the note with other
  * numbers, as a log numbers what it holds; not an officer's collar
@@ -12815,6 +13033,7 @@ sl_redactor_detect (const char *text,
           }
       }
   numbered_references (text, n, found);
+  legal_references (text, n, found);
   /* a children's home's Ofsted number: "SC", six digits, the first no 0
    * (a Scottish charity's is "SC0…": Barnardo's SC037617) */
   for (const char *t = memchr (text, 'S', n); t != NULL && t + 8 <= text + n;
