@@ -10240,8 +10240,8 @@ venue_column_cells (Ctx *c)
 
       if (!capish (t) || t->initial || c->joined[i] || !table_cell_start (c, i))
         continue;
-      while (cell_end < c->n && c->text[cell_end] != '|' && c->text[cell_end] != '\t' &&
-             c->text[cell_end] != '\n')
+      while (cell_end < c->n && cell_end - t->start <= 64 && c->text[cell_end] != '|' &&
+             c->text[cell_end] != '\t' && c->text[cell_end] != '\n')
         cell_end++;
       if (cell_end >= c->n || c->text[cell_end] == '\n' || cell_end - t->start > 64)
         continue;
@@ -12602,6 +12602,32 @@ exhibit_mark_end (const char *text,
   return e;
 }
 
+/* After a cue at text[p] ("exhibits", "boxes"), the mark of an exhibit
+ * within a few bytes: its initials are kept in @marks */
+static void
+exhibit_cue_mark (const char *text,
+                  gsize       n,
+                  gsize       p,
+                  char        marks[][6],
+                  guint      *n_marks)
+{
+  gsize from = p, e;
+
+  /* "exhibits", "exhibited as", "exhibit no." */
+  while (p < n && p - from < 14 && !g_ascii_isupper (text[p]) && text[p] != '\n' &&
+         text[p] != '.')
+    p++;
+  if (p < n && (e = exhibit_mark_end (text, n, p)) > 0)
+    {
+      gsize l = p;
+
+      while (text[l] != '/')
+        l++;
+      memcpy (marks[*n_marks], text + p, l - p);
+      marks[(*n_marks)++][l - p] = '\0';
+    }
+}
+
 /* The references of legal papers, without a keyword of the usual kind:
  * - a witness statement's form and number, "MG11/BC/1", "MG11/C22/2";
  * - an exhibit's mark after "exhibit", "exhibited as", "produced as" or
@@ -12622,8 +12648,6 @@ legal_references (const char *text,
   static const char *const kinds[] = { "SCR", "SAR", "PNB", "ACC", "FOI", "CSPR", "LCSPR", "DHR",
                                        "LADO", "ICOS", "PNCID", "DATIX", "Datix", "CN", "EXT",
                                        "PPS", "RSC" };
-  static const char *const cues[] = { "exhibit", "Exhibit", "produced as", "boxes", "Boxes",
-                                      "box", "Box" };
   char marks[8][6];
   guint n_marks = 0;
 
@@ -12714,7 +12738,8 @@ legal_references (const char *text,
         }
       /* "SCR 2012/04", "PNB 118426", "ICOS no. 16/054412", "Datix W118472" */
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-        if (strlen (kinds[k]) == l - i && strncmp (text + i, kinds[k], l - i) == 0)
+        if (kinds[k][0] == text[i] && strlen (kinds[k]) == l - i &&
+            strncmp (text + i, kinds[k], l - i) == 0)
           {
             gsize b = l, d = 0;
             guint groups = 1;
@@ -12752,31 +12777,27 @@ legal_references (const char *text,
             break;
           }
     }
-  /* exhibits' marks: those after a cue, then all with the same initials */
-  for (guint k = 0; k < G_N_ELEMENTS (cues); k++)
+  /* exhibits' marks: those after a cue, then all with the same initials;
+   * the cues found by their "x" ("exhibit", "Exhibits", "boxes", "Box")
+   * or by memmem ("produced as") */
+  for (const char *x = memchr (text, 'x', n); x != NULL && n_marks < 8;
+       x = memchr (x + 1, 'x', n - (gsize) (x + 1 - text)))
     {
-      gsize len = strlen (cues[k]);
+      gsize q = (gsize) (x - text), p;
 
-      for (const char *t = g_strstr_len (text, (gssize) n, cues[k]); t != NULL && n_marks < 8;
-           t = g_strstr_len (t + 1, (gssize) (n - (gsize) (t + 1 - text)), cues[k]))
-        {
-          gsize p = (gsize) (t - text) + len, e;
-
-          /* "exhibits", "exhibited as", "exhibit no." */
-          while (p < n && p - (gsize) (t - text) < len + 14 && !g_ascii_isupper (text[p]) &&
-                 text[p] != '\n' && text[p] != '.')
-            p++;
-          if ((e = exhibit_mark_end (text, n, p)) > 0)
-            {
-              gsize l = p;
-
-              while (text[l] != '/')
-                l++;
-              memcpy (marks[n_marks], text + p, l - p);
-              marks[n_marks++][l - p] = '\0';
-            }
-        }
+      if (q + 6 <= n && q > 0 && (text[q - 1] | 0x20) == 'e' && memcmp (x, "xhibit", 6) == 0)
+        p = q + 6;
+      else if (q >= 2 && (text[q - 2] | 0x20) == 'b' && text[q - 1] == 'o' &&
+               (q + 1 < n && (text[q + 1] == ' ' || (text[q + 1] == 'e' && q + 3 < n &&
+                                                     text[q + 2] == 's' && text[q + 3] == ' '))))
+        p = q + 1;
+      else
+        continue;
+      exhibit_cue_mark (text, n, p, marks, &n_marks);
     }
+  for (const char *t = memmem (text, n, "produced as", 11); t != NULL && n_marks < 8;
+       t = memmem (t + 1, n - (gsize) (t + 1 - text), "produced as", 11))
+    exhibit_cue_mark (text, n, (gsize) (t - text) + 11, marks, &n_marks);
   for (gsize i = 0; i + 3 < n && n_marks > 0; i++)
     {
       gsize e;
