@@ -276,9 +276,18 @@ starts_with_word (const StartWords *set,
   if (len >= G_N_ELEMENTS (set->firsts) || !(set->firsts[len] & (1u << (first - 'a'))))
     return FALSE;
   for (guint k = 0; set->words[k] != NULL; k++)
-    if (set->words[k][0] == first && g_ascii_strncasecmp (text + i, set->words[k], len) == 0 &&
-        set->words[k][len] == '\0')
-      return TRUE;
+    {
+      const char *w = set->words[k];
+      gsize q = 1;
+
+      if (w[0] != first)
+        continue;
+      /* (the letters are ASCII: their lower case is the byte's | 0x20) */
+      while (q < len && w[q] == (text[i + q] | 0x20))
+        q++;
+      if (q == len && w[len] == '\0')
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -2575,7 +2584,7 @@ unlisted (const Token *t)
 }
 
 /* Only spaces (at most two) between token a and the next token. */
-static gboolean
+static inline __attribute__ ((always_inline)) gboolean
 gap_spaces (const Ctx *c,
             guint      a)
 {
@@ -2594,7 +2603,7 @@ gap_spaces (const Ctx *c,
 }
 
 /* The gap after token a is exactly str. */
-static gboolean
+static inline __attribute__ ((always_inline)) gboolean
 gap_is (const Ctx  *c,
         guint       a,
         const char *str)
@@ -2676,13 +2685,9 @@ determiner (const Ctx *c,
 {
   static const char *const words[] = { "the", "a", "an", "this", "that", "his", "her", "my",
                                        "your", "their", "our", "its", "no", "every", "each" };
+  static WordSet words_set = WORD_SET (words);
 
-  if (!gap_spaces (c, i))
-    return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (token_is (c, i, words[k]))
-      return TRUE;
-  return FALSE;
+  return gap_spaces (c, i) && token_in (c, i, &words_set);
 }
 
 /* "two", "three"… before a word: "two lads (17)" */
@@ -12736,7 +12741,14 @@ legal_references (const char *text,
             }
           continue;
         }
-      /* "SCR 2012/04", "PNB 118426", "ICOS no. 16/054412", "Datix W118472" */
+      /* "SCR 2012/04", "PNB 118426", "ICOS no. 16/054412", "Datix W118472":
+       * a space, and a digit, a capital or "no." after it */
+      if (l + 2 >= n || text[l] != ' ' ||
+          !(g_ascii_isdigit (text[l + 1]) || g_ascii_isupper (text[l + 1]) || text[l + 1] == 'n'))
+        {
+          i = l;
+          continue;
+        }
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
         if (kinds[k][0] == text[i] && strlen (kinds[k]) == l - i &&
             strncmp (text + i, kinds[k], l - i) == 0)
