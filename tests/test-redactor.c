@@ -1055,6 +1055,12 @@ static const NameCase name_cases[] = {
     "PERSON:Bev|PERSON:Spud|PERSON:Jermaine Clarke|PERSON:JJ|PERSON:darren mills|PERSON:daz|"
     "PERSON:Chloe|PERSON:NHL" },
   /* a business named after its trade, or where it stands */
+  /* a home's or a building's name where someone is or goes; not a court
+   * of a kind, nor a kind of place */
+  { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "
+    "Fountain Clinic. She went to the Youth Court and then to the Walk-in Centre.",
+    "PERSON:Kerry-Ann|INSTITUTION:Lavender Court|INSTITUTION:Meadow View|"
+    "INSTITUTION:Fountain Clinic" },
   /* one capitalised word after "the" where someone goes: a business; not
    * an office, a word before a noun, a surname followed up */
   { "He trains at the Forge most days. Lacey came to the Orchard at break. She still goes up "

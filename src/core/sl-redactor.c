@@ -1526,6 +1526,19 @@ static const char *const nobody[] = { "anonymous", "unknown", "none", "various",
                                       "private", "confidential", "withheld", "other", "self",
                                       "parent", "member", "tbc", "tbd", "nil", "not", "no" };
 static WordSet nobody_set = WORD_SET (nobody);
+/* words that make a kind of service, not a name, before a kind's word */
+static const char *const kinds_of_service[] = {
+  "assessment", "walk-in", "drop-in", "treatment", "reception", "children's", "childrens",
+  "respite", "residential", "secure", "care", "local", "central", "main", "general", "city",
+  "county", "district", "regional", "national", "royal", "university", "maternity", "mental",
+  "dental", "eye", "women's", "men's", "boys'", "girls'", "refugee", "asylum", "homeless",
+  "emergency", "urgent", "primary", "secondary", "special", "independent", "private",
+  "police", "fire", "ambulance", "probation", "social", "education", "learning", "training",
+  /* "the Snack Bar", "the Coffee Shop" */
+  "snack", "coffee", "tea", "sandwich", "juice", "cocktail", "wine", "beer", "burger", "kebab",
+  "pizza", "games", "gaming", "internet", "phone", "mobile", "vape", "nail", "beauty", "hair",
+};
+static WordSet kinds_of_service_set = WORD_SET (kinds_of_service);
 /* the kinds of place that follow a name in brackets: "Orchard View
  * (residential)", besides the cue words */
 static const char *const bracket_kinds[] = {
@@ -4178,6 +4191,22 @@ detect_institutions (Ctx *c)
         }
       while (first < i && c->t[first].lower)
         first++;
+      /* "the Walk-in Centre", "the Assessment Centre": a kind of service */
+      {
+        static const char *const services[] = { "assessment", "walk-in", "drop-in", "treatment",
+                                                "reception", "respite", "maternity", "dental",
+                                                "urgent", "emergency" };
+        static WordSet services_set = WORD_SET (services);
+        gboolean kind = first < i;
+
+        for (guint k = first; k < i && kind; k++)
+          kind = token_in (c, k, &services_set);
+        if (kind)
+          {
+            c->lead[first] = 0;
+            continue;
+          }
+      }
       /* "The Willows Children's Home": a capital "The" is the name's */
       if (first > 0 && c->lead[first] == 0 && c->type[first - 1] == NULL &&
           gap_spaces (c, first - 1) && c->t[first - 1].end - c->t[first - 1].start == 3 &&
@@ -8714,6 +8743,10 @@ detect_named_spots (Ctx *c)
     "welsh", "irish", "british",
   };
   static WordSet offices_set = WORD_SET (offices);
+  /* the last words of homes' and buildings' names */
+  static const char *const dwellings[] = { "court", "view", "rise", "grange", "vale", "lodge",
+                                           "house", "hall", "heights", "manor", "towers" };
+  static WordSet dwellings_set = WORD_SET (dwellings);
 
   for (guint i = 1; i + 1 < c->len; i++)
     {
@@ -8756,6 +8789,24 @@ detect_named_spots (Ctx *c)
            !(e >= c->n || strchr (",.;:)!?\n", c->text[e]) != NULL ||
              (c->t[i + 1].bits & (G_STOP | G_PREP | G_VERB)))))
         continue;
+      /* "at Lavender Court", "to the Fountain Clinic": a home's or a
+       * building's word, or a kind's, after words that are no kind's nor an
+       * agency's ("the Assessment Centre", "Crown Court") */
+      if (last > i && (token_in (c, last, &dwellings_set) || (c->t[last].bits & G_CUE)))
+        {
+          gboolean kind = FALSE;
+
+          for (guint k = i; k < last && !kind; k++)
+            kind = token_in (c, k, &agency_set) || token_in (c, k, &generic_set) ||
+                   token_in (c, k, &kinds_of_service_set) ||
+                   (c->t[k].bits & (G_CUE | G_STREET | G_COUNCIL | G_TITLE | G_PLACE)) != 0;
+          if (!kind)
+            {
+              mark_with_poss (c, i, last, type_institution);
+              i = last;
+              continue;
+            }
+        }
       for (guint k = i; k <= last && !plain; k++)
         {
           const Token *u = &c->t[k];
