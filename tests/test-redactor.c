@@ -1055,6 +1055,13 @@ static const NameCase name_cases[] = {
     "PERSON:Bev|PERSON:Spud|PERSON:Jermaine Clarke|PERSON:JJ|PERSON:darren mills|PERSON:daz|"
     "PERSON:Chloe|PERSON:NHL" },
   /* a business named after its trade, or where it stands */
+  /* in rough notes, first names in lower case: with "'s" and a word
+   * before what is theirs, beside someone by "and", "&" or "or", before
+   * "said", after "ask", "tell" or "w/"; not a word after "the" */
+  { "19:05 met kaylan & reece by the bus station. kaylan says connor's older brother jordan sorts them out.\n19:30 summer and reece came over. summer said she's back. asked about the summer trip - told her to ask jen. reece called him baz or bazza. adnan and didnt come home. the man said no.",
+    "PERSON:kaylan|PERSON:reece|PERSON:kaylan|PERSON:connor|PERSON:jordan|PERSON:summer|"
+    "PERSON:reece|PERSON:summer|PERSON:jen|PERSON:reece|PERSON:baz|PERSON:bazza|"
+    "PERSON:adnan" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

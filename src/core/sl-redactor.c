@@ -8286,8 +8286,30 @@ lower_case_first_names (Ctx *c)
             (token_in (c, i - 1, &contact_set) ||
              (i > 1 && (token_is (c, i - 1, "to") || token_is (c, i - 1, "with")) &&
               gap_spaces (c, i - 2) && token_in (c, i - 2, &contact_set)));
+      /* ("connor's older brother": a word between) */
       hit = hit || (t->poss && i + 1 < c->len && gap_spaces (c, i) &&
-                    token_in (c, i + 1, &owned_set));
+                    (token_in (c, i + 1, &owned_set) ||
+                     (i + 2 < c->len && c->t[i + 1].lower && gap_spaces (c, i + 1) &&
+                      !(c->t[i + 1].bits & (G_STOP | G_VERB | G_PREP)) &&
+                      token_in (c, i + 2, &owned_set))));
+      /* "summer and lacey-jo came", "re summer / lacey-jo", "baz or bazza":
+       * beside someone found; "summer said"; "ask jen", "w/ jen" */
+      hit = hit || (!t->poss && !determiner (c, i - 1) &&
+                    ((i + 1 < c->len && c->type[i + 1] == type_person &&
+                      (gap_is (c, i, " & ") || gap_is (c, i, " / "))) ||
+                     (i + 2 < c->len && c->type[i + 2] == type_person && (t->bits & G_FIRST) &&
+                      (is_and (c, i + 1) || token_is (c, i + 1, "or")) && c->t[i + 1].lower &&
+                      gap_spaces (c, i) && gap_spaces (c, i + 1)) ||
+                     (i > 1 && c->type[i - 2] == type_person && c->t[i - 1].lower &&
+                      (token_is (c, i - 1, "or") || (is_and (c, i - 1) && (t->bits & G_FIRST))) &&
+                      gap_spaces (c, i - 2) && gap_spaces (c, i - 1)) ||
+                     (i + 1 < c->len && gap_spaces (c, i) && token_in (c, i + 1, &does_set) &&
+                      ((t->bits & G_FIRST_POP) ||
+                       ((t->bits & G_FIRST) && !(t->bits & (G_ENGLISH | G_COMMON | G_WORD)))) &&
+                      memchr (c->text + t->start, '\'', t->end - t->start) == NULL) ||
+                     (gap_spaces (c, i - 1) &&
+                      (token_is (c, i - 1, "ask") || token_is (c, i - 1, "tell"))) ||
+                     (gap_is (c, i - 1, "/ ") && token_is (c, i - 1, "w"))));
       /* "florica (mum) + nicu (dad)", "akosua + efua": beside someone by
        * "+", or who they are in brackets */
       hit = hit || (i + 1 < c->len && gap_is (c, i, " (") && (c->t[i + 1].bits & G_KIN) &&
