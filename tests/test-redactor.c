@@ -1055,6 +1055,10 @@ static const NameCase name_cases[] = {
     "PERSON:Bev|PERSON:Spud|PERSON:Jermaine Clarke|PERSON:JJ|PERSON:darren mills|PERSON:daz|"
     "PERSON:Chloe|PERSON:NHL" },
   /* a business named after its trade, or where it stands */
+  /* initials labelling a dialogue's lines beside others', and a note's
+   * last line of initials; not a keyword's nor a role's label */
+  { "Panel: HA (chair), JS.\nHA: Where were you living?\nW14: In Whitley.\nHA: And then?\nW14: A flat.\nJS: Did anyone ask?\nNB: the witness asked for a break.\nDSL: informed.\n\nNothing further. Next review in two weeks.\n— TT / JR",
+    "PERSON:HA|PERSON:JS|PERSON:HA|PLACE:Whitley|PERSON:HA|PERSON:JS|PERSON:TT|PERSON:JR" },
   /* in rough notes, first names in lower case: with "'s" and a word
    * before what is theirs, beside someone by "and", "&" or "or", before
    * "said", after "ask", "tell" or "w/"; not a word after "the" */

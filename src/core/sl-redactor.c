@@ -7850,6 +7850,103 @@ lower_initials (const Ctx *c,
          t->end - t->start >= 2 && t->end - t->start <= 3 && t->casual;
 }
 
+/* Could token i be someone's initials standing alone: two to four
+ * capitals that are no word and no list's ("JS", "RJH", "DMcG"), not a
+ * role's, an agency's or a keyword's ("DSL", "NB", "DOB")? */
+static gboolean
+lone_initials (const Ctx *c,
+               guint      i)
+{
+  const Token *t = &c->t[i];
+
+  return c->type[i] == NULL && !t->poss && token_chars (c, i) >= 2 && token_chars (c, i) <= 4 &&
+         (t->upper ? !(t->bits & (G_ENGLISH | G_COMMON | G_STOP | G_HEADER | G_TITLE | G_KEYWORD))
+                   : mixed_initials (c, i) && unlisted (t));
+}
+
+/* Initials on their own as people sign and label: a note's or a
+ * paragraph's last line that is only initials ("— TT / JR", "DMcG /
+ * TB", "RJH"); an action's owner at a line's start before a dash and a
+ * verb ("PC — ask licensing"); the same initials labelling two lines or
+ * more of a dialogue beside another's ("JS: Did anyone…" … "JS: And
+ * then?"); then wherever else they stand */
+static void
+initials_on_their_own (Ctx *c)
+{
+  guint64 found[16];
+  guint n_found = 0;
+
+  for (guint i = 0; i < c->len && n_found < G_N_ELEMENTS (found); i++)
+    {
+      gsize ls = c->t[i].start, e;
+      guint last = i;
+      gboolean hit = FALSE;
+
+      if (!lone_initials (c, i))
+        continue;
+      while (ls > 0 && c->text[ls - 1] != '\n')
+        ls--;
+      /* (after "— " or "- " at the line's start) */
+      {
+        gsize p = ls;
+
+        while (p < c->t[i].start && (c->text[p] == ' ' || c->text[p] == '-' ||
+                                     (guchar) c->text[p] == 0xE2 || (guchar) c->text[p] == 0x80 ||
+                                     (guchar) c->text[p] == 0x94 || (guchar) c->text[p] == 0x93))
+          p++;
+        if (p != c->t[i].start)
+          continue;
+      }
+      /* a signature: initials, " / " and initials, to the line's end, at
+       * the note's end or before a blank line */
+      while (last + 1 < c->len && (gap_is (c, last, " / ") || gap_is (c, last, "/")) &&
+             lone_initials (c, last + 1))
+        last++;
+      e = c->t[last].full_end;
+      while (e < c->n && (c->text[e] == ' ' || c->text[e] == '.'))
+        e++;
+      if (e >= c->n || (c->text[e] == '\n' && (e + 1 >= c->n || c->text[e + 1] == '\n' ||
+                                               (e + 2 < c->n && c->text[e + 1] == '\r'))))
+        hit = TRUE;
+      /* an action's owner: "PC — ask", "AN - send" */
+      else if (last == i && i + 1 < c->len && c->t[i + 1].lower && !(c->t[i + 1].bits & G_STOP) &&
+               (gap_is (c, i, " \xe2\x80\x94 ") || gap_is (c, i, " - ") ||
+                gap_is (c, i, " \xe2\x80\x93 ")))
+        hit = TRUE;
+      /* a dialogue's label, twice or more, beside another label */
+      else if (last == i && label_of_line (c, i))
+        {
+          guint same = 0, other = 0;
+
+          for (guint k = 0; k < c->len && other < 2; k++)
+            if (k != i && label_of_line (c, k) && token_chars (c, k) <= 4)
+              {
+                if (c->t[k].hash == c->t[i].hash)
+                  same++;
+                else if (lone_initials (c, k) || c->type[k] == type_person || c->t[k].initial)
+                  other++;
+              }
+          hit = other >= 2 || (same >= 1 && other >= 1);
+        }
+      if (!hit)
+        continue;
+      for (guint k = i; k <= last && n_found < G_N_ELEMENTS (found); k++)
+        {
+          mark (c, k, k, type_person);
+          found[n_found++] = c->t[k].hash;
+        }
+      i = last;
+    }
+  for (guint i = 0; i < c->len && n_found > 0; i++)
+    if (c->type[i] == NULL && (c->t[i].upper || c->t[i].cap) && !c->t[i].poss)
+      for (guint k = 0; k < n_found; k++)
+        if (found[k] == c->t[i].hash && lone_initials (c, i))
+          {
+            mark (c, i, i, type_person);
+            break;
+          }
+}
+
 /* Token i, two to four small letters in no list but of names, alone
  * signs the note's last line ("-- hks", "rnh") */
 static gboolean
@@ -10972,6 +11069,7 @@ detect_names_in (const char  *text,
   propagate_initials (&c);
   initials_partners (&c);
   detect_stop_initials (&c);
+  initials_on_their_own (&c);
   detect_defined_initials (&c);
 
   /* "tell miss hussain": "miss" in lower case is the title of the name after it */
