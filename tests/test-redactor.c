@@ -1055,6 +1055,11 @@ static const NameCase name_cases[] = {
     "PERSON:Bev|PERSON:Spud|PERSON:Jermaine Clarke|PERSON:JJ|PERSON:darren mills|PERSON:daz|"
     "PERSON:Chloe|PERSON:NHL" },
   /* a business named after its trade, or where it stands */
+  /* under a heading of places, a cell's words are a place; not a street
+   * alone, letters, the town centre */
+  { "| Venue | Kind | Area |\n|---|---|---|\n| Kandy | sweet shop | Marsh Farm |\n| Hodan's | café | Dallow |\n| Kebab Kingdom | takeaway | Union Street |\n| Pizza Uno | takeaway | MIR |\n| Zest | café | Town centre |",
+    "INSTITUTION:Kandy|PLACE:Marsh Farm|INSTITUTION:Hodan's|PLACE:Dallow|"
+    "INSTITUTION:Kebab Kingdom|INSTITUTION:Pizza Uno|INSTITUTION:Zest" },
   /* initials labelling a dialogue's lines beside others', and a note's
    * last line of initials; not a keyword's nor a role's label */
   { "Panel: HA (chair), JS.\nHA: Where were you living?\nW14: In Whitley.\nHA: And then?\nW14: A flat.\nJS: Did anyone ask?\nNB: the witness asked for a break.\nDSL: informed.\n\nNothing further. Next review in two weeks.\n— TT / JR",

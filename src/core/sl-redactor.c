@@ -295,6 +295,7 @@ static GRegex *compiled[G_N_ELEMENTS (recognisers)];
 static GRegex *birth_context;
 static GRegex *owner_heading;
 static GRegex *venue_heading;
+static GRegex *place_heading;
 
 /* Helpers */
 
@@ -334,6 +335,11 @@ compile_all (void)
                                    "|placements?|providers?|settings?|schools?|homes?"
                                    "|agency|agencies|organisations?|organizations?"
                                    "|schemes?|sites?|projects?)(?:\\(s\\))?\\s*$",
+                                   G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
+      /* the heading of a column of places: "Location", "Area", "Found at" */
+      place_heading = g_regex_new ("(?:locations?|areas?|local\\s+area|towns?|districts?|locality"
+                                   "|neighbourhood|base|where|found\\s+at|missing\\s+from"
+                                   "|lives\\s+in|home\\s+area)\\s*$",
                                    G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
       start_words_init (&month_words);
       start_words_init (&reference_words);
@@ -10397,11 +10403,15 @@ static WordSet public_bodies_set = WORD_SET (public_bodies);
 
 /* "| Uncle Sam's | Green Lane Road |", "| The Old Mill, Skipton | 38 |",
  * "| Number 9 / Wardle House |": under a heading of venues, providers or
- * schemes, a cell's capitalised words up to a comma, a bracket or a slash
- * are a name, whatever words they are; not a council's (a place), a
- * public body's or an agency's, nor words that are no name */
+ * schemes (@heading), a cell's capitalised words up to a comma, a bracket
+ * or a slash are a name of @type, whatever words they are; not a
+ * council's (a place), a public body's or an agency's, nor words that are
+ * no name. Under a heading of places ("Location", "Area", "Found at"), a
+ * cell's words are a place: "| Low Fell |", "| Page Hall |". */
 static void
-venue_column_cells (Ctx *c)
+column_cells (Ctx        *c,
+              GRegex     *heading,
+              const char *type)
 {
   static const char *const joins[] = { "and", "of", "the", "on", "de", "y", "upon", "in", "at" };
   static WordSet joins_set = WORD_SET (joins);
@@ -10438,7 +10448,7 @@ venue_column_cells (Ctx *c)
       while (cell_end > t->start && c->text[cell_end - 1] == ' ')
         cell_end--;
       if (!ok || !in_column_headed (c->text - c->offset, c->offset + t->start,
-                                    c->offset + cell_end, venue_heading, 4))
+                                    c->offset + cell_end, heading, 4))
         {
           i = last;
           continue;
@@ -10448,10 +10458,16 @@ venue_column_cells (Ctx *c)
           ok = c->type[k] != type_none && !(c->t[k].bits & G_COUNCIL) &&
                !token_in (c, k, &public_bodies_set);
           plain &= token_in (c, k, &agency_set) || token_in (c, k, &generic_set) ||
-                   token_in (c, k, &joins_set) || (c->t[k].bits & G_CUE) != 0;
+                   token_in (c, k, &joins_set) ||
+                   (type == type_institution ? (c->t[k].bits & G_CUE) != 0
+                                             : (c->t[k].bits & (G_STOP | G_CUE)) && !(c->t[k].bits & G_PLACE) && last == i);
         }
       /* one word of the stop list ("Barnardo's") is no business */
-      ok = ok && !token_in (c, i, &nobody_set) && !(last == i && (t->bits & G_STOP));
+      ok = ok && !token_in (c, i, &nobody_set) && !(last == i && (t->bits & G_STOP)) &&
+           (type == type_institution ||
+            /* a street alone is no place; nor are letters ("MIR") */
+            ((c->type[i] == NULL || c->type[i] == type_person) &&
+             !(c->t[last].bits & G_STREET) && !(last == i && t->upper && !(t->bits & G_PLACE))));
       if (ok && !plain)
         {
           /* with its number: "Number 9", "Unit 4" */
@@ -10463,13 +10479,13 @@ venue_column_cells (Ctx *c)
             e--;
           if (e > c->t[last].full_end)
             {
-              SlSpan span = { c->offset + t->start, c->offset + e, type_institution };
+              SlSpan span = { c->offset + t->start, c->offset + e, type };
 
               g_array_append_val (c->found, span);
               mark (c, i, last, type_none);
             }
           else
-            mark_with_poss (c, i, last, type_institution);
+            mark_with_poss (c, i, last, type);
         }
       i = last;
     }
@@ -11185,7 +11201,8 @@ detect_names_in (const char  *text,
   detect_possessive_businesses (&c);
   detect_named_venues (&c);
   venues_on_streets (&c);
-  venue_column_cells (&c);
+  column_cells (&c, venue_heading, type_institution);
+  column_cells (&c, place_heading, type_place);
 
   /* "to Frankie & Benny's in Swindon": two names and "&", the second a
    * possessive with no noun after it, are a business */
