@@ -234,6 +234,9 @@ static const char *const negatives[] = {
   /* a date laid out with spaces under a line of prose that says "born" */
   "Notes of who was born where and when, written up by the secretariat after the\n"
   "visit.\nVisit   Room 4   12.05.10   done",
+  /* a law's title, whatever words are in it */
+  "dealt with under the Freedom of Information Act 2000 and section 41 of the Youth Justice and "
+  "Criminal Evidence Act 1999.",
   /* a review's year alone, a paragraph's number with a slash, a Crown
    * Court's letter and a short number */
   "the SCR 2012 found that paragraph 4/2 applied; see S2019 and A1234",

@@ -6852,6 +6852,38 @@ detect_non_names (Ctx *c)
           i = last;
           continue;
         }
+      /* "the Freedom of Information Act 2000", "the Youth Justice and
+       * Criminal Evidence Act 1999", "the Family Procedure Rules 2010": a
+       * law's title, capitalised words before "Act", "Rules" or
+       * "Regulations" and a year, or after "the" */
+      if (t->cap && !t->upper && c->type[i] == NULL && i > 0 &&
+          (token_is (c, i, "act") || token_is (c, i, "rules") || token_is (c, i, "regulations")) &&
+          capish (&c->t[i - 1]) && gap_spaces (c, i - 1))
+        {
+          guint first = i;
+          gsize e = t->full_end;
+          gboolean year = e + 5 <= c->n && c->text[e] == ' ' &&
+                          (strncmp (c->text + e + 1, "19", 2) == 0 ||
+                           strncmp (c->text + e + 1, "20", 2) == 0) &&
+                          g_ascii_isdigit (c->text[e + 3]) && g_ascii_isdigit (c->text[e + 4]);
+
+          while (first > 0 && i - first < 10 && gap_spaces (c, first - 1) &&
+                 (capish (&c->t[first - 1]) ||
+                  (c->t[first - 1].lower && (token_is (c, first - 1, "of") ||
+                                             is_and (c, first - 1) ||
+                                             token_is (c, first - 1, "for")) &&
+                   first > 1 && capish (&c->t[first - 2]))) &&
+                 !token_is (c, first - 1, "the"))
+            first--;
+          if (first < i && (year || (first > 0 && token_is (c, first - 1, "the") &&
+                                     gap_spaces (c, first - 1))))
+            {
+              for (guint k = first; k <= i; k++)
+                if (c->type[k] == NULL)
+                  c->type[k] = type_none;
+              continue;
+            }
+        }
       /* "Jan-Aug", "Mar-May": a span of months */
       if (t->cap && t->ascii && t->end - t->start >= 7 && t->end - t->start <= 9 &&
           c->text[t->start + 3] == '-' && month_prefix (c->text + t->start) &&
