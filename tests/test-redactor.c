@@ -234,6 +234,9 @@ static const char *const negatives[] = {
   /* a date laid out with spaces under a line of prose that says "born" */
   "Notes of who was born where and when, written up by the secretariat after the\n"
   "visit.\nVisit   Room 4   12.05.10   done",
+  /* the parties of legal papers; the Crown that prosecutes */
+  "2. The Intervener shall use those documents. Counsel for the Crown and for the Appellant "
+  "agreed.",
   /* a law's title, whatever words are in it */
   "dealt with under the Freedom of Information Act 2000 and section 41 of the Youth Justice and "
   "Criminal Evidence Act 1999.",

@@ -3861,6 +3861,11 @@ detect_institutions (Ctx *c)
                 !(c->t[i + len].bits & (G_CUE | G_CUE_START | G_WEAK_CUE | G_STREET))))
             len = 0;
 
+          /* "counsel for the Crown", "R v the Crown": the prosecution */
+          if (len == 1 && the && token_is (c, i, "crown") && i > 1 && gap_spaces (c, i - 2) &&
+              (token_is (c, i - 2, "for") || token_is (c, i - 2, "against") ||
+               token_is (c, i - 2, "v") || token_is (c, i - 2, "by")))
+            len = 0;
           /* "the" is part of the span: a reader who labels "the Royal Oak"
            * and one who labels "Royal Oak" are both covered. */
           if (len > 0)
@@ -10732,6 +10737,14 @@ capital_the_names (Ctx *c)
                                         "echo", "post", "herald", "argus", "chronicle",
                                         "gazette", "voice", "scotsman", "stage", "lancet" };
   static WordSet papers_set = WORD_SET (papers);
+  /* the parties and bodies legal papers define: "The Intervener shall",
+   * "for the Crown" */
+  static const char *const parties[] = { "intervener", "intervenor", "appellant", "applicant",
+                                         "respondent", "claimant", "defendant", "crown",
+                                         "guardian", "prosecution", "accused", "complainant",
+                                         "claimants", "defendants", "respondents", "applicants",
+                                         "witness", "reviewer", "author", "chair", "secretariat" };
+  static WordSet parties_set = WORD_SET (parties);
 
   for (guint i = 1; i < c->len; i++)
     {
@@ -10751,7 +10764,7 @@ capital_the_names (Ctx *c)
             ((c->type[i] == type_place || c->type[i] == type_person) && span_end (c, i) == i)) ||
           (t->bits & (G_STOP | G_TITLE | G_KIN | G_HEADER | G_NAME_ROLE | G_COUNCIL | G_STREET |
                       G_VERB | G_PREP)) ||
-          token_in (c, i, &papers_set) ||
+          token_in (c, i, &papers_set) || token_in (c, i, &parties_set) ||
           (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1])))
         continue;
       mark (c, i - 1, i, type_institution);
