@@ -10659,6 +10659,40 @@ employers_after_posts (Ctx *c)
     }
 }
 
+/* "Telford & Wrekin Safeguarding Partnership", "Cwm Taf Morgannwg
+ * Safeguarding Board", "Cardiff and Vale Health Board": a partnership or
+ * a board named after its area is a public body, and its area's name in
+ * it is no place of the note's */
+static void
+partnerships_of_places (Ctx *c)
+{
+  static const char *const bodies[] = { "safeguarding", "health", "children's", "childrens",
+                                        "children", "adults", "regional", "community",
+                                        "partnership", "board" };
+  static WordSet bodies_set = WORD_SET (bodies);
+
+  for (guint i = 0; i + 2 < c->len; i++)
+    {
+      guint last, k;
+
+      if (c->type[i] != type_place || c->joined[i])
+        continue;
+      last = span_end (c, i);
+      k = last + 1;
+      if (k + 1 >= c->len || !gap_spaces (c, last) || !c->t[k].cap || !token_in (c, k, &bodies_set))
+        {
+          i = last;
+          continue;
+        }
+      while (k + 1 < c->len && k < last + 4 && gap_spaces (c, k) && c->t[k + 1].cap &&
+             token_in (c, k + 1, &bodies_set))
+        k++;
+      if (token_is (c, k, "partnership") || token_is (c, k, "board"))
+        mark (c, i, last, type_none);
+      i = last;
+    }
+}
+
 /* "Pennine Pathways Housing ("PPH")", "Tayside Youth Link ("TYL")": a
  * writer defines initials for the capitalised words before them, which
  * are a body's name; not an agency's or a term's ("Multi-Agency
@@ -12240,6 +12274,7 @@ detect_names_in (const char  *text,
   widen_people (&c);
   dates_after_people (&c);
   one_word_streets (&c);
+  partnerships_of_places (&c);
 
   /* "KM/JT", "AM/IF", "HMcK/S.B.": the initials after a slash beside
    * someone's are someone's too (no token of their own); not a title
