@@ -1065,6 +1065,13 @@ static const NameCase name_cases[] = {
     "PERSON:Bev|PERSON:Spud|PERSON:Jermaine Clarke|PERSON:JJ|PERSON:darren mills|PERSON:daz|"
     "PERSON:Chloe|PERSON:NHL" },
   /* a business named after its trade, or where it stands */
+  /* no person: a weekday or a month alone, a car's model, a festival, a
+   * suspect's label, a partnership named "Safer" and its area, a doctor's
+   * letters after the name */
+  { "Mon. Jas home late. Episodes Jan to Apr: 6. A white Kia Niro and a red Seat Leon. She has "
+    "not seen Demi since Hogmanay. Nominal 1 and Nominal 2 eat there. The Safer Plymouth "
+    "partnership met. Dr Anjali Raghunathan MBChB MRCGP signed.",
+    "PERSON:Jas|PERSON:Demi|PERSON:Dr Anjali Raghunathan" },
   /* under a heading of places, a cell's words are a place; not a street
    * alone, letters, the town centre */
   { "| Venue | Kind | Area |\n|---|---|---|\n| Kandy | sweet shop | Marsh Farm |\n| Hodan's | café | Dallow |\n| Kebab Kingdom | takeaway | Union Street |\n| Pizza Uno | takeaway | MIR |\n| Zest | café | Town centre |",

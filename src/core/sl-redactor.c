@@ -10659,6 +10659,28 @@ employers_after_posts (Ctx *c)
     }
 }
 
+/* What was taken for a person and is none: a weekday or a month alone
+ * ("Mon. Jas home late", "Jan to Apr", "(GH, Mon)"), unless a verb says
+ * someone did something ("Jan said"); a car's model after its make ("Kia
+ * Niro", "Seat Leon") */
+static void
+days_and_models (Ctx *c)
+{
+  for (guint i = 0; i < c->len; i++)
+    {
+      if (c->type[i] != type_person || c->joined[i] || (i + 1 < c->len && c->joined[i + 1]) ||
+          !c->t[i].cap || c->t[i].poss)
+        continue;
+      if ((word_in (c, i, W_MON, W_SUN) || word_in (c, i, W_JAN, W_DEC)) &&
+          !person_context_after (c, i) && !past_verb_after (c, i) &&
+          !(i > 0 && gap_spaces (c, i - 1) && (c->t[i - 1].bits & G_TITLE)))
+        mark (c, i, i, type_none);
+      else if (i > 0 && gap_spaces (c, i - 1) && capish (&c->t[i - 1]) &&
+               word_in (c, i - 1, W_FORD, W_JEEP))
+        mark (c, i, i, type_none);
+    }
+}
+
 /* "Telford & Wrekin Safeguarding Partnership", "Cwm Taf Morgannwg
  * Safeguarding Board", "Cardiff and Vale Health Board": a partnership or
  * a board named after its area is a public body, and its area's name in
@@ -10678,6 +10700,13 @@ partnerships_of_places (Ctx *c)
       if (c->type[i] != type_place || c->joined[i])
         continue;
       last = span_end (c, i);
+      /* "the city's Safer Plymouth partnership" */
+      if (i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].cap && token_is (c, i - 1, "safer"))
+        {
+          mark (c, i, last, type_none);
+          i = last;
+          continue;
+        }
       k = last + 1;
       if (k + 1 >= c->len || !gap_spaces (c, last) || !c->t[k].cap || !token_in (c, k, &bodies_set))
         {
@@ -12275,6 +12304,7 @@ detect_names_in (const char  *text,
   dates_after_people (&c);
   one_word_streets (&c);
   partnerships_of_places (&c);
+  days_and_models (&c);
 
   /* "KM/JT", "AM/IF", "HMcK/S.B.": the initials after a slash beside
    * someone's are someone's too (no token of their own); not a title
