@@ -1070,8 +1070,9 @@ static const NameCase name_cases[] = {
    * letters after the name */
   { "Mon. Jas home late. Episodes Jan to Apr: 6. A white Kia Niro and a red Seat Leon. She has "
     "not seen Demi since Hogmanay. Nominal 1 and Nominal 2 eat there. The Safer Plymouth "
-    "partnership met. Dr Anjali Raghunathan MBChB MRCGP signed.",
-    "PERSON:Jas|PERSON:Demi|PERSON:Dr Anjali Raghunathan" },
+    "partnership met. Dr Anjali Raghunathan MBChB MRCGP signed. I spoke with Jan. Jan: I was "
+    "there.",
+    "PERSON:Jas|PERSON:Demi|PERSON:Dr Anjali Raghunathan|PERSON:Jan|PERSON:Jan" },
   /* under a heading of places, a cell's words are a place; not a street
    * alone, letters, the town centre */
   { "| Venue | Kind | Area |\n|---|---|---|\n| Kandy | sweet shop | Marsh Farm |\n| Hodan's | café | Dallow |\n| Kebab Kingdom | takeaway | Union Street |\n| Pizza Uno | takeaway | MIR |\n| Zest | café | Town centre |",

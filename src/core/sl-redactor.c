@@ -10659,6 +10659,37 @@ employers_after_posts (Ctx *c)
     }
 }
 
+/* Is token i a weekday's or a month's short form standing as a date does:
+ * before a full stop, a colon, a bracket or a number, or in a range ("Mon.",
+ * "Jun: 4 more", "(GH, Mon)", "Jan to Apr"), not after a word of meeting
+ * ("spoke to Jan.")? */
+static gboolean
+day_or_month_short (const Ctx *c,
+                    guint      i)
+{
+  gsize e = c->t[i].full_end;
+  gboolean range;
+
+  if (token_chars (c, i) > 4 || !(word_in (c, i, W_MON, W_SUN) || word_in (c, i, W_JAN, W_DEC)) ||
+      person_context_after (c, i) || past_verb_after (c, i) ||
+      (i > 0 && gap_spaces (c, i - 1) &&
+       ((c->t[i - 1].bits & G_TITLE) || token_in (c, i - 1, &contact_set) ||
+        token_is (c, i - 1, "to") || token_is (c, i - 1, "with"))))
+    return FALSE;
+  range = i + 2 < c->len && gap_spaces (c, i) && gap_spaces (c, i + 1) &&
+          (token_is (c, i + 1, "to") || is_and (c, i + 1)) &&
+          (word_in (c, i + 2, W_MON, W_SUN) || word_in (c, i + 2, W_JAN, W_DEC));
+  /* ("Jan: I was there" labels what someone said; "Jun: 4 more" is a
+   * month's count) */
+  if (e + 2 < c->n && c->text[e] == ':')
+    return g_ascii_isdigit (c->text[e + 2]) != 0;
+  /* ("Mon. Jas home late" heads a line; "spoke with Jan." does not) */
+  if (e < c->n && c->text[e] == '.')
+    return c->t[i].start == 0 || c->text[c->t[i].start - 1] == '\n';
+  return range || e >= c->n || c->text[e] == ')' || c->text[e] == ',' ||
+         (c->text[e] == ' ' && e + 1 < c->n && g_ascii_isdigit (c->text[e + 1]));
+}
+
 /* What was taken for a person and is none: a weekday or a month alone
  * ("Mon. Jas home late", "Jan to Apr", "(GH, Mon)"), unless a verb says
  * someone did something ("Jan said"); a car's model after its make ("Kia
@@ -10671,9 +10702,7 @@ days_and_models (Ctx *c)
       if (c->type[i] != type_person || c->joined[i] || (i + 1 < c->len && c->joined[i + 1]) ||
           !c->t[i].cap || c->t[i].poss)
         continue;
-      if ((word_in (c, i, W_MON, W_SUN) || word_in (c, i, W_JAN, W_DEC)) &&
-          !person_context_after (c, i) && !past_verb_after (c, i) &&
-          !(i > 0 && gap_spaces (c, i - 1) && (c->t[i - 1].bits & G_TITLE)))
+      if (day_or_month_short (c, i))
         mark (c, i, i, type_none);
       else if (i > 0 && gap_spaces (c, i - 1) && capish (&c->t[i - 1]) &&
                word_in (c, i - 1, W_FORD, W_JEEP))
