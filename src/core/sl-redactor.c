@@ -7925,7 +7925,11 @@ initials_on_their_own (Ctx *c)
       guint last = i;
       gboolean hit = FALSE;
 
-      if (!lone_initials (c, i))
+      /* (cheap tests first: at a line's start, in capitals, short) */
+      if (c->type[i] != NULL || !c->t[i].cap || c->t[i].end - c->t[i].start > 8 ||
+          (ls > 0 && c->text[ls - 1] != '\n' && c->text[ls - 1] != ' ' &&
+           c->text[ls - 1] != '-' && (guchar) c->text[ls - 1] < 0x80) ||
+          !lone_initials (c, i))
         continue;
       while (ls > 0 && c->text[ls - 1] != '\n')
         ls--;
@@ -12985,9 +12989,13 @@ legal_references (const char *text,
 
   for (gsize i = 0; i + 4 < n; i++)
     {
-      gsize l = i, e;
+      gsize l, e;
 
-      if (!g_ascii_isupper (text[i]) || (i > 0 && (g_ascii_isalnum (text[i - 1]) ||
+      /* to the next capital, in a tight loop */
+      while (i + 4 < n && (guchar) (text[i] - 'A') >= 26)
+        i++;
+      l = i;
+      if (i + 4 >= n || (i > 0 && (g_ascii_isalnum (text[i - 1]) ||
                                                    text[i - 1] == '/' || text[i - 1] == '-')))
         continue;
       while (l < n && g_ascii_isalpha (text[l]) && l - i <= 6)
@@ -13177,10 +13185,13 @@ numbered_references (const char *text,
 
   for (gsize i = 0; i + 5 < n; i++)
     {
-      gsize l = i, d, e;
+      gsize l, d, e;
       gboolean skip = FALSE;
 
-      if (!g_ascii_isupper (text[i]) || (i > 0 && (g_ascii_isalnum (text[i - 1]) ||
+      while (i + 5 < n && (guchar) (text[i] - 'A') >= 26)
+        i++;
+      l = i;
+      if (i + 5 >= n || (i > 0 && (g_ascii_isalnum (text[i - 1]) ||
                                                    text[i - 1] == '/' || text[i - 1] == '-')))
         continue;
       while (l < n && g_ascii_isupper (text[l]) && l - i <= 4)
