@@ -209,6 +209,8 @@ static const Case positives[] = {
   { "COURT 6\nS20190088   adjourned", SL_SPAN_REFERENCE, "S20190088" },
   { "a registered charity (1157730) in town", SL_SPAN_REFERENCE, "1157730" },
   { "its companies house no. 06218845; see", SL_SPAN_REFERENCE, "06218845" },
+  { "I produce exhibit no. KLM/4 here", SL_SPAN_REFERENCE, "KLM/4" },
+  { "a placement with a plc (07341906) then", SL_SPAN_REFERENCE, "07341906" },
   /* a survey's date in American order; a date and place of birth */
   { "Q3   Date of birth (MM/DD/YYYY)\n03/21/1988\n\nQ4", SL_SPAN_DATE_OF_BIRTH, "03/21/1988" },
   { "Date and place of birth: 04/02/2010, here", SL_SPAN_DATE_OF_BIRTH, "04/02/2010" },
@@ -1089,6 +1091,12 @@ static const NameCase name_cases[] = {
     "PERSON:kaylan|PERSON:reece|PERSON:kaylan|PERSON:connor|PERSON:jordan|PERSON:summer|"
     "PERSON:reece|PERSON:summer|PERSON:jen|PERSON:reece|PERSON:baz|PERSON:bazza|"
     "PERSON:adnan" },
+  /* a note that starts with "and" and a business before a street; a
+   * signature in lines ended by "\r\n"; "follows up the" is no visit; a
+   * partnership at the text's end */
+  { "and Megafone on Clayton Street. She follows up the Complaint.\r\n\r\nQXZ / JVK\r\n\r\n"
+    "Referred by the Safer Plymouth partnership.",
+    "PERSON:Megafone|PLACE:Clayton Street|PERSON:QXZ|PERSON:JVK" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

@@ -296,6 +296,19 @@ static GRegex *birth_context;
 static GRegex *owner_heading;
 static GRegex *venue_heading;
 static GRegex *place_heading;
+/* the same headings as a table's cell anywhere in a text, to know whether
+ * a text has such a column at all before its cells are read */
+static GRegex *venue_heading_cell;
+static GRegex *place_heading_cell;
+/* the headings of columns of venues ("Venue", "Premises", "Firm"), of where
+ * children are placed and by whom ("Placement", "Provider"), and of places
+ * ("Location", "Area", "Found at") */
+#define VENUE_HEADINGS "venues?|premises|business(?:es)?|firms?|operators?" \
+  "|company|companies|employer|hotels?|takeaways?|shops?|placements?|providers?|settings?" \
+  "|schools?|homes?|agency|agencies|organisations?|organizations?|schemes?|sites?|projects?"
+#define PLACE_HEADINGS "locations?|areas?|local\\s+area|towns?|districts?|locality" \
+  "|neighbourhood|base|where|found\\s+at|missing\\s+from|lives\\s+in|home\\s+area"
+#define HEADING_CELL(words) "(?:^|[|\\t,])[ \\t]*(?:" words ")(?:\\(s\\))?[ \\t]*(?=[|\\t,\\r\\n]|$)"
 
 /* Helpers */
 
@@ -328,19 +341,16 @@ compile_all (void)
       owner_heading = g_regex_new ("(?:owner|who|lead|by|action\\s+by|by\\s+whom|responsible"
                                    "|assigned(?:\\s+to)?|initials)\\s*$",
                                    G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
-      /* the heading of a column of venues: "Venue", "Premises", "Firm";
-       * of where children are placed and by whom: "Placement", "Provider" */
-      venue_heading = g_regex_new ("(?:venues?|premises|business(?:es)?|firms?|operators?"
-                                   "|company|companies|employer|hotels?|takeaways?|shops?"
-                                   "|placements?|providers?|settings?|schools?|homes?"
-                                   "|agency|agencies|organisations?|organizations?"
-                                   "|schemes?|sites?|projects?)(?:\\(s\\))?\\s*$",
+      venue_heading = g_regex_new ("(?:" VENUE_HEADINGS ")(?:\\(s\\))?\\s*$",
                                    G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
-      /* the heading of a column of places: "Location", "Area", "Found at" */
-      place_heading = g_regex_new ("(?:locations?|areas?|local\\s+area|towns?|districts?|locality"
-                                   "|neighbourhood|base|where|found\\s+at|missing\\s+from"
-                                   "|lives\\s+in|home\\s+area)\\s*$",
+      venue_heading_cell = g_regex_new (HEADING_CELL (VENUE_HEADINGS),
+                                        G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS |
+                                        G_REGEX_MULTILINE, 0, NULL);
+      place_heading = g_regex_new ("(?:" PLACE_HEADINGS ")\\s*$",
                                    G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
+      place_heading_cell = g_regex_new (HEADING_CELL (PLACE_HEADINGS),
+                                        G_REGEX_RAW | G_REGEX_OPTIMIZE | G_REGEX_CASELESS |
+                                        G_REGEX_MULTILINE, 0, NULL);
       start_words_init (&month_words);
       start_words_init (&reference_words);
       start_words_init (&flat_words);
@@ -6213,14 +6223,14 @@ propagate (Ctx *c)
                         : !(i + 1 < c->len && c->joined[i + 1])))
         words[n_words++] = c->t[i].hash;
     for (guint i = 0; i + 1 < c->len && n_words > 0; i++)
-      if (c->type[i] == NULL && c->t[i].cap && !c->t[i].upper && !c->t[i].initial &&
-          (person_context_after (c, i) || past_verb_after (c, i) ||
-           (gap_spaces (c, i) && (token_is (c, i + 1, "is") || token_is (c, i + 1, "has")))) &&
-          !(i > 0 && gap_spaces (c, i - 1) && (c->t[i - 1].bits & G_TITLE)))
+      if (c->type[i] == NULL && c->t[i].cap && !c->t[i].upper && !c->t[i].initial)
         for (guint k = 0; k < n_words; k++)
           if (words[k] == c->t[i].hash)
             {
-              mark (c, i, i, type_person);
+              if ((person_context_after (c, i) || past_verb_after (c, i) ||
+                   (gap_spaces (c, i) && (token_is (c, i + 1, "is") || token_is (c, i + 1, "has")))) &&
+                  !(i > 0 && gap_spaces (c, i - 1) && (c->t[i - 1].bits & G_TITLE)))
+                mark (c, i, i, type_person);
               break;
             }
   }
@@ -7909,71 +7919,85 @@ lone_initials (const Ctx *c,
 
 /* Initials on their own as people sign and label: a note's or a
  * paragraph's last line that is only initials ("— TT / JR", "DMcG /
- * TB", "RJH"); an action's owner at a line's start before a dash and a
- * verb ("PC — ask licensing"); the same initials labelling two lines or
- * more of a dialogue beside another's ("JS: Did anyone…" … "JS: And
- * then?"); then wherever else they stand */
+ * TB", "RJH"); initials labelling a dialogue's line beside two other
+ * labels, or twice beside one ("JS: Did anyone…" among "HA:" and
+ * "W:"); then wherever else they stand */
 static void
 initials_on_their_own (Ctx *c)
 {
-  guint64 found[16];
-  guint n_found = 0;
+  enum { MAX_LABELS = 32 };
+  guint64 found[16], label_hashes[MAX_LABELS];
+  guint n_found = 0, counts[MAX_LABELS], n_labels = 0, peers = 0;
+  gboolean counted = FALSE;
 
   for (guint i = 0; i < c->len && n_found < G_N_ELEMENTS (found); i++)
     {
-      gsize ls = c->t[i].start, e;
+      gsize p, e;
       guint last = i;
       gboolean hit = FALSE;
 
-      /* (cheap tests first: at a line's start, in capitals, short) */
-      if (c->type[i] != NULL || !c->t[i].cap || c->t[i].end - c->t[i].start > 8 ||
-          (ls > 0 && c->text[ls - 1] != '\n' && c->text[ls - 1] != ' ' &&
-           c->text[ls - 1] != '-' && (guchar) c->text[ls - 1] < 0x80) ||
-          !lone_initials (c, i))
+      /* (cheap tests first: capitals, short, none found) */
+      if (c->type[i] != NULL || !c->t[i].cap || c->t[i].end - c->t[i].start > 8)
         continue;
-      while (ls > 0 && c->text[ls - 1] != '\n')
-        ls--;
-      /* (after "— " or "- " at the line's start) */
-      {
-        gsize p = ls;
-
-        while (p < c->t[i].start && (c->text[p] == ' ' || c->text[p] == '-' ||
-                                     (guchar) c->text[p] == 0xE2 || (guchar) c->text[p] == 0x80 ||
-                                     (guchar) c->text[p] == 0x94 || (guchar) c->text[p] == 0x93))
-          p++;
-        if (p != c->t[i].start)
-          continue;
-      }
+      /* at the line's start, perhaps after "— " or "- ": the gap before
+       * holds a line break and then only spaces and dashes */
+      p = c->t[i].start;
+      while (p > (i > 0 ? c->t[i - 1].full_end : 0) &&
+             (c->text[p - 1] == ' ' || c->text[p - 1] == '-' ||
+              (guchar) c->text[p - 1] == 0xE2 || (guchar) c->text[p - 1] == 0x80 ||
+              (guchar) c->text[p - 1] == 0x94 || (guchar) c->text[p - 1] == 0x93))
+        p--;
+      if ((p > 0 && c->text[p - 1] != '\n') || !lone_initials (c, i))
+        continue;
       /* a signature: initials, " / " and initials, to the line's end, at
-       * the note's end or before a blank line */
+       * the note's end or before a blank line ("\n" or "\r\n" lines) */
       while (last + 1 < c->len && (gap_is (c, last, " / ") || gap_is (c, last, "/")) &&
              lone_initials (c, last + 1))
         last++;
       e = c->t[last].full_end;
-      while (e < c->n && (c->text[e] == ' ' || c->text[e] == '.'))
+      while (e < c->n && (c->text[e] == ' ' || c->text[e] == '.' || c->text[e] == '\r'))
         e++;
-      if (e >= c->n || (c->text[e] == '\n' && (e + 1 >= c->n || c->text[e + 1] == '\n' ||
-                                               (e + 2 < c->n && c->text[e + 1] == '\r'))))
+      if (e >= c->n)
         hit = TRUE;
-      /* an action's owner: "PC — ask", "AN - send" */
-      else if (last == i && i + 1 < c->len && c->t[i + 1].lower && !(c->t[i + 1].bits & G_STOP) &&
-               (gap_is (c, i, " \xe2\x80\x94 ") || gap_is (c, i, " - ") ||
-                gap_is (c, i, " \xe2\x80\x93 ")))
-        hit = TRUE;
-      /* a dialogue's label, twice or more, beside another label */
-      else if (last == i && label_of_line (c, i))
+      else if (c->text[e] == '\n')
         {
-          guint same = 0, other = 0;
+          e++;
+          if (e < c->n && c->text[e] == '\r')
+            e++;
+          hit = e >= c->n || c->text[e] == '\n';
+        }
+      /* a dialogue's label, twice or more, beside another label: the
+       * labels of the stretch counted once */
+      if (!hit && last == i && label_of_line (c, i))
+        {
+          guint same = 0;
 
-          for (guint k = 0; k < c->len && other < 2; k++)
-            if (k != i && label_of_line (c, k) && token_chars (c, k) <= 4)
-              {
-                if (c->t[k].hash == c->t[i].hash)
-                  same++;
-                else if (lone_initials (c, k) || c->type[k] == type_person || c->t[k].initial)
-                  other++;
-              }
-          hit = other >= 2 || (same >= 1 && other >= 1);
+          if (!counted)
+            {
+              counted = TRUE;
+              for (guint k = 0; k < c->len; k++)
+                if (label_of_line (c, k) && token_chars (c, k) <= 4 &&
+                    (lone_initials (c, k) || c->type[k] == type_person || c->t[k].initial))
+                  {
+                    guint q = 0;
+
+                    peers++;
+                    while (q < n_labels && label_hashes[q] != c->t[k].hash)
+                      q++;
+                    if (q == n_labels && n_labels < MAX_LABELS)
+                      {
+                        label_hashes[n_labels] = c->t[k].hash;
+                        counts[n_labels++] = 0;
+                      }
+                    if (q < n_labels)
+                      counts[q]++;
+                  }
+            }
+          for (guint q = 0; q < n_labels; q++)
+            if (label_hashes[q] == c->t[i].hash)
+              same = counts[q];
+          /* (the other labels: all but this one's) */
+          hit = peers >= same + 2 || (same >= 2 && peers >= same + 1);
         }
       if (!hit)
         continue;
@@ -8933,7 +8957,7 @@ detect_named_spots (Ctx *c)
           !(token_in (c, p, &where_set) ||
             (the && (token_is (c, p, "up") || token_is (c, p, "down") ||
                      token_is (c, p, "round")) &&
-             !(p > 0 && c->t[p - 1].lower && token_ends_in (c, p - 1, "ow") &&
+             !(p > 0 && c->t[p - 1].lower &&
                (token_is (c, p - 1, "follow") || token_is (c, p - 1, "follows")))) ||
             (token_is (c, p, "to") && p > 0 && gap_spaces (c, p - 1) &&
              token_in (c, p - 1, &moved_set))))
@@ -9118,7 +9142,7 @@ venues_on_streets (Ctx *c)
       if (!(the && !lower) &&
           (!gap_spaces (c, p) || (lower && !c->t[p].lower) ||
            !(token_in (c, p, &went_to_set) || token_in (c, p, &runs_set) ||
-             (is_and (c, p) && c->type[p - 1] == type_institution))))
+             (p > 0 && is_and (c, p) && c->type[p - 1] == type_institution))))
         continue;
       for (guint k = first; k <= last && fit; k++)
         {
@@ -10452,10 +10476,16 @@ static WordSet public_bodies_set = WORD_SET (public_bodies);
 static void
 column_cells (Ctx        *c,
               GRegex     *heading,
+              GRegex     *heading_cell,
               const char *type)
 {
   static const char *const joins[] = { "and", "of", "the", "on", "de", "y", "upon", "in", "at" };
   static WordSet joins_set = WORD_SET (joins);
+
+  /* no table of bars or tabs, or no such heading in it: no cell is read */
+  if ((memchr (c->text, '|', c->n) == NULL && memchr (c->text, '\t', c->n) == NULL) ||
+      !g_regex_match_full (heading_cell, c->text, (gssize) c->n, 0, 0, NULL, NULL))
+    return;
 
   for (guint i = 0; i < c->len; i++)
     {
@@ -10726,7 +10756,7 @@ partnerships_of_places (Ctx *c)
                                         "partnership", "board" };
   static WordSet bodies_set = WORD_SET (bodies);
 
-  for (guint i = 0; i + 2 < c->len; i++)
+  for (guint i = 0; i < c->len; i++)
     {
       guint last, k;
 
@@ -10741,7 +10771,7 @@ partnerships_of_places (Ctx *c)
           continue;
         }
       k = last + 1;
-      if (k + 1 >= c->len || !gap_spaces (c, last) || !c->t[k].cap || !token_in (c, k, &bodies_set))
+      if (k >= c->len || !gap_spaces (c, last) || !c->t[k].cap || !token_in (c, k, &bodies_set))
         {
           i = last;
           continue;
@@ -11342,8 +11372,8 @@ detect_names_in (const char  *text,
   detect_possessive_businesses (&c);
   detect_named_venues (&c);
   venues_on_streets (&c);
-  column_cells (&c, venue_heading, type_institution);
-  column_cells (&c, place_heading, type_place);
+  column_cells (&c, venue_heading, venue_heading_cell, type_institution);
+  column_cells (&c, place_heading, place_heading_cell, type_place);
 
   /* "to Frankie & Benny's in Swindon": two names and "&", the second a
    * possessive with no noun after it, are a business */
@@ -12951,7 +12981,7 @@ exhibit_cue_mark (const char *text,
 
   /* "exhibits", "exhibited as", "exhibit no." */
   while (p < n && p - from < 14 && !g_ascii_isupper (text[p]) && text[p] != '\n' &&
-         text[p] != '.')
+         (text[p] != '.' || (p >= 2 && text[p - 2] == 'n' && text[p - 1] == 'o')))
     p++;
   if (p < n && (e = exhibit_mark_end (text, n, p)) > 0)
     {
@@ -12959,6 +12989,10 @@ exhibit_cue_mark (const char *text,
 
       while (text[l] != '/')
         l++;
+      /* (each officer's initials once) */
+      for (guint k = 0; k < *n_marks; k++)
+        if (strlen (marks[k]) == l - p && memcmp (marks[k], text + p, l - p) == 0)
+          return;
       memcpy (marks[*n_marks], text + p, l - p);
       marks[(*n_marks)++][l - p] = '\0';
     }
@@ -13045,7 +13079,7 @@ legal_references (const char *text,
       /* "Ltd (07341906)" */
       if (l + 3 < n && text[l] == ' ' && text[l + 1] == '(' &&
           ((l - i == 3 && (strncmp (text + i, "Ltd", 3) == 0 || strncmp (text + i, "LLP", 3) == 0 ||
-                           strncmp (text + i, "CIC", 3) == 0 || strncmp (text + i, "plc", 3) == 0)) ||
+                           strncmp (text + i, "CIC", 3) == 0 || strncmp (text + i, "PLC", 3) == 0)) ||
            (l - i == 7 && strncmp (text + i, "Limited", 7) == 0)))
         {
           gsize b = l + 2;
@@ -13135,6 +13169,8 @@ legal_references (const char *text,
       if (q + 6 <= n && q > 0 && (text[q - 1] | 0x20) == 'e' && memcmp (x, "xhibit", 6) == 0)
         p = q + 6;
       else if (q >= 2 && (text[q - 2] | 0x20) == 'b' && text[q - 1] == 'o' &&
+               /* ("inbox", "Xbox") */
+               (q == 2 || !g_ascii_isalnum (text[q - 3])) &&
                (q + 1 < n && (text[q + 1] == ' ' || (text[q + 1] == 'e' && q + 3 < n &&
                                                      text[q + 2] == 's' && text[q + 3] == ' '))))
         p = q + 1;
@@ -13142,9 +13178,27 @@ legal_references (const char *text,
         continue;
       exhibit_cue_mark (text, n, p, marks, &n_marks);
     }
-  for (const char *t = memmem (text, n, "produced as", 11); t != NULL && n_marks < 8;
-       t = memmem (t + 1, n - (gsize) (t + 1 - text), "produced as", 11))
-    exhibit_cue_mark (text, n, (gsize) (t - text) + 11, marks, &n_marks);
+  for (const char *t = memmem (text, n, "roduced as", 10); t != NULL && n_marks < 8;
+       t = memmem (t + 1, n - (gsize) (t + 1 - text), "roduced as", 10))
+    if (t > text && (t[-1] | 0x20) == 'p')
+      exhibit_cue_mark (text, n, (gsize) (t - text) + 10, marks, &n_marks);
+  /* "Kinder Care Group plc (07341906)": "plc" in lower case, which the
+   * scan of capitals passes by */
+  for (const char *t = memmem (text, n, "plc (", 5); t != NULL;
+       t = memmem (t + 1, n - (gsize) (t + 1 - text), "plc (", 5))
+    {
+      gsize b = (gsize) (t - text) + 5, e;
+
+      for (e = b; e < n && e - b < 9 && g_ascii_isalnum (text[e]); e++)
+        ;
+      if (e - b == 8 && e < n && text[e] == ')' && g_ascii_isdigit (text[b + 2]) &&
+          g_ascii_isdigit (text[e - 1]) && (t == text || !g_ascii_isalnum (t[-1])))
+        {
+          SlSpan span = { b, e, SL_SPAN_REFERENCE };
+
+          g_array_append_val (found, span);
+        }
+    }
   for (gsize i = 0; i + 3 < n && n_marks > 0; i++)
     {
       gsize e;
