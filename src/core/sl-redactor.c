@@ -7912,9 +7912,12 @@ lone_initials (const Ctx *c,
 {
   const Token *t = &c->t[i];
 
-  return c->type[i] == NULL && !t->poss && token_chars (c, i) >= 2 && token_chars (c, i) <= 4 &&
-         (t->upper ? !(t->bits & (G_ENGLISH | G_COMMON | G_STOP | G_HEADER | G_TITLE | G_KEYWORD))
-                   : mixed_initials (c, i) && unlisted (t));
+  if (c->type[i] != NULL || t->poss || token_chars (c, i) < 2)
+    return FALSE;
+  /* in capitals, as a speaker's label could be, and no word of the stop
+   * list, no keyword, no title */
+  return t->upper ? speaker_initials (c, i) && !(t->bits & (G_STOP | G_HEADER | G_TITLE | G_KEYWORD))
+                  : token_chars (c, i) <= 4 && mixed_initials (c, i) && unlisted (t);
 }
 
 /* Initials on their own as people sign and label: a note's or a
@@ -12998,6 +13001,22 @@ exhibit_cue_mark (const char *text,
     }
 }
 
+/* The end of a company's number in brackets that starts at text[b]:
+ * eight letters and digits, the third and the last digits, then ")"
+ * ("07341906", "SC412345"); or 0 */
+static gsize
+company_number_end (const char *text,
+                    gsize       n,
+                    gsize       b)
+{
+  gsize e;
+
+  for (e = b; e < n && e - b < 9 && g_ascii_isalnum (text[e]); e++)
+    ;
+  return e - b == 8 && e < n && text[e] == ')' && g_ascii_isdigit (text[b + 2]) &&
+         g_ascii_isdigit (text[e - 1]) ? e : 0;
+}
+
 /* The references of legal papers, without a keyword of the usual kind:
  * - a witness statement's form and number, "MG11/BC/1", "MG11/C22/2";
  * - an exhibit's mark after "exhibit", "exhibited as", "produced as" or
@@ -13082,14 +13101,9 @@ legal_references (const char *text,
                            strncmp (text + i, "CIC", 3) == 0 || strncmp (text + i, "PLC", 3) == 0)) ||
            (l - i == 7 && strncmp (text + i, "Limited", 7) == 0)))
         {
-          gsize b = l + 2;
-
-          for (e = b; e < n && e - b < 9 && g_ascii_isalnum (text[e]); e++)
-            ;
-          if (e - b == 8 && e < n && text[e] == ')' && g_ascii_isdigit (text[b + 2]) &&
-              g_ascii_isdigit (text[e - 1]))
+          if ((e = company_number_end (text, n, l + 2)) > 0)
             {
-              SlSpan span = { b, e, SL_SPAN_REFERENCE };
+              SlSpan span = { l + 2, e, SL_SPAN_REFERENCE };
 
               g_array_append_val (found, span);
             }
@@ -13189,10 +13203,7 @@ legal_references (const char *text,
     {
       gsize b = (gsize) (t - text) + 5, e;
 
-      for (e = b; e < n && e - b < 9 && g_ascii_isalnum (text[e]); e++)
-        ;
-      if (e - b == 8 && e < n && text[e] == ')' && g_ascii_isdigit (text[b + 2]) &&
-          g_ascii_isdigit (text[e - 1]) && (t == text || !g_ascii_isalnum (t[-1])))
+      if ((e = company_number_end (text, n, b)) > 0 && (t == text || !g_ascii_isalnum (t[-1])))
         {
           SlSpan span = { b, e, SL_SPAN_REFERENCE };
 
