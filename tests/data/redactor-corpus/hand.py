@@ -23,8 +23,9 @@
 # seventeenth ("s17-NN", seventeenth-set.txt), twentieth ("s20-NN",
 # twentieth-set.txt), twenty-second ("s22-NN", twentysecond-set.txt),
 # twenty-third ("s23-NN", twentythird-set.txt), twenty-sixth ("s26-NN",
-# twentysixth-set.txt) and twenty-seventh ("s27-NN", twentyseventh-set.txt)
-# sets.
+# twentysixth-set.txt), twenty-seventh ("s27-NN", twentyseventh-set.txt),
+# thirty-first, thirty-second, thirty-seventh, thirty-eighth, forty-third
+# ("s43-NN") and forty-fourth ("s44-NN") sets.
 import json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -66,7 +67,7 @@ def second_set(name):
         ident, body = blocks[i], blocks[i + 1].strip('\n')
         t, spans, negs = convert(body)
         m = re.fullmatch(r's[24567]-(\d+)', ident)
-        split = 'heldout' if (m and int(m.group(1)) % 3 == 0) or ident.startswith(('s3-', 's8-', 's9-', 's10-', 's11-', 's12-', 's13-', 's14-', 's16-', 's17-', 's20-', 's22-', 's23-', 's26-', 's27-', 's31-', 's32-', 's37-', 's38-')) else 'dev'
+        split = 'heldout' if (m and int(m.group(1)) % 3 == 0) or ident.startswith(('s3-', 's8-', 's9-', 's10-', 's11-', 's12-', 's13-', 's14-', 's16-', 's17-', 's20-', 's22-', 's23-', 's26-', 's27-', 's31-', 's32-', 's37-', 's38-', 's43-', 's44-')) else 'dev'
         outs[split].append({'id': ident, 'text': t, 'spans': spans, 'negatives': negs})
     stem = os.path.splitext(name)[0].split('-')[0]
     for split, docs in outs.items():
