@@ -1097,6 +1097,15 @@ static const NameCase name_cases[] = {
   { "and Megafone on Clayton Street. She follows up the Complaint.\r\n\r\nQXZ / JVK\r\n\r\n"
     "Referred by the Safer Plymouth partnership.",
     "PERSON:Megafone|PLACE:Clayton Street|PERSON:QXZ|PERSON:JVK" },
+  /* a name its writer explains at once as a venue, then found again
+   * after "the", in quotes or after "from"; not a description, a list or
+   * a kind */
+  { "7.45 text: at the fountain wiv kace. the fountain = old pub on freeman st. She has "
+    "stopped going to the Mint (the snooker hall on Magdalen Street). My understanding: "
+    "\"kestrel\" is Kestrel Court, the short breaks unit. mums gettin me from kestrel at 6. "
+    "The worst place was a shisha lounge. The older was later picked up from school.",
+    "INSTITUTION:fountain|INSTITUTION:fountain|PLACE:freeman st|INSTITUTION:Mint|"
+    "INSTITUTION:kestrel|INSTITUTION:Kestrel Court|INSTITUTION:kestrel" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

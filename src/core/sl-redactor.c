@@ -9094,6 +9094,183 @@ name_gap (const Ctx *c,
   return TRUE;
 }
 
+/* Does a venue's kind follow token k, within six words in the case of
+ * its first ("the youth club in Dowlais", "old pub on freeman st",
+ * "youth proj in old methodist hall", "the bike place in the old unit")?
+ * Stops at a sentence's end or a word in capitals. */
+static gboolean
+kind_follows (const Ctx *c,
+              guint      k)
+{
+  static const char *const kinds[] = {
+    "pub", "bar", "club", "gym", "hall", "takeaway", "cafe", "caf\xc3\xa9", "shop", "hotel",
+    "arcade", "unit", "hostel", "project", "proj", "restaurant", "chippy", "kebab", "lodge",
+    "snooker", "bowling", "garage", "barbers", "salon", "church", "mosque", "nightclub",
+    "venue", "lounge", "b&b", "guesthouse", "guest", "home", "school", "academy", "college",
+    "centre", "center", "shisha", "bookies", "offy", "carwash", "bakery", "cinema", "casino",
+    "motel", "inn", "clinic", "surgery", "pru", "hostel", "flats", "caravan", "nursery",
+    "bistro", "grill", "diner", "pizzeria", "launderette", "workshop", "supermarket",
+  };
+  static WordSet kinds_set = WORD_SET (kinds);
+
+  for (guint m = k; m < c->len && m < k + 6; m++)
+    {
+      if (!(c->t[m].lower || c->t[m].upper == c->t[k].upper) || c->t[m].initial ||
+          (c->t[m].bits & (G_TITLE | G_KIN)))
+        return FALSE;
+      if (token_in (c, m, &kinds_set))
+        return TRUE;
+      if (!gap_spaces (c, m) && !gap_is (c, m, "/") && !gap_is (c, m, "-"))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* After token last, an explanation's start: " (", " = ", a dash, ", the",
+ * ", a", "is the", "\" is" ... The first token of what explains, or 0. */
+static guint
+explanation_after (const Ctx *c,
+                   guint      last)
+{
+  guint k = last + 1;
+  gsize s, e;
+
+  if (k >= c->len)
+    return 0;
+  s = c->t[last].full_end;
+  e = c->t[k].start;
+  /* a closing quote may stand before it: "\"kestrel\" is" */
+  while (s < e && (c->text[s] == '"' || c->text[s] == '\''))
+    s++;
+  if (s + 3 <= e && memcmp (c->text + s, "\xe2\x80\x9d", 3) == 0)
+    s += 3;
+  if (s + 3 <= e && memcmp (c->text + s, "\xe2\x80\x99", 3) == 0)
+    s += 3;
+  if ((e - s == 2 && memcmp (c->text + s, " (", 2) == 0) ||
+      (e - s == 3 && memcmp (c->text + s, " = ", 3) == 0) ||
+      (e - s == 3 && memcmp (c->text + s, " - ", 3) == 0) ||
+      (e - s == 5 && (memcmp (c->text + s, " \xe2\x80\x93 ", 5) == 0 ||
+                      memcmp (c->text + s, " \xe2\x80\x94 ", 5) == 0)))
+    return k;
+  if ((e - s == 2 && memcmp (c->text + s, ", ", 2) == 0) &&
+      (token_is (c, k, "the") || token_is (c, k, "a") || token_is (c, k, "an")) &&
+      c->t[k].lower)
+    return k;
+  if (e - s == 1 && c->text[s] == ' ' && (token_is (c, k, "is") || token_is (c, k, "was")) &&
+      c->t[k].lower && gap_spaces (c, k) && k + 1 < c->len)
+    return k + 1;
+  return 0;
+}
+
+/* "the Mint (the snooker hall on Magdalen Street)", "the fountain = old
+ * pub on freeman st", "the Fed – the youth club in Dowlais", "\"kestrel\"
+ * is Kestrel Court, the short breaks unit": a name its writer explains at
+ * once as a venue; then the name wherever else it stands after "the", in
+ * quotes or with a capital. Not a kind ("the hub (youth club)"), an agency
+ * or a defined term ("the Home (the children's home)": a cue). */
+static void
+explained_venues (Ctx *c)
+{
+  guint64 names[8][3];
+  guint lens[8], n_names = 0;
+
+  for (guint i = 1; i < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      guint first = i, last = i, k;
+      gboolean quoted, after_the;
+
+      if (c->type[i] != NULL || t->initial || t->end - t->start < 3 ||
+          (t->bits & (G_STOP | G_TITLE | G_KIN | G_CUE | G_CUE_START | G_PREP | G_VERB | G_HEADER |
+                      G_STREET | G_COUNCIL | G_PLACE)) ||
+          token_in (c, i, &generic_set))
+        continue;
+      /* the name: one word, or up to three in the same case */
+      while (last + 1 < c->len && last < i + 2 && gap_spaces (c, last) && c->type[last + 1] == NULL &&
+             c->t[last + 1].lower == t->lower && c->t[last + 1].upper == t->upper &&
+             !(c->t[last + 1].bits & (G_STOP | G_TITLE | G_PREP | G_VERB | G_CUE_START)) &&
+             explanation_after (c, last) == 0)
+        last++;
+      if ((k = explanation_after (c, last)) == 0)
+        {
+          continue;
+        }
+      after_the = token_is (c, i - 1, "the") && gap_spaces (c, i - 1);
+      quoted = c->t[i - 1].full_end < t->start &&
+               (c->text[t->start - 1] == '"' || c->text[t->start - 1] == '\'' ||
+                (t->start >= 3 && memcmp (c->text + t->start - 3, "\xe2\x80\x9c", 3) == 0));
+      if (!(after_the || quoted) || (!t->lower && !capish (t)))
+        continue;
+      /* ("the worst place was a shisha lounge", "the clock tower, the sea
+       * breeze café": a description, a list) */
+      if (t->lower && !quoted &&
+          (token_is (c, k - 1, "is") || token_is (c, k - 1, "was") || gap_is (c, last, ", ")))
+        continue;
+      /* "\"kestrel\" is Kestrel Court, the short breaks unit": the name
+       * said again with a capital, and more words */
+      if (k < c->len && token_is (c, k, "the") && c->t[k].lower && gap_spaces (c, k))
+        k++;
+      if (k < c->len && c->t[k].hash == t->hash && capish (&c->t[k]) && !t->upper)
+        {
+          guint r = k, q = 0;
+
+          while (q < last - first && r + 1 < c->len && gap_spaces (c, r) &&
+                 c->t[r + 1].hash == c->t[first + q + 1].hash)
+            r++, q++;
+          if (q < last - first)
+            continue;
+          while (r + 1 < c->len && r < k + 3 && gap_spaces (c, r) && capish (&c->t[r + 1]) &&
+                 !(c->t[r + 1].bits & (G_TITLE | G_PREP)) &&
+                 (!(c->t[r + 1].bits & G_STOP) || (c->t[r + 1].bits & (G_STREET | G_CUE))))
+            r++;
+          if (!((c->t[r].bits & G_CUE) || c->type[r] == type_institution ||
+                ((c->t[r].bits & G_STREET) && r > k) ||
+                (r + 1 < c->len && c->t[r + 1].lower && kind_follows (c, r + 1)) ||
+                (r + 2 < c->len && explanation_after (c, r) == r + 1 && kind_follows (c, r + 1))))
+            continue;
+          if (c->type[k] == NULL)
+            mark (c, k, r, type_institution);
+        }
+      else if (!kind_follows (c, k))
+        continue;
+      mark_with_poss (c, first, last, type_institution);
+      if (n_names < G_N_ELEMENTS (names))
+        {
+          for (guint q = first; q <= last; q++)
+            names[n_names][q - first] = c->t[q].hash;
+          lens[n_names++] = last - first + 1;
+        }
+      i = last;
+    }
+  /* the name again: after "the", in quotes or with a capital */
+  for (guint i = 1; i < c->len && n_names > 0; i++)
+    {
+      const Token *t = &c->t[i];
+
+      if (c->type[i] != NULL)
+        continue;
+      for (guint q = 0; q < n_names; q++)
+        {
+          guint n = lens[q], m = 0;
+
+          while (m < n && i + m < c->len && c->type[i + m] == NULL && c->t[i + m].hash == names[q][m] &&
+                 (m == 0 || gap_spaces (c, i + m - 1)))
+            m++;
+          if (m < n)
+            continue;
+          if (!((token_is (c, i - 1, "the") && gap_spaces (c, i - 1)) ||
+                (capish (t) && !t->sentence) || n > 1 ||
+                (gap_spaces (c, i - 1) && c->t[i - 1].lower && token_in (c, i - 1, &went_to_set)) ||
+                (c->t[i - 1].full_end < t->start &&
+                 (c->text[t->start - 1] == '"' || c->text[t->start - 1] == '\''))))
+            continue;
+          mark_with_poss (c, i, i + n - 1, type_institution);
+          i += n - 1;
+          break;
+        }
+    }
+}
+
 /* "works at Megafone on Clayton St", "outside lucky dragon on anlaby rd",
  * "a flat above Chicken Hut on Bradford Road", "the Empire on Corporation
  * Road": words where someone was, before "on" or "off" and a street, are a
@@ -11375,6 +11552,7 @@ detect_names_in (const char  *text,
   detect_possessive_businesses (&c);
   detect_named_venues (&c);
   venues_on_streets (&c);
+  explained_venues (&c);
   column_cells (&c, venue_heading, venue_heading_cell, type_institution);
   column_cells (&c, place_heading, place_heading_cell, type_place);
 
