@@ -1103,9 +1103,12 @@ static const NameCase name_cases[] = {
   { "7.45 text: at the fountain wiv kace. the fountain = old pub on freeman st. She has "
     "stopped going to the Mint (the snooker hall on Magdalen Street). My understanding: "
     "\"kestrel\" is Kestrel Court, the short breaks unit. mums gettin me from kestrel at 6. "
-    "The worst place was a shisha lounge. The older was later picked up from school.",
+    "The worst place was a shisha lounge. The older was later picked up from school. "
+    "Lifts up to the kowloon. (Kowloon is the Chinese takeaway at the top.) Seagull Park is a "
+    "caravan site. Mason is a pupil at the school.",
     "INSTITUTION:fountain|INSTITUTION:fountain|PLACE:freeman st|INSTITUTION:Mint|"
-    "INSTITUTION:kestrel|INSTITUTION:Kestrel Court|INSTITUTION:kestrel" },
+    "INSTITUTION:kestrel|INSTITUTION:Kestrel Court|INSTITUTION:kestrel|INSTITUTION:kowloon|"
+    "INSTITUTION:Kowloon|INSTITUTION:Seagull Park" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

@@ -9094,6 +9094,18 @@ name_gap (const Ctx *c,
   return TRUE;
 }
 
+/* the words of venues' kinds a writer explains a name by */
+static const char *const venue_kinds[] = {
+    "pub", "bar", "club", "gym", "hall", "takeaway", "cafe", "caf\xc3\xa9", "shop", "hotel",
+    "arcade", "unit", "hostel", "project", "proj", "restaurant", "chippy", "kebab", "lodge",
+    "snooker", "bowling", "garage", "barbers", "salon", "church", "mosque", "nightclub",
+    "venue", "lounge", "b&b", "guesthouse", "guest", "home", "school", "academy", "college",
+    "centre", "center", "shisha", "bookies", "offy", "carwash", "bakery", "cinema", "casino",
+    "motel", "inn", "clinic", "surgery", "pru", "hostel", "flats", "caravan", "nursery",
+    "bistro", "grill", "diner", "pizzeria", "launderette", "workshop", "supermarket", "site",
+  };
+static WordSet venue_kinds_set = WORD_SET (venue_kinds);
+
 /* Does a venue's kind follow token k, within six words in the case of
  * its first ("the youth club in Dowlais", "old pub on freeman st",
  * "youth proj in old methodist hall", "the bike place in the old unit")?
@@ -9102,26 +9114,36 @@ static gboolean
 kind_follows (const Ctx *c,
               guint      k)
 {
-  static const char *const kinds[] = {
-    "pub", "bar", "club", "gym", "hall", "takeaway", "cafe", "caf\xc3\xa9", "shop", "hotel",
-    "arcade", "unit", "hostel", "project", "proj", "restaurant", "chippy", "kebab", "lodge",
-    "snooker", "bowling", "garage", "barbers", "salon", "church", "mosque", "nightclub",
-    "venue", "lounge", "b&b", "guesthouse", "guest", "home", "school", "academy", "college",
-    "centre", "center", "shisha", "bookies", "offy", "carwash", "bakery", "cinema", "casino",
-    "motel", "inn", "clinic", "surgery", "pru", "hostel", "flats", "caravan", "nursery",
-    "bistro", "grill", "diner", "pizzeria", "launderette", "workshop", "supermarket",
-  };
-  static WordSet kinds_set = WORD_SET (kinds);
 
   for (guint m = k; m < c->len && m < k + 6; m++)
     {
       if (!(c->t[m].lower || c->t[m].upper == c->t[k].upper) || c->t[m].initial ||
           (c->t[m].bits & (G_TITLE | G_KIN)))
         return FALSE;
-      if (token_in (c, m, &kinds_set))
+      if (token_in (c, m, &venue_kinds_set))
         return TRUE;
       if (!gap_spaces (c, m) && !gap_is (c, m, "/") && !gap_is (c, m, "-"))
         return FALSE;
+    }
+  return FALSE;
+}
+
+/* Token k is "a", "an" or "the", and a venue's kind follows within three
+ * words of no place nor action ("a caravan site", "the Chinese takeaway") */
+static gboolean
+kind_soon (const Ctx *c,
+           guint      k)
+{
+  if (!(token_is (c, k, "a") || token_is (c, k, "an") || token_is (c, k, "the")) ||
+      !c->t[k].lower)
+    return FALSE;
+  for (guint m = k + 1; m < c->len && m <= k + 3; m++)
+    {
+      if (!gap_spaces (c, m - 1) || !(c->t[m].lower || token_in (c, m, &cuisines_set)) ||
+          (c->t[m].bits & (G_PREP | G_VERB | G_KIN)))
+        return FALSE;
+      if (token_in (c, m, &venue_kinds_set))
+        return TRUE;
     }
   return FALSE;
 }
@@ -9199,6 +9221,14 @@ explained_venues (Ctx *c)
       quoted = c->t[i - 1].full_end < t->start &&
                (c->text[t->start - 1] == '"' || c->text[t->start - 1] == '\'' ||
                 (t->start >= 3 && memcmp (c->text + t->start - 3, "\xe2\x80\x9c", 3) == 0));
+      /* "Seagull Park is a caravan site near …", "(Kowloon is the Chinese
+       * takeaway at …)": a capitalised name said to be a kind of venue,
+       * the kind at once after "a" or "the" and words of no place */
+      if (!(after_the || quoted) && capish (t) && !t->upper &&
+          (token_is (c, k - 1, "is") || token_is (c, k - 1, "was")) &&
+          !(first == last && (t->bits & (G_FIRST | G_SUR | G_FIRST_POP | G_SUR_POP))) &&
+          kind_soon (c, k))
+        after_the = TRUE;
       if (!(after_the || quoted) || (!t->lower && !capish (t)))
         continue;
       /* ("the worst place was a shisha lounge", "the clock tower, the sea
@@ -10107,7 +10137,7 @@ propagate_short_forms (Ctx           *c,
       gboolean hit = FALSE;
 
       if (!(bloom & (G_GUINT64_CONSTANT (1) << (t->hash >> 58))) ||
-          c->type[i] != NULL || !capish (t) || t->upper ||
+          c->type[i] != NULL || !capish (t) ||
           (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1])))
         continue;
       for (guint k = 0; k < n_names && !hit; k++)
@@ -10117,12 +10147,14 @@ propagate_short_forms (Ctx           *c,
           if (n < 2)
             continue;
           /* "the Grill", "The Lodge was named" */
-          hit = names[k][n - 1] == t->hash && gap_spaces (c, i - 1) && token_is (c, i - 1, "the") &&
+          hit = names[k][n - 1] == t->hash && !t->upper && gap_spaces (c, i - 1) &&
+                token_is (c, i - 1, "the") &&
                 !(i > 1 && capish (&c->t[i - 2]) && gap_spaces (c, i - 2) && !c->t[i - 1].sentence) &&
                 !(t->bits & (G_STREET | G_COUNCIL));
-          /* "Oakfield" */
+          /* "Oakfield"; "FLAT ABOVE ZEYTIN" after "ZEYTIN GRILL" in a line
+           * in capitals */
           hit = hit || (names[k][0] == t->hash && unlisted (t) && t->end - t->start >= 4 &&
-                        !t->poss);
+                        !t->poss && (!t->upper || shouting (c, i)));
         }
       if (hit)
         mark (c, i, i, type_institution);
