@@ -9148,6 +9148,24 @@ kind_soon (const Ctx *c,
   return FALSE;
 }
 
+/* Could the gap after token a start an explanation (explanation_after)?
+ * Two bytes' test. */
+static inline gboolean
+may_explain (const Ctx *c,
+             guint      a)
+{
+  char x, y;
+
+  if (a + 1 >= c->len)
+    return FALSE;
+  /* the next token starts after the gap, so its first byte is there */
+  x = c->text[c->t[a].full_end];
+  y = c->text[c->t[a].full_end + 1];
+  if (x == ' ')
+    return y == '(' || y == '=' || y == '-' || y == '\xe2' || y == 'i' || y == 'w';
+  return x == ',' || x == '"' || x == '\'' || x == '\xe2';
+}
+
 /* After token last, an explanation's start: " (", " = ", a dash, ", the",
  * ", a", "is the", "\" is" ... The first token of what explains, or 0. */
 static guint
@@ -9184,6 +9202,19 @@ explanation_after (const Ctx *c,
   return 0;
 }
 
+/* Could token i start a name explained_venues reads: no word of a kind,
+ * an action, a place or a role, nor found already? */
+static gboolean
+name_of_explained (const Ctx *c,
+                   guint      i)
+{
+  const Token *t = &c->t[i];
+
+  return c->type[i] == NULL && !t->initial && t->end - t->start >= 3 &&
+         !(t->bits & (G_STOP | G_TITLE | G_KIN | G_CUE | G_CUE_START | G_PREP | G_VERB | G_HEADER |
+                      G_STREET | G_COUNCIL | G_PLACE));
+}
+
 /* "the Mint (the snooker hall on Magdalen Street)", "the fountain = old
  * pub on freeman st", "the Fed – the youth club in Dowlais", "\"kestrel\"
  * is Kestrel Court, the short breaks unit": a name its writer explains at
@@ -9196,27 +9227,38 @@ explained_venues (Ctx *c)
   guint64 names[8][3];
   guint lens[8], n_names = 0;
 
-  for (guint i = 1; i < c->len; i++)
+  /* by the gap after a name, which is seldom anything but a space */
+  for (guint last = 1; last + 1 < c->len; last++)
     {
-      const Token *t = &c->t[i];
-      guint first = i, last = i, k;
+      const Token *t;
+      guint first, i, k;
       gboolean quoted, after_the;
 
-      if (c->type[i] != NULL || t->initial || t->end - t->start < 3 ||
-          (t->bits & (G_STOP | G_TITLE | G_KIN | G_CUE | G_CUE_START | G_PREP | G_VERB | G_HEADER |
-                      G_STREET | G_COUNCIL | G_PLACE)) ||
-          token_in (c, i, &generic_set))
+      if (!may_explain (c, last) || (k = explanation_after (c, last)) == 0)
         continue;
-      /* the name: one word, or up to three in the same case */
-      while (last + 1 < c->len && last < i + 2 && gap_spaces (c, last) && c->type[last + 1] == NULL &&
-             c->t[last + 1].lower == t->lower && c->t[last + 1].upper == t->upper &&
-             !(c->t[last + 1].bits & (G_STOP | G_TITLE | G_PREP | G_VERB | G_CUE_START)) &&
-             explanation_after (c, last) == 0)
-        last++;
-      if ((k = explanation_after (c, last)) == 0)
+      /* the name: one word, or up to three in the same case, the first
+       * of them no word of a kind, an action or a place */
+      i = last;
+      for (guint f = last >= 3 ? last - 2 : 1; f < last; f++)
         {
-          continue;
+          gboolean ok = TRUE;
+
+          for (guint q = f + 1; q <= last && ok; q++)
+            ok = gap_spaces (c, q - 1) && c->type[q] == NULL &&
+                 c->t[q].lower == c->t[f].lower && c->t[q].upper == c->t[f].upper &&
+                 !(c->t[q].bits & (G_STOP | G_TITLE | G_PREP | G_VERB | G_CUE_START));
+          if (ok && name_of_explained (c, f))
+            {
+              i = f;
+              break;
+            }
         }
+      if (i == last && !name_of_explained (c, last))
+        continue;
+      first = i;
+      t = &c->t[i];
+      if (token_in (c, i, &generic_set))
+        continue;
       after_the = token_is (c, i - 1, "the") && gap_spaces (c, i - 1);
       quoted = c->t[i - 1].full_end < t->start &&
                (c->text[t->start - 1] == '"' || c->text[t->start - 1] == '\'' ||
@@ -9270,7 +9312,6 @@ explained_venues (Ctx *c)
             names[n_names][q - first] = c->t[q].hash;
           lens[n_names++] = last - first + 1;
         }
-      i = last;
     }
   /* the name again: after "the", in quotes or with a capital */
   for (guint i = 1; i < c->len && n_names > 0; i++)
