@@ -1109,6 +1109,12 @@ static const NameCase name_cases[] = {
     "INSTITUTION:fountain|INSTITUTION:fountain|PLACE:freeman st|INSTITUTION:Mint|"
     "INSTITUTION:kestrel|INSTITUTION:Kestrel Court|INSTITUTION:kestrel|INSTITUTION:kowloon|"
     "INSTITUTION:Kowloon|INSTITUTION:Seagull Park" },
+  /* names joined to a person's by a slash, a title after the slash with
+   * its name; not words of a service, nor a web address's path */
+  { "Summary: Aziz/Hussain/Khan are seen together. Seen with Rashed/Tanvir outside. JB/Imran "
+    "to list revocations. The Fire/Rescue service and https://example.org/Safeguarding/Policy.",
+    "PERSON:Aziz|PERSON:Hussain|PERSON:Khan|PERSON:Rashed|PERSON:Tanvir|PERSON:JB|PERSON:Imran|"
+    "URL:https://example.org/Safeguarding/Policy" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "
@@ -2016,7 +2022,7 @@ static const NameCase name_cases[] = {
     "PERSON:Cllr. de B\xc3\xbarca|PERSON:Jordan de Lacy-Hume|ADDRESS:19 Bishopton Mews|"
     "PERSON:NO/DR|PERSON:ME/AS|PERSON:AT/WE" },
   /* a surname taken for a town after an acting rank */
-  { "D/Supt Oxley described it; Leeds/Bradford.", "PERSON:D/Supt Oxley|PLACE:Leeds" },
+  { "D/Supt Oxley described it; Leeds/Bradford.", "PERSON:D/Supt Oxley|PLACE:Leeds|PLACE:Bradford" },
   /* venues named without a cue word: with their kind in brackets or set
    * beside them, in no list where someone was outside or above, at one
    * before its street, the one before "and", then wherever they stand;
