@@ -2377,14 +2377,8 @@ tokenise (const char *text,
       if (i > 0 && (g_ascii_isdigit (text[i - 1]) || text[i - 1] == '@' || text[i - 1] == '_' ||
                     text[i - 1] == '/' || text[i - 1] == '.'))
         {
-          /* but "Aziz/Hussain", "JB/Imran": a capitalised word after a
-           * slash after two letters or more is a word of its own (not
-           * "D/Supt", a rank) */
-          gboolean named = text[i - 1] == '/' && i > 2 && g_ascii_isalpha (text[i - 2]) &&
-                           g_ascii_isalpha (text[i - 3]) &&
-                           g_ascii_isupper (text[i]) && i + 1 < n && g_ascii_islower (text[i + 1]);
           gboolean glued = g_ascii_isdigit (text[i - 1]) || text[i - 1] == '@' ||
-                           text[i - 1] == '_' || (text[i - 1] == '/' && !named) ||
+                           text[i - 1] == '_' || text[i - 1] == '/' ||
                            (i > 1 && text[i - 1] == '.' && g_ascii_isalnum (text[i - 2]));
 
           if (glued)
@@ -7750,57 +7744,6 @@ propagate_initials (Ctx *c)
     }
 }
 
-/* Could token i be a person's name beside another's by a slash: a
- * capitalised first name, surname or word of no list, no word of a kind,
- * an agency or an action? */
-static gboolean
-slash_name (const Ctx *c,
-            guint      i)
-{
-  const Token *t = &c->t[i];
-
-  return c->type[i] == NULL && t->cap && !t->upper && !t->initial &&
-         (unlisted (t) || (t->bits & (G_FIRST | G_SUR))) &&
-         !(t->bits & (G_STOP | G_CUE | G_CUE_START | G_PLACE | G_VERB | G_PREP | G_STREET |
-                      G_COUNCIL | G_HEADER | G_KIN | G_TITLE));
-}
-
-/* "Aziz/Hussain/Khan are seen together", "with Rashed/Tanvir", "JB/Imran
- * to list": names joined by a slash, no space, to a person's are people;
- * and "AS/DC Raza": a title after the slash goes with its name */
-static void
-slash_partners (Ctx *c)
-{
-  for (guint i = 0; i + 1 < c->len; i++)
-    {
-      guint j;
-
-      if (c->type[i] != type_person || !gap_is (c, i, "/"))
-        continue;
-      /* to the right, name by name */
-      for (j = i + 1; j < c->len; j++)
-        {
-          if ((c->t[j].bits & G_TITLE) && capish (&c->t[j]) && gap_spaces (c, j) &&
-              j + 1 < c->len && c->type[j + 1] == type_person && !c->joined[j + 1])
-            {
-              mark (c, j, span_end (c, j + 1), type_person);
-              break;
-            }
-          if (!slash_name (c, j) || (j + 1 < c->len && gap_spaces (c, j) && capish (&c->t[j + 1])))
-            break;
-          mark (c, j, j, type_person);
-          if (!gap_is (c, j, "/"))
-            break;
-        }
-    }
-  /* to the left: "Aziz/Hussain" where only "Hussain" was known */
-  for (guint i = c->len; i-- > 1; )
-    if (c->type[i] == type_person && !c->joined[i] && gap_is (c, i - 1, "/") &&
-        slash_name (c, i - 1) &&
-        !(i > 1 && gap_spaces (c, i - 2) && capish (&c->t[i - 2])))
-      mark (c, i - 1, i - 1, type_person);
-}
-
 /* "KM/JT to follow up", "AB/km", "JT and RS": initials joined by a slash,
  * "and", "&" or "+" to someone's initials are someone's too */
 static void
@@ -11569,7 +11512,6 @@ detect_names_in (const char  *text,
   detect_initials_of_people (&c);
   propagate_initials (&c);
   initials_partners (&c);
-  slash_partners (&c);
   detect_stop_initials (&c);
   initials_on_their_own (&c);
   detect_defined_initials (&c);
