@@ -1110,6 +1110,15 @@ static const NameCase name_cases[] = {
     "INSTITUTION:fountain|INSTITUTION:fountain|PLACE:freeman st|INSTITUTION:Mint|"
     "INSTITUTION:kestrel|INSTITUTION:Kestrel Court|INSTITUTION:kestrel|INSTITUTION:kowloon|"
     "INSTITUTION:Kowloon|INSTITUTION:Seagull Park|INSTITUTION:Tower|PLACE:Leek Road" },
+  /* a venue explained by its whole name or said again with a capital and
+   * its kind; not a defined party, the owners, nor a park's lodge */
+  { "Notes: the Vic (Victoria Tavern) on the corner. \"the bank\" - the Bank, pub on the "
+    "corner. MIRZA SEEN AT SPOONS (THE CLOTH HALL) WITH FEMALES. MP to write to the owners "
+    "(Aire Valley Hospitality Ltd). Evidence of the Defendant (Brightpath Fostering Ltd). "
+    "The gates of the lodge in the park - the lodge gates at the park.",
+    "INSTITUTION:Vic|INSTITUTION:Victoria Tavern|INSTITUTION:bank|INSTITUTION:Bank|"
+    "PERSON:MIRZA|INSTITUTION:SPOONS|INSTITUTION:Aire Valley Hospitality Ltd|"
+    "INSTITUTION:Brightpath Fostering Ltd" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

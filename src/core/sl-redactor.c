@@ -9210,9 +9210,15 @@ name_of_explained (const Ctx *c,
 {
   const Token *t = &c->t[i];
 
+  /* a word of a place or a street only after "the" or a quote ("the
+   * Bank, pub on Wardwick") */
   return c->type[i] == NULL && !t->initial && t->end - t->start >= 3 &&
          !(t->bits & (G_STOP | G_TITLE | G_KIN | G_CUE | G_CUE_START | G_PREP | G_VERB | G_HEADER |
-                      G_STREET | G_COUNCIL | G_PLACE));
+                      G_COUNCIL)) &&
+         (!(t->bits & (G_STREET | G_PLACE)) ||
+          (i > 0 && ((token_is (c, i - 1, "the") && gap_spaces (c, i - 1)) ||
+                     (c->t[i - 1].full_end < t->start &&
+                      (c->text[t->start - 1] == '"' || c->text[t->start - 1] == '\'')))));
 }
 
 /* "the Mint (the snooker hall on Magdalen Street)", "the fountain = old
@@ -9260,7 +9266,12 @@ explained_venues (Ctx *c)
       t = &c->t[i];
       if (token_in (c, i, &generic_set))
         continue;
-      after_the = token_is (c, i - 1, "the") && gap_spaces (c, i - 1);
+      /* "the Mint (…)"; "AT SPOONS (THE CLOTH HALL)": or a capitalised
+       * name where someone was */
+      after_the = gap_spaces (c, i - 1) &&
+                  (token_is (c, i - 1, "the") ||
+                   (capish (t) && token_in (c, i - 1, &went_to_set) &&
+                    c->t[i - 1].upper == t->upper));
       quoted = c->t[i - 1].full_end < t->start &&
                (c->text[t->start - 1] == '"' || c->text[t->start - 1] == '\'' ||
                 (t->start >= 3 && memcmp (c->text + t->start - 3, "\xe2\x80\x9c", 3) == 0));
@@ -9281,7 +9292,7 @@ explained_venues (Ctx *c)
         continue;
       /* "\"kestrel\" is Kestrel Court, the short breaks unit": the name
        * said again with a capital, and more words */
-      if (k < c->len && token_is (c, k, "the") && c->t[k].lower && gap_spaces (c, k))
+      if (k < c->len && token_is (c, k, "the") && (c->t[k].lower || t->upper) && gap_spaces (c, k))
         k++;
       if (k < c->len && c->t[k].hash == t->hash && capish (&c->t[k]) && !t->upper)
         {
@@ -9299,12 +9310,22 @@ explained_venues (Ctx *c)
           if (!((c->t[r].bits & G_CUE) || c->type[r] == type_institution ||
                 ((c->t[r].bits & G_STREET) && r > k) ||
                 (r + 1 < c->len && c->t[r + 1].lower && kind_follows (c, r + 1)) ||
-                (r + 2 < c->len && explanation_after (c, r) == r + 1 && kind_follows (c, r + 1))))
+                (r + 2 < c->len && explanation_after (c, r) == r + 1 && kind_follows (c, r + 1)) ||
+                /* "the Bank, pub on Wardwick" */
+                (r + 1 < c->len && gap_is (c, r, ", ") && c->t[r + 1].lower &&
+                 kind_follows (c, r + 1))))
             continue;
           if (c->type[k] == NULL)
             mark (c, k, r, type_institution);
         }
-      else if (!kind_follows (c, k))
+      /* "the Vic (Victoria Tavern)", "'spoons' = the Mill Gate Tap",
+       * "SPOONS (THE CLOTH HALL)": explained by a business's whole name */
+      else if (k < c->len && capish (&c->t[k]) && c->type[k] == type_institution &&
+               !c->joined[k] && (capish (t) || quoted) && !(t->bits & (G_STREET | G_PLACE)))
+        ;
+      /* (a word of a place or a street only when said again with a
+       * capital: "the lodge in the park - the lodge gates") */
+      else if ((t->bits & (G_STREET | G_PLACE)) || !kind_follows (c, k))
         continue;
       mark_with_poss (c, first, last, type_institution);
       if (n_names < G_N_ELEMENTS (names))
