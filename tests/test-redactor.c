@@ -1119,6 +1119,10 @@ static const NameCase name_cases[] = {
     "INSTITUTION:Vic|INSTITUTION:Victoria Tavern|INSTITUTION:bank|INSTITUTION:Bank|"
     "PERSON:MIRZA|INSTITUTION:SPOONS|INSTITUTION:Aire Valley Hospitality Ltd|"
     "INSTITUTION:Brightpath Fostering Ltd" },
+  /* a review's label of a word and a number is no one: "Resident 2" */
+  { "Nobody asked Resident 2 about it. Subject: RE: Request 3 of 5. Participant 14 said so. "
+    "She went with Jade.",
+    "PERSON:Jade" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

@@ -1716,7 +1716,7 @@ static const char *const roles[] = {
   "child", "children", "victim", "victims", "suspect", "suspects", "yp", "perpetrator",
   "offender", "witness", "girl", "boy", "young", "person", "adult", "case", "family", "site",
   "area", "school", "home", "parent", "carer", "worker", "sw", "member", "officer", "male",
-  "female", "sibling", "friend", "peer", "pupil",
+  "female", "sibling", "friend", "peer", "pupil", "resident", "complainant", "student",
 };
 
 /* Words the rules look for, hashed once: ranges of them are compared with
@@ -6866,6 +6866,27 @@ detect_non_names (Ctx *c)
             ops[n_ops++] = c->t[i + 1].hash;
           i = last;
           continue;
+        }
+      /* "Resident 2", "Participant 14", "Survivor 3": a word of the
+       * language and a number, a label a review gives someone; not a name
+       * nor a place ("Leeds 6") */
+      if (t->cap && !t->upper && (t->bits & G_ENGLISH) && !t->poss &&
+          !(t->bits & (G_FIRST | G_SUR | G_PLACE | G_PLACE_START | G_TITLE)) &&
+          t->full_end + 2 < c->n && c->text[t->full_end] == ' ' &&
+          g_ascii_isdigit (c->text[t->full_end + 1]) && c->type[i] == NULL &&
+          /* ("Number 9", "Unit 4": a home's or a business's name) */
+          !token_is (c, i, "number") && !token_is (c, i, "unit") && !token_is (c, i, "studio"))
+        {
+          gsize e = t->full_end + 1;
+
+          while (e < c->n && e < t->full_end + 4 && g_ascii_isdigit (c->text[e]))
+            e++;
+          if (e >= c->n || !(g_ascii_isalnum (c->text[e]) || c->text[e] == '/' ||
+                             c->text[e] == '.' || c->text[e] == ':' || c->text[e] == '-'))
+            {
+              mark (c, i, i, type_none);
+              continue;
+            }
         }
       /* "the Freedom of Information Act 2000", "the Youth Justice and
        * Criminal Evidence Act 1999", "the Family Procedure Rules 2010": a
