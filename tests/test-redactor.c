@@ -1123,6 +1123,13 @@ static const NameCase name_cases[] = {
   { "Nobody asked Resident 2 about it. Subject: RE: Request 3 of 5. Participant 14 said so. "
     "She went with Jade.",
     "PERSON:Jade" },
+  /* a post's words alone are no one; before a name they are its title */
+  { "Ask the Detective Chief Inspector for Public Protection to agree. He wrote to the Chief "
+    "Executive of Rochdale. 8. The Guardian, Ms Thwaite, supported it. From the Cabinet Member "
+    "for Children and Young People, Cllr Mick Fairbairn. Present: Detective Chief Inspector "
+    "Jamie Kerrigan.",
+    "PLACE:Rochdale|PERSON:Ms Thwaite|PERSON:Cllr Mick Fairbairn|"
+    "PERSON:Detective Chief Inspector Jamie Kerrigan" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

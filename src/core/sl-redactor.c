@@ -11023,6 +11023,45 @@ day_or_month_short (const Ctx *c,
          (c->text[e] == ' ' && e + 1 < c->n && g_ascii_isdigit (c->text[e + 1]));
 }
 
+/* A person found that is only a post's words, no name: "the Detective
+ * Chief Inspector for Public Protection", "the Chief Executive of
+ * Rochdale", "The Guardian, Ms Thwaite", "Children and Young People" */
+static void
+posts_alone (Ctx *c)
+{
+  static const char *const posts[] = {
+    "chief", "executive", "executives", "guardian", "inspector", "detective", "superintendent",
+    "constable", "sergeant", "officer", "director", "manager", "member", "members", "chair",
+    "consultant", "paediatrician", "individual", "lead", "head", "coordinator", "co-ordinator",
+    "commissioner", "recorder", "registrar", "secretary", "governor", "trustee", "solicitor",
+    "barrister", "counsel", "coroner", "practitioner", "adviser", "advisor", "assistant",
+    "deputy", "principal", "headteacher", "reviewer", "investigator", "people", "honorary",
+    "senior", "designated", "named", "independent",
+  };
+  static WordSet posts_set = WORD_SET (posts);
+
+  for (guint i = 0; i < c->len; i++)
+    {
+      guint last;
+      gboolean all = TRUE;
+
+      if (c->type[i] != type_person || c->joined[i] || !c->t[i].cap || c->t[i].upper)
+        continue;
+      last = span_end (c, i);
+      for (guint k = i; k <= last && all; k++)
+        all = c->t[k].cap && !c->t[k].upper && !c->t[k].poss && token_in (c, k, &posts_set);
+      /* (not "Ms Head", "the Head's office", nor a post before its
+       * holder's name: "Detective Chief Inspector Jamie Kerrigan") */
+      if (all && last + 1 < c->len && gap_spaces (c, last) && c->type[last + 1] == type_person &&
+          c->lead[last + 1] == 0)
+        c->joined[last + 1] = TRUE;
+      else if (all && c->lead[i] == 0)
+        mark (c, i, last, type_none);
+      i = last;
+    }
+}
+
+
 /* What was taken for a person and is none: a weekday or a month alone
  * ("Mon. Jas home late", "Jan to Apr", "(GH, Mon)"), unless a verb says
  * someone did something ("Jan said"); a car's model after its make ("Kia
@@ -12668,6 +12707,7 @@ detect_names_in (const char  *text,
   one_word_streets (&c);
   partnerships_of_places (&c);
   days_and_models (&c);
+  posts_alone (&c);
 
   /* "KM/JT", "AM/IF", "HMcK/S.B.": the initials after a slash beside
    * someone's are someone's too (no token of their own); not a title
