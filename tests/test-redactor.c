@@ -1130,6 +1130,12 @@ static const NameCase name_cases[] = {
     "Jamie Kerrigan.",
     "PLACE:Rochdale|PERSON:Ms Thwaite|PERSON:Cllr Mick Fairbairn|"
     "PERSON:Detective Chief Inspector Jamie Kerrigan" },
+  /* small initials signing a note's end: alone, after a sentence and a
+   * dash, beside another's by a slash; not a sign-off word */
+  { "Told him to quote it on the envelope. — hn", "PERSON:hn" },
+  { "YOS not involved.\nks", "PERSON:ks" },
+  { "book checked, see the note.\n— SR / jt", "PERSON:SR|PERSON:jt" },
+  { "see you then.\nlol", "" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

@@ -8051,12 +8051,35 @@ signs_rough_notes (const Ctx *c,
   const Token *t = &c->t[i];
   gsize b = t->start, e = t->full_end;
 
-  if (!t->lower || (t->bits & ~NAME_BITS) || !t->ascii || t->end - t->start < 2 ||
-      t->end - t->start > 4)
+  static const char *const sign_offs[] = { "lol", "thx", "end", "bye", "cya", "ta", "xx", "xxx",
+                                            "ok", "tbc", "nfa", "eod", "fyi", "nb", "ps", "tx" };
+  static WordSet sign_offs_set = WORD_SET (sign_offs);
+  gboolean dash = FALSE;
+
+  /* in no list but of names, or a word only of the long list ("ks") */
+  if (!t->lower || ((t->bits & ~NAME_BITS) && (t->bits & ~(NAME_BITS | G_ENGLISH))) ||
+      !t->ascii || t->end - t->start < 2 || t->end - t->start > 4 ||
+      token_in (c, i, &sign_offs_set))
     return FALSE;
-  while (b > 0 && (c->text[b - 1] == ' ' || c->text[b - 1] == '-'))
-    b--;
-  if (b > 0 && c->text[b - 1] != '\n')
+  /* after spaces and a dash ("-- hks", "— mk"), or a signature's other
+   * initials and a slash ("sh / kb") */
+  while (b > 0 && (c->text[b - 1] == ' ' || c->text[b - 1] == '-' ||
+                   (guchar) c->text[b - 1] == 0xE2 || (guchar) c->text[b - 1] == 0x80 ||
+                   (guchar) c->text[b - 1] == 0x94 || (guchar) c->text[b - 1] == 0x93))
+    dash = dash || c->text[b - 1] != ' ', b--;
+  if (b > 0 && c->text[b - 1] == '/' && i > 0 && c->t[i - 1].end - c->t[i - 1].start <= 3 &&
+      (c->t[i - 1].lower || c->t[i - 1].upper) && !(c->t[i - 1].bits & ~NAME_BITS))
+    {
+      b = c->t[i - 1].start;
+      while (b > 0 && (c->text[b - 1] == ' ' || c->text[b - 1] == '-' ||
+                       (guchar) c->text[b - 1] == 0xE2 || (guchar) c->text[b - 1] == 0x80 ||
+                       (guchar) c->text[b - 1] == 0x94 || (guchar) c->text[b - 1] == 0x93))
+        dash = dash || c->text[b - 1] != ' ', b--;
+    }
+  /* at the line's start, or after a sentence and a dash ("… envelope. —
+   * hn") */
+  if (b > 0 && c->text[b - 1] != '\n' &&
+      !(dash && (c->text[b - 1] == '.' || c->text[b - 1] == '!' || c->text[b - 1] == ')')))
     return FALSE;
   while (e < c->n && g_ascii_isspace (c->text[e]))
     e++;
@@ -8109,7 +8132,10 @@ detect_stop_initials (Ctx *c)
           /* "kd and mj both said", "kod + ek speak to": the one before */
           if (i >= 2 && is_and (c, i - 1) && gap_spaces (c, i - 1) && gap_spaces (c, i - 2))
             who[1] = i - 2;
-          else if (i >= 1 && gap_is (c, i - 1, " + "))
+          else if (i >= 1 && (gap_is (c, i - 1, " + ") ||
+                              /* "sh / kb" signing a note */
+                              ((gap_is (c, i - 1, " / ") || gap_is (c, i - 1, "/")) &&
+                               signs_rough_notes (c, i))))
             who[1] = i - 1;
           if (i + 1 < c->len && gap_is (c, i, " + "))
             who[2] = i + 1;
@@ -8117,7 +8143,10 @@ detect_stop_initials (Ctx *c)
             {
               guint k = who[w];
 
-              if (k != i && (c->type[k] != NULL || !lower_initials (c, k)))
+              if (k != i && (c->type[k] != NULL ||
+                             !(lower_initials (c, k) ||
+                               ((c->t[k].lower || c->t[k].upper) && !(c->t[k].bits & ~NAME_BITS) &&
+                                c->t[k].end - c->t[k].start <= 3 && signs_rough_notes (c, i)))))
                 continue;
               /* and wherever else they stand alone in the note ("ej
                * recognised him", "told pk") */
