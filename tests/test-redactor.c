@@ -88,6 +88,13 @@ static const Case positives[] = {
   { "stayed at 6 Chy-an-Dour now", SL_SPAN_ADDRESS, "6 Chy-an-Dour" },
   { "stayed at 3 Bryn Glas now", SL_SPAN_ADDRESS, "3 Bryn Glas" },
   { "the police reference is 2500271836.", SL_SPAN_REFERENCE, "2500271836" },
+  { "The proprietor is known. Company 13004412. Test", SL_SPAN_REFERENCE, "13004412" },
+  { "The company's number is 11267390.", SL_SPAN_REFERENCE, "11267390" },
+  { "a company limited by guarantee (no. 11302958).", SL_SPAN_REFERENCE, "11302958" },
+  { "registered in England and Wales, no. 08844217", SL_SPAN_REFERENCE, "08844217" },
+  { "Care service number: CS2011293540", SL_SPAN_REFERENCE, "CS2011293540" },
+  { "Social Work England register no. SW44718;", SL_SPAN_REFERENCE, "SW44718" },
+  { "Child: as above   SWIFT ID 1844021", SL_SPAN_REFERENCE, "1844021" },
   { "to ask the PSNI for the outcome of CC2025081100542.", SL_SPAN_REFERENCE, "CC2025081100542" },
   { "Solicitor's file: MR/FAM/8831", SL_SPAN_REFERENCE, "MR/FAM/8831" },
   { "ARRANGES VIA SNAPCHAT USING \"kerensa.kernow\". FEMALES ARE TAKEN", SL_SPAN_SOCIAL_HANDLE,
@@ -218,6 +225,8 @@ static const Case positives[] = {
 
 /* Each negative case must yield no span at all. */
 static const char *const negatives[] = {
+  "the company 24 hours later",
+  "Please take care 12 times. The register 3 pupils.",
   /* a year before a Welsh word streets start with: no house's number */
   "Signed on 14 October 2025, Heol Awyr.",
   "kept on file 2019 and on file since",

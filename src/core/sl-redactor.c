@@ -156,7 +156,13 @@ static const Recogniser recognisers[] = {
      * "Registered charity no. 1102846", "company number 09481736",
      * "Registered in England No. 07755312", "ODS code M88047" */
     "|registered\\s+charity(?:\\s+(?:no|number))?|(?:charity|company)\\s+(?:no|number)"
-    "|registered(?:\\s+in\\s+England(?:\\s+and\\s+Wales)?)?\\s+(?:no|number)|ods\\s+code"
+    "|registered(?:\\s+in\\s+England(?:\\s+and\\s+Wales)?)?,?\\s+(?:no|number)|ods\\s+code"
+    /* "Company 13004412", "the company's number is 11267390", "limited by
+     * guarantee (no. 11302958)", "Care service number: CS2011293540",
+     * "Social Work England register no. SW44718", "SWIFT ID 1844021" */
+    "|company(?=\\s+\\(?(?:[0-9]{8}|[A-Z]{2}[0-9]{6})\\b)|company's\\s+number"
+    "|limited\\s+by\\s+guarantee\\s+\\(no|care\\s+service\\s+(?:no|number)"
+    "|register\\s+(?:no|number)|swift\\s+id"
     /* "Companies House no. 06218845", "Liquidlogic ID 309218", "crime
      * 13220322471" */
     "|companies\\s+house(?:\\s+(?:no|number))?|liquidlogic(?:\\s+id)?|crime(?=\\s+[0-9])"
@@ -240,7 +246,7 @@ static const Label labels[] = {
  * their length and first letter, as most words of a text are not one */
 typedef struct
 {
-  const char *words[48];
+  const char *words[56];
   guint32     firsts[12]; /* by length: a bit for each first letter */
 } StartWords;
 
@@ -252,7 +258,8 @@ static StartWords reference_words = {
     "court", "cad", "log", "contact", "referral", "case", "social", "client", "person", "child",
     "family", "chi", "file", "mrn", "hospital", "respondent", "response", "childview", "pnc",
     "employee", "staff", "payroll", "claim", "cro", "dfe", "hcpc", "nmc", "gmc", "laestab",
-    "logged", "registered", "charity", "company", "ods", "companies", "liquidlogic" }
+    "logged", "registered", "charity", "company", "ods", "companies", "liquidlogic", "limited",
+    "care", "register", "swift" }
 };
 static StartWords flat_words = { { "flat", "apartment", "apt", "unit", "room", "block" } };
 
