@@ -1145,6 +1145,11 @@ static const NameCase name_cases[] = {
   { "YOS not involved.\nks", "PERSON:ks" },
   { "book checked, see the note.\n— SR / jt", "PERSON:SR|PERSON:jt" },
   { "see you then.\nlol", "" },
+  /* a district in a road's name without a house number; not a word of
+   * the language, a home's or a park's name */
+  { "The club on Firth Park Road. The takeaway on Childwall Valley Road. On Leek Road and "
+    "Bank Street.\nmet them near the tesco on cheetham hill rd",
+    "PLACE:Firth Park|PLACE:Childwall|PLACE:Leek Road|INSTITUTION:tesco|PLACE:cheetham hill" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

@@ -6349,6 +6349,57 @@ propagate (Ctx *c)
     }
 }
 
+/* A district named in a street without a house number: "on Firth Park
+ * Road", "on Page Hall Road", "near the tesco on cheetham hill rd", "the
+ * takeaway on Childwall Valley Road": the place alone, as the street's
+ * own words are no one's. A place of one word only where it is no word of
+ * the language ("Leek Road", "Bank Street" stay) */
+static void
+places_in_streets (Ctx *c)
+{
+  /* a road's words, not a park's, a view's or a green's, which name
+   * homes and parks ("Kennet View", "Broadfield Park") */
+  static const char *const roads[] = { "road", "rd", "street", "st", "lane", "avenue", "ave",
+                                       "drive", "way", "walk", "terrace", "crescent", "close" };
+  static WordSet roads_set = WORD_SET (roads);
+
+  for (guint i = 1; i + 1 < c->len; i++)
+    {
+      const Token *t = &c->t[i];
+      guint len = 0, s;
+
+      if (c->type[i] != NULL || !(t->bits & (G_PLACE | G_PLACE_START)) || t->upper ||
+          !(t->cap || (t->lower && t->casual)) || !gap_spaces (c, i - 1) ||
+          g_ascii_isdigit (c->text[c->t[i - 1].end - 1]))
+        continue;
+      if (t->bits & G_PLACE_START)
+        len = match_phrase (c, i, P_PLACE);
+      if (len < 2 &&
+          ((t->bits & (G_COMMON | G_WORD | G_ENGLISH | G_STOP | G_FIRST_POP | G_SUR_POP)) ||
+           !(t->bits & G_PLACE)))
+        continue;
+      len = MAX (len, 1);
+      s = i + len;
+      /* "Childwall Valley Road": one more word of the street's name */
+      if (s + 1 < c->len && gap_spaces (c, s - 1) && c->t[s].cap == t->cap &&
+          c->t[s].lower == t->lower && !(c->t[s].bits & G_STREET) && c->type[s] == NULL &&
+          (c->t[s + 1].bits & G_STREET))
+        s++;
+      if (s >= c->len || !gap_spaces (c, s - 1) || !token_in (c, s, &roads_set) ||
+          token_is (c, i, "the") ||
+          c->t[s].cap != t->cap || c->t[s].lower != t->lower ||
+          !(c->type[s] == NULL || c->type[s] == type_place))
+        continue;
+      for (guint k = i + 1; k < i + len; k++)
+        if (c->type[k] != NULL)
+          len = 0;
+      if (len == 0)
+        continue;
+      mark (c, i, i + len - 1, type_place);
+      i = s;
+    }
+}
+
 /* A town or an institution found once is found everywhere in the note:
  * "Hartlepool" after "HARTLEPOOL BOROUGH COUNCIL", "Brambles said" after
  * "Brambles Children's Home". Only words that are no English word and no
@@ -11626,6 +11677,7 @@ detect_names_in (const char  *text,
   caps_first_names (&c);
   propagate (&c);
   propagate_places (&c);
+  places_in_streets (&c);
   detect_initials_of_people (&c);
   propagate_initials (&c);
   initials_partners (&c);
