@@ -1150,6 +1150,10 @@ static const NameCase name_cases[] = {
   { "The club on Firth Park Road. The takeaway on Childwall Valley Road. On Leek Road and "
     "Bank Street.\nmet them near the tesco on cheetham hill rd",
     "PLACE:Firth Park|PLACE:Childwall|PLACE:Leek Road|INSTITUTION:tesco|PLACE:cheetham hill" },
+  /* a home known by its number, and found again; not a count's */
+  { "She was dropped back to Number 9 by a taxi. Number 9 is supported accommodation. He was "
+    "Number 2 on the list. Staff call it \"Number 3\".\n| No. 22 (move-on house) | open |",
+    "INSTITUTION:Number 9|INSTITUTION:Number 9|INSTITUTION:Number 3|INSTITUTION:No. 22" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

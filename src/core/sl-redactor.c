@@ -9433,7 +9433,7 @@ explained_venues (Ctx *c)
         ;
       /* (a word of a place or a street only when said again with a
        * capital: "the lodge in the park - the lodge gates") */
-      else if ((t->bits & (G_STREET | G_PLACE)) || !kind_follows (c, k))
+      else if (((t->bits & (G_STREET | G_PLACE)) && !capish (t)) || !kind_follows (c, k))
         continue;
       mark_with_poss (c, first, last, type_institution);
       if (n_names < G_N_ELEMENTS (names))
@@ -9473,6 +9473,66 @@ explained_venues (Ctx *c)
           break;
         }
     }
+}
+
+/* A home or a project known by its number: "dropped back to Number 9",
+ * "Property: Number 9", "the Number 9 project", "\"Number 3\"", "No. 22
+ * (move-on house, Litherland)"; not a count's ("He was Number 2 on the
+ * list") */
+static void
+numbered_homes (Ctx *c)
+{
+  guint known[8], n_known = 0; /* the numbers found, then found again */
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < c->len && (pass == 0 || n_known > 0); i++)
+      {
+        const Token *t = &c->t[i];
+        gsize e = t->full_end, d;
+        gboolean before, after, again = FALSE;
+        guint number = 0;
+
+        if (!t->cap || t->upper || c->type[i] != NULL ||
+            !(token_is (c, i, "number") || token_is (c, i, "no")))
+          continue;
+        if (e < c->n && c->text[e] == '.' && token_is (c, i, "no"))
+          e++;
+        if (e + 1 >= c->n || c->text[e] != ' ' || !g_ascii_isdigit (c->text[e + 1]))
+          continue;
+        d = e + 1;
+        while (d < c->n && d < e + 4 && g_ascii_isdigit (c->text[d]))
+          number = number * 10 + (guint) (c->text[d++] - '0');
+        for (guint k = 0; k < n_known && pass == 1; k++)
+          again = again || known[k] == number;
+        if (d < c->n && (g_ascii_isalnum (c->text[d]) || c->text[d] == '/' || c->text[d] == '.' ||
+                         c->text[d] == ','))
+          {
+            /* ("No. 22, …", a count's "Number 2." are no home's name) */
+            if (!(c->text[d] == '.' && (d + 1 >= c->n || c->text[d + 1] == '\n')))
+              continue;
+          }
+        before = i > 0 &&
+                 ((gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+                   (token_in (c, i - 1, &went_to_set) || token_is (c, i - 1, "the"))) ||
+                  (c->text[t->start - 1] == '"' && d < c->n && c->text[d] == '"') ||
+                  gap_is (c, i - 1, ": "));
+        after = d + 2 < c->n && c->text[d] == ' ' &&
+                (c->text[d + 1] == '(' ||
+                 (i + 1 < c->len && c->t[i + 1].start == d + 1 &&
+                  (token_is (c, i + 1, "project") || token_is (c, i + 1, "house") ||
+                   token_is (c, i + 1, "unit"))));
+        if (pass == 1 ? !again || !token_is (c, i, "number")
+                      : !(before || after) || (before && !after && token_is (c, i, "no")))
+          continue;
+        {
+          SlSpan span = { c->offset + t->start, c->offset + d, type_institution };
+
+          g_array_append_val (c->found, span);
+          mark (c, i, i, type_none);
+          if (pass == 0 && n_known < G_N_ELEMENTS (known))
+            known[n_known++] = number;
+        }
+      }
 }
 
 /* "works at Megafone on Clayton St", "outside lucky dragon on anlaby rd",
@@ -11799,6 +11859,7 @@ detect_names_in (const char  *text,
   detect_named_venues (&c);
   venues_on_streets (&c);
   explained_venues (&c);
+  numbered_homes (&c);
   column_cells (&c, venue_heading, venue_heading_cell, type_institution);
   column_cells (&c, place_heading, place_heading_cell, type_place);
 
