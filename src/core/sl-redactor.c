@@ -6363,40 +6363,44 @@ places_in_streets (Ctx *c)
                                        "drive", "way", "walk", "terrace", "crescent", "close" };
   static WordSet roads_set = WORD_SET (roads);
 
-  for (guint i = 1; i + 1 < c->len; i++)
+  /* by the road's word, which few words are, then the place before it */
+  for (guint r = 2; r < c->len; r++)
     {
-      const Token *t = &c->t[i];
-      guint len = 0, s;
+      if (!(c->t[r].bits & G_STREET) || !(c->type[r] == NULL || c->type[r] == type_place) ||
+          !token_in (c, r, &roads_set))
+        continue;
+      for (guint i = r >= 4 ? r - 3 : 1; i < r; i++)
+        {
+          const Token *t = &c->t[i];
+          guint len = 0, s;
 
-      if (c->type[i] != NULL || !(t->bits & (G_PLACE | G_PLACE_START)) || t->upper ||
-          !(t->cap || (t->lower && t->casual)) || !gap_spaces (c, i - 1) ||
-          g_ascii_isdigit (c->text[c->t[i - 1].end - 1]))
-        continue;
-      if (t->bits & G_PLACE_START)
-        len = match_phrase (c, i, P_PLACE);
-      if (len < 2 &&
-          ((t->bits & (G_COMMON | G_WORD | G_ENGLISH | G_STOP | G_FIRST_POP | G_SUR_POP)) ||
-           !(t->bits & G_PLACE)))
-        continue;
-      len = MAX (len, 1);
-      s = i + len;
-      /* "Childwall Valley Road": one more word of the street's name */
-      if (s + 1 < c->len && gap_spaces (c, s - 1) && c->t[s].cap == t->cap &&
-          c->t[s].lower == t->lower && !(c->t[s].bits & G_STREET) && c->type[s] == NULL &&
-          (c->t[s + 1].bits & G_STREET))
-        s++;
-      if (s >= c->len || !gap_spaces (c, s - 1) || !token_in (c, s, &roads_set) ||
-          token_is (c, i, "the") ||
-          c->t[s].cap != t->cap || c->t[s].lower != t->lower ||
-          !(c->type[s] == NULL || c->type[s] == type_place))
-        continue;
-      for (guint k = i + 1; k < i + len; k++)
-        if (c->type[k] != NULL)
-          len = 0;
-      if (len == 0)
-        continue;
-      mark (c, i, i + len - 1, type_place);
-      i = s;
+          if (c->type[i] != NULL || !(t->bits & (G_PLACE | G_PLACE_START)) || t->upper ||
+              !(t->cap || (t->lower && t->casual)) || !gap_spaces (c, i - 1) ||
+              g_ascii_isdigit (c->text[c->t[i - 1].end - 1]) || token_is (c, i, "the"))
+            continue;
+          if (t->bits & G_PLACE_START)
+            len = match_phrase (c, i, P_PLACE);
+          if (len < 2 &&
+              ((t->bits & (G_COMMON | G_WORD | G_ENGLISH | G_STOP | G_FIRST_POP | G_SUR_POP)) ||
+               !(t->bits & G_PLACE)))
+            continue;
+          len = MAX (len, 1);
+          s = i + len;
+          /* "Childwall Valley Road": one more word of the street's name */
+          if (s + 1 == r && gap_spaces (c, s - 1) && c->t[s].cap == t->cap &&
+              c->t[s].lower == t->lower && !(c->t[s].bits & G_STREET) && c->type[s] == NULL)
+            s++;
+          if (s != r || !gap_spaces (c, s - 1) || c->t[s].cap != t->cap ||
+              c->t[s].lower != t->lower)
+            continue;
+          for (guint k = i + 1; k < i + len; k++)
+            if (c->type[k] != NULL)
+              len = 0;
+          if (len == 0)
+            continue;
+          mark (c, i, i + len - 1, type_place);
+          break;
+        }
     }
 }
 
@@ -8116,8 +8120,7 @@ signs_rough_notes (const Ctx *c,
 
   /* in no list but of names, or a word only of the long list ("ks") */
   if (!t->lower || ((t->bits & ~NAME_BITS) && (t->bits & ~(NAME_BITS | G_ENGLISH))) ||
-      !t->ascii || t->end - t->start < 2 || t->end - t->start > 4 ||
-      token_in (c, i, &sign_offs_set))
+      !t->ascii || t->end - t->start < 2 || t->end - t->start > 4)
     return FALSE;
   /* after spaces and a dash ("-- hks", "— mk"), or a signature's other
    * initials and a slash ("sh / kb") */
@@ -8141,7 +8144,7 @@ signs_rough_notes (const Ctx *c,
     return FALSE;
   while (e < c->n && g_ascii_isspace (c->text[e]))
     e++;
-  return e == c->n && i + 1 == c->len;
+  return e == c->n && i + 1 == c->len && !token_in (c, i, &sign_offs_set);
 }
 
 static void
@@ -9492,7 +9495,8 @@ numbered_homes (Ctx *c)
         gboolean before, after, again = FALSE;
         guint number = 0;
 
-        if (!t->cap || t->upper || c->type[i] != NULL ||
+        /* (the cheapest test first: the word's length) */
+        if ((t->flen != 6 && t->flen != 2) || !t->cap || t->upper || c->type[i] != NULL ||
             !(token_is (c, i, "number") || token_is (c, i, "no")))
           continue;
         if (e < c->n && c->text[e] == '.' && token_is (c, i, "no"))
