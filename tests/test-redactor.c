@@ -73,6 +73,10 @@ static const Case positives[] = {
   /* Vehicle registrations */
   { "a car AB12 CDE seen", SL_SPAN_VEHICLE_REG, "AB12 CDE" },
   { "reg YX68FHK", SL_SPAN_VEHICLE_REG, "YX68FHK" },
+  { "a car HF16-GXS seen", SL_SPAN_VEHICLE_REG, "HF16-GXS" },
+  { "partial plate YE22 K?? seen", SL_SPAN_VEHICLE_REG, "YE22 K??" },
+  { "white van reg YT70 BX? seen", SL_SPAN_VEHICLE_REG, "YT70 BX?" },
+  { "a grey car, AXZ 1234, seen", SL_SPAN_VEHICLE_REG, "AXZ 1234" },
   /* Dates of birth */
   { "DOB 14/05/2002", SL_SPAN_DATE_OF_BIRTH, "14/05/2002" },
   { "DoB 2009/03/01", SL_SPAN_DATE_OF_BIRTH, "2009/03/01" },
@@ -225,6 +229,9 @@ static const Case positives[] = {
 
 /* Each negative case must yield no span at all. */
 static const char *const negatives[] = {
+  /* a year group's question, a plate's shape in lower case in Northern
+   * Ireland's letters, a plate with no letter */
+  "Is he in YR10? Is she in yr11?? fez 12, the YE22 ??? car",
   "the company 24 hours later",
   "Please take care 12 times. The register 3 pupils.",
   /* a year before a Welsh word streets start with: no house's number */

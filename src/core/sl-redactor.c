@@ -130,7 +130,11 @@ static const Recogniser recognisers[] = {
     "(?<![A-Za-z0-9_@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?",
     0, validate_handle },
   { SL_SPAN_VEHICLE_REG,
-    "\\b[A-HJ-PR-Y][A-HJ-PR-Z] ?[0-9]{2} ?[A-HJ-PR-Z]{3}\\b",
+    /* "YE22 KWT", "HF16-GXS"; a partial plate, "YE22 K??"; a Northern
+     * Irish plate, its county's letters with an I or a Z, "AXZ 1234" */
+    "\\b(?:[A-HJ-PR-Y][A-HJ-PR-Z] ?[0-9]{2}[ -]?"
+    "(?:[A-HJ-PR-Z]{3}\\b|(?:[A-HJ-PR-Z][?*]{2}|[A-HJ-PR-Z]{2}[?*])(?![A-Za-z0-9?*]))"
+    "|(?-i:[A-HJ-PR-Z](?:[A-HJ-NPR-Y]Z|IA|IB|IG|IJ|IL|IW|JI|OI|UI|XI) ?[0-9]{1,4})\\b)",
     G_REGEX_CASELESS, validate_vehicle, START_VEHICLE },
   { SL_SPAN_DATE_OF_BIRTH,
     "\\b(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})"
@@ -570,6 +574,10 @@ validate_vehicle (const char *text,
 {
   gsize d = *start + 2;
   guint age;
+
+  /* a Northern Irish plate: three capitals and a number, matched so */
+  if (g_ascii_isalpha (text[d]))
+    return TRUE;
 
   /* "KM 19 XYZ": a space inside the letters' pair and the number only in
    * capitals, and with the space after the number too */
@@ -13387,11 +13395,16 @@ find_starts (const char *text,
               gsize j = i + 2 + (text[i + 2] == ' ') + 2;
 
               g_array_append_val (starts[START_NI], i);
-              if (j < n && text[j] == ' ')
+              if (j < n && (text[j] == ' ' || text[j] == '-'))
                 j++;
-              if (j < n && g_ascii_isalpha (text[j]))
+              if (j < n && (g_ascii_isalpha (text[j]) || text[j] == '?' || text[j] == '*'))
                 g_array_append_val (starts[START_VEHICLE], i);
             }
+          /* "AXZ 1234": three capitals and a number */
+          else if (letters == 3 && g_ascii_isupper (text[i]) && (text[i + 1] == 'Z' || text[i + 2] == 'Z' ||
+                                                               text[i + 1] == 'I' || text[i + 2] == 'I') &&
+                   i + 4 < n && g_ascii_isdigit (text[i + 3 + (text[i + 3] == ' ')]))
+            g_array_append_val (starts[START_VEHICLE], i);
           /* a postcode's outward code is two to four bytes, its inward
            * code a digit and two letters, perhaps after a space */
           if (letters <= 2)
