@@ -1161,6 +1161,10 @@ static const NameCase name_cases[] = {
   { "She was dropped back to Number 9 by a taxi. Number 9 is supported accommodation. He was "
     "Number 2 on the list. Staff call it \"Number 3\".\n| No. 22 (move-on house) | open |",
     "INSTITUTION:Number 9|INSTITUTION:Number 9|INSTITUTION:Number 3|INSTITUTION:No. 22" },
+  /* a word someone is called by, any word: "the one they call Sniper" */
+  { "The one they call Sniper was older. I never saw Sniper's face. A lad everyone calls Spud "
+    "was there. We call Reading a town.",
+    "PERSON:Sniper|PERSON:Sniper|PERSON:Spud" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

@@ -2842,6 +2842,12 @@ naming_cue_before (const Ctx *c,
           token_is (c, k - 1, "call"));
 }
 
+/* who is called something: "a man they call Tank", "the one they call
+ * Sniper", "a lad everyone calls Spud" */
+static const char *const called_ones[] = { "one", "man", "lad", "woman", "girl", "guy", "bloke",
+                                           "boy", "male", "female", "fella", "geezer", "someone" };
+static WordSet called_ones_set = WORD_SET (called_ones);
+
 /* Token i is the word "and" (lists: "Jade and Amber"). */
 static gboolean
 is_and (const Ctx *c,
@@ -5658,7 +5664,11 @@ detect_people_and_places (Ctx *c)
            ((token_is (c, i - 1, "call") || token_is (c, i - 1, "calls")) &&
             (!(b & (G_HARD | G_COMMON | G_ENGLISH | G_PLACE | G_PLACE_START)) ||
              (!(b & (G_PLACE | G_PLACE_START)) && t->full_end < c->n &&
-              strchr (",.;:)\n", c->text[t->full_end]) != NULL)))) &&
+              strchr (",.;:)\n", c->text[t->full_end]) != NULL) ||
+             /* "the one they call Sniper was", "a man they call Tank
+              * offered": someone they call it, any word */
+             (!(b & (G_PLACE | G_PLACE_START)) && i >= 3 && c->t[i - 3].lower &&
+              token_in (c, i - 3, &called_ones_set))))) &&
           naming_cue_before (c, i) && !role_letter (c, i) &&
           /* "known as Complainant 3": a role and its number */
           !(t->full_end + 1 < c->n && c->text[t->full_end] == ' ' &&
