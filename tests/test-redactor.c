@@ -1165,6 +1165,12 @@ static const NameCase name_cases[] = {
   { "The one they call Sniper was older. I never saw Sniper's face. A lad everyone calls Spud "
     "was there. We call Reading a town.",
     "PERSON:Sniper|PERSON:Sniper|PERSON:Spud" },
+  /* a body named with a name first and its kind last; not a name that
+   * ends in a kind's word */
+  { "Note of the visit to the Annick Sexual Health Clinic, Kilmarnock. Recruited from Kibble "
+    "Education and Care Centre. Sarah said Jade Hall was there.",
+    "INSTITUTION:Annick Sexual Health Clinic|PLACE:Kilmarnock|"
+    "INSTITUTION:Kibble Education and Care Centre|PERSON:Sarah|PERSON:Jade Hall" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

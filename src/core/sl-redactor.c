@@ -11192,6 +11192,51 @@ day_or_month_short (const Ctx *c,
          (c->text[e] == ' ' && e + 1 < c->n && g_ascii_isdigit (c->text[e + 1]));
 }
 
+/* A body named after someone or with a name first, its kind last: "the
+ * Annick Sexual Health Clinic", "Kibble Education and Care Centre", "Agnes
+ * McCready House": the name found as a person's, and capitalised words to
+ * an institution's word after it, are the institution */
+static void
+people_before_cues (Ctx *c)
+{
+  for (guint i = 0; i + 1 < c->len; i++)
+    {
+      guint j, k, cue = 0;
+
+      if (c->type[i] != type_person || c->joined[i] || c->lead[i] != 0 || c->t[i].upper ||
+          (c->t[i].bits & G_TITLE))
+        continue;
+      j = span_end (c, i);
+      for (k = j + 1; k < c->len && k <= j + 5 && gap_spaces (c, k - 1); k++)
+        {
+          const Token *u = &c->t[k];
+
+          /* (a kind of service alone is no one's: "Sexual Health Clinic") */
+          if (!(c->type[k] == NULL || c->type[k] == type_institution || c->type[k] == type_none) ||
+              !(u->cap || ((is_and (c, k) || token_is (c, k, "of")) && u->lower)) || u->upper)
+            break;
+          /* (a weak cue too: the person's name is the proper name it needs) */
+          if ((u->bits & G_CUE) && u->cap)
+            {
+              cue = k;
+              if (!(k + 1 < c->len && gap_spaces (c, k) && c->t[k + 1].cap &&
+                    (c->t[k + 1].bits & G_CUE)))
+                break;
+            }
+        }
+      if (cue == 0 ||
+          (c->t[cue - 1].lower && cue - 1 == j + 1))
+        {
+          i = j;
+          continue;
+        }
+      if (c->type[cue] == type_institution)
+        cue = span_end (c, cue);
+      mark_with_poss (c, i, cue, type_institution);
+      i = cue;
+    }
+}
+
 /* A person found that is only a post's words, no name: "the Detective
  * Chief Inspector for Public Protection", "the Chief Executive of
  * Rochdale", "The Guardian, Ms Thwaite", "Children and Young People" */
@@ -12879,6 +12924,7 @@ detect_names_in (const char  *text,
   partnerships_of_places (&c);
   days_and_models (&c);
   posts_alone (&c);
+  people_before_cues (&c);
 
   /* "KM/JT", "AM/IF", "HMcK/S.B.": the initials after a slash beside
    * someone's are someone's too (no token of their own); not a title
