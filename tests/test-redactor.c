@@ -1171,6 +1171,11 @@ static const NameCase name_cases[] = {
     "Education and Care Centre. Sarah said Jade Hall was there.",
     "INSTITUTION:Annick Sexual Health Clinic|PLACE:Kilmarnock|"
     "INSTITUTION:Kibble Education and Care Centre|PERSON:Sarah|PERSON:Jade Hall" },
+  /* a firm by a name and its trade; not a council's or a health
+   * service's, nor a trade's words alone */
+  { "The club asked Tay Security Services to patrol it. Worker, Lanternhouse Youth Services. "
+    "Leeds Youth Services and Specialist Training were told.",
+    "INSTITUTION:Tay Security Services|INSTITUTION:Lanternhouse Youth Services|PLACE:Leeds" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

@@ -11237,6 +11237,62 @@ people_before_cues (Ctx *c)
     }
 }
 
+/* A firm named with a name and its trade: "Tay Security Services",
+ * "Tees Valley Interpreting", "Lanternhouse Youth Services", "Calder
+ * Learning Trust": capitalised words before a trade's word, one of them a
+ * name found (a person's or a place's) or a word of no list. Before
+ * "Services", "Trust", "Partnership", "Group" or "Care" not a place's,
+ * which names a council's or a health service ("Leeds Youth Services") */
+static void
+trade_names (Ctx *c)
+{
+  static const char *const trades[] = {
+    "training", "solutions", "security", "interpreting", "living", "futures", "pathways",
+    "consultancy", "recruitment", "logistics", "properties", "developments", "enterprises",
+    "holdings", "associates", "translations", "staffing", "cleaning", "removals", "couriers",
+  };
+  static WordSet trades_set = WORD_SET (trades);
+  static const char *const bodies[] = { "services", "trust", "partnership", "group", "care" };
+  static WordSet bodies_set = WORD_SET (bodies);
+
+  for (guint k = 1; k < c->len; k++)
+    {
+      const Token *t = &c->t[k];
+      gboolean trade, named = FALSE, placed = FALSE;
+      guint first = k;
+
+      if (!t->cap || t->poss || !(c->type[k] == NULL || c->type[k] == type_none) ||
+          !gap_spaces (c, k - 1))
+        continue;
+      trade = token_in (c, k, &trades_set);
+      if (!trade && !token_in (c, k, &bodies_set))
+        continue;
+      while (first > 0 && k - first < 3 && gap_spaces (c, first - 1) &&
+             c->t[first - 1].cap && c->t[first - 1].upper == t->upper && !c->t[first - 1].poss &&
+             !(c->t[first - 1].bits & (G_STOP | G_TITLE | G_HEADER)) &&
+             (c->type[first - 1] == NULL || c->type[first - 1] == type_person ||
+              c->type[first - 1] == type_place || c->type[first - 1] == type_none) &&
+             !(c->type[first - 1] != NULL && c->joined[first - 1] == 0 &&
+               span_end (c, first - 1) >= k))
+        first--;
+      for (guint q = first; q < k; q++)
+        {
+          placed = placed || c->type[q] == type_place || (c->t[q].bits & G_COUNCIL);
+          named = named || c->type[q] == type_person || c->type[q] == type_place ||
+                  unlisted (&c->t[q]);
+        }
+      /* the name's first word starts its span, not one found before it */
+      if (first == k || !named || (first > 0 && c->joined[first] && c->type[first] != NULL) ||
+          (!trade && placed))
+        continue;
+      /* "Tay Security Services": a trade's words one after another */
+      while (k + 1 < c->len && gap_spaces (c, k) && c->t[k + 1].cap && c->type[k + 1] == NULL &&
+             (token_in (c, k + 1, &trades_set) || token_in (c, k + 1, &bodies_set)))
+        k++;
+      mark (c, first, k, type_institution);
+    }
+}
+
 /* A person found that is only a post's words, no name: "the Detective
  * Chief Inspector for Public Protection", "the Chief Executive of
  * Rochdale", "The Guardian, Ms Thwaite", "Children and Young People" */
@@ -12925,6 +12981,7 @@ detect_names_in (const char  *text,
   days_and_models (&c);
   posts_alone (&c);
   people_before_cues (&c);
+  trade_names (&c);
 
   /* "KM/JT", "AM/IF", "HMcK/S.B.": the initials after a slash beside
    * someone's are someone's too (no token of their own); not a title
