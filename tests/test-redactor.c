@@ -1176,6 +1176,11 @@ static const NameCase name_cases[] = {
   { "The club asked Tay Security Services to patrol it. Worker, Lanternhouse Youth Services. "
     "Leeds Youth Services and Specialist Training were told.",
     "INSTITUTION:Tay Security Services|INSTITUTION:Lanternhouse Youth Services|PLACE:Leeds" },
+  /* a name and "'s" with no noun after it names a place; before a noun the
+   * name is someone's */
+  { "Drivers at the rank outside Antonio's said girls are picked up. Visits between Marco's "
+    "and Nico's. Kayla's mum rang.",
+    "INSTITUTION:Antonio's|INSTITUTION:Marco's|PERSON:Nico's|PERSON:Kayla" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "
@@ -1465,7 +1470,7 @@ static const NameCase name_cases[] = {
   /* a business named by a possessive after "at", before its street; not a
    * house in a town */
   { "He works at Dino's on Mansfield Road. She was at Nathan's in Oldham.",
-    "INSTITUTION:Dino's|PLACE:Mansfield Road|PERSON:Nathan|PLACE:Oldham" },
+    "INSTITUTION:Dino's|PLACE:Mansfield Road|PERSON:Nathan's|PLACE:Oldham" },
   /* two names joined by "&", the second a possessive with no noun after
    * it, are a business; two people's flat is theirs */
   { "Shay went to Frankie & Benny's in Swindon. Jade & Tom's flat.",
@@ -2139,7 +2144,7 @@ static const NameCase name_cases[] = {
    * district */
   { "She was seen at Tony's in August. Mr Bashir said drivers from Raja's took girls. Said "
     "she'd been at Keisha's in Handsworth.",
-    "INSTITUTION:Tony's|PERSON:Mr Bashir|INSTITUTION:Raja's|PERSON:Keisha|PLACE:Handsworth" },
+    "INSTITUTION:Tony's|PERSON:Mr Bashir|INSTITUTION:Raja's|PERSON:Keisha's|PLACE:Handsworth" },
   /* initials passed something, before "note", and the last of a header
    * line's items with its full stop */
   { "Passed to JT and MASH. LH note: seen twice.\nPresent: AB (chair), KOD, SMcG.",

@@ -11293,6 +11293,54 @@ trade_names (Ctx *c)
     }
 }
 
+/* A name and "'s" with no noun after it names a place, the "'s" with it:
+ * a business where someone was ("outside Antonio's said", "between Marco's
+ * and Nico's", "at Dimitri's until 2am"); at or to a popular first name's,
+ * someone's home ("at Kayla's"), still the person's; but a full name's
+ * keeps its "'s" outside ("at Grace Baker's") */
+static void
+standing_possessives (Ctx *c)
+{
+  for (guint i = 0; i < c->len; i++)
+    {
+      guint j;
+      const Token *u;
+      gboolean venue;
+
+      if (c->type[i] != type_person || c->joined[i] || c->lead[i] != 0)
+        continue;
+      j = span_end (c, i);
+      u = &c->t[j];
+      if (!u->poss || u->full_end - u->end < 2 || !u->cap || u->upper ||
+          /* a noun after it: "Kayla's mum", "Jimmy's student nights" */
+          (j + 1 < c->len && c->t[j + 1].lower &&
+           (gap_spaces (c, j) || gap_is (c, j, "\" ") || gap_is (c, j, "' ")) &&
+           !(c->t[j + 1].bits & (G_PREP | G_VERB)) && !is_and (c, j + 1) &&
+           !token_is (c, j + 1, "or")))
+        {
+          i = j;
+          continue;
+        }
+      /* (at or to someone's, their home, unless the name is in no list of
+       * first names: "at Dimitri's") */
+      venue = i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+              (token_in (c, i - 1, &went_to_set) || token_is (c, i - 1, "between")) &&
+              !(c->t[i].bits & G_TITLE) &&
+              (!(c->t[i].bits & G_FIRST_POP) ||
+               !(token_is (c, i - 1, "at") || token_is (c, i - 1, "to")));
+      /* ("at Grace Baker's": a full name's, someone's home) */
+      if (j == i)
+        {
+          SlSpan span = { c->offset + c->t[i].start, c->offset + u->full_end,
+                          venue ? type_institution : type_person };
+
+          g_array_append_val (c->found, span);
+          mark (c, i, j, type_none);
+        }
+      i = j;
+    }
+}
+
 /* A person found that is only a post's words, no name: "the Detective
  * Chief Inspector for Public Protection", "the Chief Executive of
  * Rochdale", "The Guardian, Ms Thwaite", "Children and Young People" */
@@ -12982,6 +13030,7 @@ detect_names_in (const char  *text,
   posts_alone (&c);
   people_before_cues (&c);
   trade_names (&c);
+  standing_possessives (&c);
 
   /* "KM/JT", "AM/IF", "HMcK/S.B.": the initials after a slash beside
    * someone's are someone's too (no token of their own); not a title
