@@ -275,6 +275,8 @@ test_cli_no_core_dumps (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *tmpdir = sl_test_make_tmpdir ();
   g_autofree char *limits_path = NULL;
+  g_autofree char *vault_path = NULL;
+  g_autoptr(SlVault) vault = NULL;
   gboolean no_core = FALSE;
 
   g_assert_nonnull (cli);
@@ -287,9 +289,14 @@ test_cli_no_core_dumps (void)
   allowed.rlim_cur = allowed.rlim_max;
   g_assert_cmpint (setrlimit (RLIMIT_CORE, &allowed), ==, 0);
 
+  /* a real vault, so that the CLI waits for its passphrase: a folder that
+   * is none is refused at once, and the process could be gone before its
+   * limits are read */
+  vault = sl_test_create_vault (tmpdir, "cores.sightline", SL_TEST_PASSPHRASE);
+  vault_path = g_build_filename (tmpdir, "cores.sightline", NULL);
   proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                            G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                           cli, "check", tmpdir, "--passphrase-fd", "0", NULL);
+                           cli, "check", vault_path, "--passphrase-fd", "0", NULL);
   g_assert_no_error (error);
   limits_path = g_strdup_printf ("/proc/%s/limits", g_subprocess_get_identifier (proc));
   for (guint tries = 0; tries < 200 && !no_core; tries++)
@@ -315,6 +322,7 @@ test_cli_no_core_dumps (void)
     }
   g_subprocess_force_exit (proc);
   g_subprocess_wait (proc, NULL, NULL);
+  g_clear_object (&vault);
   sl_test_remove_tree (tmpdir);
   g_assert_true (no_core);
 }

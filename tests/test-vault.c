@@ -682,12 +682,15 @@ test_unlock_async (VaultFixture  *fx,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   AsyncState state = { g_main_loop_new (NULL, FALSE), NULL, FALSE };
   guint timeout = g_timeout_add_seconds (20, timeout_cb, NULL);
-  gboolean notified = FALSE;
+  /* a pointer, as g_nullify_pointer () writes one: a gboolean here had
+   * its neighbour on the stack overwritten in an optimised build */
+  gpointer notified = NULL;
+  gulong handler;
 
   sl_vault_lock (fx->vault);
-  g_signal_connect_swapped (fx->vault, "notify::locked", G_CALLBACK (g_nullify_pointer),
-                            &notified);
-  notified = TRUE;
+  handler = g_signal_connect_swapped (fx->vault, "notify::locked",
+                                      G_CALLBACK (g_nullify_pointer), &notified);
+  notified = &notified;
 
   /* Cancelled before it starts: silent, still locked. */
   g_cancellable_cancel (cancellable);
@@ -702,8 +705,9 @@ test_unlock_async (VaultFixture  *fx,
   g_assert_no_error (state.error);
   g_assert_false (sl_vault_get_locked (fx->vault));
   /* notify::locked reaches the main thread */
-  while (notified)
+  while (notified != NULL)
     g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (fx->vault, handler);
 
   g_source_remove (timeout);
   g_main_loop_unref (state.loop);
