@@ -11250,6 +11250,7 @@ trade_names (Ctx *c)
     "training", "solutions", "security", "interpreting", "living", "futures", "pathways",
     "consultancy", "recruitment", "logistics", "properties", "developments", "enterprises",
     "holdings", "associates", "translations", "staffing", "cleaning", "removals", "couriers",
+    "lodgings", "outreach", "cadets", "law",
   };
   static WordSet trades_set = WORD_SET (trades);
   static const char *const bodies[] = { "services", "trust", "partnership", "group", "care" };
