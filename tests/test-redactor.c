@@ -1181,6 +1181,12 @@ static const NameCase name_cases[] = {
   { "Drivers at the rank outside Antonio's said girls are picked up. Visits between Marco's "
     "and Nico's. Kayla's mum rang.",
     "INSTITUTION:Antonio's|INSTITUTION:Marco's|PERSON:Nico's|PERSON:Kayla" },
+  /* two places joined by "and" before the kind name one body; a column of
+   * providers in comma-separated values */
+  { "He wants to go to Nelson and Colne College. Attending Dundee and Angus College.\n"
+    "provider,role,contact\nHarestane House,residential,n/a\nKelvin Lodge,supported,n/a",
+    "INSTITUTION:Nelson and Colne College|INSTITUTION:Dundee and Angus College|"
+    "INSTITUTION:Harestane House|INSTITUTION:Kelvin Lodge" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

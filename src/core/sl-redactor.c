@@ -11235,6 +11235,19 @@ people_before_cues (Ctx *c)
       mark_with_poss (c, i, cue, type_institution);
       i = cue;
     }
+  /* "Dundee and Angus College", "Nelson and Colne College": two places
+   * joined by "and" before the kind name one body */
+  for (guint k = 2; k < c->len; k++)
+    if (c->type[k] == type_institution && !c->joined[k] && (c->t[k].bits & G_PLACE) &&
+        is_and (c, k - 1) && c->t[k - 1].lower && gap_spaces (c, k - 1) && gap_spaces (c, k - 2) &&
+        c->type[k - 2] == type_place && !c->joined[k - 2] && span_end (c, k - 2) == k - 2 &&
+        c->t[k - 2].cap == c->t[k].cap && span_end (c, k) > k)
+      {
+        guint last = span_end (c, k);
+
+        mark (c, k - 2, last, type_institution);
+        k = last;
+      }
 }
 
 /* A firm named with a name and its trade: "Tay Security Services",
