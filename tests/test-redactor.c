@@ -229,6 +229,8 @@ static const Case positives[] = {
 
 /* Each negative case must yield no span at all. */
 static const char *const negatives[] = {
+  /* public bodies named in full */
+  "Sources: Companies House register. He was tried in the High Court of Justiciary.",
   /* a year group's question, a plate's shape in lower case in Northern
    * Ireland's letters, a plate with no letter */
   "Is he in YR10? Is she in yr11?? fez 12, the YE22 ??? car",
