@@ -9506,17 +9506,26 @@ numbered_homes (Ctx *c)
 {
   guint known[8], n_known = 0; /* the numbers found, then found again */
 
+  /* by the places "No" and "Number" start at, found by memchr () for
+   * "N", not by every token */
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < c->len && (pass == 0 || n_known > 0); i++)
+    for (const char *q = c->text; pass == 0 || n_known > 0;)
       {
-        const Token *t = &c->t[i];
-        gsize e = t->full_end, d;
+        const Token *t;
+        gsize e, d;
         gboolean before, after, again = FALSE;
-        guint number = 0;
+        guint number = 0, i;
 
-        /* (the cheapest test first: the word's length) */
-        if ((t->flen != 6 && t->flen != 2) || !t->cap || t->upper || c->type[i] != NULL ||
-            !(token_is (c, i, "number") || token_is (c, i, "no")))
+        if ((q = memchr (q, 'N', c->n - (gsize) (q - c->text))) == NULL)
+          break;
+        q++;
+        if (q >= c->text + c->n || (q[0] != 'o' && q[0] != 'u') ||
+            (q - 1 > c->text && g_ascii_isalnum (q[-2])) ||
+            (i = token_at (c->t, c->len, (gsize) (q - 1 - c->text), FALSE)) >= c->len)
+          continue;
+        t = &c->t[i];
+        e = t->full_end;
+        if (t->upper || c->type[i] != NULL || !(token_is (c, i, "number") || token_is (c, i, "no")))
           continue;
         if (e < c->n && c->text[e] == '.' && token_is (c, i, "no"))
           e++;
@@ -11197,45 +11206,43 @@ day_or_month_short (const Ctx *c,
  * Annick Sexual Health Clinic", "Kibble Education and Care Centre", "Agnes
  * McCready House": the name found as a person's, and capitalised words to
  * an institution's word after it, are the institution */
-static void
-people_before_cues (Ctx *c)
+static gboolean
+person_before_cue_span (Ctx   *c,
+                        guint  i,
+                        guint  j)
 {
-  for (guint i = 0; i + 1 < c->len; i++)
+  guint cue = 0;
+
+  if (c->lead[i] != 0 || c->t[i].upper || (c->t[i].bits & G_TITLE))
+    return FALSE;
+  for (guint k = j + 1; k < c->len && k <= j + 5 && gap_spaces (c, k - 1); k++)
     {
-      guint j, k, cue = 0;
+      const Token *u = &c->t[k];
 
-      if (c->type[i] != type_person || c->joined[i] || c->lead[i] != 0 || c->t[i].upper ||
-          (c->t[i].bits & G_TITLE))
-        continue;
-      j = span_end (c, i);
-      for (k = j + 1; k < c->len && k <= j + 5 && gap_spaces (c, k - 1); k++)
+      /* (a kind of service alone is no one's: "Sexual Health Clinic") */
+      if (!(c->type[k] == NULL || c->type[k] == type_institution || c->type[k] == type_none) ||
+          !(u->cap || ((is_and (c, k) || token_is (c, k, "of")) && u->lower)) || u->upper)
+        break;
+      /* (a weak cue too: the person's name is the proper name it needs) */
+      if ((u->bits & G_CUE) && u->cap)
         {
-          const Token *u = &c->t[k];
-
-          /* (a kind of service alone is no one's: "Sexual Health Clinic") */
-          if (!(c->type[k] == NULL || c->type[k] == type_institution || c->type[k] == type_none) ||
-              !(u->cap || ((is_and (c, k) || token_is (c, k, "of")) && u->lower)) || u->upper)
+          cue = k;
+          if (!(k + 1 < c->len && gap_spaces (c, k) && c->t[k + 1].cap &&
+                (c->t[k + 1].bits & G_CUE)))
             break;
-          /* (a weak cue too: the person's name is the proper name it needs) */
-          if ((u->bits & G_CUE) && u->cap)
-            {
-              cue = k;
-              if (!(k + 1 < c->len && gap_spaces (c, k) && c->t[k + 1].cap &&
-                    (c->t[k + 1].bits & G_CUE)))
-                break;
-            }
         }
-      if (cue == 0 ||
-          (c->t[cue - 1].lower && cue - 1 == j + 1))
-        {
-          i = j;
-          continue;
-        }
-      if (c->type[cue] == type_institution)
-        cue = span_end (c, cue);
-      mark_with_poss (c, i, cue, type_institution);
-      i = cue;
     }
+  if (cue == 0 || (c->t[cue - 1].lower && cue - 1 == j + 1))
+    return FALSE;
+  if (c->type[cue] == type_institution)
+    cue = span_end (c, cue);
+  mark_with_poss (c, i, cue, type_institution);
+  return TRUE;
+}
+
+static void
+places_joined_by_and (Ctx *c)
+{
   /* "Dundee and Angus College", "Nelson and Colne College": two places
    * joined by "and" before the kind name one body */
   for (guint k = 2; k < c->len; k++)
@@ -11276,8 +11283,9 @@ trade_names (Ctx *c)
       gboolean trade, named = FALSE, placed = FALSE;
       guint first = k;
 
-      if (!t->cap || t->poss || !(c->type[k] == NULL || c->type[k] == type_none) ||
-          !gap_spaces (c, k - 1))
+      /* (cheap tests first: a trade's word is a word of the language) */
+      if (!t->cap || !(t->bits & G_ENGLISH) || t->poss ||
+          !(c->type[k] == NULL || c->type[k] == type_none) || !gap_spaces (c, k - 1))
         continue;
       trade = token_in (c, k, &trades_set);
       if (!trade && !token_in (c, k, &bodies_set))
@@ -11314,53 +11322,45 @@ trade_names (Ctx *c)
  * someone's home ("at Kayla's"), still the person's; but a full name's
  * keeps its "'s" outside ("at Grace Baker's") */
 static void
-standing_possessives (Ctx *c)
+standing_possessive_span (Ctx   *c,
+                          guint  i,
+                          guint  j)
 {
-  for (guint i = 0; i < c->len; i++)
-    {
-      guint j;
-      const Token *u;
-      gboolean venue;
+  const Token *u = &c->t[j];
+  gboolean venue;
 
-      if (c->type[i] != type_person || c->joined[i] || c->lead[i] != 0)
-        continue;
-      j = span_end (c, i);
-      u = &c->t[j];
-      if (!u->poss || u->full_end - u->end < 2 || !u->cap || u->upper ||
-          /* a noun after it: "Kayla's mum", "Jimmy's student nights" */
-          (j + 1 < c->len && c->t[j + 1].lower &&
-           (gap_spaces (c, j) || gap_is (c, j, "\" ") || gap_is (c, j, "' ")) &&
-           !(c->t[j + 1].bits & (G_PREP | G_VERB)) && !is_and (c, j + 1) &&
-           !token_is (c, j + 1, "or")))
-        {
-          i = j;
-          continue;
-        }
-      /* (at or to someone's, their home, unless the name is in no list of
-       * first names: "at Dimitri's") */
-      venue = i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
-              (token_in (c, i - 1, &went_to_set) || token_is (c, i - 1, "between")) &&
-              !(c->t[i].bits & G_TITLE) &&
-              (!(c->t[i].bits & G_FIRST_POP) ||
-               !(token_is (c, i - 1, "at") || token_is (c, i - 1, "to")));
-      /* ("at Grace Baker's": a full name's, someone's home) */
-      if (j == i)
-        {
-          SlSpan span = { c->offset + c->t[i].start, c->offset + u->full_end,
-                          venue ? type_institution : type_person };
+  /* ("at Grace Baker's": a full name's, someone's home) */
+  if (j != i || c->lead[i] != 0 || !u->poss || u->full_end - u->end < 2 || !u->cap || u->upper ||
+      /* a noun after it: "Kayla's mum", "Jimmy's student nights" */
+      (j + 1 < c->len && c->t[j + 1].lower &&
+       (gap_spaces (c, j) || gap_is (c, j, "\" ") || gap_is (c, j, "' ")) &&
+       !(c->t[j + 1].bits & (G_PREP | G_VERB)) && !is_and (c, j + 1) &&
+       !token_is (c, j + 1, "or")))
+    return;
+  /* (at or to someone's, their home, unless the name is in no list of
+   * first names: "at Dimitri's") */
+  venue = i > 0 && gap_spaces (c, i - 1) && c->t[i - 1].lower &&
+          (token_in (c, i - 1, &went_to_set) || token_is (c, i - 1, "between")) &&
+          !(c->t[i].bits & G_TITLE) &&
+          (!(c->t[i].bits & G_FIRST_POP) ||
+           !(token_is (c, i - 1, "at") || token_is (c, i - 1, "to")));
+  {
+    SlSpan span = { c->offset + c->t[i].start, c->offset + u->full_end,
+                    venue ? type_institution : type_person };
 
-          g_array_append_val (c->found, span);
-          mark (c, i, j, type_none);
-        }
-      i = j;
-    }
+    g_array_append_val (c->found, span);
+    mark (c, i, j, type_none);
+  }
 }
+
 
 /* A person found that is only a post's words, no name: "the Detective
  * Chief Inspector for Public Protection", "the Chief Executive of
  * Rochdale", "The Guardian, Ms Thwaite", "Children and Young People" */
-static void
-posts_alone (Ctx *c)
+static gboolean
+post_alone_span (Ctx   *c,
+                 guint  i,
+                 guint  last)
 {
   static const char *const posts[] = {
     "chief", "executive", "executives", "guardian", "inspector", "detective", "superintendent",
@@ -11373,24 +11373,41 @@ posts_alone (Ctx *c)
   };
   static WordSet posts_set = WORD_SET (posts);
 
+  gboolean all = TRUE;
+
+  if (!c->t[i].cap || c->t[i].upper)
+    return FALSE;
+  for (guint k = i; k <= last && all; k++)
+    all = c->t[k].cap && !c->t[k].upper && !c->t[k].poss && token_in (c, k, &posts_set);
+  if (!all)
+    return FALSE;
+  /* (not "Ms Head", "the Head's office", nor a post before its holder's
+   * name: "Detective Chief Inspector Jamie Kerrigan") */
+  if (last + 1 < c->len && gap_spaces (c, last) && c->type[last + 1] == type_person &&
+      c->lead[last + 1] == 0)
+    c->joined[last + 1] = TRUE;
+  else if (c->lead[i] == 0)
+    mark (c, i, last, type_none);
+  return TRUE;
+}
+
+/* The people found, read once more, late: a post's words alone
+ * (post_alone_span), a name before an institution's kind
+ * (person_before_cue_span), a name's "'s" standing alone
+ * (standing_possessive_span) */
+static void
+late_people (Ctx *c)
+{
   for (guint i = 0; i < c->len; i++)
     {
-      guint last;
-      gboolean all = TRUE;
+      guint j;
 
-      if (c->type[i] != type_person || c->joined[i] || !c->t[i].cap || c->t[i].upper)
+      if (c->type[i] != type_person || c->joined[i])
         continue;
-      last = span_end (c, i);
-      for (guint k = i; k <= last && all; k++)
-        all = c->t[k].cap && !c->t[k].upper && !c->t[k].poss && token_in (c, k, &posts_set);
-      /* (not "Ms Head", "the Head's office", nor a post before its
-       * holder's name: "Detective Chief Inspector Jamie Kerrigan") */
-      if (all && last + 1 < c->len && gap_spaces (c, last) && c->type[last + 1] == type_person &&
-          c->lead[last + 1] == 0)
-        c->joined[last + 1] = TRUE;
-      else if (all && c->lead[i] == 0)
-        mark (c, i, last, type_none);
-      i = last;
+      j = span_end (c, i);
+      if (!post_alone_span (c, i, j) && !person_before_cue_span (c, i, j))
+        standing_possessive_span (c, i, j);
+      i = j;
     }
 }
 
@@ -13042,10 +13059,9 @@ detect_names_in (const char  *text,
   one_word_streets (&c);
   partnerships_of_places (&c);
   days_and_models (&c);
-  posts_alone (&c);
-  people_before_cues (&c);
+  late_people (&c);
+  places_joined_by_and (&c);
   trade_names (&c);
-  standing_possessives (&c);
 
   /* "KM/JT", "AM/IF", "HMcK/S.B.": the initials after a slash beside
    * someone's are someone's too (no token of their own); not a title
