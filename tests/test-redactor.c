@@ -1189,6 +1189,17 @@ static const NameCase name_cases[] = {
     "provider,role,contact\nHarestane House,residential,n/a\nKelvin Lodge,supported,n/a",
     "INSTITUTION:Nelson and Colne College|INSTITUTION:Dundee and Angus College|"
     "INSTITUTION:Harestane House|INSTITUTION:Kelvin Lodge" },
+  /* initials keyed to names, found again where someone acts, not as the
+   * word; a chat's speakers before their times */
+  { "In: IT (chair), WE, OR, Hollie\n1. IT gave out 4 new ones. ME takes the group. WE all "
+    "need new passwords OR the tokens fail.\nKey: IT Imogen Thurlow, WE Wendy Eke, OR Olumide "
+    "Rotimi, ME Meera Easwaran.",
+    "PERSON:IT|PERSON:WE|PERSON:OR|PERSON:Hollie|PERSON:IT|PERSON:ME|PERSON:IT|"
+    "PERSON:Imogen Thurlow|PERSON:WE|PERSON:Wendy Eke|PERSON:OR|PERSON:Olumide Rotimi|"
+    "PERSON:ME|PERSON:Meera Easwaran" },
+  { "dani w 09:02: morning. anyone heard?\nmo 09:04: not me\ndani w 09:05: which one\n"
+    "mo 09:05: ask mo",
+    "PERSON:dani w|PERSON:mo|PERSON:dani w|PERSON:mo|PERSON:mo" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

@@ -11811,6 +11811,125 @@ chat_speakers (Ctx *c)
     }
 }
 
+/* "dani w 09:02: morning", "mo 09:04: not me": in a chat copied out with
+ * its times, a line's first word in lower case (and an initial) before a
+ * time and a colon, twice or more, is who wrote it; and so wherever else
+ * the note names it alone in lower case */
+static void
+timed_speakers (Ctx *c)
+{
+  enum { MAX_LABELS = 64 };
+  guint starts[MAX_LABELS], n = 0;
+  gsize ends[MAX_LABELS];
+
+  for (guint i = 0; i < c->len && n < MAX_LABELS; i++)
+    {
+      const Token *t = &c->t[i];
+      gsize p = t->full_end;
+
+      if (!t->lower || (t->start > 0 && c->text[t->start - 1] != '\n') || t->end - t->start < 2 ||
+          (t->bits & (G_STOP | G_HEADER | G_VERB | G_PREP | G_KIN | G_TITLE | G_KEYWORD)))
+        continue;
+      /* "dani w": and the surname's letter */
+      if (p + 3 <= c->n && c->text[p] == ' ' && g_ascii_islower (c->text[p + 1]) &&
+          c->text[p + 2] == ' ')
+        p += 2;
+      if (!(p + 7 <= c->n && c->text[p] == ' ' && g_ascii_isdigit (c->text[p + 1]) &&
+            g_ascii_isdigit (c->text[p + 2]) && c->text[p + 3] == ':' &&
+            g_ascii_isdigit (c->text[p + 4]) && g_ascii_isdigit (c->text[p + 5]) &&
+            c->text[p + 6] == ':'))
+        continue;
+      starts[n] = i;
+      ends[n++] = p;
+    }
+  for (guint a = 0; a < n; a++)
+    {
+      guint again = 0;
+
+      for (guint b = 0; b < n; b++)
+        again += c->t[starts[b]].hash == c->t[starts[a]].hash;
+      if (again < 2 ||
+          !(c->type[starts[a]] == NULL ||
+            (c->type[starts[a]] == type_person && span_end (c, starts[a]) == starts[a] &&
+             c->lead[starts[a]] == 0)))
+        continue;
+      if (ends[a] > c->t[starts[a]].full_end)
+        {
+          SlSpan span = { c->offset + c->t[starts[a]].start, c->offset + ends[a], type_person };
+
+          g_array_append_val (c->found, span);
+          mark (c, starts[a], starts[a], type_none);
+        }
+      else
+        mark (c, starts[a], starts[a], type_person);
+      /* (a word of the language only as a label: "mo", not "so") */
+      if (!(c->t[starts[a]].bits & G_ENGLISH) || (c->t[starts[a]].bits & (G_FIRST | G_SUR)))
+        mark_lower_again (c, starts[a], FALSE);
+    }
+}
+
+/* "Key: IT Imogen Thurlow, WE Wendy Eke", "Circulation: AS Anjali
+ * Sharma; SO Sgt Simon Osei": capitals before a person's name whose
+ * words start with them are that person's initials, even where they
+ * spell a word; and so where they stand again as someone, doing
+ * something or beside other initials ("ME takes the Lakenham group", "In:
+ * IT (chair), WE, OR"), not as the word ("WE all need", "OR the tokens") */
+static void
+keyed_initials (Ctx *c)
+{
+  guint64 keys[24];
+  guint n_keys = 0;
+
+  for (guint i = 0; i + 1 < c->len && n_keys < G_N_ELEMENTS (keys); i++)
+    {
+      const Token *t = &c->t[i];
+      guint j = i + 1, last, w = 0;
+      gsize len = t->end - t->start;
+      gboolean match = TRUE;
+
+      if (!t->upper || len < 2 || len > 3 || !t->ascii || !gap_spaces (c, i) ||
+          c->type[j] != type_person || c->joined[j])
+        continue;
+      last = span_end (c, j);
+      /* the name's words, less a title, start with the letters in turn */
+      for (guint k = j; k <= last; k++)
+        {
+          if ((c->t[k].bits & G_TITLE) && k < last)
+            continue;
+          if (w >= len || g_ascii_toupper (c->text[c->t[k].start]) != c->text[t->start + w])
+            match = FALSE;
+          w++;
+        }
+      if (!match || w != len)
+        continue;
+      if (c->type[i] == NULL || c->type[i] == type_none)
+        mark (c, i, i, type_person);
+      keys[n_keys++] = t->hash;
+      i = last;
+    }
+  for (guint i = 0; i < c->len && n_keys > 0; i++)
+    {
+      const Token *t = &c->t[i];
+      gboolean known = FALSE;
+
+      if (!t->upper || (c->type[i] != NULL && c->type[i] != type_none) || t->end - t->start > 3)
+        continue;
+      for (guint k = 0; k < n_keys && !known; k++)
+        known = keys[k] == t->hash;
+      /* (the word: before "all", "the" and other words that are no deed;
+       * a name's first word: "BE Safe project") */
+      if (!known ||
+          (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) &&
+           c->type[i + 1] != type_person) ||
+          (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+                     !(c->t[i + 1].bits & G_VERB) && !token_ends_in (c, i + 1, "s") &&
+                     !token_ends_in (c, i + 1, "ed") && !is_and (c, i + 1) &&
+                     !token_is (c, i + 1, "or") && !token_is (c, i + 1, "to")))
+        continue;
+      mark (c, i, i, type_person);
+    }
+}
+
 /* "BELIEVED WITH SHANNON AND CAITLIN", "LOCATED WITH CAITLIN": in a log
  * in capitals, a first name no dictionary holds, with someone or beside
  * another such name, is a person's */
@@ -13054,6 +13173,8 @@ detect_names_in (const char  *text,
   institution_acronyms (&c);
   owner_column_initials (&c);
   chat_speakers (&c);
+  timed_speakers (&c);
+  keyed_initials (&c);
   widen_people (&c);
   dates_after_people (&c);
   one_word_streets (&c);
