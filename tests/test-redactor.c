@@ -1200,6 +1200,9 @@ static const NameCase name_cases[] = {
   { "dani w 09:02: morning. anyone heard?\nmo 09:04: not me\ndani w 09:05: which one\n"
     "mo 09:05: ask mo",
     "PERSON:dani w|PERSON:mo|PERSON:dani w|PERSON:mo|PERSON:mo" },
+  /* a chain's shop named by its street or place, where someone was */
+  { "She is picked up at the Spotland Road Spar. He waits at the Whitfield Spar.",
+    "INSTITUTION:Spotland Road Spar|INSTITUTION:Whitfield Spar" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

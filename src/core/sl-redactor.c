@@ -9567,6 +9567,36 @@ numbered_homes (Ctx *c)
       }
 }
 
+/* "picked up at the Spotland Road Spar", "seen at the Anglia Square
+ * Tesco": a chain's shop named by its street or its place, where someone
+ * was, is the institution whole */
+static void
+branches_of_chains (Ctx *c)
+{
+  for (guint k = 3; k < c->len; k++)
+    {
+      guint first = k, last = k;
+
+      if (!c->t[k].cap || !capish (&c->t[k - 1]) || !gap_spaces (c, k - 1) ||
+          !(c->type[k] == NULL || c->type[k] == type_institution) || c->joined[k] ||
+          chain_first_word (c->t[k].hash) < 0)
+        continue;
+      while (first > 1 && k - first < 3 && gap_spaces (c, first - 1) && capish (&c->t[first - 1]) &&
+             c->t[first - 1].upper == c->t[k].upper &&
+             !(c->t[first - 1].bits & (G_STOP | G_TITLE)) &&
+             (c->type[first - 1] == NULL || c->type[first - 1] == type_place))
+        first--;
+      if (first == k || first < 2 || !token_is (c, first - 1, "the") ||
+          !gap_spaces (c, first - 1) || !gap_spaces (c, first - 2) ||
+          !token_in (c, first - 2, &went_to_set))
+        continue;
+      if (c->type[k] == type_institution)
+        last = span_end (c, k);
+      mark_with_poss (c, first, last, type_institution);
+      k = last;
+    }
+}
+
 /* "works at Megafone on Clayton St", "outside lucky dragon on anlaby rd",
  * "a flat above Chicken Hut on Bradford Road", "the Empire on Corporation
  * Road": words where someone was, before "on" or "off" and a street, are a
@@ -12182,6 +12212,7 @@ detect_names_in (const char  *text,
   venues_on_streets (&c);
   explained_venues (&c);
   numbered_homes (&c);
+  branches_of_chains (&c);
   column_cells (&c, venue_heading, venue_heading_cell, type_institution);
   column_cells (&c, place_heading, place_heading_cell, type_place);
 
