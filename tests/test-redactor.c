@@ -1203,6 +1203,11 @@ static const NameCase name_cases[] = {
   /* a chain's shop named by its street or place, where someone was */
   { "She is picked up at the Spotland Road Spar. He waits at the Whitfield Spar.",
     "INSTITUTION:Spotland Road Spar|INSTITUTION:Whitfield Spar" },
+  /* a log's entry signed at its end in brackets or after a dash; not an
+   * agency's letters */
+  { "21:00 Debrief with the girl. (RB)\n22:10 No contacts listed. -- MK\n"
+    "Referred to the team. (CSC)\nSeen by the nurse. (GP)",
+    "PERSON:RB|PERSON:MK" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

@@ -8122,6 +8122,84 @@ initials_on_their_own (Ctx *c)
           }
 }
 
+/* A log's entry signed at its end: "Not there. (AH)", "refused. - IaG",
+ * "contacts list. -- MK": initials in brackets or after a dash, after a
+ * sentence, to the line's end; and wherever else they stand alone */
+static void
+signed_entries (Ctx *c)
+{
+  guint64 found[16];
+  guint n_found = 0;
+
+  for (guint i = 1; i < c->len && n_found < G_N_ELEMENTS (found); i++)
+    {
+      const Token *t = &c->t[i];
+      gsize b = t->start, e = t->full_end;
+      gboolean bracket;
+
+      /* (initials that spell a word of the stop list too, "AH", "SO", here
+       * where only a signature stands; not an agency's letters, "GP") */
+      if (!t->cap || t->end - t->start < 2 || t->end - t->start > 4 || c->type[i] != NULL ||
+          !(lone_initials (c, i) ||
+            (t->upper && t->ascii && t->end - t->start <= 3 && (t->bits & G_STOP) &&
+             (t->bits & G_ENGLISH) &&
+             !(t->bits & (G_KEYWORD | G_TITLE | G_HEADER | G_NAME_ROLE | G_KIN)))))
+        continue;
+      bracket = c->text[b - 1] == '(' && e < c->n && c->text[e] == ')';
+      if (bracket)
+        {
+          b--;
+          e++;
+        }
+      while (e < c->n && (c->text[e] == ' ' || c->text[e] == '\r'))
+        e++;
+      if (e < c->n && c->text[e] != '\n')
+        continue;
+      /* before: a sentence's end, then spaces and a dash, or a bracket */
+      if (bracket)
+        {
+          if (b < 2 || c->text[b - 1] != ' ')
+            continue;
+          b--;
+        }
+      else
+        {
+          gsize q = b;
+
+          while (q > 0 && c->text[q - 1] == ' ')
+            q--;
+          if (q == b || q < 2)
+            continue;
+          if (c->text[q - 1] == '-')
+            {
+              q--;
+              if (q > 0 && c->text[q - 1] == '-')
+                q--;
+            }
+          else if (q >= 3 && (guchar) c->text[q - 3] == 0xE2 && (guchar) c->text[q - 2] == 0x80 &&
+                   ((guchar) c->text[q - 1] == 0x94 || (guchar) c->text[q - 1] == 0x93))
+            q -= 3;
+          else
+            continue;
+          if (q == 0 || c->text[q - 1] != ' ')
+            continue;
+          b = q - 1;
+        }
+      if (b == 0 || strchr (".!?)", c->text[b - 1]) == NULL)
+        continue;
+      mark (c, i, i, type_person);
+      found[n_found++] = t->hash;
+    }
+  for (guint i = 0; i < c->len && n_found > 0; i++)
+    if (c->type[i] == NULL && c->t[i].cap && !c->t[i].poss && c->t[i].end - c->t[i].start <= 4)
+      for (guint k = 0; k < n_found; k++)
+        if (found[k] == c->t[i].hash && lone_initials (c, i))
+          {
+            mark (c, i, i, type_person);
+            break;
+          }
+}
+
 /* Token i, two to four small letters in no list but of names, alone
  * signs the note's last line ("-- hks", "rnh") */
 static gboolean
@@ -12095,6 +12173,7 @@ detect_names_in (const char  *text,
   initials_partners (&c);
   detect_stop_initials (&c);
   initials_on_their_own (&c);
+  signed_entries (&c);
   detect_defined_initials (&c);
 
   /* "tell miss hussain": "miss" in lower case is the title of the name after it */
