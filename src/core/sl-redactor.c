@@ -4024,7 +4024,9 @@ detect_institutions (Ctx *c)
         {
           guint k = first - 1;
           const Token *p = &c->t[k];
-          gboolean code = code_gap (c, k) && capish (p);
+          /* (not in a line in capitals, where a plate stands between words:
+           * "BMW 3 SERIES YF66 KLO OUTSIDE SHOP") */
+          gboolean code = code_gap (c, k) && capish (p) && !p->upper;
           /* "St Aidan's R.C. High School", "C.E." */
           gboolean dotted = p->initial && dotted_initials (c, p->end, c->t[first].start) &&
                             (c->t[first].bits & (G_CUE | G_CUE_START));
@@ -4034,7 +4036,8 @@ detect_institutions (Ctx *c)
                          ((p->bits & G_SAINT) && c->t[first].start - p->end <= 2 &&
                           c->text[p->end] == '.');
 
-          if (!sep || sentence_verb (c, k))
+          /* ("… KLO OUTSIDE SHOP": a preposition in capitals ends a name) */
+          if (!sep || sentence_verb (c, k) || (p->upper && (p->bits & G_PREP) && !(p->bits & G_CUE)))
             break;
           if (dotted)
             {
