@@ -1210,6 +1210,12 @@ static const NameCase name_cases[] = {
   { "21:00 Debrief with the girl. (RB)\n22:10 No contacts listed. -- MK\n"
     "Referred to the team. (CSC)\nSeen by the nurse. (GP)",
     "PERSON:RB|PERSON:MK" },
+  /* a body's first word found again, a word of the language too: inside
+   * a sentence, or first before a deed or a dash */
+  { "Keystone Childcare Ltd runs Rowan Lodge. Keystone sent policies only. Horizon Pathways "
+    "CIC runs lodgings.\nHorizon - unregulated at the time. A horizon of hope. Level 1 course.",
+    "INSTITUTION:Keystone Childcare Ltd|INSTITUTION:Rowan Lodge|INSTITUTION:Keystone|"
+    "INSTITUTION:Horizon Pathways CIC|INSTITUTION:Horizon" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

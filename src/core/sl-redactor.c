@@ -10532,6 +10532,26 @@ propagate_short_forms (Ctx           *c,
            * in capitals */
           hit = hit || (names[k][0] == t->hash && unlisted (t) && t->end - t->start >= 4 &&
                         !t->poss && (!t->upper || shouting (c, i)));
+          /* "Keystone sent policies only" after "Keystone Childcare",
+           * "Horizon - unregulated" after "Horizon Pathways CIC": a
+           * word of the language too, capitalised inside a sentence, or
+           * first before a deed or a dash */
+          hit = hit || (names[k][0] == t->hash && !unlisted (t) && t->cap && !t->upper &&
+                        !t->poss && t->end - t->start >= 4 &&
+                        !(t->bits & (G_STOP | G_TITLE | G_STREET | G_COUNCIL | G_CUE | G_CUE_START |
+                                     G_PLACE | G_FIRST_POP | G_SUR_POP | G_KIN | G_HARD)) &&
+                        !(i > 0 && gap_spaces (c, i - 1) && (token_is (c, i - 1, "a") ||
+                                                            token_is (c, i - 1, "an"))) &&
+                        /* ("American Express": inside another name) */
+                        !(i > 0 && gap_spaces (c, i - 1) && capish (&c->t[i - 1])) &&
+                        /* ("Level 1") */
+                        !(t->full_end + 1 < c->n && c->text[t->full_end] == ' ' &&
+                          g_ascii_isdigit (c->text[t->full_end + 1])) &&
+                        (!t->sentence ||
+                         (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+                          ((c->t[i + 1].bits & G_VERB) || token_ends_in (c, i + 1, "s") ||
+                           token_ends_in (c, i + 1, "ed"))) ||
+                         gap_is (c, i, " - ")));
         }
       if (hit)
         mark (c, i, i, type_institution);
