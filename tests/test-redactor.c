@@ -1216,6 +1216,12 @@ static const NameCase name_cases[] = {
     "CIC runs lodgings.\nHorizon - unregulated at the time. A horizon of hope. Level 1 course.",
     "INSTITUTION:Keystone Childcare Ltd|INSTITUTION:Rowan Lodge|INSTITUTION:Keystone|"
     "INSTITUTION:Horizon Pathways CIC|INSTITUTION:Horizon" },
+  /* an item in a list of places is a place; not a name after a town, nor
+   * a street before its town */
+  { "Areas covered: Townhill, Mayhill, Blaenymaes, Penlan. She lives in Leeds, Jade said. "
+    "Seen on Kirkgate, Wakefield.",
+    "PLACE:Townhill|PLACE:Mayhill|PLACE:Blaenymaes|PLACE:Penlan|PLACE:Leeds|PERSON:Jade|"
+    "PLACE:Wakefield" },
   /* a home's or a building's name where someone is or goes; not a court
    * of a kind, nor a kind of place */
   { "Kerry-Ann back at Lavender Court. She was placed at Meadow View and drove to the "

@@ -6370,6 +6370,91 @@ propagate (Ctx *c)
     }
 }
 
+/* Is token k the first of a list's item after token j: ", " or " and "
+ * or " & " between them? */
+static gboolean
+list_next (const Ctx *c,
+           guint      j,
+           guint      k)
+{
+  if (k == j + 1)
+    return gap_is (c, j, ", ");
+  return k == j + 2 && gap_spaces (c, j) && gap_spaces (c, j + 1) &&
+         (is_and (c, j + 1) || token_is (c, j + 1, "or")) && c->t[j + 1].lower;
+}
+
+/* "from Page Hall, Firth Park and Tinsley", "Townhill, Mayhill, Blaenymaes,
+ * Penlan", "St Pauls and Knowle West": in a list of places, an item of one
+ * or two capitalised words beside a place, which a list of places holds
+ * or no list holds, is a place too (taken for a person or a business
+ * alone) */
+static void
+places_in_lists (Ctx *c)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint j = 0; j + 2 < c->len; j++)
+      {
+        guint k, last, from;
+
+        if (c->type[j] != type_place || (j + 1 < c->len && c->joined[j + 1]))
+          continue;
+        from = j;
+        while (from > 0 && c->joined[from])
+          from--;
+        for (k = j + 1; k <= j + 2 && !list_next (c, j, k); k++)
+          ;
+        if (k > j + 2 || !c->t[k].cap || c->t[k].upper != c->t[j].upper || c->joined[k] ||
+            !(c->type[k] == NULL || c->type[k] == type_person || c->type[k] == type_institution))
+          continue;
+        last = c->type[k] == NULL ? k : span_end (c, k);
+        if (c->type[k] == NULL && last + 1 < c->len && gap_spaces (c, last) &&
+            c->t[last + 1].cap && c->type[last + 1] == NULL)
+          last++;
+        if (last > k + 1 ||
+            !((c->t[k].bits & (G_PLACE | G_PLACE_START)) || unlisted (&c->t[k])) ||
+            (c->t[k].bits & (G_STOP | G_TITLE | G_CUE | G_COUNCIL)) ||
+            (c->t[last].bits & (G_CUE | G_STREET)) || c->t[last].poss ||
+            /* the item ends there: a comma, "and", a stop or the line's end */
+            !(last + 1 >= c->len || !gap_spaces (c, last) || is_and (c, last + 1) ||
+              token_is (c, last + 1, "or") || c->t[last + 1].lower))
+          continue;
+        mark (c, k, last, type_place);
+        j = last - 1;
+      }
+  /* and the item before a place and "and": "Firth Park and Tinsley" */
+  for (guint j = c->len; j-- > 2; )
+    {
+      guint q, first;
+
+      if (c->type[j] != type_place || c->joined[j])
+        continue;
+      /* (by "and" only: "Kirkgate, Wakefield" is a street and its town) */
+      if (j >= 3 && gap_spaces (c, j - 1) && gap_spaces (c, j - 2) && is_and (c, j - 1) &&
+          c->t[j - 1].lower)
+        q = j - 2;
+      else
+        continue;
+      if (!c->t[q].cap || c->t[q].upper != c->t[j].upper ||
+          !(c->type[q] == NULL || c->type[q] == type_person || c->type[q] == type_institution))
+        continue;
+      first = q;
+      while (first > 0 && c->type[q] != NULL && c->joined[first])
+        first--;
+      if (c->type[q] == NULL && first > 0 && gap_spaces (c, first - 1) && c->t[first - 1].cap &&
+          c->type[first - 1] == NULL && !(c->t[first - 1].bits & (G_STOP | G_TITLE | G_PREP)))
+        first--;
+      if (q > first + 1 ||
+          !((c->t[first].bits & (G_PLACE | G_PLACE_START)) || unlisted (&c->t[first])) ||
+          (c->t[first].bits & (G_STOP | G_TITLE | G_CUE | G_COUNCIL)) ||
+          (c->t[q].bits & (G_CUE | G_STREET)) || c->t[q].poss ||
+          (first > 0 && c->joined[first]) ||
+          (first > 0 && gap_spaces (c, first - 1) && capish (&c->t[first - 1])))
+        continue;
+      mark (c, first, q, type_place);
+      j = first;
+    }
+}
+
 /* A district named in a street without a house number: "on Firth Park
  * Road", "on Page Hall Road", "near the tesco on cheetham hill rd", "the
  * takeaway on Childwall Valley Road": the place alone, as the street's
@@ -12191,6 +12276,7 @@ detect_names_in (const char  *text,
   propagate (&c);
   propagate_places (&c);
   places_in_streets (&c);
+  places_in_lists (&c);
   detect_initials_of_people (&c);
   propagate_initials (&c);
   initials_partners (&c);
