@@ -6391,67 +6391,58 @@ list_next (const Ctx *c,
 static void
 places_in_lists (Ctx *c)
 {
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint j = 0; j + 2 < c->len; j++)
-      {
-        guint k, last, from;
-
-        if (c->type[j] != type_place || (j + 1 < c->len && c->joined[j + 1]))
-          continue;
-        from = j;
-        while (from > 0 && c->joined[from])
-          from--;
-        for (k = j + 1; k <= j + 2 && !list_next (c, j, k); k++)
-          ;
-        if (k > j + 2 || !c->t[k].cap || c->t[k].upper != c->t[j].upper || c->joined[k] ||
-            !(c->type[k] == NULL || c->type[k] == type_person || c->type[k] == type_institution))
-          continue;
-        last = c->type[k] == NULL ? k : span_end (c, k);
-        if (c->type[k] == NULL && last + 1 < c->len && gap_spaces (c, last) &&
-            c->t[last + 1].cap && c->type[last + 1] == NULL)
-          last++;
-        if (last > k + 1 ||
-            !((c->t[k].bits & (G_PLACE | G_PLACE_START)) || unlisted (&c->t[k])) ||
-            (c->t[k].bits & (G_STOP | G_TITLE | G_CUE | G_COUNCIL)) ||
-            (c->t[last].bits & (G_CUE | G_STREET)) || c->t[last].poss ||
-            /* the item ends there: a comma, "and", a stop or the line's end */
-            !(last + 1 >= c->len || !gap_spaces (c, last) || is_and (c, last + 1) ||
-              token_is (c, last + 1, "or") || c->t[last + 1].lower))
-          continue;
-        mark (c, k, last, type_place);
-        j = last - 1;
-      }
-  /* and the item before a place and "and": "Firth Park and Tinsley" */
-  for (guint j = c->len; j-- > 2; )
+  for (guint j = 0; j + 2 < c->len; j++)
     {
-      guint q, first;
+      guint k, last, q, first;
 
-      if (c->type[j] != type_place || c->joined[j])
+      if (c->type[j] != type_place)
         continue;
-      /* (by "and" only: "Kirkgate, Wakefield" is a street and its town) */
-      if (j >= 3 && gap_spaces (c, j - 1) && gap_spaces (c, j - 2) && is_and (c, j - 1) &&
-          c->t[j - 1].lower)
-        q = j - 2;
-      else
+      /* the item before a place and "and": "Firth Park and Tinsley"; not
+       * before a comma ("Kirkgate, Wakefield" is a street and its town) */
+      if (!c->joined[j] && j >= 3 && gap_spaces (c, j - 1) && gap_spaces (c, j - 2) &&
+          is_and (c, j - 1) && c->t[j - 1].lower && c->t[j - 2].cap &&
+          c->t[j - 2].upper == c->t[j].upper &&
+          (c->type[j - 2] == NULL || c->type[j - 2] == type_person ||
+           c->type[j - 2] == type_institution))
+        {
+          q = j - 2;
+          first = q;
+          while (first > 0 && c->type[q] != NULL && c->joined[first])
+            first--;
+          if (c->type[q] == NULL && first > 0 && gap_spaces (c, first - 1) &&
+              c->t[first - 1].cap && c->type[first - 1] == NULL &&
+              !(c->t[first - 1].bits & (G_STOP | G_TITLE | G_PREP)))
+            first--;
+          if (q <= first + 1 &&
+              ((c->t[first].bits & (G_PLACE | G_PLACE_START)) || unlisted (&c->t[first])) &&
+              !(c->t[first].bits & (G_STOP | G_TITLE | G_CUE | G_COUNCIL)) &&
+              !(c->t[q].bits & (G_CUE | G_STREET)) && !c->t[q].poss &&
+              !(first > 0 && c->joined[first]) &&
+              !(first > 0 && gap_spaces (c, first - 1) && capish (&c->t[first - 1])))
+            mark (c, first, q, type_place);
+        }
+      /* the item after it */
+      if (c->joined[j + 1] && c->type[j + 1] == type_place)
         continue;
-      if (!c->t[q].cap || c->t[q].upper != c->t[j].upper ||
-          !(c->type[q] == NULL || c->type[q] == type_person || c->type[q] == type_institution))
+      for (k = j + 1; k <= j + 2 && !list_next (c, j, k); k++)
+        ;
+      if (k > j + 2 || !c->t[k].cap || c->t[k].upper != c->t[j].upper || c->joined[k] ||
+          !(c->type[k] == NULL || c->type[k] == type_person || c->type[k] == type_institution))
         continue;
-      first = q;
-      while (first > 0 && c->type[q] != NULL && c->joined[first])
-        first--;
-      if (c->type[q] == NULL && first > 0 && gap_spaces (c, first - 1) && c->t[first - 1].cap &&
-          c->type[first - 1] == NULL && !(c->t[first - 1].bits & (G_STOP | G_TITLE | G_PREP)))
-        first--;
-      if (q > first + 1 ||
-          !((c->t[first].bits & (G_PLACE | G_PLACE_START)) || unlisted (&c->t[first])) ||
-          (c->t[first].bits & (G_STOP | G_TITLE | G_CUE | G_COUNCIL)) ||
-          (c->t[q].bits & (G_CUE | G_STREET)) || c->t[q].poss ||
-          (first > 0 && c->joined[first]) ||
-          (first > 0 && gap_spaces (c, first - 1) && capish (&c->t[first - 1])))
+      last = c->type[k] == NULL ? k : span_end (c, k);
+      if (c->type[k] == NULL && last + 1 < c->len && gap_spaces (c, last) &&
+          c->t[last + 1].cap && c->type[last + 1] == NULL)
+        last++;
+      if (last > k + 1 ||
+          !((c->t[k].bits & (G_PLACE | G_PLACE_START)) || unlisted (&c->t[k])) ||
+          (c->t[k].bits & (G_STOP | G_TITLE | G_CUE | G_COUNCIL)) ||
+          (c->t[last].bits & (G_CUE | G_STREET)) || c->t[last].poss ||
+          /* the item ends there: a comma, "and", a stop or the line's end */
+          !(last + 1 >= c->len || !gap_spaces (c, last) || is_and (c, last + 1) ||
+            token_is (c, last + 1, "or") || c->t[last + 1].lower))
         continue;
-      mark (c, first, q, type_place);
-      j = first;
+      mark (c, k, last, type_place);
+      j = last - 1;
     }
 }
 
