@@ -11447,25 +11447,9 @@ person_before_cue_span (Ctx   *c,
   return TRUE;
 }
 
-static void
-places_joined_by_and (Ctx *c)
-{
-  /* "Dundee and Angus College", "Nelson and Colne College": two places
-   * joined by "and" before the kind name one body */
-  for (guint k = 2; k < c->len; k++)
-    if (c->type[k] == type_institution && !c->joined[k] && (c->t[k].bits & G_PLACE) &&
-        is_and (c, k - 1) && c->t[k - 1].lower && gap_spaces (c, k - 1) && gap_spaces (c, k - 2) &&
-        c->type[k - 2] == type_place && !c->joined[k - 2] && span_end (c, k - 2) == k - 2 &&
-        c->t[k - 2].cap == c->t[k].cap && span_end (c, k) > k)
-      {
-        guint last = span_end (c, k);
 
-        mark (c, k - 2, last, type_institution);
-        k = last;
-      }
-}
-
-/* A firm named with a name and its trade: "Tay Security Services",
+/* Two places joined by "and" before an institution's kind ("Dundee and
+ * Angus College"), one body; and a firm named with a name and its trade: "Tay Security Services",
  * "Tees Valley Interpreting", "Lanternhouse Youth Services", "Calder
  * Learning Trust": capitalised words before a trade's word, one of them a
  * name found (a person's or a place's) or a word of no list. Before
@@ -11490,6 +11474,19 @@ trade_names (Ctx *c)
       gboolean trade, named = FALSE, placed = FALSE;
       guint first = k;
 
+      /* "Dundee and Angus College", "Nelson and Colne College": two places
+       * joined by "and" before the kind name one body */
+      if (k >= 2 && c->type[k] == type_institution && !c->joined[k] && (t->bits & G_PLACE) &&
+          is_and (c, k - 1) && c->t[k - 1].lower && gap_spaces (c, k - 1) &&
+          gap_spaces (c, k - 2) && c->type[k - 2] == type_place && !c->joined[k - 2] &&
+          span_end (c, k - 2) == k - 2 && c->t[k - 2].cap == t->cap && span_end (c, k) > k)
+        {
+          guint last = span_end (c, k);
+
+          mark (c, k - 2, last, type_institution);
+          k = last;
+          continue;
+        }
       /* (cheap tests first: a trade's word is a word of the language) */
       if (!t->cap || !(t->bits & G_ENGLISH) || t->poss ||
           !(c->type[k] == NULL || c->type[k] == type_none) || !gap_spaces (c, k - 1))
@@ -13391,7 +13388,6 @@ detect_names_in (const char  *text,
   partnerships_of_places (&c);
   days_and_models (&c);
   late_people (&c);
-  places_joined_by_and (&c);
   trade_names (&c);
 
   /* "KM/JT", "AM/IF", "HMcK/S.B.": the initials after a slash beside
