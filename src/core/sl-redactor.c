@@ -1475,9 +1475,10 @@ typedef struct
   guint              n;
   guint64           *hashes;
   gsize              ready;
+  guint64            bloom; /* a bit for each word's hash's top six bits */
 } WordSet;
 
-#define WORD_SET(words) { words, G_N_ELEMENTS (words), NULL, 0 }
+#define WORD_SET(words) { words, G_N_ELEMENTS (words), NULL, 0, 0 }
 
 static const char *const irish_counties[] = {
   "antrim", "armagh", "down", "fermanagh", "londonderry", "derry", "tyrone", "donegal", "dublin",
@@ -2696,11 +2697,15 @@ token_in (const Ctx *c,
       guint64 *hashes = g_new (guint64, set->n);
 
       for (guint k = 0; k < set->n; k++)
-        hashes[k] = finish_hash (fnv_feed (FNV_OFFSET, set->words[k], strlen (set->words[k])));
+        {
+          hashes[k] = finish_hash (fnv_feed (FNV_OFFSET, set->words[k], strlen (set->words[k])));
+          set->bloom |= G_GUINT64_CONSTANT (1) << (hashes[k] >> 58);
+        }
       set->hashes = hashes;
       g_once_init_leave (&set->ready, 1);
     }
-  if (i >= c->len)
+  /* most words are in no set: one bit says so */
+  if (i >= c->len || !(set->bloom & (G_GUINT64_CONSTANT (1) << (c->t[i].hash >> 58))))
     return FALSE;
   for (guint k = 0; k < set->n; k++)
     if (c->t[i].hash == set->hashes[k])
