@@ -9249,9 +9249,8 @@ detect_named_spots (Ctx *c)
       /* "taken to Cloud Nine", "went to Lucky Star", "up the Mint" */
       if (!gap_spaces (c, p) || !c->t[p].lower || (p + 1 < i && !gap_spaces (c, p + 1)) ||
           !(token_in (c, p, &where_set) ||
-            /* "missing from the Elms" */
             (the && (token_is (c, p, "up") || token_is (c, p, "down") ||
-                     token_is (c, p, "round") || token_is (c, p, "from")) &&
+                     token_is (c, p, "round")) &&
              !(p > 0 && c->t[p - 1].lower &&
                (token_is (c, p - 1, "follow") || token_is (c, p - 1, "follows")))) ||
             (token_is (c, p, "to") && p > 0 && gap_spaces (c, p - 1) &&
