@@ -57,14 +57,25 @@ def wait_find(app, role, name=None, prefix=None, timeout=30):
     fail(f"'{name or prefix or 'the passphrase entry'}' never appeared")
 
 
-def focus(node):
-    try:
-        focused = node.queryComponent().grabFocus()
-    except Exception:
-        focused = False
-    if not focused:
-        click(node)
-    time.sleep(0.3)
+def focus(node, until_focused=False):
+    # @until_focused: again until it says it has the focus. Just after a
+    # page changes, its entry can take none yet, and keys typed then would
+    # go to the page (where BackSpace goes back to the lock screen). (The
+    # passphrase's text never says so in GTK 4.8.)
+    for _ in range(20 if until_focused else 1):
+        try:
+            focused = node.queryComponent().grabFocus()
+        except Exception:
+            focused = False
+        if not focused:
+            click(node)
+        time.sleep(0.3)
+        try:
+            if not until_focused or node.getState().contains(pyatspi.STATE_FOCUSED):
+                return
+        except Exception:
+            pass
+    fail(f"'{node.name}' never took the focus")
 
 
 def key(*keys):
@@ -112,7 +123,7 @@ def main():
 
         # Search as you type, in the list of site visits.
         click(wait_find(app, pyatspi.ROLE_LABEL, "Site visits"))
-        focus(wait_find(app, pyatspi.ROLE_ENTRY, prefix="Search Site"))
+        focus(wait_find(app, pyatspi.ROLE_ENTRY, prefix="Search Site"), until_focused=True)
         type_text(search)
         time.sleep(1)
         key("ctrl+a")
