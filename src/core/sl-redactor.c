@@ -2853,6 +2853,17 @@ static const char *const called_ones[] = { "one", "man", "lad", "woman", "girl",
                                            "boy", "male", "female", "fella", "geezer", "someone" };
 static WordSet called_ones_set = WORD_SET (called_ones);
 
+/* Does a deed follow token i: a verb, or a word in "-s" or "-ed" ("ME
+ * takes", "Keystone sent", "OR flagged")? */
+static gboolean
+deed_after (const Ctx *c,
+            guint      i)
+{
+  return i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
+         ((c->t[i + 1].bits & G_VERB) || token_ends_in (c, i + 1, "s") ||
+          token_ends_in (c, i + 1, "ed"));
+}
+
 /* Token i is the word "and" (lists: "Jade and Amber"). */
 static gboolean
 is_and (const Ctx *c,
@@ -6375,8 +6386,8 @@ propagate (Ctx *c)
     }
 }
 
-/* Is token k the first of a list's item after token j: ", " or " and "
- * or " & " between them? */
+/* Is token k the first of a list's item after token j: ", ", " and " or
+ * " or " between them? */
 static gboolean
 list_next (const Ctx *c,
            guint      j,
@@ -8105,6 +8116,42 @@ lone_initials (const Ctx *c,
                   : token_chars (c, i) <= 4 && mixed_initials (c, i) && unlisted (t);
 }
 
+/* Back from byte b, no further than lo, over spaces and dashes ("-",
+ * "–", "—"); in *dash whether a dash was among them. */
+static gsize
+back_over_dashes (const Ctx *c,
+                  gsize      lo,
+                  gsize      b,
+                  gboolean  *dash)
+{
+  while (b > lo && (c->text[b - 1] == ' ' || c->text[b - 1] == '-' ||
+                    (guchar) c->text[b - 1] == 0xE2 || (guchar) c->text[b - 1] == 0x80 ||
+                    (guchar) c->text[b - 1] == 0x94 || (guchar) c->text[b - 1] == 0x93))
+    {
+      if (dash != NULL && c->text[b - 1] != ' ')
+        *dash = TRUE;
+      b--;
+    }
+  return b;
+}
+
+/* Marks as a person each token that stands alone as someone's initials
+ * (lone_initials) and is one of the @n initials found (their hashes) */
+static void
+mark_initials_again (Ctx           *c,
+                     const guint64 *found,
+                     guint          n)
+{
+  for (guint i = 0; i < c->len && n > 0; i++)
+    if (c->type[i] == NULL && (c->t[i].upper || c->t[i].cap) && !c->t[i].poss)
+      for (guint k = 0; k < n; k++)
+        if (found[k] == c->t[i].hash && lone_initials (c, i))
+          {
+            mark (c, i, i, type_person);
+            break;
+          }
+}
+
 /* Initials on their own as people sign and label: a note's or a
  * paragraph's last line that is only initials ("— TT / JR", "DMcG /
  * TB", "RJH"); initials labelling a dialogue's line beside two other
@@ -8129,12 +8176,7 @@ initials_on_their_own (Ctx *c)
         continue;
       /* at the line's start, perhaps after "— " or "- ": the gap before
        * holds a line break and then only spaces and dashes */
-      p = c->t[i].start;
-      while (p > (i > 0 ? c->t[i - 1].full_end : 0) &&
-             (c->text[p - 1] == ' ' || c->text[p - 1] == '-' ||
-              (guchar) c->text[p - 1] == 0xE2 || (guchar) c->text[p - 1] == 0x80 ||
-              (guchar) c->text[p - 1] == 0x94 || (guchar) c->text[p - 1] == 0x93))
-        p--;
+      p = back_over_dashes (c, i > 0 ? c->t[i - 1].full_end : 0, c->t[i].start, NULL);
       if ((p > 0 && c->text[p - 1] != '\n') || !lone_initials (c, i))
         continue;
       /* a signature: initials, " / " and initials, to the line's end, at
@@ -8196,14 +8238,7 @@ initials_on_their_own (Ctx *c)
         }
       i = last;
     }
-  for (guint i = 0; i < c->len && n_found > 0; i++)
-    if (c->type[i] == NULL && (c->t[i].upper || c->t[i].cap) && !c->t[i].poss)
-      for (guint k = 0; k < n_found; k++)
-        if (found[k] == c->t[i].hash && lone_initials (c, i))
-          {
-            mark (c, i, i, type_person);
-            break;
-          }
+  mark_initials_again (c, found, n_found);
 }
 
 /* A log's entry signed at its end: "Not there. (AH)", "refused. - IaG",
@@ -8212,7 +8247,7 @@ initials_on_their_own (Ctx *c)
 static void
 signed_entries (Ctx *c)
 {
-  guint64 found[16];
+  guint64 found[16] = { 0 };
   guint n_found = 0;
 
   for (guint i = 1; i < c->len && n_found < G_N_ELEMENTS (found); i++)
@@ -8274,14 +8309,7 @@ signed_entries (Ctx *c)
       mark (c, i, i, type_person);
       found[n_found++] = t->hash;
     }
-  for (guint i = 0; i < c->len && n_found > 0; i++)
-    if (c->type[i] == NULL && c->t[i].cap && !c->t[i].poss && c->t[i].end - c->t[i].start <= 4)
-      for (guint k = 0; k < n_found; k++)
-        if (found[k] == c->t[i].hash && lone_initials (c, i))
-          {
-            mark (c, i, i, type_person);
-            break;
-          }
+  mark_initials_again (c, found, n_found);
 }
 
 /* Token i, two to four small letters in no list but of names, alone
@@ -8304,19 +8332,10 @@ signs_rough_notes (const Ctx *c,
     return FALSE;
   /* after spaces and a dash ("-- hks", "— mk"), or a signature's other
    * initials and a slash ("sh / kb") */
-  while (b > 0 && (c->text[b - 1] == ' ' || c->text[b - 1] == '-' ||
-                   (guchar) c->text[b - 1] == 0xE2 || (guchar) c->text[b - 1] == 0x80 ||
-                   (guchar) c->text[b - 1] == 0x94 || (guchar) c->text[b - 1] == 0x93))
-    dash = dash || c->text[b - 1] != ' ', b--;
+  b = back_over_dashes (c, 0, b, &dash);
   if (b > 0 && c->text[b - 1] == '/' && i > 0 && c->t[i - 1].end - c->t[i - 1].start <= 3 &&
       (c->t[i - 1].lower || c->t[i - 1].upper) && !(c->t[i - 1].bits & ~NAME_BITS))
-    {
-      b = c->t[i - 1].start;
-      while (b > 0 && (c->text[b - 1] == ' ' || c->text[b - 1] == '-' ||
-                       (guchar) c->text[b - 1] == 0xE2 || (guchar) c->text[b - 1] == 0x80 ||
-                       (guchar) c->text[b - 1] == 0x94 || (guchar) c->text[b - 1] == 0x93))
-        dash = dash || c->text[b - 1] != ' ', b--;
-    }
+    b = back_over_dashes (c, 0, c->t[i - 1].start, &dash);
   /* at the line's start, or after a sentence and a dash ("… envelope. —
    * hn") */
   if (b > 0 && c->text[b - 1] != '\n' &&
@@ -9387,14 +9406,14 @@ name_gap (const Ctx *c,
 
 /* the words of venues' kinds a writer explains a name by */
 static const char *const venue_kinds[] = {
-    "pub", "bar", "club", "gym", "hall", "takeaway", "cafe", "caf\xc3\xa9", "shop", "hotel",
-    "arcade", "unit", "hostel", "project", "proj", "restaurant", "chippy", "kebab", "lodge",
-    "snooker", "bowling", "garage", "barbers", "salon", "church", "mosque", "nightclub",
-    "venue", "lounge", "b&b", "guesthouse", "guest", "home", "school", "academy", "college",
-    "centre", "center", "shisha", "bookies", "offy", "carwash", "bakery", "cinema", "casino",
-    "motel", "inn", "clinic", "surgery", "pru", "hostel", "flats", "caravan", "nursery",
-    "bistro", "grill", "diner", "pizzeria", "launderette", "workshop", "supermarket", "site",
-  };
+  "pub", "bar", "club", "gym", "hall", "takeaway", "cafe", "caf\xc3\xa9", "shop", "hotel",
+  "arcade", "unit", "hostel", "project", "proj", "restaurant", "chippy", "kebab", "lodge",
+  "snooker", "bowling", "garage", "barbers", "salon", "church", "mosque", "nightclub",
+  "venue", "lounge", "b&b", "guesthouse", "guest", "home", "school", "academy", "college",
+  "centre", "center", "shisha", "bookies", "offy", "carwash", "bakery", "cinema", "casino",
+  "motel", "inn", "clinic", "surgery", "pru", "flats", "caravan", "nursery",
+  "bistro", "grill", "diner", "pizzeria", "launderette", "workshop", "supermarket", "site",
+};
 static WordSet venue_kinds_set = WORD_SET (venue_kinds);
 
 /* Does a venue's kind follow token k, within six words in the case of
@@ -9405,7 +9424,6 @@ static gboolean
 kind_follows (const Ctx *c,
               guint      k)
 {
-
   for (guint m = k; m < c->len && m < k + 6; m++)
     {
       if (!(c->t[m].lower || c->t[m].upper == c->t[k].upper) || c->t[m].initial ||
@@ -10627,11 +10645,7 @@ propagate_short_forms (Ctx           *c,
                         /* ("Level 1") */
                         !(t->full_end + 1 < c->n && c->text[t->full_end] == ' ' &&
                           g_ascii_isdigit (c->text[t->full_end + 1])) &&
-                        (!t->sentence ||
-                         (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
-                          ((c->t[i + 1].bits & G_VERB) || token_ends_in (c, i + 1, "s") ||
-                           token_ends_in (c, i + 1, "ed"))) ||
-                         gap_is (c, i, " - ")));
+                        (!t->sentence || deed_after (c, i) || gap_is (c, i, " - ")));
         }
       if (hit)
         mark (c, i, i, type_institution);
@@ -11451,14 +11465,14 @@ person_before_cue_span (Ctx   *c,
   return TRUE;
 }
 
-
 /* Two places joined by "and" before an institution's kind ("Dundee and
- * Angus College"), one body; and a firm named with a name and its trade: "Tay Security Services",
- * "Tees Valley Interpreting", "Lanternhouse Youth Services", "Calder
- * Learning Trust": capitalised words before a trade's word, one of them a
- * name found (a person's or a place's) or a word of no list. Before
- * "Services", "Trust", "Partnership", "Group" or "Care" not a place's,
- * which names a council's or a health service ("Leeds Youth Services") */
+ * Angus College"), one body; and a firm named with a name and its trade
+ * ("Tay Security Services", "Tees Valley Interpreting", "Lanternhouse
+ * Youth Services", "Calder Learning Trust"): capitalised words before a
+ * trade's word, one of them a name found (a person's or a place's) or a
+ * word of no list. Before "Services", "Trust", "Partnership", "Group" or
+ * "Care" not a place's, which names a council's or a health service
+ * ("Leeds Youth Services") */
 static void
 trade_names (Ctx *c)
 {
@@ -11561,7 +11575,6 @@ standing_possessive_span (Ctx   *c,
   }
 }
 
-
 /* A person found that is only a post's words, no name: "the Detective
  * Chief Inspector for Public Protection", "the Chief Executive of
  * Rochdale", "The Guardian, Ms Thwaite", "Children and Young People" */
@@ -11580,7 +11593,6 @@ post_alone_span (Ctx   *c,
     "senior", "designated", "named", "independent",
   };
   static WordSet posts_set = WORD_SET (posts);
-
   gboolean all = TRUE;
 
   if (!c->t[i].cap || c->t[i].upper)
@@ -11618,7 +11630,6 @@ late_people (Ctx *c)
       i = j;
     }
 }
-
 
 /* What was taken for a person and is none: a weekday or a month alone
  * ("Mon. Jas home late", "Jan to Apr", "(GH, Mon)"), unless a verb says
@@ -12129,10 +12140,8 @@ keyed_initials (Ctx *c)
       if (!known ||
           (i + 1 < c->len && gap_spaces (c, i) && capish (&c->t[i + 1]) &&
            c->type[i + 1] != type_person) ||
-          (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower &&
-                     !(c->t[i + 1].bits & G_VERB) && !token_ends_in (c, i + 1, "s") &&
-                     !token_ends_in (c, i + 1, "ed") && !is_and (c, i + 1) &&
-                     !token_is (c, i + 1, "or") && !token_is (c, i + 1, "to")))
+          (i + 1 < c->len && gap_spaces (c, i) && c->t[i + 1].lower && !deed_after (c, i) &&
+           !is_and (c, i + 1) && !token_is (c, i + 1, "or") && !token_is (c, i + 1, "to")))
         continue;
       mark (c, i, i, type_person);
     }
@@ -13925,8 +13934,9 @@ find_starts (const char *text,
                 g_array_append_val (starts[START_VEHICLE], i);
             }
           /* "AXZ 1234": three capitals and a number */
-          else if (letters == 3 && g_ascii_isupper (text[i]) && (text[i + 1] == 'Z' || text[i + 2] == 'Z' ||
-                                                               text[i + 1] == 'I' || text[i + 2] == 'I') &&
+          else if (letters == 3 && g_ascii_isupper (text[i]) &&
+                   (text[i + 1] == 'Z' || text[i + 2] == 'Z' || text[i + 1] == 'I' ||
+                    text[i + 2] == 'I') &&
                    i + 4 < n && g_ascii_isdigit (text[i + 3 + (text[i + 3] == ' ')]))
             g_array_append_val (starts[START_VEHICLE], i);
           /* a postcode's outward code is two to four bytes, its inward
